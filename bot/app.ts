@@ -1,0 +1,62 @@
+import type { TurnContext } from 'botbuilder';
+import { loadConfig, type Config } from './config';
+import { checkHealth, type Health } from './health';
+import { consoleLog, type Log } from './log';
+import { ConversationReferences } from './store/conversations';
+import { DirectoryStore } from './store/directory';
+import { connectTables, type Tables } from './store/tables';
+import { createAdapter, invocationIdKey } from './teams/adapter';
+import { KanalkollBot } from './teams/bot';
+import { processActivity, type PlainRequest, type PlainResponse } from './teams/httpBridge';
+import { tenantFilter } from './teams/tenantFilter';
+
+/** The composed application: what the Functions triggers call. */
+export interface Kanalkoll {
+  readonly config: Config;
+  readonly tables: Tables;
+  readonly directory: DirectoryStore;
+  readonly conversations: ConversationReferences;
+  /** Resolves once storage is prepared; a failed attempt is retried by the next caller. */
+  ready(): Promise<void>;
+  handleActivity(request: PlainRequest, invocationId: string): Promise<PlainResponse>;
+  health(): Promise<Health>;
+}
+
+export function compose(config: Config, log: Log = consoleLog, clock: () => Date = () => new Date()): Kanalkoll {
+  const tables = connectTables(config.storageConnectionString);
+  const conversations = new ConversationReferences(tables);
+  const directory = new DirectoryStore(tables);
+  const adapter = createAdapter(config.bot, log);
+  adapter.use(tenantFilter(config.allowedTenantIds, log));
+  const bot = new KanalkollBot({ conversations, clock });
+
+  let prepared: Promise<void> | undefined;
+  const ready = () => {
+    prepared ??= tables.ensureCreated().catch((error: unknown) => {
+      prepared = undefined;
+      throw error;
+    });
+    return prepared;
+  };
+
+  return {
+    config,
+    tables,
+    directory,
+    conversations,
+    ready,
+    health: () => checkHealth(tables),
+    handleActivity: async (request, invocationId) => {
+      await ready();
+      return processActivity(adapter, request, (context: TurnContext) => {
+        context.turnState.set(invocationIdKey, invocationId);
+        return bot.run(context);
+      });
+    },
+  };
+}
+
+let instance: Kanalkoll | undefined;
+
+/** The application, built once per process from the environment, on first use. */
+export const kanalkoll = (): Kanalkoll => (instance ??= compose(loadConfig()));

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { ConfigError } from './errors';
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An unset or blank environment variable is the same as an absent one. */
+const optional = (schema: z.ZodString) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const raw = z.object({
+  MicrosoftAppId: optional(z.string().regex(guid, 'must be the bot app registration\'s client id (a GUID)')),
+  MicrosoftAppPassword: optional(z.string()),
+  MicrosoftAppTenantId: optional(z.string().regex(guid, 'must be your Entra tenant id (a GUID)')),
+  MicrosoftAppType: optional(z.string()).pipe(
+    z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
+      error: 'must be SingleTenant, MultiTenant or UserAssignedMSI',
+    }).default('SingleTenant'),
+  ),
+  KANALKOLL_ALLOWED_TENANT_IDS: optional(z.string()),
+  AzureWebJobsStorage: optional(z.string()).pipe(
+    z.string({ error: 'is missing: set it to a storage connection string (UseDevelopmentStorage=true for Azurite)' }),
+  ),
+  KANALKOLL_PUBLIC_BASE_URL: optional(z.string()).pipe(
+    z.url({ protocol: /^https?$/, error: 'must be the public http(s) address the app is reached on' }).default('http://localhost:7071'),
+  ),
+});
+
+export type BotIdentity =
+  | { kind: 'unauthenticated' }
+  | { kind: 'SingleTenant' | 'MultiTenant'; appId: string; password: string; tenantId?: string }
+  | { kind: 'UserAssignedMSI'; appId: string; tenantId: string };
+
+export interface Config {
+  readonly bot: BotIdentity;
+  /** Empty: every tenant is served (local use). */
+  readonly allowedTenantIds: readonly string[];
+  readonly storageConnectionString: string;
+  readonly publicBaseUrl: string;
+}
+
+/** Parses the environment once; throws a ConfigError naming every wrong or missing setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = raw.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  }
+  const s = parsed.data;
+  const problems: string[] = [];
+  const tenants = (s.KANALKOLL_ALLOWED_TENANT_IDS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  for (const t of tenants.filter((t) => !guid.test(t))) {
+    problems.push(`KANALKOLL_ALLOWED_TENANT_IDS has "${t}", which is not a tenant id (GUID); separate ids with commas`);
+  }
+  const bot = identity(s, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    bot,
+    allowedTenantIds: tenants.map((t) => t.toLowerCase()),
+    storageConnectionString: s.AzureWebJobsStorage,
+    publicBaseUrl: s.KANALKOLL_PUBLIC_BASE_URL.replace(/\/$/, ''),
+  };
+}
+
+function identity(s: z.infer<typeof raw>, problems: string[]): BotIdentity {
+  const { MicrosoftAppId: appId, MicrosoftAppPassword: password, MicrosoftAppTenantId: tenantId } = s;
+  if (!appId) {
+    if (password) problems.push('MicrosoftAppPassword is set but MicrosoftAppId is not: set both, or neither for local use');
+    return { kind: 'unauthenticated' };
+  }
+  const kind = s.MicrosoftAppType;
+  if (kind !== 'MultiTenant' && !tenantId) {
+    problems.push(`MicrosoftAppTenantId is missing: a ${kind} bot needs the tenant id of its app registration`);
+  }
+  if (kind === 'UserAssignedMSI') {
+    if (password) problems.push('MicrosoftAppPassword must be empty with MicrosoftAppType=UserAssignedMSI: the managed identity signs in');
+    return { kind, appId, tenantId: tenantId ?? '' };
+  }
+  if (!password) problems.push(`MicrosoftAppPassword is missing: a ${kind} bot signs in with its client secret`);
+  return { kind, appId, password: password ?? '', tenantId };
+}

@@ -1,0 +1,41 @@
+/**
+ * The one catalogue of Kanalkoll's coded errors. Callers branch on `code`,
+ * never on messages or HTTP status codes leaking from an SDK.
+ */
+export type ErrorCode = 'config_invalid' | 'etag_conflict' | 'storage_unavailable';
+
+export class KanalkollError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A setting is missing or malformed; the message names each one and how to fix it. */
+export class ConfigError extends KanalkollError {
+  constructor(readonly problems: readonly string[]) {
+    super('config_invalid', `Kanalkoll cannot start, fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Someone else saved the entity since it was read (HTTP 412), or it already exists (409 on create). */
+export class ETagConflict extends KanalkollError {
+  constructor(
+    readonly table: string,
+    readonly key: string,
+    options?: { cause?: unknown },
+  ) {
+    super('etag_conflict', `${table}/${key} was changed by someone else`, options);
+  }
+}
+
+/** Storage did not answer: the caller may tell the user to try again shortly. */
+export class StorageUnavailable extends KanalkollError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('storage_unavailable', message, options);
+  }
+}

@@ -1,0 +1,29 @@
+import type { Texts } from './sv';
+
+/** English, for Teams clients set to English. */
+export const en: Texts = {
+  welcome: {
+    greeting: (name) => (name ? `Hi ${name}! I am Kanalkoll.` : 'Hi! I am Kanalkoll.'),
+    intro: 'I help you follow the municipality\'s social media policy.',
+    points: [
+      'Apply to run an official account, or to monitor social media in your job.',
+      'See how your applications are doing.',
+      'Find the municipality\'s official accounts in the register.',
+      'Get answers about what the policy says.',
+      'Report criticism, cyberbullying or negative posts.',
+    ],
+    actions: {
+      newPlan: 'New application',
+      myPlans: 'My applications',
+      register: 'Register',
+      policyHelp: 'Policy help',
+      report: 'Report',
+    },
+    footer: 'Write "help" whenever you want to see this again.',
+    comingSoon: 'That part is not ready yet. It is coming soon.',
+    unknownAction: 'I do not recognise that button. Choose something below.',
+  },
+  errors: {
+    apology: 'Something went wrong on my side. Please try again in a moment.',
+  },
+};

@@ -1,0 +1,30 @@
+/** Swedish, the default. Klarspråk (R9): short, clear, and "du". */
+export const sv = {
+  welcome: {
+    greeting: (name: string | undefined) => (name ? `Hej ${name}! Jag är Kanalkoll.` : 'Hej! Jag är Kanalkoll.'),
+    intro: 'Jag hjälper dig att följa kommunens policy för sociala medier.',
+    points: [
+      'Ansök om att driva ett officiellt konto, eller om att bevaka sociala medier i jobbet.',
+      'Se hur det går med dina ansökningar.',
+      'Hitta kommunens officiella konton i registret.',
+      'Få svar på vad policyn säger.',
+      'Rapportera kritik, nätmobbning eller negativa inlägg.',
+    ],
+    actions: {
+      newPlan: 'Ny ansökan',
+      myPlans: 'Mina ansökningar',
+      register: 'Registret',
+      policyHelp: 'Policyhjälp',
+      report: 'Rapportera',
+    },
+    footer: 'Skriv "hjälp" när du vill se det här igen.',
+    comingSoon: 'Den delen är inte klar än. Den kommer snart.',
+    unknownAction: 'Den knappen känner jag inte igen. Välj något här nedanför.',
+  },
+  errors: {
+    apology: 'Något gick fel hos mig. Försök igen om en stund.',
+  },
+};
+
+/** The shape every language fills in; TypeScript checks that none is missing. */
+export type Texts = typeof sv;

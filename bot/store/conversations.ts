@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { encodeKey, TableRepository } from './repository';
+import type { Tables } from './tables';
+
+/**
+ * Where and how the bot can reach a user or a chat later, without waiting for them to write:
+ * enough to continue a conversation or create a personal one. Kept free of botbuilder types
+ * so the store does not depend on the Bot Framework SDK.
+ */
+const reachable = {
+  tenantId: z.string(),
+  serviceUrl: z.string(),
+  channelId: z.string(),
+  bot: z.object({ id: z.string(), name: z.string().optional() }),
+  updatedAt: z.string(),
+};
+
+const userSchema = z.object({
+  ...reachable,
+  kind: z.literal('user'),
+  aadObjectId: z.string(),
+  /** The user's id on the channel (29:…), needed to create a conversation with them. */
+  userId: z.string(),
+  name: z.string().optional(),
+  locale: z.string().optional(),
+  /** Set once the user has a personal chat with the bot. */
+  personalConversationId: z.string().optional(),
+});
+
+const chatSchema = z.object({
+  ...reachable,
+  kind: z.literal('chat'),
+  conversationId: z.string(),
+  conversationType: z.string(),
+});
+
+export type UserReference = z.infer<typeof userSchema>;
+export type ChatReference = z.infer<typeof chatSchema>;
+export type StoredReference = UserReference | ChatReference;
+
+const schema = z.discriminatedUnion('kind', [userSchema, chatSchema]);
+
+export const userKey = (tenantId: string, aadObjectId: string) => ({
+  partitionKey: encodeKey(tenantId),
+  rowKey: `user_${encodeKey(aadObjectId)}`,
+});
+
+export const chatKey = (tenantId: string, conversationId: string) => ({
+  partitionKey: encodeKey(tenantId),
+  rowKey: `chat_${encodeKey(conversationId)}`,
+});
+
+export class ConversationReferences {
+  private readonly repo: TableRepository<StoredReference>;
+
+  constructor(tables: Tables) {
+    this.repo = new TableRepository(tables.client('conversations'), {
+      key: (r) => (r.kind === 'user' ? userKey(r.tenantId, r.aadObjectId) : chatKey(r.tenantId, r.conversationId)),
+      decode: (json) => schema.parse(json),
+    });
+  }
+
+  async user(tenantId: string, aadObjectId: string): Promise<UserReference | undefined> {
+    const stored = await this.repo.get(userKey(tenantId, aadObjectId));
+    return stored?.value.kind === 'user' ? stored.value : undefined;
+  }
+
+  async chat(tenantId: string, conversationId: string): Promise<ChatReference | undefined> {
+    const stored = await this.repo.get(chatKey(tenantId, conversationId));
+    return stored?.value.kind === 'chat' ? stored.value : undefined;
+  }
+
+  /**
+   * Records the latest way to reach a user. A message from a group chat does not carry the
+   * personal conversation, so the one already known is kept.
+   */
+  async rememberUser(reference: UserReference): Promise<void> {
+    const personalConversationId =
+      reference.personalConversationId ??
+      (await this.user(reference.tenantId, reference.aadObjectId))?.personalConversationId;
+    await this.repo.upsert({ ...reference, personalConversationId });
+  }
+
+  async rememberChat(reference: ChatReference): Promise<void> {
+    await this.repo.upsert(reference);
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { Department, Directory, Person } from '../domain/directory';
+import { encodeKey, TableRepository } from './repository';
+import type { Tables } from './tables';
+
+const personSchema = z.object({
+  aadObjectId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  departmentId: z.string(),
+  title: z.string(),
+});
+const departmentSchema = z.object({ id: z.string(), name: z.string(), communicatorAadObjectId: z.string() });
+const rolesSchema = z.object({ communicationsChiefAadObjectId: z.string() });
+type Roles = z.infer<typeof rolesSchema>;
+
+/**
+ * The organisation directory in the `directory` table, one partition per kind of entry.
+ * In production it is kept by the administrators (see README); locally the dev host seeds it.
+ */
+export class DirectoryStore {
+  private readonly people: TableRepository<Person>;
+  private readonly departments: TableRepository<Department>;
+  private readonly roles: TableRepository<Roles>;
+
+  constructor(tables: Tables) {
+    const table = tables.client('directory');
+    this.people = new TableRepository(table, {
+      key: (p) => ({ partitionKey: 'person', rowKey: encodeKey(p.aadObjectId) }),
+      decode: (json) => personSchema.parse(json),
+    });
+    this.departments = new TableRepository(table, {
+      key: (d) => ({ partitionKey: 'department', rowKey: encodeKey(d.id) }),
+      decode: (json) => departmentSchema.parse(json),
+    });
+    this.roles = new TableRepository(table, {
+      key: () => ({ partitionKey: 'role', rowKey: 'organisation' }),
+      decode: (json) => rolesSchema.parse(json),
+    });
+  }
+
+  async person(aadObjectId: string): Promise<Person | undefined> {
+    return (await this.people.get({ partitionKey: 'person', rowKey: encodeKey(aadObjectId) }))?.value;
+  }
+
+  async department(id: string): Promise<Department | undefined> {
+    return (await this.departments.get({ partitionKey: 'department', rowKey: encodeKey(id) }))?.value;
+  }
+
+  async communicationsChief(): Promise<string | undefined> {
+    return (await this.roles.get({ partitionKey: 'role', rowKey: 'organisation' }))?.value.communicationsChiefAadObjectId;
+  }
+
+  /** Writes every entry of `directory`; entries not in it are left as they are. */
+  async load(directory: Directory): Promise<void> {
+    await Promise.all([
+      ...directory.people.map((p) => this.people.upsert(p)),
+      ...directory.departments.map((d) => this.departments.upsert(d)),
+      this.roles.upsert({ communicationsChiefAadObjectId: directory.communicationsChiefAadObjectId }),
+    ]);
+  }
+}

@@ -1,0 +1,73 @@
+import {
+  CardFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type InvokeResponse,
+} from 'botbuilder';
+import { z } from 'zod';
+import { isVerb, type AdaptiveCard } from '../../cards';
+import { localeOf } from '../domain/locale';
+import type { ConversationReferences } from '../store/conversations';
+import { referencesOf } from './references';
+import { cardActions, textRoutes, unknownCardAction, unknownText, type Turn } from './routing';
+
+export interface BotDependencies {
+  readonly conversations: ConversationReferences;
+  readonly clock: () => Date;
+}
+
+/** The shape of a Universal Action invoke, checked before anything acts on it. */
+const universalAction = z.object({
+  action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(100) }),
+});
+
+const cardResponse = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.card.adaptive',
+  value: card,
+});
+
+/** Kanalkoll's Teams bot: remembers who it talks to, then routes text and card actions. */
+export class KanalkollBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDependencies) {
+    super();
+
+    this.onTurn(async (context, next) => {
+      const { user, chat } = referencesOf(context, deps.clock());
+      await Promise.all([user && deps.conversations.rememberUser(user), chat && deps.conversations.rememberChat(chat)]);
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
+      const route = textRoutes.find((r) => r.pattern.test(text));
+      const card = await (route?.handle ?? unknownText)(turnOf(context));
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      // Welcome once, when the bot itself is added: on install in a personal chat, a chat or a team.
+      if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id)) {
+        const card = await unknownText(turnOf(context));
+        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      }
+      await next();
+    });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const parsed = universalAction.safeParse(context.activity.value);
+    const verb = parsed.success ? parsed.data.action.verb : undefined;
+    const handle = isVerb(verb) ? cardActions[verb] : unknownCardAction;
+    const response = cardResponse(await handle(turnOf(context)));
+    return { status: response.statusCode, body: response };
+  }
+}
+
+const turnOf = (context: TurnContext): Turn => ({
+  locale: localeOf(context.activity.locale),
+  userName: context.activity.from?.name,
+});

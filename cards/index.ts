@@ -1,0 +1,3 @@
+export type { AdaptiveCard } from './template';
+export { isVerb, verbs, type Verb } from './verbs';
+export { welcomeCard, type WelcomeCardData } from './welcome';

@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startAzurite, type Azurite } from './azurite';
+import { useCoreStandIn } from './coreStandIn';
+import { functionEntryFiles, loadFunctions, serveHttp, triggerOf, type FunctionServer } from './functionHost';
+import { startPlayground, type Playground } from './playground';
+import { directory, roles, type Role } from './roles';
+
+/**
+ * `npm start`: Azurite in-process, the function app's own registrations on localhost:7071,
+ * the seeded directory, and one Agents Playground per role. Ctrl-C stops it all.
+ */
+const root = path.resolve(__dirname, '..', '..');
+const workDir = path.join(root, '.kanalkoll');
+const defaultRoles: Role[] = ['employee', 'chief', 'communicator', 'commschief'];
+
+const usage = `Usage: npm start -- [options]
+  --as <roles>   Playgrounds to start, comma-separated, first on port 56150, next on 56151…
+                 Roles: ${roles.join(', ')}. Default: ${defaultRoles.join(',')}
+  --persist      Keep storage in .kanalkoll/data between runs (default: in memory)
+  --no-playground  Only storage and the functions (for scripts and the browser tests)
+  --port <n>     Port of the functions (default 7071)`;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      as: { type: 'string' },
+      persist: { type: 'boolean', default: false },
+      'no-playground': { type: 'boolean', default: false },
+      port: { type: 'string', default: '7071' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const chosen = (values.as ?? defaultRoles.join(',')).split(',').map((r) => r.trim());
+  const unknown = chosen.filter((r) => !roles.includes(r as Role));
+  if (unknown.length > 0) throw new Error(`Unknown role ${unknown.join(', ')}.\n${usage}`);
+  return {
+    roles: chosen as Role[],
+    persistDir: values.persist ? path.join(workDir, 'data') : undefined,
+    playground: !values['no-playground'],
+    port: Number(values.port),
+  };
+}
+
+/** Like `func start`: the Values of local.settings.json become environment variables. */
+function applyLocalSettings(): void {
+  const file = path.join(root, 'local.settings.json');
+  if (!existsSync(file)) return;
+  const values: Record<string, string> = JSON.parse(readFileSync(file, 'utf8')).Values ?? {};
+  for (const [key, value] of Object.entries(values)) process.env[key] ??= value;
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  applyLocalSettings();
+  const stops: (() => unknown)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+
+  try {
+    const azurite: Azurite = await startAzurite({ persistDir: opts.persistDir }).catch((error: Error) => {
+      throw new Error(`Azurite could not start on ports 10000-10002 (${error.message}). Is another Azurite running?`);
+    });
+    stops.push(() => azurite.stop());
+    process.env.AzureWebJobsStorage = azurite.connectionString;
+
+    useCoreStandIn();
+    const registrations = loadFunctions(functionEntryFiles(root));
+    const server: FunctionServer = await serveHttp(registrations, opts.port, (line) => console.log(`  ${line}`));
+    stops.push(() => server.close());
+
+    // The function files built the app on load; seed its directory with the mock people.
+    const { kanalkoll } = await import('../bot/app');
+    await kanalkoll().ready();
+    await kanalkoll().directory.load(directory);
+
+    const health = await fetch(`${server.url}/api/health`);
+    if (!health.ok) throw new Error(`/api/health answered ${health.status}: ${await health.text()}`);
+
+    const playgrounds: Playground[] = [];
+    if (opts.playground) {
+      const auth = process.env.MicrosoftAppId
+        ? { clientId: process.env.MicrosoftAppId, clientSecret: process.env.MicrosoftAppPassword, tenantId: process.env.MicrosoftAppTenantId }
+        : undefined;
+      const started = await Promise.all(
+        opts.roles.map((role, i) =>
+          startPlayground({ role, port: 56150 + i, botEndpoint: `${server.url}/api/messages`, workDir: path.join(workDir, 'playground'), auth }),
+        ),
+      );
+      playgrounds.push(...started);
+      stops.push(() => playgrounds.forEach((p) => p.stop()));
+    }
+
+    console.log(`
+Kanalkoll is running.
+  Storage (Azurite, ${opts.persistDir ? `kept in ${path.relative(root, opts.persistDir)}` : 'in memory'}): ${azurite.endpoints.table}
+  Functions: ${registrations.map((r) => `${r.metadata.name} (${triggerOf(r)?.type})`).join(', ')}
+    ${server.url}/api/messages   ${server.url}/api/health
+${playgrounds.map((p) => `  Playground as ${p.role.padEnd(12)} ${p.url}`).join('\n')}
+Open a Playground in your browser and write "hej". Ctrl-C stops everything.
+`);
+  } catch (error) {
+    console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    await stopAll();
+    process.exit(1);
+  }
+}
+
+void main();
