@@ -4,7 +4,7 @@ import { ConfigError } from './errors';
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An unset or blank environment variable is the same as an absent one. */
-const optional = (schema: z.ZodString) =>
+const optional = (schema: z.ZodType<string>) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const raw = z.object({
@@ -16,6 +16,8 @@ const raw = z.object({
       error: 'must be SingleTenant, MultiTenant or UserAssignedMSI',
     }).default('SingleTenant'),
   ),
+  /** Only for sovereign clouds (and tests): where the channel's token signing keys are published. */
+  ToBotFromChannelOpenIdMetadataUrl: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   KANALKOLL_ALLOWED_TENANT_IDS: optional(z.string()),
   AzureWebJobsStorage: optional(z.string()).pipe(
     z.string({ error: 'is missing: set it to a storage connection string (UseDevelopmentStorage=true for Azurite)' }),
@@ -25,10 +27,16 @@ const raw = z.object({
   ),
 });
 
+interface Authenticated {
+  readonly appId: string;
+  /** Overrides the public cloud's OpenID metadata for validating incoming tokens. */
+  readonly openIdMetadataUrl?: string;
+}
+
 export type BotIdentity =
-  | { kind: 'unauthenticated' }
-  | { kind: 'SingleTenant' | 'MultiTenant'; appId: string; password: string; tenantId?: string }
-  | { kind: 'UserAssignedMSI'; appId: string; tenantId: string };
+  | { readonly kind: 'unauthenticated' }
+  | (Authenticated & { readonly kind: 'SingleTenant' | 'MultiTenant'; readonly password: string; readonly tenantId?: string })
+  | (Authenticated & { readonly kind: 'UserAssignedMSI'; readonly tenantId: string });
 
 export interface Config {
   readonly bot: BotIdentity;
@@ -67,13 +75,14 @@ function identity(s: z.infer<typeof raw>, problems: string[]): BotIdentity {
     return { kind: 'unauthenticated' };
   }
   const kind = s.MicrosoftAppType;
+  const openIdMetadataUrl = s.ToBotFromChannelOpenIdMetadataUrl;
   if (kind !== 'MultiTenant' && !tenantId) {
     problems.push(`MicrosoftAppTenantId is missing: a ${kind} bot needs the tenant id of its app registration`);
   }
   if (kind === 'UserAssignedMSI') {
     if (password) problems.push('MicrosoftAppPassword must be empty with MicrosoftAppType=UserAssignedMSI: the managed identity signs in');
-    return { kind, appId, tenantId: tenantId ?? '' };
+    return { kind, appId, openIdMetadataUrl, tenantId: tenantId ?? '' };
   }
   if (!password) problems.push(`MicrosoftAppPassword is missing: a ${kind} bot signs in with its client secret`);
-  return { kind, appId, password: password ?? '', tenantId };
+  return { kind, appId, openIdMetadataUrl, password: password ?? '', tenantId };
 }

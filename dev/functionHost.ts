@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { registrations, type BindingMetadata, type Registration } from './functionsCore';
 
+export type { Registration };
+
 /**
  * The files Azure loads: package.json `main` (a glob such as dist/functions/*.js). With
  * `source`, the TypeScript files they are built from, for tests that run without a build.

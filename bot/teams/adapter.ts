@@ -14,7 +14,12 @@ function authOptions(identity: BotIdentity): ConfigurationBotFrameworkAuthentica
     case 'unauthenticated':
       return {};
     case 'UserAssignedMSI':
-      return { MicrosoftAppId: identity.appId, MicrosoftAppType: identity.kind, MicrosoftAppTenantId: identity.tenantId };
+      return {
+        MicrosoftAppId: identity.appId,
+        MicrosoftAppType: identity.kind,
+        MicrosoftAppTenantId: identity.tenantId,
+        ToBotFromChannelOpenIdMetadataUrl: identity.openIdMetadataUrl,
+      };
     case 'SingleTenant':
     case 'MultiTenant':
       return {
@@ -22,6 +27,7 @@ function authOptions(identity: BotIdentity): ConfigurationBotFrameworkAuthentica
         MicrosoftAppPassword: identity.password,
         MicrosoftAppType: identity.kind,
         MicrosoftAppTenantId: identity.tenantId,
+        ToBotFromChannelOpenIdMetadataUrl: identity.openIdMetadataUrl,
       };
     default: {
       const exhaustive: never = identity;

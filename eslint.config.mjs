@@ -1,0 +1,58 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.kanalkoll/', 'devTools/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+  },
+  {
+    // The domain is the functional core: no SDK, no I/O, no clock of its own (STYLE.md).
+    files: ['bot/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'The domain must not depend on the Bot Framework SDK.' },
+            { group: ['@azure/*', 'azurite'], message: 'The domain must not depend on Azure SDKs.' },
+            { group: ['adaptivecards', 'adaptivecards-*'], message: 'Cards are built outside the domain.' },
+            {
+              group: ['fs', 'node:*', 'http', 'https', 'net', 'child_process', 'dgram', 'dns', 'tls', 'worker_threads'],
+              message: 'The domain does no I/O.',
+            },
+            { group: ['../store/*', '../teams/*', '../flows/*', '../notify/*', '../app'], message: 'Imports flow into the domain, never out of it.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'The domain does no I/O.' },
+        { name: 'process', message: 'The domain reads no environment: pass values in.' },
+        { name: 'setTimeout', message: 'The domain has no timers.' },
+        { name: 'setInterval', message: 'The domain has no timers.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The clock is a parameter in the domain.' },
+        { object: 'Math', property: 'random', message: 'Randomness is a parameter in the domain.' },
+        { object: 'DateTime', property: 'now', message: 'The clock is a parameter in the domain.' },
+        { object: 'console', message: 'The domain does not log.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The clock is a parameter in the domain.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+    },
+  },
+);

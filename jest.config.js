@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  // Type checking is `npm run typecheck`; here each file is only transpiled (isolatedModules).
+  transform: { '^.+\\.ts$': 'ts-jest' },
+  // The function files register through the dev host's stand-in for the Functions host module.
+  moduleNameMapper: { '^@azure/functions-core$': '<rootDir>/dev/functionsCore.ts' },
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+  testTimeout: 30000,
+};

@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isVerb, type AdaptiveCard } from '../../cards';
+import { expand } from '../../cards/template';
+import { welcome } from '../../bot/flows/welcome';
+
+// The browser bundle is the one that loads in Node (see README, "Known facts").
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js');
+
+const cardsDir = path.resolve(__dirname, '../../cards');
+const templates = readdirSync(cardsDir).filter((f) => f.endsWith('.json') && !f.endsWith('.sample.json'));
+const read = (file: string) => JSON.parse(readFileSync(path.join(cardsDir, file), 'utf8'));
+
+/** Every problem the Adaptive Cards SDK reports when it parses and validates the card. */
+function sdkProblems(card: AdaptiveCard): string[] {
+  const context = new AC.SerializationContext();
+  const parsed = new AC.AdaptiveCard();
+  parsed.parse(card, context);
+  const problems: string[] = [];
+  for (let i = 0; i < context.eventCount; i++) problems.push(context.getEventAt(i).message);
+  const validation = parsed.validateProperties();
+  for (let i = 0; i < validation.validationEvents.length; i++) problems.push(validation.validationEvents[i].message);
+  return problems;
+}
+
+function actionsOf(node: unknown): { type: string; verb?: unknown }[] {
+  if (Array.isArray(node)) return node.flatMap(actionsOf);
+  if (typeof node !== 'object' || node === null) return [];
+  const here = (node as { type?: unknown }).type;
+  const own = typeof here === 'string' && here.startsWith('Action.') ? [node as { type: string; verb?: unknown }] : [];
+  return [...own, ...Object.values(node).flatMap(actionsOf)];
+}
+
+function checkCard(card: AdaptiveCard) {
+  expect(card.type).toBe('AdaptiveCard');
+  expect(card.version).toBe('1.5');
+  expect(sdkProblems(card)).toEqual([]);
+  expect(JSON.stringify(card)).not.toMatch(/\$\{/); // nothing left unbound
+  for (const action of actionsOf(card)) {
+    expect(action.type).toBe('Action.Execute'); // Universal Actions only
+    expect(isVerb(action.verb)).toBe(true);
+  }
+  expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(40 * 1024); // Teams' message limit
+}
+
+describe('the card check itself', () => {
+  it('reports what the SDK finds wrong in a broken card', () => {
+    const broken: AdaptiveCard = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlok', text: 'x' }, { type: 'Input.Text' }] };
+
+    expect(sdkProblems(broken).length).toBeGreaterThan(0);
+  });
+});
+
+describe('card templates', () => {
+  it('has at least the welcome card', () => {
+    expect(templates).toContain('welcome.json');
+  });
+
+  it.each(templates)('%s, expanded with its sample data, is a valid Adaptive Card 1.5 with known verbs', (file) => {
+    const sample = read(file.replace(/\.json$/, '.sample.json'));
+    checkCard(expand(read(file), sample));
+  });
+});
+
+describe('welcome card (R9: short, clear, "du")', () => {
+  it.each(['sv', 'en'] as const)('is valid in %s, with and without a notice', (locale) => {
+    checkCard(welcome(locale, 'Elin Ek'));
+    checkCard(welcome(locale, undefined, 'comingSoon'));
+  });
+
+  it('greets by first name and leaves the notice out when there is none', () => {
+    const card = JSON.stringify(welcome('sv', 'Elin Ek'));
+
+    expect(card).toContain('Hej Elin! Jag är Kanalkoll.');
+    expect(card).not.toContain('kommer snart');
+  });
+});

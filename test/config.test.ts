@@ -1,0 +1,87 @@
+import { loadConfig } from '../bot/config';
+import { ConfigError } from '../bot/errors';
+
+const storage = { AzureWebJobsStorage: 'UseDevelopmentStorage=true' };
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems.join('\n');
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('configuration', () => {
+  it('runs unauthenticated for local use when no app id is set', () => {
+    const config = loadConfig({ ...storage, MicrosoftAppId: '  ' });
+
+    expect(config.bot).toEqual({ kind: 'unauthenticated' });
+    expect(config.allowedTenantIds).toEqual([]);
+    expect(config.publicBaseUrl).toBe('http://localhost:7071');
+  });
+
+  it('reads a single-tenant identity, the allowed tenants and the public address', () => {
+    const config = loadConfig({
+      ...storage,
+      MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppTenantId: '8f3c2a61-5d4e-4b7a-9c1f-2e6d8b4a7c30',
+      KANALKOLL_ALLOWED_TENANT_IDS: '8F3C2A61-5D4E-4B7A-9C1F-2E6D8B4A7C30, 0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a01',
+      KANALKOLL_PUBLIC_BASE_URL: 'https://kanalkoll.example/',
+    });
+
+    expect(config.bot).toMatchObject({ kind: 'SingleTenant', appId: '11111111-2222-4333-8444-555555555555', password: 'secret' });
+    expect(config.allowedTenantIds).toEqual(['8f3c2a61-5d4e-4b7a-9c1f-2e6d8b4a7c30', '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a01']);
+    expect(config.publicBaseUrl).toBe('https://kanalkoll.example');
+  });
+
+  it('reads a managed identity without a password', () => {
+    const config = loadConfig({
+      ...storage,
+      MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: '8f3c2a61-5d4e-4b7a-9c1f-2e6d8b4a7c30',
+    });
+
+    expect(config.bot).toMatchObject({ kind: 'UserAssignedMSI', tenantId: '8f3c2a61-5d4e-4b7a-9c1f-2e6d8b4a7c30' });
+  });
+
+  it('names the missing storage setting and how to fix it', () => {
+    expect(problemsOf({})).toMatch(/AzureWebJobsStorage is missing: set it to a storage connection string/);
+  });
+
+  it('names every wrong setting at once', () => {
+    const problems = problemsOf({
+      ...storage,
+      MicrosoftAppId: 'not-a-guid',
+      MicrosoftAppType: 'Whatever',
+      KANALKOLL_PUBLIC_BASE_URL: 'ftp://x',
+    });
+
+    expect(problems).toMatch(/MicrosoftAppId must be the bot app registration's client id/);
+    expect(problems).toMatch(/MicrosoftAppType must be SingleTenant, MultiTenant or UserAssignedMSI/);
+    expect(problems).toMatch(/KANALKOLL_PUBLIC_BASE_URL must be the public http\(s\) address/);
+  });
+
+  it('asks for the secret and tenant of a single-tenant bot', () => {
+    const problems = problemsOf({ ...storage, MicrosoftAppId: '11111111-2222-4333-8444-555555555555' });
+
+    expect(problems).toMatch(/MicrosoftAppTenantId is missing/);
+    expect(problems).toMatch(/MicrosoftAppPassword is missing/);
+  });
+
+  it('refuses a password with a managed identity, and a tenant list entry that is not a GUID', () => {
+    const problems = problemsOf({
+      ...storage,
+      MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: '8f3c2a61-5d4e-4b7a-9c1f-2e6d8b4a7c30',
+      MicrosoftAppPassword: 'secret',
+      KANALKOLL_ALLOWED_TENANT_IDS: 'botkyrka',
+    });
+
+    expect(problems).toMatch(/MicrosoftAppPassword must be empty with MicrosoftAppType=UserAssignedMSI/);
+    expect(problems).toMatch(/KANALKOLL_ALLOWED_TENANT_IDS has "botkyrka"/);
+  });
+});

@@ -1,0 +1,126 @@
+import { loadConfig } from '../../bot/config';
+import { ConversationReferences } from '../../bot/store/conversations';
+import { connectTables } from '../../bot/store/tables';
+import type { FunctionServer } from '../../dev/functionHost';
+import { tenantId, users } from '../../dev/roles';
+import { activityFrom, post } from '../support/activities';
+import { startConnector, type TestConnector } from '../support/connector';
+import { startFunctionApp } from '../support/functionApp';
+
+type Card = { type: string; version: string; body: { text?: string; items?: { text?: string }[] }[]; actions: { verb: string; title: string }[] };
+
+const cardOf = (activity: Record<string, unknown> | undefined): Card => {
+  const attachments = activity?.attachments as { contentType: string; content: Card }[] | undefined;
+  expect(attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  return attachments![0]!.content;
+};
+const textsOf = (card: Card) => JSON.stringify(card.body);
+
+describe('POST /api/messages through the real CloudAdapter', () => {
+  let app: FunctionServer;
+  let connector: TestConnector;
+  const references = new ConversationReferences(connectTables(loadConfig().storageConnectionString));
+
+  beforeAll(async () => {
+    app = await startFunctionApp();
+    connector = await startConnector();
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.close();
+  });
+  beforeEach(() => connector.calls.splice(0));
+
+  it('answers "hej" with the Swedish welcome card and its main actions', async () => {
+    const response = await post(`${app.url}/api/messages`, activityFrom('employee', connector.serviceUrl, { type: 'message', text: 'hej' }));
+
+    expect(response.status).toBe(200);
+    const sent = connector.sent();
+    expect(sent).toHaveLength(1);
+    const card = cardOf(sent[0]);
+    expect(card.version).toBe('1.5');
+    expect(textsOf(card)).toContain('Hej Elin! Jag är Kanalkoll.');
+    expect(card.actions.map((a) => a.title)).toEqual(['Ny ansökan', 'Mina ansökningar', 'Registret', 'Policyhjälp', 'Rapportera']);
+    expect(connector.calls[0]?.path).toMatch(/^\/v3\/conversations\/personal-employee\/activities/);
+  });
+
+  it('stores the conversation reference of the user, keyed by tenant and AAD object id', async () => {
+    await post(`${app.url}/api/messages`, activityFrom('chief', connector.serviceUrl, { type: 'message', text: 'hej' }));
+
+    const stored = await references.user(tenantId, users.chief.aadObjectId);
+    expect(stored).toMatchObject({
+      kind: 'user',
+      tenantId,
+      aadObjectId: users.chief.aadObjectId,
+      userId: users.chief.id,
+      serviceUrl: connector.serviceUrl,
+      personalConversationId: 'personal-chief',
+    });
+  });
+
+  it('keeps the personal chat when the same user later writes in a group chat, and stores the chat', async () => {
+    await post(`${app.url}/api/messages`, activityFrom('admin', connector.serviceUrl, { type: 'message', text: 'hej' }));
+    await post(
+      `${app.url}/api/messages`,
+      activityFrom('admin', connector.serviceUrl, {
+        type: 'message',
+        text: '<at>Kanalkoll</at> hjälp',
+        conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', tenantId },
+      }),
+    );
+
+    expect((await references.user(tenantId, users.admin.aadObjectId))?.personalConversationId).toBe('personal-admin');
+    expect(await references.chat(tenantId, '19:group@thread.v2')).toMatchObject({ kind: 'chat', conversationType: 'groupChat' });
+  });
+
+  it('answers in English when the Teams locale is English, and to unknown text too', async () => {
+    await post(`${app.url}/api/messages`, activityFrom('employee', connector.serviceUrl, { type: 'message', text: 'what is this?', locale: 'en-GB' }));
+
+    const card = cardOf(connector.sent()[0]);
+    expect(textsOf(card)).toContain('Hi Elin! I am Kanalkoll.');
+    expect(card.actions[0]?.title).toBe('New application');
+  });
+
+  it('welcomes on install, when the bot is added to the conversation', async () => {
+    await post(
+      `${app.url}/api/messages`,
+      activityFrom('colleague', connector.serviceUrl, { type: 'conversationUpdate', membersAdded: [{ id: '28:kanalkoll' }] }),
+    );
+
+    expect(textsOf(cardOf(connector.sent()[0]))).toContain('Hej Nora!');
+    expect(await references.user(tenantId, users.colleague.aadObjectId)).toBeDefined();
+  });
+
+  it('answers a welcome-card button with the card in place, saying the part is coming soon', async () => {
+    const response = await post(
+      `${app.url}/api/messages`,
+      activityFrom('employee', connector.serviceUrl, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'plan.start', data: {} } },
+      }),
+    );
+
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { statusCode: number; type: string; value: Card };
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(textsOf(body.value)).toContain('Den kommer snart.');
+    expect(connector.sent()).toHaveLength(0);
+  });
+
+  it('answers a malformed card action with the welcome card instead of failing', async () => {
+    const response = await post(
+      `${app.url}/api/messages`,
+      activityFrom('employee', connector.serviceUrl, { type: 'invoke', name: 'adaptiveCard/action', value: { action: 'nonsense' } }),
+    );
+
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { value: Card };
+    expect(textsOf(body.value)).toContain('Den knappen känner jag inte igen.');
+  });
+
+  it('refuses a body that is not an activity with 400', async () => {
+    expect((await post(`${app.url}/api/messages`, [1, 2])).status).toBe(400);
+    expect((await fetch(`${app.url}/api/messages`, { method: 'POST', body: 'not json' })).status).toBe(400);
+  });
+});
