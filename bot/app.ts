@@ -26,9 +26,9 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
   const tables = connectTables(config.storageConnectionString);
   const conversations = new ConversationReferences(tables);
   const directory = new DirectoryStore(tables);
-  const adapter = createAdapter(config.bot, log);
+  const adapter = createAdapter(config.bot, log, config.forcedLocale);
   adapter.use(tenantFilter(config.allowedTenantIds, log));
-  const bot = new KanalkollBot({ conversations, clock });
+  const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale });
 
   let prepared: Promise<void> | undefined;
   const ready = () => {

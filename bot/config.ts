@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import type { Locale } from './domain/locale';
 import { ConfigError } from './errors';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An unset or blank environment variable is the same as an absent one. */
-const optional = (schema: z.ZodType<string>) =>
+const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 const raw = z.object({
@@ -19,6 +20,7 @@ const raw = z.object({
   /** Only for sovereign clouds (and tests): where the channel's token signing keys are published. */
   ToBotFromChannelOpenIdMetadataUrl: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   KANALKOLL_ALLOWED_TENANT_IDS: optional(z.string()),
+  KANALKOLL_LOCALE: optional(z.enum(['sv', 'en'], { error: 'must be sv or en, or unset to follow each Teams client' })),
   AzureWebJobsStorage: optional(z.string()).pipe(
     z.string({ error: 'is missing: set it to a storage connection string (UseDevelopmentStorage=true for Azurite)' }),
   ),
@@ -44,6 +46,11 @@ export interface Config {
   readonly allowedTenantIds: readonly string[];
   readonly storageConnectionString: string;
   readonly publicBaseUrl: string;
+  /**
+   * Answer everyone in this language whatever their client reports. For the Agents Playground,
+   * which reports en-US for every user; unset in Teams, where each user's language is followed.
+   */
+  readonly forcedLocale?: Locale;
 }
 
 /** Parses the environment once; throws a ConfigError naming every wrong or missing setting. */
@@ -65,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedTenantIds: tenants.map((t) => t.toLowerCase()),
     storageConnectionString: s.AzureWebJobsStorage,
     publicBaseUrl: s.KANALKOLL_PUBLIC_BASE_URL.replace(/\/$/, ''),
+    forcedLocale: s.KANALKOLL_LOCALE,
   };
 }
 

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAzurite, type Azurite } from './azurite';
@@ -18,17 +19,22 @@ const defaultRoles: Role[] = ['employee', 'chief', 'communicator', 'commschief']
 const usage = `Usage: npm start -- [options]
   --as <roles>   Playgrounds to start, comma-separated, first on port 56150, next on 56151…
                  Roles: ${roles.join(', ')}. Default: ${defaultRoles.join(',')}
+  --lang <sv|en> Language the bot answers in (default sv). The Playground reports en-US for
+                 everyone, so the dev host sets KANALKOLL_LOCALE instead of trusting it
   --persist      Keep storage in .kanalkoll/data between runs (default: in memory)
   --no-playground  Only storage and the functions (for scripts and the browser tests)
-  --port <n>     Port of the functions (default 7071)`;
+  --port <n>     Port of the functions (default 7071)
+  --free-ports   Any free ports instead of 7071, 10000-10002 and 56150… (for tests); see the printed URLs`;
 
 function options() {
   const { values } = parseArgs({
     options: {
       as: { type: 'string' },
+      lang: { type: 'string', default: 'sv' },
       persist: { type: 'boolean', default: false },
       'no-playground': { type: 'boolean', default: false },
       port: { type: 'string', default: '7071' },
+      'free-ports': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -41,9 +47,11 @@ function options() {
   if (unknown.length > 0) throw new Error(`Unknown role ${unknown.join(', ')}.\n${usage}`);
   return {
     roles: chosen as Role[],
+    lang: values.lang,
     persistDir: values.persist ? path.join(workDir, 'data') : undefined,
     playground: !values['no-playground'],
-    port: Number(values.port),
+    port: values['free-ports'] ? 0 : Number(values.port),
+    freePorts: values['free-ports'],
   };
 }
 
@@ -55,9 +63,18 @@ function applyLocalSettings(): void {
   for (const [key, value] of Object.entries(values)) process.env[key] ??= value;
 }
 
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 async function main(): Promise<void> {
   const opts = options();
   applyLocalSettings();
+  process.env.KANALKOLL_LOCALE ??= opts.lang;
   const stops: (() => unknown)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();
@@ -66,7 +83,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
 
   try {
-    const azurite: Azurite = await startAzurite({ persistDir: opts.persistDir }).catch((error: Error) => {
+    const ports = opts.freePorts ? { table: 0, queue: 0, blob: 0 } : undefined;
+    const azurite: Azurite = await startAzurite({ persistDir: opts.persistDir, ports }).catch((error: Error) => {
       throw new Error(`Azurite could not start on ports 10000-10002 (${error.message}). Is another Azurite running?`);
     });
     stops.push(() => azurite.stop());
@@ -91,8 +109,8 @@ async function main(): Promise<void> {
         ? { clientId: process.env.MicrosoftAppId, clientSecret: process.env.MicrosoftAppPassword, tenantId: process.env.MicrosoftAppTenantId }
         : undefined;
       const started = await Promise.all(
-        opts.roles.map((role, i) =>
-          startPlayground({ role, port: 56150 + i, botEndpoint: `${server.url}/api/messages`, workDir: path.join(workDir, 'playground'), auth }),
+        opts.roles.map(async (role, i) =>
+          startPlayground({ role, port: opts.freePorts ? await freePort() : 56150 + i, botEndpoint: `${server.url}/api/messages`, workDir: path.join(workDir, 'playground'), auth }),
         ),
       );
       playgrounds.push(...started);

@@ -19,6 +19,7 @@ describe('configuration', () => {
     expect(config.bot).toEqual({ kind: 'unauthenticated' });
     expect(config.allowedTenantIds).toEqual([]);
     expect(config.publicBaseUrl).toBe('http://localhost:7071');
+    expect(config.forcedLocale).toBeUndefined();
   });
 
   it('reads a single-tenant identity, the allowed tenants and the public address', () => {
@@ -62,6 +63,7 @@ describe('configuration', () => {
     expect(problems).toMatch(/MicrosoftAppId must be the bot app registration's client id/);
     expect(problems).toMatch(/MicrosoftAppType must be SingleTenant, MultiTenant or UserAssignedMSI/);
     expect(problems).toMatch(/KANALKOLL_PUBLIC_BASE_URL must be the public http\(s\) address/);
+    expect(problemsOf({ ...storage, KANALKOLL_LOCALE: 'fi' })).toMatch(/KANALKOLL_LOCALE must be sv or en/);
   });
 
   it('asks for the secret and tenant of a single-tenant bot', () => {

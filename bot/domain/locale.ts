@@ -1,5 +1,6 @@
 /** The languages Kanalkoll speaks: Swedish by default, English for an English Teams client. */
 export type Locale = 'sv' | 'en';
 
-export const localeOf = (teamsLocale: string | undefined): Locale =>
-  teamsLocale?.toLowerCase().startsWith('en') ? 'en' : 'sv';
+/** The language to answer in: `forced` when configured, else the client's. */
+export const localeOf = (teamsLocale: string | undefined, forced?: Locale): Locale =>
+  forced ?? (teamsLocale?.toLowerCase().startsWith('en') ? 'en' : 'sv');

@@ -4,6 +4,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { BotIdentity } from '../config';
+import type { Locale } from '../domain/locale';
 import { localeOf } from '../domain/locale';
 import { texts } from '../i18n';
 import type { Log } from '../log';
@@ -39,7 +40,7 @@ function authOptions(identity: BotIdentity): ConfigurationBotFrameworkAuthentica
 /** Turn-state key under which the Functions invocation id travels to the error handler. */
 export const invocationIdKey = Symbol('invocationId');
 
-export function createAdapter(identity: BotIdentity, log: Log): CloudAdapter {
+export function createAdapter(identity: BotIdentity, log: Log, forcedLocale?: Locale): CloudAdapter {
   if (identity.kind === 'unauthenticated') {
     log.warn('bot_unauthenticated', {
       message: 'MicrosoftAppId is not set: requests are not authenticated. Fine for local use, never in production.',
@@ -56,7 +57,7 @@ export function createAdapter(identity: BotIdentity, log: Log): CloudAdapter {
       stack: error instanceof Error ? error.stack : undefined,
     });
     // The user gets a short apology, never the raw error.
-    await context.sendActivity(texts(localeOf(context.activity.locale)).errors.apology);
+    await context.sendActivity(texts(localeOf(context.activity.locale, forcedLocale)).errors.apology);
   };
   return adapter;
 }

@@ -7,7 +7,7 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { isVerb, type AdaptiveCard } from '../../cards';
-import { localeOf } from '../domain/locale';
+import { localeOf, type Locale } from '../domain/locale';
 import type { ConversationReferences } from '../store/conversations';
 import { referencesOf } from './references';
 import { cardActions, textRoutes, unknownCardAction, unknownText, type Turn } from './routing';
@@ -15,6 +15,7 @@ import { cardActions, textRoutes, unknownCardAction, unknownText, type Turn } fr
 export interface BotDependencies {
   readonly conversations: ConversationReferences;
   readonly clock: () => Date;
+  readonly forcedLocale?: Locale;
 }
 
 /** The shape of a Universal Action invoke, checked before anything acts on it. */
@@ -42,7 +43,7 @@ export class KanalkollBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
       const route = textRoutes.find((r) => r.pattern.test(text));
-      const card = await (route?.handle ?? unknownText)(turnOf(context));
+      const card = await (route?.handle ?? unknownText)(this.turnOf(context));
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
       await next();
     });
@@ -50,11 +51,15 @@ export class KanalkollBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       // Welcome once, when the bot itself is added: on install in a personal chat, a chat or a team.
       if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id)) {
-        const card = await unknownText(turnOf(context));
+        const card = await unknownText(this.turnOf(context));
         await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
       }
       await next();
     });
+  }
+
+  private turnOf(context: TurnContext): Turn {
+    return { locale: localeOf(context.activity.locale, this.deps.forcedLocale), userName: context.activity.from?.name };
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
@@ -62,12 +67,8 @@ export class KanalkollBot extends TeamsActivityHandler {
     const parsed = universalAction.safeParse(context.activity.value);
     const verb = parsed.success ? parsed.data.action.verb : undefined;
     const handle = isVerb(verb) ? cardActions[verb] : unknownCardAction;
-    const response = cardResponse(await handle(turnOf(context)));
+    const response = cardResponse(await handle(this.turnOf(context)));
     return { status: response.statusCode, body: response };
   }
 }
 
-const turnOf = (context: TurnContext): Turn => ({
-  locale: localeOf(context.activity.locale),
-  userName: context.activity.from?.name,
-});

@@ -10,4 +10,9 @@ describe('locale (R9: the bot writes to people in their language)', () => {
   ])('%s → %s', (teams, expected) => {
     expect(localeOf(teams)).toBe(expected);
   });
+
+  it('follows the configured language whatever the client says (the Playground always says en-US)', () => {
+    expect(localeOf('en-US', 'sv')).toBe('sv');
+    expect(localeOf('sv-SE', 'en')).toBe('en');
+  });
 });

@@ -124,3 +124,18 @@ describe('POST /api/messages through the real CloudAdapter', () => {
     expect((await fetch(`${app.url}/api/messages`, { method: 'POST', body: 'not json' })).status).toBe(400);
   });
 });
+
+describe('with KANALKOLL_LOCALE set, as the dev host does for the Playground', () => {
+  it('answers in that language although the client reports en-US', async () => {
+    const app = await startFunctionApp({ KANALKOLL_LOCALE: 'sv' });
+    const connector = await startConnector();
+    try {
+      await post(`${app.url}/api/messages`, activityFrom('employee', connector.serviceUrl, { type: 'message', text: 'hej', locale: 'en-US' }));
+
+      expect(textsOf(cardOf(connector.sent()[0]))).toContain('Hej Elin! Jag är Kanalkoll.');
+    } finally {
+      await app.close();
+      await connector.close();
+    }
+  });
+});
