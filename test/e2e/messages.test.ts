@@ -16,10 +16,11 @@ const cardOf = (activity: Record<string, unknown> | undefined): Card => {
 };
 const textsOf = (card: Card) => JSON.stringify(card.body);
 
+const references = new ConversationReferences(connectTables(loadConfig().storageConnectionString));
+
 describe('POST /api/messages through the real CloudAdapter', () => {
   let app: FunctionServer;
   let connector: TestConnector;
-  const references = new ConversationReferences(connectTables(loadConfig().storageConnectionString));
 
   beforeAll(async () => {
     app = await startFunctionApp();
@@ -119,6 +120,21 @@ describe('POST /api/messages through the real CloudAdapter', () => {
     expect(textsOf(body.value)).toContain('Den knappen känner jag inte igen.');
   });
 
+  it('logs a failed turn and tells the user briefly, never the raw error', async () => {
+    connector.failNext(1);
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await post(`${app.url}/api/messages`, activityFrom('employee', connector.serviceUrl, { type: 'message', text: 'hej' }));
+
+      expect(connector.sent()).toEqual([expect.objectContaining({ text: 'Något gick fel hos mig. Försök igen om en stund.' })]);
+      expect(JSON.stringify(connector.sent())).not.toMatch(/connector refused|Error/);
+      const entry = logged.mock.calls.map(([line]) => String(line)).find((line) => line.includes('turn_error'));
+      expect(JSON.parse(entry ?? '{}')).toMatchObject({ level: 'error', event: 'turn_error', invocationId: expect.any(String), activityId: expect.any(String) });
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('refuses a body that is not an activity with 400', async () => {
     expect((await post(`${app.url}/api/messages`, [1, 2])).status).toBe(400);
     expect((await fetch(`${app.url}/api/messages`, { method: 'POST', body: 'not json' })).status).toBe(400);
@@ -133,6 +149,33 @@ describe('with KANALKOLL_LOCALE set, as the dev host does for the Playground', (
       await post(`${app.url}/api/messages`, activityFrom('employee', connector.serviceUrl, { type: 'message', text: 'hej', locale: 'en-US' }));
 
       expect(textsOf(cardOf(connector.sent()[0]))).toContain('Hej Elin! Jag är Kanalkoll.');
+    } finally {
+      await app.close();
+      await connector.close();
+    }
+  });
+});
+
+describe('with allowed tenants configured', () => {
+  it('drops an activity from any other tenant, and serves the allowed one', async () => {
+    const app = await startFunctionApp({ KANALKOLL_ALLOWED_TENANT_IDS: tenantId });
+    const connector = await startConnector();
+    const foreign = '00000000-1111-4222-8333-444444444444';
+    try {
+      await post(
+        `${app.url}/api/messages`,
+        activityFrom('employee', connector.serviceUrl, {
+          type: 'message',
+          text: 'hej',
+          channelData: { tenant: { id: foreign } },
+          conversation: { id: 'personal-foreign', conversationType: 'personal', tenantId: foreign },
+        }),
+      );
+      expect(connector.sent()).toHaveLength(0);
+      expect(await references.user(foreign, users.employee.aadObjectId)).toBeUndefined();
+
+      await post(`${app.url}/api/messages`, activityFrom('employee', connector.serviceUrl, { type: 'message', text: 'hej' }));
+      expect(connector.sent()).toHaveLength(1);
     } finally {
       await app.close();
       await connector.close();

@@ -13,6 +13,11 @@ export interface TestConnector {
   readonly calls: ConnectorCall[];
   /** The activities the bot sent or replied, in order. */
   sent(): Record<string, unknown>[];
+  /**
+   * The next `count` activities sent are refused with `status`. (A 5xx is retried by the
+   * connector client itself, so a 4xx such as 400 is what reaches the bot as a failure.)
+   */
+  failNext(count: number, status?: number): void;
   close(): Promise<void>;
 }
 
@@ -23,10 +28,18 @@ export interface TestConnector {
 export async function startConnector(): Promise<TestConnector> {
   const calls: ConnectorCall[] = [];
   let next = 0;
+  let failures = 0;
+  let failureStatus = 400;
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
+      if (failures > 0 && /\/activities/.test(req.url ?? '')) {
+        failures--;
+        res.writeHead(failureStatus, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'BadArgument', message: 'connector refused' } }));
+        return;
+      }
       calls.push({ method: req.method ?? '', path: req.url ?? '', body: raw ? JSON.parse(raw) : {} });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `sent-${++next}` }));
@@ -37,6 +50,10 @@ export async function startConnector(): Promise<TestConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    failNext: (count, status = 400) => {
+      failures = count;
+      failureStatus = status;
+    },
     sent: () => calls.filter((c) => c.method === 'POST' && /\/activities/.test(c.path)).map((c) => c.body),
     close: () =>
       new Promise<void>((resolve) => {
