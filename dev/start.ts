@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAzurite, type Azurite } from './azurite';
 import { useCoreStandIn } from './coreStandIn';
+import { freePort } from './freePort';
 import { functionEntryFiles, loadFunctions, serveHttp, triggerOf, type FunctionServer } from './functionHost';
 import { startPlayground, type Playground } from './playground';
 import { directory, roles, type Role } from './roles';
@@ -61,14 +61,6 @@ function applyLocalSettings(): void {
   if (!existsSync(file)) return;
   const values: Record<string, string> = JSON.parse(readFileSync(file, 'utf8')).Values ?? {};
   for (const [key, value] of Object.entries(values)) process.env[key] ??= value;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function main(): Promise<void> {

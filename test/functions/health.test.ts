@@ -1,15 +1,6 @@
-import { createServer } from 'node:net';
+import { freePort } from '../../dev/freePort';
 import type { FunctionServer } from '../../dev/functionHost';
 import { startFunctionApp } from '../support/functionApp';
-
-/** A port nothing listens on: taken from the OS, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('GET /api/health', () => {
   let app: FunctionServer;
@@ -24,7 +15,7 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 with a reason when storage is down', async () => {
-    const port = await closedPort();
+    const port = await freePort(); // nothing listens there
     app = await startFunctionApp({
       AzureWebJobsStorage: (process.env.AzureWebJobsStorage ?? '').replace(/TableEndpoint=http:\/\/[^/]+/, `TableEndpoint=http://127.0.0.1:${port}`),
     });
