@@ -1,0 +1,166 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { looksLikeCredential } from './credentials';
+
+/**
+ * The activity plan (bilaga 1, "Aktivitetsplan för sociala medier"), filled in step by step.
+ * Each step is validated on its own as it is saved; `planProblems` says what keeps a whole plan
+ * from being submitted. Field errors are codes; the texts for them live in i18n.
+ */
+export type PlanKind = 'account' | 'monitoring';
+
+export const stepNames = ['who', 'channel', 'purpose', 'administration', 'commitments'] as const;
+export type StepName = (typeof stepNames)[number];
+
+/** R2: monitoring only (omvärldsbevakning) has no account, so it skips the account's steps. */
+export const stepsFor = (kind: PlanKind): readonly StepName[] =>
+  kind === 'account' ? stepNames : ['who', 'purpose', 'commitments'];
+
+export type FieldErrorCode =
+  | 'required'
+  | 'tooLong'
+  | 'notHttps'
+  | 'unknownChoice'
+  | 'invalidDate'
+  | 'endBeforeStart'
+  | 'tooFewAdmins'
+  | 'credential'
+  | 'mustConfirm';
+
+export interface FieldError {
+  readonly field: string;
+  readonly code: FieldErrorCode;
+}
+
+const knownCodes = new Set<string>([
+  'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
+]);
+
+export const limits = { name: 100, url: 500, text: 2000, goals: 10, admins: 10 } as const;
+
+const text = (max: number) =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(max, { error: 'tooLong' });
+
+const https = text(limits.url).refine(
+  (v) => URL.canParse(v) && new URL(v).protocol === 'https:',
+  { error: 'notHttps' },
+);
+
+const isoDate = z
+  .string({ error: 'required' })
+  .min(1, { error: 'required' })
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid, { error: 'invalidDate' });
+
+const confirmed = z.literal(true, { error: 'mustConfirm' });
+
+/** The choices a step is validated against: the directory's departments, the configured platforms. */
+export interface PlanChoices {
+  readonly departmentIds: readonly string[];
+  readonly people: readonly string[];
+  readonly platforms: readonly string[];
+}
+
+const oneOf = (values: readonly string[]) =>
+  z.string({ error: 'required' }).min(1, { error: 'required' }).refine((v) => values.includes(v), { error: 'unknownChoice' });
+
+export const stepSchemas = (choices: PlanChoices) => ({
+  who: z.object({
+    kind: z.enum(['account', 'monitoring'], { error: 'required' }),
+    departmentId: oneOf(choices.departmentIds),
+    chiefAadObjectId: oneOf(choices.people),
+  }),
+  // R8: the account name makes the sender clear; R6: a time-limited activity has an end date.
+  channel: z
+    .object({
+      platform: oneOf(choices.platforms),
+      accountName: text(limits.name),
+      accountUrl: https,
+      startDate: isoDate,
+      endDate: isoDate.optional(),
+    })
+    .refine((c) => !c.endDate || c.endDate > c.startDate, { error: 'endBeforeStart', path: ['endDate'] }),
+  // R3: purpose and audience are published in the register; R6: measurable goals; R7: the website first.
+  purpose: z.object({
+    purpose: text(limits.text),
+    audience: text(limits.text),
+    goals: z.array(text(limits.text)).min(1, { error: 'required' }).max(limits.goals, { error: 'tooLong' }),
+    complement: text(limits.text),
+    sourceUrl: https,
+  }),
+  // R10: two named admins besides the communicator, login details kept centrally; R14: a substitute.
+  administration: z.object({
+    admins: z.array(text(limits.name)).min(2, { error: 'tooFewAdmins' }).max(limits.admins, { error: 'tooLong' }),
+    loginStorage: text(limits.text).refine((v) => !looksLikeCredential(v), { error: 'credential' }),
+    substitute: text(limits.name),
+  }),
+  // R5, R8, R12, R14: what the applicant promises.
+  commitments: z.object({
+    knowsMediumAndHasTime: confirmed,
+    answersWithin48h: confirmed,
+    removesPostsWithin48h: confirmed,
+    publishesModerationNotice: confirmed,
+    followsGraphicProfile: confirmed,
+    followsLegalTerms: confirmed,
+  }),
+});
+
+/** Monitoring only: the purpose is what is watched and why; there is no account to moderate. */
+const monitoringSchemas = (choices: PlanChoices) => ({
+  purpose: z.object({ purpose: text(limits.text) }),
+  commitments: z.object({ knowsMediumAndHasTime: confirmed, followsLegalTerms: confirmed }),
+  who: stepSchemas(choices).who,
+});
+
+/** The answers of each step of an account plan. */
+export type Steps = { [S in StepName]: z.infer<ReturnType<typeof stepSchemas>[S]> };
+type MonitoringSchemas = ReturnType<typeof monitoringSchemas>;
+/** The answers of each step of a monitoring-only plan. */
+export type MonitoringSteps = { [S in keyof MonitoringSchemas]: z.infer<MonitoringSchemas[S]> };
+
+export type StepResult<S extends StepName> =
+  | { readonly ok: true; readonly value: Steps[S] | (S extends keyof MonitoringSteps ? MonitoringSteps[S] : never) }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+function schemaFor(kind: PlanKind, step: StepName, choices: PlanChoices): z.ZodType | undefined {
+  if (kind === 'account') return stepSchemas(choices)[step];
+  const monitoring = monitoringSchemas(choices);
+  return step in monitoring ? monitoring[step as keyof typeof monitoring] : undefined;
+}
+
+/** Validates one step's answers as a card sent them; unknown fields are dropped, never stored. */
+export function validateStep<S extends StepName>(kind: PlanKind, step: S, input: unknown, choices: PlanChoices): StepResult<S> {
+  const schema = schemaFor(kind, step, choices);
+  if (!schema) return { ok: false, errors: [{ field: step, code: 'unknownChoice' }] };
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data as Steps[S] };
+  const errors = parsed.error.issues.map((issue) => ({
+    field: issue.path.filter((p) => typeof p === 'string').join('.') || step,
+    code: (knownCodes.has(issue.message) ? issue.message : 'required') as FieldErrorCode,
+  }));
+  // One message per field is enough for the person fixing it.
+  return { ok: false, errors: errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i) };
+}
+
+/** A plan as saved so far: the answers of each step given. */
+export type ActivityPlan =
+  | ({ readonly kind: 'account' } & Partial<Steps>)
+  | ({ readonly kind: 'monitoring' } & Partial<MonitoringSteps>);
+
+/** What keeps the plan from being submitted: every step of its kind, re-validated. Empty: complete. */
+export function planProblems(plan: ActivityPlan, choices: PlanChoices): FieldError[] {
+  return stepsFor(plan.kind).flatMap((step) => {
+    const answers: unknown = (plan as Partial<Record<StepName, unknown>>)[step];
+    if (answers === undefined) return [{ field: step, code: 'required' as const }];
+    const result = validateStep(plan.kind, step, answers, choices);
+    return result.ok ? [] : [...result.errors];
+  });
+}
+
+/** R10: everyone who can administer the account: the named admins plus the department communicator. */
+export const administrators = (plan: ActivityPlan, communicatorName: string): readonly string[] => [
+  ...new Set([...(plan.kind === 'account' ? (plan.administration?.admins ?? []) : []), communicatorName]),
+];

@@ -1,0 +1,146 @@
+import { administrators, planProblems, stepsFor, validateStep, type ActivityPlan, type PlanChoices } from '../../bot/domain/activityPlan';
+
+const choices: PlanChoices = {
+  departmentIds: ['kultur-fritid'],
+  people: ['chief-1', 'employee-1'],
+  platforms: ['Facebook', 'Instagram', 'Blogg'],
+};
+
+const who = { kind: 'account' as const, departmentId: 'kultur-fritid', chiefAadObjectId: 'chief-1' };
+const channel = {
+  platform: 'Instagram',
+  accountName: 'Fritidsgårdarna i Botkyrka',
+  accountUrl: 'https://www.instagram.com/fritidbotkyrka',
+  startDate: '2027-01-10',
+};
+const purpose = {
+  purpose: 'Berätta om kvällens aktiviteter på fritidsgårdarna.',
+  audience: 'Unga 13–17 år i Botkyrka',
+  goals: ['200 följare inom ett halvår'],
+  complement: 'Programmet finns på botkyrka.se; affischer på skolorna.',
+  sourceUrl: 'https://www.botkyrka.se/fritidsgardar',
+};
+const administration = { admins: ['Elin Ek', 'Aida Haddad'], loginStorage: 'Kommunens lösenordshanterare, mappen Fritid', substitute: 'Aida Haddad' };
+const commitments = {
+  knowsMediumAndHasTime: true,
+  answersWithin48h: true,
+  removesPostsWithin48h: true,
+  publishesModerationNotice: true,
+  followsGraphicProfile: true,
+  followsLegalTerms: true,
+} as const;
+const complete: ActivityPlan = { kind: 'account', who, channel, purpose, administration, commitments };
+
+const errorsOf = (result: ReturnType<typeof validateStep>) => (result.ok ? [] : result.errors);
+
+describe('activity plan (bilaga 1)', () => {
+  it('R1: a complete account plan has no problems', () => {
+    expect(planProblems(complete, choices)).toEqual([]);
+  });
+
+  it('R1: names the steps still missing', () => {
+    expect(planProblems({ kind: 'account', who }, choices).map((e) => e.field)).toEqual([
+      'channel',
+      'purpose',
+      'administration',
+      'commitments',
+    ]);
+  });
+
+  it('R2: monitoring only takes three steps and no account fields', () => {
+    expect(stepsFor('monitoring')).toEqual(['who', 'purpose', 'commitments']);
+    const monitoring: ActivityPlan = {
+      kind: 'monitoring',
+      who: { ...who, kind: 'monitoring' },
+      purpose: { purpose: 'Följa vad som skrivs om fritidsgårdarna.' },
+      commitments: { knowsMediumAndHasTime: true, followsLegalTerms: true },
+    };
+    expect(planProblems(monitoring, choices)).toEqual([]);
+    expect(errorsOf(validateStep('monitoring', 'channel', channel, choices))).toEqual([{ field: 'channel', code: 'unknownChoice' }]);
+  });
+
+  it('R10: refuses a plan with fewer than two admins', () => {
+    expect(errorsOf(validateStep('account', 'administration', { ...administration, admins: ['Elin Ek'] }, choices))).toEqual([
+      { field: 'admins', code: 'tooFewAdmins' },
+    ]);
+    expect(validateStep('account', 'administration', administration, choices).ok).toBe(true);
+  });
+
+  it('R10: the department communicator is always an administrator too, once', () => {
+    expect(administrators(complete, 'Sara Lind')).toEqual(['Elin Ek', 'Aida Haddad', 'Sara Lind']);
+    expect(administrators(complete, 'Elin Ek')).toEqual(['Elin Ek', 'Aida Haddad']);
+  });
+
+  it('R10: refuses a password where the place of the login details belongs', () => {
+    expect(errorsOf(validateStep('account', 'administration', { ...administration, loginStorage: 'Lösenord: Fritid2027!' }, choices))).toEqual([
+      { field: 'loginStorage', code: 'credential' },
+    ]);
+  });
+
+  it('R5, R14: refuses the plan until the 48-hour commitments are confirmed', () => {
+    const errors = errorsOf(validateStep('account', 'commitments', { ...commitments, answersWithin48h: false, removesPostsWithin48h: undefined }, choices));
+
+    expect(errors).toEqual([
+      { field: 'answersWithin48h', code: 'mustConfirm' },
+      { field: 'removesPostsWithin48h', code: 'mustConfirm' },
+    ]);
+  });
+
+  it('R8, R12: the graphic profile and the legal terms must be confirmed too', () => {
+    const errors = errorsOf(validateStep('account', 'commitments', { ...commitments, followsGraphicProfile: 'yes', followsLegalTerms: false }, choices));
+
+    expect(errors.map((e) => e.field)).toEqual(['followsGraphicProfile', 'followsLegalTerms']);
+  });
+
+  it('R7: the account and the source page must be https addresses', () => {
+    expect(errorsOf(validateStep('account', 'channel', { ...channel, accountUrl: 'http://www.instagram.com/fritid' }, choices))).toEqual([
+      { field: 'accountUrl', code: 'notHttps' },
+    ]);
+    expect(errorsOf(validateStep('account', 'purpose', { ...purpose, sourceUrl: 'botkyrka.se' }, choices))).toEqual([
+      { field: 'sourceUrl', code: 'notHttps' },
+    ]);
+  });
+
+  it('R6: an end date must come after the start date; none means ongoing', () => {
+    expect(errorsOf(validateStep('account', 'channel', { ...channel, endDate: '2027-01-09' }, choices))).toEqual([
+      { field: 'endDate', code: 'endBeforeStart' },
+    ]);
+    expect(errorsOf(validateStep('account', 'channel', { ...channel, endDate: '2027-13-40' }, choices))).toEqual([
+      { field: 'endDate', code: 'invalidDate' },
+    ]);
+    expect(validateStep('account', 'channel', { ...channel, endDate: '2027-06-30' }, choices).ok).toBe(true);
+    expect(validateStep('account', 'channel', channel, choices).ok).toBe(true);
+  });
+
+  it('R6: at least one measurable goal', () => {
+    expect(errorsOf(validateStep('account', 'purpose', { ...purpose, goals: [] }, choices))).toEqual([{ field: 'goals', code: 'required' }]);
+  });
+
+  it('R3: purpose and audience are required, and a 10,000-character text is too long', () => {
+    const errors = errorsOf(validateStep('account', 'purpose', { ...purpose, purpose: '   ', audience: 'x'.repeat(10_000) }, choices));
+
+    expect(errors).toEqual([
+      { field: 'purpose', code: 'required' },
+      { field: 'audience', code: 'tooLong' },
+    ]);
+  });
+
+  it('R8: the account name is required and the platform comes from the configured list', () => {
+    const errors = errorsOf(validateStep('account', 'channel', { ...channel, accountName: '', platform: 'Myspace' }, choices));
+
+    expect(errors).toEqual([
+      { field: 'platform', code: 'unknownChoice' },
+      { field: 'accountName', code: 'required' },
+    ]);
+  });
+
+  it('R1: the department and chief must be known; wrong types and extra fields change nothing', () => {
+    expect(errorsOf(validateStep('account', 'who', { kind: 'account', departmentId: 'nope', chiefAadObjectId: 42 }, choices))).toEqual([
+      { field: 'departmentId', code: 'unknownChoice' },
+      { field: 'chiefAadObjectId', code: 'required' },
+    ]);
+    const result = validateStep('account', 'who', { ...who, status: 'active', approvedBy: 'me' }, choices);
+    expect(result).toEqual({ ok: true, value: who });
+    expect(errorsOf(validateStep('account', 'who', 'not an object', choices))).toEqual([{ field: 'who', code: 'required' }]);
+  });
+});

@@ -1,0 +1,22 @@
+import { looksLikeCredential } from '../../bot/domain/credentials';
+
+describe('credential-like text', () => {
+  it.each([
+    'Lösenord: Sommar2026!',
+    'användare fritid_botkyrka, lösenord=hemligt',
+    'password: hunter2',
+    'Inloggning: fritid@botkyrka.se / Xk9#mP2q',
+    'PIN: 4711',
+  ])('R10: refuses %p as a place for login details', (text) => {
+    expect(looksLikeCredential(text)).toBe(true);
+  });
+
+  it.each([
+    'I kommunens lösenordshanterare, samlingen "Sociala medier – fritid"',
+    'Keepass-filen på G:\\Kommunikation\\Konton2026\\fritid.kdbx',
+    'Bitwarden, delad mapp Kultur och fritid (se https://intranat.botkyrka.se/konton-2026)',
+    'Hos förvaltningskommunikatören, i låst skåp 3B på plan 2.',
+  ])('R10: accepts %p as a place', (text) => {
+    expect(looksLikeCredential(text)).toBe(false);
+  });
+});
