@@ -26,4 +26,15 @@ export const en: Texts = {
   errors: {
     apology: 'Something went wrong on my side. Please try again in a moment.',
   },
+  fieldErrors: {
+    required: 'Please fill this in.',
+    tooLong: 'This is too long. Please shorten it.',
+    notHttps: 'Write the whole address, starting with https://',
+    unknownChoice: 'Choose something from the list.',
+    invalidDate: 'Write the date as YYYY-MM-DD.',
+    endBeforeStart: 'The end date must come after the start date.',
+    tooFewAdmins: 'Name at least two people who can administer the account.',
+    credential: 'Write where the login is kept, not the password itself.',
+    mustConfirm: 'You need to confirm this to go on.',
+  },
 };

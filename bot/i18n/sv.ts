@@ -1,3 +1,5 @@
+import type { FieldErrorCode } from '../domain/activityPlan';
+
 /** Swedish, the default. Klarspråk (R9): short, clear, and "du". */
 export const sv = {
   welcome: {
@@ -24,6 +26,18 @@ export const sv = {
   errors: {
     apology: 'Något gick fel hos mig. Försök igen om en stund.',
   },
+  /** What to fix in a plan field, shown next to the field. */
+  fieldErrors: {
+    required: 'Fyll i det här.',
+    tooLong: 'Det här är för långt. Korta ner texten.',
+    notHttps: 'Skriv hela adressen, som börjar med https://',
+    unknownChoice: 'Välj något i listan.',
+    invalidDate: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
+    endBeforeStart: 'Slutdatumet måste komma efter startdatumet.',
+    tooFewAdmins: 'Skriv minst två personer som kan administrera kontot.',
+    credential: 'Skriv var inloggningen finns, inte själva lösenordet.',
+    mustConfirm: 'Du behöver bekräfta det här för att gå vidare.',
+  } satisfies Record<FieldErrorCode, string>,
 };
 
 /** The shape every language fills in; TypeScript checks that none is missing. */
