@@ -25,7 +25,8 @@ export type FieldErrorCode =
   | 'endBeforeStart'
   | 'tooFewAdmins'
   | 'credential'
-  | 'mustConfirm';
+  | 'mustConfirm'
+  | 'notYourself';
 
 export interface FieldError {
   readonly field: string;
@@ -34,9 +35,10 @@ export interface FieldError {
 
 const knownCodes = new Set<string>([
   'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
+  'notYourself',
 ]);
 
-export const limits = { name: 100, url: 500, text: 2000, goals: 10, admins: 10 } as const;
+export const limits = { name: 100, url: 500, text: 2000, goal: 500, goals: 3, admins: 5 } as const;
 
 const text = (max: number) =>
   z
@@ -59,6 +61,8 @@ const confirmed = z.literal(true, { error: 'mustConfirm' });
 
 /** The choices a step is validated against: the directory's departments, the configured platforms. */
 export interface PlanChoices {
+  /** R1: the assignment comes from one's chief, never from oneself. */
+  readonly applicantAadObjectId: string;
   readonly departmentIds: readonly string[];
   readonly people: readonly string[];
   readonly platforms: readonly string[];
@@ -71,7 +75,7 @@ export const stepSchemas = (choices: PlanChoices) => ({
   who: z.object({
     kind: z.enum(['account', 'monitoring'], { error: 'required' }),
     departmentId: oneOf(choices.departmentIds),
-    chiefAadObjectId: oneOf(choices.people),
+    chiefAadObjectId: oneOf(choices.people).refine((v) => v !== choices.applicantAadObjectId, { error: 'notYourself' }),
   }),
   // R8: the account name makes the sender clear; R6: a time-limited activity has an end date.
   channel: z
@@ -87,7 +91,7 @@ export const stepSchemas = (choices: PlanChoices) => ({
   purpose: z.object({
     purpose: text(limits.text),
     audience: text(limits.text),
-    goals: z.array(text(limits.text)).min(1, { error: 'required' }).max(limits.goals, { error: 'tooLong' }),
+    goals: z.array(text(limits.goal)).min(1, { error: 'required' }).max(limits.goals, { error: 'tooLong' }),
     complement: text(limits.text),
     sourceUrl: https,
   }),
@@ -145,20 +149,41 @@ export function validateStep<S extends StepName>(kind: PlanKind, step: S, input:
   return { ok: false, errors: errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i) };
 }
 
-/** A plan as saved so far: the answers of each step given. */
-export type ActivityPlan =
-  | ({ readonly kind: 'account' } & Partial<Steps>)
-  | ({ readonly kind: 'monitoring' } & Partial<MonitoringSteps>);
+/** A complete plan: every step of its kind, validated. This is what is submitted and frozen. */
+export type ActivityPlan = ({ readonly kind: 'account' } & Steps) | ({ readonly kind: 'monitoring' } & MonitoringSteps);
 
-/** What keeps the plan from being submitted: every step of its kind, re-validated. Empty: complete. */
-export function planProblems(plan: ActivityPlan, choices: PlanChoices): FieldError[] {
-  return stepsFor(plan.kind).flatMap((step) => {
-    const answers: unknown = (plan as Partial<Record<StepName, unknown>>)[step];
-    if (answers === undefined) return [{ field: step, code: 'required' as const }];
-    const result = validateStep(plan.kind, step, answers, choices);
-    return result.ok ? [] : [...result.errors];
-  });
+/**
+ * A plan as saved so far: the answers of each step given. Answers of steps that do not belong to
+ * the kind (the applicant switched kind) are kept, so switching back loses nothing.
+ */
+export type PlanDraft = { readonly kind: PlanKind } & { readonly [S in StepName]?: unknown };
+
+export type PlanCheck =
+  | { readonly ok: true; readonly plan: ActivityPlan }
+  | { readonly ok: false; readonly problems: readonly FieldError[] };
+
+/** Re-validates every step of the draft's kind: the complete plan, or what keeps it from being one. */
+export function checkPlan(draft: PlanDraft, choices: PlanChoices): PlanCheck {
+  const problems: FieldError[] = [];
+  const plan: Record<string, unknown> = { kind: draft.kind };
+  for (const step of stepsFor(draft.kind)) {
+    const answers = draft[step];
+    if (answers === undefined) {
+      problems.push({ field: step, code: 'required' });
+      continue;
+    }
+    const result = validateStep(draft.kind, step, answers, choices);
+    if (result.ok) plan[step] = result.value;
+    else problems.push(...result.errors);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: plan as ActivityPlan };
 }
+
+/** What keeps the plan from being submitted. Empty: complete. */
+export const planProblems = (draft: PlanDraft, choices: PlanChoices): readonly FieldError[] => {
+  const check = checkPlan(draft, choices);
+  return check.ok ? [] : check.problems;
+};
 
 /** R10: everyone who can administer the account: the named admins plus the department communicator. */
 export const administrators = (plan: ActivityPlan, communicatorName: string): readonly string[] => [

@@ -36,5 +36,6 @@ export const en: Texts = {
     tooFewAdmins: 'Name at least two people who can administer the account.',
     credential: 'Write where the login is kept, not the password itself.',
     mustConfirm: 'You need to confirm this to go on.',
+    notYourself: 'Choose your line manager, not yourself.',
   },
 };

@@ -37,6 +37,7 @@ export const sv = {
     tooFewAdmins: 'Skriv minst två personer som kan administrera kontot.',
     credential: 'Skriv var inloggningen finns, inte själva lösenordet.',
     mustConfirm: 'Du behöver bekräfta det här för att gå vidare.',
+    notYourself: 'Välj din närmaste chef, inte dig själv.',
   } satisfies Record<FieldErrorCode, string>,
 };
 

@@ -20,6 +20,26 @@ export interface EntityCodec<T> {
 /** Table keys may not hold / \ # ? or control characters; this keeps any id usable as a key. */
 export const encodeKey = (id: string): string => encodeURIComponent(id);
 
+// A string property holds at most 64 KiB (32K UTF-16 characters); longer JSON spans json, json1, json2…
+const chunkLength = 30_000;
+
+/** The value as table properties: its JSON, split over as many properties as it needs. */
+export function toColumns(value: unknown): Record<string, string> {
+  const json = JSON.stringify(value);
+  const columns: Record<string, string> = {};
+  for (let i = 0; i * chunkLength < json.length || i === 0; i++) {
+    columns[i === 0 ? 'json' : `json${i}`] = json.slice(i * chunkLength, (i + 1) * chunkLength);
+  }
+  return columns;
+}
+
+/** The value back from its properties, as toColumns wrote them. */
+export function fromColumns(entity: Record<string, unknown>): unknown {
+  let json = String(entity.json ?? '');
+  for (let i = 1; typeof entity[`json${i}`] === 'string'; i++) json += entity[`json${i}`] as string;
+  return JSON.parse(json);
+}
+
 /**
  * A small repository over one table. Values are stored as JSON in one column, so a value's
  * shape can grow without a migration; optimistic concurrency uses the entity's ETag.
@@ -32,8 +52,8 @@ export class TableRepository<T> {
 
   async get(key: EntityKey): Promise<Stored<T> | undefined> {
     try {
-      const entity = await this.table.getEntity<{ json: string }>(key.partitionKey, key.rowKey);
-      return { value: this.codec.decode(JSON.parse(entity.json)), etag: entity.etag };
+      const entity = await this.table.getEntity<Record<string, unknown>>(key.partitionKey, key.rowKey);
+      return { value: this.codec.decode(fromColumns(entity)), etag: entity.etag };
     } catch (error) {
       if (error instanceof RestError && error.statusCode === 404) return undefined;
       throw error;
@@ -45,7 +65,7 @@ export class TableRepository<T> {
    * that ETag. Either way a lost race becomes an ETagConflict. Returns the new ETag.
    */
   async save(value: T, etag: string | undefined): Promise<string> {
-    const entity = { ...this.codec.key(value), json: JSON.stringify(value) };
+    const entity = this.entity(value);
     try {
       const response =
         etag === undefined
@@ -62,7 +82,12 @@ export class TableRepository<T> {
 
   /** Last write wins: for facts that are simply refreshed, such as where to reach a user. */
   async upsert(value: T): Promise<string> {
-    const response = await this.table.upsertEntity({ ...this.codec.key(value), json: JSON.stringify(value) }, 'Replace');
+    const response = await this.table.upsertEntity(this.entity(value), 'Replace');
     return response.etag ?? '';
+  }
+
+  /** The table entity for a value: its key and its JSON columns. */
+  entity(value: T): EntityKey & Record<string, string> {
+    return { ...this.codec.key(value), ...toColumns(value) };
   }
 }

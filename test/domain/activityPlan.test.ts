@@ -1,6 +1,7 @@
-import { administrators, planProblems, stepsFor, validateStep, type ActivityPlan, type PlanChoices } from '../../bot/domain/activityPlan';
+import { administrators, checkPlan, planProblems, stepsFor, validateStep, type ActivityPlan, type PlanChoices } from '../../bot/domain/activityPlan';
 
 const choices: PlanChoices = {
+  applicantAadObjectId: 'employee-1',
   departmentIds: ['kultur-fritid'],
   people: ['chief-1', 'employee-1'],
   platforms: ['Facebook', 'Instagram', 'Blogg'],
@@ -132,6 +133,26 @@ describe('activity plan (bilaga 1)', () => {
       { field: 'platform', code: 'unknownChoice' },
       { field: 'accountName', code: 'required' },
     ]);
+  });
+
+  it('R1: the applicant cannot be their own chief', () => {
+    expect(errorsOf(validateStep('account', 'who', { ...who, chiefAadObjectId: 'employee-1' }, choices))).toEqual([
+      { field: 'chiefAadObjectId', code: 'notYourself' },
+    ]);
+  });
+
+  it('R2: switching a draft to monitoring keeps the account answers but submits only what monitoring needs', () => {
+    const check = checkPlan({ ...complete, kind: 'monitoring', who: { ...who, kind: 'monitoring' } }, choices);
+
+    expect(check).toEqual({
+      ok: true,
+      plan: {
+        kind: 'monitoring',
+        who: { ...who, kind: 'monitoring' },
+        purpose: { purpose: purpose.purpose },
+        commitments: { knowsMediumAndHasTime: true, followsLegalTerms: true },
+      },
+    });
   });
 
   it('R1: the department and chief must be known; wrong types and extra fields change nothing', () => {

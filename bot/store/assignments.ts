@@ -1,0 +1,101 @@
+import { odata, RestError, type TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import type { ActivityPlan } from '../domain/activityPlan';
+import type { Assignment } from '../domain/assignment';
+import { ETagConflict } from '../errors';
+import { encodeKey, fromColumns, TableRepository, toColumns, type Stored } from './repository';
+import type { Tables } from './tables';
+
+/** A submitted version of a plan, frozen: created once, never changed (R4). */
+export interface PlanVersion {
+  readonly assignmentId: string;
+  readonly version: number;
+  readonly submittedAt: string;
+  readonly plan: ActivityPlan;
+}
+
+// The stored shape is checked where it matters for routing; the rest is the domain's own type.
+const assignmentSchema = z.looseObject({
+  id: z.string(),
+  status: z.enum(['draft', 'awaiting_chief', 'cancelled']),
+  revision: z.number(),
+  version: z.number(),
+  applicant: z.object({ aadObjectId: z.string(), name: z.string() }),
+  draft: z.looseObject({ kind: z.enum(['account', 'monitoring']) }),
+});
+
+const partition = (id: string) => `a_${encodeKey(id)}`;
+const personPartition = (aadObjectId: string) => `p_${encodeKey(aadObjectId)}`;
+const versionRow = (version: number) => `version_${String(version).padStart(4, '0')}`;
+
+/**
+ * Assignments in the `assignments` table. Each has its own partition holding the assignment and
+ * its frozen plan versions, so a submit writes both in one transaction; a small index per person
+ * (partition p_<aad>) lists someone's assignments without scanning the table.
+ */
+export class AssignmentStore {
+  private readonly table: TableClient;
+  private readonly repo: TableRepository<Assignment>;
+
+  constructor(tables: Tables) {
+    this.table = tables.client('assignments');
+    this.repo = new TableRepository(this.table, {
+      key: (a) => ({ partitionKey: partition(a.id), rowKey: 'assignment' }),
+      decode: (json) => assignmentSchema.parse(json) as unknown as Assignment,
+    });
+  }
+
+  get(id: string): Promise<Stored<Assignment> | undefined> {
+    return this.repo.get({ partitionKey: partition(id), rowKey: 'assignment' });
+  }
+
+  /** Stores a new assignment and lists it under its applicant. */
+  async create(assignment: Assignment): Promise<string> {
+    const etag = await this.repo.save(assignment, undefined);
+    await this.table.upsertEntity({ partitionKey: personPartition(assignment.applicant.aadObjectId), rowKey: encodeKey(assignment.id) });
+    return etag;
+  }
+
+  /** Replaces the assignment if it still has `etag`; ETagConflict otherwise. */
+  save(assignment: Assignment, etag: string): Promise<string> {
+    return this.repo.save(assignment, etag);
+  }
+
+  /** Saves the submitted assignment and freezes its plan version together, or neither. */
+  async submit(assignment: Assignment, etag: string, frozen: PlanVersion): Promise<void> {
+    try {
+      await this.table.submitTransaction([
+        ['update', this.repo.entity(assignment), 'Replace', { etag }],
+        ['create', { partitionKey: partition(assignment.id), rowKey: versionRow(frozen.version), ...toColumns(frozen) }],
+      ]);
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409)) {
+        throw new ETagConflict('assignments', assignment.id, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async versions(id: string): Promise<PlanVersion[]> {
+    const versions: PlanVersion[] = [];
+    // Rows of a partition: 'assignment', then 'version_0001'… (nothing sorts after the versions).
+    const filter = odata`PartitionKey eq ${partition(id)} and RowKey ge ${'version_'}`;
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      versions.push(fromColumns(entity) as PlanVersion);
+    }
+    return versions;
+  }
+
+  /** Everything `aadObjectId` has applied for, newest first. */
+  async listFor(aadObjectId: string): Promise<Assignment[]> {
+    const ids: string[] = [];
+    const filter = odata`PartitionKey eq ${personPartition(aadObjectId)}`;
+    for await (const entity of this.table.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) {
+      ids.push(decodeURIComponent(entity.rowKey ?? ''));
+    }
+    const found = await Promise.all(ids.map((id) => this.get(id)));
+    return found
+      .flatMap((stored) => (stored ? [stored.value] : []))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+}
