@@ -2,12 +2,16 @@ import type { TurnContext } from 'botbuilder';
 import { loadConfig, type Config } from './config';
 import { checkHealth, type Health } from './health';
 import { consoleLog, type Log } from './log';
+import { randomUUID } from 'node:crypto';
+import { AssignmentStore } from './store/assignments';
+import { AuditLog } from './store/audit';
 import { ConversationReferences } from './store/conversations';
 import { DirectoryStore } from './store/directory';
 import { connectTables, type Tables } from './store/tables';
 import { createAdapter, invocationIdKey } from './teams/adapter';
 import { KanalkollBot } from './teams/bot';
 import { processActivity, type PlainRequest, type PlainResponse } from './teams/httpBridge';
+import { routes } from './teams/routing';
 import { tenantFilter } from './teams/tenantFilter';
 
 /** The composed application: what the Functions triggers call. */
@@ -16,6 +20,8 @@ export interface Kanalkoll {
   readonly tables: Tables;
   readonly directory: DirectoryStore;
   readonly conversations: ConversationReferences;
+  readonly assignments: AssignmentStore;
+  readonly audit: AuditLog;
   /** Resolves once storage is prepared; a failed attempt is retried by the next caller. */
   ready(): Promise<void>;
   handleActivity(request: PlainRequest, invocationId: string): Promise<PlainResponse>;
@@ -28,7 +34,10 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
   const directory = new DirectoryStore(tables);
   const adapter = createAdapter(config.bot, log, config.forcedLocale);
   adapter.use(tenantFilter(config.allowedTenantIds, log));
-  const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale });
+  const assignments = new AssignmentStore(tables);
+  const audit = new AuditLog(tables);
+  const plan = { assignments, audit, directory, platforms: config.platforms, clock, newId: randomUUID };
+  const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(plan) });
 
   let prepared: Promise<void> | undefined;
   const ready = () => {
@@ -44,6 +53,8 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
     tables,
     directory,
     conversations,
+    assignments,
+    audit,
     ready,
     health: () => checkHealth(tables),
     handleActivity: async (request, invocationId) => {

@@ -20,6 +20,7 @@ const raw = z.object({
   /** Only for sovereign clouds (and tests): where the channel's token signing keys are published. */
   ToBotFromChannelOpenIdMetadataUrl: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   KANALKOLL_ALLOWED_TENANT_IDS: optional(z.string()),
+  KANALKOLL_PLATFORMS: optional(z.string()),
   KANALKOLL_LOCALE: optional(z.enum(['sv', 'en'], { error: 'must be sv or en, or unset to follow each Teams client' })),
   AzureWebJobsStorage: optional(z.string()).pipe(
     z.string({ error: 'is missing: set it to a storage connection string (UseDevelopmentStorage=true for Azurite)' }),
@@ -51,7 +52,11 @@ export interface Config {
    * which reports en-US for every user; unset in Teams, where each user's language is followed.
    */
   readonly forcedLocale?: Locale;
+  /** The platforms an account can be on (a list, not code: POLICY.md). */
+  readonly platforms: readonly string[];
 }
+
+const defaultPlatforms = 'Facebook, Instagram, X, LinkedIn, YouTube, TikTok, Blogg, Annan';
 
 /** Parses the environment once; throws a ConfigError naming every wrong or missing setting. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -73,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storageConnectionString: s.AzureWebJobsStorage,
     publicBaseUrl: s.KANALKOLL_PUBLIC_BASE_URL.replace(/\/$/, ''),
     forcedLocale: s.KANALKOLL_LOCALE,
+    platforms: (s.KANALKOLL_PLATFORMS ?? defaultPlatforms).split(',').map((p) => p.trim()).filter(Boolean),
   };
 }
 

@@ -1,3 +1,15 @@
 export type { AdaptiveCard } from './template';
 export { isVerb, verbs, type Verb } from './verbs';
 export { welcomeCard, type WelcomeCardData } from './welcome';
+export {
+  planListCard,
+  planReviewCard,
+  planStatusCard,
+  planStepCard,
+  type Choice,
+  type NoticeStyle,
+  type PlanListCardData,
+  type PlanReviewCardData,
+  type PlanStatusCardData,
+  type PlanStepCardData,
+} from './plan';

@@ -2,7 +2,19 @@
  * Every Action.Execute verb a card can send. Cards name them, the bot routes on them;
  * keeping them in one list lets the routing table be checked for completeness.
  */
-export const verbs = ['plan.start', 'plan.mine', 'register.show', 'help.topics', 'report.menu'] as const;
+export const verbs = [
+  'plan.start',
+  'plan.save',
+  'plan.back',
+  'plan.open',
+  'plan.submit',
+  'plan.cancel',
+  'plan.resume',
+  'plan.mine',
+  'register.show',
+  'help.topics',
+  'report.menu',
+] as const;
 export type Verb = (typeof verbs)[number];
 
 export const isVerb = (value: unknown): value is Verb => verbs.some((v) => v === value);

@@ -68,7 +68,7 @@ const refuse = (refusal: Refusal): Decision => ({ ok: false, ...refusal });
 const accept = (...events: Event[]): Decision => ({ ok: true, events });
 
 /** Only the applicant edits their own draft, and only from the card of its current revision. */
-function guardDraft(state: Assignment | undefined, meta: OnRevision): Refusal | (Assignment & { status: 'draft' }) {
+export function draftAccess(state: Assignment | undefined, meta: OnRevision): Refusal | (Assignment & { status: 'draft' }) {
   if (!state) return { reason: 'notFound' };
   if (state.applicant.aadObjectId !== meta.actor.aadObjectId) return { reason: 'notYours' };
   if (state.status !== 'draft') return { reason: 'notDraft', status: state.status };
@@ -86,7 +86,7 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
     case 'OpenStep':
     case 'CancelDraft':
     case 'SubmitPlan': {
-      const draft = guardDraft(state, command.meta);
+      const draft = draftAccess(state, command.meta);
       if ('reason' in draft) return refuse(draft);
       return decideOnDraft(command, draft);
     }

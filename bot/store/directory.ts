@@ -1,6 +1,7 @@
+import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Department, Directory, Person } from '../domain/directory';
-import { encodeKey, TableRepository } from './repository';
+import { encodeKey, fromColumns, TableRepository } from './repository';
 import type { Tables } from './tables';
 
 const personSchema = z.object({
@@ -22,9 +23,11 @@ export class DirectoryStore {
   private readonly people: TableRepository<Person>;
   private readonly departments: TableRepository<Department>;
   private readonly roles: TableRepository<Roles>;
+  private readonly table: TableClient;
 
   constructor(tables: Tables) {
     const table = tables.client('directory');
+    this.table = table;
     this.people = new TableRepository(table, {
       key: (p) => ({ partitionKey: 'person', rowKey: encodeKey(p.aadObjectId) }),
       decode: (json) => personSchema.parse(json),
@@ -49,6 +52,25 @@ export class DirectoryStore {
 
   async communicationsChief(): Promise<string | undefined> {
     return (await this.roles.get({ partitionKey: 'role', rowKey: 'organisation' }))?.value.communicationsChiefAadObjectId;
+  }
+
+  /** Everyone in the directory, by name. */
+  async everyone(): Promise<Person[]> {
+    return (await this.all('person', personSchema)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  }
+
+  /** Every department, by name. */
+  async allDepartments(): Promise<Department[]> {
+    return (await this.all('department', departmentSchema)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  }
+
+  private async all<T>(partition: string, schema: z.ZodType<T>): Promise<T[]> {
+    const found: T[] = [];
+    const filter = odata`PartitionKey eq ${partition}`;
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      found.push(schema.parse(fromColumns(entity)));
+    }
+    return found;
   }
 
   /** Writes every entry of `directory`; entries not in it are left as they are. */

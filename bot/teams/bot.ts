@@ -10,17 +10,18 @@ import { isVerb, type AdaptiveCard } from '../../cards';
 import { localeOf, type Locale } from '../domain/locale';
 import type { ConversationReferences } from '../store/conversations';
 import { referencesOf } from './references';
-import { cardActions, textRoutes, unknownCardAction, unknownText, type Turn } from './routing';
+import type { Routes, Turn } from './routing';
 
 export interface BotDependencies {
   readonly conversations: ConversationReferences;
   readonly clock: () => Date;
   readonly forcedLocale?: Locale;
+  readonly routes: Routes;
 }
 
 /** The shape of a Universal Action invoke, checked before anything acts on it. */
 const universalAction = z.object({
-  action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(100) }),
+  action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(100), data: z.unknown().optional() }),
 });
 
 const cardResponse = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
@@ -42,8 +43,8 @@ export class KanalkollBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
-      const route = textRoutes.find((r) => r.pattern.test(text));
-      const card = await (route?.handle ?? unknownText)(this.turnOf(context));
+      const route = deps.routes.text.find((r) => r.pattern.test(text));
+      const card = await (route?.handle ?? deps.routes.unknownText)(this.turnOf(context, undefined));
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
       await next();
     });
@@ -51,23 +52,29 @@ export class KanalkollBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       // Welcome once, when the bot itself is added: on install in a personal chat, a chat or a team.
       if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id)) {
-        const card = await unknownText(this.turnOf(context));
+        const card = await deps.routes.unknownText(this.turnOf(context, undefined));
         await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
       }
       await next();
     });
   }
 
-  private turnOf(context: TurnContext): Turn {
-    return { locale: localeOf(context.activity.locale, this.deps.forcedLocale), userName: context.activity.from?.name };
+  private turnOf(context: TurnContext, data: unknown): Turn {
+    const { from } = context.activity;
+    return {
+      locale: localeOf(context.activity.locale, this.deps.forcedLocale),
+      userName: from?.name,
+      user: from?.aadObjectId ? { aadObjectId: from.aadObjectId, name: from.name ?? '' } : undefined,
+      data,
+    };
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const parsed = universalAction.safeParse(context.activity.value);
     const verb = parsed.success ? parsed.data.action.verb : undefined;
-    const handle = isVerb(verb) ? cardActions[verb] : unknownCardAction;
-    const response = cardResponse(await handle(this.turnOf(context)));
+    const handle = isVerb(verb) ? this.deps.routes.cardActions[verb] : this.deps.routes.unknownCardAction;
+    const response = cardResponse(await handle(this.turnOf(context, parsed.data?.action.data)));
     return { status: response.statusCode, body: response };
   }
 }

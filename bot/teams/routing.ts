@@ -1,34 +1,59 @@
 import type { AdaptiveCard, Verb } from '../../cards';
+import type { PersonRef } from '../domain/assignment';
 import type { Locale } from '../domain/locale';
+import { planHandlers, type PlanHandler } from '../flows/plan/handlers';
+import type { PlanDeps } from '../flows/plan/session';
 import { welcome } from '../flows/welcome';
 
-/** Who pressed or wrote, in what language: what every handler gets. */
+/** Who pressed or wrote, in what language, and what the card sent. */
 export interface Turn {
   readonly locale: Locale;
   readonly userName?: string;
+  /** Absent when Teams did not say who the user is (no AAD object id): nothing personal then. */
+  readonly user?: PersonRef;
+  readonly data: unknown;
 }
 
 export type Handler = (turn: Turn) => Promise<AdaptiveCard> | AdaptiveCard;
 
-/**
- * Text commands, tried in order; the first whose pattern matches handles the message.
- * Anything else gets the welcome card, which shows what the bot can do.
- */
-export const textRoutes: readonly { readonly pattern: RegExp; readonly handle: Handler }[] = [
-  { pattern: /^(hej|hejsan|hallå|hi|hello|hjälp|help|start|meny|menu)\b/i, handle: (t) => welcome(t.locale, t.userName) },
-];
+export interface Routes {
+  /** Text commands, tried in order; the first whose pattern matches handles the message. */
+  readonly text: readonly { readonly pattern: RegExp; readonly handle: Handler }[];
+  /** Anything else written gets the welcome card, which shows what the bot can do. */
+  readonly unknownText: Handler;
+  /** One handler per card verb. TypeScript insists every verb has one. */
+  readonly cardActions: Record<Verb, Handler>;
+  readonly unknownCardAction: Handler;
+}
 
-export const unknownText: Handler = (t) => welcome(t.locale, t.userName);
+export function routes(plan: PlanDeps): Routes {
+  const p = planHandlers(plan);
+  const greet: Handler = (t) => welcome(t.locale, t.userName);
+  const comingSoon: Handler = (t) => welcome(t.locale, t.userName, 'comingSoon');
+  const unknownCardAction: Handler = (t) => welcome(t.locale, t.userName, 'unknownAction');
+  const personal = (handle: PlanHandler): Handler => (t) =>
+    t.user ? handle({ locale: t.locale, user: t.user, data: t.data }) : unknownCardAction(t);
 
-const comingSoon: Handler = (t) => welcome(t.locale, t.userName, 'comingSoon');
-
-/** One handler per card verb. TypeScript insists every verb has one. */
-export const cardActions: Record<Verb, Handler> = {
-  'plan.start': comingSoon,
-  'plan.mine': comingSoon,
-  'register.show': comingSoon,
-  'help.topics': comingSoon,
-  'report.menu': comingSoon,
-};
-
-export const unknownCardAction: Handler = (t) => welcome(t.locale, t.userName, 'unknownAction');
+  return {
+    text: [
+      { pattern: /^(ny ansökan|ansök|new application|apply)\b/i, handle: personal(p.start) },
+      { pattern: /^(mina ansökningar|my applications)\b/i, handle: personal(p.mine) },
+      { pattern: /^(hej|hejsan|hallå|hi|hello|hjälp|help|start|meny|menu)\b/i, handle: greet },
+    ],
+    unknownText: greet,
+    cardActions: {
+      'plan.start': personal(p.start),
+      'plan.save': personal(p.save),
+      'plan.back': personal(p.back),
+      'plan.open': personal(p.open),
+      'plan.submit': personal(p.submit),
+      'plan.cancel': personal(p.cancel),
+      'plan.resume': personal(p.resume),
+      'plan.mine': personal(p.mine),
+      'register.show': comingSoon,
+      'help.topics': comingSoon,
+      'report.menu': comingSoon,
+    },
+    unknownCardAction,
+  };
+}

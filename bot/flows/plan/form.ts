@@ -1,0 +1,85 @@
+import type { StepName } from '../../domain/activityPlan';
+
+/**
+ * How a step's answers look on a card. Cards send strings: lists are numbered inputs
+ * (goal1…goal3, admin1…admin3) and yes/no questions are toggles sending "true"/"false".
+ */
+const fields: Record<StepName, readonly string[]> = {
+  who: ['kind', 'departmentId', 'chiefAadObjectId'],
+  channel: ['platform', 'accountName', 'accountUrl', 'startDate', 'endDate'],
+  purpose: ['purpose', 'audience', 'goals', 'complement', 'sourceUrl'],
+  administration: ['admins', 'loginStorage', 'substitute'],
+  commitments: [
+    'knowsMediumAndHasTime',
+    'answersWithin48h',
+    'removesPostsWithin48h',
+    'publishesModerationNotice',
+    'followsGraphicProfile',
+    'followsLegalTerms',
+  ],
+};
+
+/** Lists and the prefix of their numbered inputs. */
+const lists: Readonly<Record<string, string>> = { goals: 'goal', admins: 'admin' };
+export const listInputs = 3;
+const optionalDates = new Set(['endDate']);
+const toggles = new Set(fields.commitments);
+
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/**
+ * A step's answers from what the card sent, for the domain to validate. Only the step's own
+ * fields are taken; anything else the card (or a forger) sent is left out. Values of the wrong
+ * type go through unchanged, so validation names them.
+ */
+export function answersFromCard(step: StepName, data: unknown): Record<string, unknown> {
+  const input = record(data);
+  const answers: Record<string, unknown> = {};
+  for (const field of fields[step]) {
+    const prefix = lists[field];
+    if (prefix) {
+      const items = Array.from({ length: listInputs }, (_, i) => input[`${prefix}${i + 1}`]);
+      answers[field] = items.filter((item) => !(typeof item === 'string' && item.trim() === '') && item !== undefined);
+    } else if (toggles.has(field)) {
+      const value = input[field];
+      answers[field] = value === 'true' || value === true ? true : value === 'false' || value === undefined ? false : value;
+    } else if (optionalDates.has(field) && (input[field] === '' || input[field] === undefined)) {
+      continue;
+    } else {
+      answers[field] = input[field];
+    }
+  }
+  return answers;
+}
+
+/** The card's input values for a step, from stored answers or from what the card last sent. */
+export function cardValues(step: StepName, answers: unknown): Record<string, string> {
+  const source = record(answers);
+  const values: Record<string, string> = {};
+  for (const field of fields[step]) {
+    const prefix = lists[field];
+    const value = source[field];
+    if (prefix) {
+      const items = Array.isArray(value) ? value : [];
+      for (let i = 0; i < listInputs; i++) values[`${prefix}${i + 1}`] = typeof items[i] === 'string' ? (items[i] as string) : '';
+    } else if (toggles.has(field)) {
+      values[field] = value === true ? 'true' : 'false';
+    } else {
+      values[field] = typeof value === 'string' ? value : '';
+    }
+  }
+  return values;
+}
+
+/** What the applicant typed, as input values, when a refused step is shown again. */
+export function sentValues(step: StepName, data: unknown): Record<string, string> {
+  return cardValues(step, answersFromCard(step, data));
+}
+
+/** The ids of a step's card inputs: its fields, with lists as their numbered inputs. */
+export const inputIds = (step: StepName): string[] =>
+  fields[step].flatMap((field) => {
+    const prefix = lists[field];
+    return prefix ? Array.from({ length: listInputs }, (_, i) => `${prefix}${i + 1}`) : [field];
+  });

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { planListCard, type AdaptiveCard } from '../../../cards';
+import { stepNames, stepsFor, validateStep, type PlanDraft, type StepName } from '../../domain/activityPlan';
+import { draftAccess, stepAfter, stepBefore, type Assignment, type PersonRef, type Refusal } from '../../domain/assignment';
+import type { Locale } from '../../domain/locale';
+import { ETagConflict } from '../../errors';
+import type { Stored } from '../../store/repository';
+import { texts } from '../../i18n';
+import { planChoices } from './choices';
+import { answersFromCard, sentValues } from './form';
+import { carryOut, loadView, metaOf, type PlanDeps } from './session';
+import { currentCard, messageCard, reviewCard, stepCard, type PlanView } from './view';
+
+/** Who acts, in which language, and what their card sent. */
+export interface PlanTurn {
+  readonly locale: Locale;
+  readonly user: PersonRef;
+  readonly data: unknown;
+}
+
+export type PlanHandler = (turn: PlanTurn) => Promise<AdaptiveCard>;
+
+// What plan cards carry besides the inputs. Checked first: a card that does not fit gets the
+// list of the user's own plans, never an error.
+const onDraft = z.object({ draftId: z.string().min(1).max(100), revision: z.coerce.number().int().min(0) });
+const saveData = onDraft.extend({ step: z.enum(stepNames), then: z.enum(['stay', 'next']) });
+const openData = onDraft.extend({ to: z.enum([...stepNames, 'review']) });
+const resumeData = z.object({ draftId: z.string().min(1).max(100) });
+
+export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' | 'open' | 'submit' | 'cancel' | 'resume' | 'mine', PlanHandler> {
+  /** Loads the assignment named by the card and checks the user may change it from this card. */
+  async function access(
+    turn: PlanTurn,
+    data: z.infer<typeof onDraft>,
+    view: PlanView,
+  ): Promise<{ refused: AdaptiveCard } | { stored: Stored<Assignment> }> {
+    const stored = await deps.assignments.get(data.draftId);
+    const allowed = draftAccess(stored?.value, { ...metaOf(deps, turn.user), revision: data.revision });
+    return 'reason' in allowed ? { refused: refusalCard(view, allowed, stored?.value) } : { stored: stored! };
+  }
+
+  function refusalCard(view: PlanView, refusal: Refusal, assignment: Assignment | undefined): AdaptiveCard {
+    const t = texts(view.locale).plan.notices;
+    if (!assignment || refusal.reason === 'notFound') return messageCard(view, t.notFound);
+    if (refusal.reason === 'notYours') return messageCard(view, t.notYours);
+    if (refusal.reason === 'incomplete') return reviewCard(view, assignment, { notice: t.incomplete });
+    return currentCard(view, assignment, { notice: t.stale, noticeStyle: 'warning' });
+  }
+
+  /** Runs a command; a refusal or a lost race shows the assignment as it now is. */
+  async function run(view: PlanView, turn: PlanTurn, draftId: string, carry: () => ReturnType<typeof carryOut>, shown?: string) {
+    try {
+      const result = await carry();
+      if (!result.ok) return refusalCard(view, result, (await deps.assignments.get(draftId))?.value);
+      return currentCard(view, result.state!, shown ? { notice: shown } : {});
+    } catch (error) {
+      if (!(error instanceof ETagConflict)) throw error;
+      const now = await deps.assignments.get(draftId);
+      return now ? refusalCard(view, { reason: 'stale' }, now.value) : messageCard(view, texts(view.locale).plan.notices.notFound);
+    }
+  }
+
+  const mine: PlanHandler = async (turn) => {
+    const view = await loadView(deps, turn.locale);
+    const t = texts(turn.locale).plan;
+    const date = (iso: string) => iso.slice(0, 10);
+    const items = (await deps.assignments.listFor(turn.user.aadObjectId)).map((a) => ({
+      title: titleOf(view, a),
+      subtitle: `${t.mine.status[a.status]} · ${t.mine.started(date(a.createdAt))}`,
+      draftId: a.id,
+      revision: a.revision,
+      openLabel: a.status === 'draft' ? t.actions.resume : t.actions.show,
+      cancelLabel: a.status === 'draft' ? t.actions.cancel : undefined,
+    }));
+    return planListCard({ title: t.mine.title, empty: t.mine.empty, newPlan: t.actions.newPlan, items });
+  };
+
+  return {
+    start: async (turn) => {
+      const view = await loadView(deps, turn.locale);
+      const person = view.people.find((p) => p.aadObjectId === turn.user.aadObjectId);
+      const draft: PlanDraft = { kind: 'account', ...(person ? { who: { departmentId: person.departmentId } } : {}) };
+      const id = deps.newId();
+      return run(view, turn, id, () => carryOut(deps, { type: 'StartPlan', meta: metaOf(deps, turn.user), id, draft }, undefined));
+    },
+
+    save: async (turn) => {
+      const view = await loadView(deps, turn.locale);
+      const data = saveData.safeParse(turn.data);
+      if (!data.success) return mine(turn);
+      const checked = await access(turn, data.data, view);
+      if ('refused' in checked) return checked.refused;
+      const { value: assignment } = checked.stored;
+      const { step, then } = data.data;
+      const answers = answersFromCard(step, turn.data);
+      const kind = step === 'who' && (answers.kind === 'account' || answers.kind === 'monitoring') ? answers.kind : assignment.draft.kind;
+      const result = validateStep(kind, step, answers, planChoices(view, assignment.applicant.aadObjectId));
+      if (!result.ok) {
+        const notice = texts(turn.locale).plan.notices.fix;
+        return stepCard(view, assignment, step, { values: sentValues(step, turn.data), errors: result.errors, notice, noticeStyle: 'attention' });
+      }
+      const next = then === 'next' ? stepAfter(kind, step) : step;
+      const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
+      const saved = then === 'stay' ? texts(turn.locale).plan.notices.saved : undefined;
+      return run(view, turn, assignment.id, () => carryOut(deps, { type: 'SaveStep', meta, step, answers: result.value, kind, then: next }, checked.stored), saved);
+    },
+
+    back: async (turn) => {
+      const view = await loadView(deps, turn.locale);
+      const data = onDraft.safeParse(turn.data);
+      if (!data.success) return mine(turn);
+      const checked = await access(turn, data.data, view);
+      if ('refused' in checked) return checked.refused;
+      const assignment = checked.stored.value;
+      const to = stepBefore(assignment.draft.kind, assignment.at) ?? assignment.at;
+      const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
+      return run(view, turn, assignment.id, () => carryOut(deps, { type: 'OpenStep', meta, to }, checked.stored));
+    },
+
+    open: async (turn) => {
+      const view = await loadView(deps, turn.locale);
+      const data = openData.safeParse(turn.data);
+      if (!data.success) return mine(turn);
+      const checked = await access(turn, data.data, view);
+      if ('refused' in checked) return checked.refused;
+      const assignment = checked.stored.value;
+      const to = data.data.to;
+      if (to !== 'review' && !stepsFor(assignment.draft.kind).includes(to as StepName)) return currentCard(view, assignment);
+      const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
+      return run(view, turn, assignment.id, () => carryOut(deps, { type: 'OpenStep', meta, to }, checked.stored));
+    },
+
+    submit: async (turn) => {
+      const view = await loadView(deps, turn.locale);
+      const data = onDraft.safeParse(turn.data);
+      if (!data.success) return mine(turn);
+      const stored = await deps.assignments.get(data.data.draftId);
+      const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
+      const choices = planChoices(view, stored?.value.applicant.aadObjectId ?? turn.user.aadObjectId);
+      return run(view, turn, data.data.draftId, () => carryOut(deps, { type: 'SubmitPlan', meta, choices }, stored));
+    },
+
+    cancel: async (turn) => {
+      const view = await loadView(deps, turn.locale);
+      const data = onDraft.safeParse(turn.data);
+      if (!data.success) return mine(turn);
+      const stored = await deps.assignments.get(data.data.draftId);
+      const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
+      return run(view, turn, data.data.draftId, () => carryOut(deps, { type: 'CancelDraft', meta }, stored));
+    },
+
+    resume: async (turn) => {
+      const view = await loadView(deps, turn.locale);
+      const data = resumeData.safeParse(turn.data);
+      if (!data.success) return mine(turn);
+      const stored = await deps.assignments.get(data.data.draftId);
+      if (!stored) return messageCard(view, texts(turn.locale).plan.notices.notFound);
+      if (stored.value.applicant.aadObjectId !== turn.user.aadObjectId) return messageCard(view, texts(turn.locale).plan.notices.notYours);
+      return currentCard(view, stored.value);
+    },
+
+    mine,
+  };
+}
+
+/** How a plan is named in lists: its account, or what kind of plan it is. */
+function titleOf(view: PlanView, assignment: Assignment): string {
+  const t = texts(view.locale).plan.mine;
+  if (assignment.draft.kind === 'monitoring') return t.monitoring;
+  const channel = assignment.draft.channel as { accountName?: string; platform?: string } | undefined;
+  return channel?.accountName ? `${channel.accountName} (${channel.platform})` : t.untitled;
+}
