@@ -11,6 +11,10 @@ export type Role = (typeof roles)[number];
 
 export interface MockUser {
   readonly role: Role;
+  /**
+   * The Playground's user id. It equals the AAD object id because the Playground's people
+   * picker answers with this id, where Teams answers with the AAD object id.
+   */
   readonly id: string;
   readonly aadObjectId: string;
   readonly name: string;
@@ -27,7 +31,7 @@ export const botId = '5b2e9c47-1a3d-4f68-8e2b-7c9d0a1f3e52';
 export const users: Record<Role, MockUser> = {
   employee: {
     role: 'employee',
-    id: 'user-employee',
+    id: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a01',
     aadObjectId: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a01',
     name: 'Elin Ek',
     givenName: 'Elin',
@@ -38,7 +42,7 @@ export const users: Record<Role, MockUser> = {
   },
   chief: {
     role: 'chief',
-    id: 'user-chief',
+    id: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a02',
     aadObjectId: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a02',
     name: 'Karim Berg',
     givenName: 'Karim',
@@ -49,7 +53,7 @@ export const users: Record<Role, MockUser> = {
   },
   communicator: {
     role: 'communicator',
-    id: 'user-communicator',
+    id: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a03',
     aadObjectId: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a03',
     name: 'Sara Lind',
     givenName: 'Sara',
@@ -60,7 +64,7 @@ export const users: Record<Role, MockUser> = {
   },
   commschief: {
     role: 'commschief',
-    id: 'user-commschief',
+    id: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a04',
     aadObjectId: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a04',
     name: 'Johan Nilsson',
     givenName: 'Johan',
@@ -71,7 +75,7 @@ export const users: Record<Role, MockUser> = {
   },
   admin: {
     role: 'admin',
-    id: 'user-admin',
+    id: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a05',
     aadObjectId: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a05',
     name: 'Aida Haddad',
     givenName: 'Aida',
@@ -82,7 +86,7 @@ export const users: Record<Role, MockUser> = {
   },
   colleague: {
     role: 'colleague',
-    id: 'user-colleague',
+    id: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a06',
     aadObjectId: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a06',
     name: 'Nora Sjöberg',
     givenName: 'Nora',

@@ -186,6 +186,6 @@ export const planProblems = (draft: PlanDraft, choices: PlanChoices): readonly F
 };
 
 /** R10: everyone who can administer the account: the named admins plus the department communicator. */
-export const administrators = (plan: ActivityPlan, communicatorName: string): readonly string[] => [
-  ...new Set([...(plan.kind === 'account' ? (plan.administration?.admins ?? []) : []), communicatorName]),
+export const administrators = (admins: readonly string[], communicatorName: string | undefined): readonly string[] => [
+  ...new Set([...admins, ...(communicatorName ? [communicatorName] : [])]),
 ];

@@ -97,7 +97,10 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
       const result = validateStep(kind, step, answers, planChoices(view, assignment.applicant.aadObjectId));
       if (!result.ok) {
         const notice = texts(turn.locale).plan.notices.fix;
-        return stepCard(view, assignment, step, { values: sentValues(step, turn.data), errors: result.errors, notice, noticeStyle: 'attention' });
+        // A refused password is not shown again: the card stays in the chat history.
+        const values = sentValues(step, turn.data);
+        for (const error of result.errors) if (error.code === 'credential') values[error.field] = '';
+        return stepCard(view, assignment, step, { values, errors: result.errors, notice, noticeStyle: 'attention' });
       }
       const next = then === 'next' ? stepAfter(kind, step) : step;
       const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };

@@ -6,7 +6,7 @@ import {
   type Choice,
   type NoticeStyle,
 } from '../../../cards';
-import { stepsFor, validateStep, type FieldError, type StepName } from '../../domain/activityPlan';
+import { administrators, stepsFor, validateStep, type FieldError, type StepName } from '../../domain/activityPlan';
 import type { Assignment } from '../../domain/assignment';
 import type { Department, Person } from '../../domain/directory';
 import type { Locale } from '../../domain/locale';
@@ -104,14 +104,14 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
         title: t.plan[step].title,
         step,
         editLabel: t.plan.actions.edit,
-        facts: result.ok ? facts(view, step, result.value) : [{ title: t.plan.review.missing, value: '' }],
+        facts: result.ok ? facts(view, step, result.value, communicatorOf(view, assignment)) : [{ title: t.plan.review.missing, value: '' }],
       };
     }),
     actions: { back: t.plan.actions.back, cancel: t.plan.actions.cancel, submit: t.plan.actions.submit },
   });
 }
 
-function facts(view: PlanView, step: StepName, answers: object): Choice[] {
+function facts(view: PlanView, step: StepName, answers: object, communicator: string | undefined): Choice[] {
   const t = texts(view.locale).plan;
   const a = answers as Record<string, unknown>;
   const name = (aad: unknown) => view.people.find((p) => p.aadObjectId === aad)?.name ?? String(aad);
@@ -137,7 +137,7 @@ function facts(view: PlanView, step: StepName, answers: object): Choice[] {
       }));
     case 'administration':
       return [
-        { title: t.review.administrators, value: (a.admins as string[]).join(', ') },
+        { title: t.review.administrators, value: administrators(a.admins as string[], communicator).join(', ') },
         { title: t.administration.loginStorage, value: String(a.loginStorage) },
         { title: t.administration.substitute, value: String(a.substitute) },
       ];
@@ -150,6 +150,13 @@ function facts(view: PlanView, step: StepName, answers: object): Choice[] {
       return exhaustive;
     }
   }
+}
+
+/** The name of the communicator of the department the plan names, if any. */
+function communicatorOf(view: PlanView, assignment: Assignment): string | undefined {
+  const departmentId = (assignment.draft.who as { departmentId?: unknown } | undefined)?.departmentId;
+  const department = view.departments.find((d) => d.id === departmentId);
+  return view.people.find((p) => p.aadObjectId === department?.communicatorAadObjectId)?.name;
 }
 
 /** Where a plan stands once there is nothing left to fill in. */

@@ -1,0 +1,236 @@
+import { loadConfig } from '../../bot/config';
+import { AssignmentStore } from '../../bot/store/assignments';
+import { AuditLog } from '../../bot/store/audit';
+import { DirectoryStore } from '../../bot/store/directory';
+import { connectTables } from '../../bot/store/tables';
+import type { FunctionServer } from '../../dev/functionHost';
+import { directory, users } from '../../dev/roles';
+import { startConnector, type TestConnector } from '../support/connector';
+import { startFunctionApp } from '../support/functionApp';
+import { actionsOf, TeamsClient, textOf, type Card } from '../support/teamsClient';
+
+const tables = connectTables(loadConfig().storageConnectionString);
+const assignments = new AssignmentStore(tables);
+const audit = new AuditLog(tables);
+
+const channel = {
+  platform: 'Instagram',
+  accountName: 'Fritidsgårdarna i Botkyrka',
+  accountUrl: 'https://www.instagram.com/fritidbotkyrka',
+  startDate: '2027-01-10',
+};
+const purpose = {
+  purpose: 'Berätta om kvällens aktiviteter på fritidsgårdarna.',
+  audience: 'Unga 13–17 år i Botkyrka',
+  goal1: '200 följare inom ett halvår',
+  complement: 'Programmet finns på botkyrka.se.',
+  sourceUrl: 'https://www.botkyrka.se/fritidsgardar',
+};
+const administration = { admin1: 'Elin Ek', admin2: 'Aida Haddad', loginStorage: 'Kommunens lösenordshanterare', substitute: 'Aida Haddad' };
+const commitments = {
+  knowsMediumAndHasTime: 'true',
+  answersWithin48h: 'true',
+  removesPostsWithin48h: 'true',
+  publishesModerationNotice: 'true',
+  followsGraphicProfile: 'true',
+  followsLegalTerms: 'true',
+};
+const draftIdOf = (card: Card) => String(actionsOf(card).find((a) => a.data.draftId)?.data.draftId);
+
+describe('the activity plan in Teams, over HTTP against Azurite', () => {
+  let app: FunctionServer;
+  let connector: TestConnector;
+  let elin: TeamsClient;
+  let karim: TeamsClient;
+
+  beforeAll(async () => {
+    await tables.ensureCreated();
+    await new DirectoryStore(tables).load(directory);
+    app = await startFunctionApp();
+    connector = await startConnector();
+    elin = new TeamsClient(`${app.url}/api/messages`, connector, 'employee');
+    karim = new TeamsClient(`${app.url}/api/messages`, connector, 'chief');
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.close();
+  });
+
+  /** "ny ansökan" and the first step answered. */
+  async function startAccountPlan(): Promise<Card> {
+    const who = await elin.say('ny ansökan');
+    expect(textOf(who)).toContain('Steg 1 av 5');
+    return elin.press(who, 'Fortsätt', { kind: 'account', chiefAadObjectId: users.chief.aadObjectId });
+  }
+
+  it('R1, R3, R4: walks an account plan from "ny ansökan" to sent, freezing version 1 and auditing it', async () => {
+    let card = await startAccountPlan();
+    expect(textOf(card)).toContain('Steg 2 av 5');
+    card = await elin.press(card, 'Fortsätt', channel);
+    expect(textOf(card)).toContain('Steg 3 av 5');
+    card = await elin.press(card, 'Fortsätt', purpose);
+    card = await elin.press(card, 'Fortsätt', administration);
+    expect(textOf(card)).toContain('Steg 5 av 5');
+    card = await elin.press(card, 'Fortsätt', commitments);
+    expect(textOf(card)).toContain('Läs igenom och skicka');
+    expect(textOf(card)).toContain('Elin Ek, Aida Haddad, Sara Lind'); // R10: the communicator added
+    const id = draftIdOf(card);
+
+    card = await elin.press(card, 'Skicka till din chef');
+
+    expect(textOf(card)).toContain('Din ansökan (version 1) har gått till Karim Berg.');
+    const stored = (await assignments.get(id))!.value;
+    expect(stored).toMatchObject({ status: 'awaiting_chief', version: 1, applicant: { aadObjectId: users.employee.aadObjectId } });
+    const [frozen] = await assignments.versions(id);
+    expect(frozen).toMatchObject({ version: 1, plan: { kind: 'account', channel: { accountName: 'Fritidsgårdarna i Botkyrka' } } });
+    expect((await audit.history(id)).map((e) => e.type)).toEqual(['PlanStarted', 'PlanSubmitted']);
+  });
+
+  it('R2: a monitoring-only plan takes three steps and has no account fields', async () => {
+    let card = await elin.say('ny ansökan');
+    card = await elin.press(card, 'Fortsätt', { kind: 'monitoring', chiefAadObjectId: users.chief.aadObjectId });
+    expect(textOf(card)).toContain('Steg 2 av 3');
+    expect(textOf(card)).not.toContain('accountUrl');
+    card = await elin.press(card, 'Fortsätt', { purpose: 'Följa vad som skrivs om fritidsgårdarna.' });
+    expect(textOf(card)).toContain('Steg 3 av 3');
+    card = await elin.press(card, 'Fortsätt', { knowsMediumAndHasTime: 'true', followsLegalTerms: 'true' });
+    card = await elin.press(card, 'Skicka till din chef');
+
+    expect(textOf(card)).toContain('Bevakning behöver bara din chefs godkännande.');
+    const [frozen] = await assignments.versions(draftIdOf(await elin.say('mina ansökningar')));
+    expect(frozen?.plan).toEqual({
+      kind: 'monitoring',
+      who: { kind: 'monitoring', departmentId: 'kultur-fritid', chiefAadObjectId: users.chief.aadObjectId },
+      purpose: { purpose: 'Följa vad som skrivs om fritidsgårdarna.' },
+      commitments: { knowsMediumAndHasTime: true, followsLegalTerms: true },
+    });
+  });
+
+  it('R1: the applicant can leave and resume where they were from "mina ansökningar"', async () => {
+    let card = await startAccountPlan();
+    card = await elin.press(card, 'Spara', channel);
+    expect(textOf(card)).toContain('Sparat.');
+    const id = draftIdOf(card);
+
+    const list = await elin.say('mina ansökningar');
+    expect(textOf(list)).toContain('Fritidsgårdarna i Botkyrka (Instagram)');
+    const resume = actionsOf(list).find((a) => a.verb === 'plan.resume' && a.data.draftId === id)!;
+    card = await elin.invoke(resume.verb, resume.data);
+
+    expect(textOf(card)).toContain('Steg 2 av 5');
+    expect(textOf(card)).toContain('https://www.instagram.com/fritidbotkyrka');
+  });
+
+  it('R1: going back shows the saved answers, and a changed answer is saved', async () => {
+    let card = await startAccountPlan();
+    card = await elin.press(card, 'Fortsätt', channel);
+    card = await elin.press(card, 'Tillbaka');
+    expect(textOf(card)).toContain('Steg 2 av 5');
+    expect(textOf(card)).toContain('Fritidsgårdarna i Botkyrka');
+
+    card = await elin.press(card, 'Fortsätt', { accountName: 'Fritid Botkyrka' });
+
+    expect(textOf(card)).toContain('Steg 3 av 5');
+    const stored = (await assignments.get(draftIdOf(card)))!.value;
+    expect(stored.draft.channel).toMatchObject({ accountName: 'Fritid Botkyrka' });
+  });
+
+  it('R4: an old card changes nothing and shows the plan as it is now', async () => {
+    const step2 = await startAccountPlan();
+    const step3 = await elin.press(step2, 'Fortsätt', channel);
+    const before = await assignments.get(draftIdOf(step3));
+
+    const answer = await elin.press(step2, 'Fortsätt', { ...channel, accountName: 'Något annat' });
+
+    expect(textOf(answer)).toContain('Det kortet var inte längre aktuellt.');
+    expect(textOf(answer)).toContain('Steg 3 av 5');
+    expect(await assignments.get(draftIdOf(step3))).toEqual(before);
+  });
+
+  it('R4: a double submit sends one version and records one decision', async () => {
+    let card = await startAccountPlan();
+    for (const answers of [channel, purpose, administration, commitments]) card = await elin.press(card, 'Fortsätt', answers);
+    const id = draftIdOf(card);
+
+    const [first, second] = await Promise.all([elin.press(card, 'Skicka till din chef'), elin.press(card, 'Skicka till din chef')]);
+
+    expect([first, second].map((c) => textOf(c).includes('Ansökan är skickad'))).toEqual([true, true]);
+    expect(await assignments.versions(id)).toHaveLength(1);
+    expect((await audit.history(id)).filter((e) => e.type === 'PlanSubmitted')).toHaveLength(1);
+  });
+
+  it('R1: an incomplete plan cannot be sent; the review says what is missing', async () => {
+    const step2 = await startAccountPlan();
+    const id = draftIdOf(step2);
+    const revision = Number(actionsOf(step2)[0]?.data.revision);
+
+    const card = await elin.invoke('plan.submit', { draftId: id, revision });
+
+    expect(textOf(card)).toContain('Fyll i det som saknas innan du skickar.');
+    expect((await assignments.get(id))!.value.status).toBe('draft');
+  });
+
+  it('R10: refuses a password as the place of the login, does not show it again, and stores nothing', async () => {
+    let card = await startAccountPlan();
+    card = await elin.press(card, 'Fortsätt', channel);
+    card = await elin.press(card, 'Fortsätt', purpose);
+    const before = await assignments.get(draftIdOf(card));
+
+    card = await elin.press(card, 'Fortsätt', { ...administration, loginStorage: 'Lösenord: Fritid2027!' });
+
+    expect(textOf(card)).toContain('Skriv var inloggningen finns, inte själva lösenordet.');
+    expect(textOf(card)).not.toContain('Fritid2027');
+    expect(await assignments.get(draftIdOf(card))).toEqual(before);
+  });
+
+  it.each([
+    ['missing fields', {}],
+    ['wrong types', { platform: 42, accountName: ['x'], accountUrl: { href: 'https://x' }, startDate: true }],
+    ['oversized and marked-up text', { ...channel, accountName: `<script>alert(1)</script>${'å'.repeat(10_000)}` }],
+    ['an http address', { ...channel, accountUrl: 'http://www.instagram.com/fritid' }],
+  ])('a submission with %s gets a clear error and changes nothing', async (_, inputs) => {
+    const step2 = await startAccountPlan();
+    const before = await assignments.get(draftIdOf(step2));
+    const save = actionsOf(step2).find((a) => a.title === 'Fortsätt')!;
+
+    const card = await elin.invoke(save.verb, { ...inputs, ...save.data, status: 'active', chiefAadObjectId: users.employee.aadObjectId });
+
+    expect(textOf(card)).toContain('Något behöver rättas.');
+    expect(textOf(card)).toContain('Steg 2 av 5');
+    expect(await assignments.get(draftIdOf(step2))).toEqual(before);
+  });
+
+  it('R1: someone else cannot change or resume the applicant\'s draft', async () => {
+    const step2 = await startAccountPlan();
+    const before = await assignments.get(draftIdOf(step2));
+    const save = actionsOf(step2).find((a) => a.title === 'Fortsätt')!;
+
+    const answer = await karim.invoke(save.verb, { ...channel, ...save.data });
+    const resumed = await karim.invoke('plan.resume', { draftId: draftIdOf(step2) });
+
+    expect(textOf(answer)).toContain('Det här är inte din ansökan.');
+    expect(textOf(resumed)).toContain('Det här är inte din ansökan.');
+    expect(await assignments.get(draftIdOf(step2))).toEqual(before);
+  });
+
+  it('cancels a draft from "mina ansökningar" and keeps it in the history', async () => {
+    const step2 = await startAccountPlan();
+    const id = draftIdOf(step2);
+    const list = await elin.say('mina ansökningar');
+    const cancel = actionsOf(list).find((a) => a.verb === 'plan.cancel' && a.data.draftId === id)!;
+
+    const card = await elin.invoke(cancel.verb, cancel.data);
+
+    expect(textOf(card)).toContain('Ansökan är avbruten.');
+    expect((await assignments.get(id))!.value.status).toBe('cancelled');
+    expect((await audit.history(id)).map((e) => e.type)).toEqual(['PlanStarted', 'DraftCancelled']);
+  });
+
+  it('R9: speaks English to an English Teams client', async () => {
+    const english = new TeamsClient(`${app.url}/api/messages`, connector, 'admin', 'en-US');
+    const card = await english.say('new application');
+
+    expect(textOf(card)).toContain('Step 1 of 5');
+    expect(textOf(card)).toContain('Your line manager');
+  });
+});

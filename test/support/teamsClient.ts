@@ -1,0 +1,73 @@
+import type { Role } from '../../dev/roles';
+import { activityFrom, post } from './activities';
+import type { TestConnector } from './connector';
+
+export type Card = Record<string, unknown>;
+
+/** Every Action.Execute on a card, with its verb, title and data. */
+export function actionsOf(node: unknown): { verb: string; title: string; data: Record<string, unknown> }[] {
+  if (Array.isArray(node)) return node.flatMap(actionsOf);
+  if (typeof node !== 'object' || node === null) return [];
+  const here = node as { type?: unknown; verb?: unknown; title?: unknown; data?: unknown };
+  const own = here.type === 'Action.Execute' ? [{ verb: String(here.verb), title: String(here.title), data: (here.data ?? {}) as Record<string, unknown> }] : [];
+  return [...own, ...Object.values(node).flatMap(actionsOf)];
+}
+
+/** The values of a card's inputs by id, as the Teams client would send them untouched. */
+export function inputsOf(node: unknown): Record<string, string> {
+  if (Array.isArray(node)) return Object.assign({}, ...node.map(inputsOf));
+  if (typeof node !== 'object' || node === null) return {};
+  const here = node as { type?: unknown; id?: unknown; value?: unknown };
+  const own = typeof here.type === 'string' && here.type.startsWith('Input.') && typeof here.id === 'string' ? { [here.id]: String(here.value ?? '') } : {};
+  return Object.assign(own, ...Object.values(node).map(inputsOf));
+}
+
+export const textOf = (card: Card) => JSON.stringify(card);
+
+/**
+ * Plays a Teams client for one role against the bot over HTTP: writes messages and presses
+ * card buttons (Action.Execute invokes), returning the card the bot answered with.
+ */
+export class TeamsClient {
+  constructor(
+    private readonly messagesUrl: string,
+    private readonly connector: TestConnector,
+    readonly role: Role,
+    private readonly locale = 'sv-SE',
+  ) {}
+
+  /** Writes `text`; the card the bot sent back. */
+  async say(text: string): Promise<Card> {
+    const before = this.connector.sent().length;
+    const response = await post(this.messagesUrl, activityFrom(this.role, this.connector.serviceUrl, { type: 'message', text, locale: this.locale }));
+    if (response.status !== 200) throw new Error(`message answered ${response.status}`);
+    const sent = this.connector.sent().slice(before);
+    const attachments = sent[0]?.attachments as { content: Card }[] | undefined;
+    if (!attachments?.[0]) throw new Error(`no card sent for "${text}"`);
+    return attachments[0].content;
+  }
+
+  /** Sends a Universal Action as Teams would: the button's data merged with the inputs. */
+  async invoke(verb: string, data: Record<string, unknown>): Promise<Card> {
+    const response = await post(
+      this.messagesUrl,
+      activityFrom(this.role, this.connector.serviceUrl, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        locale: this.locale,
+        value: { action: { type: 'Action.Execute', verb, data } },
+      }),
+    );
+    if (response.status !== 200) throw new Error(`invoke ${verb} answered ${response.status}`);
+    const body = (await response.json()) as { type: string; value: Card };
+    if (body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`invoke ${verb} answered ${JSON.stringify(body)}`);
+    return body.value;
+  }
+
+  /** Presses the button titled `title` on `card`, after typing `inputs` over what the card shows. */
+  press(card: Card, title: string, inputs: Record<string, string> = {}): Promise<Card> {
+    const action = actionsOf(card).find((a) => a.title === title);
+    if (!action) throw new Error(`no button "${title}" on ${textOf(card).slice(0, 300)}`);
+    return this.invoke(action.verb, { ...inputsOf(card), ...inputs, ...action.data });
+  }
+}
