@@ -1,0 +1,115 @@
+import type { PlanChoices } from '../../bot/domain/activityPlan';
+import { decide, evolve, stepAfter, stepBefore, type Assignment, type Command, type Event } from '../../bot/domain/assignment';
+
+const elin = { aadObjectId: 'elin', name: 'Elin Ek' };
+const karim = { aadObjectId: 'karim', name: 'Karim Berg' };
+const now = '2026-11-23T09:00:00.000Z';
+const later = '2026-11-24T10:30:00.000Z';
+const choices: PlanChoices = { applicantAadObjectId: 'elin', departmentIds: ['kultur-fritid'], people: ['karim', 'elin'], platforms: ['Instagram'] };
+
+const monitoringDraft = {
+  kind: 'monitoring' as const,
+  who: { kind: 'monitoring', departmentId: 'kultur-fritid', chiefAadObjectId: 'karim' },
+  purpose: { purpose: 'Följa vad som skrivs om fritidsgårdarna.' },
+  commitments: { knowsMediumAndHasTime: true, followsLegalTerms: true },
+};
+
+/** Given these events, when the command is decided: the events it produces, folded onto the state. */
+function given(...events: Event[]) {
+  const state = events.reduce<Assignment | undefined>(evolve, undefined);
+  return {
+    state,
+    when: (command: Command) => {
+      const decision = decide(command, state);
+      return { decision, state: decision.ok ? decision.events.reduce<Assignment | undefined>(evolve, state) : state };
+    },
+  };
+}
+
+const started: Event = { type: 'PlanStarted', id: 'a1', applicant: elin, at: now, draft: monitoringDraft };
+
+describe('assignment: the applicant\'s part of the lifecycle', () => {
+  it('R1: starting a plan makes a draft at the first step, revision 1', () => {
+    const { state } = given().when({ type: 'StartPlan', meta: { actor: elin, now }, id: 'a1', draft: { kind: 'account' } });
+
+    expect(state).toMatchObject({ id: 'a1', status: 'draft', at: 'who', revision: 1, version: 0, applicant: elin, createdAt: now });
+  });
+
+  it('R1: saving a step stores the answers, moves on and counts a revision', () => {
+    const { state } = given(started).when({
+      type: 'SaveStep',
+      meta: { actor: elin, now: later, revision: 1 },
+      step: 'purpose',
+      answers: { purpose: 'Ny text' },
+      then: 'commitments',
+    });
+
+    expect(state).toMatchObject({ revision: 2, at: 'commitments', draft: { purpose: { purpose: 'Ny text' } } });
+  });
+
+  it('R1: submitting a complete plan freezes version 1 and waits for the chief', () => {
+    const { decision, state } = given(started).when({ type: 'SubmitPlan', meta: { actor: elin, now: later, revision: 1 }, choices });
+
+    expect(decision).toEqual({
+      ok: true,
+      events: [{ type: 'PlanSubmitted', version: 1, plan: monitoringDraft, at: later, by: elin }],
+    });
+    expect(state).toMatchObject({ status: 'awaiting_chief', version: 1, submittedAt: later });
+  });
+
+  it('R1: refuses to submit an incomplete plan, naming what is missing', () => {
+    const { decision } = given({ ...started, draft: { kind: 'account' } } as Event).when({
+      type: 'SubmitPlan',
+      meta: { actor: elin, now: later, revision: 1 },
+      choices,
+    });
+
+    expect(decision).toMatchObject({ ok: false, reason: 'incomplete' });
+    expect(!decision.ok && decision.reason === 'incomplete' && decision.problems.map((p) => p.field)).toEqual([
+      'who',
+      'channel',
+      'purpose',
+      'administration',
+      'commitments',
+    ]);
+  });
+
+  it.each([
+    ['someone else', { actor: karim, now: later, revision: 1 }, 'notYours'],
+    ['an old card', { actor: elin, now: later, revision: 0 }, 'stale'],
+  ])('R4: refuses %s', (_, meta, reason) => {
+    expect(given(started).when({ type: 'CancelDraft', meta }).decision).toMatchObject({ ok: false, reason });
+  });
+
+  it('R4: refuses to change a plan that has been sent', () => {
+    const sent = given(started).when({ type: 'SubmitPlan', meta: { actor: elin, now: later, revision: 1 }, choices }).state!;
+
+    expect(decide({ type: 'OpenStep', meta: { actor: elin, now: later, revision: sent.revision }, to: 'who' }, sent)).toEqual({
+      ok: false,
+      reason: 'notDraft',
+      status: 'awaiting_chief',
+    });
+  });
+
+  it('refuses to act on an assignment that does not exist, and to start one twice', () => {
+    expect(decide({ type: 'CancelDraft', meta: { actor: elin, now, revision: 1 } }, undefined)).toEqual({ ok: false, reason: 'notFound' });
+    expect(given(started).when({ type: 'StartPlan', meta: { actor: elin, now }, id: 'a1', draft: { kind: 'account' } }).decision).toMatchObject({
+      ok: false,
+      reason: 'stale',
+    });
+  });
+
+  it('cancelling keeps the draft, marked cancelled', () => {
+    const { state } = given(started).when({ type: 'CancelDraft', meta: { actor: elin, now: later, revision: 1 } });
+
+    expect(state).toMatchObject({ status: 'cancelled', cancelledAt: later, draft: monitoringDraft });
+  });
+
+  it('R2: steps run in the order of the plan\'s kind', () => {
+    expect(stepAfter('account', 'who')).toBe('channel');
+    expect(stepAfter('monitoring', 'who')).toBe('purpose');
+    expect(stepAfter('monitoring', 'commitments')).toBe('review');
+    expect(stepBefore('monitoring', 'review')).toBe('commitments');
+    expect(stepBefore('account', 'who')).toBeUndefined();
+  });
+});
