@@ -37,7 +37,7 @@ interface CommandMeta {
 }
 
 /** Commands that act on an existing assignment carry the revision of the card they came from. */
-interface OnRevision extends CommandMeta {
+export interface OnRevision extends CommandMeta {
   readonly revision: number;
 }
 

@@ -1,4 +1,5 @@
 import { administrators, checkPlan, planProblems, stepsFor, validateStep, type ActivityPlan, type PlanChoices } from '../../bot/domain/activityPlan';
+import { channel } from '../support/samplePlan';
 
 const choices: PlanChoices = {
   applicantAadObjectId: 'employee-1',
@@ -8,12 +9,6 @@ const choices: PlanChoices = {
 };
 
 const who = { kind: 'account' as const, departmentId: 'kultur-fritid', chiefAadObjectId: 'chief-1' };
-const channel = {
-  platform: 'Instagram',
-  accountName: 'Fritidsgårdarna i Botkyrka',
-  accountUrl: 'https://www.instagram.com/fritidbotkyrka',
-  startDate: '2027-01-10',
-};
 const purpose = {
   purpose: 'Berätta om kvällens aktiviteter på fritidsgårdarna.',
   audience: 'Unga 13–17 år i Botkyrka',

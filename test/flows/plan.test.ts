@@ -8,17 +8,12 @@ import { directory, users } from '../../dev/roles';
 import { startConnector, type TestConnector } from '../support/connector';
 import { startFunctionApp } from '../support/functionApp';
 import { actionsOf, TeamsClient, textOf, type Card } from '../support/teamsClient';
+import { channel } from '../support/samplePlan';
 
 const tables = connectTables(loadConfig().storageConnectionString);
 const assignments = new AssignmentStore(tables);
 const audit = new AuditLog(tables);
 
-const channel = {
-  platform: 'Instagram',
-  accountName: 'Fritidsgårdarna i Botkyrka',
-  accountUrl: 'https://www.instagram.com/fritidbotkyrka',
-  startDate: '2027-01-10',
-};
 const purpose = {
   purpose: 'Berätta om kvällens aktiviteter på fritidsgårdarna.',
   audience: 'Unga 13–17 år i Botkyrka',

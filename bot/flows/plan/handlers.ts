@@ -1,7 +1,17 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { planListCard, type AdaptiveCard } from '../../../cards';
-import { stepNames, stepsFor, validateStep, type PlanDraft, type StepName } from '../../domain/activityPlan';
-import { draftAccess, stepAfter, stepBefore, type Assignment, type PersonRef, type Refusal } from '../../domain/assignment';
+import { stepNames, stepsFor, validateStep, type PlanDraft } from '../../domain/activityPlan';
+import {
+  draftAccess,
+  stepAfter,
+  stepBefore,
+  type Assignment,
+  type Command,
+  type OnRevision,
+  type PersonRef,
+  type Refusal,
+} from '../../domain/assignment';
 import type { Locale } from '../../domain/locale';
 import { ETagConflict } from '../../errors';
 import type { Stored } from '../../store/repository';
@@ -63,7 +73,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
   const mine: PlanHandler = async (turn) => {
     const view = await loadView(deps, turn.locale);
     const t = texts(turn.locale).plan;
-    const date = (iso: string) => iso.slice(0, 10);
+    const date = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toISODate() ?? iso.slice(0, 10);
     const items = (await deps.assignments.listFor(turn.user.aadObjectId)).map((a) => ({
       title: titleOf(view, a),
       subtitle: `${t.mine.status[a.status]} · ${t.mine.started(date(a.createdAt))}`,
@@ -75,6 +85,33 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     return planListCard({ title: t.mine.title, empty: t.mine.empty, newPlan: t.actions.newPlan, items });
   };
 
+  /** What a button on a draft asks for: a command to carry out, or a card to show instead. */
+  type Act<D> = (c: {
+    turn: PlanTurn;
+    data: D;
+    stored: Stored<Assignment>;
+    view: PlanView;
+    meta: OnRevision;
+  }) => { command: Command; notice?: string } | { show: AdaptiveCard };
+
+  /**
+   * A button on a draft: parse what the card carries (anything else gets the user's own list),
+   * check the user may act on this draft from this card, then carry out what `act` asks for.
+   */
+  const onDraftButton =
+    <D extends z.infer<typeof onDraft>>(schema: z.ZodType<D>, act: Act<D>): PlanHandler =>
+    async (turn) => {
+      const view = await loadView(deps, turn.locale);
+      const data = schema.safeParse(turn.data);
+      if (!data.success) return mine(turn);
+      const checked = await access(turn, data.data, view);
+      if ('refused' in checked) return checked.refused;
+      const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
+      const asked = act({ turn, data: data.data, stored: checked.stored, view, meta });
+      if ('show' in asked) return asked.show;
+      return run(view, turn, checked.stored.value.id, () => carryOut(deps, asked.command, checked.stored), asked.notice);
+    };
+
   return {
     start: async (turn) => {
       const view = await loadView(deps, turn.locale);
@@ -84,73 +121,37 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
       return run(view, turn, id, () => carryOut(deps, { type: 'StartPlan', meta: metaOf(deps, turn.user), id, draft }, undefined));
     },
 
-    save: async (turn) => {
-      const view = await loadView(deps, turn.locale);
-      const data = saveData.safeParse(turn.data);
-      if (!data.success) return mine(turn);
-      const checked = await access(turn, data.data, view);
-      if ('refused' in checked) return checked.refused;
-      const { value: assignment } = checked.stored;
-      const { step, then } = data.data;
+    save: onDraftButton(saveData, ({ turn, data, stored: { value: assignment }, view, meta }) => {
+      const { step, then } = data;
       const answers = answersFromCard(step, turn.data);
       const kind = step === 'who' && (answers.kind === 'account' || answers.kind === 'monitoring') ? answers.kind : assignment.draft.kind;
       const result = validateStep(kind, step, answers, planChoices(view, assignment.applicant.aadObjectId));
       if (!result.ok) {
-        const notice = texts(turn.locale).plan.notices.fix;
         // A refused password is not shown again: the card stays in the chat history.
         const values = sentValues(step, turn.data);
         for (const error of result.errors) if (error.code === 'credential') values[error.field] = '';
-        return stepCard(view, assignment, step, { values, errors: result.errors, notice, noticeStyle: 'attention' });
+        const notice = texts(turn.locale).plan.notices.fix;
+        return { show: stepCard(view, assignment, step, { values, errors: result.errors, notice, noticeStyle: 'attention' }) };
       }
-      const next = then === 'next' ? stepAfter(kind, step) : step;
-      const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
-      const saved = then === 'stay' ? texts(turn.locale).plan.notices.saved : undefined;
-      return run(view, turn, assignment.id, () => carryOut(deps, { type: 'SaveStep', meta, step, answers: result.value, kind, then: next }, checked.stored), saved);
-    },
+      return {
+        command: { type: 'SaveStep', meta, step, answers: result.value, kind, then: then === 'next' ? stepAfter(kind, step) : step },
+        notice: then === 'stay' ? texts(turn.locale).plan.notices.saved : undefined,
+      };
+    }),
 
-    back: async (turn) => {
-      const view = await loadView(deps, turn.locale);
-      const data = onDraft.safeParse(turn.data);
-      if (!data.success) return mine(turn);
-      const checked = await access(turn, data.data, view);
-      if ('refused' in checked) return checked.refused;
-      const assignment = checked.stored.value;
-      const to = stepBefore(assignment.draft.kind, assignment.at) ?? assignment.at;
-      const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
-      return run(view, turn, assignment.id, () => carryOut(deps, { type: 'OpenStep', meta, to }, checked.stored));
-    },
+    back: onDraftButton(onDraft, ({ stored: { value: a }, meta }) => ({
+      command: { type: 'OpenStep', meta, to: stepBefore(a.draft.kind, a.at) ?? a.at },
+    })),
 
-    open: async (turn) => {
-      const view = await loadView(deps, turn.locale);
-      const data = openData.safeParse(turn.data);
-      if (!data.success) return mine(turn);
-      const checked = await access(turn, data.data, view);
-      if ('refused' in checked) return checked.refused;
-      const assignment = checked.stored.value;
-      const to = data.data.to;
-      if (to !== 'review' && !stepsFor(assignment.draft.kind).includes(to as StepName)) return currentCard(view, assignment);
-      const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
-      return run(view, turn, assignment.id, () => carryOut(deps, { type: 'OpenStep', meta, to }, checked.stored));
-    },
+    open: onDraftButton(openData, ({ data: { to }, stored: { value: a }, view, meta }) =>
+      to === 'review' || stepsFor(a.draft.kind).includes(to) ? { command: { type: 'OpenStep', meta, to } } : { show: currentCard(view, a) },
+    ),
 
-    submit: async (turn) => {
-      const view = await loadView(deps, turn.locale);
-      const data = onDraft.safeParse(turn.data);
-      if (!data.success) return mine(turn);
-      const stored = await deps.assignments.get(data.data.draftId);
-      const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
-      const choices = planChoices(view, stored?.value.applicant.aadObjectId ?? turn.user.aadObjectId);
-      return run(view, turn, data.data.draftId, () => carryOut(deps, { type: 'SubmitPlan', meta, choices }, stored));
-    },
+    submit: onDraftButton(onDraft, ({ stored: { value: a }, view, meta }) => ({
+      command: { type: 'SubmitPlan', meta, choices: planChoices(view, a.applicant.aadObjectId) },
+    })),
 
-    cancel: async (turn) => {
-      const view = await loadView(deps, turn.locale);
-      const data = onDraft.safeParse(turn.data);
-      if (!data.success) return mine(turn);
-      const stored = await deps.assignments.get(data.data.draftId);
-      const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
-      return run(view, turn, data.data.draftId, () => carryOut(deps, { type: 'CancelDraft', meta }, stored));
-    },
+    cancel: onDraftButton(onDraft, ({ meta }) => ({ command: { type: 'CancelDraft', meta } })),
 
     resume: async (turn) => {
       const view = await loadView(deps, turn.locale);
