@@ -1,10 +1,10 @@
 import { checkPlan, stepsFor, type ActivityPlan, type FieldError, type PlanChoices, type PlanDraft, type StepName } from './activityPlan';
+import { decideApproval, nextAfterApproval, type ApprovalCommand, type ApprovalEvent, type ApprovalRefusal } from './approval';
 
 /**
  * An assignment (uppdrag) to use social media in one's job, from the first draft of its activity
- * plan onward. One state machine: `decide(command, state)` returns events or a typed refusal,
+ * plan to its end. One state machine: `decide(command, state)` returns events or a typed refusal,
  * `evolve(state, event)` folds an event in. Clock and actor come in with the command.
- * This issue covers the applicant's part (draft → awaiting_chief); approvals extend it.
  */
 export interface PersonRef {
   readonly aadObjectId: string;
@@ -17,26 +17,45 @@ interface Common {
   readonly createdAt: string;
   /** Counts every change; a card carries the revision it was made from, so an old card is recognised. */
   readonly revision: number;
+  /** The answers being edited: the questionnaire's state. */
   readonly draft: PlanDraft;
   /** Where the questionnaire stands: the step shown on resume, or 'review'. */
   readonly at: StepName | 'review';
   /** The last submitted version of the plan (1, 2, …); 0 before the first submit. */
   readonly version: number;
+  /** The plan as last submitted (frozen as that version): what approvers decide on. */
+  readonly plan?: ActivityPlan;
+}
+
+interface Submitted {
+  readonly plan: ActivityPlan;
+  readonly submittedAt: string;
+}
+
+/** A decision an approver left with a comment: asked for changes, or rejected. */
+interface Commented {
+  readonly decidedBy: PersonRef;
+  readonly decidedAt: string;
+  readonly comment: string;
 }
 
 export type Assignment =
   | (Common & { readonly status: 'draft' })
-  | (Common & { readonly status: 'awaiting_chief'; readonly submittedAt: string })
+  | (Common & Submitted & { readonly status: 'awaiting_chief' | 'awaiting_communicator' | 'awaiting_comms_chief' })
+  | (Common & Submitted & Commented & { readonly status: 'changes_requested' })
+  | (Common & Submitted & Commented & { readonly status: 'rejected' })
+  | (Common & Submitted & { readonly status: 'active'; readonly activatedAt: string })
+  | (Common & Submitted & { readonly status: 'closed'; readonly activatedAt: string; readonly closedAt: string })
   | (Common & { readonly status: 'cancelled'; readonly cancelledAt: string });
 
 export type AssignmentStatus = Assignment['status'];
 
-interface CommandMeta {
+export interface CommandMeta {
   readonly actor: PersonRef;
   readonly now: string;
 }
 
-/** Commands that act on an existing assignment carry the revision of the card they came from. */
+/** Commands that change the questionnaire carry the revision of the card they came from. */
 export interface OnRevision extends CommandMeta {
   readonly revision: number;
 }
@@ -46,32 +65,38 @@ export type Command =
   | { readonly type: 'SaveStep'; readonly meta: OnRevision; readonly step: StepName; readonly answers: unknown; readonly kind?: PlanDraft['kind']; readonly then: StepName | 'review' }
   | { readonly type: 'OpenStep'; readonly meta: OnRevision; readonly to: StepName | 'review' }
   | { readonly type: 'SubmitPlan'; readonly meta: OnRevision; readonly choices: PlanChoices }
-  | { readonly type: 'CancelDraft'; readonly meta: OnRevision };
+  | { readonly type: 'CancelDraft'; readonly meta: OnRevision }
+  | ApprovalCommand;
 
 export type Event =
   | { readonly type: 'PlanStarted'; readonly id: string; readonly applicant: PersonRef; readonly at: string; readonly draft: PlanDraft }
   | { readonly type: 'StepSaved'; readonly step: StepName; readonly answers: unknown; readonly kind?: PlanDraft['kind']; readonly then: StepName | 'review'; readonly at: string }
   | { readonly type: 'StepOpened'; readonly to: StepName | 'review'; readonly at: string }
   | { readonly type: 'PlanSubmitted'; readonly version: number; readonly plan: ActivityPlan; readonly at: string; readonly by: PersonRef }
-  | { readonly type: 'DraftCancelled'; readonly at: string; readonly by: PersonRef };
+  | { readonly type: 'DraftCancelled'; readonly at: string; readonly by: PersonRef }
+  | ApprovalEvent;
 
 export type Refusal =
   | { readonly reason: 'notFound' }
   | { readonly reason: 'notYours' }
   | { readonly reason: 'stale' }
   | { readonly reason: 'notDraft'; readonly status: AssignmentStatus }
-  | { readonly reason: 'incomplete'; readonly problems: readonly FieldError[] };
+  | { readonly reason: 'incomplete'; readonly problems: readonly FieldError[] }
+  | ApprovalRefusal;
 
 export type Decision = { readonly ok: true; readonly events: readonly Event[] } | ({ readonly ok: false } & Refusal);
 
 const refuse = (refusal: Refusal): Decision => ({ ok: false, ...refusal });
 const accept = (...events: Event[]): Decision => ({ ok: true, events });
 
-/** Only the applicant edits their own draft, and only from the card of its current revision. */
-export function draftAccess(state: Assignment | undefined, meta: OnRevision): Refusal | (Assignment & { status: 'draft' }) {
+/** The questionnaire can be edited while it is a draft, or after an approver asked for changes. */
+const editable = (state: Assignment): boolean => state.status === 'draft' || state.status === 'changes_requested';
+
+/** Only the applicant edits their own plan, only while it is editable, and only from the current card. */
+export function draftAccess(state: Assignment | undefined, meta: OnRevision): Refusal | Assignment {
   if (!state) return { reason: 'notFound' };
   if (state.applicant.aadObjectId !== meta.actor.aadObjectId) return { reason: 'notYours' };
-  if (state.status !== 'draft') return { reason: 'notDraft', status: state.status };
+  if (!editable(state)) return { reason: 'notDraft', status: state.status };
   if (state.revision !== meta.revision) return { reason: 'stale' };
   return state;
 }
@@ -87,9 +112,12 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
     case 'CancelDraft':
     case 'SubmitPlan': {
       const draft = draftAccess(state, command.meta);
-      if ('reason' in draft) return refuse(draft);
-      return decideOnDraft(command, draft);
+      return 'reason' in draft ? refuse(draft) : decideOnDraft(command, draft);
     }
+    case 'ApprovePlan':
+    case 'RequestChanges':
+    case 'RejectPlan':
+      return state ? decideApproval(command, state) : refuse({ reason: 'notFound' });
     default: {
       const exhaustive: never = command;
       return exhaustive;
@@ -97,7 +125,7 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
   }
 }
 
-function decideOnDraft(command: Exclude<Command, { type: 'StartPlan' }>, state: Assignment): Decision {
+function decideOnDraft(command: Extract<Command, { meta: OnRevision }>, state: Assignment): Decision {
   const at = command.meta.now;
   switch (command.type) {
     case 'SaveStep':
@@ -105,7 +133,10 @@ function decideOnDraft(command: Exclude<Command, { type: 'StartPlan' }>, state: 
     case 'OpenStep':
       return accept({ type: 'StepOpened', to: command.to, at });
     case 'CancelDraft':
-      return accept({ type: 'DraftCancelled', at, by: command.meta.actor });
+      // A plan an approver has seen is a public record (R4): it is changed or withdrawn, not cancelled.
+      return state.status === 'draft'
+        ? accept({ type: 'DraftCancelled', at, by: command.meta.actor })
+        : refuse({ reason: 'notDraft', status: state.status });
     case 'SubmitPlan': {
       const check = checkPlan(state.draft, command.choices);
       if (!check.ok) return refuse({ reason: 'incomplete', problems: check.problems });
@@ -120,16 +151,8 @@ function decideOnDraft(command: Exclude<Command, { type: 'StartPlan' }>, state: 
 
 export function evolve(state: Assignment | undefined, event: Event): Assignment {
   if (event.type === 'PlanStarted') {
-    return {
-      id: event.id,
-      applicant: event.applicant,
-      createdAt: event.at,
-      revision: 1,
-      draft: event.draft,
-      at: 'who',
-      version: 0,
-      status: 'draft',
-    };
+    const { id, applicant, at: createdAt, draft } = event;
+    return { id, applicant, createdAt, draft, revision: 1, at: 'who', version: 0, status: 'draft' };
   }
   if (!state) throw new Error(`${event.type} before PlanStarted`);
   const next = { ...state, revision: state.revision + 1 };
@@ -141,15 +164,25 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'StepOpened':
       return { ...next, at: event.to };
     case 'PlanSubmitted':
-      return { ...next, status: 'awaiting_chief', version: event.version, submittedAt: event.at, at: 'review' };
+      return { ...next, status: 'awaiting_chief', version: event.version, plan: event.plan, submittedAt: event.at, at: 'review' };
     case 'DraftCancelled':
       return { ...next, status: 'cancelled', cancelledAt: event.at };
+    case 'PlanApproved':
+      return nextAfterApproval(next, event);
+    case 'ChangesRequested':
+    case 'PlanRejected': {
+      if (!next.plan) throw new Error(`${event.type} on a plan never submitted`);
+      const decided = { ...next, plan: next.plan, submittedAt: submittedAt(state), decidedBy: event.by, decidedAt: event.at, comment: event.comment };
+      return event.type === 'ChangesRequested' ? { ...decided, status: 'changes_requested' } : { ...decided, status: 'rejected' };
+    }
     default: {
       const exhaustive: never = event;
       return exhaustive;
     }
   }
 }
+
+const submittedAt = (state: Assignment): string => ('submittedAt' in state ? state.submittedAt : state.createdAt);
 
 /** The step after `step` for this kind of plan, or the review at the end. */
 export function stepAfter(kind: PlanDraft['kind'], step: StepName): StepName | 'review' {

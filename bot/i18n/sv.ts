@@ -1,4 +1,5 @@
 import type { FieldErrorCode } from '../domain/activityPlan';
+import type { AssignmentStatus } from '../domain/assignment';
 
 /** Swedish, the default. Klarspråk (R9): short, clear, and "du". */
 export const sv = {
@@ -123,7 +124,17 @@ export const sv = {
       empty: 'Du har inga ansökningar än.',
       untitled: 'Ny ansökan',
       monitoring: 'Omvärldsbevakning',
-      status: { draft: 'Utkast', awaiting_chief: 'Väntar på din chef', cancelled: 'Avbruten' },
+      status: {
+        draft: 'Utkast',
+        awaiting_chief: 'Väntar på din chef',
+        awaiting_communicator: 'Väntar på förvaltningens kommunikatör',
+        awaiting_comms_chief: 'Väntar på kommunikationschefen',
+        changes_requested: 'Behöver ändras',
+        rejected: 'Nekad',
+        active: 'Godkänd och aktiv',
+        closed: 'Avslutad',
+        cancelled: 'Avbruten',
+      } satisfies Record<AssignmentStatus, string>,
       started: (date: string) => `Påbörjad ${date}`,
     },
   },

@@ -1,7 +1,7 @@
 import { odata, RestError, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { ActivityPlan } from '../domain/activityPlan';
-import type { Assignment } from '../domain/assignment';
+import type { Assignment, AssignmentStatus } from '../domain/assignment';
 import { ETagConflict } from '../errors';
 import { encodeKey, fromColumns, TableRepository, toColumns, type Stored } from './repository';
 import type { Tables } from './tables';
@@ -17,7 +17,17 @@ export interface PlanVersion {
 // The stored shape is checked where it matters for routing; the rest is the domain's own type.
 const assignmentSchema = z.looseObject({
   id: z.string(),
-  status: z.enum(['draft', 'awaiting_chief', 'cancelled']),
+  status: z.enum([
+    'draft',
+    'awaiting_chief',
+    'awaiting_communicator',
+    'awaiting_comms_chief',
+    'changes_requested',
+    'rejected',
+    'active',
+    'closed',
+    'cancelled',
+  ] satisfies AssignmentStatus[]),
   revision: z.number(),
   version: z.number(),
   applicant: z.object({ aadObjectId: z.string(), name: z.string() }),

@@ -1,0 +1,115 @@
+import type { Assignment, PersonRef } from './assignment';
+
+/**
+ * Approving a plan (R1, R2): the chief gives the assignment; for an account the department
+ * communicator and then the communications chief anchor it; monitoring only needs the chief.
+ */
+export type ApprovalStep = 'chief' | 'communicator' | 'commschief';
+
+/** Who may decide each step, as stored: the chief named in the plan, the others from the directory. */
+export interface Approvers {
+  readonly communicator?: string;
+  readonly commsChief?: string;
+}
+
+interface ApprovalMeta {
+  readonly actor: PersonRef;
+  readonly now: string;
+  /** The plan version the decision was made on; a decision on an older version is refused. */
+  readonly version: number;
+  readonly approvers: Approvers;
+}
+
+export type ApprovalCommand =
+  | { readonly type: 'ApprovePlan'; readonly meta: ApprovalMeta; readonly comment?: string }
+  | { readonly type: 'RequestChanges'; readonly meta: ApprovalMeta; readonly comment: string }
+  | { readonly type: 'RejectPlan'; readonly meta: ApprovalMeta; readonly comment: string };
+
+interface Decided {
+  readonly step: ApprovalStep;
+  readonly version: number;
+  readonly by: PersonRef;
+  readonly at: string;
+}
+
+export type ApprovalEvent =
+  | (Decided & { readonly type: 'PlanApproved'; readonly comment?: string })
+  | (Decided & { readonly type: 'ChangesRequested'; readonly comment: string })
+  | (Decided & { readonly type: 'PlanRejected'; readonly comment: string });
+
+export type ApprovalRefusal =
+  | { readonly reason: 'notWaiting' }
+  | { readonly reason: 'oldVersion' }
+  | { readonly reason: 'ownPlan' }
+  | { readonly reason: 'notApprover'; readonly step: ApprovalStep }
+  | { readonly reason: 'commentRequired' };
+
+/** The step a plan waits on, if it waits. */
+export function waitingStep(state: Assignment): ApprovalStep | undefined {
+  switch (state.status) {
+    case 'awaiting_chief':
+      return 'chief';
+    case 'awaiting_communicator':
+      return 'communicator';
+    case 'awaiting_comms_chief':
+      return 'commschief';
+    default:
+      return undefined;
+  }
+}
+
+/** The AAD object id of whoever decides `step` of this plan. */
+export function approverOf(state: Assignment, step: ApprovalStep, approvers: Approvers): string | undefined {
+  switch (step) {
+    case 'chief':
+      return state.plan?.who.chiefAadObjectId;
+    case 'communicator':
+      return approvers.communicator;
+    case 'commschief':
+      return approvers.commsChief;
+    default: {
+      const exhaustive: never = step;
+      return exhaustive;
+    }
+  }
+}
+
+export type ApprovalDecision =
+  | { readonly ok: true; readonly events: readonly ApprovalEvent[] }
+  | ({ readonly ok: false } & ApprovalRefusal);
+
+const refuse = (refusal: ApprovalRefusal): ApprovalDecision => ({ ok: false, ...refusal });
+const accept = (event: ApprovalEvent): ApprovalDecision => ({ ok: true, events: [event] });
+
+export function decideApproval(command: ApprovalCommand, state: Assignment): ApprovalDecision {
+  const { actor, now, version, approvers } = command.meta;
+  const step = waitingStep(state);
+  if (!step) return refuse({ reason: 'notWaiting' });
+  if (version !== state.version) return refuse({ reason: 'oldVersion' });
+  if (actor.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
+  if (actor.aadObjectId !== approverOf(state, step, approvers)) return refuse({ reason: 'notApprover', step });
+  const decided = { step, version, by: actor, at: now };
+  switch (command.type) {
+    case 'ApprovePlan':
+      return accept({ type: 'PlanApproved', ...decided, comment: command.comment?.trim() || undefined });
+    case 'RequestChanges':
+    case 'RejectPlan': {
+      const comment = command.comment.trim();
+      if (!comment) return refuse({ reason: 'commentRequired' });
+      return accept({ type: command.type === 'RequestChanges' ? 'ChangesRequested' : 'PlanRejected', ...decided, comment });
+    }
+    default: {
+      const exhaustive: never = command;
+      return exhaustive;
+    }
+  }
+}
+
+/** Where an approved plan goes: on to the next step, or active once the last one approved. */
+export function nextAfterApproval(state: Assignment, event: Extract<ApprovalEvent, { type: 'PlanApproved' }>): Assignment {
+  if (!state.plan || !('submittedAt' in state)) throw new Error('PlanApproved on a plan never submitted');
+  const base = { ...state, plan: state.plan, submittedAt: state.submittedAt };
+  const lastStep = state.plan.kind === 'monitoring' ? 'chief' : 'commschief';
+  if (event.step === lastStep) return { ...base, status: 'active', activatedAt: event.at };
+  return { ...base, status: event.step === 'chief' ? 'awaiting_communicator' : 'awaiting_comms_chief' };
+}
