@@ -3,6 +3,8 @@ import { loadConfig, type Config } from './config';
 import { checkHealth, type Health } from './health';
 import { consoleLog, type Log } from './log';
 import { randomUUID } from 'node:crypto';
+import { announcer } from './flows/approval/announce';
+import { ProactiveSender } from './notify/proactive';
 import { AssignmentStore } from './store/assignments';
 import { AuditLog } from './store/audit';
 import { ConversationReferences } from './store/conversations';
@@ -36,8 +38,11 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
   adapter.use(tenantFilter(config.allowedTenantIds, log));
   const assignments = new AssignmentStore(tables);
   const audit = new AuditLog(tables);
-  const plan = { assignments, audit, directory, platforms: config.platforms, clock, newId: randomUUID };
-  const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(plan) });
+  const botAppId = config.bot.kind === 'unauthenticated' ? '' : config.bot.appId;
+  const messenger = new ProactiveSender(adapter, botAppId, conversations, log);
+  const shared = { assignments, audit, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale };
+  const flows = { ...shared, clock, newId: randomUUID, announce: announcer(shared) };
+  const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows) });
 
   let prepared: Promise<void> | undefined;
   const ready = () => {

@@ -13,3 +13,4 @@ export {
   type PlanStatusCardData,
   type PlanStepCardData,
 } from './plan';
+export { approvalCard, type ApprovalCardData } from './approval';

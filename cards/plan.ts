@@ -63,7 +63,7 @@ export interface PlanStatusCardData extends Notice {
   readonly title: string;
   readonly paragraphs: readonly { readonly text: string }[];
   readonly facts: readonly Choice[];
-  readonly actions: readonly { readonly title: string; readonly verb: Verb }[];
+  readonly actions: readonly { readonly title: string; readonly verb: Verb; readonly data: Readonly<Record<string, string>> }[];
 }
 
 export interface PlanListCardData extends Notice {
@@ -76,6 +76,8 @@ export interface PlanListCardData extends Notice {
     readonly draftId: string;
     readonly revision: number;
     readonly openLabel: string;
+    /** Go on filling in an editable plan, or see a sent one with its history. */
+    readonly openVerb: 'plan.resume' | 'plan.history';
     readonly cancelLabel?: string;
   }[];
 }

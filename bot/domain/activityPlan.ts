@@ -189,3 +189,9 @@ export const planProblems = (draft: PlanDraft, choices: PlanChoices): readonly F
 export const administrators = (admins: readonly string[], communicatorName: string | undefined): readonly string[] => [
   ...new Set([...admins, ...(communicatorName ? [communicatorName] : [])]),
 ];
+
+/** A step's answers in a draft or a complete plan (an empty object when the step is not answered). */
+export const answersOf = (plan: PlanDraft, step: StepName): object => {
+  const answers = plan[step];
+  return typeof answers === 'object' && answers !== null ? answers : {};
+};

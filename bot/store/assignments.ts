@@ -6,6 +6,14 @@ import { ETagConflict } from '../errors';
 import { encodeKey, fromColumns, TableRepository, toColumns, type Stored } from './repository';
 import type { Tables } from './tables';
 
+/** Where a card about an assignment was sent: in whose chat, and which message. */
+export interface SentCard {
+  readonly aadObjectId: string;
+  readonly conversationId: string;
+  readonly activityId: string;
+  readonly serviceUrl: string;
+}
+
 /** A submitted version of a plan, frozen: created once, never changed (R4). */
 export interface PlanVersion {
   readonly assignmentId: string;
@@ -88,12 +96,27 @@ export class AssignmentStore {
 
   async versions(id: string): Promise<PlanVersion[]> {
     const versions: PlanVersion[] = [];
-    // Rows of a partition: 'assignment', then 'version_0001'… (nothing sorts after the versions).
-    const filter = odata`PartitionKey eq ${partition(id)} and RowKey ge ${'version_'}`;
+    // Rows of a partition: 'assignment', 'copy_…', 'version_0001'…
+    const filter = odata`PartitionKey eq ${partition(id)} and RowKey ge ${'version_'} and RowKey lt ${'version`'}`;
     for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
       versions.push(fromColumns(entity) as PlanVersion);
     }
     return versions;
+  }
+
+  /** Remembers a card sent about the assignment, so every copy can be updated when it changes. */
+  async addCopy(id: string, copy: SentCard): Promise<void> {
+    const rowKey = `copy_${encodeKey(copy.conversationId)}_${encodeKey(copy.activityId)}`;
+    await this.table.upsertEntity({ partitionKey: partition(id), rowKey, ...toColumns(copy) });
+  }
+
+  async copies(id: string): Promise<SentCard[]> {
+    const copies: SentCard[] = [];
+    const filter = odata`PartitionKey eq ${partition(id)} and RowKey ge ${'copy_'} and RowKey lt ${'copy`'}`;
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      copies.push(fromColumns(entity) as SentCard);
+    }
+    return copies;
   }
 
   /** Everything `aadObjectId` has applied for, newest first. */

@@ -10,6 +10,7 @@ import { isVerb, type AdaptiveCard } from '../../cards';
 import { localeOf, type Locale } from '../domain/locale';
 import type { ConversationReferences } from '../store/conversations';
 import { referencesOf } from './references';
+import { tenantOf } from './tenantFilter';
 import type { Routes, Turn } from './routing';
 
 export interface BotDependencies {
@@ -61,10 +62,12 @@ export class KanalkollBot extends TeamsActivityHandler {
 
   private turnOf(context: TurnContext, data: unknown): Turn {
     const { from } = context.activity;
+    const tenantId = tenantOf(context);
     return {
       locale: localeOf(context.activity.locale, this.deps.forcedLocale),
       userName: from?.name,
       user: from?.aadObjectId ? { aadObjectId: from.aadObjectId, name: from.name ?? '' } : undefined,
+      reach: tenantId && context.activity.serviceUrl ? { tenantId, serviceUrl: context.activity.serviceUrl } : undefined,
       data,
     };
   }

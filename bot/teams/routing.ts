@@ -1,6 +1,9 @@
 import type { AdaptiveCard, Verb } from '../../cards';
 import type { PersonRef } from '../domain/assignment';
 import type { Locale } from '../domain/locale';
+import type { ApprovalDeps } from '../flows/approval/announce';
+import { approvalHandlers } from '../flows/approval/handlers';
+import type { Reach } from '../flows/lifecycle';
 import { planHandlers, type PlanHandler } from '../flows/plan/handlers';
 import type { PlanDeps } from '../flows/plan/session';
 import { welcome } from '../flows/welcome';
@@ -11,6 +14,8 @@ export interface Turn {
   readonly userName?: string;
   /** Absent when Teams did not say who the user is (no AAD object id): nothing personal then. */
   readonly user?: PersonRef;
+  /** The tenant and Teams service of the turn; absent outside Teams. */
+  readonly reach?: Reach;
   readonly data: unknown;
 }
 
@@ -26,18 +31,19 @@ export interface Routes {
   readonly unknownCardAction: Handler;
 }
 
-export function routes(plan: PlanDeps): Routes {
-  const p = planHandlers(plan);
+export function routes(deps: PlanDeps & ApprovalDeps): Routes {
+  const p = planHandlers(deps);
+  const a = approvalHandlers(deps);
   const greet: Handler = (t) => welcome(t.locale, t.userName);
   const comingSoon: Handler = (t) => welcome(t.locale, t.userName, 'comingSoon');
   const unknownCardAction: Handler = (t) => welcome(t.locale, t.userName, 'unknownAction');
   const personal = (handle: PlanHandler): Handler => (t) =>
-    t.user ? handle({ locale: t.locale, user: t.user, data: t.data }) : unknownCardAction(t);
+    t.user && t.reach ? handle({ locale: t.locale, user: t.user, reach: t.reach, data: t.data }) : unknownCardAction(t);
 
   return {
     text: [
       { pattern: /^(ny ansökan|ansök|new application|apply)\b/i, handle: personal(p.start) },
-      { pattern: /^(mina ansökningar|my applications)\b/i, handle: personal(p.mine) },
+      { pattern: /^(mina ansökningar|my applications|historik|history)\b/i, handle: personal(p.mine) },
       { pattern: /^(hej|hejsan|hallå|hi|hello|hjälp|help|start|meny|menu)\b/i, handle: greet },
     ],
     unknownText: greet,
@@ -50,6 +56,11 @@ export function routes(plan: PlanDeps): Routes {
       'plan.cancel': personal(p.cancel),
       'plan.resume': personal(p.resume),
       'plan.mine': personal(p.mine),
+      'plan.history': personal(a.history),
+      'approval.approve': personal(a.approve),
+      'approval.requestChanges': personal(a.requestChanges),
+      'approval.reject': personal(a.reject),
+      'approval.refresh': personal(a.refresh),
       'register.show': comingSoon,
       'help.topics': comingSoon,
       'report.menu': comingSoon,

@@ -18,13 +18,15 @@ import type { Stored } from '../../store/repository';
 import { texts } from '../../i18n';
 import { planChoices } from './choices';
 import { answersFromCard, sentValues } from './form';
-import { carryOut, loadView, metaOf, type PlanDeps } from './session';
+import { carryOut, type Reach } from '../lifecycle';
+import { loadView, metaOf, type PlanDeps } from './session';
 import { currentCard, messageCard, reviewCard, stepCard, type PlanView } from './view';
 
-/** Who acts, in which language, and what their card sent. */
+/** Who acts, where, in which language, and what their card sent. */
 export interface PlanTurn {
   readonly locale: Locale;
   readonly user: PersonRef;
+  readonly reach: Reach;
   readonly data: unknown;
 }
 
@@ -79,7 +81,8 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
       subtitle: `${t.mine.status[a.status]} · ${t.mine.started(date(a.createdAt))}`,
       draftId: a.id,
       revision: a.revision,
-      openLabel: a.status === 'draft' ? t.actions.resume : t.actions.show,
+      openLabel: editable(a) ? t.actions.resume : t.actions.show,
+      openVerb: editable(a) ? ('plan.resume' as const) : ('plan.history' as const),
       cancelLabel: a.status === 'draft' ? t.actions.cancel : undefined,
     }));
     return planListCard({ title: t.mine.title, empty: t.mine.empty, newPlan: t.actions.newPlan, items });
@@ -109,7 +112,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
       const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
       const asked = act({ turn, data: data.data, stored: checked.stored, view, meta });
       if ('show' in asked) return asked.show;
-      return run(view, turn, checked.stored.value.id, () => carryOut(deps, asked.command, checked.stored), asked.notice);
+      return run(view, turn, checked.stored.value.id, () => carryOut(deps, asked.command, checked.stored, turn.reach), asked.notice);
     };
 
   return {
@@ -118,7 +121,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
       const person = view.people.find((p) => p.aadObjectId === turn.user.aadObjectId);
       const draft: PlanDraft = { kind: 'account', ...(person ? { who: { departmentId: person.departmentId } } : {}) };
       const id = deps.newId();
-      return run(view, turn, id, () => carryOut(deps, { type: 'StartPlan', meta: metaOf(deps, turn.user), id, draft }, undefined));
+      return run(view, turn, id, () => carryOut(deps, { type: 'StartPlan', meta: metaOf(deps, turn.user), id, draft }, undefined, turn.reach));
     },
 
     save: onDraftButton(saveData, ({ turn, data, stored: { value: assignment }, view, meta }) => {
@@ -166,6 +169,8 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     mine,
   };
 }
+
+const editable = (a: Assignment) => a.status === 'draft' || a.status === 'changes_requested';
 
 /** How a plan is named in lists: its account, or what kind of plan it is. */
 function titleOf(view: PlanView, assignment: Assignment): string {

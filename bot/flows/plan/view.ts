@@ -104,14 +104,15 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
         title: t.plan[step].title,
         step,
         editLabel: t.plan.actions.edit,
-        facts: result.ok ? facts(view, step, result.value, communicatorOf(view, assignment)) : [{ title: t.plan.review.missing, value: '' }],
+        facts: result.ok ? planFacts(view, step, result.value, communicatorOf(view, assignment)) : [{ title: t.plan.review.missing, value: '' }],
       };
     }),
     actions: { back: t.plan.actions.back, cancel: t.plan.actions.cancel, submit: t.plan.actions.submit },
   });
 }
 
-function facts(view: PlanView, step: StepName, answers: object, communicator: string | undefined): Choice[] {
+/** One step's answers as facts, in the card's language. */
+export function planFacts(view: PlanView, step: StepName, answers: object, communicator: string | undefined): Choice[] {
   const t = texts(view.locale).plan;
   const a = answers as Record<string, unknown>;
   const name = (aad: unknown) => view.people.find((p) => p.aadObjectId === aad)?.name ?? String(aad);
@@ -153,7 +154,7 @@ function facts(view: PlanView, step: StepName, answers: object, communicator: st
 }
 
 /** The name of the communicator of the department the plan names, if any. */
-function communicatorOf(view: PlanView, assignment: Assignment): string | undefined {
+export function communicatorOf(view: PlanView, assignment: Assignment): string | undefined {
   const departmentId = (assignment.draft.who as { departmentId?: unknown } | undefined)?.departmentId;
   const department = view.departments.find((d) => d.id === departmentId);
   return view.people.find((p) => p.aadObjectId === department?.communicatorAadObjectId)?.name;
@@ -162,28 +163,32 @@ function communicatorOf(view: PlanView, assignment: Assignment): string | undefi
 /** Where a plan stands once there is nothing left to fill in. */
 export function statusCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
   const t = texts(view.locale).plan;
-  const chief = view.people.find((p) => p.aadObjectId === (assignment.draft.who as { chiefAadObjectId?: string } | undefined)?.chiefAadObjectId);
-  const paragraphs =
-    assignment.status === 'awaiting_chief'
-      ? [t.submitted.body(chief?.name ?? t.who.chief, assignment.version), assignment.draft.kind === 'account' ? t.submitted.next : t.submitted.nextMonitoring]
-      : [t.cancelled];
+  const chiefId = (assignment.draft.who as { chiefAadObjectId?: string } | undefined)?.chiefAadObjectId;
+  const chief = view.people.find((p) => p.aadObjectId === chiefId)?.name ?? t.who.chief;
+  const waitingOnChief = assignment.status === 'awaiting_chief';
+  const paragraphs = waitingOnChief
+    ? [t.submitted.body(chief, assignment.version), assignment.draft.kind === 'account' ? t.submitted.next : t.submitted.nextMonitoring]
+    : assignment.status === 'cancelled'
+      ? [t.cancelled]
+      : [];
   return planStatusCard({
     heading: t.heading,
-    title: assignment.status === 'awaiting_chief' ? t.submitted.title : t.mine.status.cancelled,
+    title: waitingOnChief ? t.submitted.title : t.mine.status[assignment.status],
     notice: shown.notice,
     noticeStyle: shown.noticeStyle ?? 'warning',
     paragraphs: paragraphs.map((text) => ({ text })),
     facts: [],
     actions: [
-      { title: t.actions.mine, verb: 'plan.mine' },
-      { title: t.actions.newPlan, verb: 'plan.start' },
+      ...(assignment.plan ? [{ title: t.actions.show, verb: 'plan.history', data: { assignmentId: assignment.id } } as const] : []),
+      { title: t.actions.mine, verb: 'plan.mine', data: {} },
+      { title: t.actions.newPlan, verb: 'plan.start', data: {} },
     ],
   });
 }
 
 /** The card that belongs to the assignment now: its current step, the review, or its status. */
 export function currentCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
-  if (assignment.status !== 'draft') return statusCard(view, assignment, shown);
+  if (assignment.status !== 'draft' && assignment.status !== 'changes_requested') return statusCard(view, assignment, shown);
   return assignment.at === 'review' ? reviewCard(view, assignment, shown) : stepCard(view, assignment, assignment.at, shown);
 }
 
@@ -198,8 +203,8 @@ export function messageCard(view: PlanView, message: string): AdaptiveCard {
     paragraphs: [],
     facts: [],
     actions: [
-      { title: t.actions.mine, verb: 'plan.mine' },
-      { title: t.actions.newPlan, verb: 'plan.start' },
+      { title: t.actions.mine, verb: 'plan.mine', data: {} },
+      { title: t.actions.newPlan, verb: 'plan.start', data: {} },
     ],
   });
 }

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { AdaptiveCard } from '../../../cards';
+import type { ApprovalRefusal } from '../../domain/approval';
+import type { Assignment, Command } from '../../domain/assignment';
+import { ETagConflict } from '../../errors';
+import { texts } from '../../i18n';
+import type { Stored } from '../../store/repository';
+import { carryOut, type LifecycleDeps } from '../lifecycle';
+import type { PlanHandler, PlanTurn } from '../plan/handlers';
+import { loadView } from '../plan/session';
+import { messageCard } from '../plan/view';
+import { approvalContext, type ApprovalDeps } from './announce';
+import { approversFor, currentApprover } from './approvers';
+import { approvalCardFor } from './view';
+
+const decisionData = z.object({
+  assignmentId: z.string().min(1).max(100),
+  version: z.coerce.number().int().min(0),
+  comment: z.string().max(2000).optional(),
+});
+const viewData = z.object({ assignmentId: z.string().min(1).max(100) });
+
+type DecisionType = 'ApprovePlan' | 'RequestChanges' | 'RejectPlan';
+
+export function approvalHandlers(deps: ApprovalDeps & LifecycleDeps & { readonly clock: () => Date }): Record<
+  'approve' | 'requestChanges' | 'reject' | 'refresh' | 'history',
+  PlanHandler
+> {
+  const notFound = async (turn: PlanTurn) => messageCard(await loadView(deps, turn.locale), texts(turn.locale).approval.refused.notFound);
+
+  /** The card for `turn.user` on the assignment as stored now, with a notice or an error. */
+  async function cardFor(turn: PlanTurn, state: Assignment, shown: { notice?: string; error?: string } = {}): Promise<AdaptiveCard> {
+    const approvers = await approversFor(deps.directory, state);
+    const context = await approvalContext(deps, state, turn.locale, approvers, turn.reach.tenantId);
+    return approvalCardFor(context, state, turn.user.aadObjectId, shown);
+  }
+
+  /** Only the applicant and the plan's approvers see its card. */
+  async function involved(turn: PlanTurn, state: Assignment): Promise<boolean> {
+    const approvers = await approversFor(deps.directory, state);
+    const people = [state.applicant.aadObjectId, state.plan?.who.chiefAadObjectId, approvers.communicator, approvers.commsChief];
+    return people.includes(turn.user.aadObjectId);
+  }
+
+  const decision =
+    (type: DecisionType): PlanHandler =>
+    async (turn) => {
+      const parsed = decisionData.safeParse(turn.data);
+      if (!parsed.success) return notFound(turn);
+      const { assignmentId, version, comment } = parsed.data;
+      const stored = await deps.assignments.get(assignmentId);
+      if (!stored) return notFound(turn);
+      const meta = { actor: turn.user, now: deps.clock().toISOString(), version, approvers: await approversFor(deps.directory, stored.value) };
+      const command: Command = type === 'ApprovePlan' ? { type, meta, comment } : { type, meta, comment: comment ?? '' };
+      return decideAndShow(turn, command, stored);
+    };
+
+  async function decideAndShow(turn: PlanTurn, command: Command, stored: Stored<Assignment>): Promise<AdaptiveCard> {
+    const t = texts(turn.locale).approval;
+    try {
+      const result = await carryOut(deps, command, stored, turn.reach);
+      if (!result.ok) {
+        const reason = result.reason as ApprovalRefusal['reason'];
+        const message = t.refused[reason] ?? t.refused.notApprover;
+        return cardFor(turn, stored.value, reason === 'commentRequired' ? { error: message } : { notice: message });
+      }
+      const state = result.state!;
+      const next = currentApprover(state, await approversFor(deps.directory, state));
+      const nextName = next ? ((await deps.directory.person(next))?.name ?? next) : '';
+      const notice =
+        command.type === 'RequestChanges'
+          ? t.decided.changesRequested
+          : command.type === 'RejectPlan'
+            ? t.decided.rejected
+            : state.status === 'active'
+              ? t.decided.activated
+              : t.decided.approved(nextName);
+      return cardFor(turn, state, { notice });
+    } catch (error) {
+      if (!(error instanceof ETagConflict)) throw error;
+      const now = await deps.assignments.get(stored.value.id);
+      return cardFor(turn, now?.value ?? stored.value, { notice: t.refused.lostRace });
+    }
+  }
+
+  /** The card as it is now, for someone involved: what Teams asks for on `refresh`, and "historik". */
+  const show: PlanHandler = async (turn) => {
+    const parsed = viewData.safeParse(turn.data);
+    if (!parsed.success) return notFound(turn);
+    const stored = await deps.assignments.get(parsed.data.assignmentId);
+    if (!stored?.value.plan) return notFound(turn);
+    if (!(await involved(turn, stored.value))) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
+    return cardFor(turn, stored.value);
+  };
+
+  return {
+    approve: decision('ApprovePlan'),
+    requestChanges: decision('RequestChanges'),
+    reject: decision('RejectPlan'),
+    refresh: show,
+    history: show,
+  };
+}

@@ -1,0 +1,124 @@
+import { DateTime } from 'luxon';
+import { approvalCard, type AdaptiveCard, type ApprovalCardData, type Choice } from '../../../cards';
+import { answersOf, stepsFor } from '../../domain/activityPlan';
+import { waitingStep } from '../../domain/approval';
+import type { Assignment } from '../../domain/assignment';
+import { texts } from '../../i18n';
+import type { AuditEvent } from '../../store/audit';
+import { communicatorOf, planFacts, type PlanView } from '../plan/view';
+
+/** What an approval card shows besides the assignment. */
+export interface ApprovalContext {
+  readonly view: PlanView;
+  readonly history: readonly AuditEvent[];
+  /** The plan version before this one, to show what changed. */
+  readonly previous?: Assignment['plan'];
+  /** Whose turn it is, and their Teams user id for `refresh`. */
+  readonly approver?: { readonly aadObjectId: string; readonly userId: string };
+}
+
+const stamp = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toFormat('yyyy-MM-dd HH:mm');
+
+/** The plan as `viewer` sees it: with the decision inputs only if it is their turn. */
+export function approvalCardFor(
+  context: ApprovalContext,
+  state: Assignment,
+  viewerAadObjectId: string,
+  shown: { notice?: string; error?: string } = {},
+): AdaptiveCard {
+  const { view } = context;
+  const t = texts(view.locale).approval;
+  const plan = state.plan;
+  const name = (aad: string | undefined) => view.people.find((p) => p.aadObjectId === aad)?.name ?? aad ?? '';
+  const channel = plan?.kind === 'account' ? `${plan.channel.accountName} (${plan.channel.platform})` : t.monitoring;
+  const yourTurn = context.approver?.aadObjectId === viewerAadObjectId && waitingStep(state) !== undefined;
+  const communicator = communicatorOf(view, state);
+  const details = plan
+    ? stepsFor(plan.kind).map((step) => ({
+        title: texts(view.locale).plan[step].title,
+        facts: planFacts(view, step, answersOf(plan, step), communicator),
+      }))
+    : [];
+  const data: ApprovalCardData = {
+    heading: t.heading,
+    title: t.title(state.applicant.name, channel),
+    ...status(context, state, yourTurn, name),
+    notice: shown.notice,
+    assignmentId: state.id,
+    version: state.version,
+    refreshUserIds: context.approver ? [context.approver.userId] : [],
+    facts: summary(context, state),
+    changes: changes(context, details, communicator),
+    details,
+    history: context.history.map((e) => ({
+      text: `${stamp(e.at)} · ${e.actorName} ${historyText(view, e)}${e.comment ? `: "${e.comment}"` : ''}`,
+    })),
+    labels: t.labels,
+    decide: yourTurn ? { ...t.decide, error: shown.error } : undefined,
+  };
+  return approvalCard(data);
+}
+
+function status(context: ApprovalContext, state: Assignment, yourTurn: boolean, name: (aad?: string) => string) {
+  const t = texts(context.view.locale).approval;
+  const step = waitingStep(state);
+  if (step) {
+    return { status: yourTurn ? t.yourTurn : t.waitingFor(name(context.approver?.aadObjectId), t.roles[step]), statusStyle: 'accent' as const };
+  }
+  switch (state.status) {
+    case 'changes_requested':
+      return { status: t.status.changes_requested(state.decidedBy.name), statusStyle: 'attention' as const };
+    case 'rejected':
+      return { status: t.status.rejected(state.decidedBy.name), statusStyle: 'attention' as const };
+    case 'active':
+      return { status: t.status.active, statusStyle: 'good' as const };
+    default:
+      return { status: texts(context.view.locale).plan.mine.status[state.status], statusStyle: 'emphasis' as const };
+  }
+}
+
+function summary(context: ApprovalContext, state: Assignment): Choice[] {
+  const { view } = context;
+  const t = texts(view.locale);
+  const plan = state.plan;
+  const department = view.departments.find((d) => d.id === plan?.who.departmentId)?.name ?? '';
+  const facts: Choice[] = [
+    { title: t.approval.facts.applicant, value: state.applicant.name },
+    { title: t.approval.facts.department, value: department },
+    { title: t.approval.facts.version, value: String(state.version) },
+  ];
+  if (plan?.kind === 'account') {
+    facts.push({ title: t.plan.channel.accountUrl, value: plan.channel.accountUrl });
+    facts.push({ title: t.plan.purpose.audience, value: plan.purpose.audience });
+  }
+  if (plan) facts.push({ title: t.plan.purpose.purpose, value: plan.purpose.purpose });
+  if ('comment' in state) facts.push({ title: t.approval.facts.comment, value: state.comment });
+  return facts;
+}
+
+/** The facts of this version that differ from the previous version's. */
+function changes(context: ApprovalContext, details: readonly { facts: readonly Choice[] }[], communicator?: string): Choice[] {
+  const previous = context.previous;
+  if (!previous) return [];
+  const before = stepsFor(previous.kind).flatMap((step) =>
+    planFacts(context.view, step, answersOf(previous, step), communicator),
+  );
+  const old = new Map(before.map((f) => [f.title, f.value]));
+  return details.flatMap((d) => d.facts).filter((f) => old.has(f.title) && old.get(f.title) !== f.value);
+}
+
+function historyText(view: PlanView, event: AuditEvent): string {
+  const h = texts(view.locale).approval.history;
+  switch (event.type) {
+    case 'PlanSubmitted':
+      return h.PlanSubmitted(event.version);
+    case 'PlanStarted':
+    case 'PlanApproved':
+    case 'ChangesRequested':
+    case 'PlanRejected':
+    case 'DraftCancelled':
+      return h[event.type];
+    default:
+      return event.type;
+  }
+}

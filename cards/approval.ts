@@ -1,0 +1,35 @@
+import template from './approval.json';
+import type { Choice } from './plan';
+import { expand } from './template';
+
+/**
+ * A plan as its approvers, and its applicant, see it. The decision inputs and buttons are there
+ * only in the card made for the approver whose turn it is (and in what `refresh` gives them).
+ */
+export interface ApprovalCardData {
+  readonly heading: string;
+  readonly title: string;
+  readonly status: string;
+  readonly statusStyle: 'good' | 'warning' | 'attention' | 'emphasis' | 'accent';
+  readonly notice?: string;
+  readonly assignmentId: string;
+  readonly version: number;
+  /** Teams user ids whose client asks for a fresh, personal copy of the card when they see it. */
+  readonly refreshUserIds: readonly string[];
+  readonly facts: readonly Choice[];
+  /** What changed since the previous version, on a resubmitted plan. */
+  readonly changes: readonly Choice[];
+  readonly details: readonly { readonly title: string; readonly facts: readonly Choice[] }[];
+  readonly history: readonly { readonly text: string }[];
+  readonly labels: { readonly showPlan: string; readonly history: string; readonly changes: string; readonly refresh: string };
+  readonly decide?: {
+    readonly commentLabel: string;
+    readonly commentHint: string;
+    readonly error?: string;
+    readonly approve: string;
+    readonly requestChanges: string;
+    readonly reject: string;
+  };
+}
+
+export const approvalCard = (data: ApprovalCardData) => expand(template, data);
