@@ -14,6 +14,8 @@ export interface ApprovalCardData {
   readonly notice?: string;
   readonly assignmentId: string;
   readonly version: number;
+  /** The step the plan waits on ('' when none): a decision from this card counts for that step only. */
+  readonly step: string;
   /** Teams user ids whose client asks for a fresh, personal copy of the card when they see it. */
   readonly refreshUserIds: readonly string[];
   readonly facts: readonly Choice[];

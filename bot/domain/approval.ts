@@ -17,6 +17,8 @@ interface ApprovalMeta {
   readonly now: string;
   /** The plan version the decision was made on; a decision on an older version is refused. */
   readonly version: number;
+  /** The step the card was made for, if it says: a card from a step that is over is refused. */
+  readonly step?: ApprovalStep;
   readonly approvers: Approvers;
 }
 
@@ -84,7 +86,7 @@ const accept = (event: ApprovalEvent): ApprovalDecision => ({ ok: true, events: 
 export function decideApproval(command: ApprovalCommand, state: Assignment): ApprovalDecision {
   const { actor, now, version, approvers } = command.meta;
   const step = waitingStep(state);
-  if (!step) return refuse({ reason: 'notWaiting' });
+  if (!step || (command.meta.step && command.meta.step !== step)) return refuse({ reason: 'notWaiting' });
   if (version !== state.version) return refuse({ reason: 'oldVersion' });
   if (actor.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
   if (actor.aadObjectId !== approverOf(state, step, approvers)) return refuse({ reason: 'notApprover', step });

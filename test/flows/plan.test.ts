@@ -8,28 +8,12 @@ import { directory, users } from '../../dev/roles';
 import { startConnector, type TestConnector } from '../support/connector';
 import { startFunctionApp } from '../support/functionApp';
 import { actionsOf, TeamsClient, textOf, type Card } from '../support/teamsClient';
-import { channel } from '../support/samplePlan';
+import { administration, channel, commitments, purpose } from '../support/samplePlan';
 
 const tables = connectTables(loadConfig().storageConnectionString);
 const assignments = new AssignmentStore(tables);
 const audit = new AuditLog(tables);
 
-const purpose = {
-  purpose: 'Berätta om kvällens aktiviteter på fritidsgårdarna.',
-  audience: 'Unga 13–17 år i Botkyrka',
-  goal1: '200 följare inom ett halvår',
-  complement: 'Programmet finns på botkyrka.se.',
-  sourceUrl: 'https://www.botkyrka.se/fritidsgardar',
-};
-const administration = { admin1: 'Elin Ek', admin2: 'Aida Haddad', loginStorage: 'Kommunens lösenordshanterare', substitute: 'Aida Haddad' };
-const commitments = {
-  knowsMediumAndHasTime: 'true',
-  answersWithin48h: 'true',
-  removesPostsWithin48h: 'true',
-  publishesModerationNotice: 'true',
-  followsGraphicProfile: 'true',
-  followsLegalTerms: 'true',
-};
 const draftIdOf = (card: Card) => String(actionsOf(card).find((a) => a.data.draftId)?.data.draftId);
 
 describe('the activity plan in Teams, over HTTP against Azurite', () => {

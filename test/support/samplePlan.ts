@@ -1,7 +1,38 @@
-/** Answers of a sample account plan that the domain and the flow tests share. */
+import { users } from '../../dev/roles';
+import type { Card, TeamsClient } from './teamsClient';
+
+/** Answers of a sample account plan, as card inputs; the domain tests share `channel`. */
 export const channel = {
   platform: 'Instagram',
   accountName: 'Fritidsgårdarna i Botkyrka',
   accountUrl: 'https://www.instagram.com/fritidbotkyrka',
   startDate: '2027-01-10',
 };
+export const purpose = {
+  purpose: 'Berätta om kvällens aktiviteter på fritidsgårdarna.',
+  audience: 'Unga 13–17 år i Botkyrka',
+  goal1: '200 följare inom ett halvår',
+  complement: 'Programmet finns på botkyrka.se.',
+  sourceUrl: 'https://www.botkyrka.se/fritidsgardar',
+};
+export const administration = { admin1: 'Elin Ek', admin2: 'Aida Haddad', loginStorage: 'Kommunens lösenordshanterare', substitute: 'Aida Haddad' };
+export const commitments = {
+  knowsMediumAndHasTime: 'true',
+  answersWithin48h: 'true',
+  removesPostsWithin48h: 'true',
+  publishesModerationNotice: 'true',
+  followsGraphicProfile: 'true',
+  followsLegalTerms: 'true',
+};
+
+/** The applicant fills in a whole plan and sends it; the card they got back. */
+export async function sendPlan(applicant: TeamsClient, kind: 'account' | 'monitoring'): Promise<Card> {
+  let card = await applicant.say('ny ansökan');
+  card = await applicant.press(card, 'Fortsätt', { kind, chiefAadObjectId: users.chief.aadObjectId });
+  const steps: Record<string, string>[] =
+    kind === 'account'
+      ? [channel, purpose, administration, commitments]
+      : [{ purpose: 'Följa vad som skrivs om fritidsgårdarna.' }, { knowsMediumAndHasTime: 'true', followsLegalTerms: 'true' }];
+  for (const answers of steps) card = await applicant.press(card, 'Fortsätt', answers);
+  return applicant.press(card, 'Skicka till din chef');
+}

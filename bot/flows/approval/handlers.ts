@@ -17,6 +17,7 @@ const decisionData = z.object({
   assignmentId: z.string().min(1).max(100),
   version: z.coerce.number().int().min(0),
   comment: z.string().max(2000).optional(),
+  step: z.enum(['chief', 'communicator', 'commschief']).optional(),
 });
 const viewData = z.object({ assignmentId: z.string().min(1).max(100) });
 
@@ -47,10 +48,11 @@ export function approvalHandlers(deps: ApprovalDeps & LifecycleDeps & { readonly
     async (turn) => {
       const parsed = decisionData.safeParse(turn.data);
       if (!parsed.success) return notFound(turn);
-      const { assignmentId, version, comment } = parsed.data;
+      const { assignmentId, version, comment, step } = parsed.data;
       const stored = await deps.assignments.get(assignmentId);
       if (!stored) return notFound(turn);
-      const meta = { actor: turn.user, now: deps.clock().toISOString(), version, approvers: await approversFor(deps.directory, stored.value) };
+      const approvers = await approversFor(deps.directory, stored.value);
+      const meta = { actor: turn.user, now: deps.clock().toISOString(), version, step, approvers };
       const command: Command = type === 'ApprovePlan' ? { type, meta, comment } : { type, meta, comment: comment ?? '' };
       return decideAndShow(turn, command, stored);
     };

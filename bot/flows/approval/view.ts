@@ -46,6 +46,7 @@ export function approvalCardFor(
     notice: shown.notice,
     assignmentId: state.id,
     version: state.version,
+    step: waitingStep(state) ?? '',
     refreshUserIds: context.approver ? [context.approver.userId] : [],
     facts: summary(context, state),
     changes: changes(context, details, communicator),

@@ -1,0 +1,220 @@
+import { loadConfig } from '../../bot/config';
+import { AssignmentStore } from '../../bot/store/assignments';
+import { AuditLog } from '../../bot/store/audit';
+import { DirectoryStore } from '../../bot/store/directory';
+import { connectTables } from '../../bot/store/tables';
+import type { FunctionServer } from '../../dev/functionHost';
+import { directory } from '../../dev/roles';
+import { startConnector, type TestConnector } from '../support/connector';
+import { startFunctionApp } from '../support/functionApp';
+import { sendPlan } from '../support/samplePlan';
+import { actionsOf, TeamsClient, textOf, type Card } from '../support/teamsClient';
+
+const tables = connectTables(loadConfig().storageConnectionString);
+const assignments = new AssignmentStore(tables);
+const audit = new AuditLog(tables);
+
+describe('approvals in Teams, over HTTP against Azurite, acting as each user in turn', () => {
+  let app: FunctionServer;
+  let connector: TestConnector;
+  let elin: TeamsClient;
+  let karim: TeamsClient;
+  let sara: TeamsClient;
+  let johan: TeamsClient;
+  let nora: TeamsClient;
+
+  beforeAll(async () => {
+    await tables.ensureCreated();
+    await new DirectoryStore(tables).load(directory);
+    app = await startFunctionApp();
+    connector = await startConnector();
+    const client = (role: ConstructorParameters<typeof TeamsClient>[2]) => new TeamsClient(`${app.url}/api/messages`, connector, role);
+    [elin, karim, sara, johan, nora] = [client('employee'), client('chief'), client('communicator'), client('commschief'), client('colleague')];
+    // Everyone has the app: the bot knows their personal chats (personal-<role>).
+    for (const person of [elin, karim, sara, johan, nora]) await person.say('hej');
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.close();
+  });
+
+  const idOf = (card: Card) => String(actionsOf(card).find((a) => a.data.assignmentId)?.data.assignmentId);
+  /** The newest card in `role`'s chat about the assignment. */
+  const latestCard = (conversationId: string, id: string) =>
+    connector.cardsTo(conversationId).filter((c) => textOf(c).includes(id)).at(-1)!;
+  const statusOf = async (id: string) => (await assignments.get(id))!.value.status;
+
+  async function submitted(kind: 'account' | 'monitoring' = 'account') {
+    const card = await sendPlan(elin, kind);
+    const id = idOf(card);
+    return { id, chiefCard: latestCard('personal-chief', id) };
+  }
+
+  it('R1, R4: an account plan goes through the chief, the communicator and the communications chief to active', async () => {
+    const { id, chiefCard } = await submitted();
+    expect(textOf(chiefCard)).toContain('Din tur att bestämma.');
+    expect(actionsOf(chiefCard).map((a) => a.title)).toEqual(expect.arrayContaining(['Godkänn', 'Be om ändringar', 'Säg nej']));
+    expect(textOf(latestCard('personal-employee', id))).toContain('Väntar på Karim Berg (närmaste chef)');
+    expect(actionsOf(latestCard('personal-employee', id)).map((a) => a.title)).not.toContain('Godkänn');
+
+    const afterKarim = await karim.press(chiefCard, 'Godkänn');
+    expect(textOf(afterKarim)).toContain('Du har godkänt. Nu går ansökan till Sara Lind.');
+    expect(await statusOf(id)).toBe('awaiting_communicator');
+    const afterSara = await sara.press(latestCard('personal-communicator', id), 'Godkänn');
+    expect(textOf(afterSara)).toContain('Nu går ansökan till Johan Nilsson.');
+    const afterJohan = await johan.press(latestCard('personal-commschief', id), 'Godkänn', { comment: 'Lycka till!' });
+
+    expect(textOf(afterJohan)).toContain('Du har godkänt. Uppdraget gäller nu.');
+    expect((await assignments.get(id))!.value).toMatchObject({ status: 'active', activatedAt: expect.any(String) });
+    expect(JSON.stringify(connector.cardsTo('personal-employee'))).toContain('Din ansökan är godkänd.');
+    const history = await audit.history(id);
+    expect(history.map((e) => [e.type, e.role])).toEqual([
+      ['PlanStarted', 'applicant'],
+      ['PlanSubmitted', 'applicant'],
+      ['PlanApproved', 'chief'],
+      ['PlanApproved', 'communicator'],
+      ['PlanApproved', 'commschief'],
+    ]);
+    expect(history.at(-1)).toMatchObject({ actorName: 'Johan Nilsson', comment: 'Lycka till!', version: 1 });
+  });
+
+  it('R2: a monitoring-only plan is active after the chief, and goes to no one else', async () => {
+    const { id, chiefCard } = await submitted('monitoring');
+    const before = connector.cardsTo('personal-communicator').length;
+
+    await karim.press(chiefCard, 'Godkänn');
+
+    expect(await statusOf(id)).toBe('active');
+    expect(connector.cardsTo('personal-communicator')).toHaveLength(before);
+    expect(JSON.stringify(connector.cardsTo('personal-employee'))).toContain('Din ansökan om omvärldsbevakning är godkänd.');
+  });
+
+  it('R1: changes requested: the applicant gets the comment, edits, and version 2 goes to the chief with what changed', async () => {
+    const { id, chiefCard } = await submitted();
+    await karim.press(chiefCard, 'Be om ändringar', { comment: 'Lägg till ett mål om svarstid.' });
+    expect(await statusOf(id)).toBe('changes_requested');
+    const message = connector.cardsTo('personal-employee').filter((c) => textOf(c).includes('vill att du ändrar')).at(-1)!;
+    expect(textOf(message)).toContain('Lägg till ett mål om svarstid.');
+
+    let card = await elin.press(message, 'Ändra ansökan');
+    expect(textOf(card)).toContain('Läs igenom och skicka');
+    card = await elin.invoke('plan.open', { ...actionsOf(card).find((a) => a.verb === 'plan.open' && a.data.to === 'purpose')!.data });
+    card = await elin.press(card, 'Fortsätt', { goal2: 'Svar inom 24 timmar' });
+    card = await elin.press(card, 'Fortsätt');
+    card = await elin.press(card, 'Fortsätt');
+    card = await elin.press(card, 'Skicka till din chef');
+
+    expect(textOf(card)).toContain('version 2');
+    const second = latestCard('personal-chief', id);
+    expect(textOf(second)).toContain('Ändrat sedan förra versionen');
+    expect(textOf(second)).toContain('Svar inom 24 timmar');
+    expect(await assignments.versions(id)).toHaveLength(2);
+    expect(await statusOf(id)).toBe('awaiting_chief');
+
+    // R4: the first card, for version 1, no longer decides anything.
+    const before = await assignments.get(id);
+    const old = await karim.press(chiefCard, 'Godkänn');
+    expect(textOf(old)).toContain('Det finns en nyare version av ansökan.');
+    expect(await assignments.get(id)).toEqual(before);
+  });
+
+  it('R1: a rejection with a comment ends the plan and tells the applicant why', async () => {
+    const { id, chiefCard } = await submitted();
+
+    await karim.press(chiefCard, 'Säg nej', { comment: 'Vi har redan ett konto för fritidsgårdarna.' });
+
+    expect(await statusOf(id)).toBe('rejected');
+    const told = connector.cardsTo('personal-employee').filter((c) => textOf(c).includes('har sagt nej')).at(-1)!;
+    expect(textOf(told)).toContain('Vi har redan ett konto för fritidsgårdarna.');
+  });
+
+  it('R1: asking for changes or saying no needs a comment; without one nothing changes', async () => {
+    const { id, chiefCard } = await submitted();
+    const before = await assignments.get(id);
+
+    const card = await karim.press(chiefCard, 'Be om ändringar', { comment: '  ' });
+
+    expect(textOf(card)).toContain('Skriv en kommentar');
+    expect(await assignments.get(id)).toEqual(before);
+  });
+
+  it.each([
+    ['a colleague', () => nora, 'Det är inte du som beslutar'],
+    ['the applicant', () => elin, 'Du kan inte godkänna din egen ansökan.'],
+    ['the communicator before the chief', () => sara, 'Det är inte du som beslutar'],
+  ])('R1: refuses %s, with a clear message and no stored change', async (_, who, message) => {
+    const { id, chiefCard } = await submitted();
+    const before = await assignments.get(id);
+
+    const card = await who().press(chiefCard, 'Godkänn');
+
+    expect(textOf(card)).toContain(message);
+    expect(await assignments.get(id)).toEqual(before);
+    expect((await audit.history(id)).map((e) => e.type)).toEqual(['PlanStarted', 'PlanSubmitted']);
+  });
+
+  it('R4: refuses a decision after the plan moved on, from the old card or a forged one', async () => {
+    const { id, chiefCard } = await submitted();
+    await karim.press(chiefCard, 'Godkänn');
+    const before = await assignments.get(id);
+
+    const again = await karim.press(chiefCard, 'Godkänn');
+    const forged = await karim.invoke('approval.approve', { assignmentId: id, version: 1, step: 'communicator' });
+
+    expect(textOf(again)).toContain('Ansökan väntar inte på något beslut längre.');
+    expect(textOf(forged)).toContain('Det är inte du som beslutar i det här steget.');
+    expect(await assignments.get(id)).toEqual(before);
+  });
+
+  it('R4: 100 approvals at once make one transition, one audit event and one card for the next approver', async () => {
+    const { id, chiefCard } = await submitted();
+    const cardsForSara = () => connector.cardsTo('personal-communicator').filter((c) => textOf(c).includes(id)).length;
+
+    const answers = await Promise.all(Array.from({ length: 100 }, () => karim.press(chiefCard, 'Godkänn')));
+
+    expect(answers.filter((c) => textOf(c).includes('Du har godkänt.'))).toHaveLength(1);
+    expect(await statusOf(id)).toBe('awaiting_communicator');
+    expect((await audit.history(id)).filter((e) => e.type === 'PlanApproved')).toHaveLength(1);
+    expect(cardsForSara()).toBe(1);
+  }, 60_000);
+
+  it('R4: after a decision every earlier copy of the card is updated in place', async () => {
+    const { id, chiefCard } = await submitted();
+    const copies = await assignments.copies(id);
+    expect(copies.map((c) => c.conversationId).sort()).toEqual(['personal-chief', 'personal-employee']);
+
+    await karim.press(chiefCard, 'Godkänn');
+
+    for (const copy of copies) {
+      const updates = connector.updatesOf(copy.conversationId, copy.activityId);
+      expect(updates.length).toBeGreaterThan(0);
+      expect(JSON.stringify(updates.at(-1))).toContain('Väntar på Sara Lind (förvaltningskommunikatör)');
+    }
+  });
+
+  it('R1: when the chief cannot be reached the applicant is told who must add the app, and the plan waits', async () => {
+    connector.refuse(/personal-chief/, 403);
+    try {
+      const { id } = await submitted();
+
+      expect(await statusOf(id)).toBe('awaiting_chief');
+      const told = connector.cardsTo('personal-employee').filter((c) => textOf(c).includes('Jag når inte Karim Berg')).at(-1);
+      expect(told).toBeDefined();
+    } finally {
+      connector.allow();
+    }
+  });
+
+  it('R4: "historik" shows a sent plan with its history, to the people involved only', async () => {
+    const { id } = await submitted();
+    const list = await elin.say('historik');
+    const show = actionsOf(list).find((a) => a.verb === 'plan.history' && a.data.assignmentId === id)!;
+
+    const card = await elin.invoke(show.verb, show.data);
+    const stranger = await nora.invoke(show.verb, show.data);
+
+    expect(textOf(card)).toContain('Historik');
+    expect(textOf(card)).toContain('Elin Ek skickade version 1');
+    expect(textOf(stranger)).toContain('Det här är inte din ansökan.');
+  });
+});
