@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { playgroundConfig, type Role } from './roles';
+import type { UserReference } from '../bot/store/conversations';
+import { botId, playgroundConfig, tenantId, users, type Role } from './roles';
 
 export interface Playground {
   readonly role: Role;
@@ -84,4 +85,25 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: num
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`no answer within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Where the bot reaches `role` in their Playground: the personal chat of its configuration, on its
+ * own connector. Stored at start, as if Teams had the app installed for everyone (a setup policy),
+ * so a card for the chief arrives in the chief's Playground even before anyone opens it.
+ */
+export function playgroundReference(playground: Playground, now: Date): UserReference {
+  const user = users[playground.role];
+  return {
+    kind: 'user',
+    tenantId,
+    serviceUrl: `${playground.url}/_connector`,
+    channelId: 'msteams',
+    bot: { id: botId, name: 'Kanalkoll' },
+    updatedAt: now.toISOString(),
+    aadObjectId: user.aadObjectId,
+    userId: user.id,
+    name: user.name,
+    personalConversationId: `personal-chat-${playground.role}`,
+  };
 }

@@ -5,7 +5,7 @@ import { startAzurite, type Azurite } from './azurite';
 import { useCoreStandIn } from './coreStandIn';
 import { freePort } from './freePort';
 import { functionEntryFiles, loadFunctions, serveHttp, triggerOf, type FunctionServer } from './functionHost';
-import { startPlayground, type Playground } from './playground';
+import { playgroundReference, startPlayground, type Playground } from './playground';
 import { directory, roles, type Role } from './roles';
 
 /**
@@ -107,6 +107,7 @@ async function main(): Promise<void> {
       );
       playgrounds.push(...started);
       stops.push(() => playgrounds.forEach((p) => p.stop()));
+      for (const p of playgrounds) await kanalkoll().conversations.rememberUser(playgroundReference(p, new Date()));
     }
 
     console.log(`
