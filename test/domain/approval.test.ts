@@ -93,6 +93,15 @@ describe('approvals', () => {
     expect(run(submitted(monitoring), approve(karim, 3), approve(karim, 4)).decisions[1]).toMatchObject({ ok: false, reason: 'notWaiting' });
   });
 
+  it('R4: refuses a decision made on a card for a step that is over', () => {
+    const { decisions } = run(submitted(account), approve(karim, 3), {
+      type: 'ApprovePlan',
+      meta: { actor: sara, now: t(4), version: 1, step: 'chief', approvers },
+    });
+
+    expect(decisions[1]).toMatchObject({ ok: false, reason: 'notWaiting' });
+  });
+
   it('R1: asking for changes needs a comment, and sends the plan back to the applicant to edit', () => {
     const meta = { actor: karim, now: t(3), version: 1, approvers };
     const refused = run(submitted(account), { type: 'RequestChanges', meta, comment: '   ' });

@@ -205,6 +205,17 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     }
   });
 
+  it('R1: on refresh the approver whose turn it is gets the buttons, and everyone else a read-only card', async () => {
+    const { id } = await submitted();
+
+    const forKarim = await karim.invoke('approval.refresh', { assignmentId: id });
+    const forElin = await elin.invoke('approval.refresh', { assignmentId: id });
+
+    expect(actionsOf(forKarim).map((a) => a.title)).toContain('Godkänn');
+    expect(actionsOf(forElin).map((a) => a.title)).not.toContain('Godkänn');
+    expect(textOf(forElin)).toContain('Väntar på Karim Berg (närmaste chef)');
+  });
+
   it('R4: "historik" shows a sent plan with its history, to the people involved only', async () => {
     const { id } = await submitted();
     const list = await elin.say('historik');
