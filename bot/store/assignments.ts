@@ -94,14 +94,8 @@ export class AssignmentStore {
     }
   }
 
-  async versions(id: string): Promise<PlanVersion[]> {
-    const versions: PlanVersion[] = [];
-    // Rows of a partition: 'assignment', 'copy_…', 'version_0001'…
-    const filter = odata`PartitionKey eq ${partition(id)} and RowKey ge ${'version_'} and RowKey lt ${'version`'}`;
-    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      versions.push(fromColumns(entity) as PlanVersion);
-    }
-    return versions;
+  versions(id: string): Promise<PlanVersion[]> {
+    return this.rows(id, 'version_') as Promise<PlanVersion[]>;
   }
 
   /** Remembers a card sent about the assignment, so every copy can be updated when it changes. */
@@ -110,13 +104,20 @@ export class AssignmentStore {
     await this.table.upsertEntity({ partitionKey: partition(id), rowKey, ...toColumns(copy) });
   }
 
-  async copies(id: string): Promise<SentCard[]> {
-    const copies: SentCard[] = [];
-    const filter = odata`PartitionKey eq ${partition(id)} and RowKey ge ${'copy_'} and RowKey lt ${'copy`'}`;
+  copies(id: string): Promise<SentCard[]> {
+    return this.rows(id, 'copy_') as Promise<SentCard[]>;
+  }
+
+  /** The values of the assignment's rows whose key starts with `prefix` ('copy_', 'version_'), in key order. */
+  private async rows(id: string, prefix: string): Promise<unknown[]> {
+    const values: unknown[] = [];
+    // The character after '_' is '`', so this range is exactly the keys with the prefix.
+    const end = `${prefix.slice(0, -1)}\``;
+    const filter = odata`PartitionKey eq ${partition(id)} and RowKey ge ${prefix} and RowKey lt ${end}`;
     for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      copies.push(fromColumns(entity) as SentCard);
+      values.push(fromColumns(entity));
     }
-    return copies;
+    return values;
   }
 
   /** Everything `aadObjectId` has applied for, newest first. */
