@@ -4,7 +4,10 @@ import { checkHealth, type Health } from './health';
 import { consoleLog, type Log } from './log';
 import { randomUUID } from 'node:crypto';
 import { announcer } from './flows/approval/announce';
+import type { PageFilters } from './flows/register/page';
+import { publishRegister, type Published, type RegisterFormat } from './flows/register/publish';
 import { ProactiveSender } from './notify/proactive';
+import { RegisterStore } from './store/register';
 import { AssignmentStore } from './store/assignments';
 import { AuditLog } from './store/audit';
 import { ConversationReferences } from './store/conversations';
@@ -27,6 +30,8 @@ export interface Kanalkoll {
   /** Resolves once storage is prepared; a failed attempt is retried by the next caller. */
   ready(): Promise<void>;
   handleActivity(request: PlainRequest, invocationId: string): Promise<PlainResponse>;
+  /** The public register of official accounts in a format, honouring If-None-Match. */
+  publishRegister(format: RegisterFormat, ifNoneMatch: string | null, filters?: PageFilters): Promise<Published>;
   health(): Promise<Health>;
 }
 
@@ -40,7 +45,9 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
   const audit = new AuditLog(tables);
   const botAppId = config.bot.kind === 'unauthenticated' ? '' : config.bot.appId;
   const messenger = new ProactiveSender(adapter, botAppId, conversations, log);
-  const shared = { assignments, audit, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale };
+  const register = new RegisterStore(tables);
+  const shared = { assignments, audit, register, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale };
+  const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl };
   const flows = { ...shared, clock, newId: randomUUID, announce: announcer(shared) };
   const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows) });
 
@@ -62,6 +69,10 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
     audit,
     ready,
     health: () => checkHealth(tables),
+    publishRegister: async (format, ifNoneMatch, filters) => {
+      await ready();
+      return publishRegister(publishing, format, ifNoneMatch, filters);
+    },
     handleActivity: async (request, invocationId) => {
       await ready();
       return processActivity(adapter, request, (context: TurnContext) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from './domain/locale';
+import type { ResponsibleShown } from './domain/register';
 import { ConfigError } from './errors';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,6 +22,9 @@ const raw = z.object({
   ToBotFromChannelOpenIdMetadataUrl: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   KANALKOLL_ALLOWED_TENANT_IDS: optional(z.string()),
   KANALKOLL_PLATFORMS: optional(z.string()),
+  KANALKOLL_REGISTER_RESPONSIBLE: optional(z.string()).pipe(
+    z.enum(['name', 'role'], { error: 'must be name (name and role) or role (role and functional mailbox only)' }).default('name'),
+  ),
   KANALKOLL_LOCALE: optional(z.enum(['sv', 'en'], { error: 'must be sv or en, or unset to follow each Teams client' })),
   AzureWebJobsStorage: optional(z.string()).pipe(
     z.string({ error: 'is missing: set it to a storage connection string (UseDevelopmentStorage=true for Azurite)' }),
@@ -54,6 +58,8 @@ export interface Config {
   readonly forcedLocale?: Locale;
   /** The platforms an account can be on (a list, not code: POLICY.md). */
   readonly platforms: readonly string[];
+  /** How the public register names who is responsible for an account. */
+  readonly registerResponsible: ResponsibleShown;
 }
 
 const defaultPlatforms = 'Facebook, Instagram, X, LinkedIn, YouTube, TikTok, Blogg, Annan';
@@ -78,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storageConnectionString: s.AzureWebJobsStorage,
     publicBaseUrl: s.KANALKOLL_PUBLIC_BASE_URL.replace(/\/$/, ''),
     forcedLocale: s.KANALKOLL_LOCALE,
+    registerResponsible: s.KANALKOLL_REGISTER_RESPONSIBLE,
     platforms: (s.KANALKOLL_PLATFORMS ?? defaultPlatforms).split(',').map((p) => p.trim()).filter(Boolean),
   };
 }

@@ -99,8 +99,18 @@ export const users: Record<Role, MockUser> = {
 
 export const directory: Directory = {
   departments: [
-    { id: 'kultur-fritid', name: 'Kultur- och fritidsförvaltningen', communicatorAadObjectId: users.communicator.aadObjectId },
-    { id: 'kommunledning', name: 'Kommunledningsförvaltningen', communicatorAadObjectId: users.communicator.aadObjectId },
+    {
+      id: 'kultur-fritid',
+      name: 'Kultur- och fritidsförvaltningen',
+      communicatorAadObjectId: users.communicator.aadObjectId,
+      mailbox: 'kultur.fritid@botkyrka.example',
+    },
+    {
+      id: 'kommunledning',
+      name: 'Kommunledningsförvaltningen',
+      communicatorAadObjectId: users.communicator.aadObjectId,
+      mailbox: 'kommunikation@botkyrka.example',
+    },
   ],
   people: roles.map((role) => {
     const { aadObjectId, name, email, departmentId, title } = users[role];

@@ -1,4 +1,5 @@
 import { checkPlan, stepsFor, type ActivityPlan, type FieldError, type PlanChoices, type PlanDraft, type StepName } from './activityPlan';
+import { decideAccount, evolveAccount, type AccountCommand, type AccountEvent, type AccountRefusal } from './account';
 import { decideApproval, nextAfterApproval, type ApprovalCommand, type ApprovalEvent, type ApprovalRefusal } from './approval';
 
 /**
@@ -66,7 +67,8 @@ export type Command =
   | { readonly type: 'OpenStep'; readonly meta: OnRevision; readonly to: StepName | 'review' }
   | { readonly type: 'SubmitPlan'; readonly meta: OnRevision; readonly choices: PlanChoices }
   | { readonly type: 'CancelDraft'; readonly meta: OnRevision }
-  | ApprovalCommand;
+  | ApprovalCommand
+  | AccountCommand;
 
 export type Event =
   | { readonly type: 'PlanStarted'; readonly id: string; readonly applicant: PersonRef; readonly at: string; readonly draft: PlanDraft }
@@ -74,7 +76,8 @@ export type Event =
   | { readonly type: 'StepOpened'; readonly to: StepName | 'review'; readonly at: string }
   | { readonly type: 'PlanSubmitted'; readonly version: number; readonly plan: ActivityPlan; readonly at: string; readonly by: PersonRef }
   | { readonly type: 'DraftCancelled'; readonly at: string; readonly by: PersonRef }
-  | ApprovalEvent;
+  | ApprovalEvent
+  | AccountEvent;
 
 export type Refusal =
   | { readonly reason: 'notFound' }
@@ -82,7 +85,8 @@ export type Refusal =
   | { readonly reason: 'stale' }
   | { readonly reason: 'notDraft'; readonly status: AssignmentStatus }
   | { readonly reason: 'incomplete'; readonly problems: readonly FieldError[] }
-  | ApprovalRefusal;
+  | ApprovalRefusal
+  | AccountRefusal;
 
 export type Decision = { readonly ok: true; readonly events: readonly Event[] } | ({ readonly ok: false } & Refusal);
 
@@ -118,6 +122,9 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
     case 'RequestChanges':
     case 'RejectPlan':
       return state ? decideApproval(command, state) : refuse({ reason: 'notFound' });
+    case 'CloseAccount':
+    case 'ChangeAdministration':
+      return state ? decideAccount(command, state) : refuse({ reason: 'notFound' });
     default: {
       const exhaustive: never = command;
       return exhaustive;
@@ -175,6 +182,9 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
       const decided = { ...next, plan: next.plan, submittedAt: submittedAt(state), decidedBy: event.by, decidedAt: event.at, comment: event.comment };
       return event.type === 'ChangesRequested' ? { ...decided, status: 'changes_requested' } : { ...decided, status: 'rejected' };
     }
+    case 'AccountClosed':
+    case 'AdministrationChanged':
+      return evolveAccount(next, event);
     default: {
       const exhaustive: never = event;
       return exhaustive;

@@ -16,6 +16,8 @@ export interface Department {
   readonly name: string;
   /** The department communicator (förvaltningskommunikatör). */
   readonly communicatorAadObjectId: string;
+  /** A functional mailbox the public may write to, shown in the register instead of names if so configured. */
+  readonly mailbox?: string;
 }
 
 export interface Directory {

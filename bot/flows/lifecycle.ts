@@ -1,6 +1,7 @@
 import { decide, evolve, type Assignment, type Command, type Decision, type Event } from '../domain/assignment';
 import type { AuditEvent, AuditLog } from '../store/audit';
 import type { AssignmentStore } from '../store/assignments';
+import type { RegisterStore } from '../store/register';
 import type { Stored } from '../store/repository';
 
 /** Where the people of a turn are: their tenant and Teams service, for messages to others. */
@@ -14,12 +15,13 @@ export type Announce = (events: readonly Event[], state: Assignment, reach: Reac
 
 export interface LifecycleDeps {
   readonly assignments: AssignmentStore;
+  readonly register: RegisterStore;
   readonly audit: AuditLog;
   readonly announce: Announce;
 }
 
 /** Events that are decisions, and so go to the audit log (R4); saving a step is not one. */
-function auditEntry(event: Event): Pick<AuditEvent, 'role' | 'comment'> | undefined {
+function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 'comment'> | undefined {
   switch (event.type) {
     case 'PlanStarted':
     case 'PlanSubmitted':
@@ -29,6 +31,12 @@ function auditEntry(event: Event): Pick<AuditEvent, 'role' | 'comment'> | undefi
     case 'ChangesRequested':
     case 'PlanRejected':
       return { role: event.step, ...(event.comment ? { comment: event.comment } : {}) };
+    case 'AccountClosed':
+    case 'AdministrationChanged': {
+      const by = event.by.aadObjectId;
+      const role = by === state.applicant.aadObjectId ? 'owner' : by === state.plan?.who.chiefAadObjectId ? 'chief' : 'communicator';
+      return { role };
+    }
     case 'StepSaved':
     case 'StepOpened':
       return undefined;
@@ -59,8 +67,9 @@ export async function carryOut(
   else if (submitted?.type === 'PlanSubmitted') {
     await deps.assignments.submit(state, stored.etag, { assignmentId: state.id, version: submitted.version, submittedAt: submitted.at, plan: submitted.plan });
   } else await deps.assignments.save(state, stored.etag);
+  await deps.register.sync(state);
   for (const event of decision.events) {
-    const entry = auditEntry(event);
+    const entry = auditEntry(event, state);
     if (!entry) continue;
     await deps.audit.append({
       assignmentId: state.id,

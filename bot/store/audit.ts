@@ -10,7 +10,8 @@ export interface AuditEvent {
   readonly type: string;
   readonly actorAadObjectId: string;
   readonly actorName: string;
-  readonly role: 'applicant' | 'chief' | 'communicator' | 'commschief';
+  /** In which role the actor decided; 'owner' covers whoever closes or changes an active account. */
+  readonly role: 'applicant' | 'owner' | 'chief' | 'communicator' | 'commschief';
   readonly at: string;
   readonly version: number;
   readonly comment?: string;

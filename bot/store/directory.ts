@@ -11,7 +11,7 @@ const personSchema = z.object({
   departmentId: z.string(),
   title: z.string(),
 });
-const departmentSchema = z.object({ id: z.string(), name: z.string(), communicatorAadObjectId: z.string() });
+const departmentSchema = z.object({ id: z.string(), name: z.string(), communicatorAadObjectId: z.string(), mailbox: z.string().optional() });
 const rolesSchema = z.object({ communicationsChiefAadObjectId: z.string() });
 type Roles = z.infer<typeof rolesSchema>;
 

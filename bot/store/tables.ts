@@ -1,7 +1,7 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 
 /** Every table Kanalkoll keeps; created idempotently at start. */
-export const tableNames = ['conversations', 'directory', 'assignments', 'audit'] as const;
+export const tableNames = ['conversations', 'directory', 'assignments', 'audit', 'register'] as const;
 export type TableName = (typeof tableNames)[number];
 
 /** Azurite and other local emulators speak plain http, which the SDK refuses unless told. */

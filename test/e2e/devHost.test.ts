@@ -36,7 +36,7 @@ describe('npm start (the dev host)', () => {
 
       const functions = /(http:\/\/localhost:\d+)\/api\/health/.exec(output())?.[1];
       const playgrounds = [...output().matchAll(/Playground as (\w+)\s+(http:\/\/localhost:\d+)/g)].map((m) => [m[1], m[2]]);
-      expect(output()).toContain('Functions: health (httpTrigger), messages (httpTrigger)');
+      for (const name of ['health', 'messages', 'register', 'registerJson', 'registerCsv']) expect(output()).toContain(`${name} (httpTrigger)`);
       expect(await answers(`${functions}/api/health`)).toBe(200);
       expect(playgrounds.map(([role]) => role)).toEqual(['employee', 'chief']);
       for (const [, url] of playgrounds) expect(await answers(url!)).toBe(200);

@@ -1,0 +1,66 @@
+import type { Steps } from './activityPlan';
+import type { Assignment, CommandMeta, PersonRef } from './assignment';
+
+/**
+ * An active assignment's life after approval: its administration changes (R10, R14) and, when the
+ * account is no longer used, it is closed (R11) and leaves the public register (R3).
+ */
+export interface ClosingChecklist {
+  /** A last snapshot of the start page has gone to the municipal archive (R15). */
+  readonly finalSnapshotArchived: true;
+  readonly closedOnPlatform: true;
+  /** The last post points followers to botkyrka.se (R7). */
+  readonly followersPointedToWebsite: true;
+}
+
+export type AccountCommand =
+  | { readonly type: 'CloseAccount'; readonly meta: CommandMeta & { readonly communicator?: string }; readonly checklist: ClosingChecklist }
+  | { readonly type: 'ChangeAdministration'; readonly meta: CommandMeta; readonly administration: Steps['administration'] };
+
+export type AccountEvent =
+  | { readonly type: 'AccountClosed'; readonly by: PersonRef; readonly at: string; readonly checklist: ClosingChecklist }
+  | { readonly type: 'AdministrationChanged'; readonly by: PersonRef; readonly at: string; readonly administration: Steps['administration'] };
+
+export type AccountRefusal = { readonly reason: 'notActive' } | { readonly reason: 'notAllowed' };
+
+export type AccountDecision = { readonly ok: true; readonly events: readonly AccountEvent[] } | ({ readonly ok: false } & AccountRefusal);
+
+/** R11: the owner, their chief or the department communicator may close the account. */
+export function mayClose(state: Assignment, actor: string, communicator: string | undefined): boolean {
+  return [state.applicant.aadObjectId, state.plan?.who.chiefAadObjectId, communicator].includes(actor);
+}
+
+export function decideAccount(command: AccountCommand, state: Assignment): AccountDecision {
+  if (state.status !== 'active') return { ok: false, reason: 'notActive' };
+  const { actor, now: at } = command.meta;
+  switch (command.type) {
+    case 'CloseAccount':
+      return mayClose(state, actor.aadObjectId, command.meta.communicator)
+        ? { ok: true, events: [{ type: 'AccountClosed', by: actor, at, checklist: command.checklist }] }
+        : { ok: false, reason: 'notAllowed' };
+    case 'ChangeAdministration':
+      // R10: the owner keeps the administration up to date; a new owner needs the chief (not here).
+      return actor.aadObjectId === state.applicant.aadObjectId && state.plan?.kind === 'account'
+        ? { ok: true, events: [{ type: 'AdministrationChanged', by: actor, at, administration: command.administration }] }
+        : { ok: false, reason: 'notAllowed' };
+    default: {
+      const exhaustive: never = command;
+      return exhaustive;
+    }
+  }
+}
+
+/** The state after an account event. */
+export function evolveAccount(state: Assignment, event: AccountEvent): Assignment {
+  if (state.status !== 'active') throw new Error(`${event.type} on a ${state.status} assignment`);
+  switch (event.type) {
+    case 'AccountClosed':
+      return { ...state, status: 'closed', closedAt: event.at };
+    case 'AdministrationChanged':
+      return state.plan.kind === 'account' ? { ...state, plan: { ...state.plan, administration: event.administration } } : state;
+    default: {
+      const exhaustive: never = event;
+      return exhaustive;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import type { Assignment } from './assignment';
+import type { Department, Person } from './directory';
+
+/**
+ * The public register of official accounts (R3): for each active account, who is responsible,
+ * why it exists and for whom, so that the public can find public records. Only these fields
+ * ever leave the system.
+ */
+export interface RegisterRecord {
+  readonly id: string;
+  readonly platform: string;
+  readonly accountName: string;
+  readonly accountUrl: string;
+  readonly departmentId: string;
+  readonly ownerAadObjectId: string;
+  readonly purpose: string;
+  readonly audience: string;
+  readonly activeSince: string;
+}
+
+/** How the responsible person is shown: by name and role, or only by role and a functional mailbox. */
+export type ResponsibleShown = 'name' | 'role';
+
+export interface RegisterEntry {
+  readonly platform: string;
+  readonly accountName: string;
+  readonly accountUrl: string;
+  readonly department: string;
+  readonly responsible: string;
+  readonly purpose: string;
+  readonly audience: string;
+  /** Local date (YYYY-MM-DD) the assignment became active. */
+  readonly activeSince: string;
+}
+
+/** The record an assignment has in the register: only active official accounts, never monitoring. */
+export function registerRecord(state: Assignment): RegisterRecord | undefined {
+  if (state.status !== 'active' || state.plan.kind !== 'account') return undefined;
+  const { plan } = state;
+  return {
+    id: state.id,
+    platform: plan.channel.platform,
+    accountName: plan.channel.accountName,
+    accountUrl: plan.channel.accountUrl,
+    departmentId: plan.who.departmentId,
+    ownerAadObjectId: state.applicant.aadObjectId,
+    purpose: plan.purpose.purpose,
+    audience: plan.purpose.audience,
+    activeSince: state.activatedAt,
+  };
+}
+
+export interface RegisterContext {
+  readonly departments: readonly Department[];
+  readonly people: readonly Person[];
+  readonly shown: ResponsibleShown;
+  /** The local date of an instant (Europe/Stockholm); passed in to keep this pure. */
+  readonly dateOf: (iso: string) => string;
+}
+
+/** The public entries, sorted by department and then account name, as Swedish readers sort. */
+export function registerEntries(records: readonly RegisterRecord[], context: RegisterContext): RegisterEntry[] {
+  const entries = records.map((r) => {
+    const department = context.departments.find((d) => d.id === r.departmentId);
+    const owner = context.people.find((p) => p.aadObjectId === r.ownerAadObjectId);
+    const role = owner?.title ?? '';
+    const responsible =
+      context.shown === 'name'
+        ? [owner?.name, role].filter(Boolean).join(', ')
+        : [role, department?.mailbox].filter(Boolean).join(', ');
+    return {
+      platform: r.platform,
+      accountName: r.accountName,
+      accountUrl: r.accountUrl,
+      department: department?.name ?? r.departmentId,
+      responsible,
+      purpose: r.purpose,
+      audience: r.audience,
+      activeSince: context.dateOf(r.activeSince),
+    };
+  });
+  const collator = new Intl.Collator('sv');
+  return entries.sort((a, b) => collator.compare(a.department, b.department) || collator.compare(a.accountName, b.accountName));
+}

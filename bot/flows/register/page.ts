@@ -1,0 +1,94 @@
+import type { RegisterEntry } from '../../domain/register';
+
+/** Text made safe for HTML content and attribute values. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+export interface PageFilters {
+  readonly department?: string;
+  readonly platform?: string;
+}
+
+const columns = ['Konto', 'Plattform', 'Förvaltning', 'Ansvarig', 'Syfte', 'Målgrupp', 'Aktivt sedan'] as const;
+
+const options = (values: readonly string[], chosen: string | undefined) =>
+  values.map((v) => `<option value="${escapeHtml(v)}"${v === chosen ? ' selected' : ''}>${escapeHtml(v)}</option>`).join('');
+
+/**
+ * The public register page (R3): plain HTML a person reads and botkyrka.se can link to or embed.
+ * No scripts, no external fonts; a real table with headers; filters are an ordinary GET form;
+ * on a narrow screen each row becomes a labelled block.
+ */
+export function registerPage(all: readonly RegisterEntry[], filters: PageFilters): string {
+  const shown = all.filter(
+    (e) => (!filters.department || e.department === filters.department) && (!filters.platform || e.platform === filters.platform),
+  );
+  const departments = [...new Set(all.map((e) => e.department))];
+  const platforms = [...new Set(all.map((e) => e.platform))].sort((a, b) => a.localeCompare(b, 'sv'));
+  const rows = shown
+    .map((e) => {
+      const cells = [
+        `<a href="${escapeHtml(e.accountUrl)}" rel="noopener noreferrer">${escapeHtml(e.accountName)}</a>`,
+        escapeHtml(e.platform),
+        escapeHtml(e.department),
+        escapeHtml(e.responsible),
+        escapeHtml(e.purpose),
+        escapeHtml(e.audience),
+        `<time datetime="${escapeHtml(e.activeSince)}">${escapeHtml(e.activeSince)}</time>`,
+      ];
+      return `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row" data-label="${columns[i]}">${c}</th>` : `<td data-label="${columns[i]}">${c}</td>`)).join('')}</tr>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Botkyrka kommuns konton i sociala medier</title>
+<style>
+  body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; margin: 0 auto; padding: 1rem; max-width: 75rem; color: #1b1b1b; background: #fff; line-height: 1.5; }
+  h1 { font-size: 1.75rem; margin: 0 0 .5rem; }
+  a { color: #0b4f8a; }
+  a:focus, select:focus, button:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
+  form { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; margin: 1rem 0; }
+  label { display: block; font-weight: 600; }
+  select, button { font: inherit; padding: .4rem .6rem; border: 1px solid #555; border-radius: 4px; background: #fff; color: #1b1b1b; }
+  button { background: #0b4f8a; color: #fff; border-color: #0b4f8a; cursor: pointer; }
+  table { border-collapse: collapse; width: 100%; }
+  caption { text-align: left; font-weight: 600; padding: .5rem 0; }
+  th, td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid #ccc; }
+  thead th { background: #f0f0f0; }
+  tbody th { font-weight: 600; }
+  @media (max-width: 48rem) {
+    thead { position: absolute; left: -9999px; }
+    tr { display: block; border-bottom: 2px solid #999; padding: .5rem 0; }
+    th, td { display: block; border: 0; padding: .15rem 0; }
+    th[data-label]::before, td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  }
+</style>
+</head>
+<body>
+<main>
+<h1>Botkyrka kommuns konton i sociala medier</h1>
+<p>Här ser du kommunens officiella konton i sociala medier: vem som ansvarar, varför kontot finns och vem det vänder sig till. Det som skrivs där kan vara allmänna handlingar.</p>
+<form method="get" action="">
+  <div><label for="forvaltning">Förvaltning</label>
+  <select id="forvaltning" name="forvaltning"><option value="">Alla</option>${options(departments, filters.department)}</select></div>
+  <div><label for="plattform">Plattform</label>
+  <select id="plattform" name="plattform"><option value="">Alla</option>${options(platforms, filters.platform)}</select></div>
+  <button type="submit">Visa</button>
+</form>
+<table>
+<caption>${shown.length === 1 ? '1 konto' : `${shown.length} konton`}</caption>
+<thead><tr>${columns.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
+<tbody>
+${rows || `<tr><td colspan="${columns.length}">Inga konton matchar.</td></tr>`}
+</tbody>
+</table>
+<h2 id="om-registret">Om registret</h2>
+<p>Registret visar konton som är godkända enligt kommunens policy för sociala medier. Ett konto som stängs försvinner härifrån men finns kvar i kommunens arkiv. Samma uppgifter finns som öppna data: <a href="register.json">JSON</a> och <a href="register.csv">CSV</a>.</p>
+</main>
+</body>
+</html>
+`;
+}

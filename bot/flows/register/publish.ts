@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { registerEntries, type RegisterEntry, type ResponsibleShown } from '../../domain/register';
+import type { DirectoryStore } from '../../store/directory';
+import type { RegisterStore } from '../../store/register';
+import { registerCsv, registerJson } from './formats';
+import { registerPage, type PageFilters } from './page';
+
+export type RegisterFormat = 'html' | 'json' | 'csv';
+
+export interface RegisterDeps {
+  readonly register: RegisterStore;
+  readonly directory: DirectoryStore;
+  readonly registerResponsible: ResponsibleShown;
+  readonly publicBaseUrl: string;
+}
+
+export interface Published {
+  readonly status: 200 | 304;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+}
+
+const contentTypes: Record<RegisterFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+
+/** The register's entries now, as the public sees them. */
+export async function currentEntries(deps: RegisterDeps): Promise<RegisterEntry[]> {
+  const [records, departments, people] = await Promise.all([deps.register.all(), deps.directory.allDepartments(), deps.directory.everyone()]);
+  const dateOf = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toISODate() ?? iso;
+  return registerEntries(records, { departments, people, shown: deps.registerResponsible, dateOf });
+}
+
+/**
+ * The register in a format, with an ETag of its content: a client that already has this version
+ * (If-None-Match) gets 304 and no body; caches may keep it five minutes.
+ */
+export async function publishRegister(deps: RegisterDeps, format: RegisterFormat, ifNoneMatch: string | null, filters: PageFilters = {}): Promise<Published> {
+  const entries = await currentEntries(deps);
+  const body = format === 'html' ? registerPage(entries, filters) : format === 'json' ? registerJson(entries, deps.publicBaseUrl) : registerCsv(entries);
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  const headers = {
+    'Content-Type': contentTypes[format],
+    'Cache-Control': 'public, max-age=300',
+    ETag: etag,
+    'X-Content-Type-Options': 'nosniff',
+    ...(format === 'html' ? { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors *" } : {}),
+    ...(format === 'csv' ? { 'Content-Disposition': 'attachment; filename="konton-i-sociala-medier.csv"' } : {}),
+  };
+  const matches = (ifNoneMatch ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+  return matches.includes(etag) ? { status: 304, headers } : { status: 200, headers, body };
+}
