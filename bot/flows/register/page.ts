@@ -57,6 +57,9 @@ export function registerPage(all: readonly RegisterEntry[], filters: PageFilters
   table { border-collapse: collapse; width: 100%; }
   caption { text-align: left; font-weight: 600; padding: .5rem 0; }
   th, td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid #ccc; }
+  /* Free text may hold very long words: let those break, but never the short headers and values. */
+  tbody th, tbody td { overflow-wrap: anywhere; }
+  thead th, td[data-label="Plattform"], td[data-label="Aktivt sedan"] { overflow-wrap: normal; white-space: nowrap; }
   thead th { background: #f0f0f0; }
   tbody th { font-weight: 600; }
   @media (max-width: 48rem) {

@@ -1,0 +1,174 @@
+import { DirectoryStore } from '../../bot/store/directory';
+import { AssignmentStore } from '../../bot/store/assignments';
+import { RegisterStore } from '../../bot/store/register';
+import { connectTables, type Tables } from '../../bot/store/tables';
+import { startAzurite, type Azurite } from '../../dev/azurite';
+import type { FunctionServer } from '../../dev/functionHost';
+import { directory } from '../../dev/roles';
+import path from 'node:path';
+import { launchChromium } from '../support/browser';
+import { startFunctionApp } from '../support/functionApp';
+
+const docs = path.resolve(__dirname, '../../docs');
+import { accountPlan, monitoringPlan, seed } from '../support/seed';
+
+/** A register of its own: this suite runs on an Azurite no other test writes to. */
+describe('the public register (R3), served over HTTP from Azurite', () => {
+  let azurite: Azurite;
+  let tables: Tables;
+  let app: FunctionServer;
+  let stores: { assignments: AssignmentStore; register: RegisterStore };
+
+  beforeAll(async () => {
+    azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
+    tables = connectTables(azurite.connectionString);
+    await tables.ensureCreated();
+    await new DirectoryStore(tables).load(directory);
+    stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
+    await seed(stores, 'a-draft', accountPlan({ platform: 'Facebook', accountName: 'Utkastet' }), 'draft');
+    await seed(stores, 'a-waiting', accountPlan({ platform: 'Facebook', accountName: 'Väntande' }), 'awaiting_communicator');
+    await seed(stores, 'a-changes', accountPlan({ platform: 'Facebook', accountName: 'Ändras' }), 'changes_requested');
+    await seed(stores, 'a-rejected', accountPlan({ platform: 'Facebook', accountName: 'Nekat' }), 'rejected');
+    await seed(stores, 'a-closed', accountPlan({ platform: 'Facebook', accountName: 'Stängt' }), 'closed');
+    await seed(stores, 'a-monitoring', monitoringPlan, 'active');
+    await seed(stores, 'a-youtube', accountPlan({ platform: 'YouTube', accountName: 'Botkyrka bibliotek' }), 'active');
+    await seed(stores, 'a-instagram', accountPlan({ platform: 'Instagram', accountName: 'Fritidsgårdarna i Botkyrka' }), 'active');
+    await seed(
+      stores,
+      'a-evil',
+      accountPlan(
+        { platform: 'X', accountName: '"><img src=x onerror=alert(1)>', accountUrl: 'https://example.org/"onmouseover="x' },
+        '<script>alert("syfte")</script>',
+        '=HYPERLINK("http://evil.example","klicka") \u202Eטקסט מימין לשמאל ' + 'å'.repeat(1900),
+        'kommunledning',
+      ),
+      'active',
+    );
+    app = await startFunctionApp({ AzureWebJobsStorage: azurite.connectionString });
+  });
+  afterAll(async () => {
+    await app.close();
+    await azurite.stop();
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers });
+
+  it('R3: lists only active official accounts, sorted by department then account, with the public fields', async () => {
+    const body = (await (await get('/api/register.json')).json()) as { schemaVersion: number; accounts: Record<string, string>[] };
+
+    expect(body.schemaVersion).toBe(1);
+    expect(body.accounts.map((a) => a.accountName)).toEqual(['"><img src=x onerror=alert(1)>', 'Botkyrka bibliotek', 'Fritidsgårdarna i Botkyrka']);
+    expect(body.accounts.map((a) => a.department)).toEqual(['Kommunledningsförvaltningen', 'Kultur- och fritidsförvaltningen', 'Kultur- och fritidsförvaltningen']);
+    expect(body.accounts[2]).toEqual({
+      platform: 'Instagram',
+      accountName: 'Fritidsgårdarna i Botkyrka',
+      accountUrl: 'https://example.org/konto',
+      department: 'Kultur- och fritidsförvaltningen',
+      responsible: 'Elin Ek, Fritidsledare',
+      purpose: 'Berätta om verksamheten.',
+      audience: 'Invånare i Botkyrka',
+      activeSince: '2026-11-02',
+    });
+  });
+
+  it('R3: a closed account leaves the register', async () => {
+    const instagram = (await stores.assignments.get('a-instagram'))!;
+    const closed = { ...instagram.value, status: 'closed', closedAt: '2026-11-20T10:00:00.000Z' } as typeof instagram.value;
+    await stores.register.sync(closed);
+    try {
+      const body = (await (await get('/api/register.json')).json()) as { accounts: { accountName: string }[] };
+      expect(body.accounts.map((a) => a.accountName)).not.toContain('Fritidsgårdarna i Botkyrka');
+    } finally {
+      await stores.register.sync(instagram.value);
+    }
+  });
+
+  it('R3: the HTML page escapes every user-written text and has a real table with headers', async () => {
+    const response = await get('/api/register');
+    const html = await response.text();
+
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(html).toContain('<html lang="sv">');
+    expect(html).toContain('<th scope="col">Ansvarig</th>');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;alert(&quot;syfte&quot;)&lt;/script&gt;');
+    expect(html).toContain('href="https://example.org/&quot;onmouseover=&quot;x"');
+    expect(html).toContain('<caption>3 konton</caption>');
+  });
+
+  it('R3: filters by department and platform', async () => {
+    const html = await (await get('/api/register?plattform=YouTube')).text();
+
+    expect(html).toContain('<caption>1 konto</caption>');
+    expect(html).toContain('Botkyrka bibliotek');
+    expect(html).not.toContain('Fritidsgårdarna i Botkyrka</a>');
+  });
+
+  it('R3: the CSV opens in Excel with å, ä, ö and runs no formula', async () => {
+    const response = await get('/api/register.csv');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const csv = bytes.toString('utf8');
+
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.slice(1).split('\r\n')[0]).toBe('"Plattform";"Konto";"Adress";"Förvaltning";"Ansvarig";"Syfte";"Målgrupp";"Aktivt sedan"');
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""klicka"")`);
+    expect(csv).not.toMatch(/(^|;)"=/m);
+    expect(csv).toContain('"Kultur- och fritidsförvaltningen"');
+  });
+
+  it('R3: answers 304 to a client that has the current version, and says how long to cache', async () => {
+    const first = await get('/api/register.json');
+    const etag = first.headers.get('etag')!;
+
+    const again = await get('/api/register.json', { 'if-none-match': etag });
+
+    expect(first.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect((await get('/api/register.json', { 'if-none-match': '"old"' })).status).toBe(200);
+  });
+
+  it('R3: in a browser, the page shows the table, filters, and works on a phone', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${app.url}/api/register`);
+      expect(await page.locator('tbody tr').count()).toBe(3);
+      // A 2,000-character word in one cell must not push the page sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+
+      await page.selectOption('#forvaltning', 'Kultur- och fritidsförvaltningen');
+      await page.click('button[type=submit]');
+      await page.waitForURL(/forvaltning=/);
+      expect(await page.locator('tbody tr').count()).toBe(2);
+      await page.screenshot({ path: path.join(docs, 'register.png'), fullPage: true });
+      await page.goto(`${app.url}/api/register`);
+
+      await page.selectOption('#plattform', 'YouTube');
+      await page.click('button[type=submit]');
+      await page.waitForURL(/plattform=YouTube/);
+      expect(await page.locator('tbody tr').count()).toBe(1);
+      expect(await page.locator('tbody th').first().innerText()).toBe('Botkyrka bibliotek');
+
+      const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await phone.goto(`${app.url}/api/register`);
+      expect((await phone.locator('thead').boundingBox())!.x).toBeLessThan(0); // the headers move into each row
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await phone.locator('tbody td').first().evaluate((td) => getComputedStyle(td).display)).toBe('block');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('R3: can name only a role and a functional mailbox as responsible', async () => {
+    const roleOnly = await startFunctionApp({ AzureWebJobsStorage: azurite.connectionString, KANALKOLL_REGISTER_RESPONSIBLE: 'role' });
+    try {
+      const body = (await (await fetch(`${roleOnly.url}/api/register.json`)).json()) as { accounts: { responsible: string }[] };
+      expect(body.accounts[2]?.responsible).toBe('Fritidsledare, kultur.fritid@botkyrka.example');
+      expect(JSON.stringify(body)).not.toContain('Elin Ek');
+    } finally {
+      await roleOnly.close();
+    }
+  });
+});
