@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Makes sure Debian's Chromium is there for the browser tests (playwright-core drives it; it never
 // downloads a browser of its own). Installs it with apt-get when run as root, as in CI.
-const { execSync } = require('node:child_process');
-const { existsSync } = require('node:fs');
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const chromium = '/usr/bin/chromium';
 if (existsSync(chromium)) process.exit(0);
