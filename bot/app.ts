@@ -48,7 +48,7 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
   const register = new RegisterStore(tables);
   const shared = { assignments, audit, register, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale };
   const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl };
-  const flows = { ...shared, clock, newId: randomUUID, announce: announcer(shared) };
+  const flows = { ...shared, ...publishing, clock, newId: randomUUID, announce: announcer(shared) };
   const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows) });
 
   let prepared: Promise<void> | undefined;

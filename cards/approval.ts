@@ -24,6 +24,8 @@ export interface ApprovalCardData {
   readonly details: readonly { readonly title: string; readonly facts: readonly Choice[] }[];
   readonly history: readonly { readonly text: string }[];
   readonly labels: { readonly showPlan: string; readonly history: string; readonly changes: string; readonly refresh: string };
+  /** Present for those who may close an active account: its owner, their chief, the communicator (R11). */
+  readonly closeLabel?: string;
   readonly decide?: {
     readonly commentLabel: string;
     readonly commentHint: string;

@@ -14,3 +14,13 @@ export {
   type PlanStepCardData,
 } from './plan';
 export { approvalCard, type ApprovalCardData } from './approval';
+export {
+  accountAdminsCard,
+  accountCloseCard,
+  accountListCard,
+  registerCard,
+  type AccountAdminsCardData,
+  type AccountCloseCardData,
+  type AccountListCardData,
+  type RegisterCardData,
+} from './account';

@@ -17,6 +17,11 @@ export const verbs = [
   'approval.reject',
   'approval.refresh',
   'register.show',
+  'account.mine',
+  'account.admins',
+  'account.adminsSave',
+  'account.close',
+  'account.closeConfirm',
   'help.topics',
   'report.menu',
 ] as const;

@@ -1,11 +1,14 @@
 import type { AdaptiveCard, Verb } from '../../cards';
 import type { PersonRef } from '../domain/assignment';
 import type { Locale } from '../domain/locale';
+import { accountHandlers } from '../flows/account/handlers';
 import type { ApprovalDeps } from '../flows/approval/announce';
 import { approvalHandlers } from '../flows/approval/handlers';
 import type { Reach } from '../flows/lifecycle';
 import { planHandlers, type PlanHandler } from '../flows/plan/handlers';
 import type { PlanDeps } from '../flows/plan/session';
+import { registerCardFor } from '../flows/register/card';
+import type { RegisterDeps } from '../flows/register/publish';
 import { welcome } from '../flows/welcome';
 
 /** Who pressed or wrote, in what language, and what the card sent. */
@@ -31,9 +34,11 @@ export interface Routes {
   readonly unknownCardAction: Handler;
 }
 
-export function routes(deps: PlanDeps & ApprovalDeps): Routes {
+export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps): Routes {
   const p = planHandlers(deps);
   const a = approvalHandlers(deps);
+  const accounts = accountHandlers(deps);
+  const register: Handler = (t) => registerCardFor(deps, t.locale, t.data);
   const greet: Handler = (t) => welcome(t.locale, t.userName);
   const comingSoon: Handler = (t) => welcome(t.locale, t.userName, 'comingSoon');
   const unknownCardAction: Handler = (t) => welcome(t.locale, t.userName, 'unknownAction');
@@ -44,6 +49,8 @@ export function routes(deps: PlanDeps & ApprovalDeps): Routes {
     text: [
       { pattern: /^(ny ansökan|ansök|new application|apply)\b/i, handle: personal(p.start) },
       { pattern: /^(mina ansökningar|my applications|historik|history)\b/i, handle: personal(p.mine) },
+      { pattern: /^(registret|register|konton i sociala medier)\b/i, handle: register },
+      { pattern: /^(mina konton|my accounts)\b/i, handle: personal(accounts.mine) },
       { pattern: /^(hej|hejsan|hallå|hi|hello|hjälp|help|start|meny|menu)\b/i, handle: greet },
     ],
     unknownText: greet,
@@ -61,7 +68,12 @@ export function routes(deps: PlanDeps & ApprovalDeps): Routes {
       'approval.requestChanges': personal(a.requestChanges),
       'approval.reject': personal(a.reject),
       'approval.refresh': personal(a.refresh),
-      'register.show': comingSoon,
+      'register.show': register,
+      'account.mine': personal(accounts.mine),
+      'account.admins': personal(accounts.admins),
+      'account.adminsSave': personal(accounts.adminsSave),
+      'account.close': personal(accounts.close),
+      'account.closeConfirm': personal(accounts.closeConfirm),
       'help.topics': comingSoon,
       'report.menu': comingSoon,
     },

@@ -38,8 +38,8 @@ function checkCard(card: AdaptiveCard) {
   expect(sdkProblems(card)).toEqual([]);
   expect(JSON.stringify(card)).not.toMatch(/\$\{/); // nothing left unbound
   for (const action of actionsOf(card)) {
-    // Universal Actions only: no Action.Submit; ShowCard just opens a part of the card.
-    expect(['Action.Execute', 'Action.ShowCard']).toContain(action.type);
+    // Universal Actions only: no Action.Submit; ShowCard and OpenUrl do not reach the bot.
+    expect(['Action.Execute', 'Action.ShowCard', 'Action.OpenUrl']).toContain(action.type);
     if (action.type === 'Action.Execute') expect(isVerb(action.verb)).toBe(true);
   }
   expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(40 * 1024); // Teams' message limit

@@ -43,6 +43,7 @@ export async function approvalContext(deps: ApprovalDeps, state: Assignment, loc
     view,
     history,
     previous: versions.find((v) => v.version === state.version - 1)?.plan,
+    communicatorAadObjectId: approvers.communicator,
     approver: approverAad ? { aadObjectId: approverAad, userId: approverRef?.userId ?? approverAad } : undefined,
   };
 }

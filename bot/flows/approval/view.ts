@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { approvalCard, type AdaptiveCard, type ApprovalCardData, type Choice } from '../../../cards';
 import { answersOf, stepsFor } from '../../domain/activityPlan';
+import { mayClose } from '../../domain/account';
 import { waitingStep } from '../../domain/approval';
 import type { Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
@@ -13,6 +14,8 @@ export interface ApprovalContext {
   readonly history: readonly AuditEvent[];
   /** The plan version before this one, to show what changed. */
   readonly previous?: Assignment['plan'];
+  /** The department communicator, who may close an active account. */
+  readonly communicatorAadObjectId?: string;
   /** Whose turn it is, and their Teams user id for `refresh`. */
   readonly approver?: { readonly aadObjectId: string; readonly userId: string };
 }
@@ -56,6 +59,10 @@ export function approvalCardFor(
     })),
     labels: t.labels,
     decide: yourTurn ? { ...t.decide, error: shown.error } : undefined,
+    closeLabel:
+      state.status === 'active' && state.plan.kind === 'account' && mayClose(state, viewerAadObjectId, context.communicatorAadObjectId)
+        ? texts(view.locale).account.close
+        : undefined,
   };
   return approvalCard(data);
 }

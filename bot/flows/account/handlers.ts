@@ -1,0 +1,169 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { accountAdminsCard, accountCloseCard, accountListCard, type AdaptiveCard } from '../../../cards';
+import { mayClose } from '../../domain/account';
+import { administrators, validateStep } from '../../domain/activityPlan';
+import type { Assignment, Command } from '../../domain/assignment';
+import { ETagConflict } from '../../errors';
+import { texts } from '../../i18n';
+import type { Stored } from '../../store/repository';
+import { approversFor } from '../approval/approvers';
+import { carryOut, type LifecycleDeps } from '../lifecycle';
+import type { PlanHandler, PlanTurn } from '../plan/handlers';
+import { answersFromCard, cardValues, listInputs } from '../plan/form';
+import type { PlanDeps } from '../plan/session';
+import { loadView } from '../plan/session';
+import { planChoices } from '../plan/choices';
+
+const onAccount = z.object({ assignmentId: z.string().min(1).max(100) });
+const date = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toISODate() ?? iso;
+const nameOf = (a: Assignment) => (a.plan?.kind === 'account' ? `${a.plan.channel.accountName} (${a.plan.channel.platform})` : '');
+
+/** An owner's accounts after approval: "mina konton", changing who runs one, and closing one (R10, R11, R14). */
+export function accountHandlers(deps: PlanDeps & LifecycleDeps): Record<'mine' | 'admins' | 'adminsSave' | 'close' | 'closeConfirm', PlanHandler> {
+  const mine = async (turn: PlanTurn, shown: { notice?: string } = {}): Promise<AdaptiveCard> => {
+    const t = texts(turn.locale);
+    const view = await loadView(deps, turn.locale);
+    const owned = (await deps.assignments.listFor(turn.user.aadObjectId)).filter((a) => a.status === 'active' || a.status === 'closed');
+    return accountListCard({
+      title: t.account.mineTitle,
+      empty: t.account.empty,
+      notice: shown.notice,
+      noticeStyle: 'good',
+      accounts: owned.map((a) => {
+        const plan = a.plan!;
+        const communicator = view.people.find((p) => p.aadObjectId === view.departments.find((d) => d.id === plan.who.departmentId)?.communicatorAadObjectId)?.name;
+        const facts =
+          plan.kind === 'account'
+            ? [
+                { title: t.account.facts.admins, value: administrators(plan.administration.admins, communicator).join(', ') },
+                { title: t.account.facts.substitute, value: plan.administration.substitute },
+                { title: t.account.facts.loginStorage, value: plan.administration.loginStorage },
+              ]
+            : [];
+        const active = a.status === 'active';
+        return {
+          id: a.id,
+          name: plan.kind === 'account' ? nameOf(a) : t.account.monitoring,
+          status: a.status === 'closed' ? t.account.closed(date(a.closedAt)) : a.status === 'active' ? t.account.active(date(a.activatedAt)) : '',
+          active: active && plan.kind === 'account',
+          facts,
+          dutiesTitle: t.account.dutiesTitle,
+          duties: active && plan.kind === 'account' ? t.approval.toApplicant.duties.map((text) => ({ text })) : [],
+          changeLabel: t.account.change,
+          closeLabel: t.account.close,
+        };
+      }),
+    });
+  };
+
+  /** The stored assignment named by the card, if the user may act on it as `who` says. */
+  async function load(turn: PlanTurn, who: 'owner' | 'closer'): Promise<{ refused: AdaptiveCard } | { stored: Stored<Assignment>; communicator?: string }> {
+    const t = texts(turn.locale).account;
+    const parsed = onAccount.safeParse(turn.data);
+    const stored = parsed.success ? await deps.assignments.get(parsed.data.assignmentId) : undefined;
+    if (!stored) return { refused: await mine(turn) };
+    const { communicator } = await approversFor(deps.directory, stored.value);
+    const allowed = who === 'owner' ? stored.value.applicant.aadObjectId === turn.user.aadObjectId : mayClose(stored.value, turn.user.aadObjectId, communicator);
+    if (!allowed) return { refused: await mine(turn, { notice: t.notAllowed }) };
+    if (stored.value.status !== 'active') return { refused: await mine(turn, { notice: t.notActive }) };
+    return { stored, communicator };
+  }
+
+  async function run(turn: PlanTurn, command: Command, stored: Stored<Assignment>, done: string, onRefused: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
+    const t = texts(turn.locale).account;
+    try {
+      const result = await carryOut(deps, command, stored, turn.reach);
+      if (!result.ok) return result.reason === 'notAllowed' ? mine(turn, { notice: t.notAllowed }) : onRefused();
+      return mine(turn, { notice: done });
+    } catch (error) {
+      if (!(error instanceof ETagConflict)) throw error;
+      return mine(turn, { notice: t.lostRace });
+    }
+  }
+
+  const adminsCard = (turn: PlanTurn, a: Assignment, values: Record<string, string>, errors: Record<string, string> = {}, notice?: string) => {
+    const t = texts(turn.locale);
+    const labels = t.plan.administration;
+    return accountAdminsCard({
+      title: t.account.adminsTitle(nameOf(a)),
+      intro: t.account.adminsIntro,
+      notice,
+      noticeStyle: 'attention',
+      assignmentId: a.id,
+      t: { ...Object.fromEntries(Array.from({ length: listInputs }, (_, i) => [`admin${i + 1}`, labels.admin(i + 1)])), loginStorage: labels.loginStorage, substitute: labels.substitute },
+      v: values,
+      e: errors,
+      hints: { required: t.fieldErrors.required },
+      save: t.account.save,
+      back: t.account.back,
+    });
+  };
+
+  return {
+    mine: (turn) => mine(turn),
+
+    admins: async (turn) => {
+      const loaded = await load(turn, 'owner');
+      if ('refused' in loaded) return loaded.refused;
+      const a = loaded.stored.value;
+      return adminsCard(turn, a, cardValues('administration', a.plan?.kind === 'account' ? a.plan.administration : {}));
+    },
+
+    adminsSave: async (turn) => {
+      const loaded = await load(turn, 'owner');
+      if ('refused' in loaded) return loaded.refused;
+      const a = loaded.stored.value;
+      const view = await loadView(deps, turn.locale);
+      const result = validateStep('account', 'administration', answersFromCard('administration', turn.data), planChoices(view, a.applicant.aadObjectId));
+      if (!result.ok) {
+        const t = texts(turn.locale);
+        const values = cardValues('administration', answersFromCard('administration', turn.data));
+        for (const e of result.errors) if (e.code === 'credential') values[e.field] = '';
+        const errors = Object.fromEntries(result.errors.map((e) => [e.field, t.fieldErrors[e.code]]));
+        return adminsCard(turn, a, values, errors, t.plan.notices.fix);
+      }
+      const command: Command = {
+        type: 'ChangeAdministration',
+        meta: { actor: turn.user, now: deps.clock().toISOString() },
+        administration: result.value as Extract<Assignment['plan'], { kind: 'account' }>['administration'],
+      };
+      return run(turn, command, loaded.stored, texts(turn.locale).account.savedNotice, () => mine(turn));
+    },
+
+    close: async (turn) => {
+      const loaded = await load(turn, 'closer');
+      if ('refused' in loaded) return loaded.refused;
+      return closeCard(turn, loaded.stored.value);
+    },
+
+    closeConfirm: async (turn) => {
+      const loaded = await load(turn, 'closer');
+      if ('refused' in loaded) return loaded.refused;
+      const a = loaded.stored.value;
+      const data = (turn.data ?? {}) as Record<string, unknown>;
+      const ticked = ['finalSnapshotArchived', 'closedOnPlatform', 'followersPointedToWebsite'].every((k) => data[k] === 'true' || data[k] === true);
+      if (!ticked) return closeCard(turn, a, texts(turn.locale).account.checklistMissing);
+      const command: Command = {
+        type: 'CloseAccount',
+        meta: { actor: turn.user, now: deps.clock().toISOString(), communicator: loaded.communicator },
+        checklist: { finalSnapshotArchived: true, closedOnPlatform: true, followersPointedToWebsite: true },
+      };
+      return run(turn, command, loaded.stored, texts(turn.locale).account.closedNotice(nameOf(a)), () => Promise.resolve(closeCard(turn, a)));
+    },
+  };
+
+  function closeCard(turn: PlanTurn, a: Assignment, notice?: string): AdaptiveCard {
+    const t = texts(turn.locale).account;
+    return accountCloseCard({
+      title: t.closeTitle(nameOf(a) || t.monitoring),
+      intro: t.closeIntro,
+      notice,
+      noticeStyle: 'attention',
+      assignmentId: a.id,
+      t: t.checklist,
+      confirm: t.closeConfirm,
+      back: t.back,
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { registerCard, type AdaptiveCard } from '../../../cards';
+import type { Locale } from '../../domain/locale';
+import { texts } from '../../i18n';
+import { currentEntries, type RegisterDeps } from './publish';
+
+const pageSize = 5;
+/** The choice that shows every department (a choice needs a value). */
+const everyDepartment = '*';
+const showData = z.object({ page: z.coerce.number().int().min(0).max(10_000).catch(0), department: z.string().max(200).catch('') }).catch({ page: 0, department: '' });
+
+/** "registret": the public register as a card, a page at a time, filterable by department. */
+export async function registerCardFor(deps: RegisterDeps, locale: Locale, data: unknown): Promise<AdaptiveCard> {
+  const t = texts(locale).register;
+  const { page, department: chosen } = showData.parse(data ?? {});
+  const department = chosen || everyDepartment;
+  const all = await currentEntries(deps);
+  const shown = department === everyDepartment ? all : all.filter((e) => e.department === department);
+  const last = Math.max(Math.ceil(shown.length / pageSize) - 1, 0);
+  const current = Math.min(page, last);
+  const entries = shown.slice(current * pageSize, (current + 1) * pageSize);
+  return registerCard({
+    title: t.title,
+    intro: t.intro,
+    departmentLabel: t.department,
+    department,
+    departments: [{ title: t.allDepartments, value: everyDepartment }, ...[...new Set(all.map((e) => e.department))].map((d) => ({ title: d, value: d }))],
+    filterLabel: t.filter,
+    summary: t.summary(current * pageSize + 1, current * pageSize + entries.length, shown.length),
+    entries: entries.map((e) => ({
+      accountName: e.accountName.replace(/[[\]()]/g, ''),
+      accountUrl: e.accountUrl,
+      platform: e.platform,
+      facts: [
+        { title: t.facts.department, value: e.department },
+        { title: t.facts.responsible, value: e.responsible },
+        { title: t.facts.purpose, value: e.purpose },
+        { title: t.facts.audience, value: e.audience },
+      ],
+    })),
+    previous: current > 0 ? { title: t.previous, page: current - 1 } : undefined,
+    next: current < last ? { title: t.next, page: current + 1 } : undefined,
+    openPage: t.openPage,
+    pageUrl: `${deps.publicBaseUrl}/api/register`,
+  });
+}

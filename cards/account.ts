@@ -1,0 +1,72 @@
+import accountAdmins from './accountAdmins.json';
+import accountClose from './accountClose.json';
+import accountList from './accountList.json';
+import type { Choice, NoticeStyle } from './plan';
+import register from './register.json';
+import { expand } from './template';
+
+interface Notice {
+  readonly notice?: string;
+  readonly noticeStyle?: NoticeStyle;
+}
+
+/** The register in Teams: a page of accounts, filterable by department. */
+export interface RegisterCardData {
+  readonly title: string;
+  readonly intro: string;
+  readonly departmentLabel: string;
+  readonly department: string;
+  readonly departments: readonly Choice[];
+  readonly filterLabel: string;
+  readonly summary: string;
+  readonly entries: readonly { readonly accountName: string; readonly accountUrl: string; readonly platform: string; readonly facts: readonly Choice[] }[];
+  readonly previous?: { readonly title: string; readonly page: number };
+  readonly next?: { readonly title: string; readonly page: number };
+  readonly openPage: string;
+  readonly pageUrl: string;
+}
+
+/** "Mina konton": the owner's accounts, their status and duties. */
+export interface AccountListCardData extends Notice {
+  readonly title: string;
+  readonly empty: string;
+  readonly accounts: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly status: string;
+    readonly active: boolean;
+    readonly facts: readonly Choice[];
+    readonly dutiesTitle: string;
+    readonly duties: readonly { readonly text: string }[];
+    readonly changeLabel: string;
+    readonly closeLabel: string;
+  }[];
+}
+
+/** The closing checklist (R11). */
+export interface AccountCloseCardData extends Notice {
+  readonly title: string;
+  readonly intro: string;
+  readonly assignmentId: string;
+  readonly t: { readonly finalSnapshotArchived: string; readonly closedOnPlatform: string; readonly followersPointedToWebsite: string };
+  readonly confirm: string;
+  readonly back: string;
+}
+
+/** Changing who runs an active account (R10, R14). */
+export interface AccountAdminsCardData extends Notice {
+  readonly title: string;
+  readonly intro: string;
+  readonly assignmentId: string;
+  readonly t: Readonly<Record<string, string>>;
+  readonly v: Readonly<Record<string, string>>;
+  readonly e: Readonly<Record<string, string>>;
+  readonly hints: { readonly required: string };
+  readonly save: string;
+  readonly back: string;
+}
+
+export const registerCard = (data: RegisterCardData) => expand(register, data);
+export const accountListCard = (data: AccountListCardData) => expand(accountList, data);
+export const accountCloseCard = (data: AccountCloseCardData) => expand(accountClose, data);
+export const accountAdminsCard = (data: AccountAdminsCardData) => expand(accountAdmins, data);
