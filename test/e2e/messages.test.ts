@@ -98,7 +98,7 @@ describe('POST /api/messages through the real CloudAdapter', () => {
       activityFrom('employee', connector.serviceUrl, {
         type: 'invoke',
         name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'register.show', data: {} } },
+        value: { action: { type: 'Action.Execute', verb: 'help.topics', data: {} } },
       }),
     );
 
