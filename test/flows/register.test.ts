@@ -10,7 +10,9 @@ import { launchChromium } from '../support/browser';
 import { startFunctionApp } from '../support/functionApp';
 
 const docs = path.resolve(__dirname, '../../docs');
+import { startConnector, type TestConnector } from '../support/connector';
 import { accountPlan, monitoringPlan, seed } from '../support/seed';
+import { actionsOf, TeamsClient, textOf } from '../support/teamsClient';
 
 /** A register of its own: this suite runs on an Azurite no other test writes to. */
 describe('the public register (R3), served over HTTP from Azurite', () => {
@@ -170,5 +172,53 @@ describe('the public register (R3), served over HTTP from Azurite', () => {
     } finally {
       await roleOnly.close();
     }
+  });
+});
+
+describe('the register in Teams ("registret")', () => {
+  let azurite: Azurite;
+  let app: FunctionServer;
+  let connector: TestConnector;
+  let elin: TeamsClient;
+
+  beforeAll(async () => {
+    azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
+    const tables = connectTables(azurite.connectionString);
+    await tables.ensureCreated();
+    await new DirectoryStore(tables).load(directory);
+    const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
+    for (let i = 1; i <= 6; i++) await seed(stores, `k${i}`, accountPlan({ platform: 'Facebook', accountName: `Fritid ${i}` }), 'active');
+    await seed(stores, 'k7', accountPlan({ platform: 'LinkedIn', accountName: 'Jobba i Botkyrka' }, 'Rekrytering', 'Arbetssökande', 'kommunledning'), 'active');
+    await seed(stores, 'k8', monitoringPlan, 'active');
+    app = await startFunctionApp({ AzureWebJobsStorage: azurite.connectionString });
+    connector = await startConnector();
+    elin = new TeamsClient(`${app.url}/api/messages`, connector, 'employee');
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.close();
+    await azurite.stop();
+  });
+
+  it('R3: shows the register five accounts at a time, with the next page a button away', async () => {
+    const first = await elin.say('registret');
+    expect(textOf(first)).toContain('Konto 1–5 av 7');
+    expect(textOf(first)).toContain('Jobba i Botkyrka');
+
+    const second = await elin.press(first, 'Nästa');
+
+    expect(textOf(second)).toContain('Konto 6–7 av 7');
+    expect(actionsOf(second).map((a) => a.title)).toEqual(['Visa', 'Föregående']); // no Nästa on the last page
+    expect(textOf(second)).toContain('Öppna registret på webben');
+  });
+
+  it('R3: filters the register by department', async () => {
+    const card = await elin.say('registret');
+
+    const filtered = await elin.press(card, 'Visa', { department: 'Kommunledningsförvaltningen' });
+
+    expect(textOf(filtered)).toContain('Konto 1–1 av 1');
+    expect(textOf(filtered)).toContain('Jobba i Botkyrka');
+    expect(textOf(filtered)).not.toContain('Fritid 1');
   });
 });

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../../bot/config';
+import { AssignmentStore } from '../../bot/store/assignments';
+import { AuditLog } from '../../bot/store/audit';
+import { DirectoryStore } from '../../bot/store/directory';
+import { RegisterStore } from '../../bot/store/register';
+import { connectTables } from '../../bot/store/tables';
+import type { FunctionServer } from '../../dev/functionHost';
+import { directory } from '../../dev/roles';
+import { startConnector, type TestConnector } from '../support/connector';
+import { startFunctionApp } from '../support/functionApp';
+import { accountPlan, seed } from '../support/seed';
+import { actionsOf, TeamsClient, textOf, type Card } from '../support/teamsClient';
+
+const tables = connectTables(loadConfig().storageConnectionString);
+const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
+const audit = new AuditLog(tables);
+const ticked = { finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' };
+
+describe('an active account in Teams: mina konton, administration and closing (R10, R11, R14)', () => {
+  let app: FunctionServer;
+  let connector: TestConnector;
+  let elin: TeamsClient;
+  let karim: TeamsClient;
+  let nora: TeamsClient;
+
+  beforeAll(async () => {
+    await tables.ensureCreated();
+    await new DirectoryStore(tables).load(directory);
+    app = await startFunctionApp();
+    connector = await startConnector();
+    const client = (role: ConstructorParameters<typeof TeamsClient>[2]) => new TeamsClient(`${app.url}/api/messages`, connector, role);
+    [elin, karim, nora] = [client('employee'), client('chief'), client('colleague')];
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.close();
+  });
+
+  /** An active account of Elin's with a name no other test uses. */
+  async function activeAccount(): Promise<{ id: string; name: string }> {
+    const id = randomUUID();
+    const name = `Konto ${id.slice(0, 8)}`;
+    await seed(stores, id, accountPlan({ platform: 'Instagram', accountName: name }), 'active');
+    return { id, name };
+  }
+  const inRegister = async (id: string) => (await stores.register.all()).some((r) => r.id === id);
+  const buttonFor = (card: Card, verb: string, id: string) => actionsOf(card).find((a) => a.verb === verb && a.data.assignmentId === id)!;
+
+  it('R5, R10: "mina konton" shows each account with who runs it and the owner\'s duties', async () => {
+    const { name } = await activeAccount();
+
+    const card = await elin.say('mina konton');
+
+    expect(textOf(card)).toContain(`${name} (Instagram)`);
+    expect(textOf(card)).toContain('Elin Ek, Aida Haddad, Sara Lind');
+    expect(textOf(card)).toContain('Skriv en utvärdering minst en gång om året.');
+  });
+
+  it('R11: the owner closes an account with the checklist; it leaves the register and the decision is audited', async () => {
+    const { id, name } = await activeAccount();
+    expect(await inRegister(id)).toBe(true);
+    const list = await elin.say('mina konton');
+    const checklist = await elin.invoke('account.close', buttonFor(list, 'account.close', id).data);
+    expect(textOf(checklist)).toContain('kommunarkivet');
+
+    const refused = await elin.press(checklist, 'Stäng kontot', { finalSnapshotArchived: 'true' });
+    expect(textOf(refused)).toContain('Bocka i alla tre punkterna');
+    expect((await stores.assignments.get(id))!.value.status).toBe('active');
+
+    const done = await elin.press(checklist, 'Stäng kontot', ticked);
+
+    expect(textOf(done)).toContain(`${name} (Instagram) är stängt och borta från registret.`);
+    expect((await stores.assignments.get(id))!.value).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
+    expect(await inRegister(id)).toBe(false);
+    expect((await audit.history(id)).map((e) => [e.type, e.role])).toEqual([['AccountClosed', 'owner']]);
+  });
+
+  it('R11: the chief may close the account from the approval card', async () => {
+    const { id } = await activeAccount();
+    const card = await karim.invoke('plan.history', { assignmentId: id });
+    const close = actionsOf(card).find((a) => a.verb === 'account.close')!;
+
+    const checklist = await karim.invoke(close.verb, close.data);
+    await karim.press(checklist, 'Stäng kontot', ticked);
+
+    expect((await stores.assignments.get(id))!.value.status).toBe('closed');
+    expect((await audit.history(id)).at(-1)).toMatchObject({ type: 'AccountClosed', role: 'chief', actorName: 'Karim Berg' });
+  });
+
+  it('R11: a colleague may not close someone else\'s account, even with a forged card', async () => {
+    const { id } = await activeAccount();
+    const before = await stores.assignments.get(id);
+
+    const card = await nora.invoke('account.closeConfirm', { assignmentId: id, ...ticked });
+
+    expect(textOf(card)).toContain('Det här får bara ägaren, ägarens chef eller förvaltningens kommunikatör göra.');
+    expect(await stores.assignments.get(id)).toEqual(before);
+    expect(await inRegister(id)).toBe(true);
+  });
+
+  it('R10, R14: the owner changes admins and substitute; too few admins or a password are refused', async () => {
+    const { id } = await activeAccount();
+    const list = await elin.say('mina konton');
+    const form = await elin.invoke('account.admins', buttonFor(list, 'account.admins', id).data);
+    const before = await stores.assignments.get(id);
+
+    const tooFew = await elin.press(form, 'Spara', { admin2: '' });
+    const password = await elin.press(form, 'Spara', { loginStorage: 'lösenord: Hemligt123!' });
+    expect(textOf(tooFew)).toContain('Skriv minst två personer');
+    expect(textOf(password)).toContain('inte själva lösenordet');
+    expect(textOf(password)).not.toContain('Hemligt123');
+    expect(await stores.assignments.get(id)).toEqual(before);
+
+    const saved = await elin.press(form, 'Spara', { admin2: 'Nora Sjöberg', substitute: 'Nora Sjöberg' });
+
+    expect(textOf(saved)).toContain('Ändringen är sparad.');
+    expect((await stores.assignments.get(id))!.value.plan).toMatchObject({ administration: { admins: ['Elin Ek', 'Nora Sjöberg'], substitute: 'Nora Sjöberg' } });
+    expect((await audit.history(id)).map((e) => e.type)).toEqual(['AdministrationChanged']);
+    expect(await inRegister(id)).toBe(true);
+  });
+
+  it('R10: only the owner changes the administration', async () => {
+    const { id } = await activeAccount();
+    const before = await stores.assignments.get(id);
+
+    const card = await karim.invoke('account.adminsSave', { assignmentId: id, admin1: 'A', admin2: 'B', loginStorage: 'Skåpet', substitute: 'B' });
+
+    expect(textOf(card)).toContain('Det här får bara');
+    expect(await stores.assignments.get(id)).toEqual(before);
+  });
+});
