@@ -1,6 +1,7 @@
 import accountAdmins from './accountAdmins.json';
 import accountClose from './accountClose.json';
 import accountList from './accountList.json';
+import accountOwner from './accountOwner.json';
 import type { Choice, NoticeStyle } from './plan';
 import register from './register.json';
 import { expand } from './template';
@@ -39,6 +40,7 @@ export interface AccountListCardData extends Notice {
     readonly dutiesTitle: string;
     readonly duties: readonly { readonly text: string }[];
     readonly changeLabel: string;
+    readonly ownerLabel: string;
     readonly closeLabel: string;
   }[];
 }
@@ -66,6 +68,20 @@ export interface AccountAdminsCardData extends Notice {
   readonly back: string;
 }
 
+/** Proposing a new owner; the chief approves it through the approval card. */
+export interface AccountOwnerCardData {
+  readonly title: string;
+  readonly intro: string;
+  readonly notice?: string;
+  readonly label: string;
+  readonly hint: string;
+  readonly people: readonly Choice[];
+  readonly send: string;
+  readonly back: string;
+  readonly assignmentId: string;
+}
+
+export const accountOwnerCard = (data: AccountOwnerCardData) => expand(accountOwner, data);
 export const registerCard = (data: RegisterCardData) => expand(register, data);
 export const accountListCard = (data: AccountListCardData) => expand(accountList, data);
 export const accountCloseCard = (data: AccountCloseCardData) => expand(accountClose, data);

@@ -18,9 +18,11 @@ export {
   accountAdminsCard,
   accountCloseCard,
   accountListCard,
+  accountOwnerCard,
   registerCard,
   type AccountAdminsCardData,
   type AccountCloseCardData,
   type AccountListCardData,
+  type AccountOwnerCardData,
   type RegisterCardData,
 } from './account';

@@ -20,6 +20,8 @@ export const verbs = [
   'account.mine',
   'account.admins',
   'account.adminsSave',
+  'account.owner',
+  'account.ownerSave',
   'account.close',
   'account.closeConfirm',
   'help.topics',

@@ -15,11 +15,13 @@ export interface ClosingChecklist {
 
 export type AccountCommand =
   | { readonly type: 'CloseAccount'; readonly meta: CommandMeta & { readonly communicator?: string }; readonly checklist: ClosingChecklist }
-  | { readonly type: 'ChangeAdministration'; readonly meta: CommandMeta; readonly administration: Steps['administration'] };
+  | { readonly type: 'ChangeAdministration'; readonly meta: CommandMeta; readonly administration: Steps['administration'] }
+  | { readonly type: 'ProposeOwner'; readonly meta: CommandMeta; readonly newOwner: PersonRef };
 
 export type AccountEvent =
   | { readonly type: 'AccountClosed'; readonly by: PersonRef; readonly at: string; readonly checklist: ClosingChecklist }
-  | { readonly type: 'AdministrationChanged'; readonly by: PersonRef; readonly at: string; readonly administration: Steps['administration'] };
+  | { readonly type: 'AdministrationChanged'; readonly by: PersonRef; readonly at: string; readonly administration: Steps['administration'] }
+  | { readonly type: 'OwnerChangeProposed'; readonly by: PersonRef; readonly at: string; readonly newOwner: PersonRef };
 
 export type AccountRefusal = { readonly reason: 'notActive' } | { readonly reason: 'notAllowed' };
 
@@ -39,10 +41,16 @@ export function decideAccount(command: AccountCommand, state: Assignment): Accou
         ? { ok: true, events: [{ type: 'AccountClosed', by: actor, at, checklist: command.checklist }] }
         : { ok: false, reason: 'notAllowed' };
     case 'ChangeAdministration':
-      // R10: the owner keeps the administration up to date; a new owner needs the chief (not here).
+      // R10: the owner keeps the administration up to date.
       return actor.aadObjectId === state.applicant.aadObjectId && state.plan?.kind === 'account'
         ? { ok: true, events: [{ type: 'AdministrationChanged', by: actor, at, administration: command.administration }] }
         : { ok: false, reason: 'notAllowed' };
+    case 'ProposeOwner': {
+      // A new owner needs the chief's approval: the proposal waits for it (see approval.ts).
+      const owner = state.applicant.aadObjectId;
+      const allowed = actor.aadObjectId === owner && command.newOwner.aadObjectId !== owner && !state.pendingOwner;
+      return allowed ? { ok: true, events: [{ type: 'OwnerChangeProposed', by: actor, at, newOwner: command.newOwner }] } : { ok: false, reason: 'notAllowed' };
+    }
     default: {
       const exhaustive: never = command;
       return exhaustive;
@@ -58,6 +66,8 @@ export function evolveAccount(state: Assignment, event: AccountEvent): Assignmen
       return { ...state, status: 'closed', closedAt: event.at };
     case 'AdministrationChanged':
       return state.plan.kind === 'account' ? { ...state, plan: { ...state.plan, administration: event.administration } } : state;
+    case 'OwnerChangeProposed':
+      return { ...state, pendingOwner: { person: event.newOwner, proposedAt: event.at } };
     default: {
       const exhaustive: never = event;
       return exhaustive;

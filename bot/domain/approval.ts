@@ -37,7 +37,9 @@ interface Decided {
 export type ApprovalEvent =
   | (Decided & { readonly type: 'PlanApproved'; readonly comment?: string })
   | (Decided & { readonly type: 'ChangesRequested'; readonly comment: string })
-  | (Decided & { readonly type: 'PlanRejected'; readonly comment: string });
+  | (Decided & { readonly type: 'PlanRejected'; readonly comment: string })
+  | (Decided & { readonly type: 'OwnerChangeApproved'; readonly newOwner: PersonRef; readonly previousOwner: PersonRef; readonly comment?: string })
+  | (Decided & { readonly type: 'OwnerChangeRejected'; readonly comment: string });
 
 export type ApprovalRefusal =
   | { readonly reason: 'notWaiting' }
@@ -55,6 +57,9 @@ export function waitingStep(state: Assignment): ApprovalStep | undefined {
       return 'communicator';
     case 'awaiting_comms_chief':
       return 'commschief';
+    case 'active':
+      // A proposed new owner waits for the chief, like a plan (R1: the chief gives the assignment).
+      return state.pendingOwner ? 'chief' : undefined;
     default:
       return undefined;
   }
@@ -91,6 +96,14 @@ export function decideApproval(command: ApprovalCommand, state: Assignment): App
   if (actor.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
   if (actor.aadObjectId !== approverOf(state, step, approvers)) return refuse({ reason: 'notApprover', step });
   const decided = { step, version, by: actor, at: now };
+  if (state.status === 'active' && state.pendingOwner) {
+    const comment = command.comment?.trim();
+    if (command.type === 'ApprovePlan') {
+      const { person: newOwner } = state.pendingOwner;
+      return accept({ type: 'OwnerChangeApproved', ...decided, newOwner, previousOwner: state.applicant, comment: comment || undefined });
+    }
+    return comment ? accept({ type: 'OwnerChangeRejected', ...decided, comment }) : refuse({ reason: 'commentRequired' });
+  }
   switch (command.type) {
     case 'ApprovePlan':
       return accept({ type: 'PlanApproved', ...decided, comment: command.comment?.trim() || undefined });

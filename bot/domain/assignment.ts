@@ -45,11 +45,17 @@ export type Assignment =
   | (Common & Submitted & { readonly status: 'awaiting_chief' | 'awaiting_communicator' | 'awaiting_comms_chief' })
   | (Common & Submitted & Commented & { readonly status: 'changes_requested' })
   | (Common & Submitted & Commented & { readonly status: 'rejected' })
-  | (Common & Submitted & { readonly status: 'active'; readonly activatedAt: string })
+  | (Common & Submitted & { readonly status: 'active'; readonly activatedAt: string; readonly pendingOwner?: PendingOwner })
   | (Common & Submitted & { readonly status: 'closed'; readonly activatedAt: string; readonly closedAt: string })
   | (Common & { readonly status: 'cancelled'; readonly cancelledAt: string });
 
 export type AssignmentStatus = Assignment['status'];
+
+/** A new owner the current one proposed; the chief decides, through the approval card. */
+export interface PendingOwner {
+  readonly person: PersonRef;
+  readonly proposedAt: string;
+}
 
 export interface CommandMeta {
   readonly actor: PersonRef;
@@ -124,6 +130,7 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
       return state ? decideApproval(command, state) : refuse({ reason: 'notFound' });
     case 'CloseAccount':
     case 'ChangeAdministration':
+    case 'ProposeOwner':
       return state ? decideAccount(command, state) : refuse({ reason: 'notFound' });
     default: {
       const exhaustive: never = command;
@@ -184,7 +191,14 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     }
     case 'AccountClosed':
     case 'AdministrationChanged':
+    case 'OwnerChangeProposed':
       return evolveAccount(next, event);
+    case 'OwnerChangeApproved':
+    case 'OwnerChangeRejected': {
+      if (next.status !== 'active') throw new Error(`${event.type} on a ${next.status} assignment`);
+      const decided = { ...next, pendingOwner: undefined };
+      return event.type === 'OwnerChangeApproved' ? { ...decided, applicant: event.newOwner } : decided;
+    }
     default: {
       const exhaustive: never = event;
       return exhaustive;

@@ -30,9 +30,12 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 
     case 'PlanApproved':
     case 'ChangesRequested':
     case 'PlanRejected':
+    case 'OwnerChangeApproved':
+    case 'OwnerChangeRejected':
       return { role: event.step, ...(event.comment ? { comment: event.comment } : {}) };
     case 'AccountClosed':
-    case 'AdministrationChanged': {
+    case 'AdministrationChanged':
+    case 'OwnerChangeProposed': {
       const by = event.by.aadObjectId;
       const role = by === state.applicant.aadObjectId ? 'owner' : by === state.plan?.who.chiefAadObjectId ? 'chief' : 'communicator';
       return { role };
@@ -67,6 +70,8 @@ export async function carryOut(
   else if (submitted?.type === 'PlanSubmitted') {
     await deps.assignments.submit(state, stored.etag, { assignmentId: state.id, version: submitted.version, submittedAt: submitted.at, plan: submitted.plan });
   } else await deps.assignments.save(state, stored.etag);
+  // A new owner finds the account in "mina konton".
+  if (decision.events.some((e) => e.type === 'OwnerChangeApproved')) await deps.assignments.index(state);
   await deps.register.sync(state);
   for (const event of decision.events) {
     const entry = auditEntry(event, state);

@@ -70,8 +70,13 @@ export class AssignmentStore {
   /** Stores a new assignment and lists it under its applicant. */
   async create(assignment: Assignment): Promise<string> {
     const etag = await this.repo.save(assignment, undefined);
-    await this.table.upsertEntity({ partitionKey: personPartition(assignment.applicant.aadObjectId), rowKey: encodeKey(assignment.id) });
+    await this.index(assignment);
     return etag;
+  }
+
+  /** Lists the assignment under its applicant (owner); earlier owners keep it in their history. */
+  async index(assignment: Assignment): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: personPartition(assignment.applicant.aadObjectId), rowKey: encodeKey(assignment.id) });
   }
 
   /** Replaces the assignment if it still has `etag`; ETagConflict otherwise. */

@@ -72,6 +72,8 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps): Routes {
       'account.mine': personal(accounts.mine),
       'account.admins': personal(accounts.admins),
       'account.adminsSave': personal(accounts.adminsSave),
+      'account.owner': personal(accounts.owner),
+      'account.ownerSave': personal(accounts.ownerSave),
       'account.close': personal(accounts.close),
       'account.closeConfirm': personal(accounts.closeConfirm),
       'help.topics': comingSoon,

@@ -6,7 +6,7 @@ import { DirectoryStore } from '../../bot/store/directory';
 import { RegisterStore } from '../../bot/store/register';
 import { connectTables } from '../../bot/store/tables';
 import type { FunctionServer } from '../../dev/functionHost';
-import { directory } from '../../dev/roles';
+import { directory, users } from '../../dev/roles';
 import { startConnector, type TestConnector } from '../support/connector';
 import { startFunctionApp } from '../support/functionApp';
 import { accountPlan, seed } from '../support/seed';
@@ -23,6 +23,7 @@ describe('an active account in Teams: mina konton, administration and closing (R
   let elin: TeamsClient;
   let karim: TeamsClient;
   let nora: TeamsClient;
+  let aida: TeamsClient;
 
   beforeAll(async () => {
     await tables.ensureCreated();
@@ -30,7 +31,8 @@ describe('an active account in Teams: mina konton, administration and closing (R
     app = await startFunctionApp();
     connector = await startConnector();
     const client = (role: ConstructorParameters<typeof TeamsClient>[2]) => new TeamsClient(`${app.url}/api/messages`, connector, role);
-    [elin, karim, nora] = [client('employee'), client('chief'), client('colleague')];
+    [elin, karim, nora, aida] = [client('employee'), client('chief'), client('colleague'), client('admin')];
+    for (const person of [elin, karim, aida]) await person.say('hej');
   });
   afterAll(async () => {
     await app.close();
@@ -125,6 +127,59 @@ describe('an active account in Teams: mina konton, administration and closing (R
     const before = await stores.assignments.get(id);
 
     const card = await karim.invoke('account.adminsSave', { assignmentId: id, admin1: 'A', admin2: 'B', loginStorage: 'Skåpet', substitute: 'B' });
+
+    expect(textOf(card)).toContain('Det här får bara');
+    expect(await stores.assignments.get(id)).toEqual(before);
+  });
+
+  /** The owner proposes Aida as the new owner; the card the chief got about it. */
+  async function proposeAida(id: string): Promise<Card> {
+    const list = await elin.say('mina konton');
+    const form = await elin.invoke('account.owner', buttonFor(list, 'account.owner', id).data);
+    const sent = await elin.press(form, 'Skicka till din chef', { newOwner: users.admin.aadObjectId });
+    expect(textOf(sent)).toContain('Förslaget har gått till Karim Berg.');
+    return connector.cardsTo('personal-chief').filter((c) => textOf(c).includes(id)).at(-1)!;
+  }
+
+  it('R1, R4: a new owner needs the chief: once approved, the account is theirs, in the register and in "mina konton"', async () => {
+    const { id, name } = await activeAccount();
+    const card = await proposeAida(id);
+    expect(textOf(card)).toContain('Din tur: ska Aida Haddad ta över kontot?');
+    expect((await stores.assignments.get(id))!.value.applicant.name).toBe('Elin Ek');
+
+    const decided = await karim.press(card, 'Godkänn');
+
+    expect(textOf(decided)).toContain('Du har godkänt. Aida Haddad äger nu kontot.');
+    expect((await stores.assignments.get(id))!.value).toMatchObject({ status: 'active', applicant: { name: 'Aida Haddad' } });
+    expect((await stores.register.all()).find((r) => r.id === id)?.ownerAadObjectId).toBe(users.admin.aadObjectId);
+    expect(textOf(await aida.say('mina konton'))).toContain(name);
+    expect(textOf(await elin.say('mina konton'))).not.toContain(name);
+    expect((await audit.history(id)).map((e) => [e.type, e.role])).toEqual([
+      ['OwnerChangeProposed', 'owner'],
+      ['OwnerChangeApproved', 'chief'],
+    ]);
+    expect(JSON.stringify(connector.cardsTo('personal-admin'))).toContain(`Du äger nu ${name}.`);
+  });
+
+  it('R1: the chief can say no to a new owner, with a comment; the account keeps its owner', async () => {
+    const { id } = await activeAccount();
+    const card = await proposeAida(id);
+
+    const noComment = await karim.press(card, 'Säg nej');
+    const decided = await karim.press(card, 'Säg nej', { comment: 'Aida har inte tid i höst.' });
+
+    expect(textOf(noComment)).toContain('Skriv en kommentar');
+    expect(textOf(decided)).toContain('Kontot har kvar sin ägare.');
+    const stored = (await stores.assignments.get(id))!.value;
+    expect(stored).toMatchObject({ status: 'active', applicant: { name: 'Elin Ek' } });
+    expect('pendingOwner' in stored && stored.pendingOwner).toBeFalsy();
+  });
+
+  it('R1: only the owner proposes a new owner', async () => {
+    const { id } = await activeAccount();
+    const before = await stores.assignments.get(id);
+
+    const card = await nora.invoke('account.ownerSave', { assignmentId: id, newOwner: users.colleague.aadObjectId });
 
     expect(textOf(card)).toContain('Det här får bara');
     expect(await stores.assignments.get(id)).toEqual(before);

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { accountAdminsCard, accountCloseCard, accountListCard, type AdaptiveCard } from '../../../cards';
+import { accountAdminsCard, accountCloseCard, accountListCard, accountOwnerCard, type AdaptiveCard } from '../../../cards';
 import { mayClose } from '../../domain/account';
 import { administrators, validateStep } from '../../domain/activityPlan';
 import type { Assignment, Command } from '../../domain/assignment';
@@ -20,11 +20,16 @@ const date = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').
 const nameOf = (a: Assignment) => (a.plan?.kind === 'account' ? `${a.plan.channel.accountName} (${a.plan.channel.platform})` : '');
 
 /** An owner's accounts after approval: "mina konton", changing who runs one, and closing one (R10, R11, R14). */
-export function accountHandlers(deps: PlanDeps & LifecycleDeps): Record<'mine' | 'admins' | 'adminsSave' | 'close' | 'closeConfirm', PlanHandler> {
+export function accountHandlers(
+  deps: PlanDeps & LifecycleDeps,
+): Record<'mine' | 'admins' | 'adminsSave' | 'owner' | 'ownerSave' | 'close' | 'closeConfirm', PlanHandler> {
   const mine = async (turn: PlanTurn, shown: { notice?: string } = {}): Promise<AdaptiveCard> => {
     const t = texts(turn.locale);
     const view = await loadView(deps, turn.locale);
-    const owned = (await deps.assignments.listFor(turn.user.aadObjectId)).filter((a) => a.status === 'active' || a.status === 'closed');
+    // Only what the user owns now: an account handed over stays in the earlier owner's history only.
+    const owned = (await deps.assignments.listFor(turn.user.aadObjectId)).filter(
+      (a) => (a.status === 'active' || a.status === 'closed') && a.applicant.aadObjectId === turn.user.aadObjectId,
+    );
     return accountListCard({
       title: t.account.mineTitle,
       empty: t.account.empty,
@@ -51,6 +56,7 @@ export function accountHandlers(deps: PlanDeps & LifecycleDeps): Record<'mine' |
           dutiesTitle: t.account.dutiesTitle,
           duties: active && plan.kind === 'account' ? t.approval.toApplicant.duties.map((text) => ({ text })) : [],
           changeLabel: t.account.change,
+          ownerLabel: t.account.owner,
           closeLabel: t.account.close,
         };
       }),
@@ -131,6 +137,30 @@ export function accountHandlers(deps: PlanDeps & LifecycleDeps): Record<'mine' |
       return run(turn, command, loaded.stored, texts(turn.locale).account.savedNotice, () => mine(turn));
     },
 
+    owner: async (turn) => {
+      const loaded = await load(turn, 'owner');
+      if ('refused' in loaded) return loaded.refused;
+      return ownerCard(turn, loaded.stored.value);
+    },
+
+    ownerSave: async (turn) => {
+      const loaded = await load(turn, 'owner');
+      if ('refused' in loaded) return loaded.refused;
+      const a = loaded.stored.value;
+      const t = texts(turn.locale);
+      if (a.status === 'active' && a.pendingOwner) return mine(turn, { notice: t.account.ownerPending });
+      const chosen = z.object({ newOwner: z.string().max(100) }).safeParse(turn.data);
+      const person = chosen.success ? await deps.directory.person(chosen.data.newOwner) : undefined;
+      if (!person || person.aadObjectId === a.applicant.aadObjectId) return ownerCard(turn, a, t.fieldErrors.unknownChoice);
+      const command: Command = {
+        type: 'ProposeOwner',
+        meta: { actor: turn.user, now: deps.clock().toISOString() },
+        newOwner: { aadObjectId: person.aadObjectId, name: person.name },
+      };
+      const chief = (await deps.directory.person(a.plan?.who.chiefAadObjectId ?? ''))?.name ?? t.plan.who.chief;
+      return run(turn, command, loaded.stored, t.account.ownerSent(chief), () => mine(turn));
+    },
+
     close: async (turn) => {
       const loaded = await load(turn, 'closer');
       if ('refused' in loaded) return loaded.refused;
@@ -152,6 +182,22 @@ export function accountHandlers(deps: PlanDeps & LifecycleDeps): Record<'mine' |
       return run(turn, command, loaded.stored, texts(turn.locale).account.closedNotice(nameOf(a)), () => Promise.resolve(closeCard(turn, a)));
     },
   };
+
+  async function ownerCard(turn: PlanTurn, a: Assignment, notice?: string): Promise<AdaptiveCard> {
+    const t = texts(turn.locale);
+    const people = (await deps.directory.everyone()).filter((p) => p.aadObjectId !== a.applicant.aadObjectId);
+    return accountOwnerCard({
+      title: t.account.ownerTitle(nameOf(a)),
+      intro: t.account.ownerIntro,
+      notice,
+      label: t.account.ownerLabel,
+      hint: t.fieldErrors.unknownChoice,
+      people: people.map((p) => ({ title: `${p.name}, ${p.title}`, value: p.aadObjectId })),
+      send: t.account.ownerSend,
+      back: t.account.back,
+      assignmentId: a.id,
+    });
+  }
 
   function closeCard(turn: PlanTurn, a: Assignment, notice?: string): AdaptiveCard {
     const t = texts(turn.locale).account;

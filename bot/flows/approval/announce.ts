@@ -69,6 +69,11 @@ export function announcer(deps: ApprovalDeps): Announce {
       if (delivery.ok) await deps.assignments.addCopy(state.id, delivery.sent);
       return delivery;
     };
+    const tellPerson = async (aad: string, paragraphs: (t: ReturnType<typeof texts>) => string[]) => {
+      const t = texts(await localeFor(aad));
+      const card = planStatusCard({ heading: t.plan.heading, title: t.plan.mine.status[state.status], paragraphs: paragraphs(t).map((text) => ({ text })), facts: [], actions: [] });
+      await deps.messenger.sendCard(reach, aad, card);
+    };
     const tell = async (paragraphs: (t: ReturnType<typeof texts>) => string[], withEdit = false) => {
       const t = texts(await localeFor(state.applicant.aadObjectId));
       const actions: PlanStatusCardData['actions'] = [
@@ -120,6 +125,18 @@ export function announcer(deps: ApprovalDeps): Announce {
           return;
         case 'PlanRejected':
           await tell((t) => [t.approval.toApplicant.rejected(event.by.name), `"${event.comment}"`]);
+          return;
+        case 'OwnerChangeProposed':
+          await toApprover();
+          return;
+        case 'OwnerChangeApproved': {
+          const account = state.plan?.kind === 'account' ? state.plan.channel.accountName : '';
+          await tellPerson(event.previousOwner.aadObjectId, (t) => [t.approval.toOwner.approved(event.newOwner.name, event.by.name)]);
+          await tell((t) => [t.approval.toOwner.youOwn(account, event.by.name)]);
+          return;
+        }
+        case 'OwnerChangeRejected':
+          await tell((t) => [t.approval.toOwner.rejected(event.by.name), `"${event.comment}"`]);
           return;
         default:
           return;

@@ -69,14 +69,19 @@ export function approvalHandlers(deps: ApprovalDeps & LifecycleDeps & { readonly
       const state = result.state!;
       const next = currentApprover(state, await approversFor(deps.directory, state));
       const nextName = next ? ((await deps.directory.person(next))?.name ?? next) : '';
+      const event = result.events[0];
       const notice =
-        command.type === 'RequestChanges'
-          ? t.decided.changesRequested
-          : command.type === 'RejectPlan'
-            ? t.decided.rejected
-            : state.status === 'active'
-              ? t.decided.activated
-              : t.decided.approved(nextName);
+        event?.type === 'OwnerChangeApproved'
+          ? t.ownerChanged(event.newOwner.name)
+          : event?.type === 'OwnerChangeRejected'
+            ? t.ownerKept
+            : command.type === 'RequestChanges'
+              ? t.decided.changesRequested
+              : command.type === 'RejectPlan'
+                ? t.decided.rejected
+                : state.status === 'active'
+                  ? t.decided.activated
+                  : t.decided.approved(nextName);
       return cardFor(turn, state, { notice });
     } catch (error) {
       if (!(error instanceof ETagConflict)) throw error;

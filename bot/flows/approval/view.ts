@@ -70,6 +70,10 @@ export function approvalCardFor(
 function status(context: ApprovalContext, state: Assignment, yourTurn: boolean, name: (aad?: string) => string) {
   const t = texts(context.view.locale).approval;
   const step = waitingStep(state);
+  if (state.status === 'active' && state.pendingOwner) {
+    const newOwner = state.pendingOwner.person.name;
+    return { status: yourTurn ? t.ownerChangeYourTurn(newOwner) : t.ownerChange(newOwner, name(context.approver?.aadObjectId)), statusStyle: 'accent' as const };
+  }
   if (step) {
     return { status: yourTurn ? t.yourTurn : t.waitingFor(name(context.approver?.aadObjectId), t.roles[step]), statusStyle: 'accent' as const };
   }
@@ -125,6 +129,11 @@ function historyText(view: PlanView, event: AuditEvent): string {
     case 'ChangesRequested':
     case 'PlanRejected':
     case 'DraftCancelled':
+    case 'AccountClosed':
+    case 'AdministrationChanged':
+    case 'OwnerChangeProposed':
+    case 'OwnerChangeApproved':
+    case 'OwnerChangeRejected':
       return h[event.type];
     default:
       return event.type;
