@@ -2,15 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../bot/config';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
-import { DirectoryStore } from '../../bot/store/directory';
 import { RegisterStore } from '../../bot/store/register';
 import { connectTables } from '../../bot/store/tables';
-import type { FunctionServer } from '../../dev/functionHost';
-import { directory, users } from '../../dev/roles';
-import { startConnector, type TestConnector } from '../support/connector';
-import { startFunctionApp } from '../support/functionApp';
+import { users } from '../../dev/roles';
 import { accountPlan, seed } from '../support/seed';
-import { actionsOf, TeamsClient, textOf, type Card } from '../support/teamsClient';
+import type { TestConnector } from '../support/connector';
+import { startTeams, type TeamsWorld } from '../support/teams';
+import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
 const tables = connectTables(loadConfig().storageConnectionString);
 const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
@@ -18,7 +16,7 @@ const audit = new AuditLog(tables);
 const ticked = { finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' };
 
 describe('an active account in Teams: mina konton, administration and closing (R10, R11, R14)', () => {
-  let app: FunctionServer;
+  let world: TeamsWorld;
   let connector: TestConnector;
   let elin: TeamsClient;
   let karim: TeamsClient;
@@ -26,18 +24,14 @@ describe('an active account in Teams: mina konton, administration and closing (R
   let aida: TeamsClient;
 
   beforeAll(async () => {
-    await tables.ensureCreated();
-    await new DirectoryStore(tables).load(directory);
-    app = await startFunctionApp();
-    connector = await startConnector();
-    const client = (role: ConstructorParameters<typeof TeamsClient>[2]) => new TeamsClient(`${app.url}/api/messages`, connector, role);
-    [elin, karim, nora, aida] = [client('employee'), client('chief'), client('colleague'), client('admin')];
-    for (const person of [elin, karim, aida]) await person.say('hej');
+    world = await startTeams(['employee', 'chief', 'admin']);
+    connector = world.connector;
+    elin = world.client('employee');
+    karim = world.client('chief');
+    nora = world.client('colleague');
+    aida = world.client('admin');
   });
-  afterAll(async () => {
-    await app.close();
-    await connector.close();
-  });
+  afterAll(() => world.close());
 
   /** An active account of Elin's with a name no other test uses. */
   async function activeAccount(): Promise<{ id: string; name: string }> {

@@ -1,21 +1,18 @@
 import { loadConfig } from '../../bot/config';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
-import { DirectoryStore } from '../../bot/store/directory';
 import { connectTables } from '../../bot/store/tables';
-import type { FunctionServer } from '../../dev/functionHost';
-import { directory } from '../../dev/roles';
-import { startConnector, type TestConnector } from '../support/connector';
-import { startFunctionApp } from '../support/functionApp';
+import type { TestConnector } from '../support/connector';
 import { sendPlan } from '../support/samplePlan';
-import { actionsOf, TeamsClient, textOf, type Card } from '../support/teamsClient';
+import { startTeams, type TeamsWorld } from '../support/teams';
+import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
 const tables = connectTables(loadConfig().storageConnectionString);
 const assignments = new AssignmentStore(tables);
 const audit = new AuditLog(tables);
 
 describe('approvals in Teams, over HTTP against Azurite, acting as each user in turn', () => {
-  let app: FunctionServer;
+  let world: TeamsWorld;
   let connector: TestConnector;
   let elin: TeamsClient;
   let karim: TeamsClient;
@@ -24,19 +21,15 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
   let nora: TeamsClient;
 
   beforeAll(async () => {
-    await tables.ensureCreated();
-    await new DirectoryStore(tables).load(directory);
-    app = await startFunctionApp();
-    connector = await startConnector();
-    const client = (role: ConstructorParameters<typeof TeamsClient>[2]) => new TeamsClient(`${app.url}/api/messages`, connector, role);
-    [elin, karim, sara, johan, nora] = [client('employee'), client('chief'), client('communicator'), client('commschief'), client('colleague')];
-    // Everyone has the app: the bot knows their personal chats (personal-<role>).
-    for (const person of [elin, karim, sara, johan, nora]) await person.say('hej');
+    world = await startTeams(['employee', 'chief', 'communicator', 'commschief', 'colleague']);
+    connector = world.connector;
+    elin = world.client('employee');
+    karim = world.client('chief');
+    sara = world.client('communicator');
+    johan = world.client('commschief');
+    nora = world.client('colleague');
   });
-  afterAll(async () => {
-    await app.close();
-    await connector.close();
-  });
+  afterAll(() => world.close());
 
   const idOf = (card: Card) => String(actionsOf(card).find((a) => a.data.assignmentId)?.data.assignmentId);
   /** The newest card in `role`'s chat about the assignment. */

@@ -1,13 +1,10 @@
 import { loadConfig } from '../../bot/config';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
-import { DirectoryStore } from '../../bot/store/directory';
 import { connectTables } from '../../bot/store/tables';
-import type { FunctionServer } from '../../dev/functionHost';
-import { directory, users } from '../../dev/roles';
-import { startConnector, type TestConnector } from '../support/connector';
-import { startFunctionApp } from '../support/functionApp';
-import { actionsOf, TeamsClient, textOf, type Card } from '../support/teamsClient';
+import { users } from '../../dev/roles';
+import { startTeams, type TeamsWorld } from '../support/teams';
+import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 import { administration, channel, commitments, purpose } from '../support/samplePlan';
 
 const tables = connectTables(loadConfig().storageConnectionString);
@@ -17,23 +14,16 @@ const audit = new AuditLog(tables);
 const draftIdOf = (card: Card) => String(actionsOf(card).find((a) => a.data.draftId)?.data.draftId);
 
 describe('the activity plan in Teams, over HTTP against Azurite', () => {
-  let app: FunctionServer;
-  let connector: TestConnector;
+  let world: TeamsWorld;
   let elin: TeamsClient;
   let karim: TeamsClient;
 
   beforeAll(async () => {
-    await tables.ensureCreated();
-    await new DirectoryStore(tables).load(directory);
-    app = await startFunctionApp();
-    connector = await startConnector();
-    elin = new TeamsClient(`${app.url}/api/messages`, connector, 'employee');
-    karim = new TeamsClient(`${app.url}/api/messages`, connector, 'chief');
+    world = await startTeams();
+    elin = world.client('employee');
+    karim = world.client('chief');
   });
-  afterAll(async () => {
-    await app.close();
-    await connector.close();
-  });
+  afterAll(() => world.close());
 
   /** "ny ansökan" and the first step answered. */
   async function startAccountPlan(): Promise<Card> {
@@ -206,7 +196,7 @@ describe('the activity plan in Teams, over HTTP against Azurite', () => {
   });
 
   it('R9: speaks English to an English Teams client', async () => {
-    const english = new TeamsClient(`${app.url}/api/messages`, connector, 'admin', 'en-US');
+    const english = world.client('admin', 'en-US');
     const card = await english.say('new application');
 
     expect(textOf(card)).toContain('Step 1 of 5');
