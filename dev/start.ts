@@ -7,12 +7,13 @@ import { freePort } from './freePort';
 import { functionEntryFiles, loadFunctions, serveHttp, triggerOf, type FunctionServer } from './functionHost';
 import { playgroundReference, startPlayground, type Playground } from './playground';
 import { directory, roles, type Role } from './roles';
+import { projectRoot } from './projectRoot';
 
 /**
  * `npm start`: Azurite in-process, the function app's own registrations on localhost:7071,
  * the seeded directory, and one Agents Playground per role. Ctrl-C stops it all.
  */
-const root = path.resolve(__dirname, '..', '..');
+const root = projectRoot();
 const workDir = path.join(root, '.kanalkoll');
 const defaultRoles: Role[] = ['employee', 'chief', 'communicator', 'commschief'];
 
