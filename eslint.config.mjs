@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.kanalkoll/', 'devTools/', 'coverage/'] },
+  { ignores: ['dist/', 'deploy/', 'node_modules/', '.kanalkoll/', 'devTools/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

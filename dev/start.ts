@@ -25,7 +25,8 @@ const usage = `Usage: npm start -- [options]
   --persist      Keep storage in .kanalkoll/data between runs (default: in memory)
   --no-playground  Only storage and the functions (for scripts and the browser tests)
   --port <n>     Port of the functions (default 7071)
-  --free-ports   Any free ports instead of 7071, 10000-10002 and 56150… (for tests); see the printed URLs`;
+  --free-ports   Any free ports instead of 7071, 10000-10002 and 56150… (for tests); see the printed URLs
+  --app <dir>    Serve the function app in <dir> (its package.json main), e.g. deploy/ after npm run build:deploy`;
 
 function options() {
   const { values } = parseArgs({
@@ -36,6 +37,7 @@ function options() {
       'no-playground': { type: 'boolean', default: false },
       port: { type: 'string', default: '7071' },
       'free-ports': { type: 'boolean', default: false },
+      app: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -53,6 +55,7 @@ function options() {
     playground: !values['no-playground'],
     port: values['free-ports'] ? 0 : Number(values.port),
     freePorts: values['free-ports'],
+    appDir: values.app ? path.resolve(values.app) : root,
   };
 }
 
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
     process.env.AzureWebJobsStorage = azurite.connectionString;
 
     useCoreStandIn();
-    const registrations = loadFunctions(functionEntryFiles(root));
+    const registrations = loadFunctions(functionEntryFiles(opts.appDir));
     const server: FunctionServer = await serveHttp(registrations, opts.port, (line) => console.log(`  ${line}`));
     stops.push(() => server.close());
 
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
     console.log(`
 Kanalkoll is running.
   Storage (Azurite, ${opts.persistDir ? `kept in ${path.relative(root, opts.persistDir)}` : 'in memory'}): ${azurite.endpoints.table}
-  Functions: ${registrations.map((r) => `${r.metadata.name} (${triggerOf(r)?.type})`).join(', ')}
+  Functions${opts.appDir === root ? '' : ` (from ${path.relative(root, opts.appDir) || '.'})`}: ${registrations.map((r) => `${r.metadata.name} (${triggerOf(r)?.type})`).join(', ')}
     ${server.url}/api/messages   ${server.url}/api/health
 ${playgrounds.map((p) => `  Playground as ${p.role.padEnd(12)} ${p.url}`).join('\n')}
 Open a Playground in your browser and write "hej". Ctrl-C stops everything.

@@ -1,0 +1,61 @@
+import { build } from 'esbuild';
+import JSZip from 'jszip';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { functionEntryFiles } from './functionHost';
+import { projectRoot } from './projectRoot';
+
+/**
+ * `npm run build:deploy`: the function app as Azure runs it, in deploy/. All function files are
+ * bundled with their dependencies into one file (deploy/dist/main.js), so a cold start reads one
+ * file instead of thousands in node_modules; `@azure/functions-core` stays external, as the host
+ * provides it. deploy/ also gets host.json and a package.json whose `main` is that file, and is
+ * zipped as kanalkoll.zip for a zip deployment.
+ */
+const root = projectRoot();
+const out = path.join(root, 'deploy');
+
+export async function bundle(): Promise<string> {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(path.join(out, 'dist'), { recursive: true });
+  const entries = functionEntryFiles(root, { source: true });
+  await build({
+    stdin: {
+      contents: entries.map((file) => `require(${JSON.stringify(file)});`).join('\n'),
+      resolveDir: root,
+      sourcefile: 'main.js',
+      loader: 'js',
+    },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: path.join(out, 'dist', 'main.js'),
+    external: ['@azure/functions-core'],
+    sourcemap: 'linked',
+    legalComments: 'linked',
+    logLevel: 'warning',
+  });
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  writeFileSync(
+    path.join(out, 'package.json'),
+    `${JSON.stringify({ name: pkg.name, version: pkg.version, private: true, main: 'dist/main.js', engines: pkg.engines }, null, 2)}\n`,
+  );
+  copyFileSync(path.join(root, 'host.json'), path.join(out, 'host.json'));
+  const zip = new JSZip();
+  for (const file of ['package.json', 'host.json', 'dist/main.js', 'dist/main.js.map', 'dist/main.js.LEGAL.txt']) {
+    zip.file(file, readFileSync(path.join(out, file)));
+  }
+  const zipPath = path.join(root, 'kanalkoll.zip');
+  writeFileSync(zipPath, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return zipPath;
+}
+
+if (require.main === module) {
+  bundle()
+    .then((zip) => console.log(`Bundled the function app into deploy/ and ${path.relative(process.cwd(), zip)}.`))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
