@@ -36,7 +36,7 @@ export interface Kanalkoll {
 }
 
 export function compose(config: Config, log: Log = consoleLog, clock: () => Date = () => new Date()): Kanalkoll {
-  const tables = connectTables(config.storageConnectionString);
+  const tables = connectTables(config.storage);
   const conversations = new ConversationReferences(tables);
   const directory = new DirectoryStore(tables);
   const adapter = createAdapter(config.bot, log, config.forcedLocale);

@@ -26,9 +26,10 @@ const raw = z.object({
     z.enum(['name', 'role'], { error: 'must be name (name and role) or role (role and functional mailbox only)' }).default('name'),
   ),
   KANALKOLL_LOCALE: optional(z.enum(['sv', 'en'], { error: 'must be sv or en, or unset to follow each Teams client' })),
-  AzureWebJobsStorage: optional(z.string()).pipe(
-    z.string({ error: 'is missing: set it to a storage connection string (UseDevelopmentStorage=true for Azurite)' }),
-  ),
+  AzureWebJobsStorage: optional(z.string()),
+  /** Identity-based storage, as the Functions host reads it: the account, and the user-assigned identity. */
+  AzureWebJobsStorage__accountName: optional(z.string().regex(/^[a-z0-9]{3,24}$/, 'must be a storage account name (3–24 lower-case letters and digits)')),
+  AzureWebJobsStorage__clientId: optional(z.string().regex(guid, 'must be the client id (a GUID) of the managed identity')),
   KANALKOLL_PUBLIC_BASE_URL: optional(z.string()).pipe(
     z.url({ protocol: /^https?$/, error: 'must be the public http(s) address the app is reached on' }).default('http://localhost:7071'),
   ),
@@ -45,11 +46,14 @@ export type BotIdentity =
   | (Authenticated & { readonly kind: 'SingleTenant' | 'MultiTenant'; readonly password: string; readonly tenantId?: string })
   | (Authenticated & { readonly kind: 'UserAssignedMSI'; readonly tenantId: string });
 
+/** A connection string (Azurite, or keys), or an account reached with a managed identity (production). */
+export type StorageConfig = string | { readonly accountName: string; readonly clientId?: string };
+
 export interface Config {
   readonly bot: BotIdentity;
   /** Empty: every tenant is served (local use). */
   readonly allowedTenantIds: readonly string[];
-  readonly storageConnectionString: string;
+  readonly storage: StorageConfig;
   readonly publicBaseUrl: string;
   /**
    * Answer everyone in this language whatever their client reports. For the Agents Playground,
@@ -77,11 +81,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`KANALKOLL_ALLOWED_TENANT_IDS has "${t}", which is not a tenant id (GUID); separate ids with commas`);
   }
   const bot = identity(s, problems);
+  const accountName = s.AzureWebJobsStorage__accountName;
+  if (!s.AzureWebJobsStorage && !accountName) {
+    problems.push(
+      'AzureWebJobsStorage is missing: set it to a storage connection string (UseDevelopmentStorage=true for Azurite), ' +
+        'or set AzureWebJobsStorage__accountName (and __clientId) for a managed identity',
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     bot,
     allowedTenantIds: tenants.map((t) => t.toLowerCase()),
-    storageConnectionString: s.AzureWebJobsStorage,
+    storage: s.AzureWebJobsStorage ?? { accountName: accountName ?? '', clientId: s.AzureWebJobsStorage__clientId },
     publicBaseUrl: s.KANALKOLL_PUBLIC_BASE_URL.replace(/\/$/, ''),
     forcedLocale: s.KANALKOLL_LOCALE,
     registerResponsible: s.KANALKOLL_REGISTER_RESPONSIBLE,

@@ -52,6 +52,13 @@ describe('configuration', () => {
     expect(problemsOf({})).toMatch(/AzureWebJobsStorage is missing: set it to a storage connection string/);
   });
 
+  it('reads identity-based storage, as the Functions host does', () => {
+    const config = loadConfig({ AzureWebJobsStorage__accountName: 'kanalkollprod', AzureWebJobsStorage__clientId: '11111111-2222-4333-8444-555555555555' });
+
+    expect(config.storage).toEqual({ accountName: 'kanalkollprod', clientId: '11111111-2222-4333-8444-555555555555' });
+    expect(problemsOf({ AzureWebJobsStorage__accountName: 'Kanalkoll_Prod' })).toMatch(/AzureWebJobsStorage__accountName must be a storage account name/);
+  });
+
   it('names every wrong setting at once', () => {
     const problems = problemsOf({
       ...storage,

@@ -1,4 +1,6 @@
-import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
+import type { StorageConfig } from '../config';
 
 /** Every table Kanalkoll keeps; created idempotently at start. */
 export const tableNames = ['conversations', 'directory', 'assignments', 'audit', 'register'] as const;
@@ -19,19 +21,11 @@ export interface Tables {
   ping(timeoutMs: number): Promise<void>;
 }
 
-export function connectTables(connectionString: string): Tables {
-  const allowInsecureConnection = isInsecure(connectionString);
-  const clients = new Map(
-    tableNames.map((name) => [
-      name,
-      TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection, retryOptions }),
-    ]),
-  );
+export function connectTables(storage: StorageConfig): Tables {
+  const open = clientsFor(storage);
+  const clients = new Map(tableNames.map((name) => [name, open.table(name, { retryOptions })]));
   // Health checks must answer fast when storage is down, so this client never retries.
-  const service = TableServiceClient.fromConnectionString(connectionString, {
-    allowInsecureConnection,
-    retryOptions: { maxRetries: 0 },
-  });
+  const service = open.service({ retryOptions: { maxRetries: 0 } });
   return {
     client: (name) => clients.get(name) as TableClient,
     ensureCreated: async () => {
@@ -40,5 +34,22 @@ export function connectTables(connectionString: string): Tables {
     ping: async (timeoutMs) => {
       await service.listTables({ abortSignal: AbortSignal.timeout(timeoutMs) }).byPage({ maxPageSize: 1 }).next();
     },
+  };
+}
+
+/** Table clients from a connection string, or for an account reached with a managed identity. */
+function clientsFor(storage: StorageConfig) {
+  if (typeof storage === 'string') {
+    const allowInsecureConnection = isInsecure(storage);
+    return {
+      table: (name: string, options: TableServiceClientOptions) => TableClient.fromConnectionString(storage, name, { ...options, allowInsecureConnection }),
+      service: (options: TableServiceClientOptions) => TableServiceClient.fromConnectionString(storage, { ...options, allowInsecureConnection }),
+    };
+  }
+  const url = `https://${storage.accountName}.table.core.windows.net`;
+  const credential = storage.clientId ? new ManagedIdentityCredential({ clientId: storage.clientId }) : new DefaultAzureCredential();
+  return {
+    table: (name: string, options: TableServiceClientOptions) => new TableClient(url, name, credential, options),
+    service: (options: TableServiceClientOptions) => new TableServiceClient(url, credential, options),
   };
 }

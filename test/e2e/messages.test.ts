@@ -16,7 +16,7 @@ const cardOf = (activity: Record<string, unknown> | undefined): Card => {
 };
 const textsOf = (card: Card) => JSON.stringify(card.body);
 
-const references = new ConversationReferences(connectTables(loadConfig().storageConnectionString));
+const references = new ConversationReferences(connectTables(loadConfig().storage));
 
 describe('POST /api/messages through the real CloudAdapter', () => {
   let app: FunctionServer;

@@ -10,7 +10,7 @@ import type { TestConnector } from '../support/connector';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
-const tables = connectTables(loadConfig().storageConnectionString);
+const tables = connectTables(loadConfig().storage);
 const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
 const audit = new AuditLog(tables);
 const ticked = { finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' };

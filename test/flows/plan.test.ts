@@ -7,7 +7,7 @@ import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 import { administration, channel, commitments, purpose } from '../support/samplePlan';
 
-const tables = connectTables(loadConfig().storageConnectionString);
+const tables = connectTables(loadConfig().storage);
 const assignments = new AssignmentStore(tables);
 const audit = new AuditLog(tables);
 

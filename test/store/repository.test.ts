@@ -7,7 +7,7 @@ import { TableRepository } from '../../bot/store/repository';
 import { connectTables } from '../../bot/store/tables';
 import { directory, users } from '../../dev/roles';
 
-const tables = connectTables(loadConfig().storageConnectionString);
+const tables = connectTables(loadConfig().storage);
 const note = z.object({ id: z.string(), text: z.string() });
 type Note = z.infer<typeof note>;
 // Any of Kanalkoll's tables will do: the repository is generic.
