@@ -77,6 +77,9 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
       await ready();
       return processActivity(adapter, request, (context: TurnContext) => {
         context.turnState.set(invocationIdKey, invocationId);
+        // One line per activity, without what anyone wrote: enough to follow a turn in Application Insights.
+        const { id, type, name, channelData } = context.activity;
+        log.info('activity', { invocationId, activityId: id, activityType: type, name, tenantId: channelData?.tenant?.id });
         return bot.run(context);
       });
     },

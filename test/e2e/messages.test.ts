@@ -135,6 +135,20 @@ describe('POST /api/messages through the real CloudAdapter', () => {
     }
   });
 
+  it('logs each activity as a JSON line with the invocation and activity ids, and nothing the user wrote', async () => {
+    const logged = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+    try {
+      const activity = activityFrom('employee', connector.serviceUrl, { type: 'message', text: 'hemlig text' });
+      await post(`${app.url}/api/messages`, activity);
+
+      const lines = logged.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('"activity"'));
+      expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ event: 'activity', activityId: activity.id, activityType: 'message', invocationId: expect.any(String) });
+      expect(lines.join()).not.toContain('hemlig text');
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('refuses a body that is not an activity with 400', async () => {
     expect((await post(`${app.url}/api/messages`, [1, 2])).status).toBe(400);
     expect((await fetch(`${app.url}/api/messages`, { method: 'POST', body: 'not json' })).status).toBe(400);
