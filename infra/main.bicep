@@ -4,7 +4,7 @@
 //
 //   az deployment group create -g <group> -f infra/main.bicep -p infra/main.bicepparam
 
-@description('Short name used in resource names, 3–11 lower-case letters and digits.')
+@description('Short name used in resource names, 3–11 lower-case letters and digits (no hyphens: it is part of the storage account name).')
 @minLength(3)
 @maxLength(11)
 param name string = 'kanalkoll'
@@ -23,7 +23,7 @@ param registerResponsible string = 'name'
 param botSku string = 'F0'
 
 var suffix = uniqueString(resourceGroup().id)
-var storageName = toLower('${name}${suffix}')
+var storageName = toLower(replace(replace('${name}${suffix}', '-', ''), '_', ''))
 var appName = '${name}-${suffix}'
 var tables = ['conversations', 'directory', 'assignments', 'audit', 'register']
 var queues = ['nudges', 'nudges-poison']
@@ -148,7 +148,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       ]
     }
   }
-  dependsOn: [storageRoles]
+  // The app deploys from the app-package container and reports to Application Insights as its
+  // identity: both must exist before it starts.
+  dependsOn: [storageRoles, insightsRole, storage::blobs::container]
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
