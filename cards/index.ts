@@ -26,3 +26,4 @@ export {
   type AccountOwnerCardData,
   type RegisterCardData,
 } from './account';
+export { helpAnswerCard, helpTopicsCard, type HelpAnswerCardData, type HelpTopicsCardData } from './help';

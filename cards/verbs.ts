@@ -25,6 +25,7 @@ export const verbs = [
   'account.close',
   'account.closeConfirm',
   'help.topics',
+  'help.topic',
   'report.menu',
 ] as const;
 export type Verb = (typeof verbs)[number];

@@ -1,5 +1,6 @@
 import type { FieldErrorCode } from '../domain/activityPlan';
 import type { AssignmentStatus } from '../domain/assignment';
+import type { Topic } from '../domain/policyHelp';
 
 /** Swedish, the default. Klarspråk (R9): short, clear, and "du". */
 export const sv = {
@@ -264,6 +265,33 @@ export const sv = {
     ownerSent: (chief: string) => `Förslaget har gått till ${chief}.`,
     ownerPending: 'Det finns redan ett förslag om ny ägare som väntar på din chef.',
     lostRace: 'Någon ändrade kontot samtidigt. Så här ser det ut nu.',
+  },
+  help: {
+    menuTitle: 'Vad säger policyn?',
+    menuIntro: 'Välj ett ämne, eller skriv din fråga med egna ord.',
+    notFound: 'Jag hittade inget säkert svar på det. Välj ett ämne här nedanför.',
+    source: (heading: string) => `Ur policyn: "${heading}"`,
+    more: 'Fler ämnen',
+    topics: {
+      assignment: { title: 'Konto i tjänsten', answer: 'Du behöver ett uppdrag från din närmaste chef för att använda sociala medier i jobbet. Uppdraget ska förankras hos förvaltningens kommunikatör och kommunikationschefen. Skriv "ny ansökan" så fyller du i aktivitetsplanen här. Gäller det bara omvärldsbevakning räcker det att din chef godkänner.' },
+      workTime: { title: 'Sociala medier på arbetstid', answer: 'Du får vara på sociala medier på arbetstid så länge det inte påverkar ditt arbete negativt. Det är ett sätt att hålla dig uppdaterad om vad som händer i omvärlden.' },
+      openness: { title: 'Skriva om jobbet privat', answer: 'Du får skriva om din arbetsplats som privatperson. Berätta gärna vem du är och vad du jobbar med när det handlar om ditt jobb, och att du skriver som privatperson och inte för kommunen.' },
+      freedom: { title: 'Yttrandefrihet och meddelarfrihet', answer: 'Du får fritt säga vad du tycker om kommunen, om inte tystnadsplikt gäller. Du har också meddelarfrihet när du lämnar uppgifter till media. Men meddelarfriheten gäller inte för mycket av det som är sekretess inom vård, socialtjänst, förskola och skola.' },
+      politicians: { title: 'För dig som är politiker', answer: 'Du får gärna länka till kommunens webbplats. Skriv tydligt att åsikterna är dina eller ditt partis, inte kommunens.' },
+      attacks: { title: 'Kritik och personangrepp', answer: 'Kommunen vill ha en öppen och saklig dialog, också med kritik. Men att tala illa om kollegor, leverantörer eller andra kan bryta mot lojaliteten mot din arbetsgivare. Tänk efter innan du skriver om personer.' },
+      bullying: { title: 'Nätmobbning och brott', answer: 'Om en kollega, elev, kund eller brukare mobbas eller hotas på nätet: säg till din chef, eller anmäl det till polisen som ett vanligt brott. Är någon i fara, ring 112.' },
+      forwardCriticism: { title: 'Negativt om kommunen', answer: 'Ser du något publicerat som är negativt för kommunen? Berätta för din närmaste chef eller för kommunikationschefen. Chefer bör följa vad som skrivs om sin verksamhet.' },
+      registration: { title: 'Diarieföra kritik', answer: 'Det du får via sociala medier i jobbet är allmänna handlingar. Saklig kritik ska diarieföras och skickas vidare till rätt del av kommunen. Kommentarer i ett öppet forum som visas i tidsordning behöver inte diarieföras.' },
+      moderation: { title: 'Ta bort olämpliga inlägg', answer: 'Du som ansvarar för ett konto ska ta bort olämpliga inlägg inom 48 timmar, och skriva på kontot att det görs. Olämpligt är till exempel personangrepp, hets mot folkgrupp, intrång i upphovsrätt, våld, pornografi och reklam. Utse en ersättare när du är borta.' },
+      legal: { title: 'Bilder, samtycke och upphovsrätt', answer: 'Fota eller namnge inte barn eller vuxna utan deras skriftliga samtycke (GDPR). Respektera upphovsrätt och varumärken, och länka till källan när du citerar. Sprid aldrig sekretess. Fråga din chef om du är osäker.' },
+      archiving: { title: 'Arkivera kontot', answer: 'Vid varje halvårsskifte tar du en bild av kontots startsida, sparar den som PDF och skickar den till kommunarkivet. Andra sidor behöver du inte spara.' },
+      evaluation: { title: 'Planera och utvärdera', answer: 'Sätt mätbara mål och tänk på vilka kanaler som når målgruppen bäst. Skriv en utvärdering minst en gång om året, eller när en tidsbegränsad aktivitet är slut, och dela den med förvaltningens kommunikatör.' },
+      graphicProfile: { title: 'Logotyp och avsändare', answer: 'Gör det tydligt i användarnamnet att det är kommunen som skriver. Använd kommunens eller verksamhetens logotyp. Skriv om möjligt länk till botkyrka.se, kontaktcenters nummer 08-530 610 00 och "officiellt konto för Botkyrka kommun".' },
+      administration: { title: 'Vem sköter kontot', answer: 'Minst två personer och förvaltningens kommunikatör ska kunna sköta varje konto. Inloggningen ska finnas på en gemensam plats som flera kommer åt, till exempel kommunens lösenordshanterare. Skriv aldrig lösenordet i Kanalkoll.' },
+      passive: { title: 'Stänga passiva konton', answer: 'Konton som inte uppdateras regelbundet ska stängas, så att de inte skadar kommunens varumärke. Skriv "mina konton" för att stänga ett konto.' },
+      website: { title: 'Webbplatsen först', answer: 'Inget socialt medium ersätter botkyrka.se eller verksamhetens webbplats. När du informerar om kommunen länkar du till källan där. Kommunens officiella konton finns i registret: skriv "registret".' },
+      plainLanguage: { title: 'Skriv klarspråk', answer: 'Skriv tydligt, enkelt och korrekt. Välj ord som de flesta förstår, skriv hellre kort än långt och använd "du". Anpassa texten efter kanalen, syftet och målgruppen.' },
+    } satisfies Record<Topic, { title: string; answer: string }>,
   },
   /** What to fix in a plan field, shown next to the field. */
   fieldErrors: {

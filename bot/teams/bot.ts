@@ -45,7 +45,8 @@ export class KanalkollBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
       const route = deps.routes.text.find((r) => r.pattern.test(text));
-      const card = await (route?.handle ?? deps.routes.unknownText)(this.turnOf(context, undefined));
+      // The text goes along as the turn's data: an unplaced question may still be a policy question.
+      const card = await (route?.handle ?? deps.routes.unknownText)(this.turnOf(context, text));
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
       await next();
     });

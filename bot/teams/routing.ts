@@ -9,6 +9,7 @@ import { planHandlers, type PlanHandler } from '../flows/plan/handlers';
 import type { PlanDeps } from '../flows/plan/session';
 import { registerCardFor } from '../flows/register/card';
 import type { RegisterDeps } from '../flows/register/publish';
+import { answerFor, helpForCard, helpMenu } from '../flows/help';
 import { welcome } from '../flows/welcome';
 
 /** Who pressed or wrote, in what language, and what the card sent. */
@@ -49,11 +50,14 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps): Routes {
     text: [
       { pattern: /^(ny ansökan|ansök|new application|apply)\b/i, handle: personal(p.start) },
       { pattern: /^(mina ansökningar|my applications|historik|history)\b/i, handle: personal(p.mine) },
+      { pattern: /^(vad gäller|hjälp om policyn|policyhjälp|policyn|policy help|what does the policy say)/i, handle: (t) => helpMenu(t.locale) },
       { pattern: /^(registret|register|konton i sociala medier)\b/i, handle: register },
       { pattern: /^(mina konton|my accounts)\b/i, handle: personal(accounts.mine) },
       { pattern: /^(hej|hejsan|hallå|hi|hello|hjälp|help|start|meny|menu)\b/i, handle: greet },
     ],
-    unknownText: greet,
+    // Other text: an answer if it is a policy question, the topic menu if it is a question we
+    // cannot place, otherwise the welcome card.
+    unknownText: (t) => answerFor(t.locale, String(t.data ?? '')) ?? (/\?\s*$/.test(String(t.data ?? '')) ? helpMenu(t.locale, true) : greet(t)),
     cardActions: {
       'plan.start': personal(p.start),
       'plan.save': personal(p.save),
@@ -76,7 +80,8 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps): Routes {
       'account.ownerSave': personal(accounts.ownerSave),
       'account.close': personal(accounts.close),
       'account.closeConfirm': personal(accounts.closeConfirm),
-      'help.topics': comingSoon,
+      'help.topics': (t) => helpMenu(t.locale),
+      'help.topic': (t) => helpForCard(t.locale, t.data),
       'report.menu': comingSoon,
     },
     unknownCardAction,

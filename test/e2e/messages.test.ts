@@ -75,7 +75,7 @@ describe('POST /api/messages through the real CloudAdapter', () => {
   });
 
   it('answers in English when the Teams locale is English, and to unknown text too', async () => {
-    await post(`${app.url}/api/messages`, activityFrom('employee', connector.serviceUrl, { type: 'message', text: 'what is this?', locale: 'en-GB' }));
+    await post(`${app.url}/api/messages`, activityFrom('employee', connector.serviceUrl, { type: 'message', text: 'what can you do', locale: 'en-GB' }));
 
     const card = cardOf(connector.sent()[0]);
     expect(textsOf(card)).toContain('Hi Elin! I am Kanalkoll.');
@@ -98,7 +98,7 @@ describe('POST /api/messages through the real CloudAdapter', () => {
       activityFrom('employee', connector.serviceUrl, {
         type: 'invoke',
         name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'help.topics', data: {} } },
+        value: { action: { type: 'Action.Execute', verb: 'report.menu', data: {} } },
       }),
     );
 

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { helpAnswerCard, helpTopicsCard, type AdaptiveCard } from '../../cards';
+import type { Locale } from '../domain/locale';
+import { sources, topicOf, topics, type Topic } from '../domain/policyHelp';
+import { texts } from '../i18n';
+
+/** The topic menu; `notFound` when it answers a question it could not place. */
+export function helpMenu(locale: Locale, notFound = false): AdaptiveCard {
+  const t = texts(locale).help;
+  return helpTopicsCard({
+    title: t.menuTitle,
+    intro: t.menuIntro,
+    notice: notFound ? t.notFound : undefined,
+    topics: topics.map((topic) => ({ title: t.topics[topic].title, topic })),
+  });
+}
+
+export function helpAnswer(locale: Locale, topic: Topic): AdaptiveCard {
+  const t = texts(locale).help;
+  return helpAnswerCard({ ...t.topics[topic], source: t.source(sources[topic].heading), more: t.more });
+}
+
+const topicData = z.object({ topic: z.enum(topics) });
+
+/** A topic button: its answer; anything else the menu. */
+export const helpForCard = (locale: Locale, data: unknown): AdaptiveCard => {
+  const parsed = topicData.safeParse(data);
+  return parsed.success ? helpAnswer(locale, parsed.data.topic) : helpMenu(locale);
+};
+
+/** A question in words: the answer when one topic stands out, else undefined (the caller decides). */
+export const answerFor = (locale: Locale, question: string): AdaptiveCard | undefined => {
+  const topic = topicOf(question);
+  return topic && helpAnswer(locale, topic);
+};

@@ -1,0 +1,22 @@
+import helpAnswer from './helpAnswer.json';
+import helpTopics from './helpTopics.json';
+import { expand } from './template';
+
+/** The policy help menu: a button per topic. */
+export interface HelpTopicsCardData {
+  readonly title: string;
+  readonly intro: string;
+  readonly notice?: string;
+  readonly topics: readonly { readonly title: string; readonly topic: string }[];
+}
+
+/** One answer, with the policy section it comes from. */
+export interface HelpAnswerCardData {
+  readonly title: string;
+  readonly answer: string;
+  readonly source: string;
+  readonly more: string;
+}
+
+export const helpTopicsCard = (data: HelpTopicsCardData) => expand(helpTopics, data);
+export const helpAnswerCard = (data: HelpAnswerCardData) => expand(helpAnswer, data);

@@ -1,0 +1,47 @@
+import { startTeams, type TeamsWorld } from '../support/teams';
+import { actionsOf, textOf, type TeamsClient } from '../support/teamsClient';
+
+describe('policy help in chat', () => {
+  let world: TeamsWorld;
+  let elin: TeamsClient;
+
+  beforeAll(async () => {
+    world = await startTeams();
+    elin = world.client('employee');
+  });
+  afterAll(() => world.close());
+
+  it('R17–R23: "vad gäller?" shows the topic menu', async () => {
+    const card = await elin.say('vad gäller?');
+
+    expect(textOf(card)).toContain('Vad säger policyn?');
+    expect(actionsOf(card).map((a) => a.title)).toEqual(expect.arrayContaining(['Skriva om jobbet privat', 'Nätmobbning och brott', 'För dig som är politiker']));
+  });
+
+  it('R12: a question in everyday words gets the answer, citing the policy section', async () => {
+    const card = await elin.say('får jag fota barnen på utflykten?');
+
+    expect(textOf(card)).toContain('skriftliga samtycke');
+    expect(textOf(card)).toContain('Ur policyn: \\"Följ juridiska villkor och lagarna\\"');
+  });
+
+  it('R21: a topic button gives its answer, in English for an English client', async () => {
+    const english = world.client('admin', 'en-US');
+    const menu = await english.say('policy help');
+
+    const card = await english.press(menu, 'Cyberbullying and crime');
+
+    expect(textOf(card)).toContain('report it to the police');
+    expect(textOf(card)).toContain('From the policy: \\"Uppmärksamma nätmobbning och andra brott\\"');
+  });
+
+  it('a question it cannot place gets the menu, not a guess; other text the welcome card', async () => {
+    expect(textOf(await elin.say('Vad blir det för lunch i dag?'))).toContain('Jag hittade inget säkert svar på det.');
+    expect(textOf(await elin.say('tjena'))).toContain('Jag är Kanalkoll.');
+  });
+
+  it('the welcome card\'s "Policyhjälp" leads to the menu, and a forged topic to the menu too', async () => {
+    expect(textOf(await elin.invoke('help.topics', {}))).toContain('Vad säger policyn?');
+    expect(textOf(await elin.invoke('help.topic', { topic: '<script>' }))).toContain('Vad säger policyn?');
+  });
+});
