@@ -7,7 +7,8 @@ export interface HelpTopicsCardData {
   readonly title: string;
   readonly intro: string;
   readonly notice?: string;
-  readonly topics: readonly { readonly title: string; readonly topic: string }[];
+  /** A few topics a row: a client shows only so many buttons in one set before it folds the rest away. */
+  readonly rows: readonly { readonly topics: readonly { readonly title: string; readonly topic: string }[] }[];
 }
 
 /** One answer, with the policy section it comes from. */

@@ -4,6 +4,8 @@ import type { Locale } from '../domain/locale';
 import { sources, topicOf, topics, type Topic } from '../domain/policyHelp';
 import { texts } from '../i18n';
 
+const perRow = 3;
+
 /** The topic menu; `notFound` when it answers a question it could not place. */
 export function helpMenu(locale: Locale, notFound = false): AdaptiveCard {
   const t = texts(locale).help;
@@ -11,7 +13,9 @@ export function helpMenu(locale: Locale, notFound = false): AdaptiveCard {
     title: t.menuTitle,
     intro: t.menuIntro,
     notice: notFound ? t.notFound : undefined,
-    topics: topics.map((topic) => ({ title: t.topics[topic].title, topic })),
+    rows: Array.from({ length: Math.ceil(topics.length / perRow) }, (_, row) => ({
+      topics: topics.slice(row * perRow, (row + 1) * perRow).map((topic) => ({ title: t.topics[topic].title, topic })),
+    })),
   });
 }
 
