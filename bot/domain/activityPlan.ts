@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { looksLikeCredential } from './credentials';
+import { https as httpsField, isoDate, oneOf, parseFields, text, type FieldError } from './fields';
 
 /**
  * The activity plan (bilaga 1, "Aktivitetsplan för sociala medier"), filled in step by step.
@@ -16,46 +16,11 @@ export type StepName = (typeof stepNames)[number];
 export const stepsFor = (kind: PlanKind): readonly StepName[] =>
   kind === 'account' ? stepNames : ['who', 'purpose', 'commitments'];
 
-export type FieldErrorCode =
-  | 'required'
-  | 'tooLong'
-  | 'notHttps'
-  | 'unknownChoice'
-  | 'invalidDate'
-  | 'endBeforeStart'
-  | 'tooFewAdmins'
-  | 'credential'
-  | 'mustConfirm'
-  | 'notYourself';
-
-export interface FieldError {
-  readonly field: string;
-  readonly code: FieldErrorCode;
-}
-
-const knownCodes = new Set<string>([
-  'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
-  'notYourself',
-]);
+export type { FieldError, FieldErrorCode } from './fields';
 
 export const limits = { name: 100, url: 500, text: 2000, goal: 500, goals: 3, admins: 5 } as const;
 
-const text = (max: number) =>
-  z
-    .string({ error: 'required' })
-    .trim()
-    .min(1, { error: 'required' })
-    .max(max, { error: 'tooLong' });
-
-const https = text(limits.url).refine(
-  (v) => URL.canParse(v) && new URL(v).protocol === 'https:',
-  { error: 'notHttps' },
-);
-
-const isoDate = z
-  .string({ error: 'required' })
-  .min(1, { error: 'required' })
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid, { error: 'invalidDate' });
+const https = httpsField(limits.url);
 
 const confirmed = z.literal(true, { error: 'mustConfirm' });
 
@@ -67,9 +32,6 @@ export interface PlanChoices {
   readonly people: readonly string[];
   readonly platforms: readonly string[];
 }
-
-const oneOf = (values: readonly string[]) =>
-  z.string({ error: 'required' }).min(1, { error: 'required' }).refine((v) => values.includes(v), { error: 'unknownChoice' });
 
 export const stepSchemas = (choices: PlanChoices) => ({
   who: z.object({
@@ -139,14 +101,7 @@ function schemaFor(kind: PlanKind, step: StepName, choices: PlanChoices): z.ZodT
 export function validateStep<S extends StepName>(kind: PlanKind, step: S, input: unknown, choices: PlanChoices): StepResult<S> {
   const schema = schemaFor(kind, step, choices);
   if (!schema) return { ok: false, errors: [{ field: step, code: 'unknownChoice' }] };
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, value: parsed.data as Steps[S] };
-  const errors = parsed.error.issues.map((issue) => ({
-    field: issue.path.filter((p) => typeof p === 'string').join('.') || step,
-    code: (knownCodes.has(issue.message) ? issue.message : 'required') as FieldErrorCode,
-  }));
-  // One message per field is enough for the person fixing it.
-  return { ok: false, errors: errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i) };
+  return parseFields(schema, input, step) as StepResult<S>;
 }
 
 /** A complete plan: every step of its kind, validated. This is what is submitted and frozen. */

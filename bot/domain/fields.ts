@@ -1,0 +1,59 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+
+/**
+ * Validating what people write in cards: field builders whose errors are codes (the texts live in
+ * i18n), and one way to turn a refusal into "this field: this problem", one problem per field.
+ */
+export type FieldErrorCode =
+  | 'required'
+  | 'tooLong'
+  | 'notHttps'
+  | 'unknownChoice'
+  | 'invalidDate'
+  | 'endBeforeStart'
+  | 'tooFewAdmins'
+  | 'credential'
+  | 'mustConfirm'
+  | 'notYourself';
+
+export interface FieldError {
+  readonly field: string;
+  readonly code: FieldErrorCode;
+}
+
+const knownCodes = new Set<string>([
+  'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
+  'notYourself',
+]);
+
+export const text = (max: number) =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { error: 'required' })
+    .max(max, { error: 'tooLong' });
+
+export const https = (max: number) =>
+  text(max).refine((v) => URL.canParse(v) && new URL(v).protocol === 'https:', { error: 'notHttps' });
+
+export const isoDate = z
+  .string({ error: 'required' })
+  .min(1, { error: 'required' })
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid, { error: 'invalidDate' });
+
+export const oneOf = (values: readonly string[]) =>
+  z.string({ error: 'required' }).min(1, { error: 'required' }).refine((v) => values.includes(v), { error: 'unknownChoice' });
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+/** Parses `input`; a refusal names each field once, with its code (`fallback` for the whole form). */
+export function parseFields<T>(schema: z.ZodType<T>, input: unknown, fallback: string): Parsed<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors = parsed.error.issues.map((issue) => ({
+    field: issue.path.filter((p) => typeof p === 'string').join('.') || fallback,
+    code: (knownCodes.has(issue.message) ? issue.message : 'required') as FieldErrorCode,
+  }));
+  return { ok: false, errors: errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i) };
+}
