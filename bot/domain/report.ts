@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { https, isoDate, oneOf, parseFields, text, type Parsed } from './fields';
+
+/**
+ * Reports anyone can file (R13, R21, R22). Factual criticism received through an official account
+ * is registered (diariefört) with a number from the municipality's series and goes to the registrar
+ * and the department's communicator; a comment in a public forum kept in time order needs no
+ * registration. Bullying or a crime goes to the reporter's chief; negative published material to
+ * the chief or the communications chief, as the reporter chooses.
+ */
+export const reportKinds = ['criticism', 'bullying', 'negative'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+export const reportSchemas = (accountIds: readonly string[]) => ({
+  criticism: z.object({
+    accountId: oneOf(accountIds),
+    receivedOn: isoDate,
+    link: https(500),
+    text: text(2000),
+    nature: z.enum(['factual', 'comment'], { error: 'required' }),
+  }),
+  bullying: z.object({
+    affected: z.enum(['colleague', 'pupil', 'client', 'user'], { error: 'required' }),
+    where: text(500),
+    what: text(2000),
+  }),
+  negative: z.object({
+    link: https(500),
+    summary: text(2000),
+    to: z.enum(['chief', 'commschief'], { error: 'required' }),
+  }),
+});
+
+export type ReportContent = { [K in ReportKind]: z.infer<ReturnType<typeof reportSchemas>[K]> };
+
+export const validateReport = <K extends ReportKind>(kind: K, input: unknown, accountIds: readonly string[]): Parsed<ReportContent[K]> =>
+  parseFields(reportSchemas(accountIds)[kind] as unknown as z.ZodType<ReportContent[K]>, input, kind);
+
+/** A registration number (diarienummer) in the series, e.g. "SOME 2026/0007". */
+export const diaryNumber = (series: string, year: number, sequence: number): string =>
+  `${series} ${year}/${String(sequence).padStart(4, '0')}`;
+
+/** Criticism is registered only when it is factual criticism (R13). */
+export const needsRegistration = (content: ReportContent['criticism']): boolean => content.nature === 'factual';

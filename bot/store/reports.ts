@@ -1,0 +1,70 @@
+import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { PersonRef } from '../domain/assignment';
+import { diaryNumber, type ReportContent, type ReportKind } from '../domain/report';
+import { fromColumns, toColumns } from './repository';
+import type { Tables } from './tables';
+
+export interface FiledReport<K extends ReportKind = ReportKind> {
+  readonly id: string;
+  readonly kind: K;
+  readonly reporter: PersonRef;
+  readonly filedAt: string;
+  readonly content: ReportContent[K];
+  /** Set for registered criticism. */
+  readonly diaryNumber?: string;
+}
+
+/**
+ * Reports in the `reports` table. Registered criticism lives in one partition per series and year
+ * with a counter row: the next number and the report are written in one transaction guarded by the
+ * counter's ETag, so numbers are unique and have no gaps however many are filed at once.
+ */
+export class ReportStore {
+  private readonly table: TableClient;
+
+  constructor(tables: Tables) {
+    this.table = tables.client('reports');
+  }
+
+  async file(report: FiledReport): Promise<void> {
+    await this.table.createEntity({ partitionKey: 'report', rowKey: report.id, ...toColumns(report) });
+  }
+
+  /** Files criticism with the next number of `series` for `year`; returns the stored report. */
+  async register(report: FiledReport<'criticism'>, series: string, year: number): Promise<FiledReport<'criticism'>> {
+    const partitionKey = `diary_${series.replace(/[^A-Za-z0-9]/g, '')}_${year}`;
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const counter = await this.table.getEntity<{ last: number }>(partitionKey, 'counter').catch((error: unknown) => {
+        if (error instanceof RestError && error.statusCode === 404) return undefined;
+        throw error;
+      });
+      const sequence = (counter?.last ?? 0) + 1;
+      const registered = { ...report, diaryNumber: diaryNumber(series, year, sequence) };
+      const counterAction: TransactionAction = counter
+        ? ['update', { partitionKey, rowKey: 'counter', last: sequence }, 'Replace', { etag: counter.etag }]
+        : ['create', { partitionKey, rowKey: 'counter', last: sequence }];
+      try {
+        await this.table.submitTransaction([
+          counterAction,
+          ['create', { partitionKey, rowKey: String(sequence).padStart(6, '0'), ...toColumns(registered) }],
+        ]);
+        return registered;
+      } catch (error) {
+        // Someone else took this number: read the counter again and take the next one.
+        if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) continue;
+        throw error;
+      }
+    }
+    throw new Error(`Could not take a number in ${partitionKey}: too many filed at once`);
+  }
+
+  /** Every registered report of a series and year, in number order. */
+  async registered(series: string, year: number): Promise<FiledReport<'criticism'>[]> {
+    const partitionKey = `diary_${series.replace(/[^A-Za-z0-9]/g, '')}_${year}`;
+    const found: FiledReport<'criticism'>[] = [];
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq '${partitionKey}'` } })) {
+      if (entity.rowKey !== 'counter') found.push(fromColumns(entity) as FiledReport<'criticism'>);
+    }
+    return found;
+  }
+}
