@@ -8,6 +8,7 @@ import type { PageFilters } from './flows/register/page';
 import { publishRegister, type Published, type RegisterFormat } from './flows/register/publish';
 import { ProactiveSender } from './notify/proactive';
 import { RegisterStore } from './store/register';
+import { ReportStore } from './store/reports';
 import { AssignmentStore } from './store/assignments';
 import { AuditLog } from './store/audit';
 import { ConversationReferences } from './store/conversations';
@@ -48,7 +49,8 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
   const register = new RegisterStore(tables);
   const shared = { assignments, audit, register, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale };
   const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl };
-  const flows = { ...shared, ...publishing, clock, newId: randomUUID, announce: announcer(shared) };
+  const reporting = { reports: new ReportStore(tables), registrarAadObjectId: config.registrarAadObjectId, diarySeries: config.diarySeries };
+  const flows = { ...shared, ...publishing, ...reporting, clock, newId: randomUUID, announce: announcer(shared) };
   const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows) });
 
   let prepared: Promise<void> | undefined;

@@ -22,6 +22,8 @@ const raw = z.object({
   ToBotFromChannelOpenIdMetadataUrl: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   KANALKOLL_ALLOWED_TENANT_IDS: optional(z.string()),
   KANALKOLL_PLATFORMS: optional(z.string()),
+  KANALKOLL_REGISTRAR_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the registrar who receives criticism to register')),
+  KANALKOLL_DIARY_SERIES: optional(z.string().regex(/^[A-ZÅÄÖ0-9]{1,10}$/, 'must be 1–10 capital letters or digits, such as SOME')),
   KANALKOLL_REGISTER_RESPONSIBLE: optional(z.string()).pipe(
     z.enum(['name', 'role'], { error: 'must be name (name and role) or role (role and functional mailbox only)' }).default('name'),
   ),
@@ -62,6 +64,10 @@ export interface Config {
   readonly forcedLocale?: Locale;
   /** The platforms an account can be on (a list, not code: POLICY.md). */
   readonly platforms: readonly string[];
+  /** Who registers factual criticism (diarieföring, R13): a Teams user. */
+  readonly registrarAadObjectId?: string;
+  /** The registration series, as in "SOME 2026/0001". */
+  readonly diarySeries: string;
   /** How the public register names who is responsible for an account. */
   readonly registerResponsible: ResponsibleShown;
 }
@@ -96,6 +102,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: s.KANALKOLL_PUBLIC_BASE_URL.replace(/\/$/, ''),
     forcedLocale: s.KANALKOLL_LOCALE,
     registerResponsible: s.KANALKOLL_REGISTER_RESPONSIBLE,
+    registrarAadObjectId: s.KANALKOLL_REGISTRAR_AAD_OBJECT_ID,
+    diarySeries: s.KANALKOLL_DIARY_SERIES ?? 'SOME',
     platforms: (s.KANALKOLL_PLATFORMS ?? defaultPlatforms).split(',').map((p) => p.trim()).filter(Boolean),
   };
 }

@@ -27,3 +27,11 @@ export {
   type RegisterCardData,
 } from './account';
 export { helpAnswerCard, helpTopicsCard, type HelpAnswerCardData, type HelpTopicsCardData } from './help';
+export {
+  reportFormCard,
+  reportMenuCard,
+  reportSummaryCard,
+  type ReportFormCardData,
+  type ReportMenuCardData,
+  type ReportSummaryCardData,
+} from './report';

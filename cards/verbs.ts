@@ -27,6 +27,8 @@ export const verbs = [
   'help.topics',
   'help.topic',
   'report.menu',
+  'report.form',
+  'report.send',
 ] as const;
 export type Verb = (typeof verbs)[number];
 

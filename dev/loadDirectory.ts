@@ -13,7 +13,9 @@ import { connectTables } from '../bot/store/tables';
 const aad = z.string().min(1);
 const schema = z.object({
   departments: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), communicatorAadObjectId: aad, mailbox: z.string().optional() })),
-  people: z.array(z.object({ aadObjectId: aad, name: z.string().min(1), email: z.string(), departmentId: z.string().min(1), title: z.string() })),
+  people: z.array(
+    z.object({ aadObjectId: aad, name: z.string().min(1), email: z.string(), departmentId: z.string().min(1), title: z.string(), chiefAadObjectId: aad.optional() }),
+  ),
   communicationsChiefAadObjectId: aad,
 });
 

@@ -114,7 +114,8 @@ export const directory: Directory = {
   ],
   people: roles.map((role) => {
     const { aadObjectId, name, email, departmentId, title } = users[role];
-    return { aadObjectId, name, email, departmentId, title };
+    const chief = role === 'chief' ? users.commschief : role === 'commschief' ? undefined : users.chief;
+    return { aadObjectId, name, email, departmentId, title, ...(chief ? { chiefAadObjectId: chief.aadObjectId } : {}) };
   }),
   communicationsChiefAadObjectId: users.commschief.aadObjectId,
 };

@@ -6,7 +6,7 @@ import { useCoreStandIn } from './coreStandIn';
 import { freePort } from './freePort';
 import { functionEntryFiles, loadFunctions, serveHttp, triggerOf, type FunctionServer } from './functionHost';
 import { playgroundReference, startPlayground, type Playground } from './playground';
-import { directory, roles, type Role } from './roles';
+import { directory, roles, users, type Role } from './roles';
 import { projectRoot } from './projectRoot';
 
 /**
@@ -71,6 +71,8 @@ async function main(): Promise<void> {
   const opts = options();
   applyLocalSettings();
   process.env.KANALKOLL_LOCALE ??= opts.lang;
+  // Locally the communications chief plays the registrar who receives criticism to register.
+  process.env.KANALKOLL_REGISTRAR_AAD_OBJECT_ID ??= users.commschief.aadObjectId;
   const stops: (() => unknown)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();

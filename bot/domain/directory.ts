@@ -9,6 +9,8 @@ export interface Person {
   readonly email: string;
   readonly departmentId: string;
   readonly title: string;
+  /** The person's closest chief, who receives their reports of bullying or negative material. */
+  readonly chiefAadObjectId?: string;
 }
 
 export interface Department {

@@ -3,7 +3,7 @@ import type { Locale } from '../domain/locale';
 import { texts } from '../i18n';
 
 /** The welcome card: what Kanalkoll does and the main actions, with an optional notice. */
-export function welcome(locale: Locale, name?: string, note?: 'comingSoon' | 'unknownAction'): AdaptiveCard {
+export function welcome(locale: Locale, name?: string, note?: 'unknownAction'): AdaptiveCard {
   const t = texts(locale).welcome;
   return welcomeCard({
     greeting: t.greeting(firstName(name)),

@@ -11,7 +11,7 @@ export interface AuditEvent {
   readonly actorAadObjectId: string;
   readonly actorName: string;
   /** In which role the actor decided; 'owner' covers whoever closes or changes an active account. */
-  readonly role: 'applicant' | 'owner' | 'chief' | 'communicator' | 'commschief';
+  readonly role: 'applicant' | 'owner' | 'chief' | 'communicator' | 'commschief' | 'reporter';
   readonly at: string;
   readonly version: number;
   readonly comment?: string;

@@ -10,6 +10,7 @@ const personSchema = z.object({
   email: z.string(),
   departmentId: z.string(),
   title: z.string(),
+  chiefAadObjectId: z.string().optional(),
 });
 const departmentSchema = z.object({ id: z.string(), name: z.string(), communicatorAadObjectId: z.string(), mailbox: z.string().optional() });
 const rolesSchema = z.object({ communicationsChiefAadObjectId: z.string() });

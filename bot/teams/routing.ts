@@ -8,6 +8,7 @@ import type { Reach } from '../flows/lifecycle';
 import { planHandlers, type PlanHandler } from '../flows/plan/handlers';
 import type { PlanDeps } from '../flows/plan/session';
 import { registerCardFor } from '../flows/register/card';
+import { reportHandlers, type ReportDeps } from '../flows/report/handlers';
 import type { RegisterDeps } from '../flows/register/publish';
 import { answerFor, helpForCard, helpMenu } from '../flows/help';
 import { welcome } from '../flows/welcome';
@@ -35,13 +36,13 @@ export interface Routes {
   readonly unknownCardAction: Handler;
 }
 
-export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps): Routes {
+export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps): Routes {
   const p = planHandlers(deps);
   const a = approvalHandlers(deps);
   const accounts = accountHandlers(deps);
+  const reports = reportHandlers(deps);
   const register: Handler = (t) => registerCardFor(deps, t.locale, t.data);
   const greet: Handler = (t) => welcome(t.locale, t.userName);
-  const comingSoon: Handler = (t) => welcome(t.locale, t.userName, 'comingSoon');
   const unknownCardAction: Handler = (t) => welcome(t.locale, t.userName, 'unknownAction');
   const personal = (handle: PlanHandler): Handler => (t) =>
     t.user && t.reach ? handle({ locale: t.locale, user: t.user, reach: t.reach, data: t.data }) : unknownCardAction(t);
@@ -52,6 +53,7 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps): Routes {
       { pattern: /^(mina ansökningar|my applications|historik|history)\b/i, handle: personal(p.mine) },
       { pattern: /^(vad gäller|hjälp om policyn|policyhjälp|policyn|policy help|what does the policy say)/i, handle: (t) => helpMenu(t.locale) },
       { pattern: /^(registret|register|konton i sociala medier)\b/i, handle: register },
+      { pattern: /^(rapportera|report)\b/i, handle: personal(reports.menu) },
       { pattern: /^(mina konton|my accounts)\b/i, handle: personal(accounts.mine) },
       { pattern: /^(hej|hejsan|hallå|hi|hello|hjälp|help|start|meny|menu)\b/i, handle: greet },
     ],
@@ -82,7 +84,9 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps): Routes {
       'account.closeConfirm': personal(accounts.closeConfirm),
       'help.topics': (t) => helpMenu(t.locale),
       'help.topic': (t) => helpForCard(t.locale, t.data),
-      'report.menu': comingSoon,
+      'report.menu': personal(reports.menu),
+      'report.form': personal(reports.form),
+      'report.send': personal(reports.send),
     },
     unknownCardAction,
   };

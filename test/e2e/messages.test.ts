@@ -92,7 +92,7 @@ describe('POST /api/messages through the real CloudAdapter', () => {
     expect(await references.user(tenantId, users.colleague.aadObjectId)).toBeDefined();
   });
 
-  it('answers a welcome-card button with the card in place, saying the part is coming soon', async () => {
+  it('answers a welcome-card button with the card in place', async () => {
     const response = await post(
       `${app.url}/api/messages`,
       activityFrom('employee', connector.serviceUrl, {
@@ -105,7 +105,8 @@ describe('POST /api/messages through the real CloudAdapter', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { statusCode: number; type: string; value: Card };
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(textsOf(body.value)).toContain('Den kommer snart.');
+    expect(textsOf(body.value)).toContain('Rapportera');
+    expect(textsOf(body.value)).toContain('Bara de som ska ta hand om rapporten ser den.');
     expect(connector.sent()).toHaveLength(0);
   });
 

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { reportFormCard, reportMenuCard, reportSummaryCard, type AdaptiveCard, type Choice } from '../../../cards';
+import type { FieldError } from '../../domain/fields';
+import { needsRegistration, reportKinds, validateReport, type ReportContent, type ReportKind } from '../../domain/report';
+import { texts, type Texts } from '../../i18n';
+import type { AuditLog } from '../../store/audit';
+import type { DirectoryStore } from '../../store/directory';
+import type { RegisterStore } from '../../store/register';
+import type { FiledReport, ReportStore } from '../../store/reports';
+import type { Messenger } from '../approval/announce';
+import type { PlanHandler, PlanTurn } from '../plan/handlers';
+
+export interface ReportDeps {
+  readonly reports: ReportStore;
+  readonly register: RegisterStore;
+  readonly directory: DirectoryStore;
+  readonly audit: AuditLog;
+  readonly messenger: Messenger;
+  readonly clock: () => Date;
+  readonly registrarAadObjectId?: string;
+  readonly diarySeries: string;
+}
+
+const kindData = z.object({ kind: z.enum(reportKinds) });
+const fields: Record<ReportKind, readonly string[]> = {
+  criticism: ['accountId', 'receivedOn', 'link', 'text', 'nature'],
+  bullying: ['affected', 'where', 'what'],
+  negative: ['link', 'summary', 'to'],
+};
+
+/** "Rapportera" (R13, R21, R22): a menu, a short form per kind, and a receipt once it is filed and forwarded. */
+export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send', PlanHandler> {
+  const menu: PlanHandler = async (turn) => {
+    const t = texts(turn.locale).report;
+    return reportMenuCard({ title: t.menuTitle, intro: t.menuIntro, kinds: reportKinds.map((kind) => ({ kind, ...t.kinds[kind] })) });
+  };
+
+  async function form(turn: PlanTurn, kind: ReportKind, shown: { values?: Record<string, string>; errors?: readonly FieldError[] } = {}): Promise<AdaptiveCard> {
+    const t = texts(turn.locale);
+    const f = t.report.forms[kind] as Record<string, string>;
+    const accounts = kind === 'criticism' ? await deps.register.all() : [];
+    const options = (...keys: string[]): Choice[] => keys.map((value) => ({ title: f[value] ?? value, value }));
+    return reportFormCard({
+      kind,
+      title: f.title ?? '',
+      intro: f.intro ?? '',
+      notice: shown.errors?.length ? t.report.fix : kind === 'criticism' && accounts.length === 0 ? t.report.noAccounts : undefined,
+      hint: t.fieldErrors.required,
+      t: f,
+      v: Object.fromEntries(fields[kind].map((field) => [field, shown.values?.[field] ?? ''])),
+      e: Object.fromEntries((shown.errors ?? []).map((e) => [e.field, t.fieldErrors[e.code]])),
+      choices: {
+        accountId: accounts.map((a) => ({ title: `${a.accountName} (${a.platform})`, value: a.id })),
+        nature: options('factual', 'comment'),
+        affected: options('colleague', 'pupil', 'client', 'user'),
+        to: options('chief', 'commschief'),
+      },
+      send: t.report.send,
+      back: t.report.back,
+    });
+  }
+
+  const send: PlanHandler = async (turn) => {
+    const parsed = kindData.safeParse(turn.data);
+    if (!parsed.success) return menu(turn);
+    const { kind } = parsed.data;
+    const data = (typeof turn.data === 'object' && turn.data !== null ? turn.data : {}) as Record<string, unknown>;
+    const accounts = await deps.register.all();
+    const result = validateReport(kind, data, accounts.map((a) => a.id));
+    if (!result.ok) {
+      const values = Object.fromEntries(fields[kind].map((f) => [f, typeof data[f] === 'string' ? (data[f] as string).slice(0, 2000) : '']));
+      return form(turn, kind, { values, errors: result.errors });
+    }
+    const t = texts(turn.locale).report;
+    const report: FiledReport = { id: randomUUID(), kind, reporter: turn.user, filedAt: deps.clock().toISOString(), content: result.value };
+    if (kind === 'criticism' && !needsRegistration(result.value as ReportContent['criticism'])) {
+      return receipt(t, [t.receipt.comment]);
+    }
+    const filed =
+      kind === 'criticism'
+        ? await deps.reports.register(report as FiledReport<'criticism'>, deps.diarySeries, new Date(report.filedAt).getFullYear())
+        : (await deps.reports.file(report), report);
+    await deps.audit.append({
+      assignmentId: `report_${filed.id}`,
+      revision: 1,
+      type: `Report${kind[0]!.toUpperCase()}${kind.slice(1)}Filed`,
+      actorAadObjectId: turn.user.aadObjectId,
+      actorName: turn.user.name,
+      role: 'reporter',
+      at: filed.filedAt,
+      version: 1,
+      ...(filed.diaryNumber ? { comment: filed.diaryNumber } : {}),
+    });
+    const recipients = await recipientsOf(filed, turn);
+    if (recipients.length === 0) return receipt(t, [t.receipt.noRecipient]);
+    for (const r of recipients) await deps.messenger.sendCard(turn.reach, r.aadObjectId, await forwarded(filed, texts(turn.locale)));
+    const names = recipients.map((r) => r.name).join(` ${turn.locale === 'sv' ? 'och' : 'and'} `);
+    return receipt(t, [filed.diaryNumber ? t.receipt.registered(filed.diaryNumber, names) : t.receipt.sentTo(names)]);
+  };
+
+  /** Who gets the report: only they, and the reporter, ever see what it says. */
+  async function recipientsOf(report: FiledReport, turn: PlanTurn): Promise<{ aadObjectId: string; name: string }[]> {
+    const person = async (aad: string | undefined) => (aad ? await deps.directory.person(aad) : undefined);
+    const reporter = await person(turn.user.aadObjectId);
+    const found = async (aads: (string | undefined)[]) =>
+      (await Promise.all(aads.map(person))).flatMap((p) => (p ? [{ aadObjectId: p.aadObjectId, name: p.name }] : []));
+    switch (report.kind) {
+      case 'criticism': {
+        const account = (await deps.register.all()).find((a) => a.id === (report.content as ReportContent['criticism']).accountId);
+        const department = account ? await deps.directory.department(account.departmentId) : undefined;
+        return found([deps.registrarAadObjectId, department?.communicatorAadObjectId]);
+      }
+      case 'bullying':
+        return found([reporter?.chiefAadObjectId]);
+      case 'negative': {
+        const to = (report.content as ReportContent['negative']).to;
+        return found([to === 'chief' ? reporter?.chiefAadObjectId : await deps.directory.communicationsChief()]);
+      }
+      default:
+        return [];
+    }
+  }
+
+  async function forwarded(report: FiledReport, t: Texts): Promise<AdaptiveCard> {
+    const r = t.report;
+    const c = report.content as Record<string, string>;
+    const f = r.forms[report.kind] as Record<string, string>;
+    const account = report.kind === 'criticism' ? (await deps.register.all()).find((a) => a.id === c.accountId) : undefined;
+    const facts: Choice[] =
+      report.kind === 'criticism'
+        ? [
+            { title: r.facts.account, value: account ? `${account.accountName} (${account.platform})` : c.accountId ?? '' },
+            { title: r.facts.receivedOn, value: c.receivedOn ?? '' },
+            { title: r.facts.link, value: c.link ?? '' },
+            { title: r.facts.text, value: c.text ?? '' },
+          ]
+        : report.kind === 'bullying'
+          ? [
+              { title: r.facts.affected, value: f[c.affected ?? ''] ?? '' },
+              { title: r.facts.where, value: c.where ?? '' },
+              { title: r.facts.what, value: c.what ?? '' },
+            ]
+          : [
+              { title: r.facts.link, value: c.link ?? '' },
+              { title: r.facts.summary, value: c.summary ?? '' },
+            ];
+    const title = report.kind === 'criticism' ? r.forwarded.criticism(report.diaryNumber ?? '') : r.forwarded[report.kind];
+    const paragraphs = [r.forwarded.from(report.reporter.name), ...(report.kind === 'bullying' ? [r.forms.bullying.police] : [])];
+    return reportSummaryCard({ title, paragraphs: paragraphs.map((text) => ({ text })), facts });
+  }
+
+  return {
+    menu,
+    form: async (turn) => {
+      const parsed = kindData.safeParse(turn.data);
+      return parsed.success ? form(turn, parsed.data.kind) : menu(turn);
+    },
+    send,
+  };
+}
+
+const receipt = (t: Texts['report'], paragraphs: string[]) =>
+  reportSummaryCard({ title: t.receipt.title, paragraphs: paragraphs.map((text) => ({ text })), facts: [] });

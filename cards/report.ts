@@ -1,0 +1,42 @@
+import type { Choice } from './plan';
+import reportBullying from './reportBullying.json';
+import reportCriticism from './reportCriticism.json';
+import reportMenu from './reportMenu.json';
+import reportNegative from './reportNegative.json';
+import reportSummary from './reportSummary.json';
+import { expand } from './template';
+
+/** "Rapportera": what can be reported, each with a short explanation. */
+export interface ReportMenuCardData {
+  readonly title: string;
+  readonly intro: string;
+  readonly kinds: readonly { readonly kind: string; readonly title: string; readonly text: string; readonly button: string }[];
+}
+
+/** A report form: labels (t), values (v), server errors (e), and the choices of its lists. */
+export interface ReportFormCardData {
+  readonly kind: 'criticism' | 'bullying' | 'negative';
+  readonly title: string;
+  readonly intro: string;
+  readonly notice?: string;
+  readonly hint: string;
+  readonly t: Readonly<Record<string, string>>;
+  readonly v: Readonly<Record<string, string>>;
+  readonly e: Readonly<Record<string, string>>;
+  readonly choices: Readonly<Record<string, readonly Choice[]>>;
+  readonly send: string;
+  readonly back: string;
+}
+
+/** A filed report: the receipt for the reporter, and the card its recipients get. */
+export interface ReportSummaryCardData {
+  readonly title: string;
+  readonly paragraphs: readonly { readonly text: string }[];
+  readonly facts: readonly Choice[];
+}
+
+const forms = { criticism: reportCriticism, bullying: reportBullying, negative: reportNegative };
+
+export const reportMenuCard = (data: ReportMenuCardData) => expand(reportMenu, data);
+export const reportFormCard = (data: ReportFormCardData) => expand(forms[data.kind], data);
+export const reportSummaryCard = (data: ReportSummaryCardData) => expand(reportSummary, data);

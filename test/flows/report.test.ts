@@ -1,0 +1,104 @@
+import { odata } from '@azure/data-tables';
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../../bot/config';
+import { AssignmentStore } from '../../bot/store/assignments';
+import { RegisterStore } from '../../bot/store/register';
+import { connectTables } from '../../bot/store/tables';
+import { users } from '../../dev/roles';
+import type { TestConnector } from '../support/connector';
+import { accountPlan, seed } from '../support/seed';
+import { startTeams, type TeamsWorld } from '../support/teams';
+import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
+
+const tables = connectTables(loadConfig().storage);
+const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
+
+describe('reports (R13, R21, R22), over HTTP against Azurite', () => {
+  let world: TeamsWorld;
+  let connector: TestConnector;
+  let elin: TeamsClient;
+  let accountId: string;
+  const series = `R${randomUUID().slice(0, 5).replace(/[^a-z0-9]/gi, '').toUpperCase()}`;
+
+  beforeAll(async () => {
+    accountId = randomUUID();
+    await tables.ensureCreated();
+    await seed(stores, accountId, accountPlan({ platform: 'Facebook', accountName: `Biblioteket ${accountId.slice(0, 4)}` }), 'active');
+    world = await startTeams(['employee', 'chief', 'communicator', 'commschief'], {
+      KANALKOLL_REGISTRAR_AAD_OBJECT_ID: users.commschief.aadObjectId,
+      KANALKOLL_DIARY_SERIES: series,
+    });
+    connector = world.connector;
+    elin = world.client('employee');
+  });
+  afterAll(() => world.close());
+
+  const form = async (button: string): Promise<Card> => elin.press(await elin.say('rapportera'), button);
+  const received = (role: string, text: string) => connector.cardsTo(`personal-${role}`).filter((c) => textOf(c).includes(text));
+
+  it('R13: factual criticism gets a registration number and goes to the registrar and the communicator', async () => {
+    const card = await form('Rapportera kritik');
+    const text = `Stängt i tre veckor ${randomUUID().slice(0, 6)}`;
+
+    const receipt = await elin.press(card, 'Skicka', { accountId, receivedOn: '2026-11-22', link: 'https://facebook.com/post/1', text, nature: 'factual' });
+
+    const number = `${series} ${new Date().getFullYear()}/0001`;
+    expect(textOf(receipt)).toContain(`Kritiken är diarieförd som ${number} och skickad till Johan Nilsson och Sara Lind.`);
+    expect(received('commschief', text)).toHaveLength(1);
+    expect(received('communicator', text)).toHaveLength(1);
+    expect(received('chief', text)).toHaveLength(0); // nobody else sees what the reporter wrote
+    expect(textOf(received('commschief', text)[0]!)).toContain(`Saklig kritik att diarieföra: ${number}`);
+    // R4: the filing is an audit event.
+    const events = [];
+    for await (const e of tables.client('audit').listEntities({ queryOptions: { filter: odata`comment eq ${number}` } })) events.push(e);
+    expect(events).toEqual([expect.objectContaining({ type: 'ReportCriticismFiled', role: 'reporter', actorName: 'Elin Ek' })]);
+  });
+
+  it('R13: an ordinary comment in a chronological public forum needs no registration, and the card says so', async () => {
+    const card = await form('Rapportera kritik');
+    const text = `Bra sida! ${randomUUID().slice(0, 6)}`;
+
+    const receipt = await elin.press(card, 'Skicka', { accountId, receivedOn: '2026-11-22', link: 'https://facebook.com/post/2', text, nature: 'comment' });
+
+    expect(textOf(receipt)).toContain('behöver inte diarieföras');
+    expect(received('commschief', text)).toHaveLength(0);
+  });
+
+  it('R21: cyberbullying goes to the reporter\'s chief, with the guidance to report a crime', async () => {
+    const card = await form('Rapportera mobbning');
+    expect(textOf(card)).toContain('polisen');
+    const what = `En elev hängs ut i en gruppchatt ${randomUUID().slice(0, 6)}`;
+
+    const receipt = await elin.press(card, 'Skicka', { affected: 'pupil', where: 'Snapchat', what });
+
+    expect(textOf(receipt)).toContain('Rapporten har gått till Karim Berg.');
+    const forwarded = received('chief', what);
+    expect(forwarded).toHaveLength(1);
+    expect(textOf(forwarded[0]!)).toContain('En elev');
+    expect(textOf(forwarded[0]!)).toContain('polisen');
+  });
+
+  it('R22: negative material goes to the chief or the communications chief, as the reporter chooses', async () => {
+    const summary = `Artikel om väntetider ${randomUUID().slice(0, 6)}`;
+
+    await elin.press(await form('Rapportera inlägg'), 'Skicka', { link: 'https://tidning.example/1', summary, to: 'commschief' });
+
+    expect(received('commschief', summary)).toHaveLength(1);
+    expect(received('chief', summary)).toHaveLength(0);
+  });
+
+  it.each([
+    ['missing fields', {}],
+    ['wrong types and markup', { affected: ['pupil'], where: 42, what: '<script>alert(1)</script>' }],
+    ['10,000 characters', { affected: 'pupil', where: 'Snapchat', what: 'x'.repeat(10_000) }],
+  ])('R21: a report with %s gets a clear error and sends nothing', async (_, inputs) => {
+    const card = await form('Rapportera mobbning');
+    expect(actionsOf(card).map((a) => a.title)).toContain('Skicka');
+    const sentBefore = connector.calls.length;
+
+    const answer = await elin.invoke('report.send', { ...inputs, kind: 'bullying' });
+
+    expect(textOf(answer)).toContain('Något behöver rättas.');
+    expect(connector.calls.length).toBe(sentBefore); // nothing forwarded
+  });
+});
