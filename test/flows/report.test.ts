@@ -76,6 +76,11 @@ describe('reports (R13, R21, R22), over HTTP against Azurite', () => {
     expect(forwarded).toHaveLength(1);
     expect(textOf(forwarded[0]!)).toContain('En elev');
     expect(textOf(forwarded[0]!)).toContain('polisen');
+    const stored = [];
+    for await (const e of tables.client('reports').listEntities<{ json: string }>({ queryOptions: { filter: odata`PartitionKey eq ${'report'}` } })) {
+      if (e.json.includes(what)) stored.push(JSON.parse(e.json));
+    }
+    expect(stored).toEqual([expect.objectContaining({ kind: 'bullying', reporter: { aadObjectId: users.employee.aadObjectId, name: 'Elin Ek' } })]);
   });
 
   it('R22: negative material goes to the chief or the communications chief, as the reporter chooses', async () => {
