@@ -18,6 +18,9 @@ param allowedTenantIds string = tenant().tenantId
 @allowed(['name', 'role'])
 param registerResponsible string = 'name'
 
+@description('Entra object id of the Teams user who registers factual criticism (diarieföring); empty for none yet.')
+param registrarAadObjectId string = ''
+
 @description('Bot Service pricing tier: F0 (free, standard channels) or S1.')
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
@@ -25,7 +28,7 @@ param botSku string = 'F0'
 var suffix = uniqueString(resourceGroup().id)
 var storageName = toLower(replace(replace('${name}${suffix}', '-', ''), '_', ''))
 var appName = '${name}-${suffix}'
-var tables = ['conversations', 'directory', 'assignments', 'audit', 'register']
+var tables = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports']
 var queues = ['nudges', 'nudges-poison']
 var containers = ['app-package', 'archive']
 
@@ -145,6 +148,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'KANALKOLL_ALLOWED_TENANT_IDS', value: allowedTenantIds }
         { name: 'KANALKOLL_PUBLIC_BASE_URL', value: 'https://${appName}.azurewebsites.net' }
         { name: 'KANALKOLL_REGISTER_RESPONSIBLE', value: registerResponsible }
+        { name: 'KANALKOLL_REGISTRAR_AAD_OBJECT_ID', value: registrarAadObjectId }
       ]
     }
   }
