@@ -1,5 +1,5 @@
 import { administrators, checkPlan, planProblems, stepsFor, validateStep, type ActivityPlan, type PlanChoices } from '../../bot/domain/activityPlan';
-import { channel } from '../support/samplePlan';
+import { channel, confirmedCommitments } from '../support/samplePlan';
 
 const choices: PlanChoices = {
   applicantAadObjectId: 'employee-1',
@@ -17,14 +17,7 @@ const purpose = {
   sourceUrl: 'https://www.botkyrka.se/fritidsgardar',
 };
 const administration = { admins: ['Elin Ek', 'Aida Haddad'], loginStorage: 'Kommunens lösenordshanterare, mappen Fritid', substitute: 'Aida Haddad' };
-const commitments = {
-  knowsMediumAndHasTime: true,
-  answersWithin48h: true,
-  removesPostsWithin48h: true,
-  publishesModerationNotice: true,
-  followsGraphicProfile: true,
-  followsLegalTerms: true,
-} as const;
+const commitments = confirmedCommitments;
 const complete: ActivityPlan = { kind: 'account', who, channel, purpose, administration, commitments };
 
 const errorsOf = (result: ReturnType<typeof validateStep>) => (result.ok ? [] : result.errors);

@@ -15,6 +15,15 @@ export const purpose = {
   complement: 'Programmet finns på botkyrka.se.',
   sourceUrl: 'https://www.botkyrka.se/fritidsgardar',
 };
+/** Every commitment confirmed, as the domain stores it (R5, R8, R12, R14). */
+export const confirmedCommitments = {
+  knowsMediumAndHasTime: true,
+  answersWithin48h: true,
+  removesPostsWithin48h: true,
+  publishesModerationNotice: true,
+  followsGraphicProfile: true,
+  followsLegalTerms: true,
+} as const;
 export const administration = { admin1: 'Elin Ek', admin2: 'Aida Haddad', loginStorage: 'Kommunens lösenordshanterare', substitute: 'Aida Haddad' };
 export const commitments = {
   knowsMediumAndHasTime: 'true',

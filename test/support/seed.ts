@@ -3,6 +3,7 @@ import type { ActivityPlan } from '../../bot/domain/activityPlan';
 import type { AssignmentStore } from '../../bot/store/assignments';
 import type { RegisterStore } from '../../bot/store/register';
 import { users } from '../../dev/roles';
+import { confirmedCommitments } from './samplePlan';
 
 const person = (role: keyof typeof users): PersonRef => ({ aadObjectId: users[role].aadObjectId, name: users[role].name });
 
@@ -18,14 +19,7 @@ export function accountPlan(
     channel: { accountUrl: 'https://example.org/konto', startDate: '2027-01-10', ...channel },
     purpose: { purpose, audience, goals: ['Mål'], complement: 'Webben först', sourceUrl: 'https://www.botkyrka.se' },
     administration: { admins: ['Elin Ek', 'Aida Haddad'], loginStorage: 'Lösenordshanteraren', substitute: 'Aida Haddad' },
-    commitments: {
-      knowsMediumAndHasTime: true,
-      answersWithin48h: true,
-      removesPostsWithin48h: true,
-      publishesModerationNotice: true,
-      followsGraphicProfile: true,
-      followsLegalTerms: true,
-    },
+    commitments: confirmedCommitments,
   };
 }
 
