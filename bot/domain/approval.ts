@@ -126,5 +126,5 @@ export function nextAfterApproval(state: Assignment, event: Extract<ApprovalEven
   const base = { ...state, plan: state.plan, submittedAt: state.submittedAt };
   const lastStep = state.plan.kind === 'monitoring' ? 'chief' : 'commschief';
   if (event.step === lastStep) return { ...base, status: 'active', activatedAt: event.at };
-  return { ...base, status: event.step === 'chief' ? 'awaiting_communicator' : 'awaiting_comms_chief' };
+  return { ...base, status: event.step === 'chief' ? 'awaiting_communicator' : 'awaiting_comms_chief', waitingSince: event.at };
 }

@@ -31,6 +31,8 @@ interface Common {
 interface Submitted {
   readonly plan: ActivityPlan;
   readonly submittedAt: string;
+  /** When the plan reached the step it waits on (R1: approvers are reminded after 2 working days). */
+  readonly waitingSince?: string;
 }
 
 /** A decision an approver left with a comment: asked for changes, or rejected. */
@@ -45,11 +47,29 @@ export type Assignment =
   | (Common & Submitted & { readonly status: 'awaiting_chief' | 'awaiting_communicator' | 'awaiting_comms_chief' })
   | (Common & Submitted & Commented & { readonly status: 'changes_requested' })
   | (Common & Submitted & Commented & { readonly status: 'rejected' })
-  | (Common & Submitted & { readonly status: 'active'; readonly activatedAt: string; readonly pendingOwner?: PendingOwner })
+  | (Common & Submitted & { readonly status: 'active'; readonly activatedAt: string; readonly pendingOwner?: PendingOwner; readonly dutyLog?: DutyLog })
   | (Common & Submitted & { readonly status: 'closed'; readonly activatedAt: string; readonly closedAt: string })
   | (Common & { readonly status: 'cancelled'; readonly cancelledAt: string });
 
 export type AssignmentStatus = Assignment['status'];
+
+/** What the owner has done about the account's duties (see duties.ts): the engine reads it. */
+export interface DutyLog {
+  /** `duty|period` → when it was completed. */
+  readonly done?: Readonly<Record<string, string>>;
+  /** The last time the owner confirmed the account is in use (R11). */
+  readonly lastActivityAt?: string;
+  /** When the administration last changed (R10: coverage is counted from then). */
+  readonly adminsChangedAt?: string;
+  /** Periods away, with or without a substitute (R14). */
+  readonly absences?: readonly Absence[];
+}
+
+export interface Absence {
+  readonly from: string;
+  readonly to: string;
+  readonly substitute?: string;
+}
 
 /** A new owner the current one proposed; the chief decides, through the approval card. */
 export interface PendingOwner {
@@ -131,6 +151,7 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
     case 'CloseAccount':
     case 'ChangeAdministration':
     case 'ProposeOwner':
+    case 'CompleteDuty':
       return state ? decideAccount(command, state) : refuse({ reason: 'notFound' });
     default: {
       const exhaustive: never = command;
@@ -178,7 +199,7 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'StepOpened':
       return { ...next, at: event.to };
     case 'PlanSubmitted':
-      return { ...next, status: 'awaiting_chief', version: event.version, plan: event.plan, submittedAt: event.at, at: 'review' };
+      return { ...next, status: 'awaiting_chief', version: event.version, plan: event.plan, submittedAt: event.at, waitingSince: event.at, at: 'review' };
     case 'DraftCancelled':
       return { ...next, status: 'cancelled', cancelledAt: event.at };
     case 'PlanApproved':
@@ -192,6 +213,7 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'AccountClosed':
     case 'AdministrationChanged':
     case 'OwnerChangeProposed':
+    case 'DutyCompleted':
       return evolveAccount(next, event);
     case 'OwnerChangeApproved':
     case 'OwnerChangeRejected': {

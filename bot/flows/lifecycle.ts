@@ -35,7 +35,8 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 
       return { role: event.step, ...(event.comment ? { comment: event.comment } : {}) };
     case 'AccountClosed':
     case 'AdministrationChanged':
-    case 'OwnerChangeProposed': {
+    case 'OwnerChangeProposed':
+    case 'DutyCompleted': {
       const by = event.by.aadObjectId;
       const role = by === state.applicant.aadObjectId ? 'owner' : by === state.plan?.who.chiefAadObjectId ? 'chief' : 'communicator';
       return { role };

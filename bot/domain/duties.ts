@@ -1,0 +1,253 @@
+import { DateTime } from 'luxon';
+import { waitingStep } from './approval';
+import type { Assignment } from './assignment';
+import { addWorkingDays, nextOfficeMoment, zone } from './calendar';
+
+/**
+ * The dated obligations of an assignment (DESIGN.md, "Duties and nudges"), derived from its state
+ * alone: the half-year archive snapshot (R15), the yearly evaluation (R6), the activity check
+ * (R11), admin coverage (R10), a substitute while away (R14) and approvals that wait (R1).
+ * Each duty has periods, and each period nudges at levels: the first notice, reminders, and an
+ * escalation. Every nudge falls in office hours on a Swedish working day. Pure: the window of
+ * time asked about comes in as a parameter.
+ */
+export const dutyKinds = ['archive', 'evaluation', 'activity', 'admins', 'substitute', 'approval'] as const;
+export type DutyKind = (typeof dutyKinds)[number];
+
+/** The duties an owner completes with a card; the others end when their cause goes away. */
+export const ownerDuties = ['archive', 'evaluation', 'activity'] as const satisfies readonly DutyKind[];
+export type OwnerDuty = (typeof ownerDuties)[number];
+
+/**
+ * Who a nudge is for: the owner; the approver a plan waits on; the owner's chief and department
+ * communicator (escalation); or the applicant and the next approval level (a plan waiting long).
+ */
+export type Audience = 'owner' | 'approver' | 'escalation' | 'applicantAndNextLevel';
+
+export interface Nudge {
+  readonly assignmentId: string;
+  readonly duty: DutyKind;
+  /** Which occurrence of the duty: "2026-H2", the due date, the approval step and since when… */
+  readonly period: string;
+  /** 0 the first notice, then reminders; the last level of a duty escalates. */
+  readonly level: number;
+  /** When it goes out (ISO, UTC): always in office hours on a working day in Stockholm. */
+  readonly at: string;
+  /** The local date the duty is due. */
+  readonly due: string;
+  readonly audience: Audience;
+}
+
+/** The idempotency key of a nudge: it is sent at most once per person. */
+export const nudgeKey = (n: Pick<Nudge, 'assignmentId' | 'duty' | 'period' | 'level'>): string =>
+  `${n.assignmentId}|${n.duty}|${n.period}|${n.level}`;
+
+/** Intervals of the DESIGN.md table; configuration, with these defaults. */
+export interface DutySettings {
+  readonly archiveReminderDays: number;
+  readonly archiveEscalationDays: number;
+  readonly evaluationNoticeDays: number;
+  readonly evaluationEscalationDays: number;
+  readonly inactiveDays: number;
+  readonly activityEscalationDays: number;
+  readonly adminReminderDays: number;
+  readonly approvalReminderWorkingDays: number;
+  readonly approvalEscalationWorkingDays: number;
+}
+
+export const defaultDutySettings: DutySettings = {
+  archiveReminderDays: 14,
+  archiveEscalationDays: 30,
+  evaluationNoticeDays: 14,
+  evaluationEscalationDays: 30,
+  inactiveDays: 60,
+  activityEscalationDays: 14,
+  adminReminderDays: 7,
+  approvalReminderWorkingDays: 2,
+  approvalEscalationWorkingDays: 5,
+};
+
+/** What the rules need besides the assignment: the department communicator's name (R10). */
+export interface DutyFacts {
+  readonly communicatorName?: string;
+}
+
+const date = /\d{4}-\d{2}-\d{2}/.source;
+const periodPatterns: Record<DutyKind, RegExp> = {
+  archive: /^\d{4}-H[12]$/,
+  evaluation: new RegExp(`^(end-)?${date}$`),
+  activity: new RegExp(`^${date}$`),
+  admins: new RegExp(`^${date}$`),
+  substitute: new RegExp(`^${date}$`),
+  approval: /^(chief|communicator|commschief)-\d{8}T\d{6}$/,
+};
+
+export const isPeriodOf = (duty: DutyKind, period: string): boolean => periodPatterns[duty].test(period);
+
+interface Level {
+  readonly at: DateTime;
+  readonly audience: Audience;
+}
+
+interface Occurrence {
+  readonly duty: DutyKind;
+  readonly period: string;
+  readonly due: DateTime;
+  readonly levels: readonly Level[];
+}
+
+const local = (iso: string) => DateTime.fromISO(iso, { zone });
+const office = (instant: DateTime) => nextOfficeMoment(instant);
+const dayStart = (d: DateTime) => d.setZone(zone).startOf('day');
+
+/** The half-year turns (1 January, 1 July, 00:00 in Stockholm) after `after`, up to `until`. */
+function halfYearTurns(after: DateTime, until: DateTime): DateTime[] {
+  const start = after.setZone(zone);
+  let turn = DateTime.fromObject({ year: start.year, month: start.month <= 6 ? 1 : 7, day: 1 }, { zone });
+  const turns: DateTime[] = [];
+  for (; turn <= until; turn = turn.plus({ months: 6 })) if (turn > start) turns.push(turn);
+  return turns;
+}
+
+const halfYearBefore = (turn: DateTime) => (turn.month === 1 ? `${turn.year - 1}-H2` : `${turn.year}-H1`);
+
+/** Every occurrence of every duty whose levels may fall in (from, to]. */
+function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySettings, facts: DutyFacts): Occurrence[] {
+  const found: Occurrence[] = [];
+  const step = waitingStep(state);
+  if (step) {
+    const since = local(state.status === 'active' && state.pendingOwner ? state.pendingOwner.proposedAt : ('waitingSince' in state && state.waitingSince) || ('submittedAt' in state ? state.submittedAt : state.createdAt));
+    const reminder = addWorkingDays(since, s.approvalReminderWorkingDays);
+    found.push({
+      duty: 'approval',
+      period: `${step}-${since.toUTC().toFormat("yyyyMMdd'T'HHmmss")}`,
+      due: reminder,
+      levels: [
+        { at: office(reminder), audience: 'approver' },
+        { at: office(addWorkingDays(since, s.approvalEscalationWorkingDays)), audience: 'applicantAndNextLevel' },
+      ],
+    });
+  }
+  if (state.status !== 'active' || state.plan.kind !== 'account') return found;
+  const activated = local(state.activatedAt);
+  const log = state.dutyLog ?? {};
+
+  // R15: at every half-year turn; a reminder after 14 days; to chief and communicator after 30.
+  for (const turn of halfYearTurns(activated, to).filter((t) => t.plus({ days: s.archiveEscalationDays + 1 }) > from)) {
+    found.push({
+      duty: 'archive',
+      period: halfYearBefore(turn),
+      due: turn,
+      levels: [
+        { at: office(turn), audience: 'owner' },
+        { at: office(turn.plus({ days: s.archiveReminderDays })), audience: 'owner' },
+        { at: office(turn.plus({ days: s.archiveEscalationDays })), audience: 'escalation' },
+      ],
+    });
+  }
+
+  // R6: every year from activation, and when a time-limited activity ends: 14 days before, on the day, 30 days late.
+  const evaluation = (due: DateTime, period: string): Occurrence => ({
+    duty: 'evaluation',
+    period,
+    due,
+    levels: [
+      { at: office(due.minus({ days: s.evaluationNoticeDays })), audience: 'owner' },
+      { at: office(due), audience: 'owner' },
+      { at: office(due.plus({ days: s.evaluationEscalationDays })), audience: 'escalation' },
+    ],
+  });
+  for (let year = 1; ; year++) {
+    const due = dayStart(activated.plus({ years: year }));
+    if (due.minus({ days: s.evaluationNoticeDays + 1 }) > to) break;
+    if (due.plus({ days: s.evaluationEscalationDays + 1 }) > from) found.push(evaluation(due, due.toISODate() ?? ''));
+  }
+  const end = state.plan.channel.endDate;
+  if (end) found.push(evaluation(local(end), `end-${end}`));
+
+  // R11: no confirmed activity for 60 days: ask; 14 days of silence: escalate.
+  const lastActive = [state.activatedAt, log.lastActivityAt].filter((t): t is string => !!t).map(local).reduce((a, b) => (b > a ? b : a));
+  const inactiveFrom = dayStart(lastActive.plus({ days: s.inactiveDays }));
+  found.push({
+    duty: 'activity',
+    period: inactiveFrom.toISODate() ?? '',
+    due: inactiveFrom,
+    levels: [
+      { at: office(inactiveFrom), audience: 'owner' },
+      { at: office(inactiveFrom.plus({ days: s.activityEscalationDays })), audience: 'escalation' },
+    ],
+  });
+
+  // R10: two admins besides the department communicator; at once, then weekly until fixed.
+  const communicator = facts.communicatorName?.trim().toLowerCase();
+  const admins = new Set(state.plan.administration.admins.map((a) => a.trim().toLowerCase()).filter((a) => a && a !== communicator));
+  if (admins.size < 2) {
+    const since = local(log.adminsChangedAt ?? state.activatedAt);
+    const first = Math.max(0, Math.floor(from.diff(since, 'days').days / s.adminReminderDays) - 1);
+    const levels: Level[] = [];
+    for (let k = first; ; k++) {
+      const at = office(since.plus({ days: k * s.adminReminderDays }));
+      if (at > to) break;
+      levels[k] = { at, audience: 'owner' };
+    }
+    found.push({ duty: 'admins', period: since.toISODate() ?? '', due: since, levels });
+  }
+
+  // R14: away without a substitute: the chief and the communicator hear it when the absence starts.
+  for (const absence of log.absences ?? []) {
+    if (absence.substitute?.trim()) continue;
+    const start = dayStart(local(absence.from));
+    found.push({ duty: 'substitute', period: start.toISODate() ?? '', due: start, levels: [{ at: office(start), audience: 'escalation' }] });
+  }
+  return found;
+}
+
+/** Whether this period of the duty was completed before `at`. */
+function doneBefore(state: Assignment, duty: DutyKind, period: string, at: DateTime): boolean {
+  const done = state.status === 'active' ? state.dutyLog?.done?.[`${duty}|${period}`] : undefined;
+  return done !== undefined && local(done) <= at;
+}
+
+/** Every nudge of the assignment that goes out in (from, to], in time order. */
+export function nudgesBetween(state: Assignment, from: DateTime, to: DateTime, settings = defaultDutySettings, facts: DutyFacts = {}): Nudge[] {
+  const nudges: Nudge[] = [];
+  for (const o of occurrences(state, from, to, settings, facts)) {
+    o.levels.forEach((level, index) => {
+      if (!level || level.at <= from || level.at > to || doneBefore(state, o.duty, o.period, level.at)) return;
+      const at = level.at.toUTC().toISO() ?? '';
+      nudges.push({ assignmentId: state.id, duty: o.duty, period: o.period, level: index, at, due: o.due.setZone(zone).toISODate() ?? '', audience: level.audience });
+    });
+  }
+  return nudges.sort((a, b) => a.at.localeCompare(b.at) || nudgeKey(a).localeCompare(nudgeKey(b)));
+}
+
+/** How far ahead the next nudge is looked for: every active account has one within a year. */
+const horizon = { years: 2 };
+
+/** The first nudge after `after`, if any within two years. */
+export function nextNudgeAfter(state: Assignment, after: DateTime, settings = defaultDutySettings, facts: DutyFacts = {}): Nudge | undefined {
+  return nudgesBetween(state, after, after.plus(horizon), settings, facts)[0];
+}
+
+/** Whether `nudge` still stands for the assignment as it is now (its duty may have ended since). */
+export function stillDue(state: Assignment, nudge: Nudge, settings = defaultDutySettings, facts: DutyFacts = {}): boolean {
+  const at = DateTime.fromISO(nudge.at);
+  return nudgesBetween(state, at.minus({ milliseconds: 1 }), at, settings, facts).some((n) => nudgeKey(n) === nudgeKey(nudge));
+}
+
+export interface OverdueDuty {
+  readonly duty: DutyKind;
+  readonly period: string;
+  readonly due: string;
+}
+
+/** The duties of the assignment that are due by `now` and not done: what an escalation lists. */
+export function overdue(state: Assignment, now: DateTime, settings = defaultDutySettings, facts: DutyFacts = {}): OverdueDuty[] {
+  const open = new Map<string, OverdueDuty>();
+  for (const n of nudgesBetween(state, local(state.createdAt).minus({ days: 1 }), now, settings, facts)) {
+    const key = `${n.duty}|${n.period}`;
+    const done = state.status === 'active' && state.dutyLog?.done?.[key];
+    if (!done && n.due <= (now.setZone(zone).toISODate() ?? '')) open.set(key, { duty: n.duty, period: n.period, due: n.due });
+  }
+  return [...open.values()].sort((a, b) => a.due.localeCompare(b.due));
+}

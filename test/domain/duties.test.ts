@@ -1,0 +1,181 @@
+import { DateTime } from 'luxon';
+import { decide, evolve, type Assignment, type Event } from '../../bot/domain/assignment';
+import { daysOff, isWorkingDay, zone } from '../../bot/domain/calendar';
+import { nextNudgeAfter, nudgeKey, nudgesBetween, overdue, stillDue, type Nudge } from '../../bot/domain/duties';
+import { accountPlan, eventsTo, monitoringPlan } from '../support/seed';
+import { users } from '../../dev/roles';
+
+const at = (iso: string) => DateTime.fromISO(iso, { zone });
+const elin = { aadObjectId: users.employee.aadObjectId, name: users.employee.name };
+const plan = accountPlan({ platform: 'Instagram', accountName: 'kulturbotkyrka' });
+
+/** An account approved (activated) at `activatedAt`, plus whatever happened after. */
+function account(activatedAt: string, after: Event[] = [], p = plan): Assignment {
+  return [...eventsTo('a1', p, 'active', activatedAt), ...after].reduce<Assignment | undefined>(evolve, undefined) as Assignment;
+}
+
+const local = (n: Nudge) => DateTime.fromISO(n.at).setZone(zone).toFormat('yyyy-MM-dd HH:mm');
+const of = (nudges: Nudge[], duty: Nudge['duty']) => nudges.filter((n) => n.duty === duty).map((n) => `${n.period} L${n.level} ${local(n)} ${n.audience}`);
+const between = (state: Assignment, from: string, to: string) => nudgesBetween(state, at(from), at(to));
+
+describe('duty rules', () => {
+  it('R15: the archive snapshot is asked for at each half-year turn, reminded after 14 days and escalated after 30', () => {
+    const nudges = between(account('2026-11-02T10:00:00+01:00'), '2026-11-02', '2027-12-31');
+    expect(of(nudges, 'archive')).toEqual([
+      // 1 January 2027 is a holiday (Friday), then a weekend: the first working morning is Monday 4 January, in CET.
+      '2026-H2 L0 2027-01-04 08:00 owner',
+      '2026-H2 L1 2027-01-15 08:00 owner',
+      // 31 January is a Sunday.
+      '2026-H2 L2 2027-02-01 08:00 escalation',
+      // 1 July 2027 is a Thursday, in summer time.
+      '2027-H1 L0 2027-07-01 08:00 owner',
+      '2027-H1 L1 2027-07-15 08:00 owner',
+      // 31 July 2027 is a Saturday.
+      '2027-H1 L2 2027-08-02 08:00 escalation',
+    ]);
+    expect(DateTime.fromISO(nudges.find((n) => n.period === '2027-H1')?.at ?? '').toUTC().hour).toBe(6);
+    expect(DateTime.fromISO(nudges.find((n) => n.period === '2026-H2')?.at ?? '').toUTC().hour).toBe(7);
+  });
+
+  it('R6: the evaluation is announced 14 days before each anniversary, reminded on the day and escalated 30 days late', () => {
+    const nudges = between(account('2026-11-02T10:00:00+01:00'), '2026-11-02', '2027-12-31');
+    expect(of(nudges, 'evaluation')).toEqual([
+      '2027-11-02 L0 2027-10-19 08:00 owner',
+      '2027-11-02 L1 2027-11-02 08:00 owner',
+      '2027-11-02 L2 2027-12-02 08:00 escalation',
+    ]);
+  });
+
+  it('R6: a time-limited activity is evaluated when it ends', () => {
+    const limited = accountPlan({ platform: 'Instagram', accountName: 'sommarlov' });
+    const p = { ...limited, channel: { ...limited.channel, endDate: '2027-08-20' } };
+    const nudges = between(account('2027-05-03T09:00:00+02:00', [], p), '2027-05-03', '2027-09-30');
+    expect(of(nudges, 'evaluation')).toEqual(['end-2027-08-20 L0 2027-08-06 08:00 owner', 'end-2027-08-20 L1 2027-08-20 08:00 owner', 'end-2027-08-20 L2 2027-09-20 08:00 escalation']);
+  });
+
+  it('R11: 60 days without confirmed activity ask the owner, and 14 silent days escalate', () => {
+    const nudges = between(account('2026-11-02T10:00:00+01:00'), '2026-11-02', '2027-02-28');
+    expect(of(nudges, 'activity')).toEqual(['2027-01-01 L0 2027-01-04 08:00 owner', '2027-01-01 L1 2027-01-15 08:00 escalation']);
+  });
+
+  it('R11: confirming activity restarts the 60 days and ends the period', () => {
+    const confirmed: Event = { type: 'DutyCompleted', by: elin, at: '2027-01-05T10:00:00+01:00', duty: 'activity', period: '2027-01-01' };
+    const nudges = between(account('2026-11-02T10:00:00+01:00', [confirmed]), '2026-11-02', '2027-03-31');
+    // The rules read the assignment as it is now: the answered period is gone, the next one counts
+    // from the confirmation. 6 March 2027 is a Saturday.
+    expect(of(nudges, 'activity')).toEqual(['2027-03-06 L0 2027-03-08 08:00 owner', '2027-03-06 L1 2027-03-22 08:00 escalation']);
+  });
+
+  it('R10: fewer than two admins besides the communicator nudges the owner at once, then weekly until fixed', () => {
+    const thin: Event = { type: 'AdministrationChanged', by: elin, at: '2027-02-03T19:30:00+01:00', administration: { admins: ['Elin Ek', 'Sara Lind'], loginStorage: 'Lösenordshanteraren', substitute: 'Aida Haddad' } };
+    const state = account('2026-11-02T10:00:00+01:00', [thin]);
+    const nudges = nudgesBetween(state, at('2027-02-01'), at('2027-02-26'), undefined, { communicatorName: 'Sara Lind' });
+    // Changed on a Wednesday evening: the first nudge the next working morning, then weekly.
+    expect(of(nudges, 'admins')).toEqual([
+      '2027-02-03 L0 2027-02-04 08:00 owner',
+      '2027-02-03 L1 2027-02-11 08:00 owner',
+      '2027-02-03 L2 2027-02-18 08:00 owner',
+      '2027-02-03 L3 2027-02-25 08:00 owner',
+    ]);
+    expect(of(nudgesBetween(state, at('2027-02-01'), at('2027-02-26')), 'admins')).toHaveLength(0);
+    const fixed: Event = { ...thin, at: '2027-02-20T10:00:00+01:00', administration: { ...plan.administration } };
+    const after = nudgesBetween(account('2026-11-02T10:00:00+01:00', [thin, fixed]), at('2027-02-19'), at('2027-06-01'), undefined, { communicatorName: 'Sara Lind' });
+    expect(of(after, 'admins')).toEqual([]);
+  });
+
+  it('R14: an absence without a substitute reaches the chief and the communicator when it starts', () => {
+    const base = account('2026-11-02T10:00:00+01:00');
+    if (base.status !== 'active') throw new Error('not active');
+    const away = { ...base, dutyLog: { absences: [{ from: '2027-07-10', to: '2027-08-01' }, { from: '2027-09-01', to: '2027-09-05', substitute: 'Aida Haddad' }] } };
+    expect(of(between(away, '2027-06-01', '2027-12-31'), 'substitute')).toEqual(['2027-07-10 L0 2027-07-12 08:00 escalation']);
+  });
+
+  it('R1: a plan waiting 2 working days reminds the approver; 5 tell the applicant and the next level', () => {
+    const submitted = eventsTo('a2', plan, 'awaiting_chief', '2026-12-18T15:00:00+01:00').reduce<Assignment | undefined>(evolve, undefined) as Assignment;
+    // Julafton, juldagen, annandag jul and the weekend are not working days.
+    expect(of(between(submitted, '2026-12-18', '2027-01-31'), 'approval')).toEqual([
+      'chief-20261218T140000 L0 2026-12-22 15:00 approver',
+      'chief-20261218T140000 L1 2026-12-29 15:00 applicantAndNextLevel',
+    ]);
+  });
+
+  it('R1: each approval step starts its own wait', () => {
+    const events = eventsTo('a3', plan, 'awaiting_communicator', '2027-03-01T09:00:00+01:00');
+    const state = events.reduce<Assignment | undefined>(evolve, undefined) as Assignment;
+    expect(of(between(state, '2027-03-01', '2027-03-31'), 'approval').map((s) => s.split(' ')[0])).toEqual(['communicator-20270301T080000', 'communicator-20270301T080000']);
+  });
+
+  it('R15: a snapshot archived before the reminder ends the period: no reminder, no escalation', () => {
+    const archived: Event = { type: 'DutyCompleted', by: elin, at: '2027-01-08T11:00:00+01:00', duty: 'archive', period: '2026-H2' };
+    const state = account('2026-11-02T10:00:00+01:00', [archived]);
+    const nudges = between(state, '2026-11-02', '2027-03-01');
+    expect(of(nudges, 'archive')).toEqual(['2026-H2 L0 2027-01-04 08:00 owner']);
+    const reminder = between(account('2026-11-02T10:00:00+01:00'), '2027-01-10', '2027-01-20').find((n) => n.duty === 'archive');
+    expect(reminder && stillDue(state, reminder)).toBe(false);
+    expect(reminder && stillDue(account('2026-11-02T10:00:00+01:00'), reminder)).toBe(true);
+  });
+
+  it('R15: each period is completed once', () => {
+    const archived: Event = { type: 'DutyCompleted', by: elin, at: '2027-01-08T11:00:00+01:00', duty: 'archive', period: '2026-H2' };
+    const state = account('2026-11-02T10:00:00+01:00', [archived]);
+    const again = decide({ type: 'CompleteDuty', meta: { actor: elin, now: '2027-01-09T09:00:00Z' }, duty: 'archive', period: '2026-H2' }, state);
+    expect(again).toMatchObject({ ok: false, reason: 'alreadyDone' });
+    const notOwner = decide({ type: 'CompleteDuty', meta: { actor: { aadObjectId: users.colleague.aadObjectId, name: 'Nora' }, now: '2027-01-09T09:00:00Z' }, duty: 'archive', period: '2027-H1' }, state);
+    expect(notOwner).toMatchObject({ ok: false, reason: 'notAllowed' });
+    const badPeriod = decide({ type: 'CompleteDuty', meta: { actor: elin, now: '2027-01-09T09:00:00Z' }, duty: 'archive', period: '2027-H3' }, state);
+    expect(badPeriod).toMatchObject({ ok: false, reason: 'notAllowed' });
+  });
+
+  it('monitoring only has no account duties, and closed or draft assignments have none at all', () => {
+    const monitoring = eventsTo('m1', monitoringPlan, 'active', '2026-11-02T10:00:00+01:00').reduce<Assignment | undefined>(evolve, undefined) as Assignment;
+    expect(between(monitoring, '2026-11-02', '2028-12-31')).toEqual([]);
+    const closed = eventsTo('c1', plan, 'closed', '2026-11-02T10:00:00+01:00').reduce<Assignment | undefined>(evolve, undefined) as Assignment;
+    expect(between(closed, '2026-11-02', '2028-12-31')).toEqual([]);
+    const draft = eventsTo('d1', plan, 'draft').reduce<Assignment | undefined>(evolve, undefined) as Assignment;
+    expect(nextNudgeAfter(draft, at('2026-11-02'))).toBeUndefined();
+  });
+
+  it('every nudge of ten years (2026–2035) falls in office hours on a working day, never on a holiday, eve off or DST Sunday', () => {
+    const state = account('2026-01-15T13:00:00+01:00');
+    const nudges = between(state, '2026-01-15', '2035-12-31T23:59');
+    const holidays = new Set(Array.from({ length: 10 }, (_, i) => [...daysOff(2026 + i).keys()]).flat());
+    expect(nudges.length).toBeGreaterThan(80);
+    for (const n of nudges) {
+      const when = DateTime.fromISO(n.at).setZone(zone);
+      expect({ key: nudgeKey(n), working: isWorkingDay(when), holiday: holidays.has(when.toISODate() ?? ''), hour: when.hour >= 8 && when.hour < 17 }).toEqual({
+        key: nudgeKey(n),
+        working: true,
+        holiday: false,
+        hour: true,
+      });
+    }
+    // 19 half-year turns (1 July 2026 … 1 July 2035), each asked for on the first working morning on or after the turn.
+    const turns = nudges.filter((n) => n.duty === 'archive' && n.level === 0);
+    expect(turns).toHaveLength(19);
+    for (const n of turns) {
+      const when = DateTime.fromISO(n.at).setZone(zone);
+      let expected = at(`${when.year}-${when.month <= 6 ? '01' : '07'}-01T08:00`);
+      while (!isWorkingDay(expected)) expected = expected.plus({ days: 1 });
+      expect(when.toISO()).toBe(expected.toISO());
+    }
+  });
+
+  it('a year cut into any windows gives the same nudges as one window (what the sweep relies on)', () => {
+    const state = account('2026-11-02T10:00:00+01:00');
+    const whole = between(state, '2026-11-02', '2027-12-31');
+    const cuts = ['2026-11-02', '2027-01-04T08:00', '2027-01-04T08:00:00.001', '2027-03-17T13:13', '2027-07-01T08:00', '2027-10-19T07:59', '2027-12-31'];
+    const pieces = cuts.slice(1).flatMap((to, i) => between(state, cuts[i] ?? '', to));
+    expect(pieces.map(nudgeKey)).toEqual(whole.map(nudgeKey));
+  });
+
+  it('finds the next nudge, and lists what is overdue for an escalation', () => {
+    const state = account('2026-11-02T10:00:00+01:00');
+    // The activity check and the archive snapshot both fall on the first working morning of 2027.
+    expect(nextNudgeAfter(state, at('2026-11-02T10:00'))).toMatchObject({ duty: 'activity', period: '2027-01-01', level: 0, at: '2027-01-04T07:00:00.000Z' });
+    expect(nextNudgeAfter(state, at('2027-01-04T08:00'))).toMatchObject({ level: 1, at: '2027-01-15T07:00:00.000Z' });
+    expect(overdue(state, at('2027-02-01T09:00'))).toEqual([
+      { duty: 'archive', period: '2026-H2', due: '2027-01-01' },
+      { duty: 'activity', period: '2027-01-01', due: '2027-01-01' },
+    ]);
+  });
+});
