@@ -174,8 +174,8 @@ describe('duty rules', () => {
     expect(nextNudgeAfter(state, at('2026-11-02T10:00'))).toMatchObject({ duty: 'activity', period: '2027-01-01', level: 0, at: '2027-01-04T07:00:00.000Z' });
     expect(nextNudgeAfter(state, at('2027-01-04T08:00'))).toMatchObject({ level: 1, at: '2027-01-15T07:00:00.000Z' });
     expect(overdue(state, at('2027-02-01T09:00'))).toEqual([
-      { duty: 'archive', period: '2026-H2', due: '2027-01-01' },
       { duty: 'activity', period: '2027-01-01', due: '2027-01-01' },
+      { duty: 'archive', period: '2026-H2', due: '2027-01-01' },
     ]);
   });
 });
