@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { systemClock } from './clock';
 import { loadConfig, type Config } from './config';
 import { checkHealth, type Health } from './health';
 import { consoleLog, type Log } from './log';
@@ -6,7 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { announcer } from './flows/approval/announce';
 import type { PageFilters } from './flows/register/page';
 import { publishRegister, type Published, type RegisterFormat } from './flows/register/publish';
+import { deliverNudge } from './flows/duties/deliver';
+import { reschedule, sweep, type NudgeMessage, type SweepReport } from './flows/duties/schedule';
 import { ProactiveSender } from './notify/proactive';
+import { Throttle } from './notify/throttle';
+import { DutySchedule } from './store/duties';
+import { NudgeLedger } from './store/nudges';
+import { connectQueues, type Queues } from './store/queues';
 import { RegisterStore } from './store/register';
 import { ReportStore } from './store/reports';
 import { AssignmentStore } from './store/assignments';
@@ -28,15 +35,22 @@ export interface Kanalkoll {
   readonly conversations: ConversationReferences;
   readonly assignments: AssignmentStore;
   readonly audit: AuditLog;
+  readonly queues: Queues;
+  readonly schedule: DutySchedule;
+  readonly ledger: NudgeLedger;
   /** Resolves once storage is prepared; a failed attempt is retried by the next caller. */
   ready(): Promise<void>;
   handleActivity(request: PlainRequest, invocationId: string): Promise<PlainResponse>;
   /** The public register of official accounts in a format, honouring If-None-Match. */
   publishRegister(format: RegisterFormat, ifNoneMatch: string | null, filters?: PageFilters): Promise<Published>;
   health(): Promise<Health>;
+  /** The duty timer: puts the nudges due now on the queue. */
+  sweepDuties(options?: { isPastDue?: boolean }): Promise<SweepReport>;
+  /** The nudge queue's function: sends one nudge. */
+  deliverNudge(message: NudgeMessage): Promise<void>;
 }
 
-export function compose(config: Config, log: Log = consoleLog, clock: () => Date = () => new Date()): Kanalkoll {
+export function compose(config: Config, log: Log = consoleLog, clock: () => Date = systemClock): Kanalkoll {
   const tables = connectTables(config.storage);
   const conversations = new ConversationReferences(tables);
   const directory = new DirectoryStore(tables);
@@ -45,9 +59,24 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
   const assignments = new AssignmentStore(tables);
   const audit = new AuditLog(tables);
   const botAppId = config.bot.kind === 'unauthenticated' ? '' : config.bot.appId;
-  const messenger = new ProactiveSender(adapter, botAppId, conversations, log);
+  const { sending } = config;
+  const throttle = new Throttle({ perConversation: sending.perConversation, perApp: sending.perApp, windowMs: 1000 });
+  const messenger = new ProactiveSender(adapter, botAppId, conversations, log, throttle);
+  // Nudges retry on their own terms (deliver.ts), so their connector client does not retry too.
+  const nudgeAdapter = createAdapter(config.bot, log, config.forcedLocale, { connectorRetries: false });
+  const nudgeSender = new ProactiveSender(nudgeAdapter, botAppId, conversations, log, throttle, { timeoutMs: sending.timeoutMs });
   const register = new RegisterStore(tables);
-  const shared = { assignments, audit, register, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale };
+  const queues = connectQueues(config.storage);
+  const queue = queues.queue<NudgeMessage>('nudges');
+  const schedule = new DutySchedule(tables);
+  const ledger = new NudgeLedger(tables);
+  const dutyDeps = { assignments, directory, schedule, queue, settings: config.duties, clock, log };
+  const deliverDeps = { ...dutyDeps, conversations, ledger, sender: nudgeSender, retry: sending, forcedLocale: config.forcedLocale };
+  const planDuties = async (state: Parameters<typeof reschedule>[1], reach: Parameters<typeof reschedule>[2]) => {
+    // The change itself is stored; a failure here is logged, and the assignment's next change plans again.
+    await reschedule(dutyDeps, state, reach).catch((error: unknown) => log.error('reschedule_failed', { assignmentId: state.id, error: error instanceof Error ? error.message : String(error) }));
+  };
+  const shared = { assignments, audit, register, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale, reschedule: planDuties };
   const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl };
   const reporting = { reports: new ReportStore(tables), registrarAadObjectId: config.registrarAadObjectId, diarySeries: config.diarySeries };
   const flows = { ...shared, ...publishing, ...reporting, clock, newId: randomUUID, announce: announcer(shared) };
@@ -55,7 +84,7 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
 
   let prepared: Promise<void> | undefined;
   const ready = () => {
-    prepared ??= tables.ensureCreated().catch((error: unknown) => {
+    prepared ??= Promise.all([tables.ensureCreated(), queues.ensureCreated()]).then(() => undefined).catch((error: unknown) => {
       prepared = undefined;
       throw error;
     });
@@ -69,7 +98,18 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
     conversations,
     assignments,
     audit,
+    queues,
+    schedule,
+    ledger,
     ready,
+    sweepDuties: async (options) => {
+      await ready();
+      return sweep(dutyDeps, options);
+    },
+    deliverNudge: async (message) => {
+      await ready();
+      return deliverNudge(deliverDeps, message);
+    },
     health: () => checkHealth(tables),
     publishRegister: async (format, ifNoneMatch, filters) => {
       await ready();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultDutySettings, type DutySettings } from './domain/duties';
 import type { Locale } from './domain/locale';
 import type { ResponsibleShown } from './domain/register';
 import { ConfigError } from './errors';
@@ -70,6 +71,49 @@ export interface Config {
   readonly diarySeries: string;
   /** How the public register names who is responsible for an account. */
   readonly registerResponsible: ResponsibleShown;
+  /** The intervals of the duty rules (DESIGN.md table), each a KANALKOLL_ setting. */
+  readonly duties: DutySettings;
+  /** How nudges are sent: Teams' rate limits, tries and waits. */
+  readonly sending: SendingConfig;
+}
+
+export interface SendingConfig {
+  readonly perConversation: number;
+  readonly perApp: number;
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly inlineDelayMaxMs: number;
+  readonly leaseMs: number;
+  readonly timeoutMs: number;
+}
+
+export const defaultSending: SendingConfig = {
+  perConversation: 7,
+  perApp: 50,
+  attempts: 8,
+  baseDelayMs: 1000,
+  maxDelayMs: 300_000,
+  inlineDelayMaxMs: 5000,
+  leaseMs: 120_000,
+  timeoutMs: 15_000,
+};
+
+/** `inactiveDays` → KANALKOLL_INACTIVE_DAYS; with a prefix, `attempts` → KANALKOLL_SEND_ATTEMPTS. */
+export const settingName = (key: string, prefix = '') => `KANALKOLL_${prefix}${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+
+/** Whole positive numbers from the environment, each with its default. */
+function numbers<T extends { readonly [K in keyof T]: number }>(env: Record<string, string | undefined>, defaults: T, prefix: string, problems: string[]): T {
+  const values: Record<string, number> = { ...defaults };
+  for (const [key, fallback] of Object.entries<number>(defaults)) {
+    const name = settingName(key, prefix);
+    const text = env[name]?.trim();
+    if (!text) continue;
+    const value = Number(text);
+    if (Number.isInteger(value) && value > 0) values[key] = value;
+    else problems.push(`${name} must be a whole number above 0 (default ${fallback})`);
+  }
+  return values as T;
 }
 
 const defaultPlatforms = 'Facebook, Instagram, X, LinkedIn, YouTube, TikTok, Blogg, Annan';
@@ -87,6 +131,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`KANALKOLL_ALLOWED_TENANT_IDS has "${t}", which is not a tenant id (GUID); separate ids with commas`);
   }
   const bot = identity(s, problems);
+  const duties = numbers(env, defaultDutySettings, '', problems);
+  const sending = numbers(env, defaultSending, 'SEND_', problems);
   const accountName = s.AzureWebJobsStorage__accountName;
   if (!s.AzureWebJobsStorage && !accountName) {
     problems.push(
@@ -105,6 +151,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registrarAadObjectId: s.KANALKOLL_REGISTRAR_AAD_OBJECT_ID,
     diarySeries: s.KANALKOLL_DIARY_SERIES ?? 'SOME',
     platforms: (s.KANALKOLL_PLATFORMS ?? defaultPlatforms).split(',').map((p) => p.trim()).filter(Boolean),
+    duties,
+    sending,
   };
 }
 

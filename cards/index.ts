@@ -35,3 +35,4 @@ export {
   type ReportMenuCardData,
   type ReportSummaryCardData,
 } from './report';
+export { dutyCard, type DutyCardData } from './duty';

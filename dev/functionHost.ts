@@ -68,16 +68,21 @@ export interface FunctionServer {
 
 export type RequestLog = (line: string) => void;
 
+/** The dev host's own endpoints under /admin/ (like the Functions host's admin API): JSON in, JSON out. */
+export type AdminRoutes = Record<string, (body: Record<string, unknown>) => Promise<unknown>>;
+
 /** Serves every http-triggered registration on localhost, calling its handler as the host would. */
 export async function serveHttp(
   all: readonly Registration[],
   port: number,
   log: RequestLog = () => undefined,
+  admin: AdminRoutes = {},
 ): Promise<FunctionServer> {
   const routes = all.map(httpRoute).filter((r): r is HttpRoute => r !== undefined);
   const server: Server = createServer((req, res) => {
     const started = Date.now();
-    respond(routes, req)
+    const adminRoute = req.method === 'POST' ? admin[new URL(req.url ?? '/', 'http://localhost').pathname.replace(/^\/admin\//, '')] : undefined;
+    (adminRoute && req.url?.startsWith('/admin/') ? answerAdmin(adminRoute, req) : respond(routes, req))
       .then(async (response) => {
         res.writeHead(response.status ?? 200, Object.fromEntries(response.headers));
         res.end(Buffer.from(await response.arrayBuffer()));
@@ -99,6 +104,17 @@ export async function serveHttp(
         server.closeAllConnections();
       }),
   };
+}
+
+async function answerAdmin(route: AdminRoutes[string], req: IncomingMessage): Promise<HttpResponse> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return new HttpResponse({ status: 200, jsonBody: await route(text ? JSON.parse(text) : {}) });
+  } catch (error) {
+    return new HttpResponse({ status: 400, jsonBody: { error: error instanceof Error ? error.message : String(error) } });
+  }
 }
 
 async function respond(routes: readonly HttpRoute[], req: IncomingMessage): Promise<HttpResponse> {

@@ -1,23 +1,24 @@
 import { decide, evolve, type Assignment, type Command, type Decision, type Event } from '../domain/assignment';
 import type { AuditEvent, AuditLog } from '../store/audit';
 import type { AssignmentStore } from '../store/assignments';
+import type { Reach } from '../store/conversations';
 import type { RegisterStore } from '../store/register';
 import type { Stored } from '../store/repository';
 
-/** Where the people of a turn are: their tenant and Teams service, for messages to others. */
-export interface Reach {
-  readonly tenantId: string;
-  readonly serviceUrl: string;
-}
+export type { Reach } from '../store/conversations';
 
 /** Tells the people concerned what a change means for them (cards, updates); runs after it is stored. */
 export type Announce = (events: readonly Event[], state: Assignment, reach: Reach) => Promise<void>;
+
+/** Plans the assignment's next duty nudges after a change (flows/duties/schedule.ts). */
+export type Reschedule = (state: Assignment, reach: Reach) => Promise<void>;
 
 export interface LifecycleDeps {
   readonly assignments: AssignmentStore;
   readonly register: RegisterStore;
   readonly audit: AuditLog;
   readonly announce: Announce;
+  readonly reschedule: Reschedule;
 }
 
 /** Events that are decisions, and so go to the audit log (R4); saving a step is not one. */
@@ -54,8 +55,8 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 
 /**
  * Decides the command on the stored assignment and, if accepted, stores the result with the ETag
  * it was read with (an ETagConflict if someone else got there first, and then nothing more
- * happens), freezes a submitted plan in the same transaction, records the decision in the
- * audit log, and announces it. One path for every change, so none skips a step.
+ * happens), freezes a submitted plan in the same transaction, plans its duty nudges, records
+ * the decision in the audit log, and announces it. One path for every change, so none skips a step.
  */
 export async function carryOut(
   deps: LifecycleDeps,
@@ -74,6 +75,7 @@ export async function carryOut(
   // A new owner finds the account in "mina konton".
   if (decision.events.some((e) => e.type === 'OwnerChangeApproved')) await deps.assignments.index(state);
   await deps.register.sync(state);
+  await deps.reschedule(state, reach);
   for (const event of decision.events) {
     const entry = auditEntry(event, state);
     if (!entry) continue;

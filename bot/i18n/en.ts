@@ -261,6 +261,66 @@ export const en: Texts = {
     ownerPending: 'A proposed new owner is already waiting for your manager.',
     lostRace: 'Someone changed the account at the same time. This is how it is now.',
   },
+  duties: {
+    heading: 'Reminder from Kanalkoll',
+    escalationHeading: 'Kanalkoll needs your help',
+    halfYear: (half: 1 | 2, year: number) => `${half === 1 ? 'first' : 'second'} half of ${year}`,
+    facts: { account: 'Account', period: 'Period', due: 'Due', owner: 'Responsible', since: 'Waiting since' },
+    owner: {
+      archive: {
+        title: (account: string) => `Save the start page of ${account}`,
+        text: 'A new half-year has begun. Save the account\'s start page as a PDF and send it to the municipal archive. Only the start page is needed.',
+      },
+      archiveReminder: {
+        title: (account: string) => `Reminder: the start page of ${account} is not archived`,
+        text: 'Save the start page as a PDF and send it to the municipal archive. In a week, your chief and the communicator will hear that it is not done.',
+      },
+      evaluation: {
+        title: (account: string) => `Time to evaluate ${account}`,
+        text: 'Write a short evaluation: did you reach the goals of the plan, how many do you reach, do you answer within 48 hours? Share it with the department communicator.',
+      },
+      evaluationToday: {
+        title: (account: string) => `The evaluation of ${account} is due today`,
+        text: 'Write the evaluation and share it with the department communicator. In 30 days, your chief will hear if it is missing.',
+      },
+      activity: {
+        title: (account: string) => `Is ${account} still in use?`,
+        text: 'Nobody has confirmed in 60 days that the account is in use. Accounts that are not updated regularly are closed. Close the account if it is not used.',
+      },
+      admins: {
+        title: (account: string) => `${account} has too few administrators`,
+        text: 'At least two people and the department communicator must be able to run the account. Add an administrator.',
+      },
+    },
+    approval: {
+      waitingTitle: 'A plan is waiting for your decision',
+      waiting: (applicant: string, account: string) => `${applicant} applied for ${account} and has waited for you for two working days.`,
+      stillWaitingTitle: 'Your plan is still waiting',
+      stillWaiting: (approver: string, next: string | undefined) =>
+        `${approver} has not decided in five working days.${next ? ` We have told ${next}.` : ''} You can also contact ${approver} directly.`,
+      longWaitTitle: 'A plan has waited a long time',
+      longWait: (applicant: string, approver: string) => `${applicant}'s plan has waited for ${approver} for five working days.`,
+      show: 'Show the plan',
+    },
+    escalation: {
+      title: (owner: string, account: string) => `${owner} needs help with ${account}`,
+      text: 'This is overdue. Talk to the person responsible, or make sure someone else does it.',
+      substituteTitle: (owner: string) => `${owner} is away without a substitute`,
+      substitute: (account: string, from: string) => `From ${from}, nobody watches ${account}. Someone must remove inappropriate posts and answer within 48 hours. Name a substitute.`,
+      unreachableTitle: (name: string) => `${name} cannot be reached in Teams`,
+      unreachable: (name: string) => `Kanalkoll could not send a reminder to ${name}. Ask them to open Kanalkoll in Teams, or help with what is waiting.`,
+      itemsTitle: 'Waiting',
+    },
+    items: {
+      archive: (period: string, due: string) => `Archive the start page for the ${period} (since ${due})`,
+      evaluation: (due: string) => `Evaluation (due ${due})`,
+      activity: (due: string) => `Confirm the account is in use, or close it (since ${due})`,
+      admins: 'At least two administrators besides the communicator',
+      substitute: (due: string) => `A substitute during the absence from ${due}`,
+      approval: (due: string) => `A decision on the plan (waiting since ${due})`,
+    },
+    actions: { accounts: 'My accounts', admins: 'Change administration', show: 'Show the account' },
+  },
   help: {
     menuTitle: 'What does the policy say?',
     menuIntro: 'Choose a topic, or write your question in your own words.',

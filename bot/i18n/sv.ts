@@ -265,6 +265,66 @@ export const sv = {
     ownerPending: 'Det finns redan ett förslag om ny ägare som väntar på din chef.',
     lostRace: 'Någon ändrade kontot samtidigt. Så här ser det ut nu.',
   },
+  duties: {
+    heading: 'Påminnelse från Kanalkoll',
+    escalationHeading: 'Kanalkoll behöver din hjälp',
+    halfYear: (half: 1 | 2, year: number) => `${half === 1 ? 'första' : 'andra'} halvåret ${year}`,
+    facts: { account: 'Konto', period: 'Gäller', due: 'Senast', owner: 'Ansvarig', since: 'Väntar sedan' },
+    owner: {
+      archive: {
+        title: (account: string) => `Spara startsidan för ${account}`,
+        text: 'Ett nytt halvår har börjat. Spara kontots startsida som PDF och skicka den till kommunarkivet. Bara startsidan behövs.',
+      },
+      archiveReminder: {
+        title: (account: string) => `Påminnelse: startsidan för ${account} är inte arkiverad`,
+        text: 'Spara startsidan som PDF och skicka den till kommunarkivet. Om en vecka får din chef och kommunikatören veta att det inte är gjort.',
+      },
+      evaluation: {
+        title: (account: string) => `Dags att utvärdera ${account}`,
+        text: 'Skriv en kort utvärdering: har ni nått målen i planen, hur många nås, svarar ni inom 48 timmar? Dela den med förvaltningens kommunikatör.',
+      },
+      evaluationToday: {
+        title: (account: string) => `I dag ska utvärderingen av ${account} vara klar`,
+        text: 'Skriv utvärderingen och dela den med förvaltningens kommunikatör. Om 30 dagar får din chef veta om den saknas.',
+      },
+      activity: {
+        title: (account: string) => `Används ${account} fortfarande?`,
+        text: 'Ingen har bekräftat att kontot används på 60 dagar. Konton som inte uppdateras regelbundet ska stängas. Stäng kontot om det inte används.',
+      },
+      admins: {
+        title: (account: string) => `${account} har för få administratörer`,
+        text: 'Minst två personer och förvaltningens kommunikatör ska kunna sköta kontot. Lägg till en administratör.',
+      },
+    },
+    approval: {
+      waitingTitle: 'En ansökan väntar på ditt beslut',
+      waiting: (applicant: string, account: string) => `${applicant} har ansökt om ${account} och väntar på dig sedan två arbetsdagar.`,
+      stillWaitingTitle: 'Din ansökan väntar fortfarande',
+      stillWaiting: (approver: string, next: string | undefined) =>
+        `${approver} har inte beslutat på fem arbetsdagar.${next ? ` Vi har sagt till ${next}.` : ''} Du kan också kontakta ${approver} direkt.`,
+      longWaitTitle: 'En ansökan har väntat länge',
+      longWait: (applicant: string, approver: string) => `${applicant}s ansökan har väntat på ${approver} i fem arbetsdagar.`,
+      show: 'Visa ansökan',
+    },
+    escalation: {
+      title: (owner: string, account: string) => `${owner} behöver hjälp med ${account}`,
+      text: 'Det här är försenat. Prata med den ansvariga, eller se till att någon annan gör det.',
+      substituteTitle: (owner: string) => `${owner} är borta utan ersättare`,
+      substitute: (account: string, from: string) => `Från ${from} bevakar ingen ${account}. Någon behöver ta bort olämpliga inlägg och svara inom 48 timmar. Utse en ersättare.`,
+      unreachableTitle: (name: string) => `${name} kan inte nås i Teams`,
+      unreachable: (name: string) => `Kanalkoll kunde inte skicka en påminnelse till ${name}. Be hen öppna Kanalkoll i Teams, eller hjälp till med det som väntar.`,
+      itemsTitle: 'Det här väntar',
+    },
+    items: {
+      archive: (period: string, due: string) => `Arkivera startsidan för ${period} (från ${due})`,
+      evaluation: (due: string) => `Utvärdering (senast ${due})`,
+      activity: (due: string) => `Bekräfta att kontot används, eller stäng det (från ${due})`,
+      admins: 'Minst två administratörer utöver kommunikatören',
+      substitute: (due: string) => `Ersättare under frånvaro från ${due}`,
+      approval: (due: string) => `Beslut om ansökan (väntar sedan ${due})`,
+    },
+    actions: { accounts: 'Mina konton', admins: 'Ändra administration', show: 'Visa kontot' },
+  },
   help: {
     menuTitle: 'Vad säger policyn?',
     menuIntro: 'Välj ett ämne, eller skriv din fråga med egna ord.',

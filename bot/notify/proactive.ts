@@ -1,27 +1,48 @@
 import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards';
+import type { Delivery, Messenger } from '../flows/messenger';
 import type { Log } from '../log';
 import type { SentCard } from '../store/assignments';
-import type { ConversationReferences, UserReference } from '../store/conversations';
+import type { ConversationReferences, Reach, UserReference } from '../store/conversations';
+import { Throttle } from './throttle';
 
+export type { Delivery };
 
-export type Delivery = { readonly ok: true; readonly sent: SentCard } | { readonly ok: false; readonly reason: string };
+/** Statuses worth trying again (Teams' guidance), besides no answer at all. */
+const transient = new Set([408, 412, 429, 500, 502, 503, 504]);
 
-import type { Reach } from '../flows/lifecycle';
+class SendTimeout extends Error {}
 
-const statusOf = (error: unknown): number | undefined =>
-  typeof error === 'object' && error !== null && 'statusCode' in error ? Number((error as { statusCode: unknown }).statusCode) : undefined;
+/** The HTTP status and Retry-After of a failed connector call, whatever shape the SDK gave it. */
+function failureOf(error: unknown): { status?: number; retryAfterMs?: number } {
+  if (typeof error !== 'object' || error === null) return {};
+  const e = error as { statusCode?: unknown; response?: { status?: unknown; headers?: { get?: (name: string) => string | undefined } } };
+  const status = Number(e.statusCode ?? e.response?.status) || undefined;
+  const header = e.response?.headers?.get?.('retry-after');
+  if (!header) return { status };
+  const seconds = Number(header);
+  const retryAfterMs = Number.isFinite(seconds) ? seconds * 1000 : Math.max(0, Date.parse(header) - Date.now());
+  return { status, retryAfterMs: Number.isFinite(retryAfterMs) ? retryAfterMs : undefined };
+}
+
+export interface SenderOptions {
+  /** Gives up on a connector call that has not answered after this long (then it counts as transient). */
+  readonly timeoutMs?: number;
+}
 
 /**
  * Sends cards to people outside a turn of theirs: in their personal chat with the bot, from the
- * stored conversation reference, or by creating that chat with their AAD object id.
+ * stored conversation reference, or by creating that chat with their AAD object id. Every send
+ * waits its turn under Teams' rate limits (the throttle is shared by all senders of the process).
  */
-export class ProactiveSender {
+export class ProactiveSender implements Messenger {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly botAppId: string,
     private readonly conversations: ConversationReferences,
     private readonly log: Log,
+    private readonly throttle: Throttle = new Throttle(),
+    private readonly options: SenderOptions = {},
   ) {}
 
   async sendCard(reach: Reach, aadObjectId: string, card: AdaptiveCard | string): Promise<Delivery> {
@@ -30,34 +51,42 @@ export class ProactiveSender {
     try {
       let sent: SentCard | undefined;
       const send = async (context: TurnContext) => {
+        await this.throttle.acquire(context.activity.conversation.id);
         const response = await context.sendActivity(activity);
         const conversationId = context.activity.conversation.id;
         sent = { aadObjectId, conversationId, activityId: response?.id ?? '', serviceUrl: context.activity.serviceUrl };
       };
       if (known?.personalConversationId) {
-        await this.adapter.continueConversationAsync(this.botAppId, this.reference(known, known.personalConversationId), send);
+        await this.timed(this.adapter.continueConversationAsync(this.botAppId, this.reference(known, known.personalConversationId), send));
       } else {
-        await this.adapter.createConversationAsync(
-          this.botAppId,
-          'msteams',
-          known?.serviceUrl ?? reach.serviceUrl,
-          'https://api.botframework.com',
-          {
-            isGroup: false,
-            bot: { id: known?.bot.id ?? this.botAppId, name: known?.bot.name ?? 'Kanalkoll' },
-            members: [{ id: known?.userId ?? aadObjectId, name: known?.name ?? '' }],
-            tenantId: reach.tenantId,
-            channelData: { tenant: { id: reach.tenantId } },
-          },
-          send,
+        await this.throttle.acquire(`create:${aadObjectId}`);
+        await this.timed(
+          this.adapter.createConversationAsync(
+            this.botAppId,
+            'msteams',
+            known?.serviceUrl ?? reach.serviceUrl,
+            'https://api.botframework.com',
+            {
+              isGroup: false,
+              bot: { id: known?.bot.id || this.botAppId, name: known?.bot.name ?? 'Kanalkoll' },
+              members: [{ id: known?.userId ?? aadObjectId, name: known?.name ?? '' }],
+              tenantId: reach.tenantId,
+              channelData: { tenant: { id: reach.tenantId } },
+            },
+            send,
+          ),
         );
-        if (known && sent) await this.conversations.rememberUser({ ...known, personalConversationId: sent.conversationId });
+        if (known && sent) await this.conversations.rememberUser({ ...known, unreachable: undefined, personalConversationId: sent.conversationId });
       }
-      return sent ? { ok: true, sent } : { ok: false, reason: 'nothing was sent' };
+      return sent ? { ok: true, sent } : { ok: false, reason: 'failed', detail: 'nothing was sent' };
     } catch (error) {
-      const status = statusOf(error);
-      this.log.warn('proactive_send_failed', { aadObjectId, status, error: error instanceof Error ? error.message : String(error) });
-      return { ok: false, reason: status === 403 || status === 404 ? 'unreachable' : `failed (${status ?? 'no answer'})` };
+      const { status, retryAfterMs } = error instanceof SendTimeout ? {} : failureOf(error);
+      const detail = error instanceof Error ? error.message : String(error);
+      this.log.warn('proactive_send_failed', { aadObjectId, status, retryAfterMs, error: detail });
+      if (status === 403 || status === 404) return { ok: false, reason: 'unreachable', status, detail };
+      // No status: the connector did not answer (network error or timeout).
+      if (status === undefined || transient.has(status)) return { ok: false, reason: 'retry', status, retryAfterMs, detail };
+      return { ok: false, reason: 'failed', status, detail };
     }
   }
 
@@ -71,10 +100,26 @@ export class ProactiveSender {
     };
     try {
       await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+        await this.throttle.acquire(copy.conversationId);
         await context.updateActivity({ id: copy.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
       });
     } catch (error) {
       this.log.warn('card_update_failed', { conversationId: copy.conversationId, activityId: copy.activityId, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async timed<T>(work: Promise<T>): Promise<T> {
+    const limit = this.options.timeoutMs;
+    if (!limit) return work;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new SendTimeout(`no answer from Teams within ${limit} ms`)), limit);
+    });
+    work.catch(() => undefined);
+    try {
+      return await Promise.race([work, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 

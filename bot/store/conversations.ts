@@ -7,6 +7,12 @@ import type { Tables } from './tables';
  * enough to continue a conversation or create a personal one. Kept free of botbuilder types
  * so the store does not depend on the Bot Framework SDK.
  */
+/** Where people are reached from outside their turn: their tenant and Teams service. */
+export interface Reach {
+  readonly tenantId: string;
+  readonly serviceUrl: string;
+}
+
 const reachable = {
   tenantId: z.string(),
   serviceUrl: z.string(),
@@ -25,6 +31,8 @@ const userSchema = z.object({
   locale: z.string().optional(),
   /** Set once the user has a personal chat with the bot. */
   personalConversationId: z.string().optional(),
+  /** Set when Teams refused to reach them (blocked, not installed); gone as soon as they write to the bot. */
+  unreachable: z.object({ since: z.string(), reason: z.string() }).optional(),
 });
 
 const chatSchema = z.object({
@@ -79,6 +87,18 @@ export class ConversationReferences {
       reference.personalConversationId ??
       (await this.user(reference.tenantId, reference.aadObjectId))?.personalConversationId;
     await this.repo.upsert({ ...reference, personalConversationId });
+  }
+
+  /**
+   * Notes that Teams refused to reach the user. Their next message stores a fresh reference
+   * without the mark. Someone never seen gets a reference holding just the mark.
+   */
+  async markUnreachable(reach: Reach, aadObjectId: string, reason: string, at: string): Promise<void> {
+    const known = await this.user(reach.tenantId, aadObjectId);
+    const base: UserReference = known ?? {
+      kind: 'user', tenantId: reach.tenantId, serviceUrl: reach.serviceUrl, channelId: 'msteams', bot: { id: '' }, updatedAt: at, aadObjectId, userId: aadObjectId,
+    };
+    await this.repo.upsert({ ...base, unreachable: { since: known?.unreachable?.since ?? at, reason } });
   }
 
   async rememberChat(reference: ChatReference): Promise<void> {

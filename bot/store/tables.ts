@@ -3,7 +3,7 @@ import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identi
 import type { StorageConfig } from '../config';
 
 /** Every table Kanalkoll keeps; created idempotently at start. */
-export const tableNames = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports'] as const;
+export const tableNames = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports', 'duties', 'nudges', 'deadletters'] as const;
 export type TableName = (typeof tableNames)[number];
 
 /** Azurite and other local emulators speak plain http, which the SDK refuses unless told. */

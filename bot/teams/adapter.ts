@@ -40,13 +40,41 @@ function authOptions(identity: BotIdentity): ConfigurationBotFrameworkAuthentica
 /** Turn-state key under which the Functions invocation id travels to the error handler. */
 export const invocationIdKey = Symbol('invocationId');
 
-export function createAdapter(identity: BotIdentity, log: Log, forcedLocale?: Locale): CloudAdapter {
-  if (identity.kind === 'unauthenticated') {
+/**
+ * The connector client retries 5xx, 429 and network errors by itself (its pipeline's Retry
+ * phase). A caller with its own retry policy (the nudge sender) takes that phase out, so that
+ * retries do not multiply and every try is counted and throttled.
+ */
+function withoutConnectorRetries(auth: ConfigurationBotFrameworkAuthentication): ConfigurationBotFrameworkAuthentication {
+  const createFactory = auth.createConnectorFactory.bind(auth);
+  auth.createConnectorFactory = (identity: Parameters<typeof createFactory>[0]) => {
+    const factory = createFactory(identity);
+    return {
+      create: async (serviceUrl: string, audience?: string) => {
+        const connector = await factory.create(serviceUrl, audience);
+        const pipeline = (connector as unknown as { client?: { pipeline?: { removePolicy(options: { phase: string }): unknown } } }).client?.pipeline;
+        if (!pipeline) throw new Error('The connector client has no pipeline: check the botbuilder version before relying on retries being off');
+        pipeline.removePolicy({ phase: 'Retry' });
+        return connector;
+      },
+    };
+  };
+  return auth;
+}
+
+export interface AdapterOptions {
+  /** Let the connector client retry failed calls itself (default). Off where the caller retries. */
+  readonly connectorRetries?: boolean;
+}
+
+export function createAdapter(identity: BotIdentity, log: Log, forcedLocale?: Locale, options: AdapterOptions = {}): CloudAdapter {
+  if (identity.kind === 'unauthenticated' && options.connectorRetries !== false) {
     log.warn('bot_unauthenticated', {
       message: 'MicrosoftAppId is not set: requests are not authenticated. Fine for local use, never in production.',
     });
   }
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(identity)));
+  const auth = new ConfigurationBotFrameworkAuthentication(authOptions(identity));
+  const adapter = new CloudAdapter(options.connectorRetries === false ? withoutConnectorRetries(auth) : auth);
   adapter.onTurnError = async (context, error) => {
     log.error('turn_error', {
       invocationId: context.turnState.get(invocationIdKey),

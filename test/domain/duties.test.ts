@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { ActivityPlan } from '../../bot/domain/activityPlan';
 import { decide, evolve, type Assignment, type Event } from '../../bot/domain/assignment';
 import { daysOff, isWorkingDay, zone } from '../../bot/domain/calendar';
 import { nextNudgeAfter, nudgeKey, nudgesBetween, overdue, stillDue, type Nudge } from '../../bot/domain/duties';
@@ -7,7 +8,8 @@ import { users } from '../../dev/roles';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone });
 const elin = { aadObjectId: users.employee.aadObjectId, name: users.employee.name };
-const plan = accountPlan({ platform: 'Instagram', accountName: 'kulturbotkyrka' });
+type AccountPlan = Extract<ActivityPlan, { kind: 'account' }>;
+const plan = accountPlan({ platform: 'Instagram', accountName: 'kulturbotkyrka' }) as AccountPlan;
 
 /** An account approved (activated) at `activatedAt`, plus whatever happened after. */
 function account(activatedAt: string, after: Event[] = [], p = plan): Assignment {
@@ -47,7 +49,7 @@ describe('duty rules', () => {
   });
 
   it('R6: a time-limited activity is evaluated when it ends', () => {
-    const limited = accountPlan({ platform: 'Instagram', accountName: 'sommarlov' });
+    const limited = accountPlan({ platform: 'Instagram', accountName: 'sommarlov' }) as AccountPlan;
     const p = { ...limited, channel: { ...limited.channel, endDate: '2027-08-20' } };
     const nudges = between(account('2027-05-03T09:00:00+02:00', [], p), '2027-05-03', '2027-09-30');
     expect(of(nudges, 'evaluation')).toEqual(['end-2027-08-20 L0 2027-08-06 08:00 owner', 'end-2027-08-20 L1 2027-08-20 08:00 owner', 'end-2027-08-20 L2 2027-09-20 08:00 escalation']);

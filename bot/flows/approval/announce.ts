@@ -7,18 +7,13 @@ import type { AssignmentStore, SentCard } from '../../store/assignments';
 import type { AuditLog } from '../../store/audit';
 import type { ConversationReferences } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
-import type { Announce, Reach } from '../lifecycle';
+import type { Announce } from '../lifecycle';
+import type { Delivery, Messenger } from '../messenger';
 import { loadView } from '../plan/session';
 import { approversFor, currentApprover } from './approvers';
 import { approvalCardFor, type ApprovalContext } from './view';
 
-export type Delivery = { readonly ok: true; readonly sent: SentCard } | { readonly ok: false; readonly reason: string };
-
-/** Sends and updates cards outside a user's turn (bot/notify implements it). */
-export interface Messenger {
-  sendCard(reach: Reach, aadObjectId: string, card: AdaptiveCard | string): Promise<Delivery>;
-  updateCard(tenantId: string, copy: SentCard, card: AdaptiveCard): Promise<void>;
-}
+export type { Delivery, Messenger } from '../messenger';
 
 export interface ApprovalDeps {
   readonly assignments: AssignmentStore;

@@ -1,0 +1,126 @@
+import { DateTime } from 'luxon';
+import { dutyCard, type AdaptiveCard, type DutyCardData } from '../../../cards';
+import type { Assignment } from '../../domain/assignment';
+import { zone } from '../../domain/calendar';
+import type { Nudge, OverdueDuty } from '../../domain/duties';
+import type { Locale } from '../../domain/locale';
+import { texts, type Texts } from '../../i18n';
+
+/** The people a nudge card names, looked up before it is drawn. */
+export interface NudgeNames {
+  readonly owner: string;
+  readonly approver?: string;
+  readonly nextLevel?: string;
+  /** Set on the card to the chief and communicator when the person the nudge was for cannot be reached. */
+  readonly unreachable?: string;
+}
+
+/** What a nudge card is drawn from. `role` says which side of the nudge the recipient is on. */
+export interface NudgeView {
+  readonly nudge: Nudge;
+  readonly state: Assignment;
+  readonly role: 'owner' | 'approver' | 'applicant' | 'nextLevel' | 'escalation';
+  readonly names: NudgeNames;
+  readonly overdue: readonly OverdueDuty[];
+  readonly locale: Locale;
+}
+
+const day = (iso: string, locale: Locale) => DateTime.fromISO(iso, { zone }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toLocaleString(DateTime.DATE_FULL);
+
+/** What the account is called: its name on the platform, or the purpose of a monitoring assignment. */
+export const accountName = (state: Assignment): string =>
+  state.plan?.kind === 'account' ? `${state.plan.channel.accountName} (${state.plan.channel.platform})` : (state.plan?.purpose.purpose ?? '').slice(0, 60);
+
+function periodLabel(t: Texts, nudge: Pick<Nudge, 'duty' | 'period'>): string {
+  const half = /^(\d{4})-H([12])$/.exec(nudge.period);
+  return half ? t.duties.halfYear(half[2] === '1' ? 1 : 2, Number(half[1])) : nudge.period.replace(/^end-/, '');
+}
+
+function overdueLine(t: Texts, item: OverdueDuty, locale: Locale): string {
+  const due = day(item.due, locale);
+  switch (item.duty) {
+    case 'archive':
+      return t.duties.items.archive(periodLabel(t, item), due);
+    case 'evaluation':
+      return t.duties.items.evaluation(due);
+    case 'activity':
+      return t.duties.items.activity(due);
+    case 'admins':
+      return t.duties.items.admins;
+    case 'substitute':
+      return t.duties.items.substitute(due);
+    case 'approval':
+      return t.duties.items.approval(due);
+    default: {
+      const exhaustive: never = item.duty;
+      return exhaustive;
+    }
+  }
+}
+
+/** The card for one recipient of a nudge, in their language. */
+export function nudgeCard(view: NudgeView): AdaptiveCard {
+  const { nudge, state, names, locale } = view;
+  const t = texts(locale);
+  const account = accountName(state);
+  const show = { title: t.duties.approval.show, verb: 'approval.refresh', data: { assignmentId: state.id } } as const;
+  const base: DutyCardData = {
+    heading: t.duties.heading,
+    title: '',
+    paragraphs: [],
+    facts: [{ title: t.duties.facts.account, value: account }],
+    itemsTitle: t.duties.escalation.itemsTitle,
+    items: [],
+    actions: [],
+  };
+  const card = (data: Partial<DutyCardData>) => dutyCard({ ...base, ...data });
+
+  if (view.role === 'escalation') {
+    const items = view.overdue.map((item) => ({ text: overdueLine(t, item, locale) }));
+    const facts = [...base.facts, { title: t.duties.facts.owner, value: names.owner }];
+    const heading = t.duties.escalationHeading;
+    if (names.unreachable) {
+      return card({ heading, title: t.duties.escalation.unreachableTitle(names.unreachable), paragraphs: [{ text: t.duties.escalation.unreachable(names.unreachable) }], facts, items, actions: [show] });
+    }
+    if (nudge.duty === 'substitute') {
+      return card({ heading, title: t.duties.escalation.substituteTitle(names.owner), paragraphs: [{ text: t.duties.escalation.substitute(account, day(nudge.due, locale)) }], facts, items: [], actions: [show] });
+    }
+    return card({ heading, title: t.duties.escalation.title(names.owner, account), paragraphs: [{ text: t.duties.escalation.text }], facts, items, actions: [show] });
+  }
+
+  if (nudge.duty === 'approval') {
+    const since = { title: t.duties.facts.since, value: day(nudge.due, locale) };
+    switch (view.role) {
+      case 'approver':
+        return card({ title: t.duties.approval.waitingTitle, paragraphs: [{ text: t.duties.approval.waiting(names.owner, account) }], actions: [show] });
+      case 'applicant':
+        return card({ title: t.duties.approval.stillWaitingTitle, paragraphs: [{ text: t.duties.approval.stillWaiting(names.approver ?? '', names.nextLevel) }], actions: [show] });
+      default:
+        return card({ title: t.duties.approval.longWaitTitle, paragraphs: [{ text: t.duties.approval.longWait(names.owner, names.approver ?? '') }], facts: [...base.facts, since], actions: [show] });
+    }
+  }
+
+  const mine = { title: t.duties.actions.accounts, verb: 'account.mine', data: {} } as const;
+  const due = { title: t.duties.facts.due, value: day(nudge.due, locale) };
+  switch (nudge.duty) {
+    case 'archive': {
+      const copy = nudge.level === 0 ? t.duties.owner.archive : t.duties.owner.archiveReminder;
+      return card({ title: copy.title(account), paragraphs: [{ text: copy.text }], facts: [...base.facts, { title: t.duties.facts.period, value: periodLabel(t, nudge) }], actions: [mine] });
+    }
+    case 'evaluation': {
+      const copy = nudge.level === 0 ? t.duties.owner.evaluation : t.duties.owner.evaluationToday;
+      return card({ title: copy.title(account), paragraphs: [{ text: copy.text }], facts: [...base.facts, due], actions: [mine] });
+    }
+    case 'activity':
+      return card({ title: t.duties.owner.activity.title(account), paragraphs: [{ text: t.duties.owner.activity.text }], actions: [mine] });
+    case 'admins':
+      return card({
+        title: t.duties.owner.admins.title(account),
+        paragraphs: [{ text: t.duties.owner.admins.text }],
+        actions: [{ title: t.duties.actions.admins, verb: 'account.admins', data: { assignmentId: state.id } }],
+      });
+    default:
+      // A substitute nudge only ever escalates; drawn like one if it reaches the owner anyway.
+      return card({ title: t.duties.escalation.substituteTitle(names.owner), paragraphs: [{ text: t.duties.escalation.substitute(account, day(nudge.due, locale)) }] });
+  }
+}

@@ -1,0 +1,18 @@
+import type { AdaptiveCard } from '../../cards';
+import type { SentCard } from '../store/assignments';
+import type { Reach } from '../store/conversations';
+
+/**
+ * How a send ended. A failure says what to do next: `retry` (throttled, a server error or no
+ * answer; after `retryAfterMs` if Teams said so), `unreachable` (403 blocked or not installed,
+ * 404 conversation gone: trying again will not help) or `failed` (anything else).
+ */
+export type Delivery =
+  | { readonly ok: true; readonly sent: SentCard }
+  | { readonly ok: false; readonly reason: 'retry' | 'unreachable' | 'failed'; readonly status?: number; readonly retryAfterMs?: number; readonly detail: string };
+
+/** Sends and updates cards outside a user's turn (bot/notify implements it). */
+export interface Messenger {
+  sendCard(reach: Reach, aadObjectId: string, card: AdaptiveCard | string): Promise<Delivery>;
+  updateCard(tenantId: string, copy: SentCard, card: AdaptiveCard): Promise<void>;
+}

@@ -1,0 +1,107 @@
+import { odata, RestError, type TableClient } from '@azure/data-tables';
+import { DateTime } from 'luxon';
+import type { Reach } from './conversations';
+import { encodeKey } from './repository';
+import type { Tables } from './tables';
+
+/**
+ * When an assignment next has a nudge to send. `from` is the instant up to which its nudges have
+ * been put on the queue; `revision` the assignment revision the wake-up was computed from.
+ */
+export interface WakeUp {
+  readonly assignmentId: string;
+  readonly wakeAt: string;
+  readonly from: string;
+  readonly revision: number;
+  readonly reach: Reach;
+}
+
+/** The current schedule of an assignment: its wake-up, if it has one, and how far it was swept. */
+export interface Schedule {
+  readonly assignmentId: string;
+  readonly wakeAt?: string;
+  readonly from: string;
+  readonly revision: number;
+  readonly reach: Reach;
+}
+
+const month = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toFormat('yyyy-MM');
+const wakeKey = (w: Pick<WakeUp, 'assignmentId' | 'wakeAt'>) => ({
+  partitionKey: `due_${month(w.wakeAt)}`,
+  rowKey: `${DateTime.fromISO(w.wakeAt, { zone: 'utc' }).toISO()}_${encodeKey(w.assignmentId)}`,
+});
+const scheduleKey = (assignmentId: string) => ({ partitionKey: 'schedule', rowKey: encodeKey(assignmentId) });
+const watermarkKey = { partitionKey: 'sweep', rowKey: 'watermark' };
+
+type Row = Record<string, unknown>;
+const reachOf = (e: Row): Reach => ({ tenantId: String(e.tenantId ?? ''), serviceUrl: String(e.serviceUrl ?? '') });
+
+const ignoreMissing = (error: unknown) => {
+  if (!(error instanceof RestError && error.statusCode === 404)) throw error;
+};
+
+/**
+ * The duty schedule (table `duties`). Each assignment with nudges ahead has one wake-up row in the
+ * partition of its month (`due_2027-01`), keyed by instant, so the sweep reads only the rows that
+ * are due: a range query per month since the last sweep, never a scan of all assignments.
+ */
+export class DutySchedule {
+  private readonly table: TableClient;
+
+  constructor(tables: Tables) {
+    this.table = tables.client('duties');
+  }
+
+  async schedule(assignmentId: string): Promise<Schedule | undefined> {
+    try {
+      const e = await this.table.getEntity<Row>(scheduleKey(assignmentId).partitionKey, scheduleKey(assignmentId).rowKey);
+      return { assignmentId, wakeAt: typeof e.wakeAt === 'string' && e.wakeAt ? e.wakeAt : undefined, from: String(e.from), revision: Number(e.revision), reach: reachOf(e) };
+    } catch (error) {
+      ignoreMissing(error);
+      return undefined;
+    }
+  }
+
+  /**
+   * Makes `next` the assignment's schedule: writes its wake-up row first, then the schedule, then
+   * removes the wake-up it replaces. A crash in between leaves an extra row, never a missing one.
+   */
+  async replace(next: Schedule, previousWakeAt: string | undefined): Promise<void> {
+    const { assignmentId, wakeAt, from, revision, reach } = next;
+    if (wakeAt) await this.table.upsertEntity({ ...wakeKey({ assignmentId, wakeAt }), assignmentId, wakeAt, from, revision, ...reach }, 'Replace');
+    await this.table.upsertEntity({ ...scheduleKey(assignmentId), wakeAt: wakeAt ?? '', from, revision, ...reach }, 'Replace');
+    if (previousWakeAt && previousWakeAt !== wakeAt) await this.remove({ assignmentId, wakeAt: previousWakeAt });
+  }
+
+  async remove(wake: Pick<WakeUp, 'assignmentId' | 'wakeAt'>): Promise<void> {
+    const key = wakeKey(wake);
+    await this.table.deleteEntity(key.partitionKey, key.rowKey).catch(ignoreMissing);
+  }
+
+  /** The wake-ups due by `now`, in the months from `since` on. */
+  async *due(since: string, now: string): AsyncGenerator<WakeUp> {
+    const last = DateTime.fromISO(now, { zone: 'utc' });
+    for (let m = DateTime.fromISO(since, { zone: 'utc' }).startOf('month'); m <= last; m = m.plus({ months: 1 })) {
+      const entities = this.table.listEntities<Row>({
+        queryOptions: { filter: odata`PartitionKey eq ${`due_${m.toFormat('yyyy-MM')}`} and RowKey le ${`${last.toISO()}~`}` },
+      });
+      for await (const e of entities) {
+        yield { assignmentId: String(e.assignmentId), wakeAt: String(e.wakeAt), from: String(e.from), revision: Number(e.revision), reach: reachOf(e) };
+      }
+    }
+  }
+
+  /** Up to when the sweep has looked; undefined before the first sweep. */
+  async sweptUntil(): Promise<string | undefined> {
+    try {
+      return String((await this.table.getEntity<Row>(watermarkKey.partitionKey, watermarkKey.rowKey)).sweptUntil);
+    } catch (error) {
+      ignoreMissing(error);
+      return undefined;
+    }
+  }
+
+  async markSwept(until: string): Promise<void> {
+    await this.table.upsertEntity({ ...watermarkKey, sweptUntil: until }, 'Replace');
+  }
+}

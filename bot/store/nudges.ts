@@ -1,0 +1,140 @@
+import { odata, RestError, type TableClient } from '@azure/data-tables';
+import { z } from 'zod';
+import { dutyKinds, type Nudge } from '../domain/duties';
+import { ETagConflict } from '../errors';
+import { encodeKey } from './repository';
+import type { Tables } from './tables';
+
+/**
+ * What happened to one nudge for one person (table `nudges`). Written before the send
+ * (`sending`, with a lease) and after it, so a nudge is never sent twice to someone who got it:
+ * - sent: delivered; nothing more is ever sent for this key;
+ * - sending: a send is under way until `leaseUntil`; after that, nobody knows whether it arrived,
+ *   so it is not sent again but kept as a dead letter (`uncertain`);
+ * - failed: the last try failed in a known way and may be tried again;
+ * - skipped: the duty ended before the nudge went out; unreachable: Teams refused the person;
+ *   dead: given up after the last try (see the dead-letter table).
+ */
+export const deliveryStates = ['sending', 'sent', 'failed', 'skipped', 'unreachable', 'uncertain', 'dead'] as const;
+export type DeliveryState = (typeof deliveryStates)[number];
+
+export interface DeliveryRecord {
+  readonly state: DeliveryState;
+  readonly attempts: number;
+  readonly updatedAt: string;
+  readonly leaseUntil?: string;
+  readonly activityId?: string;
+  readonly lastError?: string;
+}
+
+export interface StoredRecord {
+  readonly record: DeliveryRecord;
+  readonly etag: string;
+}
+
+const nudgeSchema = z.object({
+  assignmentId: z.string(),
+  duty: z.enum(dutyKinds),
+  period: z.string(),
+  level: z.number().int().nonnegative(),
+  at: z.string(),
+  due: z.string(),
+  audience: z.enum(['owner', 'approver', 'escalation', 'applicantAndNextLevel']),
+});
+export const parseNudge = (value: unknown): Nudge => nudgeSchema.parse(value);
+
+const recordKey = (nudge: Nudge, aadObjectId: string) => ({
+  partitionKey: encodeKey(nudge.assignmentId),
+  rowKey: [nudge.duty, encodeKey(nudge.period), nudge.level, encodeKey(aadObjectId)].join('_'),
+});
+
+/** A nudge given up on, kept with the reason until someone looks at it (table `deadletters`). */
+export interface DeadLetter {
+  readonly nudge: Nudge;
+  readonly aadObjectId: string;
+  readonly reason: string;
+  readonly attempts: number;
+  readonly at: string;
+}
+
+const isConflict = (error: unknown) => error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412);
+
+export class NudgeLedger {
+  private readonly records: TableClient;
+  private readonly dead: TableClient;
+
+  constructor(tables: Tables) {
+    this.records = tables.client('nudges');
+    this.dead = tables.client('deadletters');
+  }
+
+  async get(nudge: Nudge, aadObjectId: string): Promise<StoredRecord | undefined> {
+    const key = recordKey(nudge, aadObjectId);
+    try {
+      const e = await this.records.getEntity<Record<string, unknown>>(key.partitionKey, key.rowKey);
+      const record: DeliveryRecord = {
+        state: z.enum(deliveryStates).parse(e.state),
+        attempts: Number(e.attempts ?? 0),
+        updatedAt: String(e.updatedAt ?? ''),
+        ...(typeof e.leaseUntil === 'string' && e.leaseUntil ? { leaseUntil: e.leaseUntil } : {}),
+        ...(typeof e.activityId === 'string' && e.activityId ? { activityId: e.activityId } : {}),
+        ...(typeof e.lastError === 'string' && e.lastError ? { lastError: e.lastError } : {}),
+      };
+      return { record, etag: e.etag };
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Writes the record if the stored one still has `etag` (create when undefined); whoever lost
+   * the race gets an ETagConflict, so two deliveries of one message never both send.
+   */
+  async write(nudge: Nudge, aadObjectId: string, record: DeliveryRecord, etag: string | undefined): Promise<string> {
+    const entity = { ...recordKey(nudge, aadObjectId), ...record, key: `${nudge.assignmentId}|${nudge.duty}|${nudge.period}|${nudge.level}`, aadObjectId };
+    try {
+      const response = etag === undefined ? await this.records.createEntity(entity) : await this.records.updateEntity(entity, 'Replace', { etag });
+      return response.etag ?? '';
+    } catch (error) {
+      if (isConflict(error)) throw new ETagConflict('nudges', `${entity.partitionKey}/${entity.rowKey}`, { cause: error });
+      throw error;
+    }
+  }
+
+  /** Keeps a nudge given up on; keeping it twice keeps the first. */
+  async bury(letter: DeadLetter): Promise<void> {
+    const key = recordKey(letter.nudge, letter.aadObjectId);
+    try {
+      await this.dead.createEntity({
+        partitionKey: letter.at.slice(0, 7),
+        rowKey: `${key.partitionKey}_${key.rowKey}`,
+        nudge: JSON.stringify(letter.nudge),
+        aadObjectId: letter.aadObjectId,
+        reason: letter.reason,
+        attempts: letter.attempts,
+        at: letter.at,
+      });
+    } catch (error) {
+      if (!(error instanceof RestError && error.statusCode === 409)) throw error;
+    }
+  }
+
+  /** The dead letters of a month (`2027-01`). */
+  async deadLetters(month: string): Promise<DeadLetter[]> {
+    const letters: DeadLetter[] = [];
+    for await (const e of this.dead.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${month}` } })) {
+      letters.push({ nudge: parseNudge(JSON.parse(String(e.nudge))), aadObjectId: String(e.aadObjectId), reason: String(e.reason), attempts: Number(e.attempts), at: String(e.at) });
+    }
+    return letters;
+  }
+
+  /** Every delivery record of an assignment's nudges (for tests and the digest). */
+  async recordsOf(assignmentId: string): Promise<(DeliveryRecord & { key: string; aadObjectId: string })[]> {
+    const found: (DeliveryRecord & { key: string; aadObjectId: string })[] = [];
+    for await (const e of this.records.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(assignmentId)}` } })) {
+      found.push({ key: String(e.key), aadObjectId: String(e.aadObjectId), state: e.state as DeliveryState, attempts: Number(e.attempts), updatedAt: String(e.updatedAt), activityId: e.activityId as string | undefined });
+    }
+    return found;
+  }
+}

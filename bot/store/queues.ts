@@ -1,0 +1,43 @@
+import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
+import { QueueClient } from '@azure/storage-queue';
+import type { StorageConfig } from '../config';
+
+/** Every queue Kanalkoll writes to; the Functions host makes the `-poison` queues itself. */
+export const queueNames = ['nudges'] as const;
+export type QueueName = (typeof queueNames)[number];
+
+/**
+ * A storage queue of JSON messages, base64-encoded as the Functions queue trigger expects by
+ * default (host.json `messageEncoding`), so a message sent here arrives as the parsed object.
+ */
+export interface JsonQueue<T> {
+  /** Puts the message on the queue; it becomes visible after `delaySeconds` (whole seconds, as the service counts). */
+  send(message: T, delaySeconds?: number): Promise<void>;
+}
+
+export interface Queues {
+  queue<T>(name: QueueName): JsonQueue<T>;
+  ensureCreated(): Promise<void>;
+}
+
+export function connectQueues(storage: StorageConfig): Queues {
+  const clients = new Map(queueNames.map((name) => [name, queueClient(storage, name)]));
+  const client = (name: QueueName) => clients.get(name) as QueueClient;
+  return {
+    queue: <T>(name: QueueName): JsonQueue<T> => ({
+      send: async (message: T, delaySeconds = 0) => {
+        const text = Buffer.from(JSON.stringify(message), 'utf8').toString('base64');
+        await client(name).sendMessage(text, { visibilityTimeout: Math.max(0, Math.ceil(delaySeconds)) });
+      },
+    }),
+    ensureCreated: async () => {
+      await Promise.all([...clients.values()].map((c) => c.createIfNotExists()));
+    },
+  };
+}
+
+function queueClient(storage: StorageConfig, name: string): QueueClient {
+  if (typeof storage === 'string') return new QueueClient(storage, name);
+  const credential = storage.clientId ? new ManagedIdentityCredential({ clientId: storage.clientId }) : new DefaultAzureCredential();
+  return new QueueClient(`https://${storage.accountName}.queue.core.windows.net/${name}`, credential);
+}

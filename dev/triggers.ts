@@ -1,0 +1,121 @@
+import { InvocationContext } from '@azure/functions';
+import { QueueClient } from '@azure/storage-queue';
+import { CronExpressionParser } from 'cron-parser';
+import { randomUUID } from 'node:crypto';
+import { triggerOf, type Registration } from './functionHost';
+
+/**
+ * Runs the function app's timer and storage-queue triggers the way the Functions host does:
+ * timers on their NCRONTAB schedule in UTC (no runOnStartup), queues polled, messages decoded
+ * from base64 and parsed as JSON, a failed message tried again and moved to `<queue>-poison`
+ * after `maxDequeueCount` (5) tries.
+ */
+export interface Triggers {
+  /** Runs every timer function once now, as if its schedule had fired. */
+  fireTimers(): Promise<string[]>;
+  /** Handles queue messages until none is visible; returns how many were handled. */
+  drain(): Promise<number>;
+  stop(): void;
+}
+
+const maxDequeueCount = 5;
+
+export function startTriggers(all: readonly Registration[], connectionString: string, log: (line: string) => void): Triggers {
+  const timers = all.filter((r) => triggerOf(r)?.type === 'timerTrigger');
+  const queues = all.filter((r) => triggerOf(r)?.type === 'queueTrigger');
+  const handles: NodeJS.Timeout[] = [];
+  let stopped = false;
+
+  const context = (r: Registration, triggerMetadata: Record<string, unknown> = {}) =>
+    new InvocationContext({
+      functionName: r.metadata.name,
+      invocationId: randomUUID(),
+      triggerMetadata,
+      logHandler: (level, ...args) => log(`[${r.metadata.name}] ${level}: ${args.map(String).join(' ')}`),
+    });
+
+  const fire = async (r: Registration, last?: Date, next?: Date) => {
+    const timer = { isPastDue: false, scheduleStatus: { last: last?.toISOString() ?? '', next: next?.toISOString() ?? '', lastUpdated: new Date().toISOString() } };
+    try {
+      await r.handler(timer, context(r));
+    } catch (error) {
+      log(`[${r.metadata.name}] failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  };
+
+  for (const r of timers) {
+    const schedule = String(triggerOf(r)?.schedule);
+    const plan = (after: Date) => {
+      if (stopped) return;
+      const next = CronExpressionParser.parse(schedule, { tz: 'UTC', currentDate: after }).next().toDate();
+      handles.push(setTimeout(() => void fire(r, after, next).then(() => plan(next)), Math.max(0, next.getTime() - Date.now())));
+    };
+    plan(new Date());
+  }
+
+  const clients = queues.map((r) => {
+    const name = String(triggerOf(r)?.queueName);
+    return { r, client: new QueueClient(connectionString, name), poison: new QueueClient(connectionString, `${name}-poison`) };
+  });
+
+  /** Handles one batch of visible messages of every queue; returns how many there were. */
+  const pollOnce = async (): Promise<number> => {
+    let handled = 0;
+    for (const { r, client, poison } of clients) {
+      await client.createIfNotExists();
+      const { receivedMessageItems: messages } = await client.receiveMessages({ numberOfMessages: 16, visibilityTimeout: 30 });
+      handled += messages.length;
+      await Promise.all(
+        messages.map(async (m) => {
+          const text = Buffer.from(m.messageText, 'base64').toString('utf8');
+          let input: unknown = text;
+          try {
+            input = JSON.parse(text);
+          } catch {
+            // Not JSON: the handler gets the string, as on Azure.
+          }
+          try {
+            await r.handler(input, context(r, { id: m.messageId, dequeueCount: m.dequeueCount, insertionTime: m.insertedOn }));
+            await client.deleteMessage(m.messageId, m.popReceipt);
+          } catch (error) {
+            log(`[${r.metadata.name}] message ${m.messageId} failed (try ${m.dequeueCount}): ${error instanceof Error ? error.message : String(error)}`);
+            if (m.dequeueCount >= maxDequeueCount) {
+              await poison.createIfNotExists();
+              await poison.sendMessage(m.messageText);
+              await client.deleteMessage(m.messageId, m.popReceipt);
+            } else {
+              await client.updateMessage(m.messageId, m.popReceipt, undefined, 1);
+            }
+          }
+        }),
+      );
+    }
+    return handled;
+  };
+
+  let polling: Promise<unknown> = Promise.resolve();
+  const poll = () => {
+    if (stopped) return;
+    polling = pollOnce()
+      .catch((error: unknown) => log(`queue poll failed: ${error instanceof Error ? error.message : String(error)}`))
+      .then((n) => handles.push(setTimeout(poll, n ? 0 : 500)));
+  };
+  if (clients.length > 0) poll();
+
+  return {
+    fireTimers: async () => {
+      for (const r of timers) await fire(r);
+      return timers.map((r) => r.metadata.name);
+    },
+    drain: async () => {
+      await polling;
+      let total = 0;
+      for (let n = await pollOnce(); n > 0; n = await pollOnce()) total += n;
+      return total;
+    },
+    stop: () => {
+      stopped = true;
+      handles.forEach(clearTimeout);
+    },
+  };
+}
