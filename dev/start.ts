@@ -5,6 +5,8 @@ import { startAzurite, type Azurite } from './azurite';
 import { useCoreStandIn } from './coreStandIn';
 import { freePort } from './freePort';
 import { functionEntryFiles, loadFunctions, serveHttp, triggerOf, type FunctionServer } from './functionHost';
+import { moveClock } from './clock';
+import { startTriggers } from './triggers';
 import { playgroundReference, startPlayground, type Playground } from './playground';
 import { directory, roles, users, type Role } from './roles';
 import { projectRoot } from './projectRoot';
@@ -90,7 +92,16 @@ async function main(): Promise<void> {
 
     useCoreStandIn();
     const registrations = loadFunctions(functionEntryFiles(opts.appDir));
-    const server: FunctionServer = await serveHttp(registrations, opts.port, (line) => console.log(`  ${line}`));
+    const triggers = startTriggers(registrations, azurite.connectionString, (line) => console.log(`  ${line}`));
+    stops.push(() => triggers.stop());
+    // npm run tick: move the app's clock, run the timers now, and send what they queued.
+    const tick = async (body: Record<string, unknown>) => {
+      const now = moveClock(typeof body.at === 'string' ? body.at : undefined);
+      const timers = await triggers.fireTimers();
+      const handled = await triggers.drain();
+      return { now, timers, handled };
+    };
+    const server: FunctionServer = await serveHttp(registrations, opts.port, (line) => console.log(`  ${line}`), { tick });
     stops.push(() => server.close());
 
     // The function files built the app on load; seed its directory with the mock people.
@@ -123,6 +134,7 @@ Kanalkoll is running.
     ${server.url}/api/messages   ${server.url}/api/health
 ${playgrounds.map((p) => `  Playground as ${p.role.padEnd(12)} ${p.url}`).join('\n')}
 Open a Playground in your browser and write "hej". Ctrl-C stops everything.
+Move the clock and run the duty timers: npm run tick -- --at 2027-01-04T09:00 (Stockholm time)${opts.port === 7071 ? '' : ` --port ${new URL(server.url).port}`}
 `);
   } catch (error) {
     console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}\n`);

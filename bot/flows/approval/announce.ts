@@ -1,9 +1,9 @@
-import { planStatusCard, type AdaptiveCard, type PlanStatusCardData } from '../../../cards';
+import { planStatusCard, type PlanStatusCardData } from '../../../cards';
 import type { Approvers } from '../../domain/approval';
 import type { Assignment, Event } from '../../domain/assignment';
 import { localeOf, type Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
-import type { AssignmentStore, SentCard } from '../../store/assignments';
+import type { AssignmentStore } from '../../store/assignments';
 import type { AuditLog } from '../../store/audit';
 import type { ConversationReferences } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
@@ -13,7 +13,6 @@ import { loadView } from '../plan/session';
 import { approversFor, currentApprover } from './approvers';
 import { approvalCardFor, type ApprovalContext } from './view';
 
-export type { Delivery, Messenger } from '../messenger';
 
 export interface ApprovalDeps {
   readonly assignments: AssignmentStore;

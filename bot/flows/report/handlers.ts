@@ -8,7 +8,7 @@ import type { AuditLog } from '../../store/audit';
 import type { DirectoryStore } from '../../store/directory';
 import type { RegisterStore } from '../../store/register';
 import type { FiledReport, ReportStore } from '../../store/reports';
-import type { Messenger } from '../approval/announce';
+import type { Messenger } from '../messenger';
 import type { PlanHandler, PlanTurn } from '../plan/handlers';
 
 export interface ReportDeps {
