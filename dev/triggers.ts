@@ -20,7 +20,14 @@ export interface Triggers {
 
 const maxDequeueCount = 5;
 
-export function startTriggers(all: readonly Registration[], connectionString: string, log: (line: string) => void): Triggers {
+export function startTriggers(
+  all: readonly Registration[],
+  connectionString: string,
+  log: (line: string) => void,
+  options: { readonly schedule?: boolean } = {},
+): Triggers {
+  // Tests fire timers and drain queues themselves (schedule: false); the dev host runs them on schedule too.
+  const scheduled = options.schedule !== false;
   const timers = all.filter((r) => triggerOf(r)?.type === 'timerTrigger');
   const queues = all.filter((r) => triggerOf(r)?.type === 'queueTrigger');
   const handles: NodeJS.Timeout[] = [];
@@ -43,7 +50,7 @@ export function startTriggers(all: readonly Registration[], connectionString: st
     }
   };
 
-  for (const r of timers) {
+  for (const r of scheduled ? timers : []) {
     const schedule = String(triggerOf(r)?.schedule);
     const plan = (after: Date) => {
       if (stopped) return;
@@ -58,11 +65,16 @@ export function startTriggers(all: readonly Registration[], connectionString: st
     return { r, client: new QueueClient(connectionString, name), poison: new QueueClient(connectionString, `${name}-poison`) };
   });
 
+  let created: Promise<unknown> | undefined;
   /** Handles one batch of visible messages of every queue; returns how many there were. */
   const pollOnce = async (): Promise<number> => {
+    created ??= Promise.all(clients.map(({ client }) => client.createIfNotExists())).catch((error: unknown) => {
+      created = undefined;
+      throw error;
+    });
+    await created;
     let handled = 0;
     for (const { r, client, poison } of clients) {
-      await client.createIfNotExists();
       const { receivedMessageItems: messages } = await client.receiveMessages({ numberOfMessages: 16, visibilityTimeout: 30 });
       handled += messages.length;
       await Promise.all(
@@ -100,7 +112,7 @@ export function startTriggers(all: readonly Registration[], connectionString: st
       .catch((error: unknown) => log(`queue poll failed: ${error instanceof Error ? error.message : String(error)}`))
       .then((n) => handles.push(setTimeout(poll, n ? 0 : 500)));
   };
-  if (clients.length > 0) poll();
+  if (scheduled && clients.length > 0) poll();
 
   return {
     fireTimers: async () => {

@@ -33,8 +33,17 @@ const firstWeekdayFrom = (year: number, month: number, day: number, weekday: num
   return from.plus({ days: (weekday - from.weekday + 7) % 7 });
 };
 
+const daysOffByYear = new Map<number, ReadonlyMap<string, string>>();
+
 /** Every day off of `year` that is not a weekend by itself, by ISO date, with its Swedish name. */
-export function daysOff(year: number): Map<string, string> {
+export function daysOff(year: number): ReadonlyMap<string, string> {
+  // Asked for on every nudge's every candidate day: computed once per year.
+  let days = daysOffByYear.get(year);
+  if (!days) daysOffByYear.set(year, (days = computeDaysOff(year)));
+  return days;
+}
+
+function computeDaysOff(year: number): Map<string, string> {
   const easter = easterSunday(year);
   const midsummerDay = firstWeekdayFrom(year, 6, 20, 6);
   const days: [DateTime, string][] = [

@@ -97,6 +97,8 @@ interface Occurrence {
 }
 
 const local = (iso: string) => DateTime.fromISO(iso, { zone });
+/** Weekends and holidays can push a level several days past its date (Christmas to Epiphany): look this far around a window. */
+const slack = { days: 14 };
 const office = (instant: DateTime) => nextOfficeMoment(instant);
 const dayStart = (d: DateTime) => d.setZone(zone).startOf('day');
 
@@ -133,7 +135,7 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
   const log = state.dutyLog ?? {};
 
   // R15: at every half-year turn; a reminder after 14 days; to chief and communicator after 30.
-  for (const turn of halfYearTurns(activated, to).filter((t) => t.plus({ days: s.archiveEscalationDays + 1 }) > from)) {
+  for (const turn of halfYearTurns(activated, to).filter((t) => t.plus({ days: s.archiveEscalationDays }).plus(slack) > from)) {
     found.push({
       duty: 'archive',
       period: halfYearBefore(turn),
@@ -159,8 +161,8 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
   });
   for (let year = 1; ; year++) {
     const due = dayStart(activated.plus({ years: year }));
-    if (due.minus({ days: s.evaluationNoticeDays + 1 }) > to) break;
-    if (due.plus({ days: s.evaluationEscalationDays + 1 }) > from) found.push(evaluation(due, due.toISODate() ?? ''));
+    if (due.minus({ days: s.evaluationNoticeDays }).minus(slack) > to) break;
+    if (due.plus({ days: s.evaluationEscalationDays }).plus(slack) > from) found.push(evaluation(due, due.toISODate() ?? ''));
   }
   const end = state.plan.channel.endDate;
   if (end) found.push(evaluation(local(end), `end-${end}`));

@@ -50,16 +50,22 @@ export class ProactiveSender implements Messenger {
     const activity = typeof card === 'string' ? { text: card } : { attachments: [CardFactory.adaptiveCard(card)] };
     try {
       let sent: SentCard | undefined;
+      // Once the wait is over, a send not yet begun is dropped, so a retry cannot make it two.
+      let abandoned = false;
       const send = async (context: TurnContext) => {
-        await this.throttle.acquire(context.activity.conversation.id);
+        if (abandoned) return;
         const response = await context.sendActivity(activity);
         const conversationId = context.activity.conversation.id;
         sent = { aadObjectId, conversationId, activityId: response?.id ?? '', serviceUrl: context.activity.serviceUrl };
       };
+      const abandon = () => {
+        abandoned = true;
+      };
+      // Waiting for a turn under the rate limits is not waiting for Teams: it comes before the timeout.
+      await this.throttle.acquire(known?.personalConversationId ?? `create:${aadObjectId}`);
       if (known?.personalConversationId) {
-        await this.timed(this.adapter.continueConversationAsync(this.botAppId, this.reference(known, known.personalConversationId), send));
+        await this.timed(this.adapter.continueConversationAsync(this.botAppId, this.reference(known, known.personalConversationId), send), abandon);
       } else {
-        await this.throttle.acquire(`create:${aadObjectId}`);
         await this.timed(
           this.adapter.createConversationAsync(
             this.botAppId,
@@ -75,6 +81,7 @@ export class ProactiveSender implements Messenger {
             },
             send,
           ),
+          abandon,
         );
         if (known && sent) await this.conversations.rememberUser({ ...known, unreachable: undefined, personalConversationId: sent.conversationId });
       }
@@ -108,12 +115,15 @@ export class ProactiveSender implements Messenger {
     }
   }
 
-  private async timed<T>(work: Promise<T>): Promise<T> {
+  private async timed<T>(work: Promise<T>, onTimeout: () => void): Promise<T> {
     const limit = this.options.timeoutMs;
     if (!limit) return work;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new SendTimeout(`no answer from Teams within ${limit} ms`)), limit);
+      timer = setTimeout(() => {
+        onTimeout();
+        reject(new SendTimeout(`no answer from Teams within ${limit} ms`));
+      }, limit);
     });
     work.catch(() => undefined);
     try {

@@ -76,6 +76,10 @@ export function createAdapter(identity: BotIdentity, log: Log, forcedLocale?: Lo
   const auth = new ConfigurationBotFrameworkAuthentication(authOptions(identity));
   const adapter = new CloudAdapter(options.connectorRetries === false ? withoutConnectorRetries(auth) : auth);
   adapter.onTurnError = async (context, error) => {
+    // A proactive turn (continue or create a conversation) has no user waiting for an answer:
+    // the error goes back to the sender, which decides about retries; nobody gets an apology.
+    const { type, name } = context.activity;
+    if (type === 'event' && (name === 'ContinueConversation' || name === 'CreateConversation')) throw error;
     log.error('turn_error', {
       invocationId: context.turnState.get(invocationIdKey),
       activityId: context.activity.id,

@@ -162,6 +162,14 @@ describe('duty rules', () => {
     }
   });
 
+  it('every nudge of ten years is still due when it is sent, judged at its own instant (what the sender checks)', () => {
+    const state = account('2026-01-15T13:00:00+01:00');
+    const nudges = between(state, '2026-01-15', '2035-12-31T23:59');
+    expect(nudges.filter((n) => !stillDue(state, n)).map(nudgeKey)).toEqual([]);
+    // Pushed past a weekend: the escalation of 2026-H2 is due on Sunday 31 January 2027 and goes out on Monday.
+    expect(nudges.map(nudgeKey)).toContain('a1|archive|2026-H2|2');
+  });
+
   it('a year cut into any windows gives the same nudges as one window (what the sweep relies on)', () => {
     const state = account('2026-11-02T10:00:00+01:00');
     const whole = between(state, '2026-11-02', '2027-12-31');

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ConnectorCall {
@@ -7,10 +7,44 @@ export interface ConnectorCall {
   readonly body: Record<string, unknown>;
 }
 
+/** Random trouble, as Teams has on a bad day; decided per request from a seeded generator. */
+export interface Chaos {
+  readonly seed: number;
+  /** Share of sends answered 429 with Retry-After. */
+  readonly throttled: number;
+  /** Share answered 500, 502, 503, 504 or 412. */
+  readonly serverErrors: number;
+  /** Share never answered (the request is dropped, nothing is posted). */
+  readonly timeouts: number;
+  readonly retryAfterSeconds?: number;
+}
+
+/** Teams' rate limits, enforced like the Bot Connector: over the limit in any sliding window → 429. */
+export interface Limits {
+  readonly perConversation: number;
+  readonly perApp: number;
+  readonly windowMs: number;
+  readonly retryAfterSeconds: number;
+}
+
+/** A small seeded generator (mulberry32), so a chaotic run can be repeated. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export interface TestConnector {
   /** Goes into an activity's serviceUrl, so the bot's replies come here. */
   readonly serviceUrl: string;
   readonly calls: ConnectorCall[];
+  /** Requests refused by `refuse` or `failNext`, in order. */
+  readonly refusals: ConnectorCall[];
   /** The activities the bot sent or replied, in order. */
   sent(): Record<string, unknown>[];
   /**
@@ -21,6 +55,12 @@ export interface TestConnector {
   /** Every request whose path matches `pattern` is refused with `status` until `allow()`. */
   refuse(pattern: RegExp, status: number): void;
   allow(): void;
+  /** From now on, sends meet random trouble (undefined: none). */
+  chaos(chaos: Chaos | undefined): void;
+  /** From now on, sends over Teams' limits are refused with 429 (undefined: no limits). */
+  limit(limits: Limits | undefined): void;
+  /** What the connector refused or dropped, by kind. */
+  readonly trouble: Record<'throttled' | 'serverError' | 'timeout' | 'overLimit', number>;
   /** The cards sent to a conversation, in order (new messages only, not updates). */
   cardsTo(conversationId: string): Record<string, unknown>[];
   /** The updates of a message in a conversation (PUT), in order. */
@@ -34,20 +74,71 @@ export interface TestConnector {
  */
 export async function startConnector(): Promise<TestConnector> {
   const calls: ConnectorCall[] = [];
+  const refusals: ConnectorCall[] = [];
   let next = 0;
   let failures = 0;
   let failureStatus = 400;
   let refused: { pattern: RegExp; status: number } | undefined;
+  let chaos: { settings: Chaos; random: () => number } | undefined;
+  let limits: Limits | undefined;
+  const trouble = { throttled: 0, serverError: 0, timeout: 0, overLimit: 0 };
+  const recent = new Map<string, number[]>();
+  const hung = new Set<ServerResponse>();
+  /** Whether one more send to `conversation` fits the limits now; counts it if so. */
+  const withinLimits = (conversation: string): boolean => {
+    if (!limits) return true;
+    const now = performance.now();
+    const windows = [`app`, conversation].map((key) => {
+      const times = (recent.get(key) ?? []).filter((t) => t > now - (limits as Limits).windowMs);
+      recent.set(key, times);
+      return times;
+    });
+    const [app = [], mine = []] = windows;
+    if (app.length >= limits.perApp || mine.length >= limits.perConversation) return false;
+    app.push(now);
+    mine.push(now);
+    return true;
+  };
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
+      const sending = req.method === 'POST' && /^\/v3\/conversations(\/[^/]+\/activities(\/[^/]+)?)?\/?$/.test((req.url ?? '').split('?')[0] ?? '');
+      if (sending && chaos) {
+        const roll = chaos.random();
+        const { throttled, serverErrors, timeouts, retryAfterSeconds = 0 } = chaos.settings;
+        if (roll < timeouts) {
+          trouble.timeout++;
+          hung.add(res);
+          return;
+        }
+        if (roll < timeouts + throttled) {
+          trouble.throttled++;
+          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfterSeconds) });
+          res.end(JSON.stringify({ error: { code: 'Throttled', message: 'too many requests' } }));
+          return;
+        }
+        if (roll < timeouts + throttled + serverErrors) {
+          trouble.serverError++;
+          res.writeHead([500, 502, 503, 504, 412][Math.floor(chaos.random() * 5)] ?? 500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'try again' } }));
+          return;
+        }
+      }
+      if (sending && limits && !withinLimits(/\/v3\/conversations\/([^/]+)/.exec(req.url ?? '')?.[1] ?? 'create')) {
+        trouble.overLimit++;
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limits.retryAfterSeconds) });
+        res.end(JSON.stringify({ error: { code: 'Throttled', message: 'over the rate limit' } }));
+        return;
+      }
       if (refused?.pattern.test(req.url ?? '')) {
+        refusals.push({ method: req.method ?? '', path: req.url ?? '', body: {} });
         res.writeHead(refused.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'refused by the test' } }));
         return;
       }
       if (failures > 0 && /\/activities/.test(req.url ?? '')) {
+        refusals.push({ method: req.method ?? '', path: req.url ?? '', body: {} });
         failures--;
         res.writeHead(failureStatus, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { code: 'BadArgument', message: 'connector refused' } }));
@@ -63,6 +154,7 @@ export async function startConnector(): Promise<TestConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    refusals,
     failNext: (count, status = 400) => {
       failures = count;
       failureStatus = status;
@@ -73,6 +165,14 @@ export async function startConnector(): Promise<TestConnector> {
     allow: () => {
       refused = undefined;
     },
+    chaos: (settings) => {
+      chaos = settings && { settings, random: seeded(settings.seed) };
+    },
+    limit: (settings) => {
+      limits = settings;
+      recent.clear();
+    },
+    trouble,
     cardsTo: (conversationId) =>
       calls
         .filter((c) => c.method === 'POST' && c.path.startsWith(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`))
@@ -84,6 +184,7 @@ export async function startConnector(): Promise<TestConnector> {
     sent: () => calls.filter((c) => c.method === 'POST' && /\/activities/.test(c.path)).map((c) => c.body),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const res of hung) res.destroy();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -117,9 +117,9 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
   }
   const names = {
     owner: state.applicant.name,
-    approver: await nameOf(deps, currentApproverOf(state, await approversFor(deps.directory, state))),
-    nextLevel: await nameOf(deps, [...people].find(([, role]) => role === 'nextLevel')?.[0]),
-    unreachable: message.unreachable ? ((await nameOf(deps, message.unreachable)) ?? message.unreachable) : undefined,
+    approver: await nameOf(deps, currentApproverOf(state, await approversFor(deps.directory, state)), state, reach.tenantId),
+    nextLevel: await nameOf(deps, [...people].find(([, role]) => role === 'nextLevel')?.[0], state, reach.tenantId),
+    unreachable: message.unreachable && (await nameOf(deps, message.unreachable, state, reach.tenantId)),
   };
   const overdueNow = overdue(state, DateTime.fromJSDate(deps.clock()), deps.settings, facts);
 
@@ -145,8 +145,11 @@ const currentApproverOf = (state: Assignment, approvers: Awaited<ReturnType<type
   return step && approverOf(state, step, approvers);
 };
 
-async function nameOf(deps: DeliverDeps, aad: string | undefined): Promise<string | undefined> {
-  return aad ? ((await deps.directory.person(aad))?.name ?? aad) : undefined;
+/** A person's name: the applicant's as in the plan, else the directory's, else the name Teams gave us. */
+async function nameOf(deps: DeliverDeps, aad: string | undefined, state: Assignment, tenantId: string): Promise<string | undefined> {
+  if (!aad) return undefined;
+  if (aad === state.applicant.aadObjectId) return state.applicant.name;
+  return (await deps.directory.person(aad))?.name ?? (await deps.conversations.user(tenantId, aad))?.name ?? aad;
 }
 
 /** One person's delivery of one nudge, guarded by the ledger. */

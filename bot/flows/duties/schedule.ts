@@ -45,7 +45,8 @@ export async function factsFor(directory: DirectoryStore, state: Assignment): Pr
 export async function reschedule(deps: Pick<ScheduleDeps, 'directory' | 'schedule' | 'settings' | 'clock'>, state: Assignment, reach: Reach): Promise<void> {
   const current = await deps.schedule.schedule(state.id);
   if (current && current.revision >= state.revision) return;
-  const from = current?.from ?? state.createdAt;
+  // A new schedule starts just before the assignment was created, so a nudge due at that very moment counts.
+  const from = current?.from ?? new Date(Date.parse(state.createdAt) - 1).toISOString();
   const next = nextNudgeAfter(state, DateTime.fromISO(from), deps.settings, await factsFor(deps.directory, state));
   if (!current && !next) return;
   const now = deps.clock().toISOString();

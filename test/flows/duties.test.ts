@@ -1,0 +1,272 @@
+import { DateTime } from 'luxon';
+import type { ActivityPlan } from '../../bot/domain/activityPlan';
+import { evolve, type Assignment, type Event, type PersonRef } from '../../bot/domain/assignment';
+import { isWorkingDay, zone } from '../../bot/domain/calendar';
+import { nudgeKey, type Nudge } from '../../bot/domain/duties';
+import type { NudgeMessage } from '../../bot/flows/duties/schedule';
+import { users } from '../../dev/roles';
+import { expectedBetween, sweepTimes, startDutyWorld, type DutyWorld } from '../support/duties';
+import { accountPlan, eventsTo, monitoringPlan } from '../support/seed';
+
+type AccountPlan = Extract<ActivityPlan, { kind: 'account' }>;
+const person = (role: keyof typeof users): PersonRef => ({ aadObjectId: users[role].aadObjectId, name: users[role].name });
+const owner = (i: number): PersonRef => ({ aadObjectId: `7a000000-0000-4000-8000-${String(i).padStart(12, '0')}`, name: `Ägare ${i}` });
+const local = (iso: string) => DateTime.fromISO(iso, { zone });
+const plus = (iso: string, days: number) => local(iso).plus({ days }).toISO() ?? '';
+
+/** An assignment of `who`, brought to `stage` at `at` by the events the real flow records. */
+function stateOf(id: string, who: PersonRef, plan: ActivityPlan, stage: 'active' | 'awaiting_chief', at: string): Assignment {
+  const events: Event[] = eventsTo(id, plan, stage, at).map((e) => (e.type === 'PlanStarted' ? { ...e, applicant: who } : e));
+  return events.reduce<Assignment | undefined>(evolve, undefined) as Assignment;
+}
+
+/** All delivery records of these assignments, as "key|person" → state. */
+async function ledgerOf(world: DutyWorld, ids: readonly string[]) {
+  const records = (await Promise.all(ids.map((id) => world.stores.ledger.recordsOf(id)))).flat();
+  return records.map((r) => ({ pair: `${r.key}|${r.aadObjectId}`, state: r.state, activityId: r.activityId, attempts: r.attempts }));
+}
+
+/** The activity check's open period of an active account: 60 days after its last confirmed activity. */
+function activityPeriod(state: Assignment): string {
+  if (state.status !== 'active') throw new Error('not active');
+  const last = [state.activatedAt, state.dutyLog?.lastActivityAt].filter((t): t is string => !!t).map((t) => local(t)).reduce((a, b) => (b > a ? b : a));
+  return last.plus({ days: 60 }).startOf('day').toISODate() ?? '';
+}
+
+interface Step {
+  readonly at: string;
+  readonly run: () => Promise<void>;
+}
+
+describe('the duty pipeline: timer → queue → sender, against Azurite and a connector', () => {
+  jest.setTimeout(240_000);
+
+  it('R1, R6, R10, R11, R15: a simulated year of 50 assignments sends the expected nudges, each exactly once, with every timer run three times', async () => {
+    // Teams' per-conversation limit is kept to in the benchmark; here it would only make the chief's queue slow.
+    const world = await startDutyWorld({ KANALKOLL_SEND_PER_CONVERSATION: '100', KANALKOLL_SEND_PER_APP: '200' });
+    try {
+      const states = new Map<string, Assignment>();
+      const keep = (state: Assignment) => void states.set(state.id, state);
+      const steps: Step[] = [];
+      for (const p of [person('chief'), person('communicator'), person('commschief')]) await world.install(p.aadObjectId, p.name);
+      for (let i = 0; i < 50; i++) await world.install(owner(i).aadObjectId, owner(i).name);
+
+      // 40 accounts approved over the autumn; some with too few admins, some archiving on time, some confirming activity.
+      for (let i = 0; i < 40; i++) {
+        const id = `konto-${i}`;
+        const who = owner(i);
+        const base = accountPlan({ platform: 'Instagram', accountName: `konto${i}` }) as AccountPlan;
+        const good = { ...base.administration, admins: [who.name, 'Aida Haddad'] };
+        const thin = i % 10 === 3;
+        const plan: AccountPlan = { ...base, administration: thin ? { ...good, admins: [who.name, users.communicator.name] } : good };
+        const activated = plus('2026-06-02T10:00', i * 4);
+        steps.push({ at: activated, run: async () => keep(await world.seed(stateOf(id, who, plan, 'active', activated))) });
+        if (thin) {
+          const fixed = plus(activated, 20);
+          steps.push({ at: fixed, run: async () => keep(await world.apply(id, () => ({ type: 'ChangeAdministration', meta: { actor: who, now: fixed }, administration: good }))) });
+        }
+        if (i % 5 === 1) {
+          const archived = local('2027-01-07T10:00').toISO() ?? '';
+          steps.push({ at: archived, run: async () => keep(await world.apply(id, () => ({ type: 'CompleteDuty', meta: { actor: who, now: archived }, duty: 'archive', period: '2026-H2' }))) });
+        }
+        if (i % 4 === 2) {
+          for (let k = 1; k <= 6; k++) {
+            const confirmed = plus(activated, 50 * k);
+            steps.push({ at: confirmed, run: async () => keep(await world.apply(id, (s) => ({ type: 'CompleteDuty', meta: { actor: who, now: confirmed }, duty: 'activity', period: activityPeriod(s) }))) });
+          }
+        }
+      }
+      // 5 plans waiting for the chief; two get approved after three days and then wait for the communicator.
+      for (let i = 40; i < 45; i++) {
+        const id = `plan-${i}`;
+        const submitted = plus('2026-09-01T14:30', (i - 40) * 7);
+        const plan = accountPlan({ platform: 'Facebook', accountName: `plan${i}` });
+        steps.push({ at: submitted, run: async () => keep(await world.seed(stateOf(id, owner(i), plan, 'awaiting_chief', submitted))) });
+        if (i < 42) {
+          const approved = plus(submitted, 3);
+          const approvers = { communicator: users.communicator.aadObjectId, commsChief: users.commschief.aadObjectId };
+          steps.push({ at: approved, run: async () => keep(await world.apply(id, () => ({ type: 'ApprovePlan', meta: { actor: person('chief'), now: approved, version: 1, approvers } }))) });
+        }
+      }
+      // 5 monitoring-only assignments: no account duties.
+      for (let i = 45; i < 50; i++) {
+        const id = `bevakning-${i}`;
+        steps.push({ at: local('2026-07-01T09:00').toISO() ?? '', run: async () => keep(await world.seed(stateOf(id, owner(i), monitoringPlan, 'active', '2026-07-01T09:00:00+02:00'))) });
+      }
+
+      const expected: string[] = [];
+      let previous = local('2026-06-01T00:00').toISO() ?? '';
+      for (const at of sweepTimes('2026-06-01', '2027-06-30', ['08:05'], isWorkingDay)) {
+        steps.push({
+          at,
+          run: async () => {
+            expected.push(...expectedBetween(states.values(), previous, at));
+            previous = at;
+            await world.tick(3);
+          },
+        });
+      }
+      steps.sort((a, b) => local(a.at).toMillis() - local(b.at).toMillis());
+      for (const step of steps) {
+        world.setClock(step.at);
+        await step.run();
+      }
+
+      const ledger = await ledgerOf(world, [...states.keys()]);
+      const sent = world.connector.sent();
+      const kinds = new Set(expected.map((pair) => pair.split('|')[1]));
+      console.log(`duty year: ${states.size} assignments, ${expected.length} nudges to people, ${sent.length} sent, ${steps.length} steps`);
+
+      expect(new Set(expected).size).toBe(expected.length);
+      expect(kinds).toEqual(new Set(['archive', 'evaluation', 'activity', 'admins', 'approval']));
+      expect(ledger.filter((r) => r.state !== 'sent')).toEqual([]);
+      expect(ledger.map((r) => r.pair).sort()).toEqual([...expected].sort());
+      // Each delivered exactly once: one post per pair, and each recorded post is one the connector took.
+      expect(sent).toHaveLength(expected.length);
+      expect(new Set(ledger.map((r) => r.activityId)).size).toBe(ledger.length);
+      // The first owner heard about the archive on the first working morning of 2027, in Swedish.
+      const first = world.connector.cardsTo(`personal-${owner(0).aadObjectId}`).map((card) => JSON.stringify(card));
+      expect(first.filter((card) => card.includes('Spara startsidan för konto0 (Instagram)'))).toHaveLength(2);
+      expect(first.filter((card) => card.includes('Påminnelse: startsidan för konto0'))).toHaveLength(2);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('with Teams answering 30 % 429/5xx and dropping 5 %, every nudge is delivered exactly once', async () => {
+    const world = await startDutyWorld();
+    try {
+      world.connector.chaos({ seed: 7, throttled: 0.15, serverErrors: 0.15, timeouts: 0.05 });
+      for (const p of [person('chief'), person('communicator')]) await world.install(p.aadObjectId, p.name);
+      const states: Assignment[] = [];
+      world.setClock('2026-10-01T10:00');
+      for (let i = 0; i < 20; i++) {
+        await world.install(owner(i).aadObjectId, owner(i).name);
+        states.push(await world.seed(stateOf(`k-${i}`, owner(i), accountPlan({ platform: 'X', accountName: `k${i}` }), 'active', plus('2026-10-01T10:00', -i))));
+      }
+      // Every nudge of the turn of the year: activity checks, archive snapshots, reminders and escalations.
+      for (const at of ['2027-01-04T08:05', '2027-01-15T08:05', '2027-02-01T08:05']) {
+        world.setClock(at);
+        await world.tick(2);
+      }
+      // A try put back on the queue for later is visible again after its wait.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await world.tick(1);
+
+      const expected = expectedBetween(states, '2026-09-01T00:00:00Z', local('2027-02-01T08:05').toISO() ?? '');
+      const ledger = await ledgerOf(world, states.map((s) => s.id));
+      const sent = world.connector.sent();
+      console.log(`chaos: ${expected.length} nudges, trouble ${JSON.stringify(world.connector.trouble)}, tries ${ledger.reduce((n, r) => n + r.attempts, 0)}`);
+      expect(world.connector.trouble.throttled + world.connector.trouble.serverError).toBeGreaterThan(expected.length * 0.2);
+      expect(world.connector.trouble.timeout).toBeGreaterThan(0);
+      expect(ledger.filter((r) => r.state !== 'sent')).toEqual([]);
+      expect(ledger.map((r) => r.pair).sort()).toEqual([...expected].sort());
+      expect(sent).toHaveLength(expected.length);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('R15: a 403 marks the owner unreachable and tells the chief and the communicator, without retrying', async () => {
+    const world = await startDutyWorld();
+    try {
+      const who = owner(1);
+      for (const p of [person('chief'), person('communicator'), who]) await world.install(p.aadObjectId, p.name);
+      world.setClock('2026-11-02T10:00');
+      await world.seed(stateOf('blocked', who, accountPlan({ platform: 'Instagram', accountName: 'blockerat' }), 'active', '2026-11-02T10:00:00+01:00'));
+      world.connector.refuse(new RegExp(`personal-${who.aadObjectId}`), 403);
+      world.setClock('2027-01-04T08:05');
+      await world.tick(3);
+
+      // One refused try per nudge (archive snapshot, activity check), and none after.
+      expect(world.connector.refusals.filter((c) => c.path.includes(`personal-${who.aadObjectId}`))).toHaveLength(2);
+      const ledger = await ledgerOf(world, ['blocked']);
+      expect(ledger.filter((r) => r.pair.endsWith(who.aadObjectId)).map((r) => [r.state, r.attempts])).toEqual([
+        ['unreachable', 1],
+        ['unreachable', 1],
+      ]);
+      const chief = world.connector.cardsTo(`personal-${users.chief.aadObjectId}`).map((c) => JSON.stringify(c));
+      const communicator = world.connector.cardsTo(`personal-${users.communicator.aadObjectId}`).map((c) => JSON.stringify(c));
+      // One card per nudge the owner missed (the archive snapshot and the activity check), each listing what waits.
+      for (const cards of [chief, communicator]) {
+        expect(cards).toHaveLength(2);
+        expect(cards.every((c) => c.includes(`${who.name} kan inte nås i Teams`) && c.includes('Arkivera startsidan för andra halvåret 2026'))).toBe(true);
+      }
+      expect((await world.stores.conversations.user(world.reach.tenantId, who.aadObjectId))?.unreachable?.reason).toMatch(/^403/);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('keeps a nudge in the dead-letter table after the last try; the connector client adds no tries of its own', async () => {
+    const world = await startDutyWorld({ KANALKOLL_SEND_ATTEMPTS: '4' });
+    try {
+      const who = owner(2);
+      await world.install(who.aadObjectId, who.name);
+      world.setClock('2026-11-02T10:00');
+      await world.seed(stateOf('down', who, accountPlan({ platform: 'Instagram', accountName: 'nere' }), 'active', '2026-11-02T10:00:00+01:00'));
+      world.connector.refuse(new RegExp(`personal-${who.aadObjectId}`), 503);
+      world.setClock('2027-01-04T08:05');
+      await world.tick(2);
+
+      const ledger = await ledgerOf(world, ['down']);
+      expect(ledger.map((r) => [r.state, r.attempts])).toEqual([
+        ['dead', 4],
+        ['dead', 4],
+      ]);
+      // 2 nudges × 4 tries, each one request: botbuilder's own retries are switched off for nudges.
+      expect(world.connector.refusals.filter((c) => c.path.includes(`personal-${who.aadObjectId}`))).toHaveLength(8);
+      const letters = await world.stores.ledger.deadLetters('2027-01');
+      expect(letters.map((l) => [l.nudge.duty, l.aadObjectId, l.attempts, l.reason.slice(0, 22)]).sort()).toEqual([
+        ['activity', who.aadObjectId, 4, 'gave up after 4 tries:'],
+        ['archive', who.aadObjectId, 4, 'gave up after 4 tries:'],
+      ]);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('honours Retry-After: a throttled send is tried again only after the wait Teams asked for', async () => {
+    const world = await startDutyWorld();
+    try {
+      const who = owner(3);
+      await world.install(who.aadObjectId, who.name);
+      world.setClock('2026-11-02T10:00');
+      await world.seed(stateOf('slow', who, accountPlan({ platform: 'Instagram', accountName: 'långsam' }), 'active', '2026-11-02T10:00:00+01:00'));
+      world.connector.chaos({ seed: 1, throttled: 1, serverErrors: 0, timeouts: 0, retryAfterSeconds: 1 });
+      world.setClock('2027-01-04T08:05');
+      const sweep = world.tick(1);
+      for (let waited = 0; world.connector.trouble.throttled === 0 && waited < 200; waited++) await new Promise((resolve) => setTimeout(resolve, 5));
+      const throttledAt = performance.now();
+      world.connector.chaos(undefined);
+      await sweep;
+      expect(world.connector.trouble.throttled).toBeGreaterThan(0);
+      expect(world.connector.cardsTo(`personal-${who.aadObjectId}`)).toHaveLength(2);
+      expect(performance.now() - throttledAt).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('never sends again a nudge whose send started but was never recorded: it is kept for a person', async () => {
+    const world = await startDutyWorld();
+    try {
+      const who = owner(4);
+      await world.install(who.aadObjectId, who.name);
+      world.setClock('2026-11-02T10:00');
+      const state = await world.seed(stateOf('crash', who, accountPlan({ platform: 'Instagram', accountName: 'krasch' }), 'active', '2026-11-02T10:00:00+01:00'));
+      const nudge: Nudge = { assignmentId: state.id, duty: 'archive', period: '2026-H2', level: 0, at: '2027-01-04T07:00:00.000Z', due: '2027-01-01', audience: 'owner' };
+      // As if a process had claimed the send at 08:00 and stopped before recording how it went.
+      await world.stores.ledger.write(nudge, who.aadObjectId, { state: 'sending', attempts: 1, updatedAt: '2027-01-04T07:00:00.000Z', leaseUntil: '2027-01-04T07:02:00.000Z' }, undefined);
+      world.setClock('2027-01-04T08:30');
+      await world.stores.queues.queue<NudgeMessage>('nudges').send({ nudge, reach: world.reach, attempt: 1 });
+      await world.triggers.drain();
+
+      expect(world.connector.cardsTo(`personal-${who.aadObjectId}`)).toHaveLength(0);
+      expect((await ledgerOf(world, ['crash'])).map((r) => [r.pair, r.state])).toEqual([[`${nudgeKey(nudge)}|${who.aadObjectId}`, 'uncertain']]);
+      expect((await world.stores.ledger.deadLetters('2027-01')).map((l) => l.reason)).toEqual(['a send was started but never recorded; it may or may not have arrived']);
+    } finally {
+      await world.close();
+    }
+  });
+});

@@ -1,0 +1,181 @@
+import { DateTime } from 'luxon';
+import { systemClock } from '../../bot/clock';
+import type { Assignment, Command } from '../../bot/domain/assignment';
+import { zone } from '../../bot/domain/calendar';
+import { defaultDutySettings, nudgeKey, nudgesBetween, type Nudge } from '../../bot/domain/duties';
+import { reschedule } from '../../bot/flows/duties/schedule';
+import { carryOut } from '../../bot/flows/lifecycle';
+import { AssignmentStore } from '../../bot/store/assignments';
+import { AuditLog } from '../../bot/store/audit';
+import { ConversationReferences } from '../../bot/store/conversations';
+import { DirectoryStore } from '../../bot/store/directory';
+import { DutySchedule } from '../../bot/store/duties';
+import { NudgeLedger } from '../../bot/store/nudges';
+import { connectQueues } from '../../bot/store/queues';
+import { RegisterStore } from '../../bot/store/register';
+import { connectTables } from '../../bot/store/tables';
+import { startAzurite, type Azurite } from '../../dev/azurite';
+import { directory, tenantId, users } from '../../dev/roles';
+import { startTriggers, type Triggers } from '../../dev/triggers';
+import { startConnector, type TestConnector } from './connector';
+import { startFunctionApp } from './functionApp';
+
+/**
+ * A world for the duty pipeline: its own Azurite (so no other test's assignments wake up here),
+ * the function app from source with its timer and queue functions run by the dev host's trigger
+ * runner, a test connector, and the clock moved through KANALKOLL_CLOCK_OFFSET_MS as `npm run
+ * tick` does. Everything but the connector is the real thing.
+ */
+export interface DutyWorld {
+  readonly connector: TestConnector;
+  readonly stores: ReturnType<typeof storesOf>;
+  readonly reach: { tenantId: string; serviceUrl: string };
+  readonly triggers: Triggers;
+  /** Moves the clock to `iso` (Stockholm time unless it says otherwise). */
+  setClock(iso: string): void;
+  /** Runs the timer `runs` times at the current time, draining the queue after each. */
+  tick(runs?: number): Promise<void>;
+  /** Gives the person a personal chat with the bot at the test connector. */
+  install(aadObjectId: string, name: string): Promise<void>;
+  /** Stores an assignment as it is and plans its duties, as carryOut does after a change. */
+  seed(state: Assignment): Promise<Assignment>;
+  /** Carries out a command on a stored assignment through the real lifecycle (no cards announced). */
+  apply(id: string, command: (state: Assignment) => Command): Promise<Assignment>;
+  close(): Promise<void>;
+}
+
+function storesOf(storage: string) {
+  const tables = connectTables(storage);
+  return {
+    tables,
+    queues: connectQueues(storage),
+    assignments: new AssignmentStore(tables),
+    register: new RegisterStore(tables),
+    audit: new AuditLog(tables),
+    directory: new DirectoryStore(tables),
+    schedule: new DutySchedule(tables),
+    ledger: new NudgeLedger(tables),
+    conversations: new ConversationReferences(tables),
+  };
+}
+
+export async function startDutyWorld(env: Record<string, string> = {}): Promise<DutyWorld> {
+  const azurite: Azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
+  const storage = azurite.connectionString;
+  const stores = storesOf(storage);
+  await stores.tables.ensureCreated();
+  await stores.queues.ensureCreated();
+  await stores.directory.load(directory);
+  const connector = await startConnector();
+  const app = await startFunctionApp({
+    AzureWebJobsStorage: storage,
+    KANALKOLL_LOCALE: 'sv',
+    KANALKOLL_SEND_BASE_DELAY_MS: '5',
+    KANALKOLL_SEND_MAX_DELAY_MS: '40',
+    KANALKOLL_SEND_TIMEOUT_MS: '1500',
+    KANALKOLL_SEND_ATTEMPTS: '12',
+    ...env,
+  });
+  const triggers = startTriggers(app.registrations, storage, () => undefined, { schedule: false });
+  const reach = { tenantId, serviceUrl: connector.serviceUrl };
+  const scheduleDeps = { directory: stores.directory, schedule: stores.schedule, settings: defaultDutySettings, clock: systemClock };
+  const lifecycle = {
+    assignments: stores.assignments,
+    register: stores.register,
+    audit: stores.audit,
+    announce: async () => undefined,
+    reschedule: (state: Assignment) => reschedule(scheduleDeps, state, reach),
+  };
+  const saved = process.env.KANALKOLL_CLOCK_OFFSET_MS;
+  return {
+    connector,
+    stores,
+    reach,
+    triggers,
+    setClock: (iso) => {
+      process.env.KANALKOLL_CLOCK_OFFSET_MS = String(DateTime.fromISO(iso, { zone }).toMillis() - Date.now());
+    },
+    tick: async (runs = 1) => {
+      for (let i = 0; i < runs; i++) {
+        await triggers.fireTimers();
+        await triggers.drain();
+      }
+    },
+    install: async (aadObjectId, name) => {
+      await stores.conversations.rememberUser({
+        kind: 'user',
+        tenantId,
+        serviceUrl: connector.serviceUrl,
+        channelId: 'msteams',
+        bot: { id: '', name: 'Kanalkoll' },
+        updatedAt: systemClock().toISOString(),
+        aadObjectId,
+        userId: `29:${aadObjectId}`,
+        name,
+        locale: 'sv-SE',
+        personalConversationId: `personal-${aadObjectId}`,
+      });
+    },
+    seed: async (state) => {
+      await stores.assignments.create(state);
+      await stores.register.sync(state);
+      await reschedule(scheduleDeps, state, reach);
+      return state;
+    },
+    apply: async (id, command) => {
+      const stored = await stores.assignments.get(id);
+      if (!stored) throw new Error(`no assignment ${id}`);
+      const result = await carryOut(lifecycle, command(stored.value), stored, reach);
+      if (!result.ok || !result.state) throw new Error(`refused: ${JSON.stringify(result)}`);
+      return result.state;
+    },
+    close: async () => {
+      triggers.stop();
+      await app.close();
+      await connector.close();
+      await azurite.stop();
+      if (saved === undefined) delete process.env.KANALKOLL_CLOCK_OFFSET_MS;
+      else process.env.KANALKOLL_CLOCK_OFFSET_MS = saved;
+    },
+  };
+}
+
+const next: Record<string, string | undefined> = { awaiting_chief: users.communicator.aadObjectId, awaiting_communicator: users.commschief.aadObjectId };
+const approverOf: Record<string, string | undefined> = { awaiting_chief: users.chief.aadObjectId, awaiting_communicator: users.communicator.aadObjectId, awaiting_comms_chief: users.commschief.aadObjectId };
+
+/** Who should get a nudge, worked out by hand for the seeded directory (Karim chief, Sara communicator, Johan communications chief). */
+export function expectedRecipients(state: Assignment, nudge: Nudge): string[] {
+  switch (nudge.audience) {
+    case 'owner':
+      return [state.applicant.aadObjectId];
+    case 'approver':
+      return [approverOf[state.status] ?? users.chief.aadObjectId];
+    case 'escalation':
+      return [users.chief.aadObjectId, users.communicator.aadObjectId];
+    case 'applicantAndNextLevel':
+      return [state.applicant.aadObjectId, ...(next[state.status] ? [next[state.status] as string] : [])];
+    default:
+      return [];
+  }
+}
+
+/** The (nudge, person) pairs due in (from, to] for these assignments as they are now: what the pipeline must deliver. */
+export function expectedBetween(states: Iterable<Assignment>, from: string, to: string): string[] {
+  const pairs: string[] = [];
+  for (const state of states) {
+    for (const nudge of nudgesBetween(state, DateTime.fromISO(from), DateTime.fromISO(to), defaultDutySettings, { communicatorName: users.communicator.name })) {
+      for (const aad of expectedRecipients(state, nudge)) pairs.push(`${nudgeKey(nudge)}|${aad}`);
+    }
+  }
+  return pairs;
+}
+
+/** The working days from `from` to `to` (ISO dates), each at the given local times. */
+export function sweepTimes(from: string, to: string, times: readonly string[], isWorkingDay: (d: DateTime) => boolean): string[] {
+  const instants: string[] = [];
+  for (let d = DateTime.fromISO(from, { zone }); d <= DateTime.fromISO(to, { zone }); d = d.plus({ days: 1 })) {
+    if (!isWorkingDay(d)) continue;
+    for (const time of times) instants.push(DateTime.fromISO(`${d.toISODate()}T${time}`, { zone }).toISO() ?? '');
+  }
+  return instants;
+}
