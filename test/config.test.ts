@@ -13,6 +13,18 @@ const problemsOf = (env: Record<string, string>) => {
 };
 
 describe('configuration', () => {
+  it('R11, R15: the duty intervals and sending limits have the DESIGN.md defaults, and each can be set', () => {
+    const config = loadConfig({ ...storage, KANALKOLL_INACTIVE_DAYS: '90', KANALKOLL_SEND_PER_APP: '25' });
+    expect(config.duties).toMatchObject({ inactiveDays: 90, archiveReminderDays: 14, archiveEscalationDays: 30, approvalReminderWorkingDays: 2, approvalEscalationWorkingDays: 5 });
+    expect(config.sending).toMatchObject({ perConversation: 7, perApp: 25, attempts: 8 });
+  });
+
+  it('names a duty interval that is not a whole number of days', () => {
+    expect(problemsOf({ ...storage, KANALKOLL_ARCHIVE_REMINDER_DAYS: 'två veckor', KANALKOLL_SEND_TIMEOUT_MS: '-1' })).toBe(
+      'KANALKOLL_ARCHIVE_REMINDER_DAYS must be a whole number above 0 (default 14)\nKANALKOLL_SEND_TIMEOUT_MS must be a whole number above 0 (default 15000)',
+    );
+  });
+
   it('runs unauthenticated for local use when no app id is set', () => {
     const config = loadConfig({ ...storage, MicrosoftAppId: '  ' });
 

@@ -20,11 +20,15 @@ export const teamsLimits: SendLimits = { perConversation: 7, perApp: 50, windowM
 export class Throttle {
   private readonly all: number[] = [];
   private readonly byConversation = new Map<string, number[]>();
+  /** Each send counts a little longer than the window: requests reach Teams a moment after they leave. */
+  private readonly windowMs: number;
 
   constructor(
     private readonly limits: SendLimits = teamsLimits,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.windowMs = limits.windowMs * 1.05;
+  }
 
   /** Resolves when one more send to `conversation` is allowed; counts it. */
   async acquire(conversation: string): Promise<void> {
@@ -46,10 +50,10 @@ export class Throttle {
   }
 
   private prune(times: number[], t: number): void {
-    while (times.length > 0 && (times[0] ?? 0) <= t - this.limits.windowMs) times.shift();
+    while (times.length > 0 && (times[0] ?? 0) <= t - this.windowMs) times.shift();
   }
 
   private waitFor(times: readonly number[], limit: number, t: number): number {
-    return times.length < limit ? 0 : (times[times.length - limit] ?? t) + this.limits.windowMs - t;
+    return times.length < limit ? 0 : (times[times.length - limit] ?? t) + this.windowMs - t;
   }
 }
