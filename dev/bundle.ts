@@ -32,6 +32,9 @@ export async function bundle(): Promise<string> {
     format: 'cjs',
     outfile: path.join(out, 'dist', 'main.js'),
     external: ['@azure/functions-core'],
+    // ES modules in the Azure SDK (storage's CRC64) read import.meta.url, which CommonJS lacks: give it this file's URL.
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
     sourcemap: 'linked',
     legalComments: 'linked',
     logLevel: 'warning',

@@ -73,6 +73,25 @@ export class DutySchedule {
     if (previousWakeAt && previousWakeAt !== wakeAt) await this.remove({ assignmentId, wakeAt: previousWakeAt });
   }
 
+  /**
+   * Writes many new schedules at once (a backfill of assignments stored before they had one, or
+   * a benchmark): wake-ups and schedules in batches of one partition, as table transactions allow.
+   */
+  async addMany(schedules: readonly Schedule[]): Promise<void> {
+    const entities = schedules.flatMap(({ assignmentId, wakeAt, from, revision, reach }) => [
+      ...(wakeAt ? [{ ...wakeKey({ assignmentId, wakeAt }), assignmentId, wakeAt, from, revision, ...reach }] : []),
+      { ...scheduleKey(assignmentId), wakeAt: wakeAt ?? '', from, revision, ...reach },
+    ]);
+    const byPartition = new Map<string, typeof entities>();
+    for (const e of entities) {
+      const list = byPartition.get(e.partitionKey) ?? [];
+      list.push(e);
+      byPartition.set(e.partitionKey, list);
+    }
+    const batches = [...byPartition.values()].flatMap((list) => Array.from({ length: Math.ceil(list.length / 100) }, (_, i) => list.slice(i * 100, i * 100 + 100)));
+    for (const batch of batches) await this.table.submitTransaction(batch.map((e) => ['upsert', e, 'Replace']));
+  }
+
   async remove(wake: Pick<WakeUp, 'assignmentId' | 'wakeAt'>): Promise<void> {
     const key = wakeKey(wake);
     await this.table.deleteEntity(key.partitionKey, key.rowKey).catch(ignoreMissing);
