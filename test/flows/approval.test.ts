@@ -2,6 +2,7 @@ import { loadConfig } from '../../bot/config';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
 import { connectTables } from '../../bot/store/tables';
+import { DutySchedule } from '../../bot/store/duties';
 import type { TestConnector } from '../support/connector';
 import { sendPlan } from '../support/samplePlan';
 import { startTeams, type TeamsWorld } from '../support/teams';
@@ -9,6 +10,7 @@ import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teams
 
 const tables = connectTables(loadConfig().storage);
 const assignments = new AssignmentStore(tables);
+const schedule = new DutySchedule(tables);
 const audit = new AuditLog(tables);
 
 describe('approvals in Teams, over HTTP against Azurite, acting as each user in turn', () => {
@@ -50,6 +52,9 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     expect(textOf(latestCard('personal-employee', id))).toContain('Väntar på Karim Berg (närmaste chef)');
     expect(actionsOf(latestCard('personal-employee', id)).map((a) => a.title)).not.toContain('Godkänn');
 
+    // R1: the waiting plan is scheduled to remind the chief after two working days.
+    const waiting = await schedule.schedule(id);
+    expect(waiting?.wakeAt).toBeDefined();
     const afterKarim = await karim.press(chiefCard, 'Godkänn');
     expect(textOf(afterKarim)).toContain('Du har godkänt. Nu går ansökan till Sara Lind.');
     expect(await statusOf(id)).toBe('awaiting_communicator');
@@ -69,6 +74,10 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
       ['PlanApproved', 'commschief'],
     ]);
     expect(history.at(-1)).toMatchObject({ actorName: 'Johan Nilsson', comment: 'Lycka till!', version: 1 });
+    // Approved: the account's duties are scheduled (its first nudge is ahead, at the latest the next half-year turn).
+    const active = await schedule.schedule(id);
+    expect(active?.revision).toBe((await assignments.get(id))!.value.revision);
+    expect(active?.wakeAt && active.wakeAt > waiting!.wakeAt!).toBe(true);
   });
 
   it('R2: a monitoring-only plan is active after the chief, and goes to no one else', async () => {
