@@ -66,9 +66,12 @@ async function sweepBench(count: number) {
     const due = Math.round(count / 100);
     // 1 % wake up now (their archive snapshot and activity check fall due this morning); the rest
     // later this month and over the year, so the sweep's partition holds far more than is due.
+    // Every one has its wake-up row and schedule; only the due ones' assignment entities are
+    // written, since the sweep reads no other (it is what is measured), and Azurite writes ~1,500/s.
     const states = Array.from({ length: count }, (_, i) => activeAt(`a${i}`, `owner-${i}`, '2026-11-02T10:00:00+01:00'));
     const started = performance.now();
-    await inParallel(states, 64, async (s) => void (await assignments.create(s)));
+    process.stdout.write(`Seeding ${count} schedules in Azurite…\n`);
+    await inParallel(states.slice(0, due), 32, async (s) => void (await assignments.create(s)));
     const from = now.minus({ days: 1 }).toUTC().toISO() ?? '';
     await schedule.addMany(
       states.map((s, i) => ({
@@ -172,6 +175,8 @@ async function sendBench(count: number) {
 }
 
 async function main() {
+  // The app logs a line per activity and nudge; thousands of them would bury the figures.
+  console.info = () => undefined;
   const sweepFigures = await sweepBench(Number(values.assignments));
   console.log('\nDuty sweep');
   console.table([

@@ -10,8 +10,9 @@ export interface Log {
   error(event: string, fields?: Fields): void;
 }
 
+// level and event come first and cannot be overwritten by a field of the same name.
 const line = (level: string, event: string, fields: Fields | undefined) =>
-  JSON.stringify({ level, event, ...fields });
+  JSON.stringify(Object.assign({ level, event }, fields, { level, event }));
 
 export const consoleLog: Log = {
   info: (event, fields) => console.info(line('info', event, fields)),

@@ -30,7 +30,8 @@ const wakeKey = (w: Pick<WakeUp, 'assignmentId' | 'wakeAt'>) => ({
   partitionKey: `due_${month(w.wakeAt)}`,
   rowKey: `${DateTime.fromISO(w.wakeAt, { zone: 'utc' }).toISO()}_${encodeKey(w.assignmentId)}`,
 });
-const scheduleKey = (assignmentId: string) => ({ partitionKey: 'schedule', rowKey: encodeKey(assignmentId) });
+// In the assignment's own partition: no partition of the table grows with the number of assignments but the months.
+const scheduleKey = (assignmentId: string) => ({ partitionKey: `a_${encodeKey(assignmentId)}`, rowKey: 'schedule' });
 const watermarkKey = { partitionKey: 'sweep', rowKey: 'watermark' };
 
 type Row = Record<string, unknown>;
@@ -75,21 +76,18 @@ export class DutySchedule {
 
   /**
    * Writes many new schedules at once (a backfill of assignments stored before they had one, or
-   * a benchmark): wake-ups and schedules in batches of one partition, as table transactions allow.
+   * a benchmark), `parallel` requests at a time.
    */
-  async addMany(schedules: readonly Schedule[]): Promise<void> {
-    const entities = schedules.flatMap(({ assignmentId, wakeAt, from, revision, reach }) => [
-      ...(wakeAt ? [{ ...wakeKey({ assignmentId, wakeAt }), assignmentId, wakeAt, from, revision, ...reach }] : []),
-      { ...scheduleKey(assignmentId), wakeAt: wakeAt ?? '', from, revision, ...reach },
-    ]);
-    const byPartition = new Map<string, typeof entities>();
-    for (const e of entities) {
-      const list = byPartition.get(e.partitionKey) ?? [];
-      list.push(e);
-      byPartition.set(e.partitionKey, list);
-    }
-    const batches = [...byPartition.values()].flatMap((list) => Array.from({ length: Math.ceil(list.length / 100) }, (_, i) => list.slice(i * 100, i * 100 + 100)));
-    for (const batch of batches) await this.table.submitTransaction(batch.map((e) => ['upsert', e, 'Replace']));
+  async addMany(schedules: readonly Schedule[], parallel = 32): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < schedules.length) {
+        const { assignmentId, wakeAt, from, revision, reach } = schedules[next++] as Schedule;
+        if (wakeAt) await this.table.upsertEntity({ ...wakeKey({ assignmentId, wakeAt }), assignmentId, wakeAt, from, revision, ...reach }, 'Replace');
+        await this.table.upsertEntity({ ...scheduleKey(assignmentId), wakeAt: wakeAt ?? '', from, revision, ...reach }, 'Replace');
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
   }
 
   async remove(wake: Pick<WakeUp, 'assignmentId' | 'wakeAt'>): Promise<void> {

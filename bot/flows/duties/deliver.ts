@@ -106,7 +106,7 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
   const state = stored.value;
   const facts = await factsFor(deps.directory, state);
   if (!stillDue(state, nudge, deps.settings, facts)) {
-    deps.log.info('nudge_no_longer_due', { assignmentId: nudge.assignmentId, duty: nudge.duty, period: nudge.period, level: nudge.level });
+    deps.log.info('nudge_no_longer_due', { assignmentId: nudge.assignmentId, duty: nudge.duty, period: nudge.period, nudgeLevel: nudge.level });
     return;
   }
   const people = await recipientsOf(deps, nudge, state, message.unreachable);
@@ -196,7 +196,7 @@ async function deliverTo(deps: DeliverDeps, message: NudgeMessage, aad: string, 
     const delivery = await deps.sender.sendCard(reach, aad, card);
     if (delivery.ok) {
       await deps.ledger.write(nudge, aad, record('sent', attempts, { activityId: delivery.sent.activityId }), etag);
-      deps.log.info('nudge_sent', { assignmentId: nudge.assignmentId, duty: nudge.duty, period: nudge.period, level: nudge.level, aadObjectId: aad, attempts });
+      deps.log.info('nudge_sent', { assignmentId: nudge.assignmentId, duty: nudge.duty, period: nudge.period, nudgeLevel: nudge.level, aadObjectId: aad, attempts });
       return done;
     }
     const lastError = `${delivery.status ?? 'no answer'}: ${delivery.detail}`.slice(0, 500);
