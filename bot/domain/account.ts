@@ -1,6 +1,5 @@
 import type { Steps } from './activityPlan';
-import type { Assignment, CommandMeta, DutyLog, PersonRef } from './assignment';
-import { isPeriodOf, ownerDuties, type OwnerDuty } from './duties';
+import type { Assignment, CommandMeta, PersonRef } from './assignment';
 
 /**
  * An active assignment's life after approval: its administration changes (R10, R14) and, when the
@@ -17,16 +16,14 @@ export interface ClosingChecklist {
 export type AccountCommand =
   | { readonly type: 'CloseAccount'; readonly meta: CommandMeta & { readonly communicator?: string }; readonly checklist: ClosingChecklist }
   | { readonly type: 'ChangeAdministration'; readonly meta: CommandMeta; readonly administration: Steps['administration'] }
-  | { readonly type: 'ProposeOwner'; readonly meta: CommandMeta; readonly newOwner: PersonRef }
-  | { readonly type: 'CompleteDuty'; readonly meta: CommandMeta; readonly duty: OwnerDuty; readonly period: string };
+  | { readonly type: 'ProposeOwner'; readonly meta: CommandMeta; readonly newOwner: PersonRef };
 
 export type AccountEvent =
   | { readonly type: 'AccountClosed'; readonly by: PersonRef; readonly at: string; readonly checklist: ClosingChecklist }
   | { readonly type: 'AdministrationChanged'; readonly by: PersonRef; readonly at: string; readonly administration: Steps['administration'] }
-  | { readonly type: 'OwnerChangeProposed'; readonly by: PersonRef; readonly at: string; readonly newOwner: PersonRef }
-  | { readonly type: 'DutyCompleted'; readonly by: PersonRef; readonly at: string; readonly duty: OwnerDuty; readonly period: string };
+  | { readonly type: 'OwnerChangeProposed'; readonly by: PersonRef; readonly at: string; readonly newOwner: PersonRef };
 
-export type AccountRefusal = { readonly reason: 'notActive' } | { readonly reason: 'notAllowed' } | { readonly reason: 'alreadyDone' };
+export type AccountRefusal = { readonly reason: 'notActive' } | { readonly reason: 'notAllowed' };
 
 export type AccountDecision = { readonly ok: true; readonly events: readonly AccountEvent[] } | ({ readonly ok: false } & AccountRefusal);
 
@@ -54,14 +51,6 @@ export function decideAccount(command: AccountCommand, state: Assignment): Accou
       const allowed = actor.aadObjectId === owner && command.newOwner.aadObjectId !== owner && !state.pendingOwner;
       return allowed ? { ok: true, events: [{ type: 'OwnerChangeProposed', by: actor, at, newOwner: command.newOwner }] } : { ok: false, reason: 'notAllowed' };
     }
-    case 'CompleteDuty': {
-      // The owner does the account's duties (R6, R11, R15); each period is done once.
-      const { duty, period } = command;
-      const allowed = actor.aadObjectId === state.applicant.aadObjectId && ownerDuties.includes(duty) && isPeriodOf(duty, period);
-      if (!allowed) return { ok: false, reason: 'notAllowed' };
-      if (state.dutyLog?.done?.[`${duty}|${period}`]) return { ok: false, reason: 'alreadyDone' };
-      return { ok: true, events: [{ type: 'DutyCompleted', by: actor, at, duty, period }] };
-    }
     default: {
       const exhaustive: never = command;
       return exhaustive;
@@ -81,12 +70,6 @@ export function evolveAccount(state: Assignment, event: AccountEvent): Assignmen
         : state;
     case 'OwnerChangeProposed':
       return { ...state, pendingOwner: { person: event.newOwner, proposedAt: event.at } };
-    case 'DutyCompleted': {
-      const log: DutyLog = state.dutyLog ?? {};
-      const done = { ...log.done, [`${event.duty}|${event.period}`]: event.at };
-      // Confirming the account is in use (R11) restarts the 60 days.
-      return { ...state, dutyLog: { ...log, done, ...(event.duty === 'activity' ? { lastActivityAt: event.at } : {}) } };
-    }
     default: {
       const exhaustive: never = event;
       return exhaustive;

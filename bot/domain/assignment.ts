@@ -1,5 +1,6 @@
 import { checkPlan, stepsFor, type ActivityPlan, type FieldError, type PlanChoices, type PlanDraft, type StepName } from './activityPlan';
 import { decideAccount, evolveAccount, type AccountCommand, type AccountEvent, type AccountRefusal } from './account';
+import { decideDuty, evolveDuty, type DutyCommand, type DutyEvent, type DutyEvidence, type DutyRefusal } from './dutyCommands';
 import { decideApproval, nextAfterApproval, type ApprovalCommand, type ApprovalEvent, type ApprovalRefusal } from './approval';
 
 /**
@@ -63,12 +64,19 @@ export interface DutyLog {
   readonly adminsChangedAt?: string;
   /** Periods away, with or without a substitute (R14). */
   readonly absences?: readonly Absence[];
+  /** `duty|period` → what showed it done: the snapshot, the archive's reference, the evaluation. */
+  readonly evidence?: Readonly<Record<string, DutyEvidence>>;
+  /** The activity check waits until this date (a break, R11). */
+  readonly pausedUntil?: string;
+  /** `duty|period` → snoozed until, and how many times. */
+  readonly snoozes?: Readonly<Record<string, { readonly until: string; readonly count: number }>>;
 }
 
 export interface Absence {
   readonly from: string;
   readonly to: string;
   readonly substitute?: string;
+  readonly substituteAadObjectId?: string;
 }
 
 /** A new owner the current one proposed; the chief decides, through the approval card. */
@@ -94,7 +102,8 @@ export type Command =
   | { readonly type: 'SubmitPlan'; readonly meta: OnRevision; readonly choices: PlanChoices }
   | { readonly type: 'CancelDraft'; readonly meta: OnRevision }
   | ApprovalCommand
-  | AccountCommand;
+  | AccountCommand
+  | DutyCommand;
 
 export type Event =
   | { readonly type: 'PlanStarted'; readonly id: string; readonly applicant: PersonRef; readonly at: string; readonly draft: PlanDraft }
@@ -103,7 +112,8 @@ export type Event =
   | { readonly type: 'PlanSubmitted'; readonly version: number; readonly plan: ActivityPlan; readonly at: string; readonly by: PersonRef }
   | { readonly type: 'DraftCancelled'; readonly at: string; readonly by: PersonRef }
   | ApprovalEvent
-  | AccountEvent;
+  | AccountEvent
+  | DutyEvent;
 
 export type Refusal =
   | { readonly reason: 'notFound' }
@@ -112,7 +122,8 @@ export type Refusal =
   | { readonly reason: 'notDraft'; readonly status: AssignmentStatus }
   | { readonly reason: 'incomplete'; readonly problems: readonly FieldError[] }
   | ApprovalRefusal
-  | AccountRefusal;
+  | AccountRefusal
+  | DutyRefusal;
 
 export type Decision = { readonly ok: true; readonly events: readonly Event[] } | ({ readonly ok: false } & Refusal);
 
@@ -151,8 +162,12 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
     case 'CloseAccount':
     case 'ChangeAdministration':
     case 'ProposeOwner':
-    case 'CompleteDuty':
       return state ? decideAccount(command, state) : refuse({ reason: 'notFound' });
+    case 'CompleteDuty':
+    case 'PauseActivity':
+    case 'SnoozeDuty':
+    case 'RegisterAbsence':
+      return state ? decideDuty(command, state) : refuse({ reason: 'notFound' });
     default: {
       const exhaustive: never = command;
       return exhaustive;
@@ -213,8 +228,12 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'AccountClosed':
     case 'AdministrationChanged':
     case 'OwnerChangeProposed':
-    case 'DutyCompleted':
       return evolveAccount(next, event);
+    case 'DutyCompleted':
+    case 'ActivityPaused':
+    case 'DutySnoozed':
+    case 'AbsenceRegistered':
+      return evolveDuty(next, event);
     case 'OwnerChangeApproved':
     case 'OwnerChangeRejected': {
       if (next.status !== 'active') throw new Error(`${event.type} on a ${next.status} assignment`);

@@ -20,9 +20,10 @@ export type OwnerDuty = (typeof ownerDuties)[number];
 
 /**
  * Who a nudge is for: the owner; the approver a plan waits on; the owner's chief and department
- * communicator (escalation); or the applicant and the next approval level (a plan waiting long).
+ * communicator (escalation); the applicant and the next approval level (a plan waiting long); or
+ * the substitute named for an absence (R14).
  */
-export type Audience = 'owner' | 'approver' | 'escalation' | 'applicantAndNextLevel';
+export type Audience = 'owner' | 'approver' | 'escalation' | 'applicantAndNextLevel' | 'substitute';
 
 export interface Nudge {
   readonly assignmentId: string;
@@ -83,6 +84,9 @@ const periodPatterns: Record<DutyKind, RegExp> = {
 };
 
 export const isPeriodOf = (duty: DutyKind, period: string): boolean => periodPatterns[duty].test(period);
+
+/** Levels from here on are the reminders after a snooze (10 after the first, 11 after the second…). */
+export const snoozeLevel = 9;
 
 interface Level {
   readonly at: DateTime;
@@ -168,7 +172,8 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
   if (end) found.push(evaluation(local(end), `end-${end}`));
 
   // R11: no confirmed activity for 60 days: ask; 14 days of silence: escalate.
-  const lastActive = [state.activatedAt, log.lastActivityAt].filter((t): t is string => !!t).map(local).reduce((a, b) => (b > a ? b : a));
+  // A pause (a summer break) counts as activity until it ends.
+  const lastActive = [state.activatedAt, log.lastActivityAt, log.pausedUntil].filter((t): t is string => !!t).map(local).reduce((a, b) => (b > a ? b : a));
   const inactiveFrom = dayStart(lastActive.plus({ days: s.inactiveDays }));
   found.push({
     duty: 'activity',
@@ -195,13 +200,24 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
     found.push({ duty: 'admins', period: since.toISODate() ?? '', due: since, levels });
   }
 
-  // R14: away without a substitute: the chief and the communicator hear it when the absence starts.
+  // R14: when an absence starts, the substitute hears which accounts they watch; without one, the
+  // chief and the communicator hear that nobody does.
   for (const absence of log.absences ?? []) {
-    if (absence.substitute?.trim()) continue;
     const start = dayStart(local(absence.from));
-    found.push({ duty: 'substitute', period: start.toISODate() ?? '', due: start, levels: [{ at: office(start), audience: 'escalation' }] });
+    const audience: Audience = absence.substituteAadObjectId ? 'substitute' : 'escalation';
+    found.push({ duty: 'substitute', period: start.toISODate() ?? '', due: start, levels: [{ at: office(start), audience }] });
   }
-  return found;
+  return found.map((o) => snoozed(o, log));
+}
+
+/** Levels of the first notice and reminders a snooze put off move to the snooze's end, as one more level. */
+function snoozed(o: Occurrence, log: NonNullable<Extract<Assignment, { status: 'active' }>['dutyLog']>): Occurrence {
+  const snooze = log.snoozes?.[`${o.duty}|${o.period}`];
+  if (!snooze) return o;
+  const until = local(snooze.until);
+  const levels: Level[] = o.levels.map((l) => (l && l.audience === 'owner' && l.at < until ? undefined : l)) as Level[];
+  levels[snoozeLevel + snooze.count] = { at: office(until), audience: 'owner' };
+  return { ...o, levels };
 }
 
 /** Whether this period of the duty was completed before `at`. */

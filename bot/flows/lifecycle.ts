@@ -37,7 +37,10 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 
     case 'AccountClosed':
     case 'AdministrationChanged':
     case 'OwnerChangeProposed':
-    case 'DutyCompleted': {
+    case 'DutyCompleted':
+    case 'ActivityPaused':
+    case 'DutySnoozed':
+    case 'AbsenceRegistered': {
       const by = event.by.aadObjectId;
       const role = by === state.applicant.aadObjectId ? 'owner' : by === state.plan?.who.chiefAadObjectId ? 'chief' : 'communicator';
       return { role };

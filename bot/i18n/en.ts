@@ -302,6 +302,10 @@ export const en: Texts = {
       longWait: (applicant: string, approver: string) => `${applicant}'s plan has waited for ${approver} for five working days.`,
       show: 'Show the plan',
     },
+    substitute: {
+      title: (owner: string) => `You are the substitute for ${owner}`,
+      text: (owner: string, to: string) => `${owner} is away until ${to}. Meanwhile you watch the account: remove inappropriate posts and answer questions within 48 hours.`,
+    },
     escalation: {
       title: (owner: string, account: string) => `${owner} needs help with ${account}`,
       text: 'This is overdue. Talk to the person responsible, or make sure someone else does it.',

@@ -306,6 +306,10 @@ export const sv = {
       longWait: (applicant: string, approver: string) => `${applicant}s ansökan har väntat på ${approver} i fem arbetsdagar.`,
       show: 'Visa ansökan',
     },
+    substitute: {
+      title: (owner: string) => `Du är ersättare för ${owner}`,
+      text: (owner: string, to: string) => `${owner} är borta till och med ${to}. Under tiden bevakar du kontot: ta bort olämpliga inlägg och svara på frågor inom 48 timmar.`,
+    },
     escalation: {
       title: (owner: string, account: string) => `${owner} behöver hjälp med ${account}`,
       text: 'Det här är försenat. Prata med den ansvariga, eller se till att någon annan gör det.',

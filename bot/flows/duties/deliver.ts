@@ -77,6 +77,11 @@ async function recipientsOf(deps: DeliverDeps, nudge: Nudge, state: Assignment, 
       add(state.plan?.who.chiefAadObjectId, 'escalation');
       add(approvers.communicator, 'escalation');
       break;
+    case 'substitute': {
+      const absence = state.status === 'active' ? state.dutyLog?.absences?.find((a) => a.from === nudge.period) : undefined;
+      add(absence?.substituteAadObjectId, 'substitute');
+      break;
+    }
     default: {
       const exhaustive: never = audience;
       return exhaustive;

@@ -19,7 +19,7 @@ export interface NudgeNames {
 export interface NudgeView {
   readonly nudge: Nudge;
   readonly state: Assignment;
-  readonly role: 'owner' | 'approver' | 'applicant' | 'nextLevel' | 'escalation';
+  readonly role: 'owner' | 'approver' | 'applicant' | 'nextLevel' | 'escalation' | 'substitute';
   readonly names: NudgeNames;
   readonly overdue: readonly OverdueDuty[];
   readonly locale: Locale;
@@ -86,6 +86,15 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
       return card({ heading, title: t.duties.escalation.substituteTitle(names.owner), paragraphs: [{ text: t.duties.escalation.substitute(account, day(nudge.due, locale)) }], facts, items: [], actions: [show] });
     }
     return card({ heading, title: t.duties.escalation.title(names.owner, account), paragraphs: [{ text: t.duties.escalation.text }], facts, items, actions: [show] });
+  }
+
+  if (view.role === 'substitute') {
+    const absence = state.status === 'active' ? state.dutyLog?.absences?.find((a) => a.from === nudge.period) : undefined;
+    return card({
+      title: t.duties.substitute.title(names.owner),
+      paragraphs: [{ text: t.duties.substitute.text(names.owner, day(absence?.to ?? nudge.due, locale)) }],
+      facts: [...base.facts, { title: t.duties.facts.owner, value: names.owner }],
+    });
   }
 
   if (nudge.duty === 'approval') {

@@ -1,0 +1,120 @@
+import type { Assignment, CommandMeta, DutyLog, PersonRef } from './assignment';
+import { isPeriodOf, ownerDuties, type OwnerDuty } from './duties';
+
+/**
+ * What an owner does about the duties of an active account (R5, R6, R11, R14, R15): completes a
+ * period with its evidence, pauses the activity check, snoozes a nudge, or says they will be away.
+ */
+export interface EvaluationReport {
+  /** Per goal of the plan, whether it was met. */
+  readonly goals: readonly { readonly goal: string; readonly met: 'yes' | 'partly' | 'no' }[];
+  readonly followers: number;
+  readonly posts: number;
+  readonly answeredWithin48h: 'always' | 'mostly' | 'seldom';
+  readonly incidents: number;
+  readonly change: string;
+  readonly decision: 'continue' | 'close';
+}
+
+export type DutyEvidence =
+  /** The start page as a PDF, kept in the archive container (R15). */
+  | { readonly kind: 'snapshot'; readonly blobName: string; readonly fileName: string; readonly size: number; readonly sha256: string }
+  /** Sent to the municipal archive another way; their reference. */
+  | { readonly kind: 'sentToArchive'; readonly reference: string }
+  | { readonly kind: 'evaluation'; readonly report: EvaluationReport }
+  | { readonly kind: 'confirmed' };
+
+export type DutyCommand =
+  | { readonly type: 'CompleteDuty'; readonly meta: CommandMeta; readonly duty: OwnerDuty; readonly period: string; readonly evidence?: DutyEvidence }
+  | { readonly type: 'PauseActivity'; readonly meta: CommandMeta; readonly until: string }
+  | { readonly type: 'SnoozeDuty'; readonly meta: CommandMeta; readonly duty: OwnerDuty | 'admins'; readonly period: string; readonly until: string; readonly latest: string }
+  | { readonly type: 'RegisterAbsence'; readonly meta: CommandMeta; readonly from: string; readonly to: string; readonly substitute?: PersonRef };
+
+export type DutyEvent =
+  | { readonly type: 'DutyCompleted'; readonly by: PersonRef; readonly at: string; readonly duty: OwnerDuty; readonly period: string; readonly evidence?: DutyEvidence }
+  | { readonly type: 'ActivityPaused'; readonly by: PersonRef; readonly at: string; readonly until: string }
+  | { readonly type: 'DutySnoozed'; readonly by: PersonRef; readonly at: string; readonly duty: OwnerDuty | 'admins'; readonly period: string; readonly until: string }
+  | { readonly type: 'AbsenceRegistered'; readonly by: PersonRef; readonly at: string; readonly from: string; readonly to: string; readonly substitute?: PersonRef };
+
+export type DutyRefusal =
+  | { readonly reason: 'notActive' }
+  | { readonly reason: 'notAllowed' }
+  | { readonly reason: 'alreadyDone' }
+  | { readonly reason: 'badDates' };
+
+export type DutyDecision = { readonly ok: true; readonly events: readonly DutyEvent[] } | ({ readonly ok: false } & DutyRefusal);
+
+/** The longest pause of the activity check (a summer break), in days. */
+export const longestPauseDays = 120;
+
+const dayMs = 86_400_000;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+export function decideDuty(command: DutyCommand, state: Assignment): DutyDecision {
+  if (state.status !== 'active' || state.plan.kind !== 'account') return { ok: false, reason: 'notActive' };
+  const { actor, now: at } = command.meta;
+  const by = actor;
+  // The owner does the account's duties (R5); nobody else completes, pauses or snoozes them.
+  if (actor.aadObjectId !== state.applicant.aadObjectId) return { ok: false, reason: 'notAllowed' };
+  const refuse = (reason: DutyRefusal['reason']): DutyDecision => ({ ok: false, reason }) as DutyDecision;
+  switch (command.type) {
+    case 'CompleteDuty': {
+      const { duty, period, evidence } = command;
+      if (!ownerDuties.includes(duty) || !isPeriodOf(duty, period)) return refuse('notAllowed');
+      if (state.dutyLog?.done?.[`${duty}|${period}`]) return refuse('alreadyDone');
+      return { ok: true, events: [{ type: 'DutyCompleted', by, at, duty, period, ...(evidence ? { evidence } : {}) }] };
+    }
+    case 'PauseActivity': {
+      const until = Date.parse(command.until);
+      if (!isoDate.test(command.until) || !(until > Date.parse(at)) || until - Date.parse(at) > longestPauseDays * dayMs) return refuse('badDates');
+      return { ok: true, events: [{ type: 'ActivityPaused', by, at, until: command.until }] };
+    }
+    case 'SnoozeDuty': {
+      const { duty, period, until, latest } = command;
+      if (!isPeriodOf(duty, period)) return refuse('notAllowed');
+      if (state.dutyLog?.done?.[`${duty}|${period}`]) return refuse('alreadyDone');
+      // A snooze never passes the escalation: the chief and the communicator still hear on time.
+      if (!(Date.parse(until) > Date.parse(at)) || Date.parse(until) > Date.parse(latest)) return refuse('badDates');
+      return { ok: true, events: [{ type: 'DutySnoozed', by, at, duty, period, until }] };
+    }
+    case 'RegisterAbsence': {
+      const { from, to, substitute } = command;
+      if (!isoDate.test(from) || !isoDate.test(to) || to < from || to < at.slice(0, 10)) return refuse('badDates');
+      if (substitute?.aadObjectId === actor.aadObjectId) return refuse('notAllowed');
+      return { ok: true, events: [{ type: 'AbsenceRegistered', by, at, from, to, ...(substitute ? { substitute } : {}) }] };
+    }
+    default: {
+      const exhaustive: never = command;
+      return exhaustive;
+    }
+  }
+}
+
+export function evolveDuty(state: Assignment, event: DutyEvent): Assignment {
+  if (state.status !== 'active') throw new Error(`${event.type} on a ${state.status} assignment`);
+  const log: DutyLog = state.dutyLog ?? {};
+  switch (event.type) {
+    case 'DutyCompleted': {
+      const key = `${event.duty}|${event.period}`;
+      const done = { ...log.done, [key]: event.at };
+      const evidence = event.evidence ? { ...log.evidence, [key]: event.evidence } : log.evidence;
+      // Confirming the account is in use (R11) restarts the 60 days.
+      return { ...state, dutyLog: { ...log, done, ...(evidence ? { evidence } : {}), ...(event.duty === 'activity' ? { lastActivityAt: event.at } : {}) } };
+    }
+    case 'ActivityPaused':
+      return { ...state, dutyLog: { ...log, pausedUntil: event.until } };
+    case 'DutySnoozed': {
+      const key = `${event.duty}|${event.period}`;
+      const count = (log.snoozes?.[key]?.count ?? 0) + 1;
+      return { ...state, dutyLog: { ...log, snoozes: { ...log.snoozes, [key]: { until: event.until, count } } } };
+    }
+    case 'AbsenceRegistered': {
+      const absence = { from: event.from, to: event.to, ...(event.substitute ? { substitute: event.substitute.name, substituteAadObjectId: event.substitute.aadObjectId } : {}) };
+      return { ...state, dutyLog: { ...log, absences: [...(log.absences ?? []), absence] } };
+    }
+    default: {
+      const exhaustive: never = event;
+      return exhaustive;
+    }
+  }
+}
