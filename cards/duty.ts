@@ -12,6 +12,13 @@ export interface DutyCardData {
   readonly itemsTitle: string;
   readonly items: readonly { readonly text: string }[];
   readonly actions: readonly { readonly title: string; readonly verb: Verb; readonly data: Readonly<Record<string, string>> }[];
+  /** What happened when a task on the card was done, or what to fix. */
+  readonly notice?: string;
+  readonly noticeStyle?: 'good' | 'attention' | 'default';
+  /** A line to fill in (the archive's reference), with what was typed and any error. */
+  readonly field?: { readonly id: string; readonly label: string; readonly value: string; readonly error?: string };
+  /** A date to pick (pause until), with any error. */
+  readonly date?: { readonly id: string; readonly label: string; readonly value: string; readonly error?: string };
 }
 
 export const dutyCard = (data: DutyCardData) => expand(template, data);

@@ -203,6 +203,8 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
   // R14: when an absence starts, the substitute hears which accounts they watch; without one, the
   // chief and the communicator hear that nobody does.
   for (const absence of log.absences ?? []) {
+    // A substitute known only by name (not in Teams) is named, but cannot be told.
+    if (absence.substitute?.trim() && !absence.substituteAadObjectId) continue;
     const start = dayStart(local(absence.from));
     const audience: Audience = absence.substituteAadObjectId ? 'substitute' : 'escalation';
     found.push({ duty: 'substitute', period: start.toISODate() ?? '', due: start, levels: [{ at: office(start), audience }] });

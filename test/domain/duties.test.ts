@@ -128,6 +128,38 @@ describe('duty rules', () => {
     expect(badPeriod).toMatchObject({ ok: false, reason: 'notAllowed' });
   });
 
+  it('R11: a pause (a summer break) moves the activity check to 60 days after it ends, and is at most 120 days', () => {
+    const base = account('2026-11-02T10:00:00+01:00');
+    const pause = (until: string) => decide({ type: 'PauseActivity', meta: { actor: elin, now: '2026-12-20T10:00:00+01:00' }, until }, base);
+    expect(pause('2027-06-30')).toMatchObject({ ok: false, reason: 'badDates' });
+    const paused = pause('2027-02-01');
+    if (!paused.ok) throw new Error('refused');
+    const state = paused.events.reduce(evolve, base);
+    expect(of(between(state, '2026-11-02', '2027-05-01'), 'activity')).toEqual(['2027-04-02 L0 2027-04-02 08:00 owner', '2027-04-02 L1 2027-04-16 08:00 escalation']);
+  });
+
+  it('R15: a snooze moves the reminder to its end, but never past the escalation', () => {
+    const base = account('2026-11-02T10:00:00+01:00');
+    const snooze = (until: string) =>
+      decide({ type: 'SnoozeDuty', meta: { actor: elin, now: '2027-01-04T09:00:00+01:00' }, duty: 'archive', period: '2026-H2', until, latest: '2027-02-01T08:00:00+01:00' }, base);
+    expect(snooze('2027-02-10T08:00:00+01:00')).toMatchObject({ ok: false, reason: 'badDates' });
+    const snoozed = snooze('2027-01-20T08:00:00+01:00');
+    if (!snoozed.ok) throw new Error('refused');
+    const state = snoozed.events.reduce(evolve, base);
+    expect(of(between(state, '2027-01-04T08:30', '2027-02-28'), 'archive')).toEqual(['2026-H2 L10 2027-01-20 08:00 owner', '2026-H2 L2 2027-02-01 08:00 escalation']);
+  });
+
+  it('R14: a named substitute hears when the absence starts; the owner cannot name themself', () => {
+    const base = account('2026-11-02T10:00:00+01:00');
+    const meta = { actor: elin, now: '2027-06-01T10:00:00+02:00' };
+    const aida = { aadObjectId: users.admin.aadObjectId, name: users.admin.name };
+    expect(decide({ type: 'RegisterAbsence', meta, from: '2027-07-10', to: '2027-08-01', substitute: elin }, base)).toMatchObject({ ok: false, reason: 'notAllowed' });
+    expect(decide({ type: 'RegisterAbsence', meta, from: '2027-08-01', to: '2027-07-10' }, base)).toMatchObject({ ok: false, reason: 'badDates' });
+    const away = decide({ type: 'RegisterAbsence', meta, from: '2027-07-10', to: '2027-08-01', substitute: aida }, base);
+    if (!away.ok) throw new Error('refused');
+    expect(of(between(away.events.reduce(evolve, base), '2027-06-01', '2027-08-01'), 'substitute')).toEqual(['2027-07-10 L0 2027-07-12 08:00 substitute']);
+  });
+
   it('monitoring only has no account duties, and closed or draft assignments have none at all', () => {
     const monitoring = eventsTo('m1', monitoringPlan, 'active', '2026-11-02T10:00:00+01:00').reduce<Assignment | undefined>(evolve, undefined) as Assignment;
     expect(between(monitoring, '2026-11-02', '2028-12-31')).toEqual([]);
