@@ -79,7 +79,7 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
   const shared = { assignments, audit, register, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale, reschedule: planDuties };
   const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl };
   const reporting = { reports: new ReportStore(tables), registrarAadObjectId: config.registrarAadObjectId, diarySeries: config.diarySeries };
-  const flows = { ...shared, ...publishing, ...reporting, clock, newId: randomUUID, announce: announcer(shared) };
+  const flows = { ...shared, ...publishing, ...reporting, clock, newId: randomUUID, announce: announcer(shared), dutySettings: config.duties };
   const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows) });
 
   let prepared: Promise<void> | undefined;

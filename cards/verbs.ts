@@ -29,6 +29,10 @@ export const verbs = [
   'report.menu',
   'report.form',
   'report.send',
+  'duty.archived',
+  'duty.active',
+  'duty.pause',
+  'duty.snooze',
 ] as const;
 export type Verb = (typeof verbs)[number];
 

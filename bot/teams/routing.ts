@@ -4,6 +4,7 @@ import type { Locale } from '../domain/locale';
 import { accountHandlers } from '../flows/account/handlers';
 import type { ApprovalDeps } from '../flows/approval/announce';
 import { approvalHandlers } from '../flows/approval/handlers';
+import { dutyHandlers, type DutyTaskDeps } from '../flows/duties/handlers';
 import type { Reach } from '../flows/lifecycle';
 import { planHandlers, type PlanHandler } from '../flows/plan/handlers';
 import type { PlanDeps } from '../flows/plan/session';
@@ -36,11 +37,12 @@ export interface Routes {
   readonly unknownCardAction: Handler;
 }
 
-export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps): Routes {
+export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps & DutyTaskDeps): Routes {
   const p = planHandlers(deps);
   const a = approvalHandlers(deps);
   const accounts = accountHandlers(deps);
   const reports = reportHandlers(deps);
+  const duties = dutyHandlers(deps);
   const register: Handler = (t) => registerCardFor(deps, t.locale, t.data);
   const greet: Handler = (t) => welcome(t.locale, t.userName);
   const unknownCardAction: Handler = (t) => welcome(t.locale, t.userName, 'unknownAction');
@@ -87,6 +89,10 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps
       'report.menu': personal(reports.menu),
       'report.form': personal(reports.form),
       'report.send': personal(reports.send),
+      'duty.archived': personal(duties.archived),
+      'duty.active': personal(duties.active),
+      'duty.pause': personal(duties.pause),
+      'duty.snooze': personal(duties.snooze),
     },
     unknownCardAction,
   };

@@ -23,6 +23,8 @@ export interface NudgeView {
   readonly names: NudgeNames;
   readonly overdue: readonly OverdueDuty[];
   readonly locale: Locale;
+  /** After a task on the card: what happened, or what to fix (with the typed value kept). */
+  readonly shown?: { readonly notice?: string; readonly style?: 'good' | 'attention'; readonly done?: boolean; readonly fieldValue?: string; readonly fieldError?: string; readonly dateError?: string };
 }
 
 const day = (iso: string, locale: Locale) => DateTime.fromISO(iso, { zone }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toLocaleString(DateTime.DATE_FULL);
@@ -73,7 +75,14 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
     items: [],
     actions: [],
   };
-  const card = (data: Partial<DutyCardData>) => dutyCard({ ...base, ...data });
+  const shown = view.shown ?? {};
+  const notice = shown.notice ? { notice: shown.notice, noticeStyle: shown.style ?? 'good' } : {};
+  // Once the task is done the card says so and offers nothing more to press.
+  const finished = shown.done ? { actions: [], field: undefined, date: undefined } : {};
+  const card = (data: Partial<DutyCardData>) => dutyCard({ ...base, ...notice, ...data, ...finished });
+  // What a task button sends: enough to draw the card again; who may act is read from storage.
+  const task = { assignmentId: state.id, duty: nudge.duty, period: nudge.period, level: String(nudge.level), due: nudge.due, at: nudge.at };
+  const snooze = { title: t.duties.tasks.snooze, verb: 'duty.snooze', data: task } as const;
 
   if (view.role === 'escalation') {
     const items = view.overdue.map((item) => ({ text: overdueLine(t, item, locale) }));
@@ -114,19 +123,35 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
   switch (nudge.duty) {
     case 'archive': {
       const copy = nudge.level === 0 ? t.duties.owner.archive : t.duties.owner.archiveReminder;
-      return card({ title: copy.title(account), paragraphs: [{ text: copy.text }], facts: [...base.facts, { title: t.duties.facts.period, value: periodLabel(t, nudge) }], actions: [mine] });
+      return card({
+        title: copy.title(account),
+        paragraphs: [{ text: copy.text }],
+        facts: [...base.facts, { title: t.duties.facts.period, value: periodLabel(t, nudge) }],
+        field: { id: 'reference', label: t.duties.tasks.referenceLabel, value: shown.fieldValue ?? '', ...(shown.fieldError ? { error: shown.fieldError } : {}) },
+        actions: [{ title: t.duties.tasks.archived, verb: 'duty.archived', data: task }, snooze],
+      });
     }
     case 'evaluation': {
       const copy = nudge.level === 0 ? t.duties.owner.evaluation : t.duties.owner.evaluationToday;
-      return card({ title: copy.title(account), paragraphs: [{ text: copy.text }], facts: [...base.facts, due], actions: [mine] });
+      return card({ title: copy.title(account), paragraphs: [{ text: copy.text }], facts: [...base.facts, due], actions: [mine, snooze] });
     }
     case 'activity':
-      return card({ title: t.duties.owner.activity.title(account), paragraphs: [{ text: t.duties.owner.activity.text }], actions: [mine] });
+      return card({
+        title: t.duties.owner.activity.title(account),
+        paragraphs: [{ text: t.duties.owner.activity.text }],
+        date: { id: 'until', label: t.duties.tasks.pauseLabel, value: '', ...(shown.dateError ? { error: shown.dateError } : {}) },
+        actions: [
+          { title: t.duties.tasks.active, verb: 'duty.active', data: task },
+          { title: t.duties.tasks.pause, verb: 'duty.pause', data: task },
+          { title: t.duties.tasks.close, verb: 'account.close', data: { assignmentId: state.id } },
+        ],
+      });
     case 'admins':
       return card({
         title: t.duties.owner.admins.title(account),
         paragraphs: [{ text: t.duties.owner.admins.text }],
-        actions: [{ title: t.duties.actions.admins, verb: 'account.admins', data: { assignmentId: state.id } }],
+        facts: [...base.facts, ...(state.plan?.kind === 'account' ? [{ title: t.account.facts.admins, value: state.plan.administration.admins.join(', ') }] : [])],
+        actions: [{ title: t.duties.actions.admins, verb: 'account.admins', data: { assignmentId: state.id } }, snooze],
       });
     default:
       // A substitute nudge only ever escalates; drawn like one if it reaches the owner anyway.
