@@ -340,6 +340,7 @@ export const en: Texts = {
       badPause: 'Pick a date after today, at most 120 days ahead.',
       alreadyDone: 'This is already done. Thank you!',
       notYours: 'Only the owner of the account can do this.',
+      unreadable: 'The card could not be read. Write "my accounts" to see your accounts.',
       notActive: 'The account is no longer active.',
       lostRace: 'Someone changed the account at the same time. Try again.',
     },

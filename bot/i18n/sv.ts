@@ -344,6 +344,7 @@ export const sv = {
       badPause: 'Välj ett datum efter i dag, högst 120 dagar fram.',
       alreadyDone: 'Det här är redan gjort. Tack!',
       notYours: 'Det här kan bara kontots ägare göra.',
+      unreadable: 'Kortet gick inte att läsa. Skriv "mina konton" för att se dina konton.',
       notActive: 'Kontot är inte aktivt längre.',
       lostRace: 'Någon ändrade kontot samtidigt. Försök igen.',
     },

@@ -41,7 +41,7 @@ export function dutyHandlers(deps: DutyTaskDeps): Record<'archived' | 'active' |
     const parsed = taskData.safeParse(turn.data);
     const t = texts(turn.locale).duties.tasks;
     const stored = parsed.success ? await deps.assignments.get(parsed.data.assignmentId) : undefined;
-    if (!parsed.success || !stored?.value.plan) return { refused: await notice(turn, t.notActive) };
+    if (!parsed.success || !stored?.value.plan) return { refused: await notice(turn, t.unreadable) };
     const { assignmentId, duty, period, level, due, at } = parsed.data;
     const nudge: Nudge = { assignmentId, duty, period, level, due, at, audience: 'owner' };
     const state = stored.value;

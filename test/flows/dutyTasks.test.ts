@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '../../bot/config';
+import type { Assignment } from '../../bot/domain/assignment';
+import { AssignmentStore } from '../../bot/store/assignments';
+import { AuditLog } from '../../bot/store/audit';
+import { RegisterStore } from '../../bot/store/register';
+import { connectTables } from '../../bot/store/tables';
+import { accountPlan, seed } from '../support/seed';
+import { startTeams, type TeamsWorld } from '../support/teams';
+import { actionsOf, textOf, type TeamsClient } from '../support/teamsClient';
+
+const tables = connectTables(loadConfig().storage);
+const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
+const audit = new AuditLog(tables);
+
+/** What the task buttons of a nudge card send, as the duty engine draws them. */
+const task = (assignmentId: string, duty: string, period: string, due: string) => ({ assignmentId, duty, period, level: '0', due, at: `${due}T07:00:00.000Z` });
+const stored = async (id: string) => (await stores.assignments.get(id))!.value as Extract<Assignment, { status: 'active' }>;
+
+describe('the owner completes duties from the nudge cards (R11, R15)', () => {
+  let world: TeamsWorld;
+  let elin: TeamsClient;
+  let nora: TeamsClient;
+
+  beforeAll(async () => {
+    world = await startTeams(['employee', 'colleague']);
+    elin = world.client('employee');
+    nora = world.client('colleague');
+  });
+  afterAll(() => world.close());
+
+  const activeAccount = async () => {
+    const id = randomUUID();
+    await seed(stores, id, accountPlan({ platform: 'Instagram', accountName: `Konto ${id.slice(0, 8)}` }), 'active');
+    return id;
+  };
+
+  it('R15: "sent to the municipal archive" with its reference ends the period once; a second click changes nothing', async () => {
+    const id = await activeAccount();
+    const card = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference: 'KA 2027/14' });
+    expect(textOf(card)).toContain('Arkiveringen för andra halvåret 2026 är registrerad.');
+    expect(actionsOf(card)).toEqual([]);
+    const after = await stored(id);
+    expect(after.dutyLog?.done?.['archive|2026-H2']).toBeDefined();
+    expect(after.dutyLog?.evidence?.['archive|2026-H2']).toEqual({ kind: 'sentToArchive', reference: 'KA 2027/14' });
+    expect((await audit.history(id)).at(-1)).toMatchObject({ type: 'DutyCompleted', role: 'owner' });
+
+    const again = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference: 'KA 2027/15' });
+    expect(textOf(again)).toContain('Det här är redan gjort.');
+    expect((await stored(id)).revision).toBe(after.revision);
+    expect((await stored(id)).dutyLog?.evidence?.['archive|2026-H2']).toEqual({ kind: 'sentToArchive', reference: 'KA 2027/14' });
+  });
+
+  it('R15: without the archive\'s reference nothing is stored and the card says what to fill in', async () => {
+    const id = await activeAccount();
+    const before = await stored(id);
+    const card = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference: '   ' });
+    expect(textOf(card)).toContain('Skriv referensen du fick från kommunarkivet.');
+    expect(actionsOf(card).map((a) => a.verb)).toEqual(['duty.archived', 'duty.snooze']);
+    expect((await stored(id)).revision).toBe(before.revision);
+  });
+
+  it('only the owner completes a duty: a colleague pressing a forwarded card changes nothing', async () => {
+    const id = await activeAccount();
+    const before = await stored(id);
+    const card = await nora.invoke('duty.active', task(id, 'activity', '2027-01-01', '2027-01-01'));
+    expect(textOf(card)).toContain('Det här kan bara kontots ägare göra.');
+    expect((await stored(id)).revision).toBe(before.revision);
+  });
+
+  it('R11: "yes, in use" records activity; a pause needs a date within 120 days', async () => {
+    const id = await activeAccount();
+    const confirmed = await elin.invoke('duty.active', task(id, 'activity', '2027-01-01', '2027-01-01'));
+    expect(textOf(confirmed)).toContain('Vi frågar igen om 60 dagar.');
+    expect((await stored(id)).dutyLog?.lastActivityAt).toBeDefined();
+
+    const before = await stored(id);
+    const tooLong = await elin.invoke('duty.pause', { ...task(id, 'activity', '2027-03-01', '2027-03-01'), until: '2030-01-01' });
+    expect(textOf(tooLong)).toContain('Välj ett datum efter i dag, högst 120 dagar fram.');
+    expect((await stored(id)).revision).toBe(before.revision);
+    const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const paused = await elin.invoke('duty.pause', { ...task(id, 'activity', '2027-03-01', '2027-03-01'), until });
+    expect(textOf(paused)).toContain(`Frågan är pausad till och med ${until}.`);
+    expect((await stored(id)).dutyLog?.pausedUntil).toBe(until);
+  });
+
+  it('R15: a snooze puts the nudge off a week, never past the escalation', async () => {
+    const id = await activeAccount();
+    const card = await elin.invoke('duty.snooze', task(id, 'archive', '2026-H2', '2027-01-01'));
+    expect(textOf(card)).toContain('Vi påminner dig igen');
+    const snooze = (await stored(id)).dutyLog?.snoozes?.['archive|2026-H2'];
+    expect(snooze?.count).toBe(1);
+    const days = (Date.parse(snooze!.until) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.9);
+    expect(days).toBeLessThanOrEqual(7);
+  });
+
+  it('a damaged or forged card gets a clear answer and changes nothing', async () => {
+    const id = await activeAccount();
+    const before = await stored(id);
+    for (const data of [{}, { assignmentId: id }, { ...task(id, 'archive', '2026-H2', '2027-01-01'), level: 'x' }, { ...task(id, 'nonsense', '2026-H2', '2027-01-01') }]) {
+      const card = await elin.invoke('duty.archived', data);
+      expect(textOf(card)).toContain('Kortet gick inte att läsa.');
+    }
+    expect((await stored(id)).revision).toBe(before.revision);
+  });
+});
