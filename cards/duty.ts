@@ -1,5 +1,6 @@
 import type { Choice } from './plan';
 import template from './duty.json';
+import evaluation from './dutyEvaluation.json';
 import { expand } from './template';
 import type { Verb } from './verbs';
 
@@ -22,3 +23,18 @@ export interface DutyCardData {
 }
 
 export const dutyCard = (data: DutyCardData) => expand(template, data);
+
+/** The evaluation report as a form (R6): per goal of the plan, figures, the 48 hours, what to change, continue or close. */
+export interface DutyEvaluationCardData {
+  readonly heading: string;
+  readonly title: string;
+  readonly intro: string;
+  readonly notice?: string;
+  readonly goals: readonly { readonly id: string; readonly label: string; readonly value: string }[];
+  readonly t: Readonly<Record<'yes' | 'partly' | 'no' | 'followers' | 'posts' | 'answered' | 'always' | 'mostly' | 'seldom' | 'incidents' | 'change' | 'decision' | 'continue' | 'close' | 'send', string>>;
+  readonly v: Readonly<Record<'followers' | 'posts' | 'answeredWithin48h' | 'incidents' | 'change' | 'decision', string>>;
+  readonly hints: { readonly required: string; readonly number: string };
+  readonly task: Readonly<Record<string, string>>;
+}
+
+export const dutyEvaluationCard = (data: DutyEvaluationCardData) => expand(evaluation, data);

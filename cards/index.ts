@@ -35,4 +35,4 @@ export {
   type ReportMenuCardData,
   type ReportSummaryCardData,
 } from './report';
-export { dutyCard, type DutyCardData } from './duty';
+export { dutyCard, dutyEvaluationCard, type DutyCardData, type DutyEvaluationCardData } from './duty';

@@ -33,6 +33,8 @@ export const verbs = [
   'duty.active',
   'duty.pause',
   'duty.snooze',
+  'duty.evaluation',
+  'duty.evaluationSend',
 ] as const;
 export type Verb = (typeof verbs)[number];
 

@@ -42,7 +42,7 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps
   const a = approvalHandlers(deps);
   const accounts = accountHandlers(deps);
   const reports = reportHandlers(deps);
-  const duties = dutyHandlers(deps);
+  const duties = dutyHandlers(deps, accounts.close);
   const register: Handler = (t) => registerCardFor(deps, t.locale, t.data);
   const greet: Handler = (t) => welcome(t.locale, t.userName);
   const unknownCardAction: Handler = (t) => welcome(t.locale, t.userName, 'unknownAction');
@@ -93,6 +93,8 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps
       'duty.active': personal(duties.active),
       'duty.pause': personal(duties.pause),
       'duty.snooze': personal(duties.snooze),
+      'duty.evaluation': personal(duties.evaluation),
+      'duty.evaluationSend': personal(duties.evaluationSend),
     },
     unknownCardAction,
   };

@@ -23,7 +23,7 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
   let nora: TeamsClient;
 
   beforeAll(async () => {
-    world = await startTeams(['employee', 'colleague']);
+    world = await startTeams(['employee', 'colleague', 'communicator']);
     elin = world.client('employee');
     nora = world.client('colleague');
   });
@@ -93,6 +93,41 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     const days = (Date.parse(snooze!.until) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);
+  });
+
+  const report = { followers: '420', posts: '96', answeredWithin48h: 'mostly', incidents: '3', change: 'Fler filmer.' };
+
+  it('R6: the evaluation form asks per goal of the plan; an incomplete one is refused and nothing is stored', async () => {
+    const id = await activeAccount();
+    const evaluation = task(id, 'evaluation', '2027-11-02', '2027-11-02');
+    const form = await elin.invoke('duty.evaluation', evaluation);
+    expect(textOf(form)).toContain('Mål: Mål');
+    expect(actionsOf(form).map((a) => a.verb)).toEqual(['duty.evaluationSend']);
+    const before = await stored(id);
+    const refused = await elin.invoke('duty.evaluationSend', { ...evaluation, ...report, followers: '-5', decision: 'continue', goal0: 'yes' });
+    expect(textOf(refused)).toContain('Svara på alla frågor med ett val');
+    expect(textOf(refused)).toContain('Fler filmer.');
+    expect((await stored(id)).revision).toBe(before.revision);
+  });
+
+  it('R6: a sent evaluation is stored, reaches the department communicator and ends the duty', async () => {
+    const id = await activeAccount();
+    const evaluation = task(id, 'evaluation', '2027-11-02', '2027-11-02');
+    const before = world.connector.cardsTo('personal-communicator').length;
+    const done = await elin.invoke('duty.evaluationSend', { ...evaluation, ...report, decision: 'continue', goal0: 'partly' });
+    expect(textOf(done)).toContain('Utvärderingen har gått till förvaltningens kommunikatör.');
+    expect((await stored(id)).dutyLog?.evidence?.['evaluation|2027-11-02']).toMatchObject({ kind: 'evaluation', report: { followers: 420, goals: [{ goal: 'Mål', met: 'partly' }], decision: 'continue' } });
+    const toSara = world.connector.cardsTo('personal-communicator').slice(before).map((c) => JSON.stringify(c));
+    expect(toSara).toHaveLength(1);
+    expect(toSara[0]).toContain('har utvärderat');
+    expect(toSara[0]).toContain('420');
+  });
+
+  it('R6, R11: choosing to close in the evaluation leads straight to the closing checklist', async () => {
+    const id = await activeAccount();
+    const closing = await elin.invoke('duty.evaluationSend', { ...task(id, 'evaluation', '2027-11-02', '2027-11-02'), ...report, decision: 'close', goal0: 'no' });
+    expect(actionsOf(closing).map((a) => a.verb)).toContain('account.closeConfirm');
+    expect((await stored(id)).dutyLog?.done?.['evaluation|2027-11-02']).toBeDefined();
   });
 
   it('a damaged or forged card gets a clear answer and changes nothing', async () => {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { AdaptiveCard } from '../../../cards';
+import { dutyCard, dutyEvaluationCard, type AdaptiveCard } from '../../../cards';
+import type { EvaluationReport } from '../../domain/dutyCommands';
 import type { Assignment, Command } from '../../domain/assignment';
 import { zone } from '../../domain/calendar';
 import { dutyKinds, nudgesBetween, overdue, type DutySettings, type Nudge } from '../../domain/duties';
@@ -9,11 +10,18 @@ import { texts } from '../../i18n';
 import { carryOut, type LifecycleDeps } from '../lifecycle';
 import type { PlanHandler, PlanTurn } from '../plan/handlers';
 import type { PlanDeps } from '../plan/session';
+import { approversFor } from '../approval/approvers';
+import type { Messenger } from '../messenger';
+import { localeOf, type Locale } from '../../domain/locale';
+import type { ConversationReferences } from '../../store/conversations';
 import { factsFor } from './schedule';
 import { nudgeCard, type NudgeView } from './view';
 
 export interface DutyTaskDeps extends PlanDeps, LifecycleDeps {
   readonly dutySettings: DutySettings;
+  readonly messenger: Messenger;
+  readonly conversations: ConversationReferences;
+  readonly forcedLocale?: Locale;
 }
 
 /** What a task button on a nudge card sends: which nudge it is (to draw it again). Rights come from storage. */
@@ -33,7 +41,21 @@ const day = (iso: string) => DateTime.fromISO(iso, { zone }).toISODate() ?? iso;
  * the account confirmed in use, the activity question paused, or the nudge put off for a week but
  * never past its escalation. Each ends or moves the duty through the lifecycle, once.
  */
-export function dutyHandlers(deps: DutyTaskDeps): Record<'archived' | 'active' | 'pause' | 'snooze', PlanHandler> {
+const count = z.coerce.number().int().min(0).max(100_000_000);
+const reportData = z.object({
+  followers: count,
+  posts: count,
+  answeredWithin48h: z.enum(['always', 'mostly', 'seldom']),
+  incidents: count,
+  change: z.string().max(2000).optional().default(''),
+  decision: z.enum(['continue', 'close']),
+});
+const met = z.enum(['yes', 'partly', 'no']);
+
+export function dutyHandlers(
+  deps: DutyTaskDeps,
+  closeCard: PlanHandler,
+): Record<'archived' | 'active' | 'pause' | 'snooze' | 'evaluation' | 'evaluationSend', PlanHandler> {
   type Shown = NonNullable<NudgeView['shown']>;
   type Loaded = { card: (shown: Shown) => Promise<AdaptiveCard>; nudge: Nudge; state: Assignment; etag: string; fields: Record<string, unknown> };
 
@@ -73,13 +95,98 @@ export function dutyHandlers(deps: DutyTaskDeps): Record<'archived' | 'active' |
     }
   }
 
+  /** The evaluation as the communicator gets it. */
+  function evaluationSummary(locale: Locale, state: Assignment, report: EvaluationReport): AdaptiveCard {
+    const t = texts(locale).duties;
+    const e = t.evaluation;
+    const account = state.plan?.kind === 'account' ? `${state.plan.channel.accountName} (${state.plan.channel.platform})` : '';
+    return dutyCard({
+      heading: t.heading,
+      title: e.toCommunicatorTitle(state.applicant.name, account),
+      paragraphs: [],
+      facts: [
+        ...report.goals.map((g) => ({ title: e.goal(g.goal), value: e.met[g.met] })),
+        { title: e.facts.followers, value: String(report.followers) },
+        { title: e.facts.posts, value: String(report.posts) },
+        { title: e.facts.answered, value: e.t[report.answeredWithin48h] },
+        { title: e.facts.incidents, value: String(report.incidents) },
+        ...(report.change ? [{ title: e.facts.change, value: report.change }] : []),
+        { title: e.facts.decision, value: report.decision === 'close' ? e.t.close : e.t.continue },
+      ],
+      itemsTitle: '',
+      items: [],
+      actions: [{ title: t.approval.show, verb: 'approval.refresh', data: { assignmentId: state.id } }],
+    });
+  }
+
   const meta = (turn: PlanTurn) => ({ actor: turn.user, now: deps.clock().toISOString() });
   const label = (turn: PlanTurn, n: Nudge) => {
     const half = /^(\d{4})-H([12])$/.exec(n.period);
     return half ? texts(turn.locale).duties.halfYear(half[2] === '1' ? 1 : 2, Number(half[1])) : n.period;
   };
 
+  /** The evaluation form (R6), with what was typed and a note of what to fix. */
+  function evaluationForm(turn: PlanTurn, loaded: Loaded, values: Record<string, unknown> = {}, notice?: string): AdaptiveCard {
+    const t = texts(turn.locale).duties;
+    const plan = loaded.state.plan;
+    const goals = plan?.kind === 'account' ? plan.purpose.goals : [];
+    const value = (key: string) => (typeof values[key] === 'string' || typeof values[key] === 'number' ? String(values[key]) : '');
+    return dutyEvaluationCard({
+      heading: t.heading,
+      title: t.evaluation.title(plan?.kind === 'account' ? `${plan.channel.accountName} (${plan.channel.platform})` : ''),
+      intro: t.evaluation.intro,
+      notice,
+      goals: goals.map((goal, i) => ({ id: `goal${i}`, label: t.evaluation.goal(goal), value: value(`goal${i}`) })),
+      t: t.evaluation.t,
+      v: { followers: value('followers'), posts: value('posts'), answeredWithin48h: value('answeredWithin48h'), incidents: value('incidents'), change: value('change'), decision: value('decision') },
+      hints: t.evaluation.hints,
+      task: Object.fromEntries(Object.entries(taskData.parse(turn.data)).map(([k, v]) => [k, String(v)])),
+    });
+  }
+
   return {
+    evaluation: async (turn) => {
+      const loaded = await load(turn);
+      if ('refused' in loaded) return loaded.refused;
+      if (loaded.nudge.duty !== 'evaluation') return loaded.card({ notice: texts(turn.locale).duties.tasks.notActive, style: 'attention' });
+      if (loaded.state.status === 'active' && loaded.state.dutyLog?.done?.[`evaluation|${loaded.nudge.period}`]) {
+        return loaded.card({ notice: texts(turn.locale).duties.tasks.alreadyDone, done: true });
+      }
+      return evaluationForm(turn, loaded);
+    },
+
+    evaluationSend: async (turn) => {
+      const loaded = await load(turn);
+      if ('refused' in loaded) return loaded.refused;
+      const t = texts(turn.locale).duties;
+      const { state, nudge, fields } = loaded;
+      if (nudge.duty !== 'evaluation' || state.plan?.kind !== 'account') return loaded.card({ notice: t.tasks.notActive, style: 'attention' });
+      const goals = state.plan.purpose.goals.map((goal, i) => ({ goal, met: met.safeParse(fields[`goal${i}`]) }));
+      const parsed = reportData.safeParse(fields);
+      if (!parsed.success || goals.some((g) => !g.met.success)) return evaluationForm(turn, loaded, fields, t.evaluation.fix);
+      const report: EvaluationReport = { goals: goals.map((g) => ({ goal: g.goal, met: g.met.data ?? 'no' })), ...parsed.data, change: parsed.data.change.trim() };
+      const command: Command = { type: 'CompleteDuty', meta: meta(turn), duty: 'evaluation', period: nudge.period, evidence: { kind: 'evaluation', report } };
+      let result;
+      try {
+        result = await carryOut(deps, command, { value: state, etag: loaded.etag }, turn.reach);
+      } catch (error) {
+        if (!(error instanceof ETagConflict)) throw error;
+        return evaluationForm(turn, loaded, fields, t.tasks.lostRace);
+      }
+      if (!result.ok) return loaded.card({ notice: result.reason === 'alreadyDone' ? t.tasks.alreadyDone : t.tasks.notYours, done: true });
+      // R6: the report is shared with the department communicator.
+      const { communicator } = await approversFor(deps.directory, state);
+      if (communicator) {
+        const locale = localeOf((await deps.conversations.user(turn.reach.tenantId, communicator))?.locale, deps.forcedLocale);
+        await deps.messenger.sendCard(turn.reach, communicator, evaluationSummary(locale, state, report));
+      }
+      if (report.decision === 'close') {
+        const closing = await closeCard({ ...turn, data: { assignmentId: state.id } });
+        return closing;
+      }
+      return loaded.card({ notice: t.evaluation.done, done: true });
+    },
+
     archived: async (turn) => {
       const loaded = await load(turn);
       if ('refused' in loaded) return loaded.refused;

@@ -118,7 +118,6 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
     }
   }
 
-  const mine = { title: t.duties.actions.accounts, verb: 'account.mine', data: {} } as const;
   const due = { title: t.duties.facts.due, value: day(nudge.due, locale) };
   switch (nudge.duty) {
     case 'archive': {
@@ -133,7 +132,7 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
     }
     case 'evaluation': {
       const copy = nudge.level === 0 ? t.duties.owner.evaluation : t.duties.owner.evaluationToday;
-      return card({ title: copy.title(account), paragraphs: [{ text: copy.text }], facts: [...base.facts, due], actions: [mine, snooze] });
+      return card({ title: copy.title(account), paragraphs: [{ text: copy.text }], facts: [...base.facts, due], actions: [{ title: t.duties.evaluation.open, verb: 'duty.evaluation', data: task }, snooze] });
     }
     case 'activity':
       return card({
