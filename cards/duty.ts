@@ -1,6 +1,7 @@
 import type { Choice } from './plan';
 import template from './duty.json';
 import evaluation from './dutyEvaluation.json';
+import absence from './absence.json';
 import { expand } from './template';
 import type { Verb } from './verbs';
 
@@ -38,3 +39,20 @@ export interface DutyEvaluationCardData {
 }
 
 export const dutyEvaluationCard = (data: DutyEvaluationCardData) => expand(evaluation, data);
+
+/** "Jag är borta" (R14): the dates away and who watches the accounts meanwhile. */
+export interface AbsenceCardData {
+  readonly title: string;
+  readonly intro: string;
+  readonly notice?: string;
+  readonly noticeStyle?: 'good' | 'attention';
+  readonly form: boolean;
+  readonly accounts: readonly Choice[];
+  readonly t: { readonly from: string; readonly to: string; readonly substitute: string };
+  readonly v: { readonly from: string; readonly to: string; readonly substitute: string };
+  readonly hints: { readonly date: string };
+  readonly people: readonly Choice[];
+  readonly actions: readonly { readonly title: string; readonly verb: Verb; readonly data: Readonly<Record<string, string>> }[];
+}
+
+export const absenceCard = (data: AbsenceCardData) => expand(absence, data);

@@ -35,4 +35,4 @@ export {
   type ReportMenuCardData,
   type ReportSummaryCardData,
 } from './report';
-export { dutyCard, dutyEvaluationCard, type DutyCardData, type DutyEvaluationCardData } from './duty';
+export { absenceCard, dutyCard, dutyEvaluationCard, type AbsenceCardData, type DutyCardData, type DutyEvaluationCardData } from './duty';

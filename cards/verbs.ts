@@ -35,6 +35,8 @@ export const verbs = [
   'duty.snooze',
   'duty.evaluation',
   'duty.evaluationSend',
+  'absence.form',
+  'absence.save',
 ] as const;
 export type Verb = (typeof verbs)[number];
 

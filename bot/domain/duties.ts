@@ -23,7 +23,8 @@ export type OwnerDuty = (typeof ownerDuties)[number];
  * communicator (escalation); the applicant and the next approval level (a plan waiting long); or
  * the substitute named for an absence (R14).
  */
-export type Audience = 'owner' | 'approver' | 'escalation' | 'applicantAndNextLevel' | 'substitute';
+export const audiences = ['owner', 'approver', 'escalation', 'applicantAndNextLevel', 'substitute'] as const;
+export type Audience = (typeof audiences)[number];
 
 export interface Nudge {
   readonly assignmentId: string;

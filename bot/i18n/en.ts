@@ -364,6 +364,22 @@ export const en: Texts = {
       met: { yes: 'met', partly: 'partly', no: 'not met' },
       facts: { followers: 'Followers', posts: 'Posts in the last year', answered: 'Answers within 48 hours', incidents: 'Posts removed', change: 'Wants to change', decision: 'Decision' },
     },
+    absence: {
+      title: 'I am away',
+      intro: 'Pick the dates and who watches your accounts meanwhile. The substitute hears it when the absence starts and must answer within 48 hours.',
+      t: { from: 'First day away', to: 'Last day away', substitute: 'Substitute (leave empty if you have none)' },
+      hints: { date: 'Pick a date.' },
+      account: 'Account',
+      save: 'Save',
+      none: 'You have no active accounts, so you need not report an absence here.',
+      badDates: 'Pick a first and a last day, and a last day that has not passed.',
+      unknownSubstitute: 'Pick a substitute from the list, or leave it empty.',
+      notYourself: 'You cannot be your own substitute.',
+      saved: (from: string, to: string, substitute: string | undefined) =>
+        substitute
+          ? `Saved: you are away ${from}–${to}. ${substitute} hears it when the absence starts.`
+          : `Saved: you are away ${from}–${to}. You have no substitute, so your chief and the communicator hear it when the absence starts.`,
+    },
     actions: { accounts: 'My accounts', admins: 'Change administration', show: 'Show the account' },
   },
   help: {

@@ -368,6 +368,22 @@ export const sv = {
       met: { yes: 'uppnått', partly: 'delvis', no: 'inte uppnått' },
       facts: { followers: 'Följare', posts: 'Inlägg senaste året', answered: 'Svar inom 48 timmar', incidents: 'Borttagna inlägg', change: 'Vill ändra', decision: 'Beslut' },
     },
+    absence: {
+      title: 'Jag är borta',
+      intro: 'Välj datum och vem som bevakar dina konton under tiden. Ersättaren får veta det när frånvaron börjar och ska svara inom 48 timmar.',
+      t: { from: 'Första dagen du är borta', to: 'Sista dagen du är borta', substitute: 'Ersättare (lämna tomt om du inte har någon)' },
+      hints: { date: 'Välj ett datum.' },
+      account: 'Konto',
+      save: 'Spara',
+      none: 'Du har inga aktiva konton, så du behöver inte anmäla frånvaro här.',
+      badDates: 'Välj en första och en sista dag, och att den sista inte har passerat.',
+      unknownSubstitute: 'Välj en ersättare i listan, eller lämna fältet tomt.',
+      notYourself: 'Du kan inte vara din egen ersättare.',
+      saved: (from: string, to: string, substitute: string | undefined) =>
+        substitute
+          ? `Sparat: du är borta ${from}–${to}. ${substitute} får veta det när frånvaron börjar.`
+          : `Sparat: du är borta ${from}–${to}. Du har ingen ersättare, så din chef och kommunikatören får veta det när frånvaron börjar.`,
+    },
     actions: { accounts: 'Mina konton', admins: 'Ändra administration', show: 'Visa kontot' },
   },
   help: {

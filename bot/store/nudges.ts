@@ -1,6 +1,6 @@
 import { odata, RestError, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { dutyKinds, type Nudge } from '../domain/duties';
+import { audiences, dutyKinds, type Nudge } from '../domain/duties';
 import { ETagConflict } from '../errors';
 import { encodeKey } from './repository';
 import type { Tables } from './tables';
@@ -39,7 +39,7 @@ const nudgeSchema = z.object({
   level: z.number().int().nonnegative(),
   at: z.string(),
   due: z.string(),
-  audience: z.enum(['owner', 'approver', 'escalation', 'applicantAndNextLevel']),
+  audience: z.enum(audiences),
 });
 export const parseNudge = (value: unknown): Nudge => nudgeSchema.parse(value);
 

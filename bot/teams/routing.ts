@@ -4,6 +4,7 @@ import type { Locale } from '../domain/locale';
 import { accountHandlers } from '../flows/account/handlers';
 import type { ApprovalDeps } from '../flows/approval/announce';
 import { approvalHandlers } from '../flows/approval/handlers';
+import { absenceHandlers } from '../flows/duties/absence';
 import { dutyHandlers, type DutyTaskDeps } from '../flows/duties/handlers';
 import type { Reach } from '../flows/lifecycle';
 import { planHandlers, type PlanHandler } from '../flows/plan/handlers';
@@ -43,6 +44,7 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps
   const accounts = accountHandlers(deps);
   const reports = reportHandlers(deps);
   const duties = dutyHandlers(deps, accounts.close);
+  const absence = absenceHandlers(deps);
   const register: Handler = (t) => registerCardFor(deps, t.locale, t.data);
   const greet: Handler = (t) => welcome(t.locale, t.userName);
   const unknownCardAction: Handler = (t) => welcome(t.locale, t.userName, 'unknownAction');
@@ -57,6 +59,7 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps
       { pattern: /^(registret|register|konton i sociala medier)\b/i, handle: register },
       { pattern: /^(rapportera|report)\b/i, handle: personal(reports.menu) },
       { pattern: /^(mina konton|my accounts)\b/i, handle: personal(accounts.mine) },
+      { pattern: /^(jag är borta|frånvaro|semester|i am away|i'm away|away)\b/i, handle: personal(absence.form) },
       { pattern: /^(hej|hejsan|hallå|hi|hello|hjälp|help|start|meny|menu)\b/i, handle: greet },
     ],
     // Other text: an answer if it is a policy question, the topic menu if it is a question we
@@ -95,6 +98,8 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps
       'duty.snooze': personal(duties.snooze),
       'duty.evaluation': personal(duties.evaluation),
       'duty.evaluationSend': personal(duties.evaluationSend),
+      'absence.form': personal(absence.form),
+      'absence.save': personal(absence.save),
     },
     unknownCardAction,
   };

@@ -248,6 +248,33 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
     }
   });
 
+  it('R14: the substitute hears at the start of the absence, not before; without one, the chief and the communicator do', async () => {
+    const world = await startDutyWorld();
+    try {
+      const who = owner(5);
+      for (const p of [person('chief'), person('communicator'), person('admin'), who]) await world.install(p.aadObjectId, p.name);
+      world.setClock('2027-03-01T10:00');
+      await world.seed(stateOf('away', who, accountPlan({ platform: 'Instagram', accountName: 'semester' }), 'active', '2027-03-01T10:00:00+01:00'));
+      world.setClock('2027-06-01T10:00');
+      await world.apply('away', () => ({ type: 'RegisterAbsence', meta: { actor: who, now: '2027-06-01T10:00:00+02:00' }, from: '2027-07-12', to: '2027-07-30', substitute: person('admin') }));
+      await world.apply('away', () => ({ type: 'RegisterAbsence', meta: { actor: who, now: '2027-06-01T10:00:00+02:00' }, from: '2027-08-16', to: '2027-08-20' }));
+      world.setClock('2027-07-09T16:00');
+      await world.tick(2);
+      expect(world.connector.cardsTo(`personal-${users.admin.aadObjectId}`)).toHaveLength(0);
+      world.setClock('2027-07-12T08:05');
+      await world.tick(2);
+      const toAida = world.connector.cardsTo(`personal-${users.admin.aadObjectId}`).map((c) => JSON.stringify(c));
+      expect(toAida).toHaveLength(1);
+      expect(toAida[0]).toContain(`Du är ersättare för ${who.name}`);
+      world.setClock('2027-08-16T08:05');
+      await world.tick(2);
+      const toKarim = world.connector.cardsTo(`personal-${users.chief.aadObjectId}`).map((c) => JSON.stringify(c));
+      expect(toKarim.filter((c) => c.includes(`${who.name} är borta utan ersättare`))).toHaveLength(1);
+    } finally {
+      await world.close();
+    }
+  });
+
   it('never sends again a nudge whose send started but was never recorded: it is kept for a person', async () => {
     const world = await startDutyWorld();
     try {

@@ -5,6 +5,7 @@ import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
 import { RegisterStore } from '../../bot/store/register';
 import { connectTables } from '../../bot/store/tables';
+import { users } from '../../dev/roles';
 import { accountPlan, seed } from '../support/seed';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type TeamsClient } from '../support/teamsClient';
@@ -128,6 +129,27 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     const closing = await elin.invoke('duty.evaluationSend', { ...task(id, 'evaluation', '2027-11-02', '2027-11-02'), ...report, decision: 'close', goal0: 'no' });
     expect(actionsOf(closing).map((a) => a.verb)).toContain('account.closeConfirm');
     expect((await stored(id)).dutyLog?.done?.['evaluation|2027-11-02']).toBeDefined();
+  });
+
+  it('R14: "jag är borta" records the dates and the substitute on every account the owner runs; bad input changes nothing', async () => {
+    const [first, second] = [await activeAccount(), await activeAccount()];
+    const form = await elin.say('jag är borta');
+    expect(textOf(form)).toContain('Välj datum och vem som bevakar dina konton');
+    expect(actionsOf(form).map((a) => a.verb)).toEqual(['absence.save']);
+    const before = [(await stored(first)).revision, (await stored(second)).revision];
+    const badDates = await elin.invoke('absence.save', { from: '2027-07-20', to: '2027-07-10', substitute: users.admin.aadObjectId });
+    expect(textOf(badDates)).toContain('Välj en första och en sista dag');
+    const stranger = await elin.invoke('absence.save', { from: '2027-07-10', to: '2027-07-20', substitute: 'not-a-person' });
+    expect(textOf(stranger)).toContain('Välj en ersättare i listan');
+    const self = await elin.invoke('absence.save', { from: '2027-07-10', to: '2027-07-20', substitute: users.employee.aadObjectId });
+    expect(textOf(self)).toContain('Du kan inte vara din egen ersättare.');
+    expect([(await stored(first)).revision, (await stored(second)).revision]).toEqual(before);
+
+    const saved = await elin.invoke('absence.save', { from: '2027-07-10', to: '2027-07-20', substitute: users.admin.aadObjectId });
+    expect(textOf(saved)).toContain('Aida Haddad får veta det när frånvaron börjar.');
+    for (const id of [first, second]) {
+      expect((await stored(id)).dutyLog?.absences).toContainEqual({ from: '2027-07-10', to: '2027-07-20', substitute: 'Aida Haddad', substituteAadObjectId: users.admin.aadObjectId });
+    }
   });
 
   it('a damaged or forged card gets a clear answer and changes nothing', async () => {

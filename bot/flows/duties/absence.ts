@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { absenceCard, type AdaptiveCard } from '../../../cards';
+import type { Assignment, Command } from '../../domain/assignment';
+import { ETagConflict } from '../../errors';
+import { texts } from '../../i18n';
+import { carryOut } from '../lifecycle';
+import type { PlanHandler, PlanTurn } from '../plan/handlers';
+import type { DutyTaskDeps } from './handlers';
+import { accountName } from './view';
+
+const absenceData = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  substitute: z.string().max(100).optional().default(''),
+});
+
+/**
+ * "Jag är borta" (R14): the owner gives the dates and a substitute once, for every active account
+ * they own. The duty engine then tells the substitute when the absence starts, or, without one,
+ * the chief and the communicator.
+ */
+export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', PlanHandler> {
+  const owned = async (turn: PlanTurn): Promise<Assignment[]> =>
+    (await deps.assignments.listFor(turn.user.aadObjectId)).filter(
+      (a) => a.status === 'active' && a.plan.kind === 'account' && a.applicant.aadObjectId === turn.user.aadObjectId,
+    );
+
+  async function form(turn: PlanTurn, values: { from: string; to: string; substitute: string } = { from: '', to: '', substitute: '' }, notice?: { text: string; style: 'good' | 'attention'; done?: boolean }): Promise<AdaptiveCard> {
+    const t = texts(turn.locale).duties.absence;
+    const accounts = await owned(turn);
+    const people = (await deps.directory.everyone()).filter((p) => p.aadObjectId !== turn.user.aadObjectId);
+    const open = accounts.length > 0 && !notice?.done;
+    return absenceCard({
+      title: t.title,
+      intro: accounts.length > 0 ? t.intro : t.none,
+      ...(notice ? { notice: notice.text, noticeStyle: notice.style } : {}),
+      form: open,
+      accounts: accounts.map((a) => ({ title: t.account, value: accountName(a) })),
+      t: t.t,
+      v: values,
+      hints: t.hints,
+      people: people.map((p) => ({ title: `${p.name}, ${p.title}`, value: p.aadObjectId })),
+      actions: open ? [{ title: t.save, verb: 'absence.save', data: {} }] : [],
+    });
+  }
+
+  return {
+    form: (turn) => form(turn),
+
+    save: async (turn) => {
+      const t = texts(turn.locale).duties.absence;
+      const raw = (turn.data ?? {}) as Record<string, unknown>;
+      const typed = { from: String(raw.from ?? '').slice(0, 10), to: String(raw.to ?? '').slice(0, 10), substitute: String(raw.substitute ?? '').slice(0, 100) };
+      const parsed = absenceData.safeParse(raw);
+      if (!parsed.success) return form(turn, typed, { text: t.badDates, style: 'attention' });
+      const { from, to, substitute: substituteId } = parsed.data;
+      const person = substituteId ? await deps.directory.person(substituteId) : undefined;
+      if (substituteId && !person) return form(turn, typed, { text: t.unknownSubstitute, style: 'attention' });
+      if (person?.aadObjectId === turn.user.aadObjectId) return form(turn, typed, { text: t.notYourself, style: 'attention' });
+      const accounts = await owned(turn);
+      const now = deps.clock().toISOString();
+      const substitute = person && { aadObjectId: person.aadObjectId, name: person.name };
+      // Checked on the first account before anything is stored, so a refusal leaves every account as it was.
+      for (const [i, account] of accounts.entries()) {
+        const stored = await deps.assignments.get(account.id);
+        if (!stored) continue;
+        const command: Command = { type: 'RegisterAbsence', meta: { actor: turn.user, now }, from, to, ...(substitute ? { substitute } : {}) };
+        try {
+          const result = await carryOut(deps, command, stored, turn.reach);
+          if (!result.ok && i === 0) return form(turn, typed, { text: result.reason === 'notAllowed' ? t.notYourself : t.badDates, style: 'attention' });
+        } catch (error) {
+          if (!(error instanceof ETagConflict)) throw error;
+          return form(turn, typed, { text: texts(turn.locale).duties.tasks.lostRace, style: 'attention' });
+        }
+      }
+      return form(turn, typed, { text: t.saved(from, to, person?.name), style: 'good', done: true });
+    },
+  };
+}
