@@ -8,6 +8,7 @@ import { announcer } from './flows/approval/announce';
 import type { PageFilters } from './flows/register/page';
 import { publishRegister, type Published, type RegisterFormat } from './flows/register/publish';
 import { deliverNudge } from './flows/duties/deliver';
+import { sendDigests } from './flows/duties/digest';
 import { reschedule, sweep, type NudgeMessage, type SweepReport } from './flows/duties/schedule';
 import { ProactiveSender } from './notify/proactive';
 import { Throttle } from './notify/throttle';
@@ -48,6 +49,8 @@ export interface Kanalkoll {
   sweepDuties(options?: { isPastDue?: boolean }): Promise<SweepReport>;
   /** The nudge queue's function: sends one nudge. */
   deliverNudge(message: NudgeMessage): Promise<void>;
+  /** The weekly digest's timer (R16): sends this week's digests if it is time and they have not gone. */
+  sendDigests(): Promise<{ sent: number }>;
 }
 
 export function compose(config: Config, log: Log = consoleLog, clock: () => Date = systemClock): Kanalkoll {
@@ -109,6 +112,14 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
     deliverNudge: async (message) => {
       await ready();
       return deliverNudge(deliverDeps, message);
+    },
+    sendDigests: async () => {
+      await ready();
+      if (!config.home) {
+        log.warn('digest_without_tenant', { message: 'Set KANALKOLL_TENANT_ID (or MicrosoftAppTenantId) for the weekly digest to be sent.' });
+        return { sent: 0 };
+      }
+      return sendDigests({ ...deliverDeps, tables, reach: config.home });
     },
     health: () => checkHealth(tables),
     publishRegister: async (format, ifNoneMatch, filters) => {

@@ -28,6 +28,8 @@ const raw = z.object({
   KANALKOLL_REGISTER_RESPONSIBLE: optional(z.string()).pipe(
     z.enum(['name', 'role'], { error: 'must be name (name and role) or role (role and functional mailbox only)' }).default('name'),
   ),
+  KANALKOLL_TENANT_ID: optional(z.string().regex(guid, 'must be your Entra tenant id (a GUID)')),
+  KANALKOLL_TEAMS_SERVICE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be the Bot Connector service URL of your Teams region' })),
   KANALKOLL_LOCALE: optional(z.enum(['sv', 'en'], { error: 'must be sv or en, or unset to follow each Teams client' })),
   AzureWebJobsStorage: optional(z.string()),
   /** Identity-based storage, as the Functions host reads it: the account, and the user-assigned identity. */
@@ -75,6 +77,8 @@ export interface Config {
   readonly duties: DutySettings;
   /** How nudges are sent: Teams' rate limits, tries and waits. */
   readonly sending: SendingConfig;
+  /** Where to reach people nobody's turn points at (the weekly digest): the organisation's tenant and Teams service. */
+  readonly home?: { readonly tenantId: string; readonly serviceUrl: string };
 }
 
 export interface SendingConfig {
@@ -153,7 +157,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     platforms: (s.KANALKOLL_PLATFORMS ?? defaultPlatforms).split(',').map((p) => p.trim()).filter(Boolean),
     duties,
     sending,
+    home: homeOf(s, bot),
   };
+}
+
+function homeOf(s: z.infer<typeof raw>, bot: BotIdentity): Config['home'] {
+  const tenantId = s.KANALKOLL_TENANT_ID ?? ('tenantId' in bot ? bot.tenantId : undefined);
+  return tenantId ? { tenantId, serviceUrl: s.KANALKOLL_TEAMS_SERVICE_URL ?? 'https://smba.trafficmanager.net/teams/' } : undefined;
 }
 
 function identity(s: z.infer<typeof raw>, problems: string[]): BotIdentity {

@@ -2,6 +2,7 @@ import type { Choice } from './plan';
 import template from './duty.json';
 import evaluation from './dutyEvaluation.json';
 import absence from './absence.json';
+import digest from './digest.json';
 import { expand } from './template';
 import type { Verb } from './verbs';
 
@@ -56,3 +57,16 @@ export interface AbsenceCardData {
 }
 
 export const absenceCard = (data: AbsenceCardData) => expand(absence, data);
+
+/** The weekly digest (R16): figures, and a line per item that opens it. */
+export interface DigestCardData {
+  readonly heading: string;
+  readonly title: string;
+  readonly figures: readonly Choice[];
+  readonly linesTitle: string;
+  readonly lines: readonly { readonly assignmentId: string; readonly text: string }[];
+  readonly allGood: string;
+  readonly open: string;
+}
+
+export const digestCard = (data: DigestCardData) => expand(digest, data);

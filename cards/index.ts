@@ -35,4 +35,4 @@ export {
   type ReportMenuCardData,
   type ReportSummaryCardData,
 } from './report';
-export { absenceCard, dutyCard, dutyEvaluationCard, type AbsenceCardData, type DutyCardData, type DutyEvaluationCardData } from './duty';
+export { absenceCard, digestCard, dutyCard, dutyEvaluationCard, type AbsenceCardData, type DigestCardData, type DutyCardData, type DutyEvaluationCardData } from './duty';

@@ -8,7 +8,7 @@ import { functionEntryFiles, loadFunctions, serveHttp, triggerOf, type FunctionS
 import { moveClock } from './clock';
 import { startTriggers } from './triggers';
 import { playgroundReference, startPlayground, type Playground } from './playground';
-import { directory, roles, users, type Role } from './roles';
+import { directory, roles, tenantId, users, type Role } from './roles';
 import { projectRoot } from './projectRoot';
 
 /**
@@ -75,6 +75,8 @@ async function main(): Promise<void> {
   process.env.KANALKOLL_LOCALE ??= opts.lang;
   // Locally the communications chief plays the registrar who receives criticism to register.
   process.env.KANALKOLL_REGISTRAR_AAD_OBJECT_ID ??= users.commschief.aadObjectId;
+  // The Playground's tenant, for messages nobody's turn points at (the weekly digest).
+  process.env.KANALKOLL_TENANT_ID ??= tenantId;
   const stops: (() => unknown)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();

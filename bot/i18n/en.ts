@@ -380,6 +380,21 @@ export const en: Texts = {
           ? `Saved: you are away ${from}–${to}. ${substitute} hears it when the absence starts.`
           : `Saved: you are away ${from}–${to}. You have no substitute, so your chief and the communicator hear it when the absence starts.`,
     },
+    digest: {
+      heading: (week: number, year: number) => `This week, week ${week} ${year}`,
+      everything: 'The whole municipality',
+      active: 'Active accounts',
+      waiting: 'Plans waiting',
+      overdue: { archive: 'Archiving overdue', evaluation: 'Evaluation overdue', activity: 'Accounts without confirmed activity', admins: 'Accounts with too few admins', substitute: 'Absences without substitute', approval: 'Decisions waiting' },
+      unreachable: 'Cannot be reached in Teams',
+      nobody: 'Nobody',
+      deadLetters: 'Reminders that did not get through',
+      linesTitle: 'Waiting',
+      kinds: { waiting: 'Plan waiting', archive: 'Archiving', evaluation: 'Evaluation', activity: 'Activity', admins: 'Administrators', substitute: 'Substitute', approval: 'Decision' },
+      line: (kind: string, account: string, owner: string, since: string) => `${kind}: ${account}, ${owner}, since ${since}`,
+      allGood: 'Nothing is overdue. Well done!',
+      open: 'Show',
+    },
     actions: { accounts: 'My accounts', admins: 'Change administration', show: 'Show the account' },
   },
   help: {

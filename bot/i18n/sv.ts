@@ -384,6 +384,21 @@ export const sv = {
           ? `Sparat: du är borta ${from}–${to}. ${substitute} får veta det när frånvaron börjar.`
           : `Sparat: du är borta ${from}–${to}. Du har ingen ersättare, så din chef och kommunikatören får veta det när frånvaron börjar.`,
     },
+    digest: {
+      heading: (week: number, year: number) => `Veckans läge, vecka ${week} ${year}`,
+      everything: 'Hela kommunen',
+      active: 'Aktiva konton',
+      waiting: 'Ansökningar som väntar',
+      overdue: { archive: 'Försenad arkivering', evaluation: 'Försenad utvärdering', activity: 'Konton utan bekräftad aktivitet', admins: 'Konton med för få administratörer', substitute: 'Frånvaro utan ersättare', approval: 'Väntande beslut' },
+      unreachable: 'Kan inte nås i Teams',
+      nobody: 'Ingen',
+      deadLetters: 'Påminnelser som inte gick fram',
+      linesTitle: 'Det här väntar',
+      kinds: { waiting: 'Ansökan väntar', archive: 'Arkivering', evaluation: 'Utvärdering', activity: 'Aktivitet', admins: 'Administratörer', substitute: 'Ersättare', approval: 'Beslut' },
+      line: (kind: string, account: string, owner: string, since: string) => `${kind}: ${account}, ${owner}, sedan ${since}`,
+      allGood: 'Inget är försenat. Bra jobbat!',
+      open: 'Visa',
+    },
     actions: { accounts: 'Mina konton', admins: 'Ändra administration', show: 'Visa kontot' },
   },
   help: {

@@ -126,6 +126,18 @@ export class AssignmentStore {
   }
 
   /** Everything `aadObjectId` has applied for, newest first. */
+  /**
+   * Every assignment: a scan of the table, for the weekly digest only (hundreds of assignments in a
+   * municipality; a region would keep counts per department instead).
+   */
+  async all(): Promise<Assignment[]> {
+    const found: Assignment[] = [];
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`RowKey eq ${'assignment'}` } })) {
+      found.push(assignmentSchema.parse(fromColumns(entity)) as unknown as Assignment);
+    }
+    return found;
+  }
+
   async listFor(aadObjectId: string): Promise<Assignment[]> {
     const ids: string[] = [];
     const filter = odata`PartitionKey eq ${personPartition(aadObjectId)}`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { encodeKey, TableRepository } from './repository';
+import { odata, type TableClient } from '@azure/data-tables';
+import { encodeKey, fromColumns, TableRepository } from './repository';
 import type { Tables } from './tables';
 
 /**
@@ -61,8 +62,11 @@ export const chatKey = (tenantId: string, conversationId: string) => ({
 export class ConversationReferences {
   private readonly repo: TableRepository<StoredReference>;
 
+  private readonly table: TableClient;
+
   constructor(tables: Tables) {
-    this.repo = new TableRepository(tables.client('conversations'), {
+    this.table = tables.client('conversations');
+    this.repo = new TableRepository(this.table, {
       key: (r) => (r.kind === 'user' ? userKey(r.tenantId, r.aadObjectId) : chatKey(r.tenantId, r.conversationId)),
       decode: (json) => schema.parse(json),
     });
@@ -99,6 +103,16 @@ export class ConversationReferences {
       kind: 'user', tenantId: reach.tenantId, serviceUrl: reach.serviceUrl, channelId: 'msteams', bot: { id: '' }, updatedAt: at, aadObjectId, userId: aadObjectId,
     };
     await this.repo.upsert({ ...base, unreachable: { since: known?.unreachable?.since ?? at, reason } });
+  }
+
+  /** Everyone of the tenant Teams refused to reach, AAD object id → name (for the weekly digest). */
+  async unreachable(tenantId: string): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(tenantId)}` } })) {
+      const parsed = schema.safeParse(fromColumns(entity));
+      if (parsed.success && parsed.data.kind === 'user' && parsed.data.unreachable) found.set(parsed.data.aadObjectId, parsed.data.name ?? parsed.data.aadObjectId);
+    }
+    return found;
   }
 
   async rememberChat(reference: ChatReference): Promise<void> {

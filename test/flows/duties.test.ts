@@ -4,7 +4,7 @@ import { evolve, type Assignment, type Event, type PersonRef } from '../../bot/d
 import { isWorkingDay, zone } from '../../bot/domain/calendar';
 import { nudgeKey, type Nudge } from '../../bot/domain/duties';
 import type { NudgeMessage } from '../../bot/flows/duties/schedule';
-import { users } from '../../dev/roles';
+import { tenantId, users } from '../../dev/roles';
 import { expectedBetween, sweepTimes, startDutyWorld, type DutyWorld } from '../support/duties';
 import { accountPlan, eventsTo, monitoringPlan } from '../support/seed';
 
@@ -270,6 +270,44 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
       await world.tick(2);
       const toKarim = world.connector.cardsTo(`personal-${users.chief.aadObjectId}`).map((c) => JSON.stringify(c));
       expect(toKarim.filter((c) => c.includes(`${who.name} är borta utan ersättare`))).toHaveLength(1);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('R16: the weekly digest reaches the communications chief and each department communicator once a week, with figures that add up', async () => {
+    const world = await startDutyWorld({ KANALKOLL_TENANT_ID: tenantId });
+    try {
+      for (const p of [person('chief'), person('communicator'), person('commschief')]) await world.install(p.aadObjectId, p.name);
+      world.setClock('2026-11-02T10:00');
+      for (let i = 0; i < 3; i++) await world.seed(stateOf(`d-${i}`, owner(10 + i), accountPlan({ platform: 'Instagram', accountName: `digest${i}` }), 'active', '2026-11-02T10:00:00+01:00'));
+      await world.seed(stateOf('d-wait', owner(13), accountPlan({ platform: 'X', accountName: 'väntar' }), 'awaiting_chief', '2027-01-05T10:00:00+01:00'));
+      world.setClock('2027-01-07T10:00');
+      await world.apply('d-0', () => ({ type: 'CompleteDuty', meta: { actor: owner(10), now: '2027-01-07T10:00:00+01:00' }, duty: 'archive', period: '2026-H2' }));
+      // Sunday: no digest. Monday 11 January 09:00: the digest of week 2; again at 10:00: nothing new.
+      world.setClock('2027-01-10T12:00');
+      await world.tick(1);
+      const digests = (role: 'commschief' | 'communicator') => world.connector.cardsTo(`personal-${users[role].aadObjectId}`).map((c) => JSON.stringify(c)).filter((c) => c.includes('Veckans läge'));
+      expect(digests('commschief')).toHaveLength(0);
+      world.setClock('2027-01-11T09:00');
+      await world.tick(1);
+      world.setClock('2027-01-11T10:00');
+      await world.tick(1);
+      const johan = digests('commschief');
+      expect(johan).toHaveLength(1);
+      expect(johan[0]).toContain('Veckans läge, vecka 2 2027');
+      expect(johan[0]).toContain('Hela kommunen');
+      const fact = (card: string, title: string) => new RegExp(`"title":"${title}","value":"([^"]*)"`).exec(card)?.[1];
+      expect([fact(johan[0]!, 'Aktiva konton'), fact(johan[0]!, 'Ansökningar som väntar'), fact(johan[0]!, 'Försenad arkivering'), fact(johan[0]!, 'Konton utan bekräftad aktivitet')]).toEqual(['3', '1', '2', '3']);
+      expect(johan[0]).toContain('Arkivering: digest1 (Instagram), Ägare 11, sedan 2027-01-01');
+      // Sara is the communicator of both departments: one digest each; all accounts are in Kultur och fritid.
+      const sara = digests('communicator');
+      expect(sara).toHaveLength(2);
+      const culture = sara.find((c) => c.includes('Kultur- och fritidsförvaltningen'))!;
+      expect(fact(culture, 'Aktiva konton')).toBe('3');
+      const leadership = sara.find((c) => c.includes('Kommunledningsförvaltningen'))!;
+      expect(fact(leadership, 'Aktiva konton')).toBe('0');
+      expect(leadership).toContain('Inget är försenat.');
     } finally {
       await world.close();
     }

@@ -1,0 +1,69 @@
+import { DateTime } from 'luxon';
+import type { Assignment } from './assignment';
+import { zone } from './calendar';
+import { overdue, type DutyFacts, type DutyKind, type DutySettings } from './duties';
+
+/**
+ * The weekly digest (R16): what the communications chief (everything) and each department
+ * communicator (their department) should know: active accounts, plans waiting, overdue duties by
+ * kind, people Teams cannot reach, and nudges given up on. Pure: everything comes in.
+ */
+export interface DigestLine {
+  readonly assignmentId: string;
+  readonly account: string;
+  readonly owner: string;
+  readonly kind: DutyKind | 'waiting';
+  readonly since: string;
+}
+
+export interface Digest {
+  readonly active: number;
+  readonly waiting: number;
+  readonly overdue: Readonly<Partial<Record<DutyKind, number>>>;
+  readonly lines: readonly DigestLine[];
+  readonly unreachable: readonly string[];
+  readonly deadLetters: number;
+}
+
+export interface DigestInput {
+  readonly assignments: readonly Assignment[];
+  readonly now: DateTime;
+  readonly settings: DutySettings;
+  readonly factsOf: (departmentId: string) => DutyFacts;
+  /** Who Teams refused to reach, by AAD object id → name. */
+  readonly unreachable: ReadonlyMap<string, string>;
+  /** Nudges given up on, by the assignment they were about. */
+  readonly deadLetters: readonly { readonly assignmentId: string }[];
+}
+
+const accountOf = (a: Assignment) => (a.plan?.kind === 'account' ? `${a.plan.channel.accountName} (${a.plan.channel.platform})` : (a.plan?.purpose.purpose ?? '').slice(0, 60));
+const waiting = (a: Assignment) => a.status === 'awaiting_chief' || a.status === 'awaiting_communicator' || a.status === 'awaiting_comms_chief' || (a.status === 'active' && !!a.pendingOwner);
+
+/** The digest of `departmentId`, or of everything when it is undefined. */
+export function digestOf(input: DigestInput, departmentId?: string): Digest {
+  const mine = input.assignments.filter((a) => a.plan && (departmentId === undefined || a.plan.who.departmentId === departmentId));
+  const counts: Partial<Record<DutyKind, number>> = {};
+  const lines: DigestLine[] = [];
+  for (const a of mine) {
+    const line = (kind: DigestLine['kind'], since: string) => lines.push({ assignmentId: a.id, account: accountOf(a), owner: a.applicant.name, kind, since });
+    if (waiting(a)) line('waiting', DateTime.fromISO(('waitingSince' in a && a.waitingSince) || ('submittedAt' in a ? a.submittedAt : a.createdAt)).setZone(zone).toISODate() ?? '');
+    for (const item of overdue(a, input.now, input.settings, input.factsOf(a.plan?.who.departmentId ?? ''))) {
+      if (item.duty === 'approval') continue;
+      counts[item.duty] = (counts[item.duty] ?? 0) + 1;
+      line(item.duty, item.due);
+    }
+  }
+  const people = new Set(mine.flatMap((a) => [a.applicant.aadObjectId, a.plan?.who.chiefAadObjectId ?? '']));
+  const ids = new Set(mine.map((a) => a.id));
+  return {
+    active: mine.filter((a) => a.status === 'active').length,
+    waiting: mine.filter(waiting).length,
+    overdue: counts,
+    lines: lines.sort((x, y) => x.since.localeCompare(y.since)),
+    unreachable: [...input.unreachable].filter(([aad]) => departmentId === undefined || people.has(aad)).map(([, name]) => name).sort(),
+    deadLetters: input.deadLetters.filter((d) => ids.has(d.assignmentId)).length,
+  };
+}
+
+/** The ISO week a digest belongs to ("2027-W02"); one digest per week and reader. */
+export const digestWeek = (now: DateTime): string => now.setZone(zone).toFormat("kkkk-'W'WW");

@@ -1,0 +1,99 @@
+import { RestError } from '@azure/data-tables';
+import { DateTime } from 'luxon';
+import { digestCard, type AdaptiveCard } from '../../../cards';
+import { isWorkingDay, officeHours, zone } from '../../domain/calendar';
+import { digestOf, digestWeek, type Digest } from '../../domain/digest';
+import type { DutyFacts, DutySettings } from '../../domain/duties';
+import { localeOf, type Locale } from '../../domain/locale';
+import { texts } from '../../i18n';
+import type { Log } from '../../log';
+import type { AssignmentStore } from '../../store/assignments';
+import type { ConversationReferences, Reach } from '../../store/conversations';
+import type { DirectoryStore } from '../../store/directory';
+import type { NudgeLedger } from '../../store/nudges';
+import type { Tables } from '../../store/tables';
+import type { Messenger } from '../messenger';
+
+export interface DigestDeps {
+  readonly assignments: AssignmentStore;
+  readonly directory: DirectoryStore;
+  readonly conversations: ConversationReferences;
+  readonly ledger: NudgeLedger;
+  readonly tables: Tables;
+  readonly sender: Messenger;
+  readonly settings: DutySettings;
+  readonly clock: () => Date;
+  readonly log: Log;
+  readonly reach: Reach;
+  readonly forcedLocale?: Locale;
+}
+
+/** The card of a digest, in the reader's language. */
+export function digestCardFor(digest: Digest, title: string, now: DateTime, locale: Locale): AdaptiveCard {
+  const t = texts(locale).duties.digest;
+  const local = now.setZone(zone);
+  return digestCard({
+    heading: t.heading(local.weekNumber, local.weekYear),
+    title,
+    figures: [
+      { title: t.active, value: String(digest.active) },
+      { title: t.waiting, value: String(digest.waiting) },
+      ...Object.entries(digest.overdue).map(([kind, n]) => ({ title: t.overdue[kind as keyof typeof t.overdue], value: String(n) })),
+      { title: t.unreachable, value: digest.unreachable.join(', ') || t.nobody },
+      { title: t.deadLetters, value: String(digest.deadLetters) },
+    ],
+    linesTitle: t.linesTitle,
+    lines: digest.lines.slice(0, 30).map((l) => ({ assignmentId: l.assignmentId, text: t.line(t.kinds[l.kind], l.account, l.owner, l.since) })),
+    allGood: t.allGood,
+    open: t.open,
+  });
+}
+
+/**
+ * The weekly digest (R16): on the first working day of each ISO week, from 08:00 in Stockholm, the
+ * communications chief gets the whole municipality and each department communicator their
+ * department. A marker per week and reader, written before the card is sent, makes a second run
+ * (or a second timer) send nothing.
+ */
+export async function sendDigests(deps: DigestDeps): Promise<{ sent: number }> {
+  const now = DateTime.fromJSDate(deps.clock()).setZone(zone);
+  const firstWorkingDay = (() => {
+    let d = now.startOf('week');
+    while (!isWorkingDay(d)) d = d.plus({ days: 1 });
+    return d;
+  })();
+  if (now < firstWorkingDay.set({ hour: officeHours.start }) || now.hour >= officeHours.end || !isWorkingDay(now)) return { sent: 0 };
+
+  const [assignments, departments, commsChief, unreachable] = await Promise.all([
+    deps.assignments.all(),
+    deps.directory.allDepartments(),
+    deps.directory.communicationsChief(),
+    deps.conversations.unreachable(deps.reach.tenantId),
+  ]);
+  const months = [now.toFormat('yyyy-MM'), now.minus({ months: 1 }).toFormat('yyyy-MM')];
+  const deadLetters = (await Promise.all(months.map((m) => deps.ledger.deadLetters(m)))).flat().map((d) => ({ assignmentId: d.nudge.assignmentId }));
+  const facts = new Map<string, DutyFacts>();
+  for (const d of departments) facts.set(d.id, { communicatorName: (await deps.directory.person(d.communicatorAadObjectId))?.name });
+  const input = { assignments, now, settings: deps.settings, factsOf: (id: string) => facts.get(id) ?? {}, unreachable, deadLetters };
+
+  const readers = [
+    ...(commsChief ? [{ aad: commsChief, title: (l: Locale) => texts(l).duties.digest.everything, digest: digestOf(input) }] : []),
+    ...departments.map((d) => ({ aad: d.communicatorAadObjectId, title: () => d.name, digest: digestOf(input, d.id) })),
+  ];
+  const markers = deps.tables.client('duties');
+  let sent = 0;
+  for (const reader of readers) {
+    try {
+      await markers.createEntity({ partitionKey: 'digest', rowKey: `${digestWeek(now)}_${reader.aad}_${reader.title('sv').slice(0, 40).replace(/[/\\#?]/g, '-')}`, at: now.toISO() ?? '' });
+    } catch (error) {
+      if (error instanceof RestError && error.statusCode === 409) continue;
+      throw error;
+    }
+    const locale = localeOf((await deps.conversations.user(deps.reach.tenantId, reader.aad))?.locale, deps.forcedLocale);
+    const delivery = await deps.sender.sendCard(deps.reach, reader.aad, digestCardFor(reader.digest, reader.title(locale), now, locale));
+    if (delivery.ok) sent++;
+    else deps.log.warn('digest_not_delivered', { aadObjectId: reader.aad, reason: delivery.reason, detail: delivery.detail });
+  }
+  deps.log.info('digests', { week: digestWeek(now), readers: readers.length, sent });
+  return { sent };
+}
