@@ -79,7 +79,7 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
     // The change itself is stored; a failure here is logged, and the assignment's next change plans again.
     await reschedule(dutyDeps, state, reach).catch((error: unknown) => log.error('reschedule_failed', { assignmentId: state.id, error: error instanceof Error ? error.message : String(error) }));
   };
-  const shared = { assignments, audit, register, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale, reschedule: planDuties };
+  const shared = { assignments, audit, register, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale, reschedule: planDuties, clock, dutySettings: config.duties };
   const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl };
   const reporting = { reports: new ReportStore(tables), registrarAadObjectId: config.registrarAadObjectId, diarySeries: config.diarySeries };
   const flows = { ...shared, ...publishing, ...reporting, clock, newId: randomUUID, announce: announcer(shared), dutySettings: config.duties };

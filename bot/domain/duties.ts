@@ -272,3 +272,15 @@ export function overdue(state: Assignment, now: DateTime, settings = defaultDuty
   }
   return [...open.values()].sort((a, b) => a.due.localeCompare(b.due));
 }
+
+/**
+ * R11: an account is passive once the activity check has escalated without an answer: from then on
+ * its communicator sees it marked so. The date is when activity was last expected.
+ */
+export function passiveSince(state: Assignment, now: DateTime, settings = defaultDutySettings): string | undefined {
+  if (state.status !== 'active' || state.plan.kind !== 'account') return undefined;
+  const check = occurrences(state, now.minus({ days: settings.activityEscalationDays + 30 }), now, settings, {}).find((o) => o.duty === 'activity');
+  const escalation = check?.levels.find((l) => l?.audience === 'escalation');
+  if (!check || !escalation || escalation.at > now || state.dutyLog?.done?.[`activity|${check.period}`]) return undefined;
+  return check.period;
+}

@@ -146,6 +146,7 @@ export const en: Texts = {
       changes_requested: (name) => `${name} asked for changes.`,
       rejected: (name) => `${name} said no.`,
       active: 'Approved. The assignment is in force.',
+      passive: (since: string) => `Passive: nobody has confirmed the account is in use since ${since}. Suggest closing it.`,
       closed: 'Closed.',
     },
     ownerChange: (name, chief) => `Change of owner to ${name} waiting for ${chief} (line manager)`,

@@ -149,6 +149,7 @@ export const sv = {
       changes_requested: (name: string) => `${name} har bett om ändringar.`,
       rejected: (name: string) => `${name} sa nej.`,
       active: 'Godkänd. Uppdraget gäller.',
+      passive: (since: string) => `Passivt: ingen har bekräftat att kontot används sedan ${since}. Föreslå att det stängs.`,
       closed: 'Avslutad.',
     },
     ownerChange: (name: string, chief: string) => `Byte av ägare till ${name} väntar på ${chief} (närmaste chef)`,

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ActivityPlan } from '../../bot/domain/activityPlan';
 import { decide, evolve, type Assignment, type Event } from '../../bot/domain/assignment';
 import { daysOff, isWorkingDay, zone } from '../../bot/domain/calendar';
-import { nextNudgeAfter, nudgeKey, nudgesBetween, overdue, stillDue, type Nudge } from '../../bot/domain/duties';
+import { nextNudgeAfter, nudgeKey, nudgesBetween, overdue, passiveSince, stillDue, type Nudge } from '../../bot/domain/duties';
 import { accountPlan, eventsTo, monitoringPlan } from '../support/seed';
 import { users } from '../../dev/roles';
 
@@ -58,6 +58,14 @@ describe('duty rules', () => {
   it('R11: 60 days without confirmed activity ask the owner, and 14 silent days escalate', () => {
     const nudges = between(account('2026-11-02T10:00:00+01:00'), '2026-11-02', '2027-02-28');
     expect(of(nudges, 'activity')).toEqual(['2027-01-01 L0 2027-01-04 08:00 owner', '2027-01-01 L1 2027-01-15 08:00 escalation']);
+  });
+
+  it('R11: an account is passive once the activity check has escalated unanswered, and not after a confirmation', () => {
+    const state = account('2026-11-02T10:00:00+01:00');
+    expect(passiveSince(state, at('2027-01-14T12:00'))).toBeUndefined();
+    expect(passiveSince(state, at('2027-01-15T08:00'))).toBe('2027-01-01');
+    const confirmed: Event = { type: 'DutyCompleted', by: elin, at: '2027-01-20T10:00:00+01:00', duty: 'activity', period: '2027-01-01' };
+    expect(passiveSince(account('2026-11-02T10:00:00+01:00', [confirmed]), at('2027-01-21T12:00'))).toBeUndefined();
   });
 
   it('R11: confirming activity restarts the 60 days and ends the period', () => {

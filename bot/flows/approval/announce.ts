@@ -1,5 +1,7 @@
 import { planStatusCard, type PlanStatusCardData } from '../../../cards';
+import { DateTime } from 'luxon';
 import type { Approvers } from '../../domain/approval';
+import { passiveSince, type DutySettings } from '../../domain/duties';
 import type { Assignment, Event } from '../../domain/assignment';
 import { localeOf, type Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
@@ -15,6 +17,8 @@ import { approvalCardFor, type ApprovalContext } from './view';
 
 
 export interface ApprovalDeps {
+  readonly clock: () => Date;
+  readonly dutySettings: DutySettings;
   readonly assignments: AssignmentStore;
   readonly audit: AuditLog;
   readonly directory: DirectoryStore;
@@ -34,6 +38,7 @@ export async function approvalContext(deps: ApprovalDeps, state: Assignment, loc
     approverAad ? deps.conversations.user(tenantId, approverAad) : Promise.resolve(undefined),
   ]);
   return {
+    passiveSince: passiveSince(state, DateTime.fromJSDate(deps.clock()), deps.dutySettings),
     view,
     history,
     previous: versions.find((v) => v.version === state.version - 1)?.plan,

@@ -18,6 +18,8 @@ export interface ApprovalContext {
   readonly communicatorAadObjectId?: string;
   /** Whose turn it is, and their Teams user id for `refresh`. */
   readonly approver?: { readonly aadObjectId: string; readonly userId: string };
+  /** R11: set when the account has not been confirmed in use and the check has escalated. */
+  readonly passiveSince?: string;
 }
 
 const stamp = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toFormat('yyyy-MM-dd HH:mm');
@@ -83,7 +85,9 @@ function status(context: ApprovalContext, state: Assignment, yourTurn: boolean, 
     case 'rejected':
       return { status: t.status.rejected(state.decidedBy.name), statusStyle: 'attention' as const };
     case 'active':
-      return { status: t.status.active, statusStyle: 'good' as const };
+      return context.passiveSince
+        ? { status: t.status.passive(context.passiveSince), statusStyle: 'attention' as const }
+        : { status: t.status.active, statusStyle: 'good' as const };
     default:
       return { status: texts(context.view.locale).plan.mine.status[state.status], statusStyle: 'emphasis' as const };
   }
