@@ -12,6 +12,7 @@ import { sendDigests } from './flows/duties/digest';
 import { reschedule, sweep, type NudgeMessage, type SweepReport } from './flows/duties/schedule';
 import { ProactiveSender } from './notify/proactive';
 import { Throttle } from './notify/throttle';
+import { ArchiveStore } from './store/archive';
 import { DutySchedule } from './store/duties';
 import { NudgeLedger } from './store/nudges';
 import { connectQueues, type Queues } from './store/queues';
@@ -39,6 +40,8 @@ export interface Kanalkoll {
   readonly queues: Queues;
   readonly schedule: DutySchedule;
   readonly ledger: NudgeLedger;
+  /** The half-year snapshots (R15), served to the archive by their unguessable name. */
+  readonly archive: ArchiveStore;
   /** Resolves once storage is prepared; a failed attempt is retried by the next caller. */
   ready(): Promise<void>;
   handleActivity(request: PlainRequest, invocationId: string): Promise<PlainResponse>;
@@ -82,7 +85,9 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
   const shared = { assignments, audit, register, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale, reschedule: planDuties, clock, dutySettings: config.duties };
   const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl };
   const reporting = { reports: new ReportStore(tables), registrarAadObjectId: config.registrarAadObjectId, diarySeries: config.diarySeries };
-  const flows = { ...shared, ...publishing, ...reporting, clock, newId: randomUUID, announce: announcer(shared), dutySettings: config.duties };
+  const archive = new ArchiveStore(config.storage);
+  const archiving = { archive, archiveAadObjectId: config.archive.aadObjectId, maxBytes: config.archive.maxBytes };
+  const flows = { ...shared, ...publishing, ...reporting, ...archiving, clock, newId: randomUUID, announce: announcer(shared), dutySettings: config.duties };
   const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows) });
 
   let prepared: Promise<void> | undefined;
@@ -104,6 +109,7 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
     queues,
     schedule,
     ledger,
+    archive,
     ready,
     sweepDuties: async (options) => {
       await ready();

@@ -28,6 +28,8 @@ const raw = z.object({
   KANALKOLL_REGISTER_RESPONSIBLE: optional(z.string()).pipe(
     z.enum(['name', 'role'], { error: 'must be name (name and role) or role (role and functional mailbox only)' }).default('name'),
   ),
+  KANALKOLL_ARCHIVE_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the archive\'s Teams user, who receives the half-year snapshots')),
+  KANALKOLL_ARCHIVE_MAX_BYTES: optional(z.coerce.number().int().positive({ error: 'must be a whole number of bytes above 0' })),
   KANALKOLL_TENANT_ID: optional(z.string().regex(guid, 'must be your Entra tenant id (a GUID)')),
   KANALKOLL_TEAMS_SERVICE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be the Bot Connector service URL of your Teams region' })),
   KANALKOLL_LOCALE: optional(z.enum(['sv', 'en'], { error: 'must be sv or en, or unset to follow each Teams client' })),
@@ -77,6 +79,8 @@ export interface Config {
   readonly duties: DutySettings;
   /** How nudges are sent: Teams' rate limits, tries and waits. */
   readonly sending: SendingConfig;
+  /** The municipal archive's Teams user, who gets each half-year snapshot (R15), and the largest PDF taken. */
+  readonly archive: { readonly aadObjectId?: string; readonly maxBytes: number };
   /** Where to reach people nobody's turn points at (the weekly digest): the organisation's tenant and Teams service. */
   readonly home?: { readonly tenantId: string; readonly serviceUrl: string };
 }
@@ -158,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     duties,
     sending,
     home: homeOf(s, bot),
+    archive: { aadObjectId: s.KANALKOLL_ARCHIVE_AAD_OBJECT_ID, maxBytes: s.KANALKOLL_ARCHIVE_MAX_BYTES ?? 20 * 1024 * 1024 },
   };
 }
 

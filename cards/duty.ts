@@ -15,6 +15,8 @@ export interface DutyCardData {
   readonly itemsTitle: string;
   readonly items: readonly { readonly text: string }[];
   readonly actions: readonly { readonly title: string; readonly verb: Verb; readonly data: Readonly<Record<string, string>> }[];
+  /** Links that open outside Teams (the archived PDF). */
+  readonly links?: readonly { readonly title: string; readonly url: string }[];
   /** What happened when a task on the card was done, or what to fix. */
   readonly notice?: string;
   readonly noticeStyle?: 'good' | 'attention' | 'default';
@@ -24,7 +26,7 @@ export interface DutyCardData {
   readonly date?: { readonly id: string; readonly label: string; readonly value: string; readonly error?: string };
 }
 
-export const dutyCard = (data: DutyCardData) => expand(template, data);
+export const dutyCard = (data: DutyCardData) => expand(template, { links: [], ...data });
 
 /** The evaluation report as a form (R6): per goal of the plan, figures, the 48 hours, what to change, continue or close. */
 export interface DutyEvaluationCardData {

@@ -77,6 +77,8 @@ async function main(): Promise<void> {
   process.env.KANALKOLL_REGISTRAR_AAD_OBJECT_ID ??= users.commschief.aadObjectId;
   // The Playground's tenant, for messages nobody's turn points at (the weekly digest).
   process.env.KANALKOLL_TENANT_ID ??= tenantId;
+  // Locally the communications chief also plays the municipal archive, who gets the half-year snapshots.
+  process.env.KANALKOLL_ARCHIVE_AAD_OBJECT_ID ??= users.commschief.aadObjectId;
   const stops: (() => unknown)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();

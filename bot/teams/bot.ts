@@ -43,6 +43,15 @@ export class KanalkollBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
+      // A file attached in the personal chat (manifest: supportsFiles) comes as a download link.
+      const files = (context.activity.attachments ?? [])
+        .filter((a) => a.contentType === 'application/vnd.microsoft.teams.file.download.info')
+        .map((a) => ({ name: a.name ?? '', ...(a.content as { downloadUrl?: string; fileType?: string }) }));
+      if (files.length > 0) {
+        const card = await deps.routes.files(this.turnOf(context, files));
+        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+        return next();
+      }
       const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
       const route = deps.routes.text.find((r) => r.pattern.test(text));
       // The text goes along as the turn's data: an unplaced question may still be a policy question.

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AdaptiveCard, Verb } from '../../cards';
 import type { PersonRef } from '../domain/assignment';
 import type { Locale } from '../domain/locale';
@@ -5,7 +6,8 @@ import { accountHandlers } from '../flows/account/handlers';
 import type { ApprovalDeps } from '../flows/approval/announce';
 import { approvalHandlers } from '../flows/approval/handlers';
 import { absenceHandlers } from '../flows/duties/absence';
-import { dutyHandlers, type DutyTaskDeps } from '../flows/duties/handlers';
+import { dutyHandlers } from '../flows/duties/handlers';
+import { fileSchema, receiveFiles, type UploadDeps } from '../flows/duties/upload';
 import type { Reach } from '../flows/lifecycle';
 import { planHandlers, type PlanHandler } from '../flows/plan/handlers';
 import type { PlanDeps } from '../flows/plan/session';
@@ -36,9 +38,11 @@ export interface Routes {
   /** One handler per card verb. TypeScript insists every verb has one. */
   readonly cardActions: Record<Verb, Handler>;
   readonly unknownCardAction: Handler;
+  /** Files attached in the personal chat (the archive snapshot, R15); data: the files. */
+  readonly files: Handler;
 }
 
-export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps & DutyTaskDeps): Routes {
+export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps & UploadDeps): Routes {
   const p = planHandlers(deps);
   const a = approvalHandlers(deps);
   const accounts = accountHandlers(deps);
@@ -102,5 +106,6 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps
       'absence.save': personal(absence.save),
     },
     unknownCardAction,
+    files: personal(async (t) => receiveFiles(deps, t, z.array(fileSchema).catch([]).parse(t.data))),
   };
 }

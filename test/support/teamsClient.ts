@@ -47,6 +47,19 @@ export class TeamsClient {
     return attachments[0].content;
   }
 
+  /** Attaches a file in the personal chat, as Teams sends it to a bot with supportsFiles; the card back. */
+  async sendFile(name: string, downloadUrl: string, fileType: string): Promise<Card> {
+    const before = this.connector.sent().length;
+    const attachment = { contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl, uniqueId: name, fileType } };
+    const response = await post(this.messagesUrl, activityFrom(this.role, this.connector.serviceUrl, { type: 'message', locale: this.locale, attachments: [attachment] }));
+    if (response.status !== 200) throw new Error(`file answered ${response.status}`);
+    // The reply in this chat (a card to someone else may go out first).
+    const reply = this.connector.sent().slice(before).find((a) => (a.conversation as { id?: string } | undefined)?.id === `personal-${this.role}`);
+    const card = (reply?.attachments as { content: Card }[] | undefined)?.[0]?.content;
+    if (!card) throw new Error(`no card sent for the file ${name}`);
+    return card;
+  }
+
   /** Sends a Universal Action as Teams would: the button's data merged with the inputs. */
   async invoke(verb: string, data: Record<string, unknown>): Promise<Card> {
     const response = await post(

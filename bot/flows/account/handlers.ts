@@ -19,6 +19,20 @@ const onAccount = z.object({ assignmentId: z.string().min(1).max(100) });
 const date = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toISODate() ?? iso;
 const nameOf = (a: Assignment) => (a.plan?.kind === 'account' ? `${a.plan.channel.accountName} (${a.plan.channel.platform})` : '');
 
+/** R15: the latest half-year archived, and how (the PDF's name, or the archive's reference). */
+function lastSnapshot(a: Assignment, t: ReturnType<typeof texts>): { title: string; value: string }[] {
+  const evidence = a.status === 'active' || a.status === 'closed' ? (a as Extract<Assignment, { status: 'active' }>).dutyLog?.evidence ?? {} : {};
+  const latest = Object.entries(evidence)
+    .filter(([key]) => key.startsWith('archive|'))
+    .sort(([x], [y]) => y.localeCompare(x))[0];
+  if (!latest) return [];
+  const [key, proof] = latest;
+  const half = /^archive\|(\d{4})-H([12])$/.exec(key);
+  const period = half ? t.duties.halfYear(half[2] === '1' ? 1 : 2, Number(half[1])) : key.slice('archive|'.length);
+  const how = proof.kind === 'snapshot' ? proof.fileName : proof.kind === 'sentToArchive' ? t.account.facts.archiveReference(proof.reference) : '';
+  return [{ title: t.account.facts.lastSnapshot, value: `${period}: ${how}` }];
+}
+
 /** An owner's accounts after approval: "mina konton", changing who runs one, and closing one (R10, R11, R14). */
 export function accountHandlers(
   deps: PlanDeps & LifecycleDeps,
@@ -44,6 +58,7 @@ export function accountHandlers(
                 { title: t.account.facts.admins, value: administrators(plan.administration.admins, communicator).join(', ') },
                 { title: t.account.facts.substitute, value: plan.administration.substitute },
                 { title: t.account.facts.loginStorage, value: plan.administration.loginStorage },
+                ...lastSnapshot(a, t),
               ]
             : [];
         const active = a.status === 'active';

@@ -1,0 +1,136 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { dutyCard, type AdaptiveCard } from '../../../cards';
+import type { Assignment, Command } from '../../domain/assignment';
+import { overdue } from '../../domain/duties';
+import { localeOf } from '../../domain/locale';
+import { ETagConflict } from '../../errors';
+import { texts } from '../../i18n';
+import type { ArchiveStore } from '../../store/archive';
+import { carryOut } from '../lifecycle';
+import type { PlanTurn } from '../plan/handlers';
+import type { DutyTaskDeps } from './handlers';
+import { factsFor } from './schedule';
+import { accountName } from './view';
+
+export interface UploadDeps extends DutyTaskDeps {
+  readonly archive: ArchiveStore;
+  readonly archiveAadObjectId?: string;
+  readonly maxBytes: number;
+  readonly publicBaseUrl: string;
+}
+
+/** A file the user attached in the personal chat, as Teams describes it (bot/teams/bot.ts reads it). */
+export const fileSchema = z.object({ name: z.string().max(300), downloadUrl: z.url({ protocol: /^https?$/ }), fileType: z.string().max(20).optional() });
+export type SharedFile = z.infer<typeof fileSchema>;
+
+type Fetched = { ok: true; pdf: Buffer } | { ok: false; reason: 'notPdf' | 'tooLarge' | 'failed' };
+
+/** Downloads at most `maxBytes`; a PDF starts with "%PDF-". */
+async function fetchPdf(file: SharedFile, maxBytes: number): Promise<Fetched> {
+  if (file.fileType && file.fileType.toLowerCase() !== 'pdf') return { ok: false, reason: 'notPdf' };
+  let response: Response;
+  try {
+    response = await fetch(file.downloadUrl, { signal: AbortSignal.timeout(30_000) });
+  } catch {
+    return { ok: false, reason: 'failed' };
+  }
+  if (!response.ok || !response.body) return { ok: false, reason: 'failed' };
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) return { ok: false, reason: 'tooLarge' };
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += (chunk as Uint8Array).length;
+    if (size > maxBytes) return { ok: false, reason: 'tooLarge' };
+    chunks.push(Buffer.from(chunk as Uint8Array));
+  }
+  const pdf = Buffer.concat(chunks);
+  return pdf.subarray(0, 5).toString('latin1') === '%PDF-' ? { ok: true, pdf } : { ok: false, reason: 'notPdf' };
+}
+
+/**
+ * R15 by upload: the owner sends the start page as a PDF in the chat. It is checked (a PDF, not too
+ * large), kept in the archive container with the account, half-year, uploader and checksum, ends
+ * the earliest archive duty waiting among the owner's accounts, and goes to the municipal archive.
+ */
+export async function receiveFiles(deps: UploadDeps, turn: PlanTurn, files: readonly SharedFile[]): Promise<AdaptiveCard> {
+  const t = texts(turn.locale).duties;
+  /** A refusal: what went wrong and what to do; nothing was stored. */
+  const message = (text: string) => dutyCard({ heading: t.heading, title: text, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [] });
+  const now = DateTime.fromJSDate(deps.clock());
+  const owned = (await deps.assignments.listFor(turn.user.aadObjectId)).filter(
+    (a): a is Extract<Assignment, { status: 'active' }> => a.status === 'active' && a.plan.kind === 'account' && a.applicant.aadObjectId === turn.user.aadObjectId,
+  );
+  const waiting: { state: Assignment; period: string }[] = [];
+  for (const state of owned) {
+    const facts = await factsFor(deps.directory, state);
+    for (const item of overdue(state, now, deps.dutySettings, facts)) if (item.duty === 'archive') waiting.push({ state, period: item.period });
+  }
+  waiting.sort((a, b) => a.period.localeCompare(b.period));
+  const target = waiting[0];
+  const file = files[0];
+  if (!target || !file) return message(t.upload.nothingDue);
+
+  const fetched = await fetchPdf(file, deps.maxBytes);
+  if (!fetched.ok) {
+    const reason = fetched.reason === 'tooLarge' ? t.upload.tooLarge(Math.round(deps.maxBytes / 1024 / 1024)) : fetched.reason === 'notPdf' ? t.upload.notPdf : t.upload.failed;
+    return message(reason);
+  }
+  const sha256 = createHash('sha256').update(fetched.pdf).digest('hex');
+  const blobName = `${encodeURIComponent(target.state.id)}_${target.period}_${randomUUID()}.pdf`;
+  await deps.archive.put(blobName, fetched.pdf, { assignmentId: target.state.id, period: target.period, uploader: turn.user.aadObjectId, fileName: file.name, sha256 });
+
+  const stored = await deps.assignments.get(target.state.id);
+  if (!stored) return message(t.upload.nothingDue);
+  const command: Command = {
+    type: 'CompleteDuty',
+    meta: { actor: turn.user, now: deps.clock().toISOString() },
+    duty: 'archive',
+    period: target.period,
+    evidence: { kind: 'snapshot', blobName, fileName: file.name, size: fetched.pdf.length, sha256 },
+  };
+  try {
+    const result = await carryOut(deps, command, stored, turn.reach);
+    if (!result.ok) return message(result.reason === 'alreadyDone' ? t.tasks.alreadyDone : t.tasks.notYours);
+  } catch (error) {
+    if (!(error instanceof ETagConflict)) throw error;
+    return message(t.tasks.lostRace);
+  }
+  const half = /^(\d{4})-H([12])$/.exec(target.period);
+  const period = half ? t.halfYear(half[2] === '1' ? 1 : 2, Number(half[1])) : target.period;
+  const account = accountName(target.state);
+  if (deps.archiveAadObjectId) {
+    const locale = localeOf((await deps.conversations.user(turn.reach.tenantId, deps.archiveAadObjectId))?.locale, deps.forcedLocale);
+    const a = texts(locale).duties;
+    const aPeriod = half ? a.halfYear(half[2] === '1' ? 1 : 2, Number(half[1])) : target.period;
+    await deps.messenger.sendCard(
+      turn.reach,
+      deps.archiveAadObjectId,
+      dutyCard({
+        heading: a.heading,
+        title: a.upload.toArchiveTitle(account, aPeriod),
+        paragraphs: [{ text: a.upload.toArchive(target.state.applicant.name) }],
+        facts: [
+          { title: a.upload.facts.owner, value: target.state.applicant.name },
+          { title: a.upload.facts.file, value: file.name },
+          { title: a.upload.facts.checksum, value: sha256 },
+        ],
+        itemsTitle: '',
+        items: [],
+        actions: [],
+        links: [{ title: a.upload.open, url: `${deps.publicBaseUrl}/api/archive/${encodeURIComponent(blobName)}` }],
+      }),
+    );
+  }
+  const left = waiting.length - 1;
+  return dutyCard({
+    heading: t.heading,
+    title: t.upload.done(account, period),
+    paragraphs: left > 0 ? [{ text: t.upload.more(left) }] : [],
+    facts: [{ title: t.upload.facts.checksum, value: sha256 }],
+    itemsTitle: '',
+    items: [],
+    actions: [],
+  });
+}

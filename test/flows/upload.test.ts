@@ -1,0 +1,87 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../../bot/config';
+import { evolve, type Assignment } from '../../bot/domain/assignment';
+import { ArchiveStore } from '../../bot/store/archive';
+import { AssignmentStore } from '../../bot/store/assignments';
+import { connectTables } from '../../bot/store/tables';
+import { users } from '../../dev/roles';
+import { accountPlan, eventsTo } from '../support/seed';
+import { startTeams, type TeamsWorld } from '../support/teams';
+import { textOf, type TeamsClient } from '../support/teamsClient';
+
+const config = loadConfig();
+const assignments = new AssignmentStore(connectTables(config.storage));
+const archive = new ArchiveStore(config.storage);
+const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 'a'), Buffer.from('\n%%EOF\n')]);
+
+describe('R15: the half-year snapshot uploaded as a PDF in the chat', () => {
+  let world: TeamsWorld;
+  let elin: TeamsClient;
+  let files: Server;
+  let filesUrl: string;
+  const served = new Map<string, Buffer>();
+
+  beforeAll(async () => {
+    files = createServer((req, res) => {
+      const body = served.get(req.url ?? '');
+      res.writeHead(body ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+    world = await startTeams(['employee', 'commschief'], { KANALKOLL_ARCHIVE_AAD_OBJECT_ID: users.commschief.aadObjectId, KANALKOLL_ARCHIVE_MAX_BYTES: '10000' });
+    elin = world.client('employee');
+  });
+  afterAll(async () => {
+    await world.close();
+    await new Promise((resolve) => files.close(resolve));
+  });
+
+  /** An account of Elin's approved in May 2026: its snapshot for the first half of 2026 is due. */
+  async function accountWithArchiveDue(): Promise<string> {
+    const id = randomUUID();
+    const state = eventsTo(id, accountPlan({ platform: 'Facebook', accountName: `Arkiv ${id.slice(0, 6)}` }), 'active', '2026-05-04T09:00:00+02:00').reduce<Assignment | undefined>(evolve, undefined) as Assignment;
+    await assignments.create(state);
+    return id;
+  }
+  const serve = (bytes: Buffer) => {
+    const path = `/${randomUUID()}`;
+    served.set(path, bytes);
+    return `${filesUrl}${path}`;
+  };
+
+  it('refuses a file that is not a PDF, or is too large, and stores nothing', async () => {
+    const id = await accountWithArchiveDue();
+    const before = (await assignments.get(id))!.value.revision;
+    expect(textOf(await elin.sendFile('startsida.docx', serve(Buffer.from('PK\u0003\u0004 a word file')), 'docx'))).toContain('Det är inte en PDF-fil.');
+    expect(textOf(await elin.sendFile('startsida.pdf', serve(Buffer.from('not really a pdf')), 'pdf'))).toContain('Det är inte en PDF-fil.');
+    expect(textOf(await elin.sendFile('stor.pdf', serve(Buffer.concat([pdf, Buffer.alloc(20_000)])), 'pdf'))).toContain('Filen är för stor.');
+    expect((await assignments.get(id))!.value.revision).toBe(before);
+  });
+
+  it('stores the PDF with account, half-year, uploader and checksum, ends the duty and hands it to the archive', async () => {
+    const id = await accountWithArchiveDue();
+    const card = await elin.sendFile('startsida.pdf', serve(pdf), 'pdf');
+    expect(textOf(card)).toContain('är arkiverad för första halvåret 2026');
+    const state = (await assignments.get(id))!.value as Extract<Assignment, { status: 'active' }>;
+    const evidence = state.dutyLog?.evidence?.['archive|2026-H1'];
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    expect(evidence).toMatchObject({ kind: 'snapshot', fileName: 'startsida.pdf', size: pdf.length, sha256 });
+    const blobName = evidence?.kind === 'snapshot' ? evidence.blobName : '';
+    const kept = await archive.get(blobName);
+    expect(kept?.metadata).toEqual({ assignmentId: id, period: '2026-H1', uploader: users.employee.aadObjectId, fileName: 'startsida.pdf', sha256 });
+    expect(kept?.pdf.equals(pdf)).toBe(true);
+
+    const toArchive = world.connector.cardsTo('personal-commschief').map((c) => JSON.stringify(c)).filter((c) => c.includes(sha256));
+    expect(toArchive).toHaveLength(1);
+    const link = /"url":"([^"]+\/api\/archive\/[^"]+)"/.exec(toArchive[0]!)?.[1] ?? '';
+    const served = await fetch(`${world.app.url}/api/archive/${link.split('/api/archive/')[1]}`);
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
+    expect((await fetch(`${world.app.url}/api/archive/guess_2026-H1_00000000-0000-0000-0000-000000000000.pdf`)).status).toBe(404);
+    // "mina konton" shows the last snapshot.
+    expect(textOf(await elin.say('mina konton'))).toContain('Senast arkiverad');
+  });
+});
