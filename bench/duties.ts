@@ -1,7 +1,7 @@
 import { odata } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import { parseArgs } from 'node:util';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { evolve, type Assignment, type Event } from '../bot/domain/assignment';
@@ -33,7 +33,9 @@ import { startConnector } from '../test/support/connector';
  *    limits (7/s per conversation, 50/s per app): achieved against allowed (goal ≥ 90 %),
  *    with lost and duplicated counted.
  */
-const { values } = parseArgs({ options: { assignments: { type: 'string', default: '100000' }, nudges: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({
+  options: { assignments: { type: 'string', default: '100000' }, nudges: { type: 'string', default: '10000' }, only: { type: 'string' } },
+});
 const quiet: Log = { info: () => undefined, warn: () => undefined, error: consoleLog.error };
 const now = DateTime.fromISO('2027-01-04T08:05', { zone });
 const reach = { tenantId, serviceUrl: 'http://localhost/' };
@@ -177,9 +179,15 @@ async function sendBench(count: number) {
 async function main() {
   // The app logs a line per activity and nudge; thousands of them would bury the figures.
   console.info = () => undefined;
-  const sweepFigures = await sweepBench(Number(values.assignments));
+  const out = path.join(projectRoot(), 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  const file = path.join(out, 'duties.json');
+  // With --only, the other part's last figures are kept.
+  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const sweepFigures = values.only === 'send' ? previous.sweep : await sweepBench(Number(values.assignments));
   console.log('\nDuty sweep');
   console.table([
+    { measure: 'measured', value: values.only === 'send' ? `earlier (${previous.sweep?.at ?? previous.at})` : 'now' },
     { measure: 'assignments', value: sweepFigures.assignments },
     { measure: 'due wake-ups', value: sweepFigures.due },
     { measure: 'entities read by the sweep', value: sweepFigures.read },
@@ -189,7 +197,7 @@ async function main() {
     { measure: 'sweep (ms)', value: sweepFigures.sweepMs.toFixed(0) },
     { measure: 'sweep ÷ raw query', value: sweepFigures.sweepPerRaw.toFixed(1) },
   ]);
-  const sendFigures = await sendBench(Number(values.nudges));
+  const sendFigures = values.only === 'sweep' ? previous.send : await sendBench(Number(values.nudges));
   console.log('\nSending nudges under Teams\' limits');
   console.table([
     { measure: 'nudges', value: sendFigures.nudges },
@@ -201,11 +209,14 @@ async function main() {
     { measure: 'duplicated', value: sendFigures.duplicated },
     { measure: 'refused by Teams for the rate (429)', value: sendFigures.refusedOverLimit },
   ]);
-  const out = path.join(projectRoot(), 'bench', 'results');
-  mkdirSync(out, { recursive: true });
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-  writeFileSync(path.join(out, 'duties.json'), `${JSON.stringify({ at: new Date().toISOString(), machine, sweep: sweepFigures, send: sendFigures }, null, 2)}\n`);
-  console.log(`\nWritten to ${path.relative(projectRoot(), path.join(out, 'duties.json'))}`);
+  const at = new Date().toISOString();
+  const stamped = (figures: object, fresh: boolean, old: { at?: string } | undefined) => ({ ...figures, at: fresh ? at : (old?.at ?? previous.at) });
+  writeFileSync(
+    file,
+    `${JSON.stringify({ at, machine, sweep: stamped(sweepFigures, values.only !== 'send', previous.sweep), send: stamped(sendFigures, values.only !== 'sweep', previous.send) }, null, 2)}\n`,
+  );
+  console.log(`\nWritten to ${path.relative(projectRoot(), file)}`);
   process.exit(0);
 }
 

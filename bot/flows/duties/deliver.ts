@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { approverOf, waitingStep, type ApprovalStep } from '../../domain/approval';
+import { approverOf, waitingStep, type ApprovalStep, type Approvers } from '../../domain/approval';
 import type { Assignment } from '../../domain/assignment';
 import { overdue, stillDue, type DutySettings, type Nudge } from '../../domain/duties';
 import { localeOf, type Locale } from '../../domain/locale';
@@ -52,8 +52,7 @@ export const backoff = (attempt: number, retry: RetrySettings, random: () => num
 const nextLevel: Record<ApprovalStep, ApprovalStep | undefined> = { chief: 'communicator', communicator: 'commschief', commschief: undefined };
 
 /** Who gets the nudge, and as whom: resolved from the stored assignment and directory, never from the message. */
-async function recipientsOf(deps: DeliverDeps, nudge: Nudge, state: Assignment, unreachable?: string): Promise<Map<string, Role>> {
-  const approvers = await approversFor(deps.directory, state);
+async function recipientsOf(nudge: Nudge, state: Assignment, approvers: Approvers, unreachable?: string): Promise<Map<string, Role>> {
   const people = new Map<string, Role>();
   const add = (aad: string | undefined, role: Role) => {
     if (aad && !people.has(aad)) people.set(aad, role);
@@ -114,7 +113,8 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
     deps.log.info('nudge_no_longer_due', { assignmentId: nudge.assignmentId, duty: nudge.duty, period: nudge.period, nudgeLevel: nudge.level });
     return;
   }
-  const people = await recipientsOf(deps, nudge, state, message.unreachable);
+  const approvers = await approversFor(deps.directory, state);
+  const people = await recipientsOf(nudge, state, approvers, message.unreachable);
   const now = () => deps.clock().toISOString();
   if (people.size === 0) {
     await deps.ledger.bury({ nudge, aadObjectId: '-', reason: 'nobody to send it to (no chief, communicator or approver in the directory)', attempts: 0, at: now() });
@@ -122,11 +122,12 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
   }
   const names = {
     owner: state.applicant.name,
-    approver: await nameOf(deps, currentApproverOf(state, await approversFor(deps.directory, state)), state, reach.tenantId),
+    approver: await nameOf(deps, currentApproverOf(state, approvers), state, reach.tenantId),
     nextLevel: await nameOf(deps, [...people].find(([, role]) => role === 'nextLevel')?.[0], state, reach.tenantId),
     unreachable: message.unreachable && (await nameOf(deps, message.unreachable, state, reach.tenantId)),
   };
-  const overdueNow = overdue(state, DateTime.fromJSDate(deps.clock()), deps.settings, facts);
+  // Only escalations list what is overdue; working it out reads the assignment's whole history.
+  const overdueNow = [...people.values()].includes('escalation') ? overdue(state, DateTime.fromJSDate(deps.clock()), deps.settings, facts) : [];
 
   const later: string[] = [];
   let wait = 0;
@@ -145,7 +146,7 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
   }
 }
 
-const currentApproverOf = (state: Assignment, approvers: Awaited<ReturnType<typeof approversFor>>) => {
+const currentApproverOf = (state: Assignment, approvers: Approvers) => {
   const step = waitingStep(state);
   return step && approverOf(state, step, approvers);
 };
