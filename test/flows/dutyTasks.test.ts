@@ -104,6 +104,9 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     const form = await elin.invoke('duty.evaluation', evaluation);
     expect(textOf(form)).toContain('Mål: Mål');
     expect(actionsOf(form).map((a) => a.verb)).toEqual(['duty.evaluationSend']);
+    // A figure not yet given is empty (and required), never a silent 0.
+    const numbers = (form.body as { type: string; id?: string; value?: unknown }[]).filter((e) => e.type === 'Input.Number');
+    expect(numbers.map((n) => [n.id, n.value])).toEqual([['followers', undefined], ['posts', undefined], ['incidents', undefined]]);
     const before = await stored(id);
     const refused = await elin.invoke('duty.evaluationSend', { ...evaluation, ...report, followers: '-5', decision: 'continue', goal0: 'yes' });
     expect(textOf(refused)).toContain('Svara på alla frågor med ett val');
