@@ -16,11 +16,16 @@ const departmentSchema = z.object({ id: z.string(), name: z.string(), communicat
 const rolesSchema = z.object({ communicationsChiefAadObjectId: z.string() });
 type Roles = z.infer<typeof rolesSchema>;
 
+/** How long a looked-up entry is reused: every nudge asks for the same departments and people. */
+const cacheMs = 30_000;
+
 /**
  * The organisation directory in the `directory` table, one partition per kind of entry.
  * In production it is kept by the administrators (see README); locally the dev host seeds it.
+ * Single entries are kept for 30 seconds per process, so a change reaches every reader within that.
  */
 export class DirectoryStore {
+  private readonly cache = new Map<string, { until: number; value: Promise<unknown> }>();
   private readonly people: TableRepository<Person>;
   private readonly departments: TableRepository<Department>;
   private readonly roles: TableRepository<Roles>;
@@ -43,16 +48,27 @@ export class DirectoryStore {
     });
   }
 
-  async person(aadObjectId: string): Promise<Person | undefined> {
-    return (await this.people.get({ partitionKey: 'person', rowKey: encodeKey(aadObjectId) }))?.value;
+  person(aadObjectId: string): Promise<Person | undefined> {
+    return this.cached(`person|${aadObjectId}`, async () => (await this.people.get({ partitionKey: 'person', rowKey: encodeKey(aadObjectId) }))?.value);
   }
 
-  async department(id: string): Promise<Department | undefined> {
-    return (await this.departments.get({ partitionKey: 'department', rowKey: encodeKey(id) }))?.value;
+  department(id: string): Promise<Department | undefined> {
+    return this.cached(`department|${id}`, async () => (await this.departments.get({ partitionKey: 'department', rowKey: encodeKey(id) }))?.value);
   }
 
-  async communicationsChief(): Promise<string | undefined> {
-    return (await this.roles.get({ partitionKey: 'role', rowKey: 'organisation' }))?.value.communicationsChiefAadObjectId;
+  communicationsChief(): Promise<string | undefined> {
+    return this.cached('role', async () => (await this.roles.get({ partitionKey: 'role', rowKey: 'organisation' }))?.value.communicationsChiefAadObjectId);
+  }
+
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.until > now) return hit.value as Promise<T>;
+    const value = load();
+    // A failed lookup is not kept: the next caller tries again.
+    value.catch(() => this.cache.delete(key));
+    this.cache.set(key, { until: now + cacheMs, value });
+    return value;
   }
 
   /** Everyone in the directory, by name. */
@@ -76,6 +92,7 @@ export class DirectoryStore {
 
   /** Writes every entry of `directory`; entries not in it are left as they are. */
   async load(directory: Directory): Promise<void> {
+    this.cache.clear();
     await Promise.all([
       ...directory.people.map((p) => this.people.upsert(p)),
       ...directory.departments.map((d) => this.departments.upsert(d)),
