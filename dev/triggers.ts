@@ -13,8 +13,10 @@ import { triggerOf, type Registration } from './functionHost';
 export interface Triggers {
   /** Runs every timer function once now, as if its schedule had fired. */
   fireTimers(): Promise<string[]>;
-  /** Handles queue messages until none is visible; returns how many were handled meanwhile (by any poller). */
+  /** Handles queue messages until none is visible. */
   drain(): Promise<number>;
+  /** How many queue messages have been handled so far, by any poller. */
+  handled(): number;
   stop(): void;
 }
 
@@ -121,6 +123,7 @@ export function startTriggers(
       for (const r of timers) await fire(r);
       return timers.map((r) => r.metadata.name);
     },
+    handled: () => handledEver,
     drain: async () => {
       const before = handledEver;
       await polling;
