@@ -8,6 +8,7 @@ import { evolve, type Assignment, type Event } from '../bot/domain/assignment';
 import { zone } from '../bot/domain/calendar';
 import { defaultDutySettings, nudgesBetween } from '../bot/domain/duties';
 import { sweep, type NudgeMessage } from '../bot/flows/duties/schedule';
+import { eachLimited } from '../bot/eachLimited';
 import { consoleLog, type Log } from '../bot/log';
 import { AssignmentStore } from '../bot/store/assignments';
 import { ConversationReferences } from '../bot/store/conversations';
@@ -40,13 +41,6 @@ const quiet: Log = { info: () => undefined, warn: () => undefined, error: consol
 const now = DateTime.fromISO('2027-01-04T08:05', { zone });
 const reach = { tenantId, serviceUrl: 'http://localhost/' };
 
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await work(items[next++] as T);
-  }));
-}
-
 const activeAt = (id: string, owner: string, at: string): Assignment => {
   const events: Event[] = eventsTo(id, accountPlan({ platform: 'Instagram', accountName: id }), 'active', at).map((e) =>
     e.type === 'PlanStarted' ? { ...e, applicant: { aadObjectId: owner, name: owner } } : e,
@@ -73,7 +67,7 @@ async function sweepBench(count: number) {
     const states = Array.from({ length: count }, (_, i) => activeAt(`a${i}`, `owner-${i}`, '2026-11-02T10:00:00+01:00'));
     const started = performance.now();
     process.stdout.write(`Seeding ${count} schedules in Azurite…\n`);
-    await inParallel(states.slice(0, due), 32, async (s) => void (await assignments.create(s)));
+    await eachLimited(states.slice(0, due), 32, async (s) => void (await assignments.create(s)));
     const from = now.minus({ days: 1 }).toUTC().toISO() ?? '';
     await schedule.addMany(
       states.map((s, i) => ({
@@ -127,7 +121,7 @@ async function sendBench(count: number) {
     // Owners with 5 nudges each: the per-conversation limit matters as well as the app's.
     const people = Math.ceil(count / 5);
     const states = Array.from({ length: people }, (_, i) => activeAt(`s${i}`, `person-${i}`, '2026-11-02T10:00:00+01:00'));
-    await inParallel(states, 64, async (s) => {
+    await eachLimited(states, 64, async (s) => {
       await assignments.create(s);
       await conversations.rememberUser({
         kind: 'user', tenantId, serviceUrl: connector.serviceUrl, channelId: 'msteams', bot: { id: '', name: 'Kanalkoll' }, updatedAt: now.toISO() ?? '',
@@ -143,7 +137,7 @@ async function sendBench(count: number) {
         .map((nudge) => ({ nudge, reach: { tenantId, serviceUrl: connector.serviceUrl }, attempt: 1 })),
     ).slice(0, count);
     const queue = queues.queue<NudgeMessage>('nudges');
-    await inParallel(messages, 64, (m) => queue.send(m));
+    await eachLimited(messages, 64, (m) => queue.send(m));
     const triggers = startTriggers(registrations, azurite.connectionString, () => undefined, { schedule: false });
     const started = performance.now();
     let handled = 0;

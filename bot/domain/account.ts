@@ -13,6 +13,10 @@ export interface ClosingChecklist {
   readonly followersPointedToWebsite: true;
 }
 
+/** What an account is called: its name on the platform, or the purpose of a monitoring assignment. */
+export const accountName = (state: Assignment): string =>
+  state.plan?.kind === 'account' ? `${state.plan.channel.accountName} (${state.plan.channel.platform})` : (state.plan?.purpose.purpose ?? '').slice(0, 60);
+
 export type AccountCommand =
   | { readonly type: 'CloseAccount'; readonly meta: CommandMeta & { readonly communicator?: string }; readonly checklist: ClosingChecklist }
   | { readonly type: 'ChangeAdministration'; readonly meta: CommandMeta; readonly administration: Steps['administration'] }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { accountName } from './account';
 import type { Assignment } from './assignment';
 import { zone } from './calendar';
 import { overdue, type DutyFacts, type DutyKind, type DutySettings } from './duties';
@@ -36,7 +37,6 @@ export interface DigestInput {
   readonly deadLetters: readonly { readonly assignmentId: string }[];
 }
 
-const accountOf = (a: Assignment) => (a.plan?.kind === 'account' ? `${a.plan.channel.accountName} (${a.plan.channel.platform})` : (a.plan?.purpose.purpose ?? '').slice(0, 60));
 const waiting = (a: Assignment) => a.status === 'awaiting_chief' || a.status === 'awaiting_communicator' || a.status === 'awaiting_comms_chief' || (a.status === 'active' && !!a.pendingOwner);
 
 /** The digest of `departmentId`, or of everything when it is undefined. */
@@ -45,7 +45,7 @@ export function digestOf(input: DigestInput, departmentId?: string): Digest {
   const counts: Partial<Record<DutyKind, number>> = {};
   const lines: DigestLine[] = [];
   for (const a of mine) {
-    const line = (kind: DigestLine['kind'], since: string) => lines.push({ assignmentId: a.id, account: accountOf(a), owner: a.applicant.name, kind, since });
+    const line = (kind: DigestLine['kind'], since: string) => lines.push({ assignmentId: a.id, account: accountName(a), owner: a.applicant.name, kind, since });
     if (waiting(a)) line('waiting', DateTime.fromISO(('waitingSince' in a && a.waitingSince) || ('submittedAt' in a ? a.submittedAt : a.createdAt)).setZone(zone).toISODate() ?? '');
     for (const item of overdue(a, input.now, input.settings, input.factsOf(a.plan?.who.departmentId ?? ''))) {
       if (item.duty === 'approval') continue;

@@ -1,5 +1,6 @@
 import { odata, RestError, type TableClient } from '@azure/data-tables';
 import { DateTime } from 'luxon';
+import { eachLimited } from '../eachLimited';
 import type { Reach } from './conversations';
 import { encodeKey } from './repository';
 import type { Tables } from './tables';
@@ -79,15 +80,10 @@ export class DutySchedule {
    * a benchmark), `parallel` requests at a time.
    */
   async addMany(schedules: readonly Schedule[], parallel = 32): Promise<void> {
-    let next = 0;
-    const worker = async () => {
-      while (next < schedules.length) {
-        const { assignmentId, wakeAt, from, revision, reach } = schedules[next++] as Schedule;
-        if (wakeAt) await this.table.upsertEntity({ ...wakeKey({ assignmentId, wakeAt }), assignmentId, wakeAt, from, revision, ...reach }, 'Replace');
-        await this.table.upsertEntity({ ...scheduleKey(assignmentId), wakeAt: wakeAt ?? '', from, revision, ...reach }, 'Replace');
-      }
-    };
-    await Promise.all(Array.from({ length: parallel }, worker));
+    await eachLimited(schedules, parallel, async ({ assignmentId, wakeAt, from, revision, reach }) => {
+      if (wakeAt) await this.table.upsertEntity({ ...wakeKey({ assignmentId, wakeAt }), assignmentId, wakeAt, from, revision, ...reach }, 'Replace');
+      await this.table.upsertEntity({ ...scheduleKey(assignmentId), wakeAt: wakeAt ?? '', from, revision, ...reach }, 'Replace');
+    });
   }
 
   async remove(wake: Pick<WakeUp, 'assignmentId' | 'wakeAt'>): Promise<void> {

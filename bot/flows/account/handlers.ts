@@ -8,6 +8,7 @@ import { ETagConflict } from '../../errors';
 import { texts } from '../../i18n';
 import type { Stored } from '../../store/repository';
 import { approversFor } from '../approval/approvers';
+import { periodLabel } from '../duties/view';
 import { carryOut, type LifecycleDeps } from '../lifecycle';
 import type { PlanHandler, PlanTurn } from '../plan/handlers';
 import { answersFromCard, cardValues, listInputs } from '../plan/form';
@@ -27,8 +28,7 @@ function lastSnapshot(a: Assignment, t: ReturnType<typeof texts>): { title: stri
     .sort(([x], [y]) => y.localeCompare(x))[0];
   if (!latest) return [];
   const [key, proof] = latest;
-  const half = /^archive\|(\d{4})-H([12])$/.exec(key);
-  const period = half ? t.duties.halfYear(half[2] === '1' ? 1 : 2, Number(half[1])) : key.slice('archive|'.length);
+  const period = periodLabel(t, key.slice('archive|'.length));
   const how = proof.kind === 'snapshot' ? proof.fileName : proof.kind === 'sentToArchive' ? t.account.facts.archiveReference(proof.reference) : '';
   return [{ title: t.account.facts.lastSnapshot, value: `${period}: ${how}` }];
 }

@@ -6,7 +6,7 @@ import { texts } from '../../i18n';
 import { carryOut } from '../lifecycle';
 import type { PlanHandler, PlanTurn } from '../plan/handlers';
 import type { DutyTaskDeps } from './handlers';
-import { accountName } from './view';
+import { accountName } from '../../domain/account';
 
 const absenceData = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { dutyCard, dutyEvaluationCard, type AdaptiveCard } from '../../../cards';
+import { dutyCard, dutyEvaluationCard, planStatusCard, type AdaptiveCard } from '../../../cards';
+import { accountName } from '../../domain/account';
 import type { EvaluationReport } from '../../domain/dutyCommands';
 import type { Assignment, Command } from '../../domain/assignment';
 import { zone } from '../../domain/calendar';
@@ -15,7 +16,7 @@ import type { Messenger } from '../messenger';
 import { localeOf, type Locale } from '../../domain/locale';
 import type { ConversationReferences } from '../../store/conversations';
 import { factsFor } from './schedule';
-import { nudgeCard, type NudgeView } from './view';
+import { nudgeCard, periodLabel, type NudgeView } from './view';
 
 export interface DutyTaskDeps extends PlanDeps, LifecycleDeps {
   readonly dutySettings: DutySettings;
@@ -63,7 +64,7 @@ export function dutyHandlers(
     const parsed = taskData.safeParse(turn.data);
     const t = texts(turn.locale).duties.tasks;
     const stored = parsed.success ? await deps.assignments.get(parsed.data.assignmentId) : undefined;
-    if (!parsed.success || !stored?.value.plan) return { refused: await notice(turn, t.unreadable) };
+    if (!parsed.success || !stored?.value.plan) return { refused: notice(turn, t.unreadable) };
     const { assignmentId, duty, period, level, due, at } = parsed.data;
     const nudge: Nudge = { assignmentId, duty, period, level, due, at, audience: 'owner' };
     const state = stored.value;
@@ -75,8 +76,7 @@ export function dutyHandlers(
     return { card, nudge, state, etag: stored.etag, fields: (turn.data ?? {}) as Record<string, unknown> };
   }
 
-  async function notice(turn: PlanTurn, text: string): Promise<AdaptiveCard> {
-    const { planStatusCard } = await import('../../../cards');
+  function notice(turn: PlanTurn, text: string): AdaptiveCard {
     return planStatusCard({ heading: texts(turn.locale).duties.heading, title: text, paragraphs: [], facts: [], actions: [] });
   }
 
@@ -99,7 +99,7 @@ export function dutyHandlers(
   function evaluationSummary(locale: Locale, state: Assignment, report: EvaluationReport): AdaptiveCard {
     const t = texts(locale).duties;
     const e = t.evaluation;
-    const account = state.plan?.kind === 'account' ? `${state.plan.channel.accountName} (${state.plan.channel.platform})` : '';
+    const account = accountName(state);
     return dutyCard({
       heading: t.heading,
       title: e.toCommunicatorTitle(state.applicant.name, account),
@@ -120,10 +120,6 @@ export function dutyHandlers(
   }
 
   const meta = (turn: PlanTurn) => ({ actor: turn.user, now: deps.clock().toISOString() });
-  const label = (turn: PlanTurn, n: Nudge) => {
-    const half = /^(\d{4})-H([12])$/.exec(n.period);
-    return half ? texts(turn.locale).duties.halfYear(half[2] === '1' ? 1 : 2, Number(half[1])) : n.period;
-  };
 
   /** The evaluation form (R6), with what was typed and a note of what to fix. */
   function evaluationForm(turn: PlanTurn, loaded: Loaded, values: Record<string, unknown> = {}, notice?: string): AdaptiveCard {
@@ -133,7 +129,7 @@ export function dutyHandlers(
     const value = (key: string) => (typeof values[key] === 'string' || typeof values[key] === 'number' ? String(values[key]) : '');
     return dutyEvaluationCard({
       heading: t.heading,
-      title: t.evaluation.title(plan?.kind === 'account' ? `${plan.channel.accountName} (${plan.channel.platform})` : ''),
+      title: t.evaluation.title(accountName(loaded.state)),
       intro: t.evaluation.intro,
       notice,
       goals: goals.map((goal, i) => ({ id: `goal${i}`, label: t.evaluation.goal(goal), value: value(`goal${i}`) })),
@@ -195,7 +191,7 @@ export function dutyHandlers(
       if (loaded.nudge.duty !== 'archive') return loaded.card({ notice: t.notActive, style: 'attention' });
       if (!reference) return loaded.card({ fieldError: t.referenceRequired, style: 'attention' });
       const command: Command = { type: 'CompleteDuty', meta: meta(turn), duty: 'archive', period: loaded.nudge.period, evidence: { kind: 'sentToArchive', reference } };
-      return run(turn, loaded, command, t.archivedDone(label(turn, loaded.nudge)), { fieldValue: reference });
+      return run(turn, loaded, command, t.archivedDone(periodLabel(texts(turn.locale), loaded.nudge.period)), { fieldValue: reference });
     },
 
     active: async (turn) => {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { eachLimited } from '../../eachLimited';
 import type { Assignment } from '../../domain/assignment';
 import { nextNudgeAfter, nudgesBetween, type DutyFacts, type DutySettings, type Nudge } from '../../domain/duties';
 import type { Log } from '../../log';
@@ -62,15 +63,6 @@ export interface SweepReport {
   /** Entities read in all: the due wake-ups and their assignments (the directory is read once per department). */
   readonly read: number;
   readonly enqueued: number;
-}
-
-/** Runs `work` over `items`, at most `limit` at a time. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /**

@@ -12,7 +12,8 @@ import { carryOut } from '../lifecycle';
 import type { PlanTurn } from '../plan/handlers';
 import type { DutyTaskDeps } from './handlers';
 import { factsFor } from './schedule';
-import { accountName } from './view';
+import { periodLabel } from './view';
+import { accountName } from '../../domain/account';
 
 export interface UploadDeps extends DutyTaskDeps {
   readonly archive: ArchiveStore;
@@ -97,13 +98,12 @@ export async function receiveFiles(deps: UploadDeps, turn: PlanTurn, files: read
     if (!(error instanceof ETagConflict)) throw error;
     return message(t.tasks.lostRace);
   }
-  const half = /^(\d{4})-H([12])$/.exec(target.period);
-  const period = half ? t.halfYear(half[2] === '1' ? 1 : 2, Number(half[1])) : target.period;
+  const period = periodLabel(texts(turn.locale), target.period);
   const account = accountName(target.state);
   if (deps.archiveAadObjectId) {
     const locale = localeOf((await deps.conversations.user(turn.reach.tenantId, deps.archiveAadObjectId))?.locale, deps.forcedLocale);
     const a = texts(locale).duties;
-    const aPeriod = half ? a.halfYear(half[2] === '1' ? 1 : 2, Number(half[1])) : target.period;
+    const aPeriod = periodLabel(texts(locale), target.period);
     await deps.messenger.sendCard(
       turn.reach,
       deps.archiveAadObjectId,

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { dutyCard, type AdaptiveCard, type DutyCardData } from '../../../cards';
+import { accountName } from '../../domain/account';
 import type { Assignment } from '../../domain/assignment';
 import { zone } from '../../domain/calendar';
 import type { Nudge, OverdueDuty } from '../../domain/duties';
@@ -29,20 +30,17 @@ export interface NudgeView {
 
 const day = (iso: string, locale: Locale) => DateTime.fromISO(iso, { zone }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toLocaleString(DateTime.DATE_FULL);
 
-/** What the account is called: its name on the platform, or the purpose of a monitoring assignment. */
-export const accountName = (state: Assignment): string =>
-  state.plan?.kind === 'account' ? `${state.plan.channel.accountName} (${state.plan.channel.platform})` : (state.plan?.purpose.purpose ?? '').slice(0, 60);
-
-function periodLabel(t: Texts, nudge: Pick<Nudge, 'duty' | 'period'>): string {
-  const half = /^(\d{4})-H([12])$/.exec(nudge.period);
-  return half ? t.duties.halfYear(half[2] === '1' ? 1 : 2, Number(half[1])) : nudge.period.replace(/^end-/, '');
+/** A duty's period in words: "andra halvåret 2026", or the date it is due. */
+export function periodLabel(t: Texts, period: string): string {
+  const half = /^(\d{4})-H([12])$/.exec(period);
+  return half ? t.duties.halfYear(half[2] === '1' ? 1 : 2, Number(half[1])) : period.replace(/^end-/, '');
 }
 
 function overdueLine(t: Texts, item: OverdueDuty, locale: Locale): string {
   const due = day(item.due, locale);
   switch (item.duty) {
     case 'archive':
-      return t.duties.items.archive(periodLabel(t, item), due);
+      return t.duties.items.archive(periodLabel(t, item.period), due);
     case 'evaluation':
       return t.duties.items.evaluation(due);
     case 'activity':
@@ -125,7 +123,7 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
       return card({
         title: copy.title(account),
         paragraphs: [{ text: copy.text }],
-        facts: [...base.facts, { title: t.duties.facts.period, value: periodLabel(t, nudge) }],
+        facts: [...base.facts, { title: t.duties.facts.period, value: periodLabel(t, nudge.period) }],
         field: { id: 'reference', label: t.duties.tasks.referenceLabel, value: shown.fieldValue ?? '', ...(shown.fieldError ? { error: shown.fieldError } : {}) },
         actions: [{ title: t.duties.tasks.archived, verb: 'duty.archived', data: task }, snooze],
       });
