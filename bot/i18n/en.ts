@@ -121,6 +121,7 @@ export const en: Texts = {
       empty: 'You have no applications yet.',
       untitled: 'New application',
       monitoring: 'Monitoring',
+      about: 'About',
       status: {
         draft: 'Draft',
         awaiting_chief: 'Waiting for your manager',

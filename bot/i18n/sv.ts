@@ -124,6 +124,7 @@ export const sv = {
       empty: 'Du har inga ansökningar än.',
       untitled: 'Ny ansökan',
       monitoring: 'Omvärldsbevakning',
+      about: 'Gäller',
       status: {
         draft: 'Utkast',
         awaiting_chief: 'Väntar på din chef',

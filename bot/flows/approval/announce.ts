@@ -12,6 +12,7 @@ import type { DirectoryStore } from '../../store/directory';
 import type { Announce } from '../lifecycle';
 import type { Delivery, Messenger } from '../messenger';
 import { loadView } from '../plan/session';
+import { planTitle } from '../plan/view';
 import { approversFor, currentApprover } from './approvers';
 import { approvalCardFor, type ApprovalContext } from './view';
 
@@ -68,18 +69,22 @@ export function announcer(deps: ApprovalDeps): Announce {
       if (delivery.ok) await deps.assignments.addCopy(state.id, delivery.sent);
       return delivery;
     };
+    // Someone with several plans must see which one the news is about.
+    const about = (locale: Locale) => [{ title: texts(locale).plan.mine.about, value: planTitle(locale, state) }];
     const tellPerson = async (aad: string, paragraphs: (t: ReturnType<typeof texts>) => string[]) => {
-      const t = texts(await localeFor(aad));
-      const card = planStatusCard({ heading: t.plan.heading, title: t.plan.mine.status[state.status], paragraphs: paragraphs(t).map((text) => ({ text })), facts: [], actions: [] });
+      const locale = await localeFor(aad);
+      const t = texts(locale);
+      const card = planStatusCard({ heading: t.plan.heading, title: t.plan.mine.status[state.status], paragraphs: paragraphs(t).map((text) => ({ text })), facts: about(locale), actions: [] });
       await deps.messenger.sendCard(reach, aad, card);
     };
     const tell = async (paragraphs: (t: ReturnType<typeof texts>) => string[], withEdit = false) => {
-      const t = texts(await localeFor(state.applicant.aadObjectId));
+      const locale = await localeFor(state.applicant.aadObjectId);
+      const t = texts(locale);
       const actions: PlanStatusCardData['actions'] = [
         ...(withEdit ? [{ title: t.approval.toApplicant.edit, verb: 'plan.resume', data: { draftId: state.id } } as const] : []),
         { title: t.plan.actions.mine, verb: 'plan.mine', data: {} },
       ];
-      const card = planStatusCard({ heading: t.plan.heading, title: t.plan.mine.status[state.status], paragraphs: paragraphs(t).map((text) => ({ text })), facts: [], actions });
+      const card = planStatusCard({ heading: t.plan.heading, title: t.plan.mine.status[state.status], paragraphs: paragraphs(t).map((text) => ({ text })), facts: about(locale), actions });
       await deps.messenger.sendCard(reach, state.applicant.aadObjectId, card);
     };
     const nameOf = async (aad: string | undefined) => (aad ? (await deps.directory.person(aad))?.name : undefined) ?? aad ?? '';

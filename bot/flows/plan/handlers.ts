@@ -20,7 +20,7 @@ import { planChoices } from './choices';
 import { answersFromCard, sentValues } from './form';
 import { carryOut, type Reach } from '../lifecycle';
 import { loadView, metaOf, type PlanDeps } from './session';
-import { currentCard, messageCard, reviewCard, stepCard, type PlanView } from './view';
+import { currentCard, messageCard, planTitle, reviewCard, stepCard, type PlanView } from './view';
 
 /** Who acts, where, in which language, and what their card sent. */
 export interface PlanTurn {
@@ -77,7 +77,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     const t = texts(turn.locale).plan;
     const date = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toISODate() ?? iso.slice(0, 10);
     const items = (await deps.assignments.listFor(turn.user.aadObjectId)).map((a) => ({
-      title: titleOf(view, a),
+      title: planTitle(view.locale, a),
       subtitle: `${t.mine.status[a.status]} · ${t.mine.started(date(a.createdAt))}`,
       draftId: a.id,
       revision: a.revision,
@@ -172,10 +172,3 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
 
 const editable = (a: Assignment) => a.status === 'draft' || a.status === 'changes_requested';
 
-/** How a plan is named in lists: its account, or what kind of plan it is. */
-function titleOf(view: PlanView, assignment: Assignment): string {
-  const t = texts(view.locale).plan.mine;
-  if (assignment.draft.kind === 'monitoring') return t.monitoring;
-  const channel = assignment.draft.channel as { accountName?: string; platform?: string } | undefined;
-  return channel?.accountName ? `${channel.accountName} (${channel.platform})` : t.untitled;
-}

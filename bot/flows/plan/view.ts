@@ -208,3 +208,11 @@ export function messageCard(view: PlanView, message: string): AdaptiveCard {
     ],
   });
 }
+
+/** How a plan is named in lists and messages: its account, or what kind of plan it is. */
+export function planTitle(locale: Locale, assignment: Assignment): string {
+  const t = texts(locale).plan.mine;
+  if (assignment.draft.kind === 'monitoring') return t.monitoring;
+  const channel = assignment.draft.channel as { accountName?: string; platform?: string } | undefined;
+  return channel?.accountName ? `${channel.accountName} (${channel.platform})` : t.untitled;
+}

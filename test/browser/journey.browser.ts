@@ -1,0 +1,163 @@
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { startDevHost, type DevHost } from '../support/devHost';
+import { PlaygroundPage } from './playground';
+
+/**
+ * The whole journey in the Agents Playground, in Chromium, against the dev host as `npm start`
+ * runs it: an employee sends an activity plan, three approvers approve, the account is on the
+ * public register, and at the half-year turn the owner gets the archive nudge and completes it.
+ * Pictures of each step go to docs/journey/; on a failure the screen of every role and the
+ * Playground logs go to browser-results/.
+ */
+const root = path.resolve(__dirname, '..', '..');
+const pictures = path.join(root, 'docs', 'journey');
+const failures = path.join(root, 'browser-results');
+const roles = ['employee', 'chief', 'communicator', 'commschief'] as const;
+type Role = (typeof roles)[number];
+
+const account = 'Fritidsgårdarna i Botkyrka';
+
+describe('the journey in the Agents Playground, one browser tab per role', () => {
+  let host: DevHost;
+  let functions: string;
+  let browser: Browser;
+  const as = {} as Record<Role, PlaygroundPage>;
+  const extraPages: Page[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(pictures, { recursive: true });
+    host = startDevHost(['--as', roles.join(',')]);
+    functions = await host.ready(90_000);
+    // Pin the clock to a Monday morning so the dates below mean the same thing on every run.
+    await tick('2026-11-23T09:00');
+    browser = await launchChromium();
+    const urls = Object.fromEntries([...host.output().matchAll(/Playground as (\w+)\s+(http:\/\/\S+)/g)].map((m) => [m[1], m[2]]));
+    for (const role of roles) as[role] = await PlaygroundPage.open(browser, role, urls[role]!);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    host?.child.kill('SIGTERM');
+    await host?.exited;
+  }, 30_000);
+
+  /** Runs a step; if it fails, keeps what each role saw and the Playground logs, then fails. */
+  async function step(name: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (error) {
+      mkdirSync(failures, { recursive: true });
+      for (const role of roles) {
+        await as[role]?.page.screenshot({ path: path.join(failures, `${name}-${role}.png`), fullPage: true }).catch(() => undefined);
+        const log = path.join(root, '.kanalkoll', 'playground', role, 'm365agentsplayground.log');
+        if (existsSync(log)) copyFileSync(log, path.join(failures, `${role}-m365agentsplayground.log`));
+      }
+      for (const [i, page] of extraPages.entries()) await page.screenshot({ path: path.join(failures, `${name}-page${i}.png`) }).catch(() => undefined);
+      throw new Error(`${name} failed (screens and Playground logs in ${path.relative(root, failures)}/): ${(error as Error).message}\n--- dev host ---\n${host.output().slice(-4000)}`);
+    }
+  }
+
+  async function tick(at: string): Promise<{ handled: number }> {
+    const response = await fetch(`${functions}/admin/tick`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ at }) });
+    if (!response.ok) throw new Error(`tick answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as { handled: number };
+  }
+
+  const picture = (name: string) => path.join(pictures, `${name}.png`);
+
+  it('R1: the employee fills in the whole activity plan in cards and sends it to the chief', () =>
+    step('plan', async () => {
+      const elin = as.employee;
+      let card = await elin.say('ny ansökan', 'Vad vill du göra?');
+      await card.locator('input[type=radio][value="account"]').check();
+      await elin.pickPerson(card, 'Kar', 'Karim Berg');
+      card = await elin.press(card, 'Fortsätt', 'Var finns kontot?');
+
+      await elin.choose(card, 0, 'Instagram');
+      await elin.fields(card).nth(0).fill(account);
+      await elin.fields(card).nth(1).fill('https://www.instagram.com/fritidbotkyrka');
+      await elin.date(card, 1, '2027-01-10');
+      card = await elin.press(card, 'Fortsätt', 'Syfte');
+
+      const purpose = elin.fields(card);
+      await purpose.nth(0).fill('Berätta om kvällens aktiviteter på fritidsgårdarna.');
+      await purpose.nth(1).fill('Unga 13–17 år i Botkyrka');
+      await purpose.nth(2).fill('200 följare inom ett halvår');
+      await purpose.nth(5).fill('Programmet finns på botkyrka.se.');
+      await purpose.nth(6).fill('https://www.botkyrka.se/fritidsgardar');
+      card = await elin.press(card, 'Fortsätt', 'inloggning');
+
+      const administration = elin.fields(card);
+      await administration.nth(0).fill('Elin Ek');
+      await administration.nth(1).fill('Aida Haddad');
+      await administration.nth(3).fill('Kommunens lösenordshanterare');
+      await administration.nth(4).fill('Aida Haddad');
+      card = await elin.press(card, 'Fortsätt', '48 timmar');
+
+      const commitments = card.locator('input[type=checkbox]');
+      for (let i = 0; i < (await commitments.count()); i++) await commitments.nth(i).check();
+      card = await elin.press(card, 'Fortsätt', 'Läs igenom och skicka');
+      await elin.picture(card, picture('1-review'));
+
+      card = await elin.press(card, 'Skicka till din chef', 'Ansökan är skickad');
+      expect(await card.innerText()).toContain('Karim Berg');
+    }),
+  120_000);
+
+  it('R1, R4: the chief, the communicator and the communications chief approve from their cards', () =>
+    step('approvals', async () => {
+      const karim = as.chief;
+      let card = await karim.card('Din tur att bestämma');
+      await karim.picture(card, picture('2-chief'));
+      await karim.press(card, 'Godkänn', 'Nu går ansökan till Sara Lind');
+
+      card = await as.communicator.card('Din tur att bestämma');
+      await as.communicator.press(card, 'Godkänn', 'Du har godkänt');
+
+      card = await as.commschief.card('Din tur att bestämma');
+      card = await as.commschief.press(card, 'Godkänn', 'Uppdraget gäller nu');
+      await as.commschief.picture(card, picture('3-approved'));
+
+      const elinsNews = await as.employee.card('Din ansökan är godkänd');
+      expect(await elinsNews.innerText()).toContain(account);
+    }),
+  120_000);
+
+  it('R3: the account appears on the public register page', () =>
+    step('register', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      extraPages.push(page);
+      await page.goto(`${functions}/api/register`);
+      const row = page.locator('tr', { hasText: account });
+      await row.waitFor({ timeout: 10_000 });
+      expect(await row.innerText()).toContain('Instagram');
+      await page.screenshot({ path: picture('4-register') });
+    }),
+  60_000);
+
+  it('R15: at the half-year turn the owner gets the archive nudge and completes it', () =>
+    step('archive', async () => {
+      const elin = as.employee;
+      const title = `Spara startsidan för ${account}`;
+      expect(await elin.count(title)).toBe(0);
+
+      const { handled } = await tick('2027-01-04T09:00');
+      expect(handled).toBeGreaterThan(0);
+      let card = await elin.card(title);
+      await elin.picture(card, picture('5-archive-nudge'));
+
+      await elin.fields(card).first().fill('KA 2027/14');
+      card = await elin.press(card, 'Skickad till kommunarkivet', 'Arkiveringen för andra halvåret 2026 är registrerad');
+      await elin.picture(card, picture('6-archive-done'));
+
+      // Done means done: past the day the reminder was due, none comes.
+      await tick('2027-01-19T09:00');
+      // The tick has sent what it queued; give the Playground a moment to show anything that came.
+      await elin.page.waitForTimeout(2000);
+      expect(await elin.count(`Påminnelse: startsidan för ${account}`)).toBe(0);
+    }),
+  120_000);
+});

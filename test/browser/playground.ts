@@ -1,0 +1,98 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+
+/**
+ * One role's Agents Playground (0.2.28) in Chromium, driven the way a person would: write in the
+ * message box, fill card inputs, press card buttons. Selectors are the Playground's own markup.
+ */
+export class PlaygroundPage {
+  private constructor(
+    readonly role: string,
+    readonly page: Page,
+  ) {}
+
+  static async open(browser: Browser, role: string, url: string): Promise<PlaygroundPage> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(url);
+    // The bot greets on install, so a card shows once the Playground has connected.
+    await page.waitForSelector('.ac-adaptiveCard', { timeout: 30_000 });
+    return new PlaygroundPage(role, page);
+  }
+
+  /** The newest card whose text contains `text`; waits until one shows. */
+  async card(text: string, timeoutMs = 20_000): Promise<Locator> {
+    const card = this.page.locator('.ac-adaptiveCard', { hasText: text }).last();
+    await card.waitFor({ timeout: timeoutMs });
+    return card;
+  }
+
+  /** How many cards contain `text` now. */
+  count(text: string): Promise<number> {
+    return this.page.locator('.ac-adaptiveCard', { hasText: text }).count();
+  }
+
+  /** Writes `text` in the message box and sends it; the first new card that contains `expect`. */
+  async say(text: string, expect: string): Promise<Locator> {
+    const before = await this.count(expect);
+    const box = this.page.locator('[data-lexical-editor="true"]');
+    await box.click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+    await this.waitForCount(expect, before + 1);
+    return this.card(expect);
+  }
+
+  /**
+   * Presses the button titled `title` on `card` (an Action.Execute: the bot answers with a card that
+   * replaces this one in place) and waits for the card that contains `expect`.
+   */
+  async press(card: Locator, title: string, expect: string): Promise<Locator> {
+    const before = await this.count(expect);
+    await card.locator(`button[title="${title}"]`).last().click();
+    await this.waitForCount(expect, before + 1);
+    return this.card(expect);
+  }
+
+  /** Picks `name` in a card's people picker after typing `typed`. */
+  async pickPerson(card: Locator, typed: string, name: string): Promise<void> {
+    const picker = card.locator('input[aria-label="People Picker"]');
+    await picker.click();
+    await picker.pressSequentially(typed);
+    await this.page.locator('.ms-Suggestions-itemButton', { hasText: name }).first().click();
+  }
+
+  /** Picks `option` in the card's `index`-th combo box (Input.ChoiceSet, compact). */
+  async choose(card: Locator, index: number, option: string): Promise<void> {
+    await card.locator('input[role="combobox"]').nth(index).click();
+    await this.page.locator('[role="option"]', { hasText: option }).first().click();
+  }
+
+  /** Types a date into the card's `index`-th combo box (the Playground renders Input.Date so). */
+  async date(card: Locator, index: number, isoDate: string): Promise<void> {
+    const input = card.locator('input[role="combobox"]').nth(index);
+    await input.fill(isoDate);
+    await input.press('Enter');
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** The card's plain text inputs and text areas, in order. */
+  fields(card: Locator): Locator {
+    return card.locator('input:not([role]):not([type=radio]):not([type=checkbox]), textarea');
+  }
+
+  /** A screenshot of what the user sees, with `card` scrolled into view. */
+  async picture(card: Locator, file: string): Promise<void> {
+    await card.scrollIntoViewIfNeeded();
+    await this.page.screenshot({ path: file });
+  }
+
+  private async waitForCount(text: string, atLeast: number): Promise<void> {
+    await this.page.waitForFunction(
+      ([text, atLeast]) => {
+        const cards = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document.querySelectorAll('.ac-adaptiveCard');
+        return Array.from(cards).filter((c) => (c.textContent ?? '').includes(text as string)).length >= (atLeast as number);
+      },
+      [text, atLeast] as const,
+      { timeout: 20_000 },
+    );
+  }
+}
