@@ -24,6 +24,7 @@ export const en: Texts = {
   },
   errors: {
     apology: 'Something went wrong on my side. Please try again in a moment.',
+    storageDown: 'I cannot reach my data right now. Please try again shortly.',
   },
   plan: {
     heading: 'Application for a social media assignment',

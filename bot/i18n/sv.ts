@@ -26,6 +26,7 @@ export const sv = {
   },
   errors: {
     apology: 'Något gick fel hos mig. Försök igen om en stund.',
+    storageDown: 'Jag kommer inte åt mina uppgifter just nu. Försök igen strax.',
   },
   plan: {
     heading: 'Ansökan om uppdrag i sociala medier',

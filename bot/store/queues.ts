@@ -36,8 +36,12 @@ export function connectQueues(storage: StorageConfig): Queues {
   };
 }
 
+// A few quick retries, as for tables: the SDK's default (4 tries, 4 s doubling) would hold a sweep
+// or a send for half a minute per message while storage is away; a failed run is simply run again.
+const retryOptions = { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 2000 };
+
 function queueClient(storage: StorageConfig, name: string): QueueClient {
-  if (typeof storage === 'string') return new QueueClient(storage, name);
+  if (typeof storage === 'string') return new QueueClient(storage, name, { retryOptions });
   const credential = storage.clientId ? new ManagedIdentityCredential({ clientId: storage.clientId }) : new DefaultAzureCredential();
-  return new QueueClient(`https://${storage.accountName}.queue.core.windows.net/${name}`, credential);
+  return new QueueClient(`https://${storage.accountName}.queue.core.windows.net/${name}`, credential, { retryOptions });
 }

@@ -1,6 +1,7 @@
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import type { StorageConfig } from '../config';
+import { StorageUnavailable } from '../errors';
 
 /** Every table Kanalkoll keeps; created idempotently at start. */
 export const tableNames = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports', 'duties', 'nudges', 'deadletters'] as const;
@@ -21,9 +22,33 @@ export interface Tables {
   ping(timeoutMs: number): Promise<void>;
 }
 
+/**
+ * A request that got no answer at all, after the client's retries (the policy sits outside the
+ * Retry phase), becomes StorageUnavailable: the turn can tell the user to try again shortly.
+ * Answers with a status (404, 409, 412, 5xx…) pass through as the SDK's RestError.
+ */
+const unreachable: Parameters<TableClient['pipeline']['addPolicy']>[0] = {
+  name: 'kanalkollStorageUnavailable',
+  sendRequest: async (request, next) => {
+    try {
+      return await next(request);
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== undefined || (error as Error).name === 'AbortError') throw error;
+      throw new StorageUnavailable(`table storage did not answer ${request.method} ${new URL(request.url).pathname}: ${(error as Error).message}`, { cause: error });
+    }
+  },
+};
+
 export function connectTables(storage: StorageConfig): Tables {
   const open = clientsFor(storage);
-  const clients = new Map(tableNames.map((name) => [name, open.table(name, { retryOptions })]));
+  const clients = new Map(
+    tableNames.map((name) => {
+      const client = open.table(name, { retryOptions });
+      client.pipeline.addPolicy(unreachable);
+      return [name, client];
+    }),
+  );
   // Health checks must answer fast when storage is down, so this client never retries.
   const service = open.service({ retryOptions: { maxRetries: 0 } });
   return {

@@ -1,9 +1,11 @@
 import {
+  ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { BotIdentity } from '../config';
+import { StorageUnavailable } from '../errors';
 import type { Locale } from '../domain/locale';
 import { localeOf } from '../domain/locale';
 import { texts } from '../i18n';
@@ -80,6 +82,19 @@ export function createAdapter(identity: BotIdentity, log: Log, forcedLocale?: Lo
     // the error goes back to the sender, which decides about retries; nobody gets an apology.
     const { type, name } = context.activity;
     if (type === 'event' && (name === 'ContinueConversation' || name === 'CreateConversation')) throw error;
+    const t = texts(localeOf(context.activity.locale, forcedLocale)).errors;
+    // A pressed card button waits for an invoke response: the text goes there, where Teams shows it
+    // on the card; anything else gets it as a message in the chat.
+    const tell = (text: string) =>
+      type === 'invoke' && name === 'adaptiveCard/action'
+        ? context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } } })
+        : context.sendActivity(text);
+    // Storage that does not answer is an outage, not a bug: the user hears to try again shortly.
+    if (error instanceof StorageUnavailable) {
+      log.warn('storage_unavailable', { activityId: context.activity.id, activityType: type, error: error.message });
+      await tell(t.storageDown);
+      return;
+    }
     log.error('turn_error', {
       invocationId: context.turnState.get(invocationIdKey),
       activityId: context.activity.id,
@@ -89,7 +104,7 @@ export function createAdapter(identity: BotIdentity, log: Log, forcedLocale?: Lo
       stack: error instanceof Error ? error.stack : undefined,
     });
     // The user gets a short apology, never the raw error.
-    await context.sendActivity(texts(localeOf(context.activity.locale, forcedLocale)).errors.apology);
+    await tell(t.apology);
   };
   return adapter;
 }

@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { systemClock } from '../../bot/clock';
 import type { Assignment, Command } from '../../bot/domain/assignment';
 import { zone } from '../../bot/domain/calendar';
@@ -31,6 +34,12 @@ export interface DutyWorld {
   readonly stores: ReturnType<typeof storesOf>;
   readonly reach: { tenantId: string; serviceUrl: string };
   readonly triggers: Triggers;
+  /** What the trigger runner logged (function failures, poison messages…). */
+  readonly log: readonly string[];
+  /** The bot's messaging endpoint, for a TeamsClient. */
+  readonly messagesUrl: string;
+  /** Stops and starts the storage emulator; with `persist` it comes back with its data. */
+  readonly storage: { readonly connectionString: string; stop(): Promise<void>; start(): Promise<void> };
   /** Moves the clock to `iso` (Stockholm time unless it says otherwise). */
   setClock(iso: string): void;
   /** Runs the timer `runs` times at the current time, draining the queue after each. */
@@ -59,9 +68,12 @@ function storesOf(storage: string) {
   };
 }
 
-export async function startDutyWorld(env: Record<string, string> = {}): Promise<DutyWorld> {
-  const azurite: Azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
+export async function startDutyWorld(env: Record<string, string> = {}, options: { persist?: boolean } = {}): Promise<DutyWorld> {
+  const persistDir = options.persist ? mkdtempSync(path.join(os.tmpdir(), 'kanalkoll-azurite-')) : undefined;
+  let azurite: Azurite | undefined = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 }, persistDir });
   const storage = azurite.connectionString;
+  const port = (url: string) => Number(new URL(url).port);
+  const ports = { table: port(azurite.endpoints.table), queue: port(azurite.endpoints.queue), blob: port(azurite.endpoints.blob) };
   const stores = storesOf(storage);
   await stores.tables.ensureCreated();
   await stores.queues.ensureCreated();
@@ -76,7 +88,8 @@ export async function startDutyWorld(env: Record<string, string> = {}): Promise<
     KANALKOLL_SEND_ATTEMPTS: '12',
     ...env,
   });
-  const triggers = startTriggers(app.registrations, storage, () => undefined, { schedule: false });
+  const log: string[] = [];
+  const triggers = startTriggers(app.registrations, storage, (line) => log.push(line), { schedule: false });
   const reach = { tenantId, serviceUrl: connector.serviceUrl };
   const scheduleDeps = { directory: stores.directory, schedule: stores.schedule, settings: defaultDutySettings, clock: systemClock };
   const lifecycle = {
@@ -92,6 +105,18 @@ export async function startDutyWorld(env: Record<string, string> = {}): Promise<
     stores,
     reach,
     triggers,
+    log,
+    messagesUrl: `${app.url}/api/messages`,
+    storage: {
+      connectionString: storage,
+      stop: async () => {
+        await azurite?.stop();
+        azurite = undefined;
+      },
+      start: async () => {
+        azurite ??= await startAzurite({ ports, persistDir });
+      },
+    },
     setClock: (iso) => {
       process.env.KANALKOLL_CLOCK_OFFSET_MS = String(DateTime.fromISO(iso, { zone }).toMillis() - Date.now());
     },
@@ -133,7 +158,8 @@ export async function startDutyWorld(env: Record<string, string> = {}): Promise<
       triggers.stop();
       await app.close();
       await connector.close();
-      await azurite.stop();
+      await azurite?.stop();
+      if (persistDir) rmSync(persistDir, { recursive: true, force: true });
       if (saved === undefined) delete process.env.KANALKOLL_CLOCK_OFFSET_MS;
       else process.env.KANALKOLL_CLOCK_OFFSET_MS = saved;
     },
