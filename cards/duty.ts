@@ -46,7 +46,8 @@ export const dutyEvaluationCard = (data: DutyEvaluationCardData) => expand(evalu
 /** "Jag är borta" (R14): the dates away and who watches the accounts meanwhile. */
 export interface AbsenceCardData {
   readonly title: string;
-  readonly intro: string;
+  /** Absent when the notice says it all. */
+  readonly intro?: string;
   readonly notice?: string;
   readonly noticeStyle?: 'good' | 'attention';
   readonly form: boolean;

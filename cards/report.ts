@@ -10,6 +10,8 @@ import { expand } from './template';
 export interface ReportMenuCardData {
   readonly title: string;
   readonly intro: string;
+  /** Why the menu is shown instead of what was asked for. */
+  readonly notice?: string;
   readonly kinds: readonly { readonly kind: string; readonly title: string; readonly text: string; readonly button: string }[];
 }
 

@@ -1,5 +1,6 @@
 import type { Assignment, CommandMeta, DutyLog, PersonRef } from './assignment';
 import { isPeriodOf, ownerDuties, type OwnerDuty } from './duties';
+import { isCalendarDate } from './fields';
 
 /**
  * What an owner does about the duties of an active account (R5, R6, R11, R14, R15): completes a
@@ -48,7 +49,10 @@ export type DutyDecision = { readonly ok: true; readonly events: readonly DutyEv
 export const longestPauseDays = 120;
 
 const dayMs = 86_400_000;
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** R14: an absence has real dates, ends on or after its first day, and is not over at `now` (ISO). */
+export const isAbsencePeriod = (from: string, to: string, now: string): boolean =>
+  isCalendarDate(from) && isCalendarDate(to) && to >= from && to >= now.slice(0, 10);
 
 export function decideDuty(command: DutyCommand, state: Assignment): DutyDecision {
   if (state.status !== 'active' || state.plan.kind !== 'account') return { ok: false, reason: 'notActive' };
@@ -66,7 +70,7 @@ export function decideDuty(command: DutyCommand, state: Assignment): DutyDecisio
     }
     case 'PauseActivity': {
       const until = Date.parse(command.until);
-      if (!isoDate.test(command.until) || !(until > Date.parse(at)) || until - Date.parse(at) > longestPauseDays * dayMs) return refuse('badDates');
+      if (!isCalendarDate(command.until) || !(until > Date.parse(at)) || until - Date.parse(at) > longestPauseDays * dayMs) return refuse('badDates');
       return { ok: true, events: [{ type: 'ActivityPaused', by, at, until: command.until }] };
     }
     case 'SnoozeDuty': {
@@ -79,7 +83,7 @@ export function decideDuty(command: DutyCommand, state: Assignment): DutyDecisio
     }
     case 'RegisterAbsence': {
       const { from, to, substitute } = command;
-      if (!isoDate.test(from) || !isoDate.test(to) || to < from || to < at.slice(0, 10)) return refuse('badDates');
+      if (!isAbsencePeriod(from, to, at)) return refuse('badDates');
       if (substitute?.aadObjectId === actor.aadObjectId) return refuse('notAllowed');
       return { ok: true, events: [{ type: 'AbsenceRegistered', by, at, from, to, ...(substitute ? { substitute } : {}) }] };
     }

@@ -37,13 +37,32 @@ export const text = (max: number) =>
 export const https = (max: number) =>
   text(max).refine((v) => URL.canParse(v) && new URL(v).protocol === 'https:', { error: 'notHttps' });
 
+/** A real day of the calendar written YYYY-MM-DD: 2027-02-28 is one, 2027-02-30 is not. */
+export const isCalendarDate = (v: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid;
+
 export const isoDate = z
   .string({ error: 'required' })
   .min(1, { error: 'required' })
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid, { error: 'invalidDate' });
+  .refine(isCalendarDate, { error: 'invalidDate' });
 
 export const oneOf = (values: readonly string[]) =>
   z.string({ error: 'required' }).min(1, { error: 'required' }).refine((v) => values.includes(v), { error: 'unknownChoice' });
+
+/*
+ * What a card carries back besides what people typed: ids, versions, dates it was drawn with.
+ * Anything else means the card was not one of ours, or was changed on the way.
+ */
+
+/** An id of an assignment or a person: a GUID, as Kanalkoll and Entra ID make them. */
+export const cardId = z.guid();
+
+/** A whole number: a JSON number, or the digits an input sends. Never true, [1], "" or "0x1". */
+export const wholeNumber = (max: number) =>
+  z
+    .union([z.number(), z.string().regex(/^\d{1,15}$/).transform(Number)])
+    .pipe(z.number().int().min(0).max(max));
+
+export const calendarDay = z.string().refine(isCalendarDate);
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly FieldError[] };
 

@@ -48,6 +48,7 @@ export const en: Texts = {
       incomplete: 'Fill in what is missing before you send.',
       notYours: 'This is not your application. Write "new application" to make your own.',
       notFound: 'I cannot find that application. Write "my applications" to see yours.',
+      unreadable: 'The card could not be read. Here are your applications.',
     },
     who: {
       title: 'What is it about?',
@@ -177,6 +178,7 @@ export const en: Texts = {
       commentRequired: 'Write a comment so the applicant knows what to change.',
       lostRace: 'Someone got there before you. This is how the application is now.',
       notFound: 'I cannot find that application.',
+      unreadable: 'The card could not be read. Use the latest card about the application.',
     },
     decided: {
       approved: (next) => `You approved. The application now goes to ${next}.`,
@@ -254,6 +256,9 @@ export const en: Texts = {
     save: 'Save',
     savedNotice: 'The change is saved.',
     notAllowed: 'Only the owner, their manager or the department communicator may do this.',
+    notOwner: 'Only the owner of the account may do this.',
+    notFound: 'I cannot find that account. Here are your accounts.',
+    unreadable: 'The card could not be read. Here are your accounts.',
     notActive: 'The account is no longer active.',
     owner: 'Change owner',
     ownerTitle: (name) => `New owner for ${name}`,
@@ -416,6 +421,7 @@ export const en: Texts = {
     menuTitle: 'What does the policy say?',
     menuIntro: 'Choose a topic, or write your question in your own words.',
     notFound: 'I found no sure answer to that. Choose a topic below.',
+    unknownTopic: 'I do not know that topic. Choose one below.',
     source: (heading) => `From the policy: "${heading}"`,
     more: 'More topics',
     topics: {
@@ -485,6 +491,7 @@ export const en: Texts = {
     back: 'Back',
     fix: 'Something needs fixing. Read the text under the fields.',
     noAccounts: 'There are no accounts in the register to choose from.',
+    unknownKind: 'I do not know that kind of report. Choose one below.',
     receipt: {
       title: 'Thank you! The report is sent',
       registered: (number, to) => `The criticism is registered as ${number} and sent to ${to}.`,

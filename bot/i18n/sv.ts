@@ -50,6 +50,7 @@ export const sv = {
       incomplete: 'Fyll i det som saknas innan du skickar.',
       notYours: 'Det här är inte din ansökan. Skriv "ny ansökan" för att göra en egen.',
       notFound: 'Jag hittar inte den ansökan. Skriv "mina ansökningar" för att se dina.',
+      unreadable: 'Kortet gick inte att läsa. Här är dina ansökningar.',
     },
     who: {
       title: 'Vad gäller det?',
@@ -180,6 +181,7 @@ export const sv = {
       commentRequired: 'Skriv en kommentar så att den som sökt vet vad som ska ändras.',
       lostRace: 'Någon hann före dig. Så här ser ansökan ut nu.',
       notFound: 'Jag hittar inte den ansökan.',
+      unreadable: 'Kortet gick inte att läsa. Använd det senaste kortet om ansökan.',
     },
     decided: {
       approved: (next: string) => `Du har godkänt. Nu går ansökan till ${next}.`,
@@ -258,6 +260,9 @@ export const sv = {
     save: 'Spara',
     savedNotice: 'Ändringen är sparad.',
     notAllowed: 'Det här får bara ägaren, ägarens chef eller förvaltningens kommunikatör göra.',
+    notOwner: 'Det här får bara kontots ägare göra.',
+    notFound: 'Jag hittar inte det kontot. Här är dina konton.',
+    unreadable: 'Kortet gick inte att läsa. Här är dina konton.',
     notActive: 'Kontot är inte aktivt längre.',
     owner: 'Byt ägare',
     ownerTitle: (name: string) => `Ny ägare för ${name}`,
@@ -420,6 +425,7 @@ export const sv = {
     menuTitle: 'Vad säger policyn?',
     menuIntro: 'Välj ett ämne, eller skriv din fråga med egna ord.',
     notFound: 'Jag hittade inget säkert svar på det. Välj ett ämne här nedanför.',
+    unknownTopic: 'Jag känner inte igen det ämnet. Välj ett här nedanför.',
     source: (heading: string) => `Ur policyn: "${heading}"`,
     more: 'Fler ämnen',
     topics: {
@@ -489,6 +495,7 @@ export const sv = {
     back: 'Tillbaka',
     fix: 'Något behöver rättas. Läs texten under fälten.',
     noAccounts: 'Det finns inga konton i registret att välja.',
+    unknownKind: 'Jag känner inte igen den sortens rapport. Välj en här nedanför.',
     receipt: {
       title: 'Tack! Rapporten är skickad',
       registered: (number: string, to: string) => `Kritiken är diarieförd som ${number} och skickad till ${to}.`,

@@ -17,8 +17,11 @@ export interface EntityCodec<T> {
   decode(json: unknown): T;
 }
 
-/** Table keys may not hold / \ # ? or control characters; this keeps any id usable as a key. */
-export const encodeKey = (id: string): string => encodeURIComponent(id);
+/**
+ * Table keys may not hold / \ # ? or control characters; this keeps any id usable as a key. A lone
+ * surrogate (no id Kanalkoll or Teams makes has one) becomes U+FFFD rather than an URIError.
+ */
+export const encodeKey = (id: string): string => encodeURIComponent(id.toWellFormed());
 
 // A string property holds at most 64 KiB (32K UTF-16 characters); longer JSON spans json, json1, json2…
 const chunkLength = 30_000;

@@ -47,7 +47,7 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps
   const a = approvalHandlers(deps);
   const accounts = accountHandlers(deps);
   const reports = reportHandlers(deps);
-  const duties = dutyHandlers(deps, accounts.close);
+  const duties = dutyHandlers(deps, accounts);
   const absence = absenceHandlers(deps);
   const register: Handler = (t) => registerCardFor(deps, t.locale, t.data);
   const greet: Handler = (t) => welcome(t.locale, t.userName);
@@ -68,7 +68,7 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps
     ],
     // Other text: an answer if it is a policy question, the topic menu if it is a question we
     // cannot place, otherwise the welcome card.
-    unknownText: (t) => answerFor(t.locale, String(t.data ?? '')) ?? (/\?\s*$/.test(String(t.data ?? '')) ? helpMenu(t.locale, true) : greet(t)),
+    unknownText: (t) => answerFor(t.locale, String(t.data ?? '')) ?? (/\?\s*$/.test(String(t.data ?? '')) ? helpMenu(t.locale, 'notFound') : greet(t)),
     cardActions: {
       'plan.start': personal(p.start),
       'plan.save': personal(p.save),

@@ -140,6 +140,8 @@ describe('duty rules', () => {
     const base = account('2026-11-02T10:00:00+01:00');
     const pause = (until: string) => decide({ type: 'PauseActivity', meta: { actor: elin, now: '2026-12-20T10:00:00+01:00' }, until }, base);
     expect(pause('2027-06-30')).toMatchObject({ ok: false, reason: 'badDates' });
+    // Not a day of the calendar, though Date.parse would read it as 2 March.
+    expect(pause('2027-02-30')).toMatchObject({ ok: false, reason: 'badDates' });
     const paused = pause('2027-02-01');
     if (!paused.ok) throw new Error('refused');
     const state = paused.events.reduce(evolve, base);
@@ -163,6 +165,8 @@ describe('duty rules', () => {
     const aida = { aadObjectId: users.admin.aadObjectId, name: users.admin.name };
     expect(decide({ type: 'RegisterAbsence', meta, from: '2027-07-10', to: '2027-08-01', substitute: elin }, base)).toMatchObject({ ok: false, reason: 'notAllowed' });
     expect(decide({ type: 'RegisterAbsence', meta, from: '2027-08-01', to: '2027-07-10' }, base)).toMatchObject({ ok: false, reason: 'badDates' });
+    expect(decide({ type: 'RegisterAbsence', meta, from: '2027-13-01', to: '2027-13-02' }, base)).toMatchObject({ ok: false, reason: 'badDates' });
+    expect(decide({ type: 'RegisterAbsence', meta, from: '2027-05-01', to: '2027-05-31' }, base)).toMatchObject({ ok: false, reason: 'badDates' });
     const away = decide({ type: 'RegisterAbsence', meta, from: '2027-07-10', to: '2027-08-01', substitute: aida }, base);
     if (!away.ok) throw new Error('refused');
     expect(of(between(away.events.reduce(evolve, base), '2027-06-01', '2027-08-01'), 'substitute')).toEqual(['2027-07-10 L0 2027-07-12 08:00 substitute']);

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { accountAdminsCard, accountCloseCard, accountListCard, accountOwnerCard, type AdaptiveCard } from '../../../cards';
+import { accountAdminsCard, accountCloseCard, accountListCard, accountOwnerCard, type AdaptiveCard, type NoticeStyle } from '../../../cards';
 import { mayClose } from '../../domain/account';
 import { administrators, validateStep } from '../../domain/activityPlan';
+import { cardId } from '../../domain/fields';
 import type { Assignment, Command } from '../../domain/assignment';
 import { ETagConflict } from '../../errors';
 import { texts } from '../../i18n';
@@ -11,12 +12,12 @@ import { approversFor } from '../approval/approvers';
 import { periodLabel } from '../duties/view';
 import { carryOut, type LifecycleDeps } from '../lifecycle';
 import type { PlanHandler, PlanTurn } from '../plan/handlers';
-import { answersFromCard, cardValues, listInputs } from '../plan/form';
+import { answersFromCard, cardValues, listInputs, sentValues } from '../plan/form';
 import type { PlanDeps } from '../plan/session';
 import { loadView } from '../plan/session';
 import { planChoices } from '../plan/choices';
 
-const onAccount = z.object({ assignmentId: z.string().min(1).max(100) });
+const onAccount = z.object({ assignmentId: cardId });
 const date = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toISODate() ?? iso;
 const nameOf = (a: Assignment) => (a.plan?.kind === 'account' ? `${a.plan.channel.accountName} (${a.plan.channel.platform})` : '');
 
@@ -36,8 +37,9 @@ function lastSnapshot(a: Assignment, t: ReturnType<typeof texts>): { title: stri
 /** An owner's accounts after approval: "mina konton", changing who runs one, and closing one (R10, R11, R14). */
 export function accountHandlers(
   deps: PlanDeps & LifecycleDeps,
-): Record<'mine' | 'admins' | 'adminsSave' | 'owner' | 'ownerSave' | 'close' | 'closeConfirm', PlanHandler> {
-  const mine = async (turn: PlanTurn, shown: { notice?: string } = {}): Promise<AdaptiveCard> => {
+): Record<'mine' | 'unreadable' | 'admins' | 'adminsSave' | 'owner' | 'ownerSave' | 'close' | 'closeConfirm', PlanHandler> {
+  /** The owner's accounts, with what just happened (`good`) or why it did not (`warning`, `attention`). */
+  const mine = async (turn: PlanTurn, shown: { notice?: string; style?: NoticeStyle } = {}): Promise<AdaptiveCard> => {
     const t = texts(turn.locale);
     const view = await loadView(deps, turn.locale);
     // Only what the user owns now: an account handed over stays in the earlier owner's history only.
@@ -48,7 +50,7 @@ export function accountHandlers(
       title: t.account.mineTitle,
       empty: t.account.empty,
       notice: shown.notice,
-      noticeStyle: 'good',
+      noticeStyle: shown.style ?? 'good',
       accounts: owned.map((a) => {
         const plan = a.plan!;
         const communicator = view.people.find((p) => p.aadObjectId === view.departments.find((d) => d.id === plan.who.departmentId)?.communicatorAadObjectId)?.name;
@@ -82,12 +84,13 @@ export function accountHandlers(
   async function load(turn: PlanTurn, who: 'owner' | 'closer'): Promise<{ refused: AdaptiveCard } | { stored: Stored<Assignment>; communicator?: string }> {
     const t = texts(turn.locale).account;
     const parsed = onAccount.safeParse(turn.data);
-    const stored = parsed.success ? await deps.assignments.get(parsed.data.assignmentId) : undefined;
-    if (!stored) return { refused: await mine(turn) };
+    if (!parsed.success) return { refused: await mine(turn, { notice: t.unreadable, style: 'attention' }) };
+    const stored = await deps.assignments.get(parsed.data.assignmentId);
+    if (!stored?.value.plan) return { refused: await mine(turn, { notice: t.notFound, style: 'attention' }) };
     const { communicator } = await approversFor(deps.directory, stored.value);
     const allowed = who === 'owner' ? stored.value.applicant.aadObjectId === turn.user.aadObjectId : mayClose(stored.value, turn.user.aadObjectId, communicator);
-    if (!allowed) return { refused: await mine(turn, { notice: t.notAllowed }) };
-    if (stored.value.status !== 'active') return { refused: await mine(turn, { notice: t.notActive }) };
+    if (!allowed) return { refused: await mine(turn, { notice: who === 'owner' ? t.notOwner : t.notAllowed, style: 'warning' }) };
+    if (stored.value.status !== 'active') return { refused: await mine(turn, { notice: t.notActive, style: 'warning' }) };
     return { stored, communicator };
   }
 
@@ -95,11 +98,11 @@ export function accountHandlers(
     const t = texts(turn.locale).account;
     try {
       const result = await carryOut(deps, command, stored, turn.reach);
-      if (!result.ok) return result.reason === 'notAllowed' ? mine(turn, { notice: t.notAllowed }) : onRefused();
+      if (!result.ok) return result.reason === 'notAllowed' ? mine(turn, { notice: t.notAllowed, style: 'warning' }) : onRefused();
       return mine(turn, { notice: done });
     } catch (error) {
       if (!(error instanceof ETagConflict)) throw error;
-      return mine(turn, { notice: t.lostRace });
+      return mine(turn, { notice: t.lostRace, style: 'warning' });
     }
   }
 
@@ -124,6 +127,9 @@ export function accountHandlers(
   return {
     mine: (turn) => mine(turn),
 
+    /** For a card about an account that could not be read: the accounts, saying so. */
+    unreadable: (turn) => mine(turn, { notice: texts(turn.locale).account.unreadable, style: 'attention' }),
+
     admins: async (turn) => {
       const loaded = await load(turn, 'owner');
       if ('refused' in loaded) return loaded.refused;
@@ -139,7 +145,7 @@ export function accountHandlers(
       const result = validateStep('account', 'administration', answersFromCard('administration', turn.data), planChoices(view, a.applicant.aadObjectId));
       if (!result.ok) {
         const t = texts(turn.locale);
-        const values = cardValues('administration', answersFromCard('administration', turn.data));
+        const values = sentValues('administration', turn.data);
         for (const e of result.errors) if (e.code === 'credential') values[e.field] = '';
         const errors = Object.fromEntries(result.errors.map((e) => [e.field, t.fieldErrors[e.code]]));
         return adminsCard(turn, a, values, errors, t.plan.notices.fix);
@@ -163,8 +169,8 @@ export function accountHandlers(
       if ('refused' in loaded) return loaded.refused;
       const a = loaded.stored.value;
       const t = texts(turn.locale);
-      if (a.status === 'active' && a.pendingOwner) return mine(turn, { notice: t.account.ownerPending });
-      const chosen = z.object({ newOwner: z.string().max(100) }).safeParse(turn.data);
+      if (a.status === 'active' && a.pendingOwner) return mine(turn, { notice: t.account.ownerPending, style: 'warning' });
+      const chosen = z.object({ newOwner: cardId }).safeParse(turn.data);
       const person = chosen.success ? await deps.directory.person(chosen.data.newOwner) : undefined;
       if (!person || person.aadObjectId === a.applicant.aadObjectId) return ownerCard(turn, a, t.fieldErrors.unknownChoice);
       const command: Command = {

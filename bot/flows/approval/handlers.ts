@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
 import type { ApprovalRefusal } from '../../domain/approval';
+import { cardId, wholeNumber } from '../../domain/fields';
 import type { Assignment, Command } from '../../domain/assignment';
 import { ETagConflict } from '../../errors';
 import { texts } from '../../i18n';
@@ -14,12 +15,12 @@ import { approversFor, currentApprover } from './approvers';
 import { approvalCardFor } from './view';
 
 const decisionData = z.object({
-  assignmentId: z.string().min(1).max(100),
-  version: z.coerce.number().int().min(0),
+  assignmentId: cardId,
+  version: wholeNumber(1_000_000),
   comment: z.string().max(2000).optional(),
   step: z.enum(['chief', 'communicator', 'commschief']).optional(),
 });
-const viewData = z.object({ assignmentId: z.string().min(1).max(100) });
+const viewData = z.object({ assignmentId: cardId });
 
 type DecisionType = 'ApprovePlan' | 'RequestChanges' | 'RejectPlan';
 
@@ -27,7 +28,7 @@ export function approvalHandlers(deps: ApprovalDeps & LifecycleDeps & { readonly
   'approve' | 'requestChanges' | 'reject' | 'refresh' | 'history',
   PlanHandler
 > {
-  const notFound = async (turn: PlanTurn) => messageCard(await loadView(deps, turn.locale), texts(turn.locale).approval.refused.notFound);
+  const say = async (turn: PlanTurn, message: 'notFound' | 'unreadable') => messageCard(await loadView(deps, turn.locale), texts(turn.locale).approval.refused[message]);
 
   /** The card for `turn.user` on the assignment as stored now, with a notice or an error. */
   async function cardFor(turn: PlanTurn, state: Assignment, shown: { notice?: string; error?: string } = {}): Promise<AdaptiveCard> {
@@ -47,10 +48,10 @@ export function approvalHandlers(deps: ApprovalDeps & LifecycleDeps & { readonly
     (type: DecisionType): PlanHandler =>
     async (turn) => {
       const parsed = decisionData.safeParse(turn.data);
-      if (!parsed.success) return notFound(turn);
+      if (!parsed.success) return say(turn, 'unreadable');
       const { assignmentId, version, comment, step } = parsed.data;
       const stored = await deps.assignments.get(assignmentId);
-      if (!stored) return notFound(turn);
+      if (!stored) return say(turn, 'notFound');
       const approvers = await approversFor(deps.directory, stored.value);
       const meta = { actor: turn.user, now: deps.clock().toISOString(), version, step, approvers };
       const command: Command = type === 'ApprovePlan' ? { type, meta, comment } : { type, meta, comment: comment ?? '' };
@@ -93,9 +94,9 @@ export function approvalHandlers(deps: ApprovalDeps & LifecycleDeps & { readonly
   /** The card as it is now, for someone involved: what Teams asks for on `refresh`, and "historik". */
   const show: PlanHandler = async (turn) => {
     const parsed = viewData.safeParse(turn.data);
-    if (!parsed.success) return notFound(turn);
+    if (!parsed.success) return say(turn, 'unreadable');
     const stored = await deps.assignments.get(parsed.data.assignmentId);
-    if (!stored?.value.plan) return notFound(turn);
+    if (!stored?.value.plan) return say(turn, 'notFound');
     if (!(await involved(turn, stored.value))) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
     return cardFor(turn, stored.value);
   };

@@ -7,11 +7,13 @@ import { carryOut } from '../lifecycle';
 import type { PlanHandler, PlanTurn } from '../plan/handlers';
 import type { DutyTaskDeps } from './handlers';
 import { accountName } from '../../domain/account';
+import { isAbsencePeriod } from '../../domain/dutyCommands';
+import { cardId } from '../../domain/fields';
 
 const absenceData = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  substitute: z.string().max(100).optional().default(''),
+  from: z.string().max(10),
+  to: z.string().max(10),
+  substitute: z.union([z.literal(''), cardId]).optional().default(''),
 });
 
 /**
@@ -32,7 +34,7 @@ export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', Pla
     const open = accounts.length > 0 && !notice?.done;
     return absenceCard({
       title: t.title,
-      intro: accounts.length > 0 ? t.intro : t.none,
+      ...(accounts.length > 0 ? { intro: t.intro } : notice ? {} : { intro: t.none }),
       ...(notice ? { notice: notice.text, noticeStyle: notice.style } : {}),
       form: open,
       accounts: accounts.map((a) => ({ title: t.account, value: accountName(a) })),
@@ -50,15 +52,18 @@ export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', Pla
     save: async (turn) => {
       const t = texts(turn.locale).duties.absence;
       const raw = (turn.data ?? {}) as Record<string, unknown>;
-      const typed = { from: String(raw.from ?? '').slice(0, 10), to: String(raw.to ?? '').slice(0, 10), substitute: String(raw.substitute ?? '').slice(0, 100) };
-      const parsed = absenceData.safeParse(raw);
-      if (!parsed.success) return form(turn, typed, { text: t.badDates, style: 'attention' });
-      const { from, to, substitute: substituteId } = parsed.data;
-      const person = substituteId ? await deps.directory.person(substituteId) : undefined;
-      if (substituteId && !person) return form(turn, typed, { text: t.unknownSubstitute, style: 'attention' });
-      if (person?.aadObjectId === turn.user.aadObjectId) return form(turn, typed, { text: t.notYourself, style: 'attention' });
+      const sent = (key: string, max: number) => (typeof raw[key] === 'string' ? (raw[key] as string).slice(0, max) : '');
+      const typed = { from: sent('from', 10), to: sent('to', 10), substitute: sent('substitute', 100) };
       const accounts = await owned(turn);
+      if (accounts.length === 0) return form(turn, typed, { text: t.none, style: 'attention' });
       const now = deps.clock().toISOString();
+      const dates = absenceData.pick({ from: true, to: true }).safeParse(raw);
+      if (!dates.success || !isAbsencePeriod(dates.data.from, dates.data.to, now)) return form(turn, typed, { text: t.badDates, style: 'attention' });
+      const { from, to } = dates.data;
+      const chosen = absenceData.pick({ substitute: true }).safeParse(raw);
+      const person = chosen.success && chosen.data.substitute ? await deps.directory.person(chosen.data.substitute) : undefined;
+      if (!chosen.success || (chosen.data.substitute && !person)) return form(turn, typed, { text: t.unknownSubstitute, style: 'attention' });
+      if (person?.aadObjectId === turn.user.aadObjectId) return form(turn, typed, { text: t.notYourself, style: 'attention' });
       const substitute = person && { aadObjectId: person.aadObjectId, name: person.name };
       // Checked on the first account before anything is stored, so a refusal leaves every account as it was.
       for (const [i, account] of accounts.entries()) {

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { dutyCard, dutyEvaluationCard, planStatusCard, type AdaptiveCard } from '../../../cards';
+import { dutyCard, dutyEvaluationCard, type AdaptiveCard } from '../../../cards';
 import { accountName } from '../../domain/account';
 import type { EvaluationReport } from '../../domain/dutyCommands';
 import type { Assignment, Command } from '../../domain/assignment';
 import { zone } from '../../domain/calendar';
-import { dutyKinds, nudgesBetween, overdue, type DutySettings, type Nudge } from '../../domain/duties';
+import { dutyKinds, isPeriodOf, nudgesBetween, overdue, type DutyKind, type DutySettings, type Nudge } from '../../domain/duties';
+import { calendarDay, cardId, wholeNumber } from '../../domain/fields';
 import { ETagConflict } from '../../errors';
 import { texts } from '../../i18n';
 import { carryOut, type LifecycleDeps } from '../lifecycle';
@@ -16,6 +17,7 @@ import type { Messenger } from '../messenger';
 import { localeOf, type Locale } from '../../domain/locale';
 import type { ConversationReferences } from '../../store/conversations';
 import { factsFor } from './schedule';
+import { echoLength } from '../plan/form';
 import { nudgeCard, periodLabel, type NudgeView } from './view';
 
 export interface DutyTaskDeps extends PlanDeps, LifecycleDeps {
@@ -26,14 +28,16 @@ export interface DutyTaskDeps extends PlanDeps, LifecycleDeps {
 }
 
 /** What a task button on a nudge card sends: which nudge it is (to draw it again). Rights come from storage. */
-const taskData = z.object({
-  assignmentId: z.string().min(1).max(100),
-  duty: z.enum(dutyKinds),
-  period: z.string().min(1).max(40),
-  level: z.coerce.number().int().min(0).max(99),
-  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  at: z.string().max(40),
-});
+const taskData = z
+  .object({
+    assignmentId: cardId,
+    duty: z.enum(dutyKinds),
+    period: z.string().max(40),
+    level: wholeNumber(99),
+    due: calendarDay,
+    at: z.iso.datetime(),
+  })
+  .refine((task) => isPeriodOf(task.duty, task.period));
 
 const day = (iso: string) => DateTime.fromISO(iso, { zone }).toISODate() ?? iso;
 
@@ -42,7 +46,7 @@ const day = (iso: string) => DateTime.fromISO(iso, { zone }).toISODate() ?? iso;
  * the account confirmed in use, the activity question paused, or the nudge put off for a week but
  * never past its escalation. Each ends or moves the duty through the lifecycle, once.
  */
-const count = z.coerce.number().int().min(0).max(100_000_000);
+const count = wholeNumber(100_000_000);
 const reportData = z.object({
   followers: count,
   posts: count,
@@ -52,21 +56,31 @@ const reportData = z.object({
   decision: z.enum(['continue', 'close']),
 });
 const met = z.enum(['yes', 'partly', 'no']);
+/** The longest reference of the municipal archive kept (its diary numbers are far shorter). */
+const referenceLength = 200;
 
 export function dutyHandlers(
   deps: DutyTaskDeps,
-  closeCard: PlanHandler,
+  accounts: Record<'close' | 'unreadable', PlanHandler>,
 ): Record<'archived' | 'active' | 'pause' | 'snooze' | 'evaluation' | 'evaluationSend', PlanHandler> {
   type Shown = NonNullable<NudgeView['shown']>;
-  type Loaded = { card: (shown: Shown) => Promise<AdaptiveCard>; nudge: Nudge; state: Assignment; etag: string; fields: Record<string, unknown> };
+  type Loaded<D extends DutyKind = DutyKind> = {
+    card: (shown: Shown) => Promise<AdaptiveCard>;
+    nudge: Nudge & { readonly duty: D };
+    state: Assignment;
+    etag: string;
+    fields: Record<string, unknown>;
+  };
 
-  async function load(turn: PlanTurn): Promise<Loaded | { refused: AdaptiveCard }> {
+  /** The nudge a task button is on, for one of `duties`; a card that is not one is unreadable. */
+  async function load<D extends DutyKind>(turn: PlanTurn, duties: readonly D[]): Promise<Loaded<D> | { refused: AdaptiveCard }> {
     const parsed = taskData.safeParse(turn.data);
     const t = texts(turn.locale).duties.tasks;
-    const stored = parsed.success ? await deps.assignments.get(parsed.data.assignmentId) : undefined;
-    if (!parsed.success || !stored?.value.plan) return { refused: notice(turn, t.unreadable) };
-    const { assignmentId, duty, period, level, due, at } = parsed.data;
-    const nudge: Nudge = { assignmentId, duty, period, level, due, at, audience: 'owner' };
+    const duty = parsed.success ? duties.find((d) => d === parsed.data.duty) : undefined;
+    const stored = parsed.success && duty ? await deps.assignments.get(parsed.data.assignmentId) : undefined;
+    if (!parsed.success || !duty || !stored?.value.plan) return { refused: await accounts.unreadable(turn) };
+    const { assignmentId, period, level, due, at } = parsed.data;
+    const nudge = { assignmentId, duty, period, level, due, at, audience: 'owner' } as const;
     const state = stored.value;
     const facts = await factsFor(deps.directory, state);
     const card = async (shown: Shown) =>
@@ -74,10 +88,6 @@ export function dutyHandlers(
     if (state.applicant.aadObjectId !== turn.user.aadObjectId) return { refused: await card({ notice: t.notYours, style: 'attention', done: true }) };
     if (state.status !== 'active') return { refused: await card({ notice: t.notActive, style: 'attention', done: true }) };
     return { card, nudge, state, etag: stored.etag, fields: (turn.data ?? {}) as Record<string, unknown> };
-  }
-
-  function notice(turn: PlanTurn, text: string): AdaptiveCard {
-    return planStatusCard({ heading: texts(turn.locale).duties.heading, title: text, paragraphs: [], facts: [], actions: [] });
   }
 
   /** Carries the command out; the card then says it is done, or why not (nothing stored). */
@@ -126,7 +136,7 @@ export function dutyHandlers(
     const t = texts(turn.locale).duties;
     const plan = loaded.state.plan;
     const goals = plan?.kind === 'account' ? plan.purpose.goals : [];
-    const value = (key: string) => (typeof values[key] === 'string' || typeof values[key] === 'number' ? String(values[key]) : '');
+    const value = (key: string) => (typeof values[key] === 'string' || typeof values[key] === 'number' ? String(values[key]).slice(0, echoLength) : '');
     return dutyEvaluationCard({
       heading: t.heading,
       title: t.evaluation.title(accountName(loaded.state)),
@@ -142,9 +152,8 @@ export function dutyHandlers(
 
   return {
     evaluation: async (turn) => {
-      const loaded = await load(turn);
+      const loaded = await load(turn, ['evaluation']);
       if ('refused' in loaded) return loaded.refused;
-      if (loaded.nudge.duty !== 'evaluation') return loaded.card({ notice: texts(turn.locale).duties.tasks.notActive, style: 'attention' });
       if (loaded.state.status === 'active' && loaded.state.dutyLog?.done?.[`evaluation|${loaded.nudge.period}`]) {
         return loaded.card({ notice: texts(turn.locale).duties.tasks.alreadyDone, done: true });
       }
@@ -152,11 +161,11 @@ export function dutyHandlers(
     },
 
     evaluationSend: async (turn) => {
-      const loaded = await load(turn);
+      const loaded = await load(turn, ['evaluation']);
       if ('refused' in loaded) return loaded.refused;
       const t = texts(turn.locale).duties;
       const { state, nudge, fields } = loaded;
-      if (nudge.duty !== 'evaluation' || state.plan?.kind !== 'account') return loaded.card({ notice: t.tasks.notActive, style: 'attention' });
+      if (state.plan?.kind !== 'account') return loaded.card({ notice: t.tasks.notActive, style: 'attention' });
       const goals = state.plan.purpose.goals.map((goal, i) => ({ goal, met: met.safeParse(fields[`goal${i}`]) }));
       const parsed = reportData.safeParse(fields);
       if (!parsed.success || goals.some((g) => !g.met.success)) return evaluationForm(turn, loaded, fields, t.evaluation.fix);
@@ -177,48 +186,47 @@ export function dutyHandlers(
         await deps.messenger.sendCard(turn.reach, communicator, evaluationSummary(locale, state, report));
       }
       if (report.decision === 'close') {
-        const closing = await closeCard({ ...turn, data: { assignmentId: state.id } });
+        const closing = await accounts.close({ ...turn, data: { assignmentId: state.id } });
         return closing;
       }
       return loaded.card({ notice: t.evaluation.done, done: true });
     },
 
     archived: async (turn) => {
-      const loaded = await load(turn);
+      const loaded = await load(turn, ['archive']);
       if ('refused' in loaded) return loaded.refused;
       const t = texts(turn.locale).duties.tasks;
-      const reference = typeof loaded.fields.reference === 'string' ? loaded.fields.reference.trim().slice(0, 200) : '';
-      if (loaded.nudge.duty !== 'archive') return loaded.card({ notice: t.notActive, style: 'attention' });
+      const reference = typeof loaded.fields.reference === 'string' ? loaded.fields.reference.trim() : '';
       if (!reference) return loaded.card({ fieldError: t.referenceRequired, style: 'attention' });
+      if (reference.length > referenceLength) {
+        return loaded.card({ fieldError: texts(turn.locale).fieldErrors.tooLong, fieldValue: reference.slice(0, referenceLength), style: 'attention' });
+      }
       const command: Command = { type: 'CompleteDuty', meta: meta(turn), duty: 'archive', period: loaded.nudge.period, evidence: { kind: 'sentToArchive', reference } };
       return run(turn, loaded, command, t.archivedDone(periodLabel(texts(turn.locale), loaded.nudge.period)), { fieldValue: reference });
     },
 
     active: async (turn) => {
-      const loaded = await load(turn);
+      const loaded = await load(turn, ['activity']);
       if ('refused' in loaded) return loaded.refused;
       const t = texts(turn.locale).duties.tasks;
-      if (loaded.nudge.duty !== 'activity') return loaded.card({ notice: t.notActive, style: 'attention' });
       const command: Command = { type: 'CompleteDuty', meta: meta(turn), duty: 'activity', period: loaded.nudge.period, evidence: { kind: 'confirmed' } };
       return run(turn, loaded, command, t.activeDone, {});
     },
 
     pause: async (turn) => {
-      const loaded = await load(turn);
+      const loaded = await load(turn, ['activity']);
       if ('refused' in loaded) return loaded.refused;
       const t = texts(turn.locale).duties.tasks;
       const until = typeof loaded.fields.until === 'string' ? loaded.fields.until.trim() : '';
-      if (loaded.nudge.duty !== 'activity') return loaded.card({ notice: t.notActive, style: 'attention' });
       const command: Command = { type: 'PauseActivity', meta: meta(turn), until };
       return run(turn, loaded, command, t.pausedDone(until), { dateError: t.badPause });
     },
 
     snooze: async (turn) => {
-      const loaded = await load(turn);
+      const loaded = await load(turn, ['archive', 'evaluation', 'activity', 'admins']);
       if ('refused' in loaded) return loaded.refused;
       const t = texts(turn.locale).duties.tasks;
       const { nudge, state } = loaded;
-      if (nudge.duty !== 'archive' && nudge.duty !== 'evaluation' && nudge.duty !== 'activity' && nudge.duty !== 'admins') return loaded.card({ notice: t.notActive, style: 'attention' });
       const now = DateTime.fromJSDate(deps.clock());
       // Never past the escalation of this period: the chief and the communicator still hear on time.
       const escalation = nudgesBetween(state, now, now.plus({ years: 1 }), deps.dutySettings, await factsFor(deps.directory, state)).find(

@@ -72,9 +72,13 @@ export function cardValues(step: StepName, answers: unknown): Record<string, str
   return values;
 }
 
+/** The longest text a card shows again: no field takes more, and a card must stay within Teams' size. */
+export const echoLength = 2000;
+
 /** What the applicant typed, as input values, when a refused step is shown again. */
 export function sentValues(step: StepName, data: unknown): Record<string, string> {
-  return cardValues(step, answersFromCard(step, data));
+  const values = cardValues(step, answersFromCard(step, data));
+  return Object.fromEntries(Object.entries(values).map(([field, value]) => [field, value.slice(0, echoLength)]));
 }
 
 /** The ids of a step's card inputs: its fields, with lists as their numbered inputs. */

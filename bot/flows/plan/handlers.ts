@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { planListCard, type AdaptiveCard } from '../../../cards';
 import { stepNames, stepsFor, validateStep, type PlanDraft } from '../../domain/activityPlan';
+import { cardId, wholeNumber } from '../../domain/fields';
 import {
   draftAccess,
   stepAfter,
@@ -20,7 +21,7 @@ import { planChoices } from './choices';
 import { answersFromCard, sentValues } from './form';
 import { carryOut, type Reach } from '../lifecycle';
 import { loadView, metaOf, type PlanDeps } from './session';
-import { currentCard, messageCard, planTitle, reviewCard, stepCard, type PlanView } from './view';
+import { currentCard, messageCard, planTitle, reviewCard, stepCard, type PlanView, type Shown } from './view';
 
 /** Who acts, where, in which language, and what their card sent. */
 export interface PlanTurn {
@@ -33,11 +34,11 @@ export interface PlanTurn {
 export type PlanHandler = (turn: PlanTurn) => Promise<AdaptiveCard>;
 
 // What plan cards carry besides the inputs. Checked first: a card that does not fit gets the
-// list of the user's own plans, never an error.
-const onDraft = z.object({ draftId: z.string().min(1).max(100), revision: z.coerce.number().int().min(0) });
+// list of the user's own plans, with a note that the card could not be read.
+const onDraft = z.object({ draftId: cardId, revision: wholeNumber(1_000_000) });
 const saveData = onDraft.extend({ step: z.enum(stepNames), then: z.enum(['stay', 'next']) });
 const openData = onDraft.extend({ to: z.enum([...stepNames, 'review']) });
-const resumeData = z.object({ draftId: z.string().min(1).max(100) });
+const resumeData = z.object({ draftId: cardId });
 
 export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' | 'open' | 'submit' | 'cancel' | 'resume' | 'mine', PlanHandler> {
   /** Loads the assignment named by the card and checks the user may change it from this card. */
@@ -72,7 +73,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     }
   }
 
-  const mine: PlanHandler = async (turn) => {
+  const mine = async (turn: PlanTurn, shown: Shown = {}): Promise<AdaptiveCard> => {
     const view = await loadView(deps, turn.locale);
     const t = texts(turn.locale).plan;
     const date = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toISODate() ?? iso.slice(0, 10);
@@ -85,8 +86,9 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
       openVerb: editable(a) ? ('plan.resume' as const) : ('plan.history' as const),
       cancelLabel: a.status === 'draft' ? t.actions.cancel : undefined,
     }));
-    return planListCard({ title: t.mine.title, empty: t.mine.empty, newPlan: t.actions.newPlan, items });
+    return planListCard({ title: t.mine.title, empty: t.mine.empty, newPlan: t.actions.newPlan, items, ...shown });
   };
+  const unreadable = (turn: PlanTurn) => mine(turn, { notice: texts(turn.locale).plan.notices.unreadable, noticeStyle: 'attention' });
 
   /** What a button on a draft asks for: a command to carry out, or a card to show instead. */
   type Act<D> = (c: {
@@ -106,7 +108,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     async (turn) => {
       const view = await loadView(deps, turn.locale);
       const data = schema.safeParse(turn.data);
-      if (!data.success) return mine(turn);
+      if (!data.success) return unreadable(turn);
       const checked = await access(turn, data.data, view);
       if ('refused' in checked) return checked.refused;
       const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
@@ -147,7 +149,9 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     })),
 
     open: onDraftButton(openData, ({ data: { to }, stored: { value: a }, view, meta }) =>
-      to === 'review' || stepsFor(a.draft.kind).includes(to) ? { command: { type: 'OpenStep', meta, to } } : { show: currentCard(view, a) },
+      to === 'review' || stepsFor(a.draft.kind).includes(to)
+        ? { command: { type: 'OpenStep', meta, to } }
+        : { show: currentCard(view, a, { notice: texts(view.locale).plan.notices.stale, noticeStyle: 'warning' }) },
     ),
 
     submit: onDraftButton(onDraft, ({ stored: { value: a }, view, meta }) => ({
@@ -159,14 +163,14 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     resume: async (turn) => {
       const view = await loadView(deps, turn.locale);
       const data = resumeData.safeParse(turn.data);
-      if (!data.success) return mine(turn);
+      if (!data.success) return unreadable(turn);
       const stored = await deps.assignments.get(data.data.draftId);
       if (!stored) return messageCard(view, texts(turn.locale).plan.notices.notFound);
       if (stored.value.applicant.aadObjectId !== turn.user.aadObjectId) return messageCard(view, texts(turn.locale).plan.notices.notYours);
       return currentCard(view, stored.value);
     },
 
-    mine,
+    mine: (turn) => mine(turn),
   };
 }
 

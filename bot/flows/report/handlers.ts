@@ -9,6 +9,7 @@ import type { DirectoryStore } from '../../store/directory';
 import type { RegisterStore } from '../../store/register';
 import type { FiledReport, ReportStore } from '../../store/reports';
 import type { Messenger } from '../messenger';
+import { echoLength } from '../plan/form';
 import type { PlanHandler, PlanTurn } from '../plan/handlers';
 
 export interface ReportDeps {
@@ -31,9 +32,10 @@ const fields: Record<ReportKind, readonly string[]> = {
 
 /** "Rapportera" (R13, R21, R22): a menu, a short form per kind, and a receipt once it is filed and forwarded. */
 export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send', PlanHandler> {
-  const menu: PlanHandler = async (turn) => {
+  /** The menu; with a notice when a card named a kind of report there is not. */
+  const menu = async (turn: PlanTurn, notice?: 'unknownKind'): Promise<AdaptiveCard> => {
     const t = texts(turn.locale).report;
-    return reportMenuCard({ title: t.menuTitle, intro: t.menuIntro, kinds: reportKinds.map((kind) => ({ kind, ...t.kinds[kind] })) });
+    return reportMenuCard({ title: t.menuTitle, intro: t.menuIntro, notice: notice && t[notice], kinds: reportKinds.map((kind) => ({ kind, ...t.kinds[kind] })) });
   };
 
   async function form(turn: PlanTurn, kind: ReportKind, shown: { values?: Record<string, string>; errors?: readonly FieldError[] } = {}): Promise<AdaptiveCard> {
@@ -63,13 +65,13 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
 
   const send: PlanHandler = async (turn) => {
     const parsed = kindData.safeParse(turn.data);
-    if (!parsed.success) return menu(turn);
+    if (!parsed.success) return menu(turn, 'unknownKind');
     const { kind } = parsed.data;
     const data = (typeof turn.data === 'object' && turn.data !== null ? turn.data : {}) as Record<string, unknown>;
     const accounts = await deps.register.all();
     const result = validateReport(kind, data, accounts.map((a) => a.id));
     if (!result.ok) {
-      const values = Object.fromEntries(fields[kind].map((f) => [f, typeof data[f] === 'string' ? (data[f] as string).slice(0, 2000) : '']));
+      const values = Object.fromEntries(fields[kind].map((f) => [f, typeof data[f] === 'string' ? (data[f] as string).slice(0, echoLength) : '']));
       return form(turn, kind, { values, errors: result.errors });
     }
     const t = texts(turn.locale).report;
@@ -151,10 +153,10 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
   }
 
   return {
-    menu,
+    menu: (turn) => menu(turn),
     form: async (turn) => {
       const parsed = kindData.safeParse(turn.data);
-      return parsed.success ? form(turn, parsed.data.kind) : menu(turn);
+      return parsed.success ? form(turn, parsed.data.kind) : menu(turn, 'unknownKind');
     },
     send,
   };

@@ -1,0 +1,470 @@
+import { topics } from '../../bot/domain/policyHelp';
+import { reportKinds } from '../../bot/domain/report';
+import { verbs, type Verb } from '../../cards';
+import { roles, users, type Role } from '../../dev/roles';
+import { seeded } from './connector';
+import { administration, channel, commitments, purpose } from './samplePlan';
+
+/**
+ * Card submissions as Teams would send them, for every verb: first the valid one a real card
+ * sends, then broken on purpose (wrong types, fields missing, text far too long, ids of things
+ * that are someone else's or nobody's, data that is not an object), with unicode and markup riding
+ * along in other fields. Seeded: the same seed gives the same submissions.
+ */
+export type Actor = Role | 'anonymous';
+
+/** What the seeded world holds for submissions to point at. */
+export interface Targets {
+  /** The employee's draft and the revision its cards carry. */
+  readonly draft: { readonly id: string; readonly revision: number };
+  /** The employee's plan waiting for the chief, and its version. */
+  readonly awaiting: { readonly id: string; readonly version: number };
+  /** The employee's active account (with duties). */
+  readonly active: string;
+  /** A colleague's draft, and a colleague's active account. */
+  readonly othersDraft: string;
+  readonly othersActive: string;
+  /** Today in the app (YYYY-MM-DD). */
+  readonly today: string;
+}
+
+export interface Submission {
+  readonly verb: Verb;
+  readonly actor: Actor;
+  /** `undefined`: the action carries no data at all. */
+  readonly data: unknown;
+  /** What makes it invalid, in words; empty for a verb that takes no input. */
+  readonly mutations: readonly string[];
+  /** The answer must be a clear refusal. */
+  readonly refused: boolean;
+}
+
+class Dice {
+  constructor(private readonly next: () => number) {}
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('nothing to pick from');
+    return items[this.int(items.length)] as T;
+  }
+}
+
+type Data = Record<string, unknown>;
+interface Draft {
+  actor: Actor;
+  data: Data;
+  /** Replaces the data as a whole (not an object, or absent). */
+  whole?: { value: unknown };
+}
+
+/** One way to break a submission. `key` keeps two mutations off the same field. */
+interface Mutation {
+  readonly key: string;
+  readonly kind: 'actor' | 'target' | 'field' | 'shape';
+  apply(draft: Draft, dice: Dice, t: Targets): string;
+}
+
+// 100,000 UTF-16 code units each.
+const big = ['x'.repeat(100_000), 'å'.repeat(100_000), '😀'.repeat(50_000)];
+const unicode = ['\u202Eטקסט הפוך\u202C', 'مرحبا بالعالم', 'a\u200Bb\u200C\u200D\uFEFFc', '👩🏽‍💻🇸🇪🔥', 'a\u0000b\u0007\u001b[2J', '\uD800', 'x\uDC00y', 'e\u0301\u0301\u0301'];
+const markup = [
+  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '**fet** [länk](javascript:alert(1))', '${$root}', '${draftId}',
+  "${if(true, 'a', 'b')}", '{{DATE(2027-01-01T00:00:00Z, SHORT)}}', "x' or RowKey ne '", '../../etc/passwd', 'a/b\\c#d?e%2F',
+];
+const riders = [...unicode, ...markup];
+const extraKeys = ['extra', 'note', 'constructor', 'prototype', 'toString', '$root', '$data', 'status', 'applicant', 'approvers', 'aadObjectId', 'étiquette', '🔥', ''];
+const wrongForString: readonly unknown[] = [0, 42, -1, 1.5, true, false, null, [], ['x'], {}, { id: 'x' }];
+const wrongForWhole: readonly unknown[] = [true, false, null, [], [1], ['1'], {}, '', ' ', 'abc', '0x1', '1e1', '1.5', 1.5, -1, '-1', 'NaN', 'Infinity', '١'];
+const wrongForCount: readonly unknown[] = ['', ' ', null, true, false, [], [5], {}, -1, '-1', 1.5, '1.5', 'abc', 'tio', 100_000_001];
+const badDates: readonly unknown[] = ['', '2027-02-30', '2027-13-01', '2027-1-5', '5/1/2027', 'nästa måndag', 20270105, null, ...big.slice(0, 1)];
+const tooLong = (max: number) => ['x'.repeat(max + 1), ...big];
+const unknownIds = (real: string): string[] => [
+  '00000000-0000-4000-8000-00000000dead', `${real}\u200B`, `\u202E${real}`, `${real}\u0000`, `\uD800${real}`, `${real.slice(0, -1)}\uDC00`,
+  '${draftId}', `<b>${real}</b>`, "x' or RowKey ne '", `../${real}`, '%2F%23%3F', 'x'.repeat(101), ...big,
+];
+const aad = (role: Role) => users[role].aadObjectId;
+const actorsAll: readonly Actor[] = [...roles, 'anonymous'];
+
+type Values = readonly unknown[] | ((draft: Draft, t: Targets) => readonly unknown[]);
+const valuesOf = (values: Values, draft: Draft, t: Targets) => (typeof values === 'function' ? values(draft, t) : values);
+
+const set = (field: string, what: string, values: Values, kind: Mutation['kind'] = 'field'): Mutation => ({
+  key: field,
+  kind,
+  apply: (draft, dice, t) => {
+    draft.data[field] = dice.pick(valuesOf(values, draft, t));
+    return `${field}: ${what}`;
+  },
+});
+const drop = (field: string): Mutation => ({
+  key: field,
+  kind: 'field',
+  apply: (draft) => {
+    delete draft.data[field];
+    return `${field}: missing`;
+  },
+});
+/** A field the verb needs: missing, of the wrong type, or one of `bad`. */
+const field = (name: string, what: string, bad: Values, wrong: readonly unknown[] = wrongForString): Mutation[] => [
+  drop(name),
+  ...(wrong.length > 0 ? [set(name, 'wrong type', wrong)] : []),
+  set(name, what, bad),
+];
+/** An id the verb acts on: missing, wrong type, nobody's, or (`others`) something the sender may not act on. */
+const id = (name: string, others?: (t: Targets) => readonly string[]): Mutation[] => [
+  drop(name),
+  set(name, 'wrong type', wrongForString),
+  set(name, 'unknown id', (draft) => unknownIds(String(draft.data[name] ?? 'id'))),
+  ...(others ? [set(name, 'not theirs to act on', (_d, t) => others(t), 'target')] : []),
+];
+const notAnObject: Mutation = {
+  key: 'shape',
+  kind: 'shape',
+  apply: (draft, dice) => {
+    draft.whole = { value: dice.pick<unknown>(['a string', 42, true, null, undefined, [], [{ ...draft.data }]]) };
+    return 'data: not an object';
+  },
+};
+
+interface Recipe {
+  /** Reached through `personal()`: a turn without a user is refused. */
+  readonly personal: boolean;
+  /** Who may send the valid submission. */
+  readonly actors: readonly Actor[];
+  /** The valid data; absent for verbs that take no input. */
+  readonly base?: (t: Targets, dice: Dice) => Data;
+  /** Free text fields where markup and unicode may ride along. */
+  readonly free?: readonly string[];
+  readonly mutations?: readonly Mutation[];
+}
+
+const noInput = (personal: boolean): Recipe => ({ personal, actors: personal ? roles : actorsAll });
+
+const onDraft = (t: Targets): Data => ({ draftId: t.draft.id, revision: t.draft.revision });
+/** The employee's things that are not a draft, and the colleague's. */
+const notDrafts = (t: Targets) => [t.awaiting.id, t.active, t.othersDraft, t.othersActive];
+const draftMutations = [
+  ...id('draftId', notDrafts),
+  ...field('revision', 'an older or later revision', (_d, t) => [t.draft.revision - 1, t.draft.revision + 1, 0, 99], wrongForWhole),
+];
+
+const steps = {
+  who: { kind: 'account', departmentId: 'kultur-fritid', chiefAadObjectId: aad('chief') },
+  channel,
+  purpose,
+  administration,
+  commitments,
+} as const;
+type Step = keyof typeof steps;
+const stepNames = Object.keys(steps) as Step[];
+
+/** What makes each step's answers wrong, field by field. */
+const wrongAnswers: Record<Step, readonly [string, readonly unknown[]][]> = {
+  who: [
+    ['kind', ['both', 'ACCOUNT', '', 5, null]],
+    ['departmentId', ['okänd-förvaltning', '', 7, ...big]],
+    ['chiefAadObjectId', [aad('employee'), '00000000-0000-4000-8000-00000000dead', '', 3]],
+  ],
+  channel: [
+    ['platform', ['Myspace', 'instagram', '', 9]],
+    ['accountName', ['', '   ', ...tooLong(100), 123]],
+    ['accountUrl', ['http://example.org', 'javascript:alert(1)', 'inte en adress', `https://example.org/${'x'.repeat(500)}`, 5]],
+    ['startDate', badDates],
+    ['endDate', ['2027-01-01', '2027-02-30', 'tills vidare', 5]],
+  ],
+  purpose: [
+    ['purpose', ['', '  ', ...tooLong(2000), 1]],
+    ['audience', ['', ...tooLong(2000), false]],
+    ['goal1', ['', ...tooLong(500), 5]],
+    ['complement', ['', ...tooLong(2000), []]],
+    ['sourceUrl', ['http://www.botkyrka.se', 'ftp://botkyrka.se', 'botkyrka.se', '', 5]],
+  ],
+  administration: [
+    ['admin2', ['', '   ', 5]],
+    ['admin1', [...tooLong(100), {}]],
+    ['loginStorage', ['lösenord: Hemligt123!', 'Sommar2027!x', '', ...tooLong(2000)]],
+    ['substitute', ['', ...tooLong(100), 5]],
+  ],
+  commitments: Object.keys(commitments).map((k) => [k, ['false', 'yes', 'TRUE', '', 1, null, undefined]] as [string, unknown[]]),
+};
+const wrongStepAnswer: Mutation = {
+  // Shares its key with `step`: the answers are wrong for the step the submission names.
+  key: 'step',
+  kind: 'field',
+  apply: (draft, dice) => {
+    const [name, values] = dice.pick(wrongAnswers[draft.data.step as Step]);
+    const value = dice.pick(values);
+    if (value === undefined) delete draft.data[name];
+    else draft.data[name] = value;
+    return `${String(draft.data.step)} answer ${name}: invalid`;
+  },
+};
+
+const approvalMutations = (commentRequired: boolean): Mutation[] => [
+  ...id('assignmentId', (t) => [t.draft.id, t.active, t.othersDraft, t.othersActive]),
+  ...field('version', 'another version', [0, 2, 99], wrongForWhole),
+  set('step', 'another step', ['communicator', 'commschief']),
+  set('step', 'wrong type', [5, 'CHIEF', '', null]),
+  set('comment', commentRequired ? 'empty, too long or wrong type' : 'too long or wrong type', [...tooLong(2000), 5, true, {}, [], ...(commentRequired ? ['', '   '] : [])]),
+];
+
+/** What a task button on a nudge card sends for the employee's account. */
+const task = (t: Targets, duty: string, period: string, due: string): Data => ({ assignmentId: t.active, duty, period, level: '0', due, at: `${due}T07:00:00.000Z` });
+const dutyKinds = ['archive', 'evaluation', 'activity', 'admins', 'substitute', 'approval'];
+const taskMutations = (wrongDuties: readonly string[]): Mutation[] => [
+  ...id('assignmentId', (t) => [t.draft.id, t.awaiting.id, t.othersDraft, t.othersActive]),
+  ...field('duty', 'another duty', [...wrongDuties, 'bogus', '']),
+  ...field('period', 'not a period of the duty', ['', 'bogus', '2027-H3', 'x'.repeat(41), ...big]),
+  ...field('level', 'out of range', [-1, 100, '100'], wrongForWhole),
+  ...field('due', 'not a date', ['', '2027-1-1', '01/01/2027', 'x'.repeat(41)]),
+  ...field('at', 'too long', ['x'.repeat(41), ...big]),
+];
+const dutyRecipe = (base: (t: Targets) => Data, duty: string, extra: Mutation[] = [], free: string[] = []): Recipe => ({
+  personal: true,
+  actors: ['employee'],
+  base,
+  free,
+  mutations: [...taskMutations(dutyKinds.filter((k) => k !== duty)), ...extra],
+});
+const evaluationTask = (t: Targets) => task(t, 'evaluation', '2027-11-02', '2027-11-02');
+const evaluationAnswers = { goal0: 'yes', followers: '120', posts: '40', answeredWithin48h: 'always', incidents: '0', change: '', decision: 'continue' };
+const count = (name: string) => field(name, 'not a whole number of 0 or more', wrongForCount, []);
+
+const reportBase: Record<(typeof reportKinds)[number], (t: Targets) => Data> = {
+  criticism: (t) => ({ kind: 'criticism', accountId: t.active, receivedOn: '2027-01-03', link: 'https://www.instagram.com/p/abc', text: 'Varför stängde biblioteket tidigt?', nature: 'factual' }),
+  bullying: () => ({ kind: 'bullying', affected: 'pupil', where: 'Instagram', what: 'Hot i kommentarerna under ett inlägg.' }),
+  negative: () => ({ kind: 'negative', link: 'https://example.org/artikel', summary: 'En artikel om väntetider.', to: 'chief' }),
+};
+const wrongReport: Record<(typeof reportKinds)[number], readonly [string, readonly unknown[]][]> = {
+  criticism: [
+    ['accountId', ['', '00000000-0000-4000-8000-00000000dead', 5]],
+    ['receivedOn', badDates],
+    ['link', ['http://example.org', 'javascript:alert(1)', '', ...tooLong(500), 5]],
+    ['text', ['', '   ', ...tooLong(2000), 5]],
+    ['nature', ['both', '', 5, undefined]],
+  ],
+  bullying: [
+    ['affected', ['teacher', '', 5, undefined]],
+    ['where', ['', ...tooLong(500), 5]],
+    ['what', ['', '   ', ...tooLong(2000), {}]],
+  ],
+  negative: [
+    ['link', ['http://example.org', '', ...tooLong(500), 5]],
+    ['summary', ['', ...tooLong(2000), 5]],
+    ['to', ['mayor', '', 5, undefined]],
+  ],
+};
+const wrongReportField: Mutation = {
+  key: 'kind',
+  kind: 'field',
+  apply: (draft, dice, t) => {
+    const kind = draft.data.kind as (typeof reportKinds)[number];
+    const fields = [...wrongReport[kind], ...(kind === 'criticism' ? [['accountId', [t.draft.id, t.awaiting.id]] as const] : [])];
+    const [name, values] = dice.pick(fields);
+    const value = dice.pick(values);
+    if (value === undefined) delete draft.data[name];
+    else draft.data[name] = value;
+    return `${kind} report ${name}: invalid`;
+  },
+};
+
+const plus = (t: Targets, days: number) => new Date(Date.parse(t.today) + days * 86_400_000).toISOString().slice(0, 10);
+const admins = { admin1: 'Elin Ek', admin2: 'Aida Haddad', loginStorage: 'Kommunens lösenordshanterare', substitute: 'Aida Haddad' };
+const adminMutations = wrongAnswers.administration.map(([name, values]) => set(name, 'invalid', values));
+const closers: readonly Actor[] = ['employee', 'chief', 'communicator'];
+
+const recipes: Record<Verb, Recipe> = {
+  'plan.start': { personal: true, actors: ['anonymous'] },
+  'plan.save': {
+    personal: true,
+    actors: ['employee'],
+    base: (t, dice) => {
+      const step = dice.pick(stepNames);
+      return { ...onDraft(t), step, then: dice.pick(['stay', 'next']), ...steps[step] };
+    },
+    free: ['accountName', 'purpose', 'audience', 'complement', 'loginStorage', 'substitute'],
+    mutations: [...draftMutations, ...field('step', 'not a step', ['review', 'bogus', 'WHO', '']), ...field('then', 'neither stay nor next', ['back', '', 'NEXT']), wrongStepAnswer],
+  },
+  'plan.back': { personal: true, actors: ['employee'], base: onDraft, mutations: draftMutations },
+  'plan.open': {
+    personal: true,
+    actors: ['employee'],
+    base: (t, dice) => ({ ...onDraft(t), to: dice.pick([...stepNames, 'review']) }),
+    mutations: [...draftMutations, ...field('to', 'not a step', ['bogus', 'Review', '', 'x'.repeat(101)])],
+  },
+  'plan.submit': { personal: true, actors: ['employee'], base: onDraft, mutations: draftMutations },
+  'plan.cancel': { personal: true, actors: ['employee'], base: onDraft, mutations: draftMutations },
+  'plan.resume': { personal: true, actors: ['employee'], base: (t) => ({ draftId: t.draft.id }), mutations: id('draftId', (t) => [t.othersDraft, t.othersActive]) },
+  'plan.mine': noInput(true),
+  'plan.history': {
+    personal: true,
+    actors: ['employee', 'chief', 'communicator', 'commschief'],
+    base: (t, dice) => ({ assignmentId: dice.pick([t.awaiting.id, t.active]) }),
+    mutations: id('assignmentId', (t) => [t.draft.id, t.othersDraft]),
+  },
+  'approval.approve': { personal: true, actors: ['chief'], base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, step: 'chief', comment: '' }), free: ['comment'], mutations: approvalMutations(false) },
+  'approval.requestChanges': { personal: true, actors: ['chief'], base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, step: 'chief', comment: 'Skriv ett mätbart mål.' }), mutations: approvalMutations(true) },
+  'approval.reject': { personal: true, actors: ['chief'], base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, step: 'chief', comment: 'Vi har redan ett konto.' }), mutations: approvalMutations(true) },
+  'approval.refresh': {
+    personal: true,
+    actors: ['employee', 'chief', 'communicator', 'commschief'],
+    base: (t, dice) => ({ assignmentId: dice.pick([t.awaiting.id, t.active]) }),
+    mutations: id('assignmentId', (t) => [t.draft.id, t.othersDraft]),
+  },
+  'register.show': noInput(false),
+  'account.mine': noInput(true),
+  'account.admins': { personal: true, actors: ['employee'], base: (t) => ({ assignmentId: t.active }), mutations: id('assignmentId', notDraftsOrActive) },
+  'account.adminsSave': {
+    personal: true,
+    actors: ['employee'],
+    base: (t) => ({ assignmentId: t.active, ...admins }),
+    free: ['loginStorage', 'substitute'],
+    mutations: [...id('assignmentId', notDraftsOrActive), ...adminMutations],
+  },
+  'account.owner': { personal: true, actors: ['employee'], base: (t) => ({ assignmentId: t.active }), mutations: id('assignmentId', notDraftsOrActive) },
+  'account.ownerSave': {
+    personal: true,
+    actors: ['employee'],
+    base: (t) => ({ assignmentId: t.active, newOwner: aad('admin') }),
+    mutations: [...id('assignmentId', notDraftsOrActive), ...field('newOwner', 'nobody in the directory, or the owner', [aad('employee'), '00000000-0000-4000-8000-00000000dead', '', ...tooLong(100)])],
+  },
+  'account.close': { personal: true, actors: closers, base: (t) => ({ assignmentId: t.active }), mutations: id('assignmentId', notClosable) },
+  'account.closeConfirm': {
+    personal: true,
+    actors: closers,
+    base: (t) => ({ assignmentId: t.active, finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' }),
+    mutations: [
+      ...id('assignmentId', notClosable),
+      ...['finalSnapshotArchived', 'closedOnPlatform', 'followersPointedToWebsite'].flatMap((k) => field(k, 'not ticked', ['false', '', 'TRUE', 'yes', 1], [])),
+    ],
+  },
+  'help.topics': noInput(false),
+  'help.topic': { personal: false, actors: actorsAll, base: (_t, dice) => ({ topic: dice.pick(topics) }), mutations: field('topic', 'not a topic', ['', 'Assignment', 'bogus', '__proto__', 'constructor', 'toString', ...big]) },
+  'report.menu': noInput(true),
+  'report.form': { personal: true, actors: roles, base: (_t, dice) => ({ kind: dice.pick(reportKinds) }), mutations: field('kind', 'not a kind of report', ['', 'Criticism', 'spam', 'toString', ...big]) },
+  'report.send': {
+    personal: true,
+    actors: roles,
+    base: (t, dice) => reportBase[dice.pick(reportKinds)](t),
+    free: ['text', 'where', 'what', 'summary'],
+    mutations: [set('kind', 'not a kind of report', ['', 'Criticism', 'spam', 5, null]), wrongReportField],
+  },
+  'duty.archived': dutyRecipe((t) => ({ ...task(t, 'archive', '2026-H2', '2027-01-01'), reference: 'KA 2027/14' }), 'archive', field('reference', 'empty or too long', ['', '   ', ...tooLong(200)]), ['reference']),
+  'duty.active': dutyRecipe((t) => task(t, 'activity', '2027-01-01', '2027-01-01'), 'activity'),
+  'duty.pause': dutyRecipe(
+    (t) => ({ ...task(t, 'activity', '2027-01-01', '2027-01-01'), until: plus(t, 30) }),
+    'activity',
+    field('until', 'not a date from tomorrow to 120 days on', (_d, t) => [...badDates, '2020-01-01', plus(t, 0), plus(t, 121), '2030-01-01']),
+  ),
+  'duty.snooze': dutyRecipe((t) => task(t, 'archive', '2026-H2', '2027-01-01'), 'archive'),
+  'duty.evaluation': dutyRecipe(evaluationTask, 'evaluation'),
+  'duty.evaluationSend': dutyRecipe(
+    (t) => ({ ...evaluationTask(t), ...evaluationAnswers }),
+    'evaluation',
+    [
+      ...count('followers'),
+      ...count('posts'),
+      ...count('incidents'),
+      ...field('answeredWithin48h', 'not a choice', ['never', '', 'ALWAYS']),
+      ...field('decision', 'not a choice', ['maybe', '', 'Close']),
+      ...field('goal0', 'not a choice', ['kanske', '', 'YES']),
+      set('change', 'too long or wrong type', [...tooLong(2000), 5, null, {}]),
+    ],
+    ['change'],
+  ),
+  'absence.form': noInput(true),
+  'absence.save': {
+    personal: true,
+    actors: roles,
+    base: (t) => ({ from: plus(t, 7), to: plus(t, 14), substitute: aad('admin') }),
+    mutations: [
+      ...field('from', 'not a date', badDates),
+      ...field('to', 'not a date, before the first day, or past', (_d, t) => [...badDates, plus(t, 3), '2020-01-01']),
+      set('substitute', 'nobody in the directory, themselves, or wrong type', (d) => [
+        '00000000-0000-4000-8000-00000000dead', ...(d.actor === 'anonymous' ? [] : [aad(d.actor)]), 5, {}, true, ...tooLong(100),
+      ]),
+    ],
+  },
+};
+
+function notDraftsOrActive(t: Targets): string[] {
+  return [t.draft.id, t.awaiting.id, t.othersDraft, t.othersActive];
+}
+/** Not closable by the owner, the chief or the communicator: not active (the colleague's account is theirs too). */
+function notClosable(t: Targets): string[] {
+  return [t.draft.id, t.awaiting.id, t.othersDraft];
+}
+
+function ride(draft: Draft, dice: Dice, recipe: Recipe): void {
+  for (let i = dice.int(4); i > 0; i--) {
+    const key = recipe.free?.length && dice.chance(0.5) ? dice.pick(recipe.free) : dice.pick(extraKeys);
+    const value = dice.chance(0.04) ? dice.pick(big) : dice.chance(0.1) ? { deep: [dice.pick(riders)] } : dice.pick(riders);
+    draft.data[key] = value;
+  }
+  // An own "__proto__" property, as JSON can carry it, now and then.
+  if (dice.chance(0.05)) Object.defineProperty(draft.data, '__proto__', { value: { polluted: true }, enumerable: true, writable: true, configurable: true });
+}
+
+/** Picks one mutation, sometimes two on different keys; never a new sender together with another target. */
+function choose(mutations: readonly Mutation[], dice: Dice): Mutation[] {
+  const first = dice.pick(mutations);
+  if (first.kind === 'shape' || !dice.chance(0.3)) return [first];
+  const second = dice.pick(mutations);
+  const kinds = [first.kind, second.kind].sort().join();
+  const clash = second.key === first.key || second.kind === 'shape' || ['actor,target', 'actor,actor', 'target,target'].includes(kinds);
+  return clash ? [first] : [first, second];
+}
+
+const order: Record<Mutation['kind'], number> = { actor: 0, target: 1, field: 2, shape: 3 };
+
+function generate(verb: Verb, dice: Dice, t: Targets): Submission {
+  const recipe = recipes[verb];
+  const draft: Draft = { actor: dice.pick(recipe.actors), data: recipe.base ? recipe.base(t, dice) : {} };
+  ride(draft, dice, recipe);
+  const mutations: string[] = [];
+  if (!recipe.base) {
+    if (dice.chance(0.2)) notAnObject.apply(draft, dice, t);
+    if (draft.actor === 'anonymous' && recipe.personal) mutations.push('sent without a user');
+    else if (recipe.personal && dice.chance(0.1)) {
+      draft.actor = 'anonymous';
+      mutations.push('sent without a user');
+    }
+  } else {
+    const allowed = recipe.actors;
+    const senders: Mutation[] = recipe.personal
+      ? [{ key: 'actor', kind: 'actor', apply: (d, roll) => `sent by ${(d.actor = roll.pick(actorsAll.filter((a) => !allowed.includes(a))))}` }]
+      : [];
+    const chosen = choose([...senders, ...(recipe.mutations ?? []), notAnObject], dice).sort((a, b) => order[a.kind] - order[b.kind]);
+    for (const mutation of chosen) mutations.push(mutation.apply(draft, dice, t));
+  }
+  const data = draft.whole ? draft.whole.value : draft.data;
+  return { verb, actor: draft.actor, data, mutations, refused: mutations.length > 0 };
+}
+
+/** Whether the verb's card sends data of its own (the others only get extras riding along, or no user). */
+export const takesInput = (verb: Verb): boolean => recipes[verb].base !== undefined;
+
+/** `count` submissions, the verbs taking turns, every one of them broken where the verb takes input. */
+export function* brokenSubmissions(count: number, seed: number, t: Targets): Generator<Submission> {
+  const dice = new Dice(seeded(seed));
+  for (let i = 0; i < count; i++) yield generate(verbs[i % verbs.length] as Verb, dice, t);
+}
+
+/** Valid submissions built from the same recipes, unbroken: each changes what is stored. */
+export function validSubmissions(t: Targets): Submission[] {
+  const valid = (verb: Verb, actor: Actor, data: Data): Submission => ({ verb, actor, data, mutations: [], refused: false });
+  return [
+    valid('plan.save', 'employee', { ...onDraft(t), step: 'channel', then: 'next', ...steps.channel }),
+    valid('approval.approve', 'chief', { assignmentId: t.awaiting.id, version: t.awaiting.version, step: 'chief', comment: '' }),
+    valid('account.adminsSave', 'employee', { assignmentId: t.active, ...admins, admin2: 'Nora Sjöberg' }),
+    valid('duty.active', 'employee', task(t, 'activity', '2027-01-01', '2027-01-01')),
+    valid('duty.evaluationSend', 'employee', { ...evaluationTask(t), ...evaluationAnswers }),
+    valid('absence.save', 'employee', { from: plus(t, 7), to: plus(t, 14), substitute: aad('admin') }),
+    valid('report.send', 'colleague', reportBase.bullying(t)),
+    valid('plan.start', 'employee', {}),
+  ];
+}
