@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../../dev/browser';
 import { startDevHost, type DevHost } from '../support/devHost';
 import { PlaygroundPage } from './playground';
 

@@ -6,7 +6,7 @@ import { startAzurite, type Azurite } from '../../dev/azurite';
 import type { FunctionServer } from '../../dev/functionHost';
 import { directory } from '../../dev/roles';
 import path from 'node:path';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../../dev/browser';
 import { startFunctionApp } from '../support/functionApp';
 
 const docs = path.resolve(__dirname, '../../docs');
