@@ -4,12 +4,32 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
+import { CallerIdConstants, StatusCodes } from 'botframework-schema';
 import type { BotIdentity } from '../config';
 import { StorageUnavailable } from '../errors';
 import type { Locale } from '../domain/locale';
 import { localeOf } from '../domain/locale';
 import { texts } from '../i18n';
 import type { Log } from '../log';
+
+/**
+ * Where the channel's token keys are published, when not at Bot Framework's. Given one such
+ * setting, botbuilder takes every other as given too (unset ones stay unset, and a token from no
+ * issuer is trusted): so the public cloud's values come along with it.
+ */
+function channelKeysAt(openIdMetadataUrl: string | undefined): ConfigurationBotFrameworkAuthenticationOptions {
+  if (!openIdMetadataUrl) return {};
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
 
 /** The Bot Framework settings for each kind of identity; none at all means no JWT checks. */
 function authOptions(identity: BotIdentity): ConfigurationBotFrameworkAuthenticationOptions {
@@ -21,7 +41,7 @@ function authOptions(identity: BotIdentity): ConfigurationBotFrameworkAuthentica
         MicrosoftAppId: identity.appId,
         MicrosoftAppType: identity.kind,
         MicrosoftAppTenantId: identity.tenantId,
-        ToBotFromChannelOpenIdMetadataUrl: identity.openIdMetadataUrl,
+        ...channelKeysAt(identity.openIdMetadataUrl),
       };
     case 'SingleTenant':
     case 'MultiTenant':
@@ -30,7 +50,7 @@ function authOptions(identity: BotIdentity): ConfigurationBotFrameworkAuthentica
         MicrosoftAppPassword: identity.password,
         MicrosoftAppType: identity.kind,
         MicrosoftAppTenantId: identity.tenantId,
-        ToBotFromChannelOpenIdMetadataUrl: identity.openIdMetadataUrl,
+        ...channelKeysAt(identity.openIdMetadataUrl),
       };
     default: {
       const exhaustive: never = identity;
@@ -64,6 +84,26 @@ function withoutConnectorRetries(auth: ConfigurationBotFrameworkAuthentication):
   return auth;
 }
 
+/**
+ * botbuilder turns a token it cannot verify (a forged signature, a malformed token, one not valid
+ * yet: jsonwebtoken's JsonWebTokenError and NotBeforeError) into a 500 that echoes the reason.
+ * Those are refusals of the caller, so they become 401 like every other failed check.
+ */
+function refusingUnverifiedTokens(auth: ConfigurationBotFrameworkAuthentication): ConfigurationBotFrameworkAuthentication {
+  const authenticate = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (...args: Parameters<typeof authenticate>) => {
+    try {
+      return await authenticate(...args);
+    } catch (error) {
+      if (error instanceof Error && (error.name === 'JsonWebTokenError' || error.name === 'NotBeforeError')) {
+        throw new AuthenticationError(`Unauthorized. The token could not be verified: ${error.message}`, StatusCodes.UNAUTHORIZED);
+      }
+      throw error;
+    }
+  };
+  return auth;
+}
+
 export interface AdapterOptions {
   /** Let the connector client retry failed calls itself (default). Off where the caller retries. */
   readonly connectorRetries?: boolean;
@@ -75,7 +115,7 @@ export function createAdapter(identity: BotIdentity, log: Log, forcedLocale?: Lo
       message: 'MicrosoftAppId is not set: requests are not authenticated. Fine for local use, never in production.',
     });
   }
-  const auth = new ConfigurationBotFrameworkAuthentication(authOptions(identity));
+  const auth = refusingUnverifiedTokens(new ConfigurationBotFrameworkAuthentication(authOptions(identity)));
   const adapter = new CloudAdapter(options.connectorRetries === false ? withoutConnectorRetries(auth) : auth);
   adapter.onTurnError = async (context, error) => {
     // A proactive turn (continue or create a conversation) has no user waiting for an answer:

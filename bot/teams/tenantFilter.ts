@@ -1,4 +1,4 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Log } from '../log';
 
 /** The tenant an activity comes from, as Teams states it. */
@@ -7,7 +7,8 @@ export const tenantOf = (context: TurnContext): string | undefined =>
 
 /**
  * Serves only the configured tenants: an activity from any other tenant is logged and dropped
- * before it reaches the bot. With no tenants configured (local use) every tenant is served.
+ * before it reaches the bot (a card button, which waits for an answer, gets 403). With no tenants
+ * configured (local use) every tenant is served.
  */
 export function tenantFilter(allowedTenantIds: readonly string[], log: Log): Middleware {
   return {
@@ -15,6 +16,7 @@ export function tenantFilter(allowedTenantIds: readonly string[], log: Log): Mid
       const tenantId = tenantOf(context)?.toLowerCase();
       if (allowedTenantIds.length > 0 && (!tenantId || !allowedTenantIds.includes(tenantId))) {
         log.warn('tenant_refused', { tenantId, activityId: context.activity.id, activityType: context.activity.type });
+        if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
         return;
       }
       await next();
