@@ -7,7 +7,12 @@ export interface AdaptiveCard {
   readonly [property: string]: unknown;
 }
 
+// A template is parsed once: its expressions are compiled on the first expansion and kept.
+const parsed = new WeakMap<object, Template>();
+
 /** Binds a card template (JSON in cards/) to its typed data. */
 export function expand<Data extends object>(template: object, data: Data): AdaptiveCard {
-  return new Template(template).expand({ $root: data }) as AdaptiveCard;
+  let compiled = parsed.get(template);
+  if (!compiled) parsed.set(template, (compiled = new Template(template)));
+  return compiled.expand({ $root: data }) as AdaptiveCard;
 }

@@ -33,68 +33,73 @@ export interface PlanChoices {
   readonly platforms: readonly string[];
 }
 
-export const stepSchemas = (choices: PlanChoices) => ({
-  who: z.object({
-    kind: z.enum(['account', 'monitoring'], { error: 'required' }),
-    departmentId: oneOf(choices.departmentIds),
-    chiefAadObjectId: oneOf(choices.people).refine((v) => v !== choices.applicantAadObjectId, { error: 'notYourself' }),
-  }),
+/** Each step's schema, built for the choices it is checked against (only the step asked for is built). */
+const stepSchemas = {
+  who: (choices: PlanChoices) =>
+    z.object({
+      kind: z.enum(['account', 'monitoring'], { error: 'required' }),
+      departmentId: oneOf(choices.departmentIds),
+      chiefAadObjectId: oneOf(choices.people).refine((v) => v !== choices.applicantAadObjectId, { error: 'notYourself' }),
+    }),
   // R8: the account name makes the sender clear; R6: a time-limited activity has an end date.
-  channel: z
-    .object({
-      platform: oneOf(choices.platforms),
-      accountName: text(limits.name),
-      accountUrl: https,
-      startDate: isoDate,
-      endDate: isoDate.optional(),
-    })
-    .refine((c) => !c.endDate || c.endDate > c.startDate, { error: 'endBeforeStart', path: ['endDate'] }),
+  channel: (choices: PlanChoices) =>
+    z
+      .object({
+        platform: oneOf(choices.platforms),
+        accountName: text(limits.name),
+        accountUrl: https,
+        startDate: isoDate,
+        endDate: isoDate.optional(),
+      })
+      .refine((c) => !c.endDate || c.endDate > c.startDate, { error: 'endBeforeStart', path: ['endDate'] }),
   // R3: purpose and audience are published in the register; R6: measurable goals; R7: the website first.
-  purpose: z.object({
-    purpose: text(limits.text),
-    audience: text(limits.text),
-    goals: z.array(text(limits.goal)).min(1, { error: 'required' }).max(limits.goals, { error: 'tooLong' }),
-    complement: text(limits.text),
-    sourceUrl: https,
-  }),
+  purpose: () =>
+    z.object({
+      purpose: text(limits.text),
+      audience: text(limits.text),
+      goals: z.array(text(limits.goal)).min(1, { error: 'required' }).max(limits.goals, { error: 'tooLong' }),
+      complement: text(limits.text),
+      sourceUrl: https,
+    }),
   // R10: two named admins besides the communicator, login details kept centrally; R14: a substitute.
-  administration: z.object({
-    admins: z.array(text(limits.name)).min(2, { error: 'tooFewAdmins' }).max(limits.admins, { error: 'tooLong' }),
-    loginStorage: text(limits.text).refine((v) => !looksLikeCredential(v), { error: 'credential' }),
-    substitute: text(limits.name),
-  }),
+  administration: () =>
+    z.object({
+      admins: z.array(text(limits.name)).min(2, { error: 'tooFewAdmins' }).max(limits.admins, { error: 'tooLong' }),
+      loginStorage: text(limits.text).refine((v) => !looksLikeCredential(v), { error: 'credential' }),
+      substitute: text(limits.name),
+    }),
   // R5, R8, R12, R14: what the applicant promises.
-  commitments: z.object({
-    knowsMediumAndHasTime: confirmed,
-    answersWithin48h: confirmed,
-    removesPostsWithin48h: confirmed,
-    publishesModerationNotice: confirmed,
-    followsGraphicProfile: confirmed,
-    followsLegalTerms: confirmed,
-  }),
-});
+  commitments: () =>
+    z.object({
+      knowsMediumAndHasTime: confirmed,
+      answersWithin48h: confirmed,
+      removesPostsWithin48h: confirmed,
+      publishesModerationNotice: confirmed,
+      followsGraphicProfile: confirmed,
+      followsLegalTerms: confirmed,
+    }),
+};
 
 /** Monitoring only: the purpose is what is watched and why; there is no account to moderate. */
-const monitoringSchemas = (choices: PlanChoices) => ({
-  purpose: z.object({ purpose: text(limits.text) }),
-  commitments: z.object({ knowsMediumAndHasTime: confirmed, followsLegalTerms: confirmed }),
-  who: stepSchemas(choices).who,
-});
+const monitoringSchemas = {
+  purpose: () => z.object({ purpose: text(limits.text) }),
+  commitments: () => z.object({ knowsMediumAndHasTime: confirmed, followsLegalTerms: confirmed }),
+  who: stepSchemas.who,
+};
 
 /** The answers of each step of an account plan. */
-export type Steps = { [S in StepName]: z.infer<ReturnType<typeof stepSchemas>[S]> };
-type MonitoringSchemas = ReturnType<typeof monitoringSchemas>;
+export type Steps = { [S in StepName]: z.infer<ReturnType<(typeof stepSchemas)[S]>> };
+type MonitoringSchemas = typeof monitoringSchemas;
 /** The answers of each step of a monitoring-only plan. */
-export type MonitoringSteps = { [S in keyof MonitoringSchemas]: z.infer<MonitoringSchemas[S]> };
+export type MonitoringSteps = { [S in keyof MonitoringSchemas]: z.infer<ReturnType<MonitoringSchemas[S]>> };
 
 export type StepResult<S extends StepName> =
   | { readonly ok: true; readonly value: Steps[S] | (S extends keyof MonitoringSteps ? MonitoringSteps[S] : never) }
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 function schemaFor(kind: PlanKind, step: StepName, choices: PlanChoices): z.ZodType | undefined {
-  if (kind === 'account') return stepSchemas(choices)[step];
-  const monitoring = monitoringSchemas(choices);
-  return step in monitoring ? monitoring[step as keyof typeof monitoring] : undefined;
+  if (kind === 'account') return stepSchemas[step](choices);
+  return step in monitoringSchemas ? monitoringSchemas[step as keyof MonitoringSchemas](choices) : undefined;
 }
 
 /** Validates one step's answers as a card sent them; unknown fields are dropped, never stored. */

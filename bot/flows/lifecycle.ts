@@ -77,8 +77,11 @@ export async function carryOut(
   } else await deps.assignments.save(state, stored.etag);
   // A new owner finds the account in "mina konton".
   if (decision.events.some((e) => e.type === 'OwnerChangeApproved')) await deps.assignments.index(state);
-  await deps.register.sync(state);
-  await deps.reschedule(state, reach);
+  // Filling in a draft changes neither the register nor the duties: a draft has neither.
+  if (!decision.events.every((e) => e.type === 'StepSaved' || e.type === 'StepOpened')) {
+    await deps.register.sync(state);
+    await deps.reschedule(state, reach);
+  }
   for (const event of decision.events) {
     const entry = auditEntry(event, state);
     if (!entry) continue;

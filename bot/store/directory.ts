@@ -15,14 +15,16 @@ const personSchema = z.object({
 const departmentSchema = z.object({ id: z.string(), name: z.string(), communicatorAadObjectId: z.string(), mailbox: z.string().optional() });
 const rolesSchema = z.object({ communicationsChiefAadObjectId: z.string() });
 type Roles = z.infer<typeof rolesSchema>;
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
 
-/** How long a looked-up entry is reused: every nudge asks for the same departments and people. */
+/** How long a looked-up entry or list is reused: every nudge and every plan card asks for the same departments and people. */
 const cacheMs = 30_000;
 
 /**
  * The organisation directory in the `directory` table, one partition per kind of entry.
  * In production it is kept by the administrators (see README); locally the dev host seeds it.
- * Single entries are kept for 30 seconds per process, so a change reaches every reader within that.
+ * Entries and the lists of everyone are kept for 30 seconds per process, so a change reaches every
+ * reader within that.
  */
 export class DirectoryStore {
   private readonly cache = new Map<string, { until: number; value: Promise<unknown> }>();
@@ -73,12 +75,12 @@ export class DirectoryStore {
 
   /** Everyone in the directory, by name. */
   async everyone(): Promise<Person[]> {
-    return (await this.all('person', personSchema)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    return [...(await this.cached('all|person', async () => (await this.all('person', personSchema)).sort(byName)))];
   }
 
   /** Every department, by name. */
   async allDepartments(): Promise<Department[]> {
-    return (await this.all('department', departmentSchema)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    return [...(await this.cached('all|department', async () => (await this.all('department', departmentSchema)).sort(byName)))];
   }
 
   private async all<T>(partition: string, schema: z.ZodType<T>): Promise<T[]> {
