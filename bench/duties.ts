@@ -1,9 +1,5 @@
 import { odata } from '@azure/data-tables';
 import { DateTime } from 'luxon';
-import { parseArgs } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { evolve, type Assignment, type Event } from '../bot/domain/assignment';
 import { zone } from '../bot/domain/calendar';
 import { defaultDutySettings, nudgesBetween } from '../bot/domain/duties';
@@ -25,18 +21,16 @@ import { directory, tenantId } from '../dev/roles';
 import { startTriggers } from '../dev/triggers';
 import { accountPlan, eventsTo } from '../test/support/seed';
 import { startConnector } from '../test/support/connector';
+import { count, times, yesNo, type Part } from './report';
 
 /**
- * `npm run bench`: the duty engine's figures, each against a floor measured in the same run.
+ * The duty engine's figures in `npm run bench`, each against a floor measured in the same run.
  * 1. The sweep over N active assignments with 1 % due: entities read against due wake-ups (goal
  *    ≤ 2×), and its time against a raw query of the due rows.
  * 2. The send rate of M nudges through the real queue function to a connector enforcing Teams'
  *    limits (7/s per conversation, 50/s per app): achieved against allowed (goal ≥ 90 %),
  *    with lost and duplicated counted.
  */
-const { values } = parseArgs({
-  options: { assignments: { type: 'string', default: '100000' }, nudges: { type: 'string', default: '10000' }, only: { type: 'string' } },
-});
 const quiet: Log = { info: () => undefined, warn: () => undefined, error: consoleLog.error };
 const now = DateTime.fromISO('2027-01-04T08:05', { zone });
 const reach = { tenantId, serviceUrl: 'http://localhost/' };
@@ -170,52 +164,35 @@ async function sendBench(count: number) {
   }
 }
 
-async function main() {
-  // The app logs a line per activity and nudge; thousands of them would bury the figures.
-  console.info = () => undefined;
-  const out = path.join(projectRoot(), 'bench', 'results');
-  mkdirSync(out, { recursive: true });
-  const file = path.join(out, 'duties.json');
-  // With --only, the other part's last figures are kept.
-  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const sweepFigures = values.only === 'send' ? previous.sweep : await sweepBench(Number(values.assignments));
-  console.log('\nDuty sweep');
-  console.table([
-    { measure: 'measured', value: values.only === 'send' ? `earlier (${previous.sweep?.at ?? previous.at})` : 'now' },
-    { measure: 'assignments', value: sweepFigures.assignments },
-    { measure: 'due wake-ups', value: sweepFigures.due },
-    { measure: 'entities read by the sweep', value: sweepFigures.read },
-    { measure: 'read per due (goal ≤ 2)', value: sweepFigures.readPerDue.toFixed(2) },
-    { measure: 'nudges queued / expected', value: `${sweepFigures.enqueued} / ${sweepFigures.expectedNudges}` },
-    { measure: 'raw query of the due rows (ms)', value: sweepFigures.rawMs.toFixed(0) },
-    { measure: 'sweep (ms)', value: sweepFigures.sweepMs.toFixed(0) },
-    { measure: 'sweep ÷ raw query', value: sweepFigures.sweepPerRaw.toFixed(1) },
-  ]);
-  const sendFigures = values.only === 'sweep' ? previous.send : await sendBench(Number(values.nudges));
-  console.log('\nSending nudges under Teams\' limits');
-  console.table([
-    { measure: 'nudges', value: sendFigures.nudges },
-    { measure: 'people', value: sendFigures.people },
-    { measure: 'seconds', value: sendFigures.seconds.toFixed(1) },
-    { measure: 'sent per second', value: sendFigures.ratePerSecond.toFixed(1) },
-    { measure: 'share of the allowed 50/s (goal ≥ 90 %)', value: `${(sendFigures.rateOfAllowed * 100).toFixed(1)} %` },
-    { measure: 'lost', value: sendFigures.lost },
-    { measure: 'duplicated', value: sendFigures.duplicated },
-    { measure: 'refused by Teams for the rate (429)', value: sendFigures.refusedOverLimit },
-  ]);
-  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
-  const at = new Date().toISOString();
-  const stamped = (figures: object, fresh: boolean, old: { at?: string } | undefined) => ({ ...figures, at: fresh ? at : (old?.at ?? previous.at) });
-  writeFileSync(
-    file,
-    `${JSON.stringify({ at, machine, sweep: stamped(sweepFigures, values.only !== 'send', previous.sweep), send: stamped(sendFigures, values.only !== 'sweep', previous.send) }, null, 2)}\n`,
-  );
-  console.log(`\nWritten to ${path.relative(projectRoot(), file)}`);
-  process.exit(0);
-}
+type SweepFigures = Awaited<ReturnType<typeof sweepBench>>;
+type SendFigures = Awaited<ReturnType<typeof sendBench>>;
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+export const sweepPart: Part<SweepFigures> = {
+  name: 'sweep',
+  file: 'duties.json',
+  key: 'sweep',
+  run: (options) => sweepBench(options.assignments),
+  rows: (f) => [
+    { measure: `sweep over ${count(f.assignments)} active assignments: entities read per due wake-up`, figure: count(f.read), floor: `${count(f.due)} due`, ratio: times(f.readPerDue), goal: '≤ 2×', met: yesNo(f.readPerDue <= 2) },
+    { measure: 'sweep: nudges queued / expected', figure: count(f.enqueued), floor: `${count(f.expectedNudges)} expected`, ratio: times(f.enqueued / f.expectedNudges), goal: 'all (1×)', met: yesNo(f.enqueued === f.expectedNudges) },
+    { measure: 'sweep time ÷ raw range query of the due rows', figure: `${(f.sweepMs / 1000).toFixed(1)} s`, floor: `${(f.rawMs / 1000).toFixed(2)} s`, ratio: times(f.sweepPerRaw), goal: '(a floor, not a goal)', met: '—' },
+  ],
+};
 
+export const sendPart: Part<SendFigures> = {
+  name: 'send',
+  file: 'duties.json',
+  key: 'send',
+  run: (options) => sendBench(options.nudges),
+  rows: (f) => [
+    {
+      measure: `${count(f.nudges)} nudges to ${count(f.people)} people under Teams' limits: rate (429s: ${f.refusedOverLimit})`,
+      figure: `${f.ratePerSecond.toFixed(1)}/s`,
+      floor: `${f.allowedPerSecond}/s allowed`,
+      ratio: `${(f.rateOfAllowed * 100).toFixed(0)} %`,
+      goal: '≥ 90 %',
+      met: yesNo(f.rateOfAllowed >= 0.9),
+    },
+    { measure: 'send: lost / duplicated', figure: `${f.lost} / ${f.duplicated}`, floor: '—', ratio: '—', goal: '0 / 0', met: yesNo(f.lost === 0 && f.duplicated === 0) },
+  ],
+};

@@ -15,10 +15,11 @@ import { projectRoot } from './projectRoot';
 const root = projectRoot();
 const out = path.join(root, 'deploy');
 
-export async function bundle(): Promise<string> {
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(path.join(out, 'dist'), { recursive: true });
-  const entries = functionEntryFiles(root, { source: true });
+/**
+ * Bundles function files with their dependencies into one CommonJS file, as Azure runs it;
+ * `@azure/functions-core` stays external, as the host provides it.
+ */
+export async function bundleFunctions(entries: readonly string[], outfile: string): Promise<void> {
   await build({
     stdin: {
       contents: entries.map((file) => `require(${JSON.stringify(file)});`).join('\n'),
@@ -30,7 +31,7 @@ export async function bundle(): Promise<string> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    outfile: path.join(out, 'dist', 'main.js'),
+    outfile,
     external: ['@azure/functions-core'],
     // ES modules in the Azure SDK (storage's CRC64) read import.meta.url, which CommonJS lacks: give it this file's URL.
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -39,6 +40,12 @@ export async function bundle(): Promise<string> {
     legalComments: 'linked',
     logLevel: 'warning',
   });
+}
+
+export async function bundle(): Promise<string> {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(path.join(out, 'dist'), { recursive: true });
+  await bundleFunctions(functionEntryFiles(root, { source: true }), path.join(out, 'dist', 'main.js'));
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
   writeFileSync(
     path.join(out, 'package.json'),

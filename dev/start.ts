@@ -28,7 +28,9 @@ const usage = `Usage: npm start -- [options]
   --no-playground  Only storage and the functions (for scripts and the browser tests)
   --port <n>     Port of the functions (default 7071)
   --free-ports   Any free ports instead of 7071, 10000-10002 and 56150… (for tests); see the printed URLs
-  --app <dir>    Serve the function app in <dir> (its package.json main), e.g. deploy/ after npm run build:deploy`;
+  --app <dir>    Serve the function app in <dir> (its package.json main), e.g. deploy/ after npm run build:deploy
+  --no-seed      Leave storage empty: no mock directory, no Playground chats remembered, and Kanalkoll's
+                 own modules not loaded by the dev host (for another app, or to time a cold start)`;
 
 function options() {
   const { values } = parseArgs({
@@ -40,6 +42,7 @@ function options() {
       port: { type: 'string', default: '7071' },
       'free-ports': { type: 'boolean', default: false },
       app: { type: 'string' },
+      'no-seed': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -58,6 +61,7 @@ function options() {
     port: values['free-ports'] ? 0 : Number(values.port),
     freePorts: values['free-ports'],
     appDir: values.app ? path.resolve(values.app) : root,
+    seed: !values['no-seed'],
   };
 }
 
@@ -111,9 +115,9 @@ async function main(): Promise<void> {
     stops.push(() => server.close());
 
     // The function files built the app on load; seed its directory with the mock people.
-    const { kanalkoll } = await import('../bot/app');
-    await kanalkoll().ready();
-    await kanalkoll().directory.load(directory);
+    const app = opts.seed ? (await import('../bot/app')).kanalkoll() : undefined;
+    await app?.ready();
+    await app?.directory.load(directory);
 
     const health = await fetch(`${server.url}/api/health`);
     if (!health.ok) throw new Error(`/api/health answered ${health.status}: ${await health.text()}`);
@@ -130,7 +134,7 @@ async function main(): Promise<void> {
       );
       playgrounds.push(...started);
       stops.push(() => playgrounds.forEach((p) => p.stop()));
-      for (const p of playgrounds) await kanalkoll().conversations.rememberUser(playgroundReference(p, new Date()));
+      for (const p of playgrounds) await app?.conversations.rememberUser(playgroundReference(p, new Date()));
     }
 
     console.log(`

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { projectRoot } from '../../dev/projectRoot';
 
-const root = path.resolve(__dirname, '..', '..');
+// From test/support, or from dist/test/support when the bench runs it built.
+const root = projectRoot();
 
 export interface DevHost {
   readonly child: ChildProcess;
@@ -19,20 +21,38 @@ export function startDevHost(args: readonly string[]): DevHost {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  let up = false;
+  const running = new Promise<string>((resolve, reject) => {
+    const onOutput = (d: Buffer) => {
+      output += d.toString();
+      const url = up ? undefined : /(http:\/\/localhost:\d+)\/api\/health/.exec(output)?.[1];
+      if (url && output.includes('Kanalkoll is running.')) {
+        up = true;
+        resolve(url);
+      }
+    };
+    child.stdout?.on('data', onOutput);
+    child.stderr?.on('data', onOutput);
+    child.once('exit', () => reject(new Error(`the dev host did not come up:\n${output}`)));
+  });
+  // A caller that never asks whether it is running must not see an unhandled rejection.
+  running.catch(() => undefined);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   return {
     child,
     output: () => output,
     exited,
+    // Resolves as soon as the line is printed (no polling): the bench times cold starts with it.
     ready: async (timeoutMs = 60_000) => {
-      const deadline = Date.now() + timeoutMs;
-      while (!output.includes('Kanalkoll is running.')) {
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the dev host did not come up:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the dev host did not come up in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+      });
+      try {
+        return await Promise.race([running, late]);
+      } finally {
+        clearTimeout(timer);
       }
-      return /(http:\/\/localhost:\d+)\/api\/health/.exec(output)![1]!;
     },
   };
 }
