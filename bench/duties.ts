@@ -13,7 +13,7 @@ import { DutySchedule } from '../bot/store/duties';
 import { NudgeLedger } from '../bot/store/nudges';
 import { connectQueues } from '../bot/store/queues';
 import { connectTables } from '../bot/store/tables';
-import { startAzurite } from '../dev/azurite';
+import { startAzuriteProcess } from '../dev/azuriteProcess';
 import { useCoreStandIn } from '../dev/coreStandIn';
 import { functionEntryFiles, loadFunctions } from '../dev/functionHost';
 import { projectRoot } from '../dev/projectRoot';
@@ -43,7 +43,7 @@ const activeAt = (id: string, owner: string, at: string): Assignment => {
 };
 
 async function sweepBench(count: number) {
-  const azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
+  const azurite = await startAzuriteProcess({ ports: { table: 0, queue: 0, blob: 0 } });
   try {
     const tables = connectTables(azurite.connectionString);
     await tables.ensureCreated();
@@ -96,7 +96,7 @@ async function sweepBench(count: number) {
 }
 
 async function sendBench(count: number) {
-  const azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
+  const azurite = await startAzuriteProcess({ ports: { table: 0, queue: 0, blob: 0 } });
   const connector = await startConnector();
   try {
     const limits = { perConversation: 7, perApp: 50, windowMs: 1000, retryAfterSeconds: 1 };
