@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { systemClock } from '../../bot/clock';
+import { eachLimited } from '../../bot/eachLimited';
 import { evolve, type Assignment, type Event } from '../../bot/domain/assignment';
 import { zone } from '../../bot/domain/calendar';
 import { texts } from '../../bot/i18n';
@@ -84,20 +85,6 @@ const crashOf = (a: Answer): string | undefined =>
       ? a.text.includes(apology) ? `the apology: ${a.text}` : `not a card: ${a.text}`
       : a.bytes > maxCardBytes ? `a card of ${a.bytes} bytes, more than Teams shows` : undefined;
 
-/** Runs `work` over `items`, `limit` at a time. */
-async function limited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await work(items[i] as T);
-      }
-    }),
-  );
-  return results;
-}
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
 
@@ -147,9 +134,9 @@ describe('reliability: bad input on any card gets a clear error and loses nothin
     const warn = jest.spyOn(console, 'warn').mockImplementation((line: unknown) => void problems.push(String(line)));
     const error = jest.spyOn(console, 'error').mockImplementation((line: unknown) => void problems.push(String(line)));
     const started = performance.now();
-    let answers: Answer[];
+    const answers: Answer[] = new Array(generated.length);
     try {
-      answers = await limited(generated, inFlight, (s) => press(world, s));
+      await eachLimited([...generated.keys()], inFlight, async (i) => void (answers[i] = await press(world, generated[i] as Submission)));
     } finally {
       warn.mockRestore();
       error.mockRestore();

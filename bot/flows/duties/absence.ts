@@ -10,11 +10,9 @@ import { accountName } from '../../domain/account';
 import { isAbsencePeriod } from '../../domain/dutyCommands';
 import { cardId } from '../../domain/fields';
 
-const absenceData = z.object({
-  from: z.string().max(10),
-  to: z.string().max(10),
-  substitute: z.union([z.literal(''), cardId]).optional().default(''),
-});
+// Checked one after the other, so the card says which of them to fix.
+const datesData = z.object({ from: z.string().max(10), to: z.string().max(10) });
+const substituteData = z.object({ substitute: z.union([z.literal(''), cardId]).optional().default('') });
 
 /**
  * "Jag är borta" (R14): the owner gives the dates and a substitute once, for every active account
@@ -57,10 +55,10 @@ export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', Pla
       const accounts = await owned(turn);
       if (accounts.length === 0) return form(turn, typed, { text: t.none, style: 'attention' });
       const now = deps.clock().toISOString();
-      const dates = absenceData.pick({ from: true, to: true }).safeParse(raw);
+      const dates = datesData.safeParse(raw);
       if (!dates.success || !isAbsencePeriod(dates.data.from, dates.data.to, now)) return form(turn, typed, { text: t.badDates, style: 'attention' });
       const { from, to } = dates.data;
-      const chosen = absenceData.pick({ substitute: true }).safeParse(raw);
+      const chosen = substituteData.safeParse(raw);
       const person = chosen.success && chosen.data.substitute ? await deps.directory.person(chosen.data.substitute) : undefined;
       if (!chosen.success || (chosen.data.substitute && !person)) return form(turn, typed, { text: t.unknownSubstitute, style: 'attention' });
       if (person?.aadObjectId === turn.user.aadObjectId) return form(turn, typed, { text: t.notYourself, style: 'attention' });
