@@ -4,7 +4,11 @@ import { loadConfig, type Config } from './config';
 import { checkHealth, type Health } from './health';
 import { consoleLog, type Log } from './log';
 import { randomUUID } from 'node:crypto';
-import { announcer } from './flows/approval/announce';
+import { announce, refreshCopies } from './flows/approval/announce';
+import { drainOutbox, strayOutboxes, type EffectHandlers } from './flows/commands/outbox';
+import { runCommand, type Outcome, type RunOptions } from './flows/commands/runner';
+import type { FlowDeps } from './flows/deps';
+import type { Command } from './domain/assignment';
 import type { PageFilters } from './flows/register/page';
 import { publishRegister, type Published, type RegisterFormat } from './flows/register/publish';
 import { deliverNudge } from './flows/duties/deliver';
@@ -20,6 +24,7 @@ import { RegisterStore } from './store/register';
 import { ReportStore } from './store/reports';
 import { AssignmentStore } from './store/assignments';
 import { AuditLog } from './store/audit';
+import { Outbox } from './store/outbox';
 import { ConversationReferences } from './store/conversations';
 import { DirectoryStore } from './store/directory';
 import { connectTables, type Tables } from './store/tables';
@@ -54,16 +59,36 @@ export interface Kanalkoll {
   deliverNudge(message: NudgeMessage): Promise<void>;
   /** The weekly digest's timer (R16): sends this week's digests if it is time and they have not gone. */
   sendDigests(): Promise<{ sent: number }>;
+  /** Carries out a command on an assignment, as a card button does (the seam below HTTP). */
+  run(command: Command, options: RunOptions): Promise<Outcome>;
+  /** The effects queue's function: carries out what waits in an assignment's outbox; how many are left. */
+  runEffects(assignmentId: string): Promise<{ left: number }>;
+  /** The outbox timer: puts every assignment whose outbox nobody finished on the effects queue. */
+  sweepEffects(): Promise<{ queued: number }>;
 }
 
-export function compose(config: Config, log: Log = consoleLog, clock: () => Date = systemClock): Kanalkoll {
-  const tables = connectTables(config.storage);
+/** What a test or another host may put in place of what `compose` would build from the configuration. */
+export interface Parts {
+  readonly log?: Log;
+  readonly clock?: () => Date;
+  readonly tables?: Tables;
+}
+
+/** A message on the `effects` queue: an assignment whose outbox has work left. */
+export interface EffectsMessage {
+  readonly assignmentId: string;
+}
+
+export function compose(config: Config, parts: Parts = {}): Kanalkoll {
+  const { log = consoleLog, clock = systemClock } = parts;
+  const tables = parts.tables ?? connectTables(config.storage);
   const conversations = new ConversationReferences(tables);
   const directory = new DirectoryStore(tables);
   const adapter = createAdapter(config.bot, log, config.forcedLocale);
   adapter.use(tenantFilter(config.allowedTenantIds, log));
   const assignments = new AssignmentStore(tables);
   const audit = new AuditLog(tables);
+  const outbox = new Outbox(tables);
   const botAppId = config.bot.kind === 'unauthenticated' ? '' : config.bot.appId;
   const { sending } = config;
   const throttle = new Throttle({ perConversation: sending.perConversation, perApp: sending.perApp, windowMs: 1000 });
@@ -76,18 +101,44 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
   const queue = queues.queue<NudgeMessage>('nudges');
   const schedule = new DutySchedule(tables);
   const ledger = new NudgeLedger(tables);
+  const effectsQueue = queues.queue<EffectsMessage>('effects');
   const dutyDeps = { assignments, directory, schedule, queue, settings: config.duties, clock, log };
   const deliverDeps = { ...dutyDeps, conversations, ledger, sender: nudgeSender, retry: sending, forcedLocale: config.forcedLocale };
-  const planDuties = async (state: Parameters<typeof reschedule>[1], reach: Parameters<typeof reschedule>[2]) => {
-    // The change itself is stored; a failure here is logged, and the assignment's next change plans again.
-    await reschedule(dutyDeps, state, reach).catch((error: unknown) => log.error('reschedule_failed', { assignmentId: state.id, error: error instanceof Error ? error.message : String(error) }));
+  const cardDeps = { assignments, audit, outbox, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale, clock, dutySettings: config.duties };
+  const effects: EffectHandlers = {
+    index: (effect, current) => assignments.index(current.id, effect.aadObjectId),
+    register: (_effect, current) => register.sync(current),
+    schedule: (effect, current) => reschedule(dutyDeps, current, effect.reach),
+    refreshCopies: (effect, current) => refreshCopies(cardDeps, current, effect.reach.tenantId),
+    announce: (effect) => announce(cardDeps, effect),
   };
-  const shared = { assignments, audit, register, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale, reschedule: planDuties, clock, dutySettings: config.duties };
+  const outboxDeps = { assignments, outbox, effects, clock, log };
+  /** A turn carries out its change's effects at once; what is left goes on the queue (and the sweep backs that up). */
+  const runEffectsNow = async (assignmentId: string) => {
+    const { left } = await drainOutbox(outboxDeps, assignmentId).catch((error: unknown) => {
+      log.warn('effects_deferred', { assignmentId, error: error instanceof Error ? error.message : String(error) });
+      return { left: 1 };
+    });
+    if (left > 0) await effectsQueue.send({ assignmentId }).catch((error: unknown) => log.warn('effects_not_queued', { assignmentId, error: error instanceof Error ? error.message : String(error) }));
+  };
+  const run = (command: Command, options: RunOptions) => runCommand({ assignments, outbox, runEffects: runEffectsNow, log }, command, options);
+  const flows: FlowDeps = {
+    ...cardDeps,
+    run,
+    log,
+    newId: randomUUID,
+    register,
+    reports: new ReportStore(tables),
+    archive: new ArchiveStore(config.storage),
+    registrarAadObjectId: config.registrarAadObjectId,
+    diarySeries: config.diarySeries,
+    archiveAadObjectId: config.archive.aadObjectId,
+    maxBytes: config.archive.maxBytes,
+    publicBaseUrl: config.publicBaseUrl,
+    registerResponsible: config.registerResponsible,
+  };
   const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl };
-  const reporting = { reports: new ReportStore(tables), registrarAadObjectId: config.registrarAadObjectId, diarySeries: config.diarySeries };
-  const archive = new ArchiveStore(config.storage);
-  const archiving = { archive, archiveAadObjectId: config.archive.aadObjectId, maxBytes: config.archive.maxBytes };
-  const flows = { ...shared, ...publishing, ...reporting, ...archiving, clock, newId: randomUUID, announce: announcer(shared), dutySettings: config.duties };
+  const archive = flows.archive;
   const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows) });
 
   let prepared: Promise<void> | undefined;
@@ -125,7 +176,22 @@ export function compose(config: Config, log: Log = consoleLog, clock: () => Date
         log.warn('digest_without_tenant', { message: 'Set KANALKOLL_TENANT_ID (or MicrosoftAppTenantId) for the weekly digest to be sent.' });
         return { sent: 0 };
       }
-      return sendDigests({ ...deliverDeps, tables, reach: config.home });
+      return sendDigests({ ...deliverDeps, reach: config.home });
+    },
+    run: async (command, options) => {
+      await ready();
+      return run(command, options);
+    },
+    runEffects: async (assignmentId) => {
+      await ready();
+      return drainOutbox(outboxDeps, assignmentId);
+    },
+    sweepEffects: async () => {
+      await ready();
+      const stray = await strayOutboxes(outboxDeps);
+      for (const assignmentId of stray) await effectsQueue.send({ assignmentId });
+      if (stray.length > 0) log.warn('effects_stray', { queued: stray.length });
+      return { queued: stray.length };
     },
     health: () => checkHealth(tables),
     publishRegister: async (format, ifNoneMatch, filters) => {

@@ -14,5 +14,6 @@ export type Delivery =
 /** Sends and updates cards outside a user's turn (bot/notify implements it). */
 export interface Messenger {
   sendCard(reach: Reach, aadObjectId: string, card: AdaptiveCard | string): Promise<Delivery>;
-  updateCard(tenantId: string, copy: SentCard, card: AdaptiveCard): Promise<void>;
+  /** Replaces a card sent earlier; false if Teams did not take it (logged). */
+  updateCard(tenantId: string, copy: SentCard, card: AdaptiveCard): Promise<boolean>;
 }

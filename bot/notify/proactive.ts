@@ -98,7 +98,7 @@ export class ProactiveSender implements Messenger {
   }
 
   /** Replaces a card sent earlier with `card`; a copy that cannot be updated is logged, not fatal. */
-  async updateCard(tenantId: string, copy: SentCard, card: AdaptiveCard): Promise<void> {
+  async updateCard(tenantId: string, copy: SentCard, card: AdaptiveCard): Promise<boolean> {
     const reference: Partial<ConversationReference> = {
       channelId: 'msteams',
       serviceUrl: copy.serviceUrl,
@@ -110,8 +110,10 @@ export class ProactiveSender implements Messenger {
         await this.throttle.acquire(copy.conversationId);
         await context.updateActivity({ id: copy.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
       });
+      return true;
     } catch (error) {
       this.log.warn('card_update_failed', { conversationId: copy.conversationId, activityId: copy.activityId, error: error instanceof Error ? error.message : String(error) });
+      return false;
     }
   }
 

@@ -1,8 +1,9 @@
-import { odata, RestError, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import type { ActivityPlan } from '../domain/activityPlan';
 import type { Assignment, AssignmentStatus } from '../domain/assignment';
-import { ETagConflict } from '../errors';
+import type { AuditEvent } from './audit';
+import { orConflict } from './statuses';
 import { encodeKey, fromColumns, TableRepository, toColumns, type Stored } from './repository';
 import type { Tables } from './tables';
 
@@ -12,6 +13,8 @@ export interface SentCard {
   readonly conversationId: string;
   readonly activityId: string;
   readonly serviceUrl: string;
+  /** The assignment's revision the card last showed; a copy is updated only to a newer one. */
+  readonly shownRevision?: number;
 }
 
 /** A submitted version of a plan, frozen: created once, never changed (R4). */
@@ -42,14 +45,31 @@ const assignmentSchema = z.looseObject({
   draft: z.looseObject({ kind: z.enum(['account', 'monitoring']) }),
 });
 
-const partition = (id: string) => `a_${encodeKey(id)}`;
+export const partition = (id: string) => `a_${encodeKey(id)}`;
 const personPartition = (aadObjectId: string) => `p_${encodeKey(aadObjectId)}`;
 const versionRow = (version: number) => `version_${String(version).padStart(4, '0')}`;
+/** Revisions as fixed-width keys, so rows of one kind read in the order they were made. */
+export const revisionKey = (revision: number) => String(revision).padStart(8, '0');
+export const copyRow = (copy: Pick<SentCard, 'conversationId' | 'activityId'>) => `copy_${encodeKey(copy.conversationId)}_${encodeKey(copy.activityId)}`;
+
+/** A change decided on an assignment, as one transaction stores it (see `commit`). */
+export interface Change {
+  readonly state: Assignment;
+  /** The ETag the assignment was read with; undefined for a new assignment. */
+  readonly etag: string | undefined;
+  /** A submitted plan, frozen as its version. */
+  readonly frozen?: PlanVersion;
+  /** The decisions among the change's events (R4). */
+  readonly audit: readonly AuditEvent[];
+  /** One row per effect the change implies, carried out afterwards from the outbox. */
+  readonly outbox: readonly unknown[];
+}
 
 /**
- * Assignments in the `assignments` table. Each has its own partition holding the assignment and
- * its frozen plan versions, so a submit writes both in one transaction; a small index per person
- * (partition p_<aad>) lists someone's assignments without scanning the table.
+ * Assignments in the `assignments` table. Each has its own partition holding the assignment, its
+ * frozen plan versions, its audit rows, its outbox and the cards sent about it, so one change is
+ * stored in one transaction; a small index per person (partition p_<aad>) lists someone's
+ * assignments without scanning the table.
  */
 export class AssignmentStore {
   private readonly table: TableClient;
@@ -67,36 +87,38 @@ export class AssignmentStore {
     return this.repo.get({ partitionKey: partition(id), rowKey: 'assignment' });
   }
 
-  /** Stores a new assignment and lists it under its applicant. */
-  async create(assignment: Assignment): Promise<string> {
-    const etag = await this.repo.save(assignment, undefined);
-    await this.index(assignment);
-    return etag;
-  }
-
-  /** Lists the assignment under its applicant (owner); earlier owners keep it in their history. */
-  async index(assignment: Assignment): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: personPartition(assignment.applicant.aadObjectId), rowKey: encodeKey(assignment.id) });
-  }
-
-  /** Replaces the assignment if it still has `etag`; ETagConflict otherwise. */
-  save(assignment: Assignment, etag: string): Promise<string> {
-    return this.repo.save(assignment, etag);
-  }
-
-  /** Saves the submitted assignment and freezes its plan version together, or neither. */
-  async submit(assignment: Assignment, etag: string, frozen: PlanVersion): Promise<void> {
-    try {
-      await this.table.submitTransaction([
-        ['update', this.repo.entity(assignment), 'Replace', { etag }],
-        ['create', { partitionKey: partition(assignment.id), rowKey: versionRow(frozen.version), ...toColumns(frozen) }],
-      ]);
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409)) {
-        throw new ETagConflict('assignments', assignment.id, { cause: error });
-      }
-      throw error;
+  /**
+   * Stores a change in one entity-group transaction: the new state (created, or replaced if it still
+   * has the ETag it was read with), a frozen plan version, the audit rows and the outbox rows. All
+   * of it or none; a lost race is an ETagConflict and stores nothing.
+   */
+  async commit(change: Change): Promise<void> {
+    const { state, etag } = change;
+    // A change that is the state alone (a draft's step saved) needs no transaction.
+    if (etag !== undefined && !change.frozen && change.audit.length === 0 && change.outbox.length === 0) {
+      await this.repo.save(state, etag);
+      return;
     }
+    const pk = partition(state.id);
+    const revision = revisionKey(state.revision);
+    const actions: TransactionAction[] = [
+      etag === undefined ? ['create', this.repo.entity(state)] : ['update', this.repo.entity(state), 'Replace', { etag }],
+      ...(change.frozen ? [['create', { partitionKey: pk, rowKey: versionRow(change.frozen.version), ...toColumns(change.frozen) }] as TransactionAction] : []),
+      ...change.audit.map((event, i): TransactionAction => ['create', { partitionKey: pk, rowKey: `audit_${revision}_${i}`, ...event }]),
+      ...change.outbox.map((effect, i): TransactionAction => ['create', { partitionKey: pk, rowKey: `outbox_${revision}_${String(i).padStart(2, '0')}`, ...toColumns(effect) }]),
+    ];
+    await orConflict(this.table.submitTransaction(actions), 'assignments', state.id);
+  }
+
+  /** Stores an assignment as it is, without a command: for seeding (tests, the bench). */
+  async create(assignment: Assignment): Promise<void> {
+    await this.commit({ state: assignment, etag: undefined, audit: [], outbox: [] });
+    await this.index(assignment.id, assignment.applicant.aadObjectId);
+  }
+
+  /** Lists the assignment under `aadObjectId` (its applicant, or a new owner); earlier owners keep it in their history. */
+  async index(assignmentId: string, aadObjectId: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: personPartition(aadObjectId), rowKey: encodeKey(assignmentId) });
   }
 
   versions(id: string): Promise<PlanVersion[]> {
@@ -105,8 +127,7 @@ export class AssignmentStore {
 
   /** Remembers a card sent about the assignment, so every copy can be updated when it changes. */
   async addCopy(id: string, copy: SentCard): Promise<void> {
-    const rowKey = `copy_${encodeKey(copy.conversationId)}_${encodeKey(copy.activityId)}`;
-    await this.table.upsertEntity({ partitionKey: partition(id), rowKey, ...toColumns(copy) });
+    await this.table.upsertEntity({ partitionKey: partition(id), rowKey: copyRow(copy), ...toColumns(copy) }, 'Replace');
   }
 
   copies(id: string): Promise<SentCard[]> {
@@ -116,16 +137,12 @@ export class AssignmentStore {
   /** The values of the assignment's rows whose key starts with `prefix` ('copy_', 'version_'), in key order. */
   private async rows(id: string, prefix: string): Promise<unknown[]> {
     const values: unknown[] = [];
-    // The character after '_' is '`', so this range is exactly the keys with the prefix.
-    const end = `${prefix.slice(0, -1)}\``;
-    const filter = odata`PartitionKey eq ${partition(id)} and RowKey ge ${prefix} and RowKey lt ${end}`;
-    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rowsStartingWith(partition(id), prefix) } })) {
       values.push(fromColumns(entity));
     }
     return values;
   }
 
-  /** Everything `aadObjectId` has applied for, newest first. */
   /**
    * Every assignment: a scan of the table, for the weekly digest only (hundreds of assignments in a
    * municipality; a region would keep counts per department instead).
@@ -138,6 +155,7 @@ export class AssignmentStore {
     return found;
   }
 
+  /** Everything `aadObjectId` has applied for or owns, newest first. */
   async listFor(aadObjectId: string): Promise<Assignment[]> {
     const ids: string[] = [];
     const filter = odata`PartitionKey eq ${personPartition(aadObjectId)}`;
@@ -150,3 +168,7 @@ export class AssignmentStore {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 }
+
+/** A filter for the rows of a partition whose key starts with `prefix` (ending in '_', whose successor is '`'). */
+export const rowsStartingWith = (partitionKey: string, prefix: string): string =>
+  odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}\``}`;

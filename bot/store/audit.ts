@@ -1,52 +1,36 @@
-import { odata, RestError, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
+import type { AuditEvent } from '../domain/audit';
+import { partition, rowsStartingWith } from './assignments';
 import { encodeKey } from './repository';
+import { createdOnce } from './statuses';
 import type { Tables } from './tables';
 
-/** One decision on an assignment, as the audit log keeps it (R4). */
-export interface AuditEvent {
-  readonly assignmentId: string;
-  /** The assignment's revision the event produced: orders the log and makes appends idempotent. */
-  readonly revision: number;
-  readonly type: string;
-  readonly actorAadObjectId: string;
-  readonly actorName: string;
-  /** In which role the actor decided; 'owner' covers whoever closes or changes an active account. */
-  readonly role: 'applicant' | 'owner' | 'chief' | 'communicator' | 'commschief' | 'reporter';
-  readonly at: string;
-  readonly version: number;
-  readonly comment?: string;
-}
+export type { AuditEvent } from '../domain/audit';
 
 /**
- * The append-only audit log (R4): events are only ever created, never updated or deleted.
- * Partition: the assignment; row: its revision, so the log reads in order.
+ * The append-only audit log (R4): records are only ever created, never updated or deleted. An
+ * assignment's decisions are rows of its own partition (`audit_<revision>_<n>`), created in the
+ * same transaction as the change they record (AssignmentStore.commit). Reports, which are not
+ * assignments, keep theirs in the `audit` table.
  */
 export class AuditLog {
-  private readonly table: TableClient;
+  private readonly assignments: TableClient;
+  private readonly reports: TableClient;
 
   constructor(tables: Tables) {
-    this.table = tables.client('audit');
+    this.assignments = tables.client('assignments');
+    this.reports = tables.client('audit');
   }
 
-  /** Records the event; recording the same revision again (a retry) leaves the first record. */
-  async append(event: AuditEvent): Promise<void> {
-    try {
-      await this.table.createEntity({
-        partitionKey: encodeKey(event.assignmentId),
-        rowKey: String(event.revision).padStart(8, '0'),
-        ...event,
-      });
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 409) return;
-      throw error;
-    }
+  /** Records the filing of a report; recording it again (a retry) leaves the first record. */
+  async appendReport(event: AuditEvent): Promise<void> {
+    await createdOnce(this.reports.createEntity({ partitionKey: encodeKey(event.assignmentId), rowKey: String(event.revision).padStart(8, '0'), ...event }));
   }
 
+  /** The assignment's decisions, in the order they were made. */
   async history(assignmentId: string): Promise<AuditEvent[]> {
     const events: AuditEvent[] = [];
-    const query = this.table.listEntities<AuditEvent>({
-      queryOptions: { filter: odata`PartitionKey eq ${encodeKey(assignmentId)}` },
-    });
+    const query = this.assignments.listEntities<AuditEvent>({ queryOptions: { filter: rowsStartingWith(partition(assignmentId), 'audit_') } });
     for await (const entity of query) {
       events.push({
         assignmentId: entity.assignmentId,

@@ -1,8 +1,9 @@
-import { odata, RestError, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import { eachLimited } from '../eachLimited';
 import type { Reach } from './conversations';
 import { encodeKey } from './repository';
+import { createdOnce, unlessMissing } from './statuses';
 import type { Tables } from './tables';
 
 /**
@@ -38,9 +39,6 @@ const watermarkKey = { partitionKey: 'sweep', rowKey: 'watermark' };
 type Row = Record<string, unknown>;
 const reachOf = (e: Row): Reach => ({ tenantId: String(e.tenantId ?? ''), serviceUrl: String(e.serviceUrl ?? '') });
 
-const ignoreMissing = (error: unknown) => {
-  if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-};
 
 /**
  * The duty schedule (table `duties`). Each assignment with nudges ahead has one wake-up row in the
@@ -55,13 +53,8 @@ export class DutySchedule {
   }
 
   async schedule(assignmentId: string): Promise<Schedule | undefined> {
-    try {
-      const e = await this.table.getEntity<Row>(scheduleKey(assignmentId).partitionKey, scheduleKey(assignmentId).rowKey);
-      return { assignmentId, wakeAt: typeof e.wakeAt === 'string' && e.wakeAt ? e.wakeAt : undefined, from: String(e.from), revision: Number(e.revision), reach: reachOf(e) };
-    } catch (error) {
-      ignoreMissing(error);
-      return undefined;
-    }
+    const e = await unlessMissing(this.table.getEntity<Row>(scheduleKey(assignmentId).partitionKey, scheduleKey(assignmentId).rowKey));
+    return e && { assignmentId, wakeAt: typeof e.wakeAt === 'string' && e.wakeAt ? e.wakeAt : undefined, from: String(e.from), revision: Number(e.revision), reach: reachOf(e) };
   }
 
   /**
@@ -88,7 +81,7 @@ export class DutySchedule {
 
   async remove(wake: Pick<WakeUp, 'assignmentId' | 'wakeAt'>): Promise<void> {
     const key = wakeKey(wake);
-    await this.table.deleteEntity(key.partitionKey, key.rowKey).catch(ignoreMissing);
+    await unlessMissing(this.table.deleteEntity(key.partitionKey, key.rowKey));
   }
 
   /** The wake-ups due by `now`, in the months from `since` on. */
@@ -106,12 +99,13 @@ export class DutySchedule {
 
   /** Up to when the sweep has looked; undefined before the first sweep. */
   async sweptUntil(): Promise<string | undefined> {
-    try {
-      return String((await this.table.getEntity<Row>(watermarkKey.partitionKey, watermarkKey.rowKey)).sweptUntil);
-    } catch (error) {
-      ignoreMissing(error);
-      return undefined;
-    }
+    const e = await unlessMissing(this.table.getEntity<Row>(watermarkKey.partitionKey, watermarkKey.rowKey));
+    return e && String(e.sweptUntil);
+  }
+
+  /** Notes that this week's digest went to a reader; false if it had gone already (R16: once a week). */
+  async digestOnce(week: string, reader: string, at: string): Promise<boolean> {
+    return createdOnce(this.table.createEntity({ partitionKey: 'digest', rowKey: `${week}_${reader.replace(/[/\\#?]/g, '-')}`, at }));
   }
 
   async markSwept(until: string): Promise<void> {

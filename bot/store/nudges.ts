@@ -1,8 +1,8 @@
-import { odata, RestError, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { audiences, dutyKinds, type Nudge } from '../domain/duties';
-import { ETagConflict } from '../errors';
 import { encodeKey } from './repository';
+import { createdOnce, orConflict, unlessMissing } from './statuses';
 import type { Tables } from './tables';
 
 /**
@@ -57,7 +57,6 @@ export interface DeadLetter {
   readonly at: string;
 }
 
-const isConflict = (error: unknown) => error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412);
 
 export class NudgeLedger {
   private readonly records: TableClient;
@@ -70,8 +69,9 @@ export class NudgeLedger {
 
   async get(nudge: Nudge, aadObjectId: string): Promise<StoredRecord | undefined> {
     const key = recordKey(nudge, aadObjectId);
-    try {
-      const e = await this.records.getEntity<Record<string, unknown>>(key.partitionKey, key.rowKey);
+    const e = await unlessMissing(this.records.getEntity<Record<string, unknown>>(key.partitionKey, key.rowKey));
+    if (!e) return undefined;
+    {
       const record: DeliveryRecord = {
         state: z.enum(deliveryStates).parse(e.state),
         attempts: Number(e.attempts ?? 0),
@@ -81,9 +81,6 @@ export class NudgeLedger {
         ...(typeof e.lastError === 'string' && e.lastError ? { lastError: e.lastError } : {}),
       };
       return { record, etag: e.etag };
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
     }
   }
 
@@ -93,20 +90,15 @@ export class NudgeLedger {
    */
   async write(nudge: Nudge, aadObjectId: string, record: DeliveryRecord, etag: string | undefined): Promise<string> {
     const entity = { ...recordKey(nudge, aadObjectId), ...record, key: `${nudge.assignmentId}|${nudge.duty}|${nudge.period}|${nudge.level}`, aadObjectId };
-    try {
-      const response = etag === undefined ? await this.records.createEntity(entity) : await this.records.updateEntity(entity, 'Replace', { etag });
-      return response.etag ?? '';
-    } catch (error) {
-      if (isConflict(error)) throw new ETagConflict('nudges', `${entity.partitionKey}/${entity.rowKey}`, { cause: error });
-      throw error;
-    }
+    const write = etag === undefined ? this.records.createEntity(entity) : this.records.updateEntity(entity, 'Replace', { etag });
+    return (await orConflict(write, 'nudges', `${entity.partitionKey}/${entity.rowKey}`)).etag ?? '';
   }
 
   /** Keeps a nudge given up on; keeping it twice keeps the first. */
   async bury(letter: DeadLetter): Promise<void> {
     const key = recordKey(letter.nudge, letter.aadObjectId);
-    try {
-      await this.dead.createEntity({
+    await createdOnce(
+      this.dead.createEntity({
         partitionKey: letter.at.slice(0, 7),
         rowKey: `${key.partitionKey}_${key.rowKey}`,
         nudge: JSON.stringify(letter.nudge),
@@ -114,10 +106,8 @@ export class NudgeLedger {
         reason: letter.reason,
         attempts: letter.attempts,
         at: letter.at,
-      });
-    } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 409)) throw error;
-    }
+      }),
+    );
   }
 
   /** The dead letters of a month (`2027-01`). */

@@ -3,7 +3,7 @@ import { QueueClient } from '@azure/storage-queue';
 import type { StorageConfig } from '../config';
 
 /** Every queue Kanalkoll writes to; the Functions host makes the `-poison` queues itself. */
-export const queueNames = ['nudges'] as const;
+export const queueNames = ['nudges', 'effects'] as const;
 export type QueueName = (typeof queueNames)[number];
 
 /**

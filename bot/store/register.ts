@@ -1,4 +1,5 @@
-import { odata, RestError, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
+import { unlessMissing } from './statuses';
 import { registerRecord, type RegisterRecord } from '../domain/register';
 import type { Assignment } from '../domain/assignment';
 import { encodeKey, fromColumns, toColumns } from './repository';
@@ -23,11 +24,7 @@ export class RegisterStore {
       await this.table.upsertEntity({ ...key, ...toColumns(record) }, 'Replace');
       return;
     }
-    try {
-      await this.table.deleteEntity(key.partitionKey, key.rowKey);
-    } catch (error) {
-      if (!(error instanceof RestError && error.statusCode === 404)) throw error;
-    }
+    await unlessMissing(this.table.deleteEntity(key.partitionKey, key.rowKey));
   }
 
   async all(): Promise<RegisterRecord[]> {

@@ -1,4 +1,6 @@
-import { RestError, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { type TableClient, type TransactionAction } from '@azure/data-tables';
+import { ETagConflict } from '../errors';
+import { orConflict, unlessMissing } from './statuses';
 import type { PersonRef } from '../domain/assignment';
 import { diaryNumber, type ReportContent, type ReportKind } from '../domain/report';
 import { fromColumns, toColumns } from './repository';
@@ -34,24 +36,19 @@ export class ReportStore {
   async register(report: FiledReport<'criticism'>, series: string, year: number): Promise<FiledReport<'criticism'>> {
     const partitionKey = `diary_${series.replace(/[^A-Za-z0-9]/g, '')}_${year}`;
     for (let attempt = 0; attempt < 200; attempt++) {
-      const counter = await this.table.getEntity<{ last: number }>(partitionKey, 'counter').catch((error: unknown) => {
-        if (error instanceof RestError && error.statusCode === 404) return undefined;
-        throw error;
-      });
+      const counter = await unlessMissing(this.table.getEntity<{ last: number }>(partitionKey, 'counter'));
       const sequence = (counter?.last ?? 0) + 1;
       const registered = { ...report, diaryNumber: diaryNumber(series, year, sequence) };
       const counterAction: TransactionAction = counter
         ? ['update', { partitionKey, rowKey: 'counter', last: sequence }, 'Replace', { etag: counter.etag }]
         : ['create', { partitionKey, rowKey: 'counter', last: sequence }];
       try {
-        await this.table.submitTransaction([
-          counterAction,
-          ['create', { partitionKey, rowKey: String(sequence).padStart(6, '0'), ...toColumns(registered) }],
-        ]);
+        const rows: TransactionAction[] = [counterAction, ['create', { partitionKey, rowKey: String(sequence).padStart(6, '0'), ...toColumns(registered) }]];
+        await orConflict(this.table.submitTransaction(rows), 'reports', partitionKey);
         return registered;
       } catch (error) {
         // Someone else took this number: read the counter again and take the next one.
-        if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) continue;
+        if (error instanceof ETagConflict) continue;
         throw error;
       }
     }

@@ -1,5 +1,5 @@
-import { RestError, type TableClient } from '@azure/data-tables';
-import { ETagConflict } from '../errors';
+import type { TableClient } from '@azure/data-tables';
+import { orConflict, unlessMissing } from './statuses';
 
 export interface Stored<T> {
   readonly value: T;
@@ -54,13 +54,8 @@ export class TableRepository<T> {
   ) {}
 
   async get(key: EntityKey): Promise<Stored<T> | undefined> {
-    try {
-      const entity = await this.table.getEntity<Record<string, unknown>>(key.partitionKey, key.rowKey);
-      return { value: this.codec.decode(fromColumns(entity)), etag: entity.etag };
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 404) return undefined;
-      throw error;
-    }
+    const entity = await unlessMissing(this.table.getEntity<Record<string, unknown>>(key.partitionKey, key.rowKey));
+    return entity && { value: this.codec.decode(fromColumns(entity)), etag: entity.etag };
   }
 
   /**
@@ -69,18 +64,9 @@ export class TableRepository<T> {
    */
   async save(value: T, etag: string | undefined): Promise<string> {
     const entity = this.entity(value);
-    try {
-      const response =
-        etag === undefined
-          ? await this.table.createEntity(entity)
-          : await this.table.updateEntity(entity, 'Replace', { etag });
-      return response.etag ?? '';
-    } catch (error) {
-      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 409)) {
-        throw new ETagConflict(this.table.tableName, `${entity.partitionKey}/${entity.rowKey}`, { cause: error });
-      }
-      throw error;
-    }
+    const write = etag === undefined ? this.table.createEntity(entity) : this.table.updateEntity(entity, 'Replace', { etag });
+    const response = await orConflict(write, this.table.tableName, `${entity.partitionKey}/${entity.rowKey}`);
+    return response.etag ?? '';
   }
 
   /** Last write wins: for facts that are simply refreshed, such as where to reach a user. */

@@ -3,17 +3,16 @@ import type { AdaptiveCard, Verb } from '../../cards';
 import type { PersonRef } from '../domain/assignment';
 import type { Locale } from '../domain/locale';
 import { accountHandlers } from '../flows/account/handlers';
-import type { ApprovalDeps } from '../flows/approval/announce';
 import { approvalHandlers } from '../flows/approval/handlers';
 import { absenceHandlers } from '../flows/duties/absence';
 import { dutyHandlers } from '../flows/duties/handlers';
-import { fileSchema, receiveFiles, type UploadDeps } from '../flows/duties/upload';
-import type { Reach } from '../flows/lifecycle';
-import { planHandlers, type PlanHandler } from '../flows/plan/handlers';
-import type { PlanDeps } from '../flows/plan/session';
+import { fileSchema, receiveFiles } from '../flows/duties/upload';
+import type { FlowDeps } from '../flows/deps';
+import type { Reach } from '../store/conversations';
+import { planHandlers } from '../flows/plan/handlers';
+import type { CardHandler } from '../flows/turn';
 import { registerCardFor } from '../flows/register/card';
-import { reportHandlers, type ReportDeps } from '../flows/report/handlers';
-import type { RegisterDeps } from '../flows/register/publish';
+import { reportHandlers } from '../flows/report/handlers';
 import { answerFor, helpForCard, helpMenu } from '../flows/help';
 import { welcome } from '../flows/welcome';
 
@@ -42,7 +41,7 @@ export interface Routes {
   readonly files: Handler;
 }
 
-export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps & UploadDeps): Routes {
+export function routes(deps: FlowDeps): Routes {
   const p = planHandlers(deps);
   const a = approvalHandlers(deps);
   const accounts = accountHandlers(deps);
@@ -52,7 +51,7 @@ export function routes(deps: PlanDeps & ApprovalDeps & RegisterDeps & ReportDeps
   const register: Handler = (t) => registerCardFor(deps, t.locale, t.data);
   const greet: Handler = (t) => welcome(t.locale, t.userName);
   const unknownCardAction: Handler = (t) => welcome(t.locale, t.userName, 'unknownAction');
-  const personal = (handle: PlanHandler): Handler => (t) =>
+  const personal = (handle: CardHandler): Handler => (t) =>
     t.user && t.reach ? handle({ locale: t.locale, user: t.user, reach: t.reach, data: t.data }) : unknownCardAction(t);
 
   return {

@@ -7,7 +7,10 @@ import type { Assignment, Command } from '../../bot/domain/assignment';
 import { zone } from '../../bot/domain/calendar';
 import { defaultDutySettings, nudgeKey, nudgesBetween, type Nudge } from '../../bot/domain/duties';
 import { reschedule } from '../../bot/flows/duties/schedule';
-import { carryOut } from '../../bot/flows/lifecycle';
+import { drainOutbox, type EffectHandlers } from '../../bot/flows/commands/outbox';
+import { runCommand } from '../../bot/flows/commands/runner';
+import { consoleLog } from '../../bot/log';
+import { Outbox } from '../../bot/store/outbox';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
 import { ConversationReferences } from '../../bot/store/conversations';
@@ -92,13 +95,16 @@ export async function startDutyWorld(env: Record<string, string> = {}, options: 
   const triggers = startTriggers(app.registrations, storage, (line) => log.push(line), { schedule: false });
   const reach = { tenantId, serviceUrl: connector.serviceUrl };
   const scheduleDeps = { directory: stores.directory, schedule: stores.schedule, settings: defaultDutySettings, clock: systemClock };
-  const lifecycle = {
-    assignments: stores.assignments,
-    register: stores.register,
-    audit: stores.audit,
+  // The real command path; its cards are not announced here (the flow tests do that).
+  const effects: EffectHandlers = {
+    index: (effect, current) => stores.assignments.index(current.id, effect.aadObjectId),
+    register: (_effect, current) => stores.register.sync(current),
+    schedule: (_effect, current) => reschedule(scheduleDeps, current, reach),
+    refreshCopies: async () => undefined,
     announce: async () => undefined,
-    reschedule: (state: Assignment) => reschedule(scheduleDeps, state, reach),
   };
+  const outboxDeps = { assignments: stores.assignments, outbox: new Outbox(stores.tables), effects, clock: systemClock, log: consoleLog };
+  const commandDeps = { assignments: stores.assignments, outbox: outboxDeps.outbox, log: consoleLog, runEffects: async (id: string) => void (await drainOutbox(outboxDeps, id)) };
   const saved = process.env.KANALKOLL_CLOCK_OFFSET_MS;
   return {
     connector,
@@ -150,8 +156,8 @@ export async function startDutyWorld(env: Record<string, string> = {}, options: 
     apply: async (id, command) => {
       const stored = await stores.assignments.get(id);
       if (!stored) throw new Error(`no assignment ${id}`);
-      const result = await carryOut(lifecycle, command(stored.value), stored, reach);
-      if (!result.ok || !result.state) throw new Error(`refused: ${JSON.stringify(result)}`);
+      const result = await runCommand(commandDeps, command(stored.value), { id, loaded: stored, reach });
+      if (!result.ok) throw new Error(`refused: ${JSON.stringify(result)}`);
       return result.state;
     },
     close: async () => {

@@ -5,19 +5,21 @@ import { mayClose } from '../../domain/account';
 import { administrators, validateStep } from '../../domain/activityPlan';
 import { cardId } from '../../domain/fields';
 import type { Assignment, Command } from '../../domain/assignment';
-import { ETagConflict } from '../../errors';
 import { texts } from '../../i18n';
 import type { Stored } from '../../store/repository';
 import { approversFor } from '../approval/approvers';
 import { periodLabel } from '../duties/view';
-import { carryOut, type LifecycleDeps } from '../lifecycle';
-import type { PlanHandler, PlanTurn } from '../plan/handlers';
+import type { FlowDeps } from '../deps';
+import type { CardHandler, CardTurn } from '../turn';
 import { answersFromCard, cardValues, listInputs, sentValues } from '../plan/form';
 import type { PlanDeps } from '../plan/session';
 import { loadView } from '../plan/session';
 import { planChoices } from '../plan/choices';
 
 const onAccount = z.object({ assignmentId: cardId });
+const ticked = z.union([z.literal('true'), z.literal(true)]);
+/** The closing checklist: every box ticked (R11, R15). */
+const checklistData = z.object({ finalSnapshotArchived: ticked, closedOnPlatform: ticked, followersPointedToWebsite: ticked });
 const date = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toISODate() ?? iso;
 const nameOf = (a: Assignment) => (a.plan?.kind === 'account' ? `${a.plan.channel.accountName} (${a.plan.channel.platform})` : '');
 
@@ -36,10 +38,10 @@ function lastSnapshot(a: Assignment, t: ReturnType<typeof texts>): { title: stri
 
 /** An owner's accounts after approval: "mina konton", changing who runs one, and closing one (R10, R11, R14). */
 export function accountHandlers(
-  deps: PlanDeps & LifecycleDeps,
-): Record<'mine' | 'unreadable' | 'admins' | 'adminsSave' | 'owner' | 'ownerSave' | 'close' | 'closeConfirm', PlanHandler> {
+  deps: PlanDeps & Pick<FlowDeps, 'run'>,
+): Record<'mine' | 'unreadable' | 'admins' | 'adminsSave' | 'owner' | 'ownerSave' | 'close' | 'closeConfirm', CardHandler> {
   /** The owner's accounts, with what just happened (`good`) or why it did not (`warning`, `attention`). */
-  const mine = async (turn: PlanTurn, shown: { notice?: string; style?: NoticeStyle } = {}): Promise<AdaptiveCard> => {
+  const mine = async (turn: CardTurn, shown: { notice?: string; style?: NoticeStyle } = {}): Promise<AdaptiveCard> => {
     const t = texts(turn.locale);
     const view = await loadView(deps, turn.locale);
     // Only what the user owns now: an account handed over stays in the earlier owner's history only.
@@ -81,7 +83,7 @@ export function accountHandlers(
   };
 
   /** The stored assignment named by the card, if the user may act on it as `who` says. */
-  async function load(turn: PlanTurn, who: 'owner' | 'closer'): Promise<{ refused: AdaptiveCard } | { stored: Stored<Assignment>; communicator?: string }> {
+  async function load(turn: CardTurn, who: 'owner' | 'closer'): Promise<{ refused: AdaptiveCard } | { stored: Stored<Assignment>; communicator?: string }> {
     const t = texts(turn.locale).account;
     const parsed = onAccount.safeParse(turn.data);
     if (!parsed.success) return { refused: await mine(turn, { notice: t.unreadable, style: 'attention' }) };
@@ -94,19 +96,15 @@ export function accountHandlers(
     return { stored, communicator };
   }
 
-  async function run(turn: PlanTurn, command: Command, stored: Stored<Assignment>, done: string, onRefused: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
+  async function run(turn: CardTurn, command: Command, stored: Stored<Assignment>, done: string, onRefused: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
     const t = texts(turn.locale).account;
-    try {
-      const result = await carryOut(deps, command, stored, turn.reach);
-      if (!result.ok) return result.reason === 'notAllowed' ? mine(turn, { notice: t.notAllowed, style: 'warning' }) : onRefused();
-      return mine(turn, { notice: done });
-    } catch (error) {
-      if (!(error instanceof ETagConflict)) throw error;
-      return mine(turn, { notice: t.lostRace, style: 'warning' });
-    }
+    const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
+    if (result.ok) return mine(turn, { notice: done });
+    if (result.reason === 'conflict') return mine(turn, { notice: t.lostRace, style: 'warning' });
+    return result.reason === 'notAllowed' ? mine(turn, { notice: t.notAllowed, style: 'warning' }) : onRefused();
   }
 
-  const adminsCard = (turn: PlanTurn, a: Assignment, values: Record<string, string>, errors: Record<string, string> = {}, notice?: string) => {
+  const adminsCard = (turn: CardTurn, a: Assignment, values: Record<string, string>, errors: Record<string, string> = {}, notice?: string) => {
     const t = texts(turn.locale);
     const labels = t.plan.administration;
     return accountAdminsCard({
@@ -192,9 +190,7 @@ export function accountHandlers(
       const loaded = await load(turn, 'closer');
       if ('refused' in loaded) return loaded.refused;
       const a = loaded.stored.value;
-      const data = (turn.data ?? {}) as Record<string, unknown>;
-      const ticked = ['finalSnapshotArchived', 'closedOnPlatform', 'followersPointedToWebsite'].every((k) => data[k] === 'true' || data[k] === true);
-      if (!ticked) return closeCard(turn, a, texts(turn.locale).account.checklistMissing);
+      if (!checklistData.safeParse(turn.data).success) return closeCard(turn, a, texts(turn.locale).account.checklistMissing);
       const command: Command = {
         type: 'CloseAccount',
         meta: { actor: turn.user, now: deps.clock().toISOString(), communicator: loaded.communicator },
@@ -204,7 +200,7 @@ export function accountHandlers(
     },
   };
 
-  async function ownerCard(turn: PlanTurn, a: Assignment, notice?: string): Promise<AdaptiveCard> {
+  async function ownerCard(turn: CardTurn, a: Assignment, notice?: string): Promise<AdaptiveCard> {
     const t = texts(turn.locale);
     const people = (await deps.directory.everyone()).filter((p) => p.aadObjectId !== a.applicant.aadObjectId);
     return accountOwnerCard({
@@ -220,7 +216,7 @@ export function accountHandlers(
     });
   }
 
-  function closeCard(turn: PlanTurn, a: Assignment, notice?: string): AdaptiveCard {
+  function closeCard(turn: CardTurn, a: Assignment, notice?: string): AdaptiveCard {
     const t = texts(turn.locale).account;
     return accountCloseCard({
       title: t.closeTitle(nameOf(a) || t.monitoring),

@@ -1,21 +1,22 @@
-import { planStatusCard, type PlanStatusCardData } from '../../../cards';
+import { planStatusCard, type AdaptiveCard, type PlanStatusCardData } from '../../../cards';
 import { DateTime } from 'luxon';
 import type { Approvers } from '../../domain/approval';
 import { passiveSince, type DutySettings } from '../../domain/duties';
-import type { Assignment, Event } from '../../domain/assignment';
+import type { Assignment } from '../../domain/assignment';
 import { localeOf, type Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import type { AssignmentStore } from '../../store/assignments';
 import type { AuditLog } from '../../store/audit';
 import type { ConversationReferences } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
-import type { Announce } from '../lifecycle';
-import type { Delivery, Messenger } from '../messenger';
+import { revisionKey } from '../../store/assignments';
+import type { Outbox } from '../../store/outbox';
+import type { Effect } from '../commands/effects';
+import type { Messenger } from '../messenger';
 import { loadView } from '../plan/session';
 import { planTitle } from '../plan/view';
 import { approversFor, currentApprover } from './approvers';
 import { approvalCardFor, type ApprovalContext } from './view';
-
 
 export interface ApprovalDeps {
   readonly clock: () => Date;
@@ -27,6 +28,10 @@ export interface ApprovalDeps {
   readonly messenger: Messenger;
   readonly platforms: readonly string[];
   readonly forcedLocale?: Locale;
+}
+
+export interface AnnounceDeps extends ApprovalDeps {
+  readonly outbox: Pick<Outbox, 'sent' | 'recordSent'>;
 }
 
 /** Everything an approval card needs, for one language. */
@@ -48,103 +53,107 @@ export async function approvalContext(deps: ApprovalDeps, state: Assignment, loc
   };
 }
 
+const localeFor = async (deps: ApprovalDeps, tenantId: string, aad: string) => localeOf((await deps.conversations.user(tenantId, aad))?.locale, deps.forcedLocale);
+
+/** The approval card for `aad` on `state`, in their language. */
+async function approvalCard(deps: ApprovalDeps, state: Assignment, approvers: Approvers, tenantId: string, aad: string) {
+  const locale = await localeFor(deps, tenantId, aad);
+  return approvalCardFor(await approvalContext(deps, state, locale, approvers, tenantId), state, aad);
+}
+
+/** Every card sent about the assignment shows its state as stored now; a copy showing it already is left alone. */
+export async function refreshCopies(deps: ApprovalDeps, current: Assignment, tenantId: string): Promise<void> {
+  const approvers = await approversFor(deps.directory, current);
+  for (const copy of await deps.assignments.copies(current.id)) {
+    if ((copy.shownRevision ?? 0) >= current.revision) continue;
+    const updated = await deps.messenger.updateCard(tenantId, copy, await approvalCard(deps, current, approvers, tenantId, copy.aadObjectId));
+    if (updated) await deps.assignments.addCopy(current.id, { ...copy, shownRevision: current.revision });
+  }
+}
+
 /**
- * After every change of a submitted plan: each copy of its card shows the new state, the next
- * approver gets their card, and the applicant is told what happened and what comes next.
+ * What one event of a submitted plan means for the people concerned: the next approver gets their
+ * card, the applicant a copy or the news. Each card is sent once: its record (`sent_…`) is
+ * checked before and written after, so an announcement carried out again sends only what is missing.
+ * A send Teams asks to try again fails the effect, which then stays in the outbox.
  */
-export function announcer(deps: ApprovalDeps): Announce {
-  return async (events, state, reach) => {
-    if (!state.plan) return;
-    const approvers = await approversFor(deps.directory, state);
-    const contexts = new Map<Locale, Promise<ApprovalContext>>();
-    const localeFor = async (aad: string) =>
-      localeOf((await deps.conversations.user(reach.tenantId, aad))?.locale, deps.forcedLocale);
-    const cardFor = async (aad: string) => {
-      const locale = await localeFor(aad);
-      if (!contexts.has(locale)) contexts.set(locale, approvalContext(deps, state, locale, approvers, reach.tenantId));
-      return approvalCardFor(await contexts.get(locale)!, state, aad);
-    };
-    const deliver = async (aad: string): Promise<Delivery> => {
-      const delivery = await deps.messenger.sendCard(reach, aad, await cardFor(aad));
-      if (delivery.ok) await deps.assignments.addCopy(state.id, delivery.sent);
-      return delivery;
-    };
-    // Someone with several plans must see which one the news is about.
-    const about = (locale: Locale) => [{ title: texts(locale).plan.mine.about, value: planTitle(locale, state) }];
-    const tellPerson = async (aad: string, paragraphs: (t: ReturnType<typeof texts>) => string[]) => {
-      const locale = await localeFor(aad);
-      const t = texts(locale);
-      const card = planStatusCard({ heading: t.plan.heading, title: t.plan.mine.status[state.status], paragraphs: paragraphs(t).map((text) => ({ text })), facts: about(locale), actions: [] });
-      await deps.messenger.sendCard(reach, aad, card);
-    };
-    const tell = async (paragraphs: (t: ReturnType<typeof texts>) => string[], withEdit = false) => {
-      const locale = await localeFor(state.applicant.aadObjectId);
-      const t = texts(locale);
-      const actions: PlanStatusCardData['actions'] = [
-        ...(withEdit ? [{ title: t.approval.toApplicant.edit, verb: 'plan.resume', data: { draftId: state.id } } as const] : []),
-        { title: t.plan.actions.mine, verb: 'plan.mine', data: {} },
-      ];
-      const card = planStatusCard({ heading: t.plan.heading, title: t.plan.mine.status[state.status], paragraphs: paragraphs(t).map((text) => ({ text })), facts: about(locale), actions });
-      await deps.messenger.sendCard(reach, state.applicant.aadObjectId, card);
-    };
-    const nameOf = async (aad: string | undefined) => (aad ? (await deps.directory.person(aad))?.name : undefined) ?? aad ?? '';
-    /** The card to the approver whose turn it is; if they cannot be reached, the applicant hears whom to ask. */
-    const toApprover = async () => {
-      const approver = currentApprover(state, approvers);
-      if (!approver) return;
-      const delivery = await deliver(approver);
-      if (!delivery.ok) {
-        const name = await nameOf(approver);
-        await tell((t) => [t.approval.toApplicant.unreachable(name)]);
-      }
-    };
+export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kind: 'announce' }>): Promise<void> {
+  const { event, state, reach } = effect;
+  const approvers = await approversFor(deps.directory, state);
+  const keyOf = (purpose: string) => `${revisionKey(state.revision)}_${effect.index}_${purpose}`;
 
-    for (const copy of await deps.assignments.copies(state.id)) {
-      await deps.messenger.updateCard(reach.tenantId, copy, await cardFor(copy.aadObjectId));
-    }
-    for (const event of events) await announceOne(event);
-
-    async function announceOne(event: Event): Promise<void> {
-      switch (event.type) {
-        case 'PlanSubmitted':
-          await toApprover();
-          await deliver(state.applicant.aadObjectId);
-          return;
-        case 'PlanApproved': {
-          if (state.status === 'active') {
-            await tell((t) =>
-              state.plan?.kind === 'account'
-                ? [t.approval.toApplicant.active, t.approval.toApplicant.dutiesTitle, ...t.approval.toApplicant.duties.map((d) => `- ${d}`)]
-                : [t.approval.toApplicant.monitoringActive],
-            );
-            return;
-          }
-          const next = await nameOf(currentApprover(state, approvers));
-          await tell((t) => [t.approval.toApplicant.approvedBy(event.by.name, next)]);
-          await toApprover();
-          return;
-        }
-        case 'ChangesRequested':
-          await tell((t) => [t.approval.toApplicant.changesRequested(event.by.name), `"${event.comment}"`], true);
-          return;
-        case 'PlanRejected':
-          await tell((t) => [t.approval.toApplicant.rejected(event.by.name), `"${event.comment}"`]);
-          return;
-        case 'OwnerChangeProposed':
-          await toApprover();
-          return;
-        case 'OwnerChangeApproved': {
-          const account = state.plan?.kind === 'account' ? state.plan.channel.accountName : '';
-          await tellPerson(event.previousOwner.aadObjectId, (t) => [t.approval.toOwner.approved(event.newOwner.name, event.by.name)]);
-          await tell((t) => [t.approval.toOwner.youOwn(account, event.by.name)]);
-          return;
-        }
-        case 'OwnerChangeRejected':
-          await tell((t) => [t.approval.toOwner.rejected(event.by.name), `"${event.comment}"`]);
-          return;
-        default:
-          return;
-      }
-    }
+  /** Sends the card once; true if it reached them. */
+  const once = async (purpose: string, aad: string, card: () => Promise<AdaptiveCard>, keep: boolean): Promise<boolean> => {
+    const known = await deps.outbox.sent(state.id, keyOf(purpose));
+    if (known) return known.delivered;
+    const delivery = await deps.messenger.sendCard(reach, aad, await card());
+    if (!delivery.ok && delivery.reason === 'retry') throw new Error(`card ${purpose} to ${aad} not sent yet: ${delivery.detail}`);
+    const copy = keep && delivery.ok ? { ...delivery.sent, shownRevision: state.revision } : undefined;
+    await deps.outbox.recordSent(state.id, keyOf(purpose), { delivered: delivery.ok, ...(copy ? { copy } : {}) });
+    return delivery.ok;
   };
+  const deliver = (purpose: string, aad: string) => once(purpose, aad, () => approvalCard(deps, state, approvers, reach.tenantId, aad), true);
+  // Someone with several plans must see which one the news is about.
+  const news = (purpose: string, aad: string, paragraphs: (t: ReturnType<typeof texts>) => string[], actions: (t: ReturnType<typeof texts>) => PlanStatusCardData['actions'] = () => []) =>
+    once(purpose, aad, async () => {
+      const locale = await localeFor(deps, reach.tenantId, aad);
+      const t = texts(locale);
+      const facts = [{ title: t.plan.mine.about, value: planTitle(locale, state) }];
+      return planStatusCard({ heading: t.plan.heading, title: t.plan.mine.status[state.status], paragraphs: paragraphs(t).map((text) => ({ text })), facts, actions: actions(t) });
+    }, false);
+  const applicant = state.applicant.aadObjectId;
+  const tell = (paragraphs: (t: ReturnType<typeof texts>) => string[], withEdit = false) =>
+    news('news', applicant, paragraphs, (t): PlanStatusCardData['actions'] => [
+      ...(withEdit ? [{ title: t.approval.toApplicant.edit, verb: 'plan.resume' as const, data: { draftId: state.id } }] : []),
+      { title: t.plan.actions.mine, verb: 'plan.mine', data: {} },
+    ]);
+  const nameOf = async (aad: string | undefined) => (aad ? (await deps.directory.person(aad))?.name : undefined) ?? aad ?? '';
+  /** The card to the approver whose turn it is; if they cannot be reached, the applicant hears whom to ask. */
+  const toApprover = async () => {
+    const approver = currentApprover(state, approvers);
+    if (!approver || (await deliver('approver', approver))) return;
+    const name = await nameOf(approver);
+    await news('unreachable', applicant, (t) => [t.approval.toApplicant.unreachable(name)], (t) => [{ title: t.plan.actions.mine, verb: 'plan.mine', data: {} }]);
+  };
+
+  switch (event.type) {
+    case 'PlanSubmitted':
+      await toApprover();
+      await deliver('applicant', applicant);
+      return;
+    case 'PlanApproved': {
+      if (state.status === 'active') {
+        await tell((t) =>
+          state.plan?.kind === 'account'
+            ? [t.approval.toApplicant.active, t.approval.toApplicant.dutiesTitle, ...t.approval.toApplicant.duties.map((d) => `- ${d}`)]
+            : [t.approval.toApplicant.monitoringActive],
+        );
+        return;
+      }
+      const next = await nameOf(currentApprover(state, approvers));
+      await tell((t) => [t.approval.toApplicant.approvedBy(event.by.name, next)]);
+      await toApprover();
+      return;
+    }
+    case 'ChangesRequested':
+      await tell((t) => [t.approval.toApplicant.changesRequested(event.by.name), `"${event.comment}"`], true);
+      return;
+    case 'PlanRejected':
+      await tell((t) => [t.approval.toApplicant.rejected(event.by.name), `"${event.comment}"`]);
+      return;
+    case 'OwnerChangeProposed':
+      await toApprover();
+      return;
+    case 'OwnerChangeApproved': {
+      const account = state.plan?.kind === 'account' ? state.plan.channel.accountName : '';
+      await news('previousOwner', event.previousOwner.aadObjectId, (t) => [t.approval.toOwner.approved(event.newOwner.name, event.by.name)]);
+      await tell((t) => [t.approval.toOwner.youOwn(account, event.by.name)]);
+      return;
+    }
+    case 'OwnerChangeRejected':
+      await tell((t) => [t.approval.toOwner.rejected(event.by.name), `"${event.comment}"`]);
+      return;
+    default:
+      return;
+  }
 }

@@ -3,11 +3,10 @@ import type { AdaptiveCard } from '../../../cards';
 import type { ApprovalRefusal } from '../../domain/approval';
 import { cardId, wholeNumber } from '../../domain/fields';
 import type { Assignment, Command } from '../../domain/assignment';
-import { ETagConflict } from '../../errors';
 import { texts } from '../../i18n';
 import type { Stored } from '../../store/repository';
-import { carryOut, type LifecycleDeps } from '../lifecycle';
-import type { PlanHandler, PlanTurn } from '../plan/handlers';
+import type { FlowDeps } from '../deps';
+import type { CardHandler, CardTurn } from '../turn';
 import { loadView } from '../plan/session';
 import { messageCard } from '../plan/view';
 import { approvalContext, type ApprovalDeps } from './announce';
@@ -24,28 +23,28 @@ const viewData = z.object({ assignmentId: cardId });
 
 type DecisionType = 'ApprovePlan' | 'RequestChanges' | 'RejectPlan';
 
-export function approvalHandlers(deps: ApprovalDeps & LifecycleDeps & { readonly clock: () => Date }): Record<
+export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Record<
   'approve' | 'requestChanges' | 'reject' | 'refresh' | 'history',
-  PlanHandler
+  CardHandler
 > {
-  const say = async (turn: PlanTurn, message: 'notFound' | 'unreadable') => messageCard(await loadView(deps, turn.locale), texts(turn.locale).approval.refused[message]);
+  const say = async (turn: CardTurn, message: 'notFound' | 'unreadable') => messageCard(await loadView(deps, turn.locale), texts(turn.locale).approval.refused[message]);
 
   /** The card for `turn.user` on the assignment as stored now, with a notice or an error. */
-  async function cardFor(turn: PlanTurn, state: Assignment, shown: { notice?: string; error?: string } = {}): Promise<AdaptiveCard> {
+  async function cardFor(turn: CardTurn, state: Assignment, shown: { notice?: string; error?: string } = {}): Promise<AdaptiveCard> {
     const approvers = await approversFor(deps.directory, state);
     const context = await approvalContext(deps, state, turn.locale, approvers, turn.reach.tenantId);
     return approvalCardFor(context, state, turn.user.aadObjectId, shown);
   }
 
   /** Only the applicant and the plan's approvers see its card. */
-  async function involved(turn: PlanTurn, state: Assignment): Promise<boolean> {
+  async function involved(turn: CardTurn, state: Assignment): Promise<boolean> {
     const approvers = await approversFor(deps.directory, state);
     const people = [state.applicant.aadObjectId, state.plan?.who.chiefAadObjectId, approvers.communicator, approvers.commsChief];
     return people.includes(turn.user.aadObjectId);
   }
 
   const decision =
-    (type: DecisionType): PlanHandler =>
+    (type: DecisionType): CardHandler =>
     async (turn) => {
       const parsed = decisionData.safeParse(turn.data);
       if (!parsed.success) return say(turn, 'unreadable');
@@ -58,41 +57,39 @@ export function approvalHandlers(deps: ApprovalDeps & LifecycleDeps & { readonly
       return decideAndShow(turn, command, stored);
     };
 
-  async function decideAndShow(turn: PlanTurn, command: Command, stored: Stored<Assignment>): Promise<AdaptiveCard> {
+  async function decideAndShow(turn: CardTurn, command: Command, stored: Stored<Assignment>): Promise<AdaptiveCard> {
     const t = texts(turn.locale).approval;
-    try {
-      const result = await carryOut(deps, command, stored, turn.reach);
-      if (!result.ok) {
-        const reason = result.reason as ApprovalRefusal['reason'];
-        const message = t.refused[reason] ?? t.refused.notApprover;
-        return cardFor(turn, stored.value, reason === 'commentRequired' ? { error: message } : { notice: message });
-      }
-      const state = result.state!;
-      const next = currentApprover(state, await approversFor(deps.directory, state));
-      const nextName = next ? ((await deps.directory.person(next))?.name ?? next) : '';
-      const event = result.events[0];
-      const notice =
-        event?.type === 'OwnerChangeApproved'
-          ? t.ownerChanged(event.newOwner.name)
-          : event?.type === 'OwnerChangeRejected'
-            ? t.ownerKept
-            : command.type === 'RequestChanges'
-              ? t.decided.changesRequested
-              : command.type === 'RejectPlan'
-                ? t.decided.rejected
-                : state.status === 'active'
-                  ? t.decided.activated
-                  : t.decided.approved(nextName);
-      return cardFor(turn, state, { notice });
-    } catch (error) {
-      if (!(error instanceof ETagConflict)) throw error;
+    const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
+    if (!result.ok && result.reason === 'conflict') {
       const now = await deps.assignments.get(stored.value.id);
       return cardFor(turn, now?.value ?? stored.value, { notice: t.refused.lostRace });
     }
+    if (!result.ok) {
+      const reason = result.reason as ApprovalRefusal['reason'];
+      const message = t.refused[reason] ?? t.refused.notApprover;
+      return cardFor(turn, stored.value, reason === 'commentRequired' ? { error: message } : { notice: message });
+    }
+    const state = result.state;
+    const next = currentApprover(state, await approversFor(deps.directory, state));
+    const nextName = next ? ((await deps.directory.person(next))?.name ?? next) : '';
+    const event = result.events[0];
+    const notice =
+      event?.type === 'OwnerChangeApproved'
+        ? t.ownerChanged(event.newOwner.name)
+        : event?.type === 'OwnerChangeRejected'
+          ? t.ownerKept
+          : command.type === 'RequestChanges'
+            ? t.decided.changesRequested
+            : command.type === 'RejectPlan'
+              ? t.decided.rejected
+              : state.status === 'active'
+                ? t.decided.activated
+                : t.decided.approved(nextName);
+    return cardFor(turn, state, { notice });
   }
 
   /** The card as it is now, for someone involved: what Teams asks for on `refresh`, and "historik". */
-  const show: PlanHandler = async (turn) => {
+  const show: CardHandler = async (turn) => {
     const parsed = viewData.safeParse(turn.data);
     if (!parsed.success) return say(turn, 'unreadable');
     const stored = await deps.assignments.get(parsed.data.assignmentId);

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { absenceCard, type AdaptiveCard } from '../../../cards';
 import type { Assignment, Command } from '../../domain/assignment';
-import { ETagConflict } from '../../errors';
 import { texts } from '../../i18n';
-import { carryOut } from '../lifecycle';
-import type { PlanHandler, PlanTurn } from '../plan/handlers';
+import type { CardHandler, CardTurn } from '../turn';
 import type { DutyTaskDeps } from './handlers';
 import { accountName } from '../../domain/account';
 import { isAbsencePeriod } from '../../domain/dutyCommands';
@@ -19,13 +17,13 @@ const substituteData = z.object({ substitute: z.union([z.literal(''), cardId]).o
  * they own. The duty engine then tells the substitute when the absence starts, or, without one,
  * the chief and the communicator.
  */
-export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', PlanHandler> {
-  const owned = async (turn: PlanTurn): Promise<Assignment[]> =>
+export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', CardHandler> {
+  const owned = async (turn: CardTurn): Promise<Assignment[]> =>
     (await deps.assignments.listFor(turn.user.aadObjectId)).filter(
       (a) => a.status === 'active' && a.plan.kind === 'account' && a.applicant.aadObjectId === turn.user.aadObjectId,
     );
 
-  async function form(turn: PlanTurn, values: { from: string; to: string; substitute: string } = { from: '', to: '', substitute: '' }, notice?: { text: string; style: 'good' | 'attention'; done?: boolean }): Promise<AdaptiveCard> {
+  async function form(turn: CardTurn, values: { from: string; to: string; substitute: string } = { from: '', to: '', substitute: '' }, notice?: { text: string; style: 'good' | 'attention'; done?: boolean }): Promise<AdaptiveCard> {
     const t = texts(turn.locale).duties.absence;
     const accounts = await owned(turn);
     const people = (await deps.directory.everyone()).filter((p) => p.aadObjectId !== turn.user.aadObjectId);
@@ -68,13 +66,9 @@ export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', Pla
         const stored = await deps.assignments.get(account.id);
         if (!stored) continue;
         const command: Command = { type: 'RegisterAbsence', meta: { actor: turn.user, now }, from, to, ...(substitute ? { substitute } : {}) };
-        try {
-          const result = await carryOut(deps, command, stored, turn.reach);
-          if (!result.ok && i === 0) return form(turn, typed, { text: result.reason === 'notAllowed' ? t.notYourself : t.badDates, style: 'attention' });
-        } catch (error) {
-          if (!(error instanceof ETagConflict)) throw error;
-          return form(turn, typed, { text: texts(turn.locale).duties.tasks.lostRace, style: 'attention' });
-        }
+        const result = await deps.run(command, { id: account.id, loaded: stored, reach: turn.reach });
+        if (!result.ok && result.reason === 'conflict') return form(turn, typed, { text: texts(turn.locale).duties.tasks.lostRace, style: 'attention' });
+        if (!result.ok && i === 0) return form(turn, typed, { text: result.reason === 'notAllowed' ? t.notYourself : t.badDates, style: 'attention' });
       }
       return form(turn, typed, { text: t.saved(from, to, person?.name), style: 'good', done: true });
     },

@@ -1,4 +1,3 @@
-import { RestError } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import { digestCard, type AdaptiveCard } from '../../../cards';
 import { isWorkingDay, officeHours, zone } from '../../domain/calendar';
@@ -11,7 +10,7 @@ import type { AssignmentStore } from '../../store/assignments';
 import type { ConversationReferences, Reach } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
 import type { NudgeLedger } from '../../store/nudges';
-import type { Tables } from '../../store/tables';
+import type { DutySchedule } from '../../store/duties';
 import type { Messenger } from '../messenger';
 
 export interface DigestDeps {
@@ -19,7 +18,7 @@ export interface DigestDeps {
   readonly directory: DirectoryStore;
   readonly conversations: ConversationReferences;
   readonly ledger: NudgeLedger;
-  readonly tables: Tables;
+  readonly schedule: Pick<DutySchedule, 'digestOnce'>;
   readonly sender: Messenger;
   readonly settings: DutySettings;
   readonly clock: () => Date;
@@ -80,15 +79,9 @@ export async function sendDigests(deps: DigestDeps): Promise<{ sent: number }> {
     ...(commsChief ? [{ aad: commsChief, title: (l: Locale) => texts(l).duties.digest.everything, digest: digestOf(input) }] : []),
     ...departments.map((d) => ({ aad: d.communicatorAadObjectId, title: () => d.name, digest: digestOf(input, d.id) })),
   ];
-  const markers = deps.tables.client('duties');
   let sent = 0;
   for (const reader of readers) {
-    try {
-      await markers.createEntity({ partitionKey: 'digest', rowKey: `${digestWeek(now)}_${reader.aad}_${reader.title('sv').slice(0, 40).replace(/[/\\#?]/g, '-')}`, at: now.toISO() ?? '' });
-    } catch (error) {
-      if (error instanceof RestError && error.statusCode === 409) continue;
-      throw error;
-    }
+    if (!(await deps.schedule.digestOnce(digestWeek(now), `${reader.aad}_${reader.title('sv').slice(0, 40)}`, now.toISO() ?? ''))) continue;
     const locale = localeOf((await deps.conversations.user(deps.reach.tenantId, reader.aad))?.locale, deps.forcedLocale);
     const delivery = await deps.sender.sendCard(deps.reach, reader.aad, digestCardFor(reader.digest, reader.title(locale), now, locale));
     if (delivery.ok) sent++;

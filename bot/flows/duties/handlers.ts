@@ -5,27 +5,20 @@ import { accountName } from '../../domain/account';
 import type { EvaluationReport } from '../../domain/dutyCommands';
 import type { Assignment, Command } from '../../domain/assignment';
 import { zone } from '../../domain/calendar';
-import { dutyKinds, isPeriodOf, nudgesBetween, overdue, type DutyKind, type DutySettings, type Nudge } from '../../domain/duties';
+import { dutyKinds, isPeriodOf, nudgesBetween, overdue, type DutyKind, type Nudge } from '../../domain/duties';
 import { calendarDay, cardId, wholeNumber } from '../../domain/fields';
-import { ETagConflict } from '../../errors';
 import { texts } from '../../i18n';
-import { carryOut, type LifecycleDeps } from '../lifecycle';
-import type { PlanHandler, PlanTurn } from '../plan/handlers';
+import type { FlowDeps } from '../deps';
+import type { CardHandler, CardTurn } from '../turn';
 import type { PlanDeps } from '../plan/session';
 import { approversFor } from '../approval/approvers';
-import type { Messenger } from '../messenger';
 import { localeOf, type Locale } from '../../domain/locale';
-import type { ConversationReferences } from '../../store/conversations';
 import { factsFor } from './schedule';
-import { echoLength } from '../plan/form';
+import { echoLength } from '../turn';
 import { nudgeCard, periodLabel, type NudgeView } from './view';
 
-export interface DutyTaskDeps extends PlanDeps, LifecycleDeps {
-  readonly dutySettings: DutySettings;
-  readonly messenger: Messenger;
-  readonly conversations: ConversationReferences;
-  readonly forcedLocale?: Locale;
-}
+/** What the owner's duty tasks read. */
+export type DutyTaskDeps = PlanDeps & Pick<FlowDeps, 'dutySettings' | 'messenger' | 'conversations' | 'forcedLocale'>;
 
 /** What a task button on a nudge card sends: which nudge it is (to draw it again). Rights come from storage. */
 const taskData = z
@@ -61,8 +54,8 @@ const referenceLength = 200;
 
 export function dutyHandlers(
   deps: DutyTaskDeps,
-  accounts: Record<'close' | 'unreadable', PlanHandler>,
-): Record<'archived' | 'active' | 'pause' | 'snooze' | 'evaluation' | 'evaluationSend', PlanHandler> {
+  accounts: Record<'close' | 'unreadable', CardHandler>,
+): Record<'archived' | 'active' | 'pause' | 'snooze' | 'evaluation' | 'evaluationSend', CardHandler> {
   type Shown = NonNullable<NudgeView['shown']>;
   type Loaded<D extends DutyKind = DutyKind> = {
     card: (shown: Shown) => Promise<AdaptiveCard>;
@@ -73,7 +66,7 @@ export function dutyHandlers(
   };
 
   /** The nudge a task button is on, for one of `duties`; a card that is not one is unreadable. */
-  async function load<D extends DutyKind>(turn: PlanTurn, duties: readonly D[]): Promise<Loaded<D> | { refused: AdaptiveCard }> {
+  async function load<D extends DutyKind>(turn: CardTurn, duties: readonly D[]): Promise<Loaded<D> | { refused: AdaptiveCard }> {
     const parsed = taskData.safeParse(turn.data);
     const t = texts(turn.locale).duties.tasks;
     const duty = parsed.success ? duties.find((d) => d === parsed.data.duty) : undefined;
@@ -91,18 +84,14 @@ export function dutyHandlers(
   }
 
   /** Carries the command out; the card then says it is done, or why not (nothing stored). */
-  async function run(turn: PlanTurn, loaded: Loaded, command: Command, done: string, refused: Shown): Promise<AdaptiveCard> {
+  async function run(turn: CardTurn, loaded: Loaded, command: Command, done: string, refused: Shown): Promise<AdaptiveCard> {
     const t = texts(turn.locale).duties.tasks;
-    try {
-      const result = await carryOut(deps, command, { value: loaded.state, etag: loaded.etag }, turn.reach);
-      if (result.ok) return loaded.card({ notice: done, done: true });
-      if (result.reason === 'alreadyDone') return loaded.card({ notice: t.alreadyDone, done: true });
-      if (result.reason === 'notAllowed') return loaded.card({ notice: t.notYours, style: 'attention', done: true });
-      return loaded.card({ style: 'attention', ...refused });
-    } catch (error) {
-      if (!(error instanceof ETagConflict)) throw error;
-      return loaded.card({ notice: t.lostRace, style: 'attention' });
-    }
+    const result = await deps.run(command, { id: loaded.state.id, loaded: { value: loaded.state, etag: loaded.etag }, reach: turn.reach });
+    if (result.ok) return loaded.card({ notice: done, done: true });
+    if (result.reason === 'conflict') return loaded.card({ notice: t.lostRace, style: 'attention' });
+    if (result.reason === 'alreadyDone') return loaded.card({ notice: t.alreadyDone, done: true });
+    if (result.reason === 'notAllowed') return loaded.card({ notice: t.notYours, style: 'attention', done: true });
+    return loaded.card({ style: 'attention', ...refused });
   }
 
   /** The evaluation as the communicator gets it. */
@@ -129,10 +118,10 @@ export function dutyHandlers(
     });
   }
 
-  const meta = (turn: PlanTurn) => ({ actor: turn.user, now: deps.clock().toISOString() });
+  const meta = (turn: CardTurn) => ({ actor: turn.user, now: deps.clock().toISOString() });
 
   /** The evaluation form (R6), with what was typed and a note of what to fix. */
-  function evaluationForm(turn: PlanTurn, loaded: Loaded, values: Record<string, unknown> = {}, notice?: string): AdaptiveCard {
+  function evaluationForm(turn: CardTurn, loaded: Loaded, values: Record<string, unknown> = {}, notice?: string): AdaptiveCard {
     const t = texts(turn.locale).duties;
     const plan = loaded.state.plan;
     const goals = plan?.kind === 'account' ? plan.purpose.goals : [];
@@ -171,13 +160,8 @@ export function dutyHandlers(
       if (!parsed.success || goals.some((g) => !g.met.success)) return evaluationForm(turn, loaded, fields, t.evaluation.fix);
       const report: EvaluationReport = { goals: goals.map((g) => ({ goal: g.goal, met: g.met.data ?? 'no' })), ...parsed.data, change: parsed.data.change.trim() };
       const command: Command = { type: 'CompleteDuty', meta: meta(turn), duty: 'evaluation', period: nudge.period, evidence: { kind: 'evaluation', report } };
-      let result;
-      try {
-        result = await carryOut(deps, command, { value: state, etag: loaded.etag }, turn.reach);
-      } catch (error) {
-        if (!(error instanceof ETagConflict)) throw error;
-        return evaluationForm(turn, loaded, fields, t.tasks.lostRace);
-      }
+      const result = await deps.run(command, { id: state.id, loaded: { value: state, etag: loaded.etag }, reach: turn.reach });
+      if (!result.ok && result.reason === 'conflict') return evaluationForm(turn, loaded, fields, t.tasks.lostRace);
       if (!result.ok) return loaded.card({ notice: result.reason === 'alreadyDone' ? t.tasks.alreadyDone : t.tasks.notYours, done: true });
       // R6: the report is shared with the department communicator.
       const { communicator } = await approversFor(deps.directory, state);

@@ -5,22 +5,16 @@ import { dutyCard, type AdaptiveCard } from '../../../cards';
 import type { Assignment, Command } from '../../domain/assignment';
 import { overdue } from '../../domain/duties';
 import { localeOf } from '../../domain/locale';
-import { ETagConflict } from '../../errors';
 import { texts } from '../../i18n';
-import type { ArchiveStore } from '../../store/archive';
-import { carryOut } from '../lifecycle';
-import type { PlanTurn } from '../plan/handlers';
+import type { FlowDeps } from '../deps';
+import type { CardTurn } from '../turn';
 import type { DutyTaskDeps } from './handlers';
 import { factsFor } from './schedule';
 import { periodLabel } from './view';
 import { accountName } from '../../domain/account';
 
-export interface UploadDeps extends DutyTaskDeps {
-  readonly archive: ArchiveStore;
-  readonly archiveAadObjectId?: string;
-  readonly maxBytes: number;
-  readonly publicBaseUrl: string;
-}
+/** What receiving a snapshot reads. */
+export type UploadDeps = DutyTaskDeps & Pick<FlowDeps, 'archive' | 'archiveAadObjectId' | 'maxBytes' | 'publicBaseUrl'>;
 
 /** A file the user attached in the personal chat, as Teams describes it (bot/teams/bot.ts reads it). */
 export const fileSchema = z.object({ name: z.string().max(300), downloadUrl: z.url({ protocol: /^https?$/ }), fileType: z.string().max(20).optional() });
@@ -55,7 +49,7 @@ async function fetchPdf(file: SharedFile, maxBytes: number): Promise<Fetched> {
  * large), kept in the archive container with the account, half-year, uploader and checksum, ends
  * the earliest archive duty waiting among the owner's accounts, and goes to the municipal archive.
  */
-export async function receiveFiles(deps: UploadDeps, turn: PlanTurn, files: readonly SharedFile[]): Promise<AdaptiveCard> {
+export async function receiveFiles(deps: UploadDeps, turn: CardTurn, files: readonly SharedFile[]): Promise<AdaptiveCard> {
   const t = texts(turn.locale).duties;
   /** A refusal: what went wrong and what to do; nothing was stored. */
   const message = (text: string) => dutyCard({ heading: t.heading, title: text, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [] });
@@ -91,13 +85,8 @@ export async function receiveFiles(deps: UploadDeps, turn: PlanTurn, files: read
     period: target.period,
     evidence: { kind: 'snapshot', blobName, fileName: file.name, size: fetched.pdf.length, sha256 },
   };
-  try {
-    const result = await carryOut(deps, command, stored, turn.reach);
-    if (!result.ok) return message(result.reason === 'alreadyDone' ? t.tasks.alreadyDone : t.tasks.notYours);
-  } catch (error) {
-    if (!(error instanceof ETagConflict)) throw error;
-    return message(t.tasks.lostRace);
-  }
+  const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
+  if (!result.ok) return message(result.reason === 'conflict' ? t.tasks.lostRace : result.reason === 'alreadyDone' ? t.tasks.alreadyDone : t.tasks.notYours);
   const period = periodLabel(texts(turn.locale), target.period);
   const account = accountName(target.state);
   if (deps.archiveAadObjectId) {

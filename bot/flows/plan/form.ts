@@ -1,4 +1,5 @@
 import type { StepName } from '../../domain/activityPlan';
+import { echoLength } from '../turn';
 
 /**
  * How a step's answers look on a card. Cards send strings: lists are numbered inputs
@@ -72,8 +73,6 @@ export function cardValues(step: StepName, answers: unknown): Record<string, str
   return values;
 }
 
-/** The longest text a card shows again: no field takes more, and a card must stay within Teams' size. */
-export const echoLength = 2000;
 
 /** What the applicant typed, as input values, when a refused step is shown again. */
 export function sentValues(step: StepName, data: unknown): Record<string, string> {

@@ -10,28 +10,16 @@ import {
   type Assignment,
   type Command,
   type OnRevision,
-  type PersonRef,
   type Refusal,
 } from '../../domain/assignment';
-import type { Locale } from '../../domain/locale';
-import { ETagConflict } from '../../errors';
 import type { Stored } from '../../store/repository';
 import { texts } from '../../i18n';
 import { planChoices } from './choices';
 import { answersFromCard, sentValues } from './form';
-import { carryOut, type Reach } from '../lifecycle';
+import type { Outcome } from '../commands/runner';
+import type { CardHandler, CardTurn } from '../turn';
 import { loadView, metaOf, type PlanDeps } from './session';
 import { currentCard, messageCard, planTitle, reviewCard, stepCard, type PlanView, type Shown } from './view';
-
-/** Who acts, where, in which language, and what their card sent. */
-export interface PlanTurn {
-  readonly locale: Locale;
-  readonly user: PersonRef;
-  readonly reach: Reach;
-  readonly data: unknown;
-}
-
-export type PlanHandler = (turn: PlanTurn) => Promise<AdaptiveCard>;
 
 // What plan cards carry besides the inputs. Checked first: a card that does not fit gets the
 // list of the user's own plans, with a note that the card could not be read.
@@ -40,10 +28,10 @@ const saveData = onDraft.extend({ step: z.enum(stepNames), then: z.enum(['stay',
 const openData = onDraft.extend({ to: z.enum([...stepNames, 'review']) });
 const resumeData = z.object({ draftId: cardId });
 
-export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' | 'open' | 'submit' | 'cancel' | 'resume' | 'mine', PlanHandler> {
+export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' | 'open' | 'submit' | 'cancel' | 'resume' | 'mine', CardHandler> {
   /** Loads the assignment named by the card and checks the user may change it from this card. */
   async function access(
-    turn: PlanTurn,
+    turn: CardTurn,
     data: z.infer<typeof onDraft>,
     view: PlanView,
   ): Promise<{ refused: AdaptiveCard } | { stored: Stored<Assignment> }> {
@@ -60,20 +48,14 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     return currentCard(view, assignment, { notice: t.stale, noticeStyle: 'warning' });
   }
 
-  /** Runs a command; a refusal or a lost race shows the assignment as it now is. */
-  async function run(view: PlanView, turn: PlanTurn, draftId: string, carry: () => ReturnType<typeof carryOut>, shown?: string) {
-    try {
-      const result = await carry();
-      if (!result.ok) return refusalCard(view, result, (await deps.assignments.get(draftId))?.value);
-      return currentCard(view, result.state!, shown ? { notice: shown } : {});
-    } catch (error) {
-      if (!(error instanceof ETagConflict)) throw error;
-      const now = await deps.assignments.get(draftId);
-      return now ? refusalCard(view, { reason: 'stale' }, now.value) : messageCard(view, texts(view.locale).plan.notices.notFound);
-    }
+  /** Shows how a command ended; a refusal or a lost race shows the assignment as it now is. */
+  async function shown(view: PlanView, draftId: string, outcome: Outcome, notice?: string): Promise<AdaptiveCard> {
+    if (outcome.ok) return currentCard(view, outcome.state, notice ? { notice } : {});
+    const now = (await deps.assignments.get(draftId))?.value;
+    return refusalCard(view, outcome.reason === 'conflict' ? { reason: 'stale' } : outcome, now);
   }
 
-  const mine = async (turn: PlanTurn, shown: Shown = {}): Promise<AdaptiveCard> => {
+  const mine = async (turn: CardTurn, shown: Shown = {}): Promise<AdaptiveCard> => {
     const view = await loadView(deps, turn.locale);
     const t = texts(turn.locale).plan;
     const date = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toISODate() ?? iso.slice(0, 10);
@@ -88,11 +70,11 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     }));
     return planListCard({ title: t.mine.title, empty: t.mine.empty, newPlan: t.actions.newPlan, items, ...shown });
   };
-  const unreadable = (turn: PlanTurn) => mine(turn, { notice: texts(turn.locale).plan.notices.unreadable, noticeStyle: 'attention' });
+  const unreadable = (turn: CardTurn) => mine(turn, { notice: texts(turn.locale).plan.notices.unreadable, noticeStyle: 'attention' });
 
   /** What a button on a draft asks for: a command to carry out, or a card to show instead. */
   type Act<D> = (c: {
-    turn: PlanTurn;
+    turn: CardTurn;
     data: D;
     stored: Stored<Assignment>;
     view: PlanView;
@@ -104,7 +86,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
    * check the user may act on this draft from this card, then carry out what `act` asks for.
    */
   const onDraftButton =
-    <D extends z.infer<typeof onDraft>>(schema: z.ZodType<D>, act: Act<D>): PlanHandler =>
+    <D extends z.infer<typeof onDraft>>(schema: z.ZodType<D>, act: Act<D>): CardHandler =>
     async (turn) => {
       const view = await loadView(deps, turn.locale);
       const data = schema.safeParse(turn.data);
@@ -114,7 +96,8 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
       const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
       const asked = act({ turn, data: data.data, stored: checked.stored, view, meta });
       if ('show' in asked) return asked.show;
-      return run(view, turn, checked.stored.value.id, () => carryOut(deps, asked.command, checked.stored, turn.reach), asked.notice);
+      const id = checked.stored.value.id;
+      return shown(view, id, await deps.run(asked.command, { id, loaded: checked.stored, reach: turn.reach }), asked.notice);
     };
 
   return {
@@ -123,7 +106,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
       const person = view.people.find((p) => p.aadObjectId === turn.user.aadObjectId);
       const draft: PlanDraft = { kind: 'account', ...(person ? { who: { departmentId: person.departmentId } } : {}) };
       const id = deps.newId();
-      return run(view, turn, id, () => carryOut(deps, { type: 'StartPlan', meta: metaOf(deps, turn.user), id, draft }, undefined, turn.reach));
+      return shown(view, id, await deps.run({ type: 'StartPlan', meta: metaOf(deps, turn.user), id, draft }, { id, reach: turn.reach }));
     },
 
     save: onDraftButton(saveData, ({ turn, data, stored: { value: assignment }, view, meta }) => {

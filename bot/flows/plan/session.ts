@@ -1,16 +1,10 @@
 import type { PersonRef } from '../../domain/assignment';
 import type { Locale } from '../../domain/locale';
-import type { DirectoryStore } from '../../store/directory';
-import type { LifecycleDeps } from '../lifecycle';
+import type { FlowDeps } from '../deps';
 import type { PlanView } from './view';
 
-/** What the plan flow needs, handed in at the composition root. */
-export interface PlanDeps extends LifecycleDeps {
-  readonly directory: DirectoryStore;
-  readonly platforms: readonly string[];
-  readonly clock: () => Date;
-  readonly newId: () => string;
-}
+/** What the plan flow reads. */
+export type PlanDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'platforms' | 'clock' | 'newId' | 'run'>;
 
 /** The lists plan cards choose from, in `locale`. */
 export async function loadView(deps: Pick<PlanDeps, 'directory' | 'platforms'>, locale: Locale): Promise<PlanView> {
@@ -18,4 +12,4 @@ export async function loadView(deps: Pick<PlanDeps, 'directory' | 'platforms'>, 
   return { locale, departments, people, platforms: deps.platforms };
 }
 
-export const metaOf = (deps: PlanDeps, actor: PersonRef) => ({ actor, now: deps.clock().toISOString() });
+export const metaOf = (deps: Pick<FlowDeps, 'clock'>, actor: PersonRef) => ({ actor, now: deps.clock().toISOString() });

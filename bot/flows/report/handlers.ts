@@ -4,24 +4,13 @@ import { reportFormCard, reportMenuCard, reportSummaryCard, type AdaptiveCard, t
 import type { FieldError } from '../../domain/fields';
 import { needsRegistration, reportKinds, validateReport, type ReportContent, type ReportKind } from '../../domain/report';
 import { texts, type Texts } from '../../i18n';
-import type { AuditLog } from '../../store/audit';
-import type { DirectoryStore } from '../../store/directory';
-import type { RegisterStore } from '../../store/register';
-import type { FiledReport, ReportStore } from '../../store/reports';
-import type { Messenger } from '../messenger';
-import { echoLength } from '../plan/form';
-import type { PlanHandler, PlanTurn } from '../plan/handlers';
+import type { FiledReport } from '../../store/reports';
+import type { FlowDeps } from '../deps';
+import { echoLength } from '../turn';
+import type { CardHandler, CardTurn } from '../turn';
 
-export interface ReportDeps {
-  readonly reports: ReportStore;
-  readonly register: RegisterStore;
-  readonly directory: DirectoryStore;
-  readonly audit: AuditLog;
-  readonly messenger: Messenger;
-  readonly clock: () => Date;
-  readonly registrarAadObjectId?: string;
-  readonly diarySeries: string;
-}
+/** What reporting reads. */
+export type ReportDeps = Pick<FlowDeps, 'reports' | 'register' | 'directory' | 'audit' | 'messenger' | 'clock' | 'registrarAadObjectId' | 'diarySeries'>;
 
 const kindData = z.object({ kind: z.enum(reportKinds) });
 const fields: Record<ReportKind, readonly string[]> = {
@@ -31,14 +20,14 @@ const fields: Record<ReportKind, readonly string[]> = {
 };
 
 /** "Rapportera" (R13, R21, R22): a menu, a short form per kind, and a receipt once it is filed and forwarded. */
-export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send', PlanHandler> {
+export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send', CardHandler> {
   /** The menu; with a notice when a card named a kind of report there is not. */
-  const menu = async (turn: PlanTurn, notice?: 'unknownKind'): Promise<AdaptiveCard> => {
+  const menu = async (turn: CardTurn, notice?: 'unknownKind'): Promise<AdaptiveCard> => {
     const t = texts(turn.locale).report;
     return reportMenuCard({ title: t.menuTitle, intro: t.menuIntro, notice: notice && t[notice], kinds: reportKinds.map((kind) => ({ kind, ...t.kinds[kind] })) });
   };
 
-  async function form(turn: PlanTurn, kind: ReportKind, shown: { values?: Record<string, string>; errors?: readonly FieldError[] } = {}): Promise<AdaptiveCard> {
+  async function form(turn: CardTurn, kind: ReportKind, shown: { values?: Record<string, string>; errors?: readonly FieldError[] } = {}): Promise<AdaptiveCard> {
     const t = texts(turn.locale);
     const f = t.report.forms[kind] as Record<string, string>;
     const accounts = kind === 'criticism' ? await deps.register.all() : [];
@@ -63,7 +52,7 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     });
   }
 
-  const send: PlanHandler = async (turn) => {
+  const send: CardHandler = async (turn) => {
     const parsed = kindData.safeParse(turn.data);
     if (!parsed.success) return menu(turn, 'unknownKind');
     const { kind } = parsed.data;
@@ -83,7 +72,7 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       kind === 'criticism'
         ? await deps.reports.register(report as FiledReport<'criticism'>, deps.diarySeries, new Date(report.filedAt).getFullYear())
         : (await deps.reports.file(report), report);
-    await deps.audit.append({
+    await deps.audit.appendReport({
       assignmentId: `report_${filed.id}`,
       revision: 1,
       type: `Report${kind[0]!.toUpperCase()}${kind.slice(1)}Filed`,
@@ -102,7 +91,7 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
   };
 
   /** Who gets the report: only they, and the reporter, ever see what it says. */
-  async function recipientsOf(report: FiledReport, turn: PlanTurn): Promise<{ aadObjectId: string; name: string }[]> {
+  async function recipientsOf(report: FiledReport, turn: CardTurn): Promise<{ aadObjectId: string; name: string }[]> {
     const person = async (aad: string | undefined) => (aad ? await deps.directory.person(aad) : undefined);
     const reporter = await person(turn.user.aadObjectId);
     const found = async (aads: (string | undefined)[]) =>

@@ -1,0 +1,59 @@
+import type { Assignment, CommandMeta, Event } from './assignment';
+
+/** One decision on an assignment, as the audit log keeps it (R4): created once, never changed. */
+export interface AuditEvent {
+  readonly assignmentId: string;
+  /** The assignment's revision the event produced: orders the log. */
+  readonly revision: number;
+  readonly type: string;
+  readonly actorAadObjectId: string;
+  readonly actorName: string;
+  /** In which role the actor decided; 'owner' covers whoever closes or changes an active account. */
+  readonly role: 'applicant' | 'owner' | 'chief' | 'communicator' | 'commschief' | 'reporter';
+  readonly at: string;
+  readonly version: number;
+  readonly comment?: string;
+}
+
+/** Events that are decisions, and so go to the audit log (R4); saving a step is not one. */
+function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 'comment'> | undefined {
+  switch (event.type) {
+    case 'PlanStarted':
+    case 'PlanSubmitted':
+    case 'DraftCancelled':
+      return { role: 'applicant' };
+    case 'PlanApproved':
+    case 'ChangesRequested':
+    case 'PlanRejected':
+    case 'OwnerChangeApproved':
+    case 'OwnerChangeRejected':
+      return { role: event.step, ...(event.comment ? { comment: event.comment } : {}) };
+    case 'AccountClosed':
+    case 'AdministrationChanged':
+    case 'OwnerChangeProposed':
+    case 'DutyCompleted':
+    case 'ActivityPaused':
+    case 'DutySnoozed':
+    case 'AbsenceRegistered': {
+      const by = event.by.aadObjectId;
+      const role = by === state.applicant.aadObjectId ? 'owner' : by === state.plan?.who.chiefAadObjectId ? 'chief' : 'communicator';
+      return { role };
+    }
+    case 'StepSaved':
+    case 'StepOpened':
+      return undefined;
+    default: {
+      const exhaustive: never = event;
+      return exhaustive;
+    }
+  }
+}
+
+/** The audit records of a change: one per decision among its events, by the command's actor. */
+export function auditOf(events: readonly Event[], state: Assignment, meta: CommandMeta): AuditEvent[] {
+  return events.flatMap((event) => {
+    const entry = auditEntry(event, state);
+    if (!entry) return [];
+    return [{ assignmentId: state.id, revision: state.revision, type: event.type, actorAadObjectId: meta.actor.aadObjectId, actorName: meta.actor.name, at: meta.now, version: state.version, ...entry }];
+  });
+}

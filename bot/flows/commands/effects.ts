@@ -1,0 +1,40 @@
+import type { Assignment, Event } from '../../domain/assignment';
+import type { Reach } from '../../store/conversations';
+
+/**
+ * What a change implies beyond itself, stored in the assignment's outbox in the same transaction
+ * and carried out afterwards (bot/flows/commands/outbox.ts). Each is safe to carry out twice.
+ */
+export type Effect =
+  /** List the assignment under this person, so "mina ansökningar" and "mina konton" find it. */
+  | { readonly kind: 'index'; readonly aadObjectId: string }
+  /** Put the account in the public register, or take it out, as the stored assignment now says (R3). */
+  | { readonly kind: 'register' }
+  /** Plan the assignment's next duty nudges from its stored state. */
+  | { readonly kind: 'schedule'; readonly reach: Reach }
+  /** Bring every card sent about the assignment up to its stored state. */
+  | { readonly kind: 'refreshCopies'; readonly reach: Reach }
+  /** Tell the people concerned about one event: the next approver's card, news to the applicant. */
+  | { readonly kind: 'announce'; readonly reach: Reach; readonly event: Event; readonly index: number; readonly state: Assignment };
+
+const announced = new Set<Event['type']>(['PlanSubmitted', 'PlanApproved', 'ChangesRequested', 'PlanRejected', 'OwnerChangeProposed', 'OwnerChangeApproved', 'OwnerChangeRejected']);
+// Filling in a draft changes neither the register, nor the duties, nor any card sent: a draft has none of them.
+const drafting = new Set<Event['type']>(['PlanStarted', 'StepSaved', 'StepOpened']);
+
+/** The effects of a change: its events, the state they led to, and where its people are reached. */
+export function effectsOf(events: readonly Event[], state: Assignment, reach: Reach): Effect[] {
+  const index = events.flatMap((e): Effect[] =>
+    e.type === 'PlanStarted' ? [{ kind: 'index', aadObjectId: e.applicant.aadObjectId }] : e.type === 'OwnerChangeApproved' ? [{ kind: 'index', aadObjectId: e.newOwner.aadObjectId }] : [],
+  );
+  if (events.every((e) => drafting.has(e.type))) return index;
+  const cards: Effect[] = state.plan
+    ? [
+        { kind: 'refreshCopies', reach },
+        ...events.flatMap((event, i): Effect[] => (announced.has(event.type) ? [{ kind: 'announce', reach, event, index: i, state }] : [])),
+      ]
+    : [];
+  return [...index, { kind: 'register' }, { kind: 'schedule', reach }, ...cards];
+}
+
+/** Effects that send cards: taken with a lease, so two runners never both send. */
+export const sendsCards = (effect: Effect): boolean => effect.kind === 'refreshCopies' || effect.kind === 'announce';

@@ -1,0 +1,71 @@
+import type { Assignment } from '../../domain/assignment';
+import type { Log } from '../../log';
+import type { AssignmentStore } from '../../store/assignments';
+import type { Outbox } from '../../store/outbox';
+import { sendsCards, type Effect } from './effects';
+
+/** How each kind of effect is carried out, given the assignment as stored now. Built in app.ts. */
+export type EffectHandlers = {
+  readonly [K in Effect['kind']]: (effect: Extract<Effect, { kind: K }>, current: Assignment) => Promise<void>;
+};
+
+export interface OutboxDeps {
+  readonly assignments: Pick<AssignmentStore, 'get'>;
+  readonly outbox: Outbox;
+  readonly effects: EffectHandlers;
+  readonly clock: () => Date;
+  readonly log: Log;
+}
+
+/** How long a runner holds a card-sending effect, and how old a marker is before the sweep takes it. */
+export const leaseMs = 60_000;
+export const strayAfterMs = 2 * leaseMs;
+
+const later = (clock: () => Date, ms: number) => new Date(clock().getTime() + ms).toISOString();
+
+/**
+ * Carries out the effects waiting in an assignment's outbox, oldest first, and removes each when
+ * done; an effect that fails stays for the next run. Returns how many are left. Safe to run twice
+ * and at once: effects are idempotent, and those that send cards are leased and guarded by the
+ * record of each card sent.
+ */
+export async function drainOutbox(deps: OutboxDeps, assignmentId: string): Promise<{ readonly left: number }> {
+  // Read before the outbox: a change stored after this read keeps its marker (its revision is newer).
+  const stored = await deps.assignments.get(assignmentId);
+  const pending = await deps.outbox.pending(assignmentId);
+  const now = deps.clock().toISOString();
+  let left = 0;
+  for (const row of pending) {
+    const effect = row.effect as Effect;
+    if (!stored || (row.leaseUntil && row.leaseUntil > now)) {
+      left++;
+      continue;
+    }
+    if (sendsCards(effect) && !(await deps.outbox.claim(assignmentId, row, later(deps.clock, leaseMs)))) {
+      left++;
+      continue;
+    }
+    try {
+      await (deps.effects[effect.kind] as (e: Effect, current: Assignment) => Promise<void>)(effect, stored.value);
+      await deps.outbox.done(assignmentId, row);
+    } catch (error) {
+      left++;
+      deps.log.warn('effect_failed', { assignmentId, effect: effect.kind, revision: row.revision, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (left === 0 && stored) {
+    const stray = new Date(deps.clock().getTime() - strayAfterMs).toISOString();
+    for (const marker of await deps.outbox.markers(assignmentId)) {
+      // A newer, recent marker belongs to a change still being stored; an old one to a change that never was.
+      if (marker.revision <= stored.value.revision || marker.since < stray) await deps.outbox.unmark(marker);
+    }
+  }
+  return { left };
+}
+
+/** The assignments whose outbox nobody finished: markers older than a runner's lease. */
+export async function strayOutboxes(deps: Pick<OutboxDeps, 'outbox' | 'clock'>): Promise<string[]> {
+  const ids = new Set<string>();
+  for await (const marker of deps.outbox.stale(new Date(deps.clock().getTime() - strayAfterMs).toISOString())) ids.add(marker.assignmentId);
+  return [...ids];
+}

@@ -1,0 +1,45 @@
+import type { DutySettings } from '../domain/duties';
+import type { Locale } from '../domain/locale';
+import type { ResponsibleShown } from '../domain/register';
+import type { Log } from '../log';
+import type { ArchiveStore } from '../store/archive';
+import type { AssignmentStore } from '../store/assignments';
+import type { AuditLog } from '../store/audit';
+import type { ConversationReferences } from '../store/conversations';
+import type { DirectoryStore } from '../store/directory';
+import type { Outbox } from '../store/outbox';
+import type { RegisterStore } from '../store/register';
+import type { ReportStore } from '../store/reports';
+import type { Command } from '../domain/assignment';
+import type { Outcome, RunOptions } from './commands/runner';
+import type { Messenger } from './messenger';
+
+/**
+ * Everything the flows may use, built once in app.ts. Each handler module takes only the part it
+ * reads (a `Pick` of this), so what a flow depends on is visible at its top.
+ */
+export interface FlowDeps {
+  readonly clock: () => Date;
+  readonly newId: () => string;
+  readonly log: Log;
+  /** Carries out a command on an assignment: the one way an assignment changes (commands/runner.ts). */
+  readonly run: (command: Command, options: RunOptions) => Promise<Outcome>;
+  readonly assignments: AssignmentStore;
+  readonly audit: AuditLog;
+  readonly outbox: Outbox;
+  readonly register: RegisterStore;
+  readonly directory: DirectoryStore;
+  readonly conversations: ConversationReferences;
+  readonly messenger: Messenger;
+  readonly reports: ReportStore;
+  readonly archive: ArchiveStore;
+  readonly platforms: readonly string[];
+  readonly forcedLocale?: Locale;
+  readonly dutySettings: DutySettings;
+  readonly registrarAadObjectId?: string;
+  readonly diarySeries: string;
+  readonly archiveAadObjectId?: string;
+  readonly maxBytes: number;
+  readonly publicBaseUrl: string;
+  readonly registerResponsible: ResponsibleShown;
+}

@@ -1,0 +1,21 @@
+import type { AdaptiveCard } from '../../cards';
+import type { CommandMeta, PersonRef } from '../domain/assignment';
+import type { Locale } from '../domain/locale';
+import type { Reach } from '../store/conversations';
+
+/** A person's turn in their own chat: who acts, where, in which language, and what their card sent. */
+export interface CardTurn {
+  readonly locale: Locale;
+  readonly user: PersonRef;
+  readonly reach: Reach;
+  readonly data: unknown;
+}
+
+/** What a card verb or a command in a personal chat does: the card to answer with. */
+export type CardHandler = (turn: CardTurn) => Promise<AdaptiveCard>;
+
+/** The longest text a card shows again: no field takes more, and a card must stay within Teams' size. */
+export const echoLength = 2000;
+
+/** Who acts and when, as every command carries it. */
+export const commandMeta = (clock: () => Date, turn: Pick<CardTurn, 'user'>): CommandMeta => ({ actor: turn.user, now: clock().toISOString() });
