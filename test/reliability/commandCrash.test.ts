@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { InvocationContext, type Timer } from '@azure/functions';
+import { QueueClient } from '@azure/storage-queue';
+import { DateTime } from 'luxon';
+import { compose, type Kanalkoll } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import type { Command, PersonRef } from '../../bot/domain/assignment';
+import { zone } from '../../bot/domain/calendar';
+import type { Log } from '../../bot/log';
+import { AssignmentStore } from '../../bot/store/assignments';
+import { AuditLog } from '../../bot/store/audit';
+import { ConversationReferences } from '../../bot/store/conversations';
+import { DirectoryStore } from '../../bot/store/directory';
+import { DutySchedule } from '../../bot/store/duties';
+import { Outbox } from '../../bot/store/outbox';
+import { RegisterStore } from '../../bot/store/register';
+import { connectTables, type Tables, tableNames } from '../../bot/store/tables';
+import { startAzurite, type Azurite } from '../../dev/azurite';
+import { directory, tenantId, users, type Role } from '../../dev/roles';
+import { effectsSweepWith } from '../../functions/effectsSweep';
+import { runEffectsWith } from '../../functions/runEffects';
+import { startConnector, type TestConnector } from '../support/connector';
+
+/**
+ * R4: nothing about an assignment may be lost. Each kind of command is run once uninterrupted, and
+ * then once for every storage write it makes, with the process "dying" right after that write
+ * (every later storage call fails, as in a process that is gone). Then recovery runs as in Azure:
+ * the outbox timer and the effects queue function, on a fresh app five minutes later; a command
+ * that had not been stored is pressed again by its user. Everything must then equal the
+ * uninterrupted run: the assignment, its frozen versions, audit rows, register row, duty schedule,
+ * and the cards sent and updated, with nothing missing and nothing twice.
+ */
+
+const start = DateTime.fromISO('2027-03-01T09:00', { zone }).toJSDate();
+const later = new Date(start.getTime() + 5 * 60_000);
+const quiet: Log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const person = (role: Role): PersonRef => ({ aadObjectId: users[role].aadObjectId, name: users[role].name });
+const elin = person('employee');
+const meta = (role: Role) => ({ actor: person(role), now: start.toISOString() });
+const approvers = { communicator: users.communicator.aadObjectId, commsChief: users.commschief.aadObjectId };
+const decision = (role: Role, step: 'chief' | 'communicator' | 'commschief', version = 1) => ({ ...meta(role), version, step, approvers });
+
+const draft = {
+  kind: 'account' as const,
+  who: { kind: 'account', departmentId: 'kultur-fritid', chiefAadObjectId: users.chief.aadObjectId },
+  channel: { platform: 'Instagram', accountName: 'Fritidsgårdarna i Botkyrka', accountUrl: 'https://www.instagram.com/fritidbotkyrka', startDate: '2027-03-01' },
+  purpose: { purpose: 'Berätta om kvällens aktiviteter.', audience: 'Unga 13–17 år', goals: ['200 följare inom ett halvår'], complement: 'Programmet finns på botkyrka.se.', sourceUrl: 'https://www.botkyrka.se/fritidsgardar' },
+  administration: { admins: ['Elin Ek', 'Aida Haddad'], loginStorage: 'Kommunens lösenordshanterare', substitute: 'Aida Haddad' },
+  commitments: { knowsMediumAndHasTime: true, answersWithin48h: true, removesPostsWithin48h: true, publishesModerationNotice: true, followsGraphicProfile: true, followsLegalTerms: true },
+};
+const choices = { applicantAadObjectId: elin.aadObjectId, departmentIds: directory.departments.map((d) => d.id), people: directory.people.map((p) => p.aadObjectId), platforms: ['Instagram'] };
+
+/** How to bring an assignment to where the command applies, and the command itself. */
+interface Scenario {
+  readonly name: string;
+  readonly before: (id: string) => Command[];
+  readonly command: (revision: number) => Command;
+}
+
+const started = (id: string): Command[] => [{ type: 'StartPlan', meta: meta('employee'), id, draft }];
+const submitted = (id: string): Command[] => [...started(id), { type: 'SubmitPlan', meta: { ...meta('employee'), revision: 1 }, choices }];
+const active = (id: string): Command[] => [
+  ...submitted(id),
+  { type: 'ApprovePlan', meta: decision('chief', 'chief') },
+  { type: 'ApprovePlan', meta: decision('communicator', 'communicator') },
+  { type: 'ApprovePlan', meta: decision('commschief', 'commschief') },
+];
+
+const scenarios: Scenario[] = [
+  { name: 'submit', before: started, command: (revision) => ({ type: 'SubmitPlan', meta: { ...meta('employee'), revision }, choices }) },
+  { name: 'approve (the last step: active, registered, scheduled)', before: (id) => active(id).slice(0, -1), command: () => ({ type: 'ApprovePlan', meta: decision('commschief', 'commschief'), comment: 'Lycka till!' }) },
+  { name: 'request changes', before: submitted, command: () => ({ type: 'RequestChanges', meta: decision('chief', 'chief'), comment: 'Lägg till ett mål om svarstider.' }) },
+  {
+    name: 'close',
+    before: active,
+    command: () => ({ type: 'CloseAccount', meta: { ...meta('employee'), communicator: approvers.communicator }, checklist: { finalSnapshotArchived: true, closedOnPlatform: true, followersPointedToWebsite: true } }),
+  },
+  {
+    name: 'owner change (approved by the chief)',
+    before: (id) => [...active(id), { type: 'ProposeOwner', meta: meta('employee'), newOwner: person('colleague') }],
+    command: () => ({ type: 'ApprovePlan', meta: decision('chief', 'chief') }),
+  },
+  { name: 'duty done', before: active, command: () => ({ type: 'CompleteDuty', meta: meta('employee'), duty: 'archive', period: '2027-H1', evidence: { kind: 'sentToArchive', reference: 'KA 2027/17' } }) },
+  { name: 'absence', before: active, command: () => ({ type: 'RegisterAbsence', meta: meta('employee'), from: '2027-03-10', to: '2027-03-20', substitute: person('admin') }) },
+];
+
+class Crash extends Error {}
+/** The crash, as it reaches the app: storage's client reports a call that got no answer as StorageUnavailable. */
+const isCrash = (error: unknown) => error instanceof Crash || (error instanceof Error && error.cause instanceof Crash);
+
+/** Storage that dies right after the `n`th write once armed: that write is stored, nothing after it is. */
+function dyingAfter(tables: Tables, n: number) {
+  let writes = 0;
+  let armed = false;
+  let dead = false;
+  for (const name of tableNames) {
+    tables.client(name).pipeline.addPolicy({
+      name: 'dieAfterWrite',
+      sendRequest: async (request, next) => {
+        if (dead) throw new Crash('the process is gone');
+        const response = await next(request);
+        if (armed && request.method !== 'GET' && ++writes === n) {
+          dead = true;
+          throw new Crash(`died after write ${n}: ${request.method} ${new URL(request.url).pathname}`);
+        }
+        return response;
+      },
+    });
+  }
+  return { arm: () => (armed = true), died: () => dead };
+}
+
+describe('R4: a crash after any write of a command loses nothing and repeats nothing', () => {
+  let azurite: Azurite;
+  let connector: TestConnector;
+  let storage: string;
+  let stores: { assignments: AssignmentStore; audit: AuditLog; register: RegisterStore; schedule: DutySchedule; outbox: Outbox };
+  let effectsQueue: QueueClient;
+
+  const app = (clock: Date, tables?: Tables): Kanalkoll => compose({ ...loadConfig({ ...process.env, AzureWebJobsStorage: storage }), forcedLocale: 'sv' }, { log: quiet, clock: () => clock, ...(tables ? { tables } : {}) });
+  const reach = () => ({ tenantId, serviceUrl: connector.serviceUrl });
+
+  beforeAll(async () => {
+    azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
+    storage = azurite.connectionString;
+    const tables = connectTables(storage);
+    await tables.ensureCreated();
+    await new DirectoryStore(tables).load(directory);
+    connector = await startConnector();
+    stores = { assignments: new AssignmentStore(tables), audit: new AuditLog(tables), register: new RegisterStore(tables), schedule: new DutySchedule(tables), outbox: new Outbox(tables) };
+    const conversations = new ConversationReferences(tables);
+    for (const role of Object.keys(users) as Role[]) {
+      const { aadObjectId, name } = users[role];
+      await conversations.rememberUser({
+        kind: 'user', tenantId, serviceUrl: connector.serviceUrl, channelId: 'msteams', bot: { id: '', name: 'Kanalkoll' }, updatedAt: start.toISOString(),
+        aadObjectId, userId: `29:${aadObjectId}`, name, locale: 'sv-SE', personalConversationId: `personal-${role}`,
+      });
+    }
+    effectsQueue = new QueueClient(storage, 'effects');
+  });
+  afterAll(async () => {
+    await connector.close();
+    await azurite.stop();
+  });
+
+  /** Brings a new assignment to where the scenario's command applies; its revision then. */
+  async function prepare(scenario: Scenario, id: string): Promise<number> {
+    const clean = app(start);
+    for (const command of scenario.before(id)) {
+      const outcome = await clean.run(command, { id, reach: reach() });
+      if (!outcome.ok) throw new Error(`${scenario.name}: preparing ${command.type} was refused: ${JSON.stringify(outcome)}`);
+    }
+    return (await stores.assignments.get(id))!.value.revision;
+  }
+
+  /** Recovery as in Azure: the outbox timer, then the effects queue function until the queue is empty. */
+  async function recover(): Promise<void> {
+    const recovering = app(later);
+    await effectsSweepWith(recovering)({ isPastDue: false } as Timer, new InvocationContext());
+    const run = runEffectsWith(recovering);
+    for (;;) {
+      const { receivedMessageItems: [message] } = await effectsQueue.receiveMessages({ numberOfMessages: 1 });
+      if (!message) return;
+      await run(JSON.parse(Buffer.from(message.messageText, 'base64').toString('utf8')), new InvocationContext());
+      await effectsQueue.deleteMessage(message.messageId, message.popReceipt);
+    }
+  }
+
+  /** Everything stored and sent about the assignment since `from` (connector calls), with its id as `ID`. */
+  async function snapshot(id: string, from: number) {
+    const stored = (await stores.assignments.get(id))!.value;
+    const cards = connector.calls.slice(from).map((c) => {
+      const conversation = decodeURIComponent(c.path.split('/')[3] ?? '');
+      return `${c.method} ${conversation} ${JSON.stringify(c.body.attachments)}`;
+    });
+    const copies = (await stores.assignments.copies(id)).map((c) => `${c.conversationId} ${c.shownRevision}`).sort();
+    const text = JSON.stringify({
+      stored,
+      versions: await stores.assignments.versions(id),
+      audit: await stores.audit.history(id),
+      register: (await stores.register.all()).filter((r) => r.id === id),
+      schedule: await stores.schedule.schedule(id),
+      owners: (await stores.assignments.listFor(stored.applicant.aadObjectId)).some((a) => a.id === id),
+      copies,
+      cards: cards.sort(),
+    });
+    return { text: text.split(id).join('ID'), cards: cards.length, left: (await stores.outbox.pending(id)).length, markers: (await stores.outbox.markers(id)).length };
+  }
+
+  it.each(scenarios)('R4: $name', async (scenario) => {
+    const reference = randomUUID();
+    const revision = await prepare(scenario, reference);
+    let from = connector.calls.length;
+    const uninterrupted = await app(start).run(scenario.command(revision), { id: reference, reach: reach() });
+    expect(uninterrupted.ok).toBe(true);
+    const expected = await snapshot(reference, from);
+    expect(expected).toMatchObject({ left: 0, markers: 0 });
+
+    const crashes: string[] = [];
+    for (let n = 1; ; n++) {
+      const id = randomUUID();
+      await prepare(scenario, id);
+      from = connector.calls.length;
+      const tables = connectTables(storage);
+      const dying = dyingAfter(tables, n);
+      const crashing = app(start, tables);
+      await crashing.ready();
+      dying.arm();
+      const outcome = await crashing.run(scenario.command(revision), { id, reach: reach() }).catch((error: unknown) => {
+        if (!isCrash(error)) throw error;
+        return undefined;
+      });
+      if (!dying.died()) {
+        // The command made fewer than n writes: every write has had its crash.
+        expect(outcome?.ok).toBe(true);
+        break;
+      }
+      // Not stored before the crash: the user saw an error and presses again.
+      if ((await stores.assignments.get(id))!.value.revision === revision) {
+        expect((await app(later).run(scenario.command(revision), { id, reach: reach() })).ok).toBe(true);
+      }
+      await recover();
+      const after = await snapshot(id, from);
+      crashes.push(`${n}:${after.cards}`);
+      expect({ ...after, n }).toEqual({ ...expected, n });
+    }
+    // Every command writes more than its one transaction: the marker, the effects, the cards' records.
+    expect(crashes.length).toBeGreaterThanOrEqual(3);
+    console.info(`${scenario.name}: ${crashes.length} crash points, each recovered to the uninterrupted run (${expected.cards} card calls)`);
+  }, 120_000);
+});
