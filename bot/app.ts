@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+// Longer than most files: the composition root wires every store, sender, flow and trigger once, and that wiring is its one reason to change.
 import { systemClock } from './clock';
 import { loadConfig, type Config } from './config';
 import { checkHealth, type Health } from './health';
@@ -28,9 +28,9 @@ import { Outbox } from './store/outbox';
 import { ConversationReferences } from './store/conversations';
 import { DirectoryStore } from './store/directory';
 import { connectTables, type Tables } from './store/tables';
-import { createAdapter, invocationIdKey } from './teams/adapter';
+import { createAdapter } from './teams/adapter';
 import { KanalkollBot } from './teams/bot';
-import { processActivity, type PlainRequest, type PlainResponse } from './teams/httpBridge';
+import { serveActivity, type PlainRequest, type PlainResponse } from './teams/httpBridge';
 import { routes } from './teams/routing';
 import { tenantFilter } from './teams/tenantFilter';
 
@@ -200,13 +200,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     },
     handleActivity: async (request, invocationId) => {
       await ready();
-      return processActivity(adapter, request, (context: TurnContext) => {
-        context.turnState.set(invocationIdKey, invocationId);
-        // One line per activity, without what anyone wrote: enough to follow a turn in Application Insights.
-        const { id, type, name, channelData } = context.activity;
-        log.info('activity', { invocationId, activityId: id, activityType: type, name, tenantId: channelData?.tenant?.id });
-        return bot.run(context);
-      });
+      return serveActivity(adapter, bot, log, request, invocationId);
     },
   };
 }

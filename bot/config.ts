@@ -1,3 +1,4 @@
+// Longer than most files: every setting is parsed here once, with its message; one schema, one reason to change.
 import { z } from 'zod';
 import { defaultDutySettings, type DutySettings } from './domain/duties';
 import type { Locale } from './domain/locale';

@@ -31,6 +31,14 @@ export type AccountRefusal = { readonly reason: 'notActive' } | { readonly reaso
 
 export type AccountDecision = { readonly ok: true; readonly events: readonly AccountEvent[] } | ({ readonly ok: false } & AccountRefusal);
 
+/** Whether `aadObjectId` owns the account now (active or closed): what "mina konton" lists. */
+export const ownsAccount = (state: Assignment, aadObjectId: string): boolean =>
+  (state.status === 'active' || state.status === 'closed') && state.applicant.aadObjectId === aadObjectId;
+
+/** An active official account (not a monitoring assignment) that `aadObjectId` owns: whose duties they do. */
+export const ownsActiveAccount = (state: Assignment, aadObjectId: string): state is Extract<Assignment, { status: 'active' }> =>
+  state.status === 'active' && state.plan.kind === 'account' && state.applicant.aadObjectId === aadObjectId;
+
 /** R11: the owner, their chief or the department communicator may close the account. */
 export function mayClose(state: Assignment, actor: string, communicator: string | undefined): boolean {
   return [state.applicant.aadObjectId, state.plan?.who.chiefAadObjectId, communicator].includes(actor);

@@ -1,3 +1,4 @@
+// Longer than most files: the activity plan (bilaga 1) is one schema, step by step.
 import { z } from 'zod';
 import { looksLikeCredential } from './credentials';
 import { https as httpsField, isoDate, oneOf, parseFields, text, type FieldError } from './fields';

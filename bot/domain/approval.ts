@@ -48,6 +48,10 @@ export type ApprovalRefusal =
   | { readonly reason: 'notApprover'; readonly step: ApprovalStep }
   | { readonly reason: 'commentRequired' };
 
+/** Who may see a plan's card: its applicant (owner) and those who decide on it; nobody else. */
+export const mayView = (state: Assignment, aadObjectId: string, approvers: Approvers): boolean =>
+  [state.applicant.aadObjectId, state.plan?.who.chiefAadObjectId, approvers.communicator, approvers.commsChief].includes(aadObjectId);
+
 /** The step a plan waits on, if it waits. */
 export function waitingStep(state: Assignment): ApprovalStep | undefined {
   switch (state.status) {

@@ -1,3 +1,4 @@
+// Longer than most files: the assignment's state machine is one union, one decide and one evolve, kept whole so its exhaustive switches are checked together.
 import { checkPlan, stepsFor, type ActivityPlan, type FieldError, type PlanChoices, type PlanDraft, type StepName } from './activityPlan';
 import { decideAccount, evolveAccount, type AccountCommand, type AccountEvent, type AccountRefusal } from './account';
 import { decideDuty, evolveDuty, type DutyCommand, type DutyEvent, type DutyEvidence, type DutyRefusal } from './dutyCommands';
@@ -131,7 +132,7 @@ const refuse = (refusal: Refusal): Decision => ({ ok: false, ...refusal });
 const accept = (...events: Event[]): Decision => ({ ok: true, events });
 
 /** The questionnaire can be edited while it is a draft, or after an approver asked for changes. */
-const editable = (state: Assignment): boolean => state.status === 'draft' || state.status === 'changes_requested';
+export const editable = (state: Assignment): boolean => state.status === 'draft' || state.status === 'changes_requested';
 
 /** Only the applicant edits their own plan, only while it is editable, and only from the current card. */
 export function draftAccess(state: Assignment | undefined, meta: OnRevision): Refusal | Assignment {

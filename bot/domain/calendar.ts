@@ -6,6 +6,12 @@ import { DateTime } from 'luxon';
  * hours on working days. Pure: every function takes the instant it works from.
  */
 export const zone = 'Europe/Stockholm';
+
+/** The Swedish calendar date of an instant (ISO), as cards and the register show it. */
+export const localDate = (iso: string): string => DateTime.fromISO(iso).setZone(zone).toISODate() ?? iso.slice(0, 10);
+
+/** The Swedish date and time of an instant, to the minute. */
+export const localStamp = (iso: string): string => DateTime.fromISO(iso).setZone(zone).toFormat('yyyy-MM-dd HH:mm');
 export const officeHours = { start: 8, end: 17 } as const;
 
 /** Easter Sunday of `year` (the anonymous Gregorian algorithm). */

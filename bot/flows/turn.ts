@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AdaptiveCard } from '../../cards';
 import type { CommandMeta, PersonRef } from '../domain/assignment';
 import type { Locale } from '../domain/locale';
@@ -16,6 +17,9 @@ export type CardHandler = (turn: CardTurn) => Promise<AdaptiveCard>;
 
 /** The longest text a card shows again: no field takes more, and a card must stay within Teams' size. */
 export const echoLength = 2000;
+
+/** What a card sent, as fields; anything but an object is no fields. Each field is then parsed where it is used. */
+export const cardFields = z.record(z.string(), z.unknown()).catch({});
 
 /** Who acts and when, as every command carries it. */
 export const commandMeta = (clock: () => Date, turn: Pick<CardTurn, 'user'>): CommandMeta => ({ actor: turn.user, now: clock().toISOString() });

@@ -1,3 +1,4 @@
+// A catalogue of every English text, kept in step with sv.ts.
 import type { Texts } from './sv';
 
 /** English, for Teams clients set to English. */

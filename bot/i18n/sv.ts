@@ -1,3 +1,4 @@
+// A catalogue of every Swedish text, in one place for whoever edits the language (R9).
 import type { FieldErrorCode } from '../domain/activityPlan';
 import type { AssignmentStatus } from '../domain/assignment';
 import type { Topic } from '../domain/policyHelp';

@@ -1,3 +1,4 @@
+// Longer than most files: it owns the layout of an assignment's partition (state, versions, audit, outbox, copies), which must change together.
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import type { ActivityPlan } from '../domain/activityPlan';

@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { audiences, dutyKinds, type Nudge } from '../domain/duties';
+import { ETagConflict } from '../errors';
 import { encodeKey } from './repository';
 import { createdOnce, orConflict, unlessMissing } from './statuses';
 import type { Tables } from './tables';
@@ -92,6 +93,19 @@ export class NudgeLedger {
     const entity = { ...recordKey(nudge, aadObjectId), ...record, key: `${nudge.assignmentId}|${nudge.duty}|${nudge.period}|${nudge.level}`, aadObjectId };
     const write = etag === undefined ? this.records.createEntity(entity) : this.records.updateEntity(entity, 'Replace', { etag });
     return (await orConflict(write, 'nudges', `${entity.partitionKey}/${entity.rowKey}`)).etag ?? '';
+  }
+
+  /**
+   * Writes the record if it is still as read (`etag`, or absent when undefined), so of two
+   * deliveries of one message only one goes on; the new ETag, or undefined for the one that lost.
+   */
+  async take(nudge: Nudge, aadObjectId: string, record: DeliveryRecord, etag: string | undefined): Promise<string | undefined> {
+    try {
+      return await this.write(nudge, aadObjectId, record, etag);
+    } catch (error) {
+      if (error instanceof ETagConflict) return undefined;
+      throw error;
+    }
   }
 
   /** Keeps a nudge given up on; keeping it twice keeps the first. */

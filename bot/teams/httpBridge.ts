@@ -1,4 +1,6 @@
 import type { CloudAdapter, Request, Response, TurnContext } from 'botbuilder';
+import type { Log } from '../log';
+import { invocationIdKey } from './adapter';
 
 /** An HTTP request as the Functions trigger hands it over, free of either SDK's types. */
 export interface PlainRequest {
@@ -11,6 +13,17 @@ export interface PlainResponse {
   readonly status: number;
   readonly headers: Record<string, string>;
   readonly body?: unknown;
+}
+
+/** One activity from the messaging endpoint: noted in the log without what anyone wrote, then run by the bot. */
+export function serveActivity(adapter: CloudAdapter, bot: { run(context: TurnContext): Promise<void> }, log: Log, request: PlainRequest, invocationId: string): Promise<PlainResponse> {
+  return processActivity(adapter, request, (context) => {
+    context.turnState.set(invocationIdKey, invocationId);
+    // Enough to follow a turn in Application Insights.
+    const { id, type, name, channelData } = context.activity;
+    log.info('activity', { invocationId, activityId: id, activityType: type, name, tenantId: channelData?.tenant?.id });
+    return bot.run(context);
+  });
 }
 
 /**

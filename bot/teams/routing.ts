@@ -5,7 +5,8 @@ import type { Locale } from '../domain/locale';
 import { accountHandlers } from '../flows/account/handlers';
 import { approvalHandlers } from '../flows/approval/handlers';
 import { absenceHandlers } from '../flows/duties/absence';
-import { dutyHandlers } from '../flows/duties/handlers';
+import { evaluationHandlers } from '../flows/duties/evaluation';
+import { taskHandlers } from '../flows/duties/tasks';
 import { fileSchema, receiveFiles } from '../flows/duties/upload';
 import type { FlowDeps } from '../flows/deps';
 import type { Reach } from '../store/conversations';
@@ -46,7 +47,7 @@ export function routes(deps: FlowDeps): Routes {
   const a = approvalHandlers(deps);
   const accounts = accountHandlers(deps);
   const reports = reportHandlers(deps);
-  const duties = dutyHandlers(deps, accounts);
+  const duties = { ...taskHandlers(deps), ...evaluationHandlers(deps) };
   const absence = absenceHandlers(deps);
   const register: Handler = (t) => registerCardFor(deps, t.locale, t.data);
   const greet: Handler = (t) => welcome(t.locale, t.userName);

@@ -1,3 +1,4 @@
+// Longer than most files: what each event of a plan tells whom, in one switch, so no event is announced twice or forgotten.
 import { planStatusCard, type AdaptiveCard, type PlanStatusCardData } from '../../../cards';
 import { DateTime } from 'luxon';
 import type { Approvers } from '../../domain/approval';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
-import type { ApprovalRefusal } from '../../domain/approval';
+import { mayView, type ApprovalRefusal } from '../../domain/approval';
 import { cardId, wholeNumber } from '../../domain/fields';
 import type { Assignment, Command } from '../../domain/assignment';
 import { texts } from '../../i18n';
@@ -8,7 +8,7 @@ import type { Stored } from '../../store/repository';
 import type { FlowDeps } from '../deps';
 import type { CardHandler, CardTurn } from '../turn';
 import { loadView } from '../plan/session';
-import { messageCard } from '../plan/view';
+import { messageCard } from '../plan/status';
 import { approvalContext, type ApprovalDeps } from './announce';
 import { approversFor, currentApprover } from './approvers';
 import { approvalCardFor } from './view';
@@ -36,12 +36,6 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
     return approvalCardFor(context, state, turn.user.aadObjectId, shown);
   }
 
-  /** Only the applicant and the plan's approvers see its card. */
-  async function involved(turn: CardTurn, state: Assignment): Promise<boolean> {
-    const approvers = await approversFor(deps.directory, state);
-    const people = [state.applicant.aadObjectId, state.plan?.who.chiefAadObjectId, approvers.communicator, approvers.commsChief];
-    return people.includes(turn.user.aadObjectId);
-  }
 
   const decision =
     (type: DecisionType): CardHandler =>
@@ -94,7 +88,7 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
     if (!parsed.success) return say(turn, 'unreadable');
     const stored = await deps.assignments.get(parsed.data.assignmentId);
     if (!stored?.value.plan) return say(turn, 'notFound');
-    if (!(await involved(turn, stored.value))) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
+    if (!mayView(stored.value, turn.user.aadObjectId, await approversFor(deps.directory, stored.value))) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
     return cardFor(turn, stored.value);
   };
 

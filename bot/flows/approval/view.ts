@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { localStamp } from '../../domain/calendar';
 import { approvalCard, type AdaptiveCard, type ApprovalCardData, type Choice } from '../../../cards';
 import { answersOf, stepsFor } from '../../domain/activityPlan';
 import { mayClose } from '../../domain/account';
@@ -6,7 +6,8 @@ import { waitingStep } from '../../domain/approval';
 import type { Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
 import type { AuditEvent } from '../../store/audit';
-import { communicatorOf, planFacts, type PlanView } from '../plan/view';
+import { communicatorOf, planFacts } from '../plan/facts';
+import type { PlanView } from '../plan/view';
 
 /** What an approval card shows besides the assignment. */
 export interface ApprovalContext {
@@ -22,7 +23,6 @@ export interface ApprovalContext {
   readonly passiveSince?: string;
 }
 
-const stamp = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toFormat('yyyy-MM-dd HH:mm');
 
 /** The plan as `viewer` sees it: with the decision inputs only if it is their turn. */
 export function approvalCardFor(
@@ -57,7 +57,7 @@ export function approvalCardFor(
     changes: changes(context, details, communicator),
     details,
     history: context.history.map((e) => ({
-      text: `${stamp(e.at)} · ${e.actorName} ${historyText(view, e)}${e.comment ? `: "${e.comment}"` : ''}`,
+      text: `${localStamp(e.at)} · ${e.actorName} ${historyText(view, e)}${e.comment ? `: "${e.comment}"` : ''}`,
     })),
     labels: t.labels,
     decide: yourTurn ? { ...t.decide, error: shown.error } : undefined,

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { absenceCard, type AdaptiveCard } from '../../../cards';
 import type { Assignment, Command } from '../../domain/assignment';
 import { texts } from '../../i18n';
-import type { CardHandler, CardTurn } from '../turn';
-import type { DutyTaskDeps } from './handlers';
-import { accountName } from '../../domain/account';
+import { cardFields, type CardHandler, type CardTurn } from '../turn';
+import type { DutyTaskDeps } from './task';
+import { accountName, ownsActiveAccount } from '../../domain/account';
 import { isAbsencePeriod } from '../../domain/dutyCommands';
 import { cardId } from '../../domain/fields';
 
@@ -19,9 +19,7 @@ const substituteData = z.object({ substitute: z.union([z.literal(''), cardId]).o
  */
 export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', CardHandler> {
   const owned = async (turn: CardTurn): Promise<Assignment[]> =>
-    (await deps.assignments.listFor(turn.user.aadObjectId)).filter(
-      (a) => a.status === 'active' && a.plan.kind === 'account' && a.applicant.aadObjectId === turn.user.aadObjectId,
-    );
+    (await deps.assignments.listFor(turn.user.aadObjectId)).filter((a) => ownsActiveAccount(a, turn.user.aadObjectId));
 
   async function form(turn: CardTurn, values: { from: string; to: string; substitute: string } = { from: '', to: '', substitute: '' }, notice?: { text: string; style: 'good' | 'attention'; done?: boolean }): Promise<AdaptiveCard> {
     const t = texts(turn.locale).duties.absence;
@@ -47,7 +45,7 @@ export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', Car
 
     save: async (turn) => {
       const t = texts(turn.locale).duties.absence;
-      const raw = (turn.data ?? {}) as Record<string, unknown>;
+      const raw = cardFields.parse(turn.data);
       const sent = (key: string, max: number) => (typeof raw[key] === 'string' ? (raw[key] as string).slice(0, max) : '');
       const typed = { from: sent('from', 10), to: sent('to', 10), substitute: sent('substitute', 100) };
       const accounts = await owned(turn);

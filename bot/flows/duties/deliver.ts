@@ -1,20 +1,19 @@
 import { DateTime } from 'luxon';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { approverOf, waitingStep, type ApprovalStep, type Approvers } from '../../domain/approval';
 import type { Assignment } from '../../domain/assignment';
-import { overdue, stillDue, type DutySettings, type Nudge } from '../../domain/duties';
+import { overdue, stillDue, type DutySettings } from '../../domain/duties';
+import { nudgeRecipients } from '../../domain/nudgeRecipients';
 import { localeOf, type Locale } from '../../domain/locale';
-import { ETagConflict } from '../../errors';
 import type { Log } from '../../log';
 import type { AssignmentStore } from '../../store/assignments';
 import type { ConversationReferences } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
 import type { DeliveryRecord, NudgeLedger } from '../../store/nudges';
 import type { JsonQueue } from '../../store/queues';
-import { approversFor } from '../approval/approvers';
+import { approversFor, currentApprover } from '../approval/approvers';
 import type { Messenger } from '../messenger';
 import { factsFor, type NudgeMessage } from './schedule';
-import { nudgeCard, type NudgeView } from './view';
+import { nudgeCard } from './view';
 
 /** How hard the sender tries (configuration; see bot/config.ts). */
 export interface RetrySettings {
@@ -43,52 +42,9 @@ export interface DeliverDeps {
   readonly random?: () => number;
 }
 
-type Role = NudgeView['role'];
-
 /** Exponential back-off with full jitter: a random wait up to base·2^(try−1), capped. */
 export const backoff = (attempt: number, retry: RetrySettings, random: () => number = Math.random): number =>
   Math.round(random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** Math.max(0, attempt - 1)));
-
-const nextLevel: Record<ApprovalStep, ApprovalStep | undefined> = { chief: 'communicator', communicator: 'commschief', commschief: undefined };
-
-/** Who gets the nudge, and as whom: resolved from the stored assignment and directory, never from the message. */
-async function recipientsOf(nudge: Nudge, state: Assignment, approvers: Approvers, unreachable?: string): Promise<Map<string, Role>> {
-  const people = new Map<string, Role>();
-  const add = (aad: string | undefined, role: Role) => {
-    if (aad && !people.has(aad)) people.set(aad, role);
-  };
-  const audience = unreachable ? 'escalation' : nudge.audience;
-  const step = waitingStep(state);
-  switch (audience) {
-    case 'owner':
-      add(state.applicant.aadObjectId, 'owner');
-      break;
-    case 'approver':
-      add(step && approverOf(state, step, approvers), 'approver');
-      break;
-    case 'applicantAndNextLevel': {
-      add(state.applicant.aadObjectId, 'applicant');
-      const next = step && nextLevel[step];
-      add(next && approverOf(state, next, approvers), 'nextLevel');
-      break;
-    }
-    case 'escalation':
-      add(state.plan?.who.chiefAadObjectId, 'escalation');
-      add(approvers.communicator, 'escalation');
-      break;
-    case 'substitute': {
-      const absence = state.status === 'active' ? state.dutyLog?.absences?.find((a) => a.from === nudge.period) : undefined;
-      add(absence?.substituteAadObjectId, 'substitute');
-      break;
-    }
-    default: {
-      const exhaustive: never = audience;
-      return exhaustive;
-    }
-  }
-  if (unreachable) people.delete(unreachable);
-  return people;
-}
 
 type Outcome = { readonly done: true } | { readonly done: false; readonly retryInMs: number };
 const done: Outcome = { done: true };
@@ -114,7 +70,7 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
     return;
   }
   const approvers = await approversFor(deps.directory, state);
-  const people = await recipientsOf(nudge, state, approvers, message.unreachable);
+  const people = nudgeRecipients(nudge, state, approvers, message.unreachable);
   const now = () => deps.clock().toISOString();
   if (people.size === 0) {
     await deps.ledger.bury({ nudge, aadObjectId: '-', reason: 'nobody to send it to (no chief, communicator or approver in the directory)', attempts: 0, at: now() });
@@ -122,7 +78,7 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
   }
   const names = {
     owner: state.applicant.name,
-    approver: await nameOf(deps, currentApproverOf(state, approvers), state, reach.tenantId),
+    approver: await nameOf(deps, currentApprover(state, approvers), state, reach.tenantId),
     nextLevel: await nameOf(deps, [...people].find(([, role]) => role === 'nextLevel')?.[0], state, reach.tenantId),
     unreachable: message.unreachable && (await nameOf(deps, message.unreachable, state, reach.tenantId)),
   };
@@ -145,11 +101,6 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
     await deps.queue.send({ ...message, attempt: message.attempt + 1, to: later }, wait / 1000);
   }
 }
-
-const currentApproverOf = (state: Assignment, approvers: Approvers) => {
-  const step = waitingStep(state);
-  return step && approverOf(state, step, approvers);
-};
 
 /** A person's name: the applicant's as in the plan, else the directory's, else the name Teams gave us. */
 async function nameOf(deps: DeliverDeps, aad: string | undefined, state: Assignment, tenantId: string): Promise<string | undefined> {
@@ -177,12 +128,7 @@ async function deliverTo(deps: DeliverDeps, message: NudgeMessage, aad: string, 
       if (lease > deps.clock().getTime()) return { done: false, retryInMs: lease - deps.clock().getTime() };
       // A send was started and its outcome never recorded (the process stopped): it may have
       // arrived. Sending again could send it twice, so it is kept for a person to look at.
-      try {
-        await deps.ledger.write(nudge, aad, record('uncertain', attempts), etag);
-      } catch (error) {
-        if (error instanceof ETagConflict) return { done: false, retryInMs: 1000 };
-        throw error;
-      }
+      if ((await deps.ledger.take(nudge, aad, record('uncertain', attempts), etag)) === undefined) return { done: false, retryInMs: 1000 };
       await bury('a send was started but never recorded; it may or may not have arrived', attempts);
       return done;
     }
@@ -192,13 +138,9 @@ async function deliverTo(deps: DeliverDeps, message: NudgeMessage, aad: string, 
 
   for (;;) {
     attempts++;
-    try {
-      etag = await deps.ledger.write(nudge, aad, record('sending', attempts, { leaseUntil: new Date(deps.clock().getTime() + deps.retry.leaseMs).toISOString() }), etag);
-    } catch (error) {
-      // Another delivery of the same message got there first; it will finish the job.
-      if (error instanceof ETagConflict) return done;
-      throw error;
-    }
+    etag = await deps.ledger.take(nudge, aad, record('sending', attempts, { leaseUntil: new Date(deps.clock().getTime() + deps.retry.leaseMs).toISOString() }), etag);
+    // Another delivery of the same message got there first; it will finish the job.
+    if (etag === undefined) return done;
     const delivery = await deps.sender.sendCard(reach, aad, card);
     if (delivery.ok) {
       await deps.ledger.write(nudge, aad, record('sent', attempts, { activityId: delivery.sent.activityId }), etag);

@@ -8,10 +8,10 @@ import { localeOf } from '../../domain/locale';
 import { texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
 import type { CardTurn } from '../turn';
-import type { DutyTaskDeps } from './handlers';
+import type { DutyTaskDeps } from './task';
 import { factsFor } from './schedule';
 import { periodLabel } from './view';
-import { accountName } from '../../domain/account';
+import { accountName, ownsActiveAccount } from '../../domain/account';
 
 /** What receiving a snapshot reads. */
 export type UploadDeps = DutyTaskDeps & Pick<FlowDeps, 'archive' | 'archiveAadObjectId' | 'maxBytes' | 'publicBaseUrl'>;
@@ -54,9 +54,7 @@ export async function receiveFiles(deps: UploadDeps, turn: CardTurn, files: read
   /** A refusal: what went wrong and what to do; nothing was stored. */
   const message = (text: string) => dutyCard({ heading: t.heading, title: text, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [] });
   const now = DateTime.fromJSDate(deps.clock());
-  const owned = (await deps.assignments.listFor(turn.user.aadObjectId)).filter(
-    (a): a is Extract<Assignment, { status: 'active' }> => a.status === 'active' && a.plan.kind === 'account' && a.applicant.aadObjectId === turn.user.aadObjectId,
-  );
+  const owned = (await deps.assignments.listFor(turn.user.aadObjectId)).filter((a) => ownsActiveAccount(a, turn.user.aadObjectId));
   const waiting: { state: Assignment; period: string }[] = [];
   for (const state of owned) {
     const facts = await factsFor(deps.directory, state);

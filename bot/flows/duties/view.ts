@@ -1,9 +1,11 @@
+// Longer than most files: one nudge card serves every duty, role and level, so their wording stays side by side.
 import { DateTime } from 'luxon';
 import { dutyCard, type AdaptiveCard, type DutyCardData } from '../../../cards';
 import { accountName } from '../../domain/account';
 import type { Assignment } from '../../domain/assignment';
 import { zone } from '../../domain/calendar';
 import type { Nudge, OverdueDuty } from '../../domain/duties';
+import type { NudgeRole } from '../../domain/nudgeRecipients';
 import type { Locale } from '../../domain/locale';
 import { texts, type Texts } from '../../i18n';
 
@@ -20,7 +22,7 @@ export interface NudgeNames {
 export interface NudgeView {
   readonly nudge: Nudge;
   readonly state: Assignment;
-  readonly role: 'owner' | 'approver' | 'applicant' | 'nextLevel' | 'escalation' | 'substitute';
+  readonly role: NudgeRole;
   readonly names: NudgeNames;
   readonly overdue: readonly OverdueDuty[];
   readonly locale: Locale;

@@ -1,5 +1,5 @@
 import type { StepName } from '../../domain/activityPlan';
-import { echoLength } from '../turn';
+import { cardFields, echoLength } from '../turn';
 
 /**
  * How a step's answers look on a card. Cards send strings: lists are numbered inputs
@@ -26,8 +26,7 @@ export const listInputs = 3;
 const optionalDates = new Set(['endDate']);
 const toggles = new Set(fields.commitments);
 
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const record = (value: unknown): Record<string, unknown> => cardFields.parse(value);
 
 /**
  * A step's answers from what the card sent, for the domain to validate. Only the step's own

@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { planListCard, type AdaptiveCard } from '../../../cards';
+import type { AdaptiveCard } from '../../../cards';
 import { stepNames, stepsFor, validateStep, type PlanDraft } from '../../domain/activityPlan';
 import { cardId, wholeNumber } from '../../domain/fields';
 import {
@@ -19,15 +18,17 @@ import { answersFromCard, sentValues } from './form';
 import type { Outcome } from '../commands/runner';
 import type { CardHandler, CardTurn } from '../turn';
 import { loadView, metaOf, type PlanDeps } from './session';
-import { currentCard, messageCard, planTitle, reviewCard, stepCard, type PlanView, type Shown } from './view';
+import { listHandlers, planList } from './mine';
+import { messageCard } from './status';
+import { currentCard, reviewCard, stepCard, type PlanView } from './view';
 
 // What plan cards carry besides the inputs. Checked first: a card that does not fit gets the
 // list of the user's own plans, with a note that the card could not be read.
 const onDraft = z.object({ draftId: cardId, revision: wholeNumber(1_000_000) });
 const saveData = onDraft.extend({ step: z.enum(stepNames), then: z.enum(['stay', 'next']) });
 const openData = onDraft.extend({ to: z.enum([...stepNames, 'review']) });
-const resumeData = z.object({ draftId: cardId });
 
+/** The questionnaire (bilaga 1): start, save, go back, open a step, send to the chief, cancel; and the applicant's list. */
 export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' | 'open' | 'submit' | 'cancel' | 'resume' | 'mine', CardHandler> {
   /** Loads the assignment named by the card and checks the user may change it from this card. */
   async function access(
@@ -55,22 +56,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     return refusalCard(view, outcome.reason === 'conflict' ? { reason: 'stale' } : outcome, now);
   }
 
-  const mine = async (turn: CardTurn, shown: Shown = {}): Promise<AdaptiveCard> => {
-    const view = await loadView(deps, turn.locale);
-    const t = texts(turn.locale).plan;
-    const date = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toISODate() ?? iso.slice(0, 10);
-    const items = (await deps.assignments.listFor(turn.user.aadObjectId)).map((a) => ({
-      title: planTitle(view.locale, a),
-      subtitle: `${t.mine.status[a.status]} · ${t.mine.started(date(a.createdAt))}`,
-      draftId: a.id,
-      revision: a.revision,
-      openLabel: editable(a) ? t.actions.resume : t.actions.show,
-      openVerb: editable(a) ? ('plan.resume' as const) : ('plan.history' as const),
-      cancelLabel: a.status === 'draft' ? t.actions.cancel : undefined,
-    }));
-    return planListCard({ title: t.mine.title, empty: t.mine.empty, newPlan: t.actions.newPlan, items, ...shown });
-  };
-  const unreadable = (turn: CardTurn) => mine(turn, { notice: texts(turn.locale).plan.notices.unreadable, noticeStyle: 'attention' });
+  const unreadable = (turn: CardTurn) => planList(deps, turn, { notice: texts(turn.locale).plan.notices.unreadable, noticeStyle: 'attention' });
 
   /** What a button on a draft asks for: a command to carry out, or a card to show instead. */
   type Act<D> = (c: {
@@ -143,19 +129,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
 
     cancel: onDraftButton(onDraft, ({ meta }) => ({ command: { type: 'CancelDraft', meta } })),
 
-    resume: async (turn) => {
-      const view = await loadView(deps, turn.locale);
-      const data = resumeData.safeParse(turn.data);
-      if (!data.success) return unreadable(turn);
-      const stored = await deps.assignments.get(data.data.draftId);
-      if (!stored) return messageCard(view, texts(turn.locale).plan.notices.notFound);
-      if (stored.value.applicant.aadObjectId !== turn.user.aadObjectId) return messageCard(view, texts(turn.locale).plan.notices.notYours);
-      return currentCard(view, stored.value);
-    },
-
-    mine: (turn) => mine(turn),
+    ...listHandlers(deps),
   };
 }
-
-const editable = (a: Assignment) => a.status === 'draft' || a.status === 'changes_requested';
 

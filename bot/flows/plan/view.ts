@@ -1,18 +1,18 @@
 import {
   planReviewCard,
-  planStatusCard,
   planStepCard,
   type AdaptiveCard,
-  type Choice,
   type NoticeStyle,
 } from '../../../cards';
-import { administrators, stepsFor, validateStep, type FieldError, type StepName } from '../../domain/activityPlan';
+import { stepsFor, validateStep, type FieldError, type StepName } from '../../domain/activityPlan';
 import type { Assignment } from '../../domain/assignment';
 import type { Department, Person } from '../../domain/directory';
 import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import { cardValues, inputIds, listInputs } from './form';
 import { choicesFor, planChoices } from './choices';
+import { communicatorOf, planFacts } from './facts';
+import { statusCard } from './status';
 
 /** What every plan card needs besides the assignment: language and the lists to choose from. */
 export interface PlanView {
@@ -111,102 +111,10 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
   });
 }
 
-/** One step's answers as facts, in the card's language. */
-export function planFacts(view: PlanView, step: StepName, answers: object, communicator: string | undefined): Choice[] {
-  const t = texts(view.locale).plan;
-  const a = answers as Record<string, unknown>;
-  const name = (aad: unknown) => view.people.find((p) => p.aadObjectId === aad)?.name ?? String(aad);
-  switch (step) {
-    case 'who':
-      return [
-        { title: t.who.kind, value: a.kind === 'account' ? t.who.kindAccount : t.who.kindMonitoring },
-        { title: t.who.department, value: view.departments.find((d) => d.id === a.departmentId)?.name ?? String(a.departmentId) },
-        { title: t.who.chief, value: name(a.chiefAadObjectId) },
-      ];
-    case 'channel':
-      return [
-        { title: t.channel.platform, value: String(a.platform) },
-        { title: t.channel.accountName, value: String(a.accountName) },
-        { title: t.channel.accountUrl, value: String(a.accountUrl) },
-        { title: t.channel.startDate, value: String(a.startDate) },
-        { title: t.channel.endDate, value: typeof a.endDate === 'string' ? a.endDate : t.review.ongoing },
-      ];
-    case 'purpose':
-      return Object.keys(a).map((field) => ({
-        title: field === 'goals' ? t.purpose.goal(1) : (t.purpose as Record<string, unknown>)[field] as string,
-        value: Array.isArray(a[field]) ? (a[field] as string[]).join('; ') : String(a[field]),
-      }));
-    case 'administration':
-      return [
-        { title: t.review.administrators, value: administrators(a.admins as string[], communicator).join(', ') },
-        { title: t.administration.loginStorage, value: String(a.loginStorage) },
-        { title: t.administration.substitute, value: String(a.substitute) },
-      ];
-    case 'commitments': {
-      const answered = Object.values(a);
-      return [{ title: t.review.confirmedTitle, value: t.review.confirmed(answered.filter((v) => v === true).length, answered.length) }];
-    }
-    default: {
-      const exhaustive: never = step;
-      return exhaustive;
-    }
-  }
-}
-
-/** The name of the communicator of the department the plan names, if any. */
-export function communicatorOf(view: PlanView, assignment: Assignment): string | undefined {
-  const departmentId = (assignment.draft.who as { departmentId?: unknown } | undefined)?.departmentId;
-  const department = view.departments.find((d) => d.id === departmentId);
-  return view.people.find((p) => p.aadObjectId === department?.communicatorAadObjectId)?.name;
-}
-
-/** Where a plan stands once there is nothing left to fill in. */
-export function statusCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
-  const t = texts(view.locale).plan;
-  const chiefId = (assignment.draft.who as { chiefAadObjectId?: string } | undefined)?.chiefAadObjectId;
-  const chief = view.people.find((p) => p.aadObjectId === chiefId)?.name ?? t.who.chief;
-  const waitingOnChief = assignment.status === 'awaiting_chief';
-  const paragraphs = waitingOnChief
-    ? [t.submitted.body(chief, assignment.version), assignment.draft.kind === 'account' ? t.submitted.next : t.submitted.nextMonitoring]
-    : assignment.status === 'cancelled'
-      ? [t.cancelled]
-      : [];
-  return planStatusCard({
-    heading: t.heading,
-    title: waitingOnChief ? t.submitted.title : t.mine.status[assignment.status],
-    notice: shown.notice,
-    noticeStyle: shown.noticeStyle ?? 'warning',
-    paragraphs: paragraphs.map((text) => ({ text })),
-    facts: [],
-    actions: [
-      ...(assignment.plan ? [{ title: t.actions.show, verb: 'plan.history', data: { assignmentId: assignment.id } } as const] : []),
-      { title: t.actions.mine, verb: 'plan.mine', data: {} },
-      { title: t.actions.newPlan, verb: 'plan.start', data: {} },
-    ],
-  });
-}
-
 /** The card that belongs to the assignment now: its current step, the review, or its status. */
 export function currentCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
   if (assignment.status !== 'draft' && assignment.status !== 'changes_requested') return statusCard(view, assignment, shown);
   return assignment.at === 'review' ? reviewCard(view, assignment, shown) : stepCard(view, assignment, assignment.at, shown);
-}
-
-/** A short message with the way on, for a plan that cannot be shown (not found, not yours). */
-export function messageCard(view: PlanView, message: string): AdaptiveCard {
-  const t = texts(view.locale).plan;
-  return planStatusCard({
-    heading: t.heading,
-    title: t.mine.title,
-    notice: message,
-    noticeStyle: 'warning',
-    paragraphs: [],
-    facts: [],
-    actions: [
-      { title: t.actions.mine, verb: 'plan.mine', data: {} },
-      { title: t.actions.newPlan, verb: 'plan.start', data: {} },
-    ],
-  });
 }
 
 /** How a plan is named in lists and messages: its account, or what kind of plan it is. */

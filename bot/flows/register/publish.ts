@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
+import { localDate } from '../../domain/calendar';
 import { registerEntries, type RegisterEntry, type ResponsibleShown } from '../../domain/register';
 import type { DirectoryStore } from '../../store/directory';
 import type { RegisterStore } from '../../store/register';
@@ -30,8 +30,7 @@ const contentTypes: Record<RegisterFormat, string> = {
 /** The register's entries now, as the public sees them. */
 export async function currentEntries(deps: RegisterDeps): Promise<RegisterEntry[]> {
   const [records, departments, people] = await Promise.all([deps.register.all(), deps.directory.allDepartments(), deps.directory.everyone()]);
-  const dateOf = (iso: string) => DateTime.fromISO(iso).setZone('Europe/Stockholm').toISODate() ?? iso;
-  return registerEntries(records, { departments, people, shown: deps.registerResponsible, dateOf });
+  return registerEntries(records, { departments, people, shown: deps.registerResponsible, dateOf: localDate });
 }
 
 /**

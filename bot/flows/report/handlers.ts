@@ -6,7 +6,8 @@ import { needsRegistration, reportKinds, validateReport, type ReportContent, typ
 import { texts, type Texts } from '../../i18n';
 import type { FiledReport } from '../../store/reports';
 import type { FlowDeps } from '../deps';
-import { echoLength } from '../turn';
+import { cardFields, echoLength } from '../turn';
+import { forwarded, recipientsOf } from './forward';
 import type { CardHandler, CardTurn } from '../turn';
 
 /** What reporting reads. */
@@ -56,7 +57,7 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     const parsed = kindData.safeParse(turn.data);
     if (!parsed.success) return menu(turn, 'unknownKind');
     const { kind } = parsed.data;
-    const data = (typeof turn.data === 'object' && turn.data !== null ? turn.data : {}) as Record<string, unknown>;
+    const data = cardFields.parse(turn.data);
     const accounts = await deps.register.all();
     const result = validateReport(kind, data, accounts.map((a) => a.id));
     if (!result.ok) {
@@ -83,63 +84,12 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       version: 1,
       ...(filed.diaryNumber ? { comment: filed.diaryNumber } : {}),
     });
-    const recipients = await recipientsOf(filed, turn);
+    const recipients = await recipientsOf(deps, filed, turn.user.aadObjectId);
     if (recipients.length === 0) return receipt(t, [t.receipt.noRecipient]);
-    for (const r of recipients) await deps.messenger.sendCard(turn.reach, r.aadObjectId, await forwarded(filed, texts(turn.locale)));
+    for (const r of recipients) await deps.messenger.sendCard(turn.reach, r.aadObjectId, await forwarded(deps, filed, texts(turn.locale)));
     const names = recipients.map((r) => r.name).join(` ${turn.locale === 'sv' ? 'och' : 'and'} `);
     return receipt(t, [filed.diaryNumber ? t.receipt.registered(filed.diaryNumber, names) : t.receipt.sentTo(names)]);
   };
-
-  /** Who gets the report: only they, and the reporter, ever see what it says. */
-  async function recipientsOf(report: FiledReport, turn: CardTurn): Promise<{ aadObjectId: string; name: string }[]> {
-    const person = async (aad: string | undefined) => (aad ? await deps.directory.person(aad) : undefined);
-    const reporter = await person(turn.user.aadObjectId);
-    const found = async (aads: (string | undefined)[]) =>
-      (await Promise.all(aads.map(person))).flatMap((p) => (p ? [{ aadObjectId: p.aadObjectId, name: p.name }] : []));
-    switch (report.kind) {
-      case 'criticism': {
-        const account = (await deps.register.all()).find((a) => a.id === (report.content as ReportContent['criticism']).accountId);
-        const department = account ? await deps.directory.department(account.departmentId) : undefined;
-        return found([deps.registrarAadObjectId, department?.communicatorAadObjectId]);
-      }
-      case 'bullying':
-        return found([reporter?.chiefAadObjectId]);
-      case 'negative': {
-        const to = (report.content as ReportContent['negative']).to;
-        return found([to === 'chief' ? reporter?.chiefAadObjectId : await deps.directory.communicationsChief()]);
-      }
-      default:
-        return [];
-    }
-  }
-
-  async function forwarded(report: FiledReport, t: Texts): Promise<AdaptiveCard> {
-    const r = t.report;
-    const c = report.content as Record<string, string>;
-    const f = r.forms[report.kind] as Record<string, string>;
-    const account = report.kind === 'criticism' ? (await deps.register.all()).find((a) => a.id === c.accountId) : undefined;
-    const facts: Choice[] =
-      report.kind === 'criticism'
-        ? [
-            { title: r.facts.account, value: account ? `${account.accountName} (${account.platform})` : c.accountId ?? '' },
-            { title: r.facts.receivedOn, value: c.receivedOn ?? '' },
-            { title: r.facts.link, value: c.link ?? '' },
-            { title: r.facts.text, value: c.text ?? '' },
-          ]
-        : report.kind === 'bullying'
-          ? [
-              { title: r.facts.affected, value: f[c.affected ?? ''] ?? '' },
-              { title: r.facts.where, value: c.where ?? '' },
-              { title: r.facts.what, value: c.what ?? '' },
-            ]
-          : [
-              { title: r.facts.link, value: c.link ?? '' },
-              { title: r.facts.summary, value: c.summary ?? '' },
-            ];
-    const title = report.kind === 'criticism' ? r.forwarded.criticism(report.diaryNumber ?? '') : r.forwarded[report.kind];
-    const paragraphs = [r.forwarded.from(report.reporter.name), ...(report.kind === 'bullying' ? [r.forms.bullying.police] : [])];
-    return reportSummaryCard({ title, paragraphs: paragraphs.map((text) => ({ text })), facts });
-  }
 
   return {
     menu: (turn) => menu(turn),

@@ -1,0 +1,47 @@
+import { approverOf, waitingStep, type ApprovalStep, type Approvers } from './approval';
+import type { Assignment } from './assignment';
+import type { Nudge } from './duties';
+
+/** Which side of a nudge its recipient is on: it decides what their card says. */
+export type NudgeRole = 'owner' | 'approver' | 'applicant' | 'nextLevel' | 'escalation' | 'substitute';
+
+const nextLevel: Record<ApprovalStep, ApprovalStep | undefined> = { chief: 'communicator', communicator: 'commschief', commschief: undefined };
+
+/** Who gets the nudge, and as whom: resolved from the stored assignment and directory, never from the message. */
+export function nudgeRecipients(nudge: Nudge, state: Assignment, approvers: Approvers, unreachable?: string): Map<string, NudgeRole> {
+  const people = new Map<string, NudgeRole>();
+  const add = (aad: string | undefined, role: NudgeRole) => {
+    if (aad && !people.has(aad)) people.set(aad, role);
+  };
+  const audience = unreachable ? 'escalation' : nudge.audience;
+  const step = waitingStep(state);
+  switch (audience) {
+    case 'owner':
+      add(state.applicant.aadObjectId, 'owner');
+      break;
+    case 'approver':
+      add(step && approverOf(state, step, approvers), 'approver');
+      break;
+    case 'applicantAndNextLevel': {
+      add(state.applicant.aadObjectId, 'applicant');
+      const next = step && nextLevel[step];
+      add(next && approverOf(state, next, approvers), 'nextLevel');
+      break;
+    }
+    case 'escalation':
+      add(state.plan?.who.chiefAadObjectId, 'escalation');
+      add(approvers.communicator, 'escalation');
+      break;
+    case 'substitute': {
+      const absence = state.status === 'active' ? state.dutyLog?.absences?.find((a) => a.from === nudge.period) : undefined;
+      add(absence?.substituteAadObjectId, 'substitute');
+      break;
+    }
+    default: {
+      const exhaustive: never = audience;
+      return exhaustive;
+    }
+  }
+  if (unreachable) people.delete(unreachable);
+  return people;
+}

@@ -1,0 +1,60 @@
+import { accountAdminsCard, type AdaptiveCard } from '../../../cards';
+import { accountName } from '../../domain/account';
+import { validateStep } from '../../domain/activityPlan';
+import type { Assignment } from '../../domain/assignment';
+import { texts } from '../../i18n';
+import { answersFromCard, cardValues, listInputs, sentValues } from '../plan/form';
+import { planChoices } from '../plan/choices';
+import { loadView } from '../plan/session';
+import { commandMeta, type CardHandler, type CardTurn } from '../turn';
+import { changeAccount, loadAccount, type AccountDeps } from './access';
+import { accountList } from './list';
+
+function adminsCard(turn: CardTurn, a: Assignment, values: Record<string, string>, errors: Record<string, string> = {}, notice?: string): AdaptiveCard {
+  const t = texts(turn.locale);
+  const labels = t.plan.administration;
+  return accountAdminsCard({
+    title: t.account.adminsTitle(accountName(a)),
+    intro: t.account.adminsIntro,
+    notice,
+    noticeStyle: 'attention',
+    assignmentId: a.id,
+    t: { ...Object.fromEntries(Array.from({ length: listInputs }, (_, i) => [`admin${i + 1}`, labels.admin(i + 1)])), loginStorage: labels.loginStorage, substitute: labels.substitute },
+    v: values,
+    e: errors,
+    hints: { required: t.fieldErrors.required },
+    save: t.account.save,
+    back: t.account.back,
+  });
+}
+
+/** "Ändra administration" (R10, R14): the owner keeps the admins, where the login is kept and the substitute up to date. */
+export function administrationHandlers(deps: AccountDeps): Record<'admins' | 'adminsSave', CardHandler> {
+  return {
+    admins: async (turn) => {
+      const loaded = await loadAccount(deps, turn, 'owner');
+      if ('refused' in loaded) return loaded.refused;
+      const a = loaded.stored.value;
+      return adminsCard(turn, a, cardValues('administration', a.plan?.kind === 'account' ? a.plan.administration : {}));
+    },
+
+    adminsSave: async (turn) => {
+      const loaded = await loadAccount(deps, turn, 'owner');
+      if ('refused' in loaded) return loaded.refused;
+      const a = loaded.stored.value;
+      const view = await loadView(deps, turn.locale);
+      const result = validateStep('account', 'administration', answersFromCard('administration', turn.data), planChoices(view, a.applicant.aadObjectId));
+      if (!result.ok) {
+        const t = texts(turn.locale);
+        // A refused password is not shown again: the card stays in the chat history.
+        const values = sentValues('administration', turn.data);
+        for (const e of result.errors) if (e.code === 'credential') values[e.field] = '';
+        const errors = Object.fromEntries(result.errors.map((e) => [e.field, t.fieldErrors[e.code]]));
+        return adminsCard(turn, a, values, errors, t.plan.notices.fix);
+      }
+      const administration = result.value as Extract<Assignment['plan'], { kind: 'account' }>['administration'];
+      const command = { type: 'ChangeAdministration', meta: commandMeta(deps.clock, turn), administration } as const;
+      return changeAccount(deps, turn, command, loaded.stored, texts(turn.locale).account.savedNotice, () => accountList(deps, turn));
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { accountListCard, type AdaptiveCard, type NoticeStyle } from '../../../cards';
+import { accountName, ownsAccount } from '../../domain/account';
+import { administrators } from '../../domain/activityPlan';
+import type { Assignment, DutyLog } from '../../domain/assignment';
+import { localDate } from '../../domain/calendar';
+import { texts, type Texts } from '../../i18n';
+import type { FlowDeps } from '../deps';
+import { periodLabel } from '../duties/view';
+import { loadView } from '../plan/session';
+import type { CardTurn } from '../turn';
+
+export type AccountListDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'platforms'>;
+
+/** What just happened (`good`), or why it did not (`warning`, `attention`). */
+export interface Shown {
+  readonly notice?: string;
+  readonly style?: NoticeStyle;
+}
+
+/** R15: the latest half-year archived, and how (the PDF's name, or the archive's reference). */
+function lastSnapshot(a: Assignment, t: Texts): { title: string; value: string }[] {
+  // A closed account keeps the log it had when it was active.
+  const evidence = (a as { readonly dutyLog?: DutyLog }).dutyLog?.evidence ?? {};
+  const latest = Object.entries(evidence)
+    .filter(([key]) => key.startsWith('archive|'))
+    .sort(([x], [y]) => y.localeCompare(x))[0];
+  if (!latest) return [];
+  const [key, proof] = latest;
+  const period = periodLabel(t, key.slice('archive|'.length));
+  const how = proof.kind === 'snapshot' ? proof.fileName : proof.kind === 'sentToArchive' ? t.account.facts.archiveReference(proof.reference) : '';
+  return [{ title: t.account.facts.lastSnapshot, value: `${period}: ${how}` }];
+}
+
+/** "Mina konton": the accounts the user owns now, with who runs them and the owner's duties (R10, R14). */
+export async function accountList(deps: AccountListDeps, turn: CardTurn, shown: Shown = {}): Promise<AdaptiveCard> {
+  const t = texts(turn.locale);
+  const view = await loadView(deps, turn.locale);
+  // An account handed over stays in the earlier owner's history only.
+  const owned = (await deps.assignments.listFor(turn.user.aadObjectId)).filter((a) => ownsAccount(a, turn.user.aadObjectId));
+  return accountListCard({
+    title: t.account.mineTitle,
+    empty: t.account.empty,
+    notice: shown.notice,
+    noticeStyle: shown.style ?? 'good',
+    accounts: owned.map((a) => {
+      const plan = a.plan!;
+      const communicator = view.people.find((p) => p.aadObjectId === view.departments.find((d) => d.id === plan.who.departmentId)?.communicatorAadObjectId)?.name;
+      const facts =
+        plan.kind === 'account'
+          ? [
+              { title: t.account.facts.admins, value: administrators(plan.administration.admins, communicator).join(', ') },
+              { title: t.account.facts.substitute, value: plan.administration.substitute },
+              { title: t.account.facts.loginStorage, value: plan.administration.loginStorage },
+              ...lastSnapshot(a, t),
+            ]
+          : [];
+      const running = a.status === 'active' && plan.kind === 'account';
+      return {
+        id: a.id,
+        name: plan.kind === 'account' ? accountName(a) : t.account.monitoring,
+        status: a.status === 'closed' ? t.account.closed(localDate(a.closedAt)) : a.status === 'active' ? t.account.active(localDate(a.activatedAt)) : '',
+        active: running,
+        facts,
+        dutiesTitle: t.account.dutiesTitle,
+        duties: running ? t.approval.toApplicant.duties.map((text) => ({ text })) : [],
+        changeLabel: t.account.change,
+        ownerLabel: t.account.owner,
+        closeLabel: t.account.close,
+      };
+    }),
+  });
+}

@@ -1,0 +1,54 @@
+import type { Choice } from '../../../cards';
+import { administrators, type StepName } from '../../domain/activityPlan';
+import type { Assignment } from '../../domain/assignment';
+import { texts } from '../../i18n';
+import type { PlanView } from './view';
+
+/** One step's answers as facts, in the card's language. */
+export function planFacts(view: PlanView, step: StepName, answers: object, communicator: string | undefined): Choice[] {
+  const t = texts(view.locale).plan;
+  const a = answers as Record<string, unknown>;
+  const name = (aad: unknown) => view.people.find((p) => p.aadObjectId === aad)?.name ?? String(aad);
+  switch (step) {
+    case 'who':
+      return [
+        { title: t.who.kind, value: a.kind === 'account' ? t.who.kindAccount : t.who.kindMonitoring },
+        { title: t.who.department, value: view.departments.find((d) => d.id === a.departmentId)?.name ?? String(a.departmentId) },
+        { title: t.who.chief, value: name(a.chiefAadObjectId) },
+      ];
+    case 'channel':
+      return [
+        { title: t.channel.platform, value: String(a.platform) },
+        { title: t.channel.accountName, value: String(a.accountName) },
+        { title: t.channel.accountUrl, value: String(a.accountUrl) },
+        { title: t.channel.startDate, value: String(a.startDate) },
+        { title: t.channel.endDate, value: typeof a.endDate === 'string' ? a.endDate : t.review.ongoing },
+      ];
+    case 'purpose':
+      return Object.keys(a).map((field) => ({
+        title: field === 'goals' ? t.purpose.goal(1) : (t.purpose as Record<string, unknown>)[field] as string,
+        value: Array.isArray(a[field]) ? (a[field] as string[]).join('; ') : String(a[field]),
+      }));
+    case 'administration':
+      return [
+        { title: t.review.administrators, value: administrators(a.admins as string[], communicator).join(', ') },
+        { title: t.administration.loginStorage, value: String(a.loginStorage) },
+        { title: t.administration.substitute, value: String(a.substitute) },
+      ];
+    case 'commitments': {
+      const answered = Object.values(a);
+      return [{ title: t.review.confirmedTitle, value: t.review.confirmed(answered.filter((v) => v === true).length, answered.length) }];
+    }
+    default: {
+      const exhaustive: never = step;
+      return exhaustive;
+    }
+  }
+}
+
+/** The name of the communicator of the department the plan names, if any. */
+export function communicatorOf(view: PlanView, assignment: Assignment): string | undefined {
+  const departmentId = (assignment.draft.who as { departmentId?: unknown } | undefined)?.departmentId;
+  const department = view.departments.find((d) => d.id === departmentId);
+  return view.people.find((p) => p.aadObjectId === department?.communicatorAadObjectId)?.name;
+}

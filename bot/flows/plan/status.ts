@@ -1,0 +1,47 @@
+import { planStatusCard, type AdaptiveCard } from '../../../cards';
+import type { Assignment } from '../../domain/assignment';
+import { texts } from '../../i18n';
+import type { PlanView, Shown } from './view';
+
+/** Where a plan stands once there is nothing left to fill in. */
+export function statusCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
+  const t = texts(view.locale).plan;
+  const chiefId = (assignment.draft.who as { chiefAadObjectId?: string } | undefined)?.chiefAadObjectId;
+  const chief = view.people.find((p) => p.aadObjectId === chiefId)?.name ?? t.who.chief;
+  const waitingOnChief = assignment.status === 'awaiting_chief';
+  const paragraphs = waitingOnChief
+    ? [t.submitted.body(chief, assignment.version), assignment.draft.kind === 'account' ? t.submitted.next : t.submitted.nextMonitoring]
+    : assignment.status === 'cancelled'
+      ? [t.cancelled]
+      : [];
+  return planStatusCard({
+    heading: t.heading,
+    title: waitingOnChief ? t.submitted.title : t.mine.status[assignment.status],
+    notice: shown.notice,
+    noticeStyle: shown.noticeStyle ?? 'warning',
+    paragraphs: paragraphs.map((text) => ({ text })),
+    facts: [],
+    actions: [
+      ...(assignment.plan ? [{ title: t.actions.show, verb: 'plan.history', data: { assignmentId: assignment.id } } as const] : []),
+      { title: t.actions.mine, verb: 'plan.mine', data: {} },
+      { title: t.actions.newPlan, verb: 'plan.start', data: {} },
+    ],
+  });
+}
+
+/** A short message with the way on, for a plan that cannot be shown (not found, not yours). */
+export function messageCard(view: PlanView, message: string): AdaptiveCard {
+  const t = texts(view.locale).plan;
+  return planStatusCard({
+    heading: t.heading,
+    title: t.mine.title,
+    notice: message,
+    noticeStyle: 'warning',
+    paragraphs: [],
+    facts: [],
+    actions: [
+      { title: t.actions.mine, verb: 'plan.mine', data: {} },
+      { title: t.actions.newPlan, verb: 'plan.start', data: {} },
+    ],
+  });
+}
