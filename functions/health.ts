@@ -1,12 +1,14 @@
 import { app, type HttpResponseInit } from '@azure/functions';
-import { kanalkoll } from '../bot/app';
-
-const bot = kanalkoll();
+import { kanalkoll, type Kanalkoll } from '../bot/app';
 
 /** Liveness for load balancers and the dev host: 200 when storage answers, 503 with the reason. */
-export async function health(): Promise<HttpResponseInit> {
-  const result = await bot.health();
-  return { status: result.status === 'ok' ? 200 : 503, jsonBody: result };
-}
+export const healthWith =
+  (bot: Kanalkoll) =>
+  async (): Promise<HttpResponseInit> => {
+    const result = await bot.health();
+    return { status: result.status === 'ok' ? 200 : 503, jsonBody: result };
+  };
+
+export const health = healthWith(kanalkoll());
 
 app.http('health', { methods: ['GET'], authLevel: 'anonymous', handler: health });

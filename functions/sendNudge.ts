@@ -1,22 +1,24 @@
 import { app, type InvocationContext } from '@azure/functions';
-import { kanalkoll } from '../bot/app';
+import { kanalkoll, type Kanalkoll } from '../bot/app';
 import { parseNudgeMessage } from '../bot/flows/duties/message';
-
-const bot = kanalkoll();
 
 /**
  * Sends one nudge from the `nudges` queue. Retries and dead letters are the sender's own
  * (bot/flows/duties/deliver.ts); an exception (storage down) leaves the message to the host,
  * which tries it again and, after `maxDequeueCount`, moves it to `nudges-poison`.
  */
-export async function sendNudge(message: unknown, context: InvocationContext): Promise<void> {
-  const parsed = parseNudgeMessage(message);
-  if (!parsed.ok) {
-    // Not ours or damaged: fail it, so the host keeps it in the poison queue for a person to read.
-    throw new Error(`Not a nudge message: ${parsed.problem}`);
-  }
-  await bot.deliverNudge(parsed.message);
-  context.log(`nudge ${parsed.message.nudge.duty} ${parsed.message.nudge.period} level ${parsed.message.nudge.level} handled`);
-}
+export const sendNudgeWith =
+  (bot: Kanalkoll) =>
+  async (message: unknown, context: InvocationContext): Promise<void> => {
+    const parsed = parseNudgeMessage(message);
+    if (!parsed.ok) {
+      // Not ours or damaged: fail it, so the host keeps it in the poison queue for a person to read.
+      throw new Error(`Not a nudge message: ${parsed.problem}`);
+    }
+    await bot.deliverNudge(parsed.message);
+    context.log(`nudge ${parsed.message.nudge.duty} ${parsed.message.nudge.period} level ${parsed.message.nudge.level} handled`);
+  };
+
+export const sendNudge = sendNudgeWith(kanalkoll());
 
 app.storageQueue('sendNudge', { queueName: 'nudges', connection: 'AzureWebJobsStorage', handler: sendNudge });

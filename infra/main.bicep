@@ -28,8 +28,8 @@ param botSku string = 'F0'
 var suffix = uniqueString(resourceGroup().id)
 var storageName = toLower(replace(replace('${name}${suffix}', '-', ''), '_', ''))
 var appName = '${name}-${suffix}'
-var tables = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports']
-var queues = ['nudges', 'nudges-poison']
+var tables = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports', 'duties', 'nudges', 'deadletters']
+var queues = ['nudges', 'nudges-poison', 'effects', 'effects-poison']
 var containers = ['app-package', 'archive']
 
 // Built-in roles the app needs on its storage (identity-based connections, no keys).
