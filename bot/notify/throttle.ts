@@ -30,8 +30,8 @@ export class Throttle {
     this.windowMs = limits.windowMs * 1.05;
   }
 
-  /** Resolves when one more send to `conversation` is allowed; counts it. */
-  async acquire(conversation: string): Promise<void> {
+  /** Resolves when one more send to `conversation` is allowed; counts it, at the instant it resolves with. */
+  async acquire(conversation: string): Promise<number> {
     for (;;) {
       const t = this.now();
       const mine = this.byConversation.get(conversation) ?? [];
@@ -42,7 +42,7 @@ export class Throttle {
         this.all.push(t);
         mine.push(t);
         this.byConversation.set(conversation, mine);
-        return;
+        return t;
       }
       if (mine.length === 0) this.byConversation.delete(conversation);
       await sleep(Math.ceil(wait));

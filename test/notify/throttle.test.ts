@@ -9,8 +9,8 @@ describe('the send throttle (Teams: 7 per second per conversation, 50 per second
     const throttle = new Throttle({ perConversation: 7, perApp: 1000, windowMs: 100 });
     const times: number[] = [];
     await Promise.all(Array.from({ length: 21 }, async () => {
-      await throttle.acquire('personal-elin');
-      times.push(performance.now());
+      // The instant the throttle counted the send: what it promises about, whatever the event loop does after.
+      times.push(await throttle.acquire('personal-elin'));
     }));
     expect(busiest(times, 100)).toBeLessThanOrEqual(7);
     // 21 sends at 7 per window need at least two more windows after the first burst.
@@ -21,8 +21,7 @@ describe('the send throttle (Teams: 7 per second per conversation, 50 per second
     const throttle = new Throttle({ perConversation: 7, perApp: 10, windowMs: 100 });
     const times: number[] = [];
     await Promise.all(Array.from({ length: 30 }, async (_, i) => {
-      await throttle.acquire(`personal-${i}`);
-      times.push(performance.now());
+      times.push(await throttle.acquire(`personal-${i}`));
     }));
     expect(busiest(times, 100)).toBeLessThanOrEqual(10);
     const quick = new Throttle({ perConversation: 7, perApp: 50, windowMs: 1000 });
