@@ -72,6 +72,7 @@ export interface Parts {
   readonly log?: Log;
   readonly clock?: () => Date;
   readonly tables?: Tables;
+  readonly queues?: Queues;
 }
 
 /** A message on the `effects` queue: an assignment whose outbox has work left. */
@@ -97,7 +98,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const nudgeAdapter = createAdapter(config.bot, log, config.forcedLocale, { connectorRetries: false });
   const nudgeSender = new ProactiveSender(nudgeAdapter, botAppId, conversations, log, throttle, { timeoutMs: sending.timeoutMs });
   const register = new RegisterStore(tables);
-  const queues = connectQueues(config.storage);
+  const queues = parts.queues ?? connectQueues(config.storage);
   const queue = queues.queue<NudgeMessage>('nudges');
   const schedule = new DutySchedule(tables);
   const ledger = new NudgeLedger(tables);

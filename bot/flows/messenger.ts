@@ -14,6 +14,6 @@ export type Delivery =
 /** Sends and updates cards outside a user's turn (bot/notify implements it). */
 export interface Messenger {
   sendCard(reach: Reach, aadObjectId: string, card: AdaptiveCard | string): Promise<Delivery>;
-  /** Replaces a card sent earlier; false if Teams did not take it (logged). */
-  updateCard(tenantId: string, copy: SentCard, card: AdaptiveCard): Promise<boolean>;
+  /** Replaces a card sent earlier: `updated`, `retry` (throttled, a server error, no answer) or `gone` (the message or chat is no more, or Teams refuses). */
+  updateCard(tenantId: string, copy: SentCard, card: AdaptiveCard): Promise<'updated' | 'retry' | 'gone'>;
 }

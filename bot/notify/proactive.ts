@@ -97,8 +97,8 @@ export class ProactiveSender implements Messenger {
     }
   }
 
-  /** Replaces a card sent earlier with `card`; a copy that cannot be updated is logged, not fatal. */
-  async updateCard(tenantId: string, copy: SentCard, card: AdaptiveCard): Promise<boolean> {
+  /** Replaces a card sent earlier with `card`; how it went (a failure is logged). */
+  async updateCard(tenantId: string, copy: SentCard, card: AdaptiveCard): Promise<'updated' | 'retry' | 'gone'> {
     const reference: Partial<ConversationReference> = {
       channelId: 'msteams',
       serviceUrl: copy.serviceUrl,
@@ -110,10 +110,11 @@ export class ProactiveSender implements Messenger {
         await this.throttle.acquire(copy.conversationId);
         await context.updateActivity({ id: copy.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
       });
-      return true;
+      return 'updated';
     } catch (error) {
-      this.log.warn('card_update_failed', { conversationId: copy.conversationId, activityId: copy.activityId, error: error instanceof Error ? error.message : String(error) });
-      return false;
+      const { status } = failureOf(error);
+      this.log.warn('card_update_failed', { conversationId: copy.conversationId, activityId: copy.activityId, status, error: error instanceof Error ? error.message : String(error) });
+      return status === undefined || transient.has(status) ? 'retry' : 'gone';
     }
   }
 

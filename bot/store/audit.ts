@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type { AuditEvent } from '../domain/audit';
 import { partition, rowsStartingWith } from './assignments';
 import { encodeKey } from './repository';
@@ -15,23 +15,34 @@ export type { AuditEvent } from '../domain/audit';
  */
 export class AuditLog {
   private readonly assignments: TableClient;
-  private readonly reports: TableClient;
+  /** The `audit` table: reports' filings, and assignments' decisions from before they moved. */
+  private readonly auditTable: TableClient;
 
   constructor(tables: Tables) {
     this.assignments = tables.client('assignments');
-    this.reports = tables.client('audit');
+    this.auditTable = tables.client('audit');
   }
 
   /** Records the filing of a report; recording it again (a retry) leaves the first record. */
   async appendReport(event: AuditEvent): Promise<void> {
-    await createdOnce(this.reports.createEntity({ partitionKey: encodeKey(event.assignmentId), rowKey: String(event.revision).padStart(8, '0'), ...event }));
+    await createdOnce(this.auditTable.createEntity({ partitionKey: encodeKey(event.assignmentId), rowKey: String(event.revision).padStart(8, '0'), ...event }));
   }
 
-  /** The assignment's decisions, in the order they were made. */
+  /**
+   * The assignment's decisions, in the order they were made. Decisions recorded before audit rows moved
+   * into the assignment's partition are still in the `audit` table (partition: the assignment), and read from there.
+   */
   async history(assignmentId: string): Promise<AuditEvent[]> {
+    const [earlier, events] = await Promise.all([
+      this.read(this.auditTable, odata`PartitionKey eq ${encodeKey(assignmentId)}`),
+      this.read(this.assignments, rowsStartingWith(partition(assignmentId), 'audit_')),
+    ]);
+    return [...earlier, ...events].sort((a, b) => a.revision - b.revision);
+  }
+
+  private async read(table: TableClient, filter: string): Promise<AuditEvent[]> {
     const events: AuditEvent[] = [];
-    const query = this.assignments.listEntities<AuditEvent>({ queryOptions: { filter: rowsStartingWith(partition(assignmentId), 'audit_') } });
-    for await (const entity of query) {
+    for await (const entity of table.listEntities<AuditEvent>({ queryOptions: { filter } })) {
       events.push({
         assignmentId: entity.assignmentId,
         revision: entity.revision,

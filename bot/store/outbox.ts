@@ -79,14 +79,27 @@ export class Outbox {
     return found;
   }
 
-  /** Takes the effect for whoever calls until `until`; false if someone else took or finished it first. */
-  async claim(assignmentId: string, pending: PendingEffect, until: string): Promise<boolean> {
+  /**
+   * Takes the effect for whoever calls until `until`: the ETag to release it with, or undefined if
+   * someone else took it (412) or finished it (404) first.
+   */
+  async claim(assignmentId: string, pending: PendingEffect, until: string): Promise<string | undefined> {
     try {
-      await orConflict(this.table.updateEntity({ partitionKey: partition(assignmentId), rowKey: pending.rowKey, leaseUntil: until }, 'Merge', { etag: pending.etag }), 'assignments', pending.rowKey);
-      return true;
+      const write = this.table.updateEntity({ partitionKey: partition(assignmentId), rowKey: pending.rowKey, leaseUntil: until }, 'Merge', { etag: pending.etag });
+      return (await unlessMissing(orConflict(write, 'assignments', pending.rowKey)))?.etag;
     } catch (error) {
-      if (error instanceof ETagConflict) return false;
+      if (error instanceof ETagConflict) return undefined;
       throw error;
+    }
+  }
+
+  /** Gives a claimed effect back at once (it failed), so the next try need not wait for the lease. */
+  async release(assignmentId: string, pending: PendingEffect, etag: string): Promise<void> {
+    try {
+      await unlessMissing(orConflict(this.table.updateEntity({ partitionKey: partition(assignmentId), rowKey: pending.rowKey, leaseUntil: '' }, 'Merge', { etag }), 'assignments', pending.rowKey));
+    } catch (error) {
+      // Someone took it meanwhile: theirs now.
+      if (!(error instanceof ETagConflict)) throw error;
     }
   }
 
@@ -109,9 +122,10 @@ export class Outbox {
     const pk = partition(assignmentId);
     const sent = { partitionKey: pk, rowKey: `sent_${key}`, delivered: outcome.delivered };
     if (!outcome.copy) return createdOnce(this.table.createEntity(sent));
-    return createdOnce(this.table.submitTransaction([
-      ['create', sent],
-      ['upsert', { partitionKey: pk, rowKey: copyRow(outcome.copy), ...toColumns(outcome.copy) }, 'Replace'],
-    ]));
+    const copy = { partitionKey: pk, rowKey: copyRow(outcome.copy), ...toColumns(outcome.copy) };
+    if (await createdOnce(this.table.submitTransaction([['create', sent], ['upsert', copy, 'Replace']]))) return true;
+    // Sent twice (a lease that ran out mid-send): the second copy is kept up to date too.
+    await this.table.upsertEntity(copy, 'Replace');
+    return false;
   }
 }

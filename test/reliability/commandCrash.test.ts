@@ -14,6 +14,7 @@ import { DirectoryStore } from '../../bot/store/directory';
 import { DutySchedule } from '../../bot/store/duties';
 import { Outbox } from '../../bot/store/outbox';
 import { RegisterStore } from '../../bot/store/register';
+import { connectQueues, type Queues } from '../../bot/store/queues';
 import { connectTables, type Tables, tableNames } from '../../bot/store/tables';
 import { startAzurite, type Azurite } from '../../dev/azurite';
 import { directory, tenantId, users, type Role } from '../../dev/roles';
@@ -88,8 +89,8 @@ class Crash extends Error {}
 /** The crash, as it reaches the app: storage's client reports a call that got no answer as StorageUnavailable. */
 const isCrash = (error: unknown) => error instanceof Crash || (error instanceof Error && error.cause instanceof Crash);
 
-/** Storage that dies right after the `n`th write once armed: that write is stored, nothing after it is. */
-function dyingAfter(tables: Tables, n: number) {
+/** Storage that dies right after the `n`th table write once armed: that write is stored, nothing after it is, queues included. */
+function dyingAfter(tables: Tables, queues: Queues, n: number) {
   let writes = 0;
   let armed = false;
   let dead = false;
@@ -107,7 +108,14 @@ function dyingAfter(tables: Tables, n: number) {
       },
     });
   }
-  return { arm: () => (armed = true), died: () => dead };
+  const dyingQueues: Queues = {
+    ensureCreated: () => queues.ensureCreated(),
+    queue: <T>(name: Parameters<Queues['queue']>[0]) => {
+      const queue = queues.queue<T>(name);
+      return { send: (message: T, delaySeconds?: number) => (dead ? Promise.reject(new Crash('the process is gone')) : queue.send(message, delaySeconds)) };
+    },
+  };
+  return { arm: () => (armed = true), died: () => dead, queues: dyingQueues };
 }
 
 describe('R4: a crash after any write of a command loses nothing and repeats nothing', () => {
@@ -117,7 +125,8 @@ describe('R4: a crash after any write of a command loses nothing and repeats not
   let stores: { assignments: AssignmentStore; audit: AuditLog; register: RegisterStore; schedule: DutySchedule; outbox: Outbox };
   let effectsQueue: QueueClient;
 
-  const app = (clock: Date, tables?: Tables): Kanalkoll => compose({ ...loadConfig({ ...process.env, AzureWebJobsStorage: storage }), forcedLocale: 'sv' }, { log: quiet, clock: () => clock, ...(tables ? { tables } : {}) });
+  const app = (clock: Date, parts: { tables?: Tables; queues?: Queues } = {}): Kanalkoll =>
+    compose({ ...loadConfig({ ...process.env, AzureWebJobsStorage: storage }), forcedLocale: 'sv' }, { log: quiet, clock: () => clock, ...parts });
   const reach = () => ({ tenantId, serviceUrl: connector.serviceUrl });
 
   beforeAll(async () => {
@@ -153,14 +162,15 @@ describe('R4: a crash after any write of a command loses nothing and repeats not
     return (await stores.assignments.get(id))!.value.revision;
   }
 
-  /** Recovery as in Azure: the outbox timer, then the effects queue function until the queue is empty. */
-  async function recover(): Promise<void> {
+  /** Recovery as in Azure: the outbox timer, then the effects queue function until the queue is empty. How many the timer queued. */
+  async function recover(): Promise<number> {
     const recovering = app(later);
     await effectsSweepWith(recovering)({ isPastDue: false } as Timer, new InvocationContext());
+    const queued = (await effectsQueue.peekMessages({ numberOfMessages: 32 })).peekedMessageItems.length;
     const run = runEffectsWith(recovering);
     for (;;) {
       const { receivedMessageItems: [message] } = await effectsQueue.receiveMessages({ numberOfMessages: 1 });
-      if (!message) return;
+      if (!message) return queued;
       await run(JSON.parse(Buffer.from(message.messageText, 'base64').toString('utf8')), new InvocationContext());
       await effectsQueue.deleteMessage(message.messageId, message.popReceipt);
     }
@@ -202,8 +212,8 @@ describe('R4: a crash after any write of a command loses nothing and repeats not
       await prepare(scenario, id);
       from = connector.calls.length;
       const tables = connectTables(storage);
-      const dying = dyingAfter(tables, n);
-      const crashing = app(start, tables);
+      const dying = dyingAfter(tables, connectQueues(storage), n);
+      const crashing = app(start, { tables, queues: dying.queues });
       await crashing.ready();
       dying.arm();
       const outcome = await crashing.run(scenario.command(revision), { id, reach: reach() }).catch((error: unknown) => {
@@ -219,7 +229,10 @@ describe('R4: a crash after any write of a command loses nothing and repeats not
       if ((await stores.assignments.get(id))!.value.revision === revision) {
         expect((await app(later).run(scenario.command(revision), { id, reach: reach() })).ok).toBe(true);
       }
-      await recover();
+      // The outbox timer alone finds what the dead process left: its queue died with it.
+      const left = (await stores.outbox.pending(id)).length;
+      const queued = await recover();
+      if (left > 0) expect(queued).toBeGreaterThan(0);
       const after = await snapshot(id, from);
       crashes.push(`${n}:${after.cards}`);
       expect({ ...after, n }).toEqual({ ...expected, n });

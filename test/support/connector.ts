@@ -52,8 +52,8 @@ export interface TestConnector {
    * connector client itself, so a 4xx such as 400 is what reaches the bot as a failure.)
    */
   failNext(count: number, status?: number): void;
-  /** Every request whose path matches `pattern` is refused with `status` until `allow()`. */
-  refuse(pattern: RegExp, status: number): void;
+  /** Every request whose path matches `pattern` (and of `method`, if given) is refused with `status` until `allow()`. */
+  refuse(pattern: RegExp, status: number, method?: string): void;
   allow(): void;
   /** From now on, sends meet random trouble (undefined: none). */
   chaos(chaos: Chaos | undefined): void;
@@ -78,7 +78,7 @@ export async function startConnector(): Promise<TestConnector> {
   let next = 0;
   let failures = 0;
   let failureStatus = 400;
-  let refused: { pattern: RegExp; status: number } | undefined;
+  let refused: { pattern: RegExp; status: number; method?: string } | undefined;
   let chaos: { settings: Chaos; random: () => number } | undefined;
   let limits: Limits | undefined;
   const trouble = { throttled: 0, serverError: 0, timeout: 0, overLimit: 0 };
@@ -131,7 +131,7 @@ export async function startConnector(): Promise<TestConnector> {
         res.end(JSON.stringify({ error: { code: 'Throttled', message: 'over the rate limit' } }));
         return;
       }
-      if (refused?.pattern.test(req.url ?? '')) {
+      if (refused?.pattern.test(req.url ?? '') && (!refused.method || refused.method === req.method)) {
         refusals.push({ method: req.method ?? '', path: req.url ?? '', body: {} });
         res.writeHead(refused.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { code: 'Forbidden', message: 'refused by the test' } }));
@@ -159,8 +159,8 @@ export async function startConnector(): Promise<TestConnector> {
       failures = count;
       failureStatus = status;
     },
-    refuse: (pattern, status) => {
-      refused = { pattern, status };
+    refuse: (pattern, status, method) => {
+      refused = { pattern, status, method };
     },
     allow: () => {
       refused = undefined;

@@ -62,14 +62,21 @@ async function approvalCard(deps: ApprovalDeps, state: Assignment, approvers: Ap
   return approvalCardFor(await approvalContext(deps, state, locale, approvers, tenantId), state, aad);
 }
 
-/** Every card sent about the assignment shows its state as stored now; a copy showing it already is left alone. */
+/**
+ * Every card sent about the assignment shows its state as stored now; a copy showing it already is
+ * left alone. A copy Teams asked to try again fails the effect once the others are done, so it stays
+ * in the outbox; a copy that is gone is left as it is.
+ */
 export async function refreshCopies(deps: ApprovalDeps, current: Assignment, tenantId: string): Promise<void> {
   const approvers = await approversFor(deps.directory, current);
+  let later = 0;
   for (const copy of await deps.assignments.copies(current.id)) {
     if ((copy.shownRevision ?? 0) >= current.revision) continue;
-    const updated = await deps.messenger.updateCard(tenantId, copy, await approvalCard(deps, current, approvers, tenantId, copy.aadObjectId));
-    if (updated) await deps.assignments.addCopy(current.id, { ...copy, shownRevision: current.revision });
+    const outcome = await deps.messenger.updateCard(tenantId, copy, await approvalCard(deps, current, approvers, tenantId, copy.aadObjectId));
+    if (outcome === 'retry') later++;
+    else await deps.assignments.addCopy(current.id, { ...copy, shownRevision: current.revision });
   }
+  if (later > 0) throw new Error(`${later} card(s) about ${current.id} not updated yet`);
 }
 
 /**

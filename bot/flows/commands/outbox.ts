@@ -35,14 +35,19 @@ export async function drainOutbox(deps: OutboxDeps, assignmentId: string): Promi
   const pending = await deps.outbox.pending(assignmentId);
   const now = deps.clock().toISOString();
   let left = 0;
+  // Cards go out in the order of the changes: once a card effect of one change waits, those of later
+  // changes wait too, so an older announcement never lands after a newer refresh. Within one change
+  // they do not wait for each other: a copy Teams cannot update now does not hold up the next approver's card.
+  let cardsWaitAfter = Infinity;
   for (const row of pending) {
     const effect = row.effect as Effect;
-    if (!stored || (row.leaseUntil && row.leaseUntil > now)) {
+    const cards = sendsCards(effect);
+    // A row of a change stored after the read above waits for a run that reads it.
+    const skip = !stored || row.revision > stored.value.revision || (cards && row.revision > cardsWaitAfter) || (row.leaseUntil !== undefined && row.leaseUntil > now);
+    const claimed = skip ? undefined : cards ? await deps.outbox.claim(assignmentId, row, later(deps.clock, leaseMs)) : row.etag;
+    if (!stored || claimed === undefined) {
       left++;
-      continue;
-    }
-    if (sendsCards(effect) && !(await deps.outbox.claim(assignmentId, row, later(deps.clock, leaseMs)))) {
-      left++;
+      if (cards) cardsWaitAfter = Math.min(cardsWaitAfter, row.revision);
       continue;
     }
     try {
@@ -50,7 +55,13 @@ export async function drainOutbox(deps: OutboxDeps, assignmentId: string): Promi
       await deps.outbox.done(assignmentId, row);
     } catch (error) {
       left++;
+      if (cards) cardsWaitAfter = Math.min(cardsWaitAfter, row.revision);
       deps.log.warn('effect_failed', { assignmentId, effect: effect.kind, revision: row.revision, error: error instanceof Error ? error.message : String(error) });
+      if (cards) {
+        await deps.outbox.release(assignmentId, row, claimed).catch((failed: unknown) =>
+          deps.log.warn('effect_not_released', { assignmentId, revision: row.revision, error: failed instanceof Error ? failed.message : String(failed) }),
+        );
+      }
     }
   }
   if (left === 0 && stored) {
