@@ -8,6 +8,8 @@ import { announce, refreshCopies } from './flows/approval/announce';
 import { drainOutbox, strayOutboxes, type EffectHandlers } from './flows/commands/outbox';
 import { runCommand, type Outcome, type RunOptions } from './flows/commands/runner';
 import type { FlowDeps } from './flows/deps';
+import { syncDirectory, type SyncReport } from './flows/directory/sync';
+import { connectPeople } from './graph/users';
 import type { Command } from './domain/assignment';
 import type { PageFilters } from './flows/register/page';
 import { publishRegister, type Published, type RegisterFormat } from './flows/register/publish';
@@ -65,6 +67,8 @@ export interface Kanalkoll {
   runEffects(assignmentId: string): Promise<{ left: number }>;
   /** The outbox timer: puts every assignment whose outbox nobody finished on the effects queue. */
   sweepEffects(): Promise<{ queued: number }>;
+  /** The directory timer: one round of the users delta query from Graph; undefined when no Graph is configured. */
+  syncDirectory(): Promise<SyncReport | undefined>;
 }
 
 /** What a test or another host may put in place of what `compose` would build from the configuration. */
@@ -138,6 +142,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     publicBaseUrl: config.publicBaseUrl,
     registerResponsible: config.registerResponsible,
   };
+  const people = config.graph && connectPeople(config.graph);
   const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl };
   const archive = flows.archive;
   const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows) });
@@ -186,6 +191,11 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     runEffects: async (assignmentId) => {
       await ready();
       return drainOutbox(outboxDeps, assignmentId);
+    },
+    syncDirectory: async () => {
+      if (!people) return undefined;
+      await ready();
+      return syncDirectory({ people, directory, clock, log });
     },
     sweepEffects: async () => {
       await ready();

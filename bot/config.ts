@@ -32,6 +32,7 @@ const raw = z.object({
   KANALKOLL_ARCHIVE_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the archive\'s Teams user, who receives the half-year snapshots')),
   KANALKOLL_ARCHIVE_MAX_BYTES: optional(z.coerce.number().int().positive({ error: 'must be a whole number of bytes above 0' })),
   KANALKOLL_TENANT_ID: optional(z.string().regex(guid, 'must be your Entra tenant id (a GUID)')),
+  KANALKOLL_GRAPH_URL: optional(z.url({ protocol: /^https?$/, error: 'must be Microsoft Graph (https://graph.microsoft.com) or a local stand-in, without a version' })),
   KANALKOLL_TEAMS_SERVICE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be the Bot Connector service URL of your Teams region' })),
   KANALKOLL_LOCALE: optional(z.enum(['sv', 'en'], { error: 'must be sv or en, or unset to follow each Teams client' })),
   AzureWebJobsStorage: optional(z.string()),
@@ -82,6 +83,8 @@ export interface Config {
   readonly sending: SendingConfig;
   /** The municipal archive's Teams user, who gets each half-year snapshot (R15), and the largest PDF taken. */
   readonly archive: { readonly aadObjectId?: string; readonly maxBytes: number };
+  /** Where people are synced from (Microsoft Graph, or the local stand-in); unset: no sync, the directory is loaded by hand. */
+  readonly graph?: { readonly baseUrl: string; readonly clientId?: string };
   /** Where to reach people nobody's turn points at (the weekly digest): the organisation's tenant and Teams service. */
   readonly home?: { readonly tenantId: string; readonly serviceUrl: string };
 }
@@ -164,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sending,
     home: homeOf(s, bot),
     archive: { aadObjectId: s.KANALKOLL_ARCHIVE_AAD_OBJECT_ID, maxBytes: s.KANALKOLL_ARCHIVE_MAX_BYTES ?? 20 * 1024 * 1024 },
+    ...(s.KANALKOLL_GRAPH_URL ? { graph: { baseUrl: s.KANALKOLL_GRAPH_URL.replace(/\/$/, ''), clientId: s.AzureWebJobsStorage__clientId } } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Department, Directory, Person } from '../domain/directory';
 import { encodeKey, fromColumns, TableRepository } from './repository';
+import { unlessMissing } from './statuses';
 import type { Tables } from './tables';
 
 const personSchema = z.object({
@@ -11,6 +12,7 @@ const personSchema = z.object({
   departmentId: z.string(),
   title: z.string(),
   chiefAadObjectId: z.string().optional(),
+  enabled: z.boolean().optional(),
 });
 const departmentSchema = z.object({ id: z.string(), name: z.string(), communicatorAadObjectId: z.string(), mailbox: z.string().optional() });
 const rolesSchema = z.object({ communicationsChiefAadObjectId: z.string() });
@@ -90,6 +92,25 @@ export class DirectoryStore {
       found.push(schema.parse(fromColumns(entity)));
     }
     return found;
+  }
+
+  /** Writes these people (a sync round), a hundred to a transaction; everyone else is left as they are. */
+  async putPeople(people: readonly Person[]): Promise<void> {
+    this.cache.clear();
+    for (let i = 0; i < people.length; i += 100) {
+      await this.table.submitTransaction(people.slice(i, i + 100).map((p): TransactionAction => ['upsert', this.people.entity(p), 'Replace']));
+    }
+  }
+
+  /** Where the next users delta round starts; undefined before the first full sync. */
+  async deltaLink(): Promise<string | undefined> {
+    const entity = await unlessMissing(this.table.getEntity<{ link?: string }>('sync', 'users'));
+    return entity?.link || undefined;
+  }
+
+  /** Written last, once a round's people are all stored: a round that failed starts again from the previous link. */
+  async saveDeltaLink(link: string, at: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: 'sync', rowKey: 'users', link, at }, 'Replace');
   }
 
   /** Writes every entry of `directory`; entries not in it are left as they are. */
