@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { startAzurite, type Azurite } from './azurite';
 import { useCoreStandIn } from './coreStandIn';
 import { freePort } from './freePort';
+import { asGraphUsers, startGraph, type GraphUser } from './graph';
 import { functionEntryFiles, loadFunctions, serveHttp, triggerOf, type FunctionServer } from './functionHost';
 import { moveClock } from './clock';
 import { startTriggers } from './triggers';
@@ -12,8 +13,9 @@ import { directory, roles, tenantId, users, type Role } from './roles';
 import { projectRoot } from './projectRoot';
 
 /**
- * `npm start`: Azurite in-process, the function app's own registrations on localhost:7071,
- * the seeded directory, and one Agents Playground per role. Ctrl-C stops it all.
+ * `npm start`: Azurite in-process, a Graph stand-in with the mock people, the function app's own
+ * registrations on localhost:7071, the seeded departments, and one Agents Playground per role.
+ * Ctrl-C stops it all.
  */
 const root = projectRoot();
 const workDir = path.join(root, '.kanalkoll');
@@ -29,8 +31,10 @@ const usage = `Usage: npm start -- [options]
   --port <n>     Port of the functions (default 7071)
   --free-ports   Any free ports instead of 7071, 10000-10002 and 56150… (for tests); see the printed URLs
   --app <dir>    Serve the function app in <dir> (its package.json main), e.g. deploy/ after npm run build:deploy
-  --no-seed      Leave storage empty: no mock directory, no Playground chats remembered, and Kanalkoll's
-                 own modules not loaded by the dev host (for another app, or to time a cold start)`;
+  --org <file>   Also put these people (a JSON array of Graph users: id, displayName, mail, jobTitle,
+                 department, accountEnabled, manager: { id }) in the Graph stand-in; npm run org makes one
+  --no-seed      Leave storage empty: no mock directory, no Graph stand-in, no Playground chats remembered,
+                 and Kanalkoll's own modules not loaded by the dev host (for another app, or to time a cold start)`;
 
 function options() {
   const { values } = parseArgs({
@@ -43,6 +47,7 @@ function options() {
       'free-ports': { type: 'boolean', default: false },
       app: { type: 'string' },
       'no-seed': { type: 'boolean', default: false },
+      org: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -62,6 +67,7 @@ function options() {
     freePorts: values['free-ports'],
     appDir: values.app ? path.resolve(values.app) : root,
     seed: !values['no-seed'],
+    org: values.org ? path.resolve(values.org) : undefined,
   };
 }
 
@@ -98,6 +104,14 @@ async function main(): Promise<void> {
     stops.push(() => azurite.stop());
     process.env.AzureWebJobsStorage = azurite.connectionString;
 
+    // People come from Entra ID through Graph: locally from the stand-in, seeded with the mock people (and --org).
+    if (opts.seed) {
+      const org: GraphUser[] = opts.org ? JSON.parse(readFileSync(opts.org, 'utf8')) : [];
+      const graph = await startGraph([...asGraphUsers(directory), ...org]);
+      stops.push(() => graph.close());
+      process.env.KANALKOLL_GRAPH_URL ??= graph.url;
+    }
+
     useCoreStandIn();
     const registrations = loadFunctions(functionEntryFiles(opts.appDir));
     const triggers = startTriggers(registrations, azurite.connectionString, (line) => console.log(`  ${line}`));
@@ -114,10 +128,12 @@ async function main(): Promise<void> {
     const server: FunctionServer = await serveHttp(registrations, opts.port, (line) => console.log(`  ${line}`), { tick });
     stops.push(() => server.close());
 
-    // The function files built the app on load; seed its directory with the mock people.
+    // The function files built the app on load. Departments and the communications chief are
+    // Kanalkoll's own; the people come from the first directory sync, as they would in Azure.
     const app = opts.seed ? (await import('../bot/app')).kanalkoll() : undefined;
     await app?.ready();
-    await app?.directory.load(directory);
+    await app?.directory.load({ ...directory, people: [] });
+    const synced = await app?.syncDirectory();
 
     const health = await fetch(`${server.url}/api/health`);
     if (!health.ok) throw new Error(`/api/health answered ${health.status}: ${await health.text()}`);
@@ -140,7 +156,7 @@ async function main(): Promise<void> {
     console.log(`
 Kanalkoll is running.
   Storage (Azurite, ${opts.persistDir ? `kept in ${path.relative(root, opts.persistDir)}` : 'in memory'}): ${azurite.endpoints.table}
-  Functions${opts.appDir === root ? '' : ` (from ${path.relative(root, opts.appDir) || '.'})`}: ${registrations.map((r) => `${r.metadata.name} (${triggerOf(r)?.type})`).join(', ')}
+${synced ? `  Directory: ${synced.changed} people from the Graph stand-in at ${process.env.KANALKOLL_GRAPH_URL}\n` : ''}  Functions${opts.appDir === root ? '' : ` (from ${path.relative(root, opts.appDir) || '.'})`}: ${registrations.map((r) => `${r.metadata.name} (${triggerOf(r)?.type})`).join(', ')}
     ${server.url}/api/messages   ${server.url}/api/health
 ${playgrounds.map((p) => `  Playground as ${p.role.padEnd(12)} ${p.url}`).join('\n')}
 Open a Playground in your browser and write "hej". Ctrl-C stops everything.

@@ -149,6 +149,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'KANALKOLL_PUBLIC_BASE_URL', value: 'https://${appName}.azurewebsites.net' }
         { name: 'KANALKOLL_REGISTER_RESPONSIBLE', value: registerResponsible }
         { name: 'KANALKOLL_REGISTRAR_AAD_OBJECT_ID', value: registrarAadObjectId }
+        // People from Entra ID (directorySync); the identity needs User.Read.All (README, Deploy).
+        { name: 'KANALKOLL_GRAPH_URL', value: 'https://graph.microsoft.com' }
       ]
     }
   }
@@ -187,3 +189,5 @@ output botId string = identity.properties.clientId
 output publicBaseUrl string = 'https://${app.properties.defaultHostName}'
 output functionAppName string = app.name
 output storageAccountName string = storage.name
+@description('For granting Microsoft Graph User.Read.All to the function app (README, Deploy).')
+output identityPrincipalId string = identity.properties.principalId
