@@ -75,13 +75,19 @@ describe('the public register (R3), served over HTTP from Azurite', () => {
 
   it('R3: a closed account leaves the register', async () => {
     const instagram = (await stores.assignments.get('a-instagram'))!;
-    const closed = { ...instagram.value, status: 'closed', closedAt: '2026-11-20T10:00:00.000Z' } as typeof instagram.value;
+    const { revision } = instagram.value;
+    const closed = { ...instagram.value, status: 'closed', closedAt: '2026-11-20T10:00:00.000Z', revision: revision + 1 } as typeof instagram.value;
     await stores.register.sync(closed);
     try {
       const body = (await (await get('/api/register.json')).json()) as { accounts: { accountName: string }[] };
       expect(body.accounts.map((a) => a.accountName)).not.toContain('Fritidsgårdarna i Botkyrka');
-    } finally {
+      // The register never goes back to an older state of the account (two outbox runs may race).
       await stores.register.sync(instagram.value);
+      const again = (await (await get('/api/register.json')).json()) as { accounts: { accountName: string }[] };
+      expect(again.accounts.map((a) => a.accountName)).not.toContain('Fritidsgårdarna i Botkyrka');
+    } finally {
+      // Listed again, as a later change would.
+      await stores.register.sync({ ...instagram.value, revision: revision + 2 });
     }
   });
 
