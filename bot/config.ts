@@ -32,7 +32,9 @@ const raw = z.object({
   KANALKOLL_ARCHIVE_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the archive\'s Teams user, who receives the half-year snapshots')),
   KANALKOLL_ARCHIVE_MAX_BYTES: optional(z.coerce.number().int().positive({ error: 'must be a whole number of bytes above 0' })),
   KANALKOLL_TENANT_ID: optional(z.string().regex(guid, 'must be your Entra tenant id (a GUID)')),
-  KANALKOLL_GRAPH_URL: optional(z.url({ protocol: /^https?$/, error: 'must be Microsoft Graph (https://graph.microsoft.com) or a local stand-in, without a version' })),
+  KANALKOLL_GRAPH_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be Microsoft Graph (https://graph.microsoft.com) or a local stand-in' }).refine((u) => !/\/(v1\.0|beta)\/?$/.test(u), { error: 'must not end in a version (v1.0 is added): https://graph.microsoft.com' }),
+  ),
   KANALKOLL_TEAMS_SERVICE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be the Bot Connector service URL of your Teams region' })),
   KANALKOLL_LOCALE: optional(z.enum(['sv', 'en'], { error: 'must be sv or en, or unset to follow each Teams client' })),
   AzureWebJobsStorage: optional(z.string()),

@@ -5,8 +5,8 @@ import type { GraphUser } from './graph';
 
 /**
  * A municipality-sized organisation in Graph's user shape, for `npm start -- --org FILE` and the
- * tests at scale: one director, a head for each department, a chief for about every twenty people,
- * everyone with a manager. The same arguments always give the same people.
+ * tests at scale: one director, a head for each department, a chief for every twenty people of a
+ * department, everyone but the director with a manager. The same arguments always give the same people.
  */
 const departments = [
   'Kultur- och fritidsförvaltningen', 'Kommunledningsförvaltningen', 'Utbildningsförvaltningen', 'Socialförvaltningen',
@@ -36,14 +36,16 @@ export function generateOrg(size: number): GraphUser[] {
   };
   const director = add('Kommunledningsförvaltningen', 'Kommundirektör');
   const heads = departments.map((d) => add(d, 'Förvaltningschef', director));
-  const chiefs: { id: string; department: string }[] = [];
+  // Per department, a new chief for each twentieth person; the others work under their department's latest chief.
+  const latestChief = new Map<string, string>();
+  const staff = new Map<string, number>();
   for (let i = 0; people.length < size; i++) {
     const d = i % departments.length;
     const department = departments[d]!;
-    // About one chief in twenty; the rest work under the chief last named in their department.
-    const mine = chiefs.filter((c) => c.department === department);
-    if (mine.length === 0 || i % 20 === 0) chiefs.push({ id: add(department, 'Enhetschef', heads[d]), department });
-    else add(department, ['Handläggare', 'Kommunikatör', 'Pedagog', 'Fritidsledare', 'Bibliotekarie', 'Undersköterska'][i % 6]!, mine[i % mine.length]!.id);
+    const n = staff.get(department) ?? 0;
+    staff.set(department, n + 1);
+    if (n % 20 === 0) latestChief.set(department, add(department, 'Enhetschef', heads[d]));
+    else add(department, ['Handläggare', 'Kommunikatör', 'Pedagog', 'Fritidsledare', 'Bibliotekarie', 'Undersköterska'][i % 6]!, latestChief.get(department));
   }
   return people.slice(0, size);
 }

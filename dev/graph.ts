@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Directory } from '../bot/domain/directory';
@@ -20,13 +21,24 @@ export interface GraphUser {
   readonly manager?: { readonly id: string } | null;
 }
 
+type Field = 'displayName' | 'mail' | 'jobTitle' | 'department' | 'accountEnabled' | 'manager';
+const fields: readonly Field[] = ['displayName', 'mail', 'jobTitle', 'department', 'accountEnabled', 'manager'];
+
 interface Entry {
   user: GraphUser;
-  /** The change counter when this user last changed. */
+  /** The change counter when this user last changed, and when each property did. */
   version: number;
+  changed: Record<Field, number>;
   removed?: boolean;
-  /** The manager taken away by the last change, reported as removed. */
+  /** The manager taken away by a change, reported as removed. */
   formerManager?: string;
+}
+
+/** One round of the delta query, fixed at its first page so later pages cannot shift under a change. */
+interface Round {
+  readonly items: readonly Record<string, unknown>[];
+  readonly upTo: number;
+  readonly select: readonly Field[];
 }
 
 export interface GraphStandIn {
@@ -45,23 +57,25 @@ export interface GraphStandIn {
 
 const link = (base: string, token: 'skiptoken' | 'deltatoken', value: string) => `${base}/v1.0/users/delta?$${token}=${encodeURIComponent(value)}`;
 
-function shape(entry: Entry): Record<string, unknown> {
+/**
+ * A user as Graph's delta query returns them: everyone selected in a first round, only what changed
+ * since `since` in a later one ("at least the updated properties"); the manager as `manager@delta`.
+ */
+function shape(entry: Entry, since: number, select: readonly Field[]): Record<string, unknown> {
   const { user } = entry;
-  if (entry.removed) return { id: user.id, '@removed': { reason: 'deleted' } };
-  const manager = user.manager?.id
-    ? [{ '@odata.type': '#microsoft.graph.user', id: user.manager.id }]
-    : entry.formerManager
-      ? [{ '@odata.type': '#microsoft.graph.user', id: entry.formerManager, '@removed': { reason: 'deleted' } }]
-      : undefined;
-  return {
-    id: user.id,
-    displayName: user.displayName,
-    mail: user.mail ?? null,
-    jobTitle: user.jobTitle ?? null,
-    department: user.department ?? null,
-    accountEnabled: user.accountEnabled ?? true,
-    ...(manager ? { 'manager@delta': manager } : {}),
-  };
+  // Deleted users are soft-deleted first: Graph reports them removed with the reason "changed".
+  if (entry.removed) return { id: user.id, '@removed': { reason: 'changed' } };
+  const wanted = select.filter((f) => since < 0 || entry.changed[f] > since);
+  const shaped: Record<string, unknown> = { id: user.id };
+  for (const f of wanted) {
+    if (f === 'manager') continue;
+    shaped[f] = f === 'accountEnabled' ? (user.accountEnabled ?? true) : (user[f] ?? null);
+  }
+  if (wanted.includes('manager')) {
+    if (user.manager?.id) shaped['manager@delta'] = [{ '@odata.type': '#microsoft.graph.user', id: user.manager.id }];
+    else if (since >= 0 && entry.formerManager) shaped['manager@delta'] = [{ '@odata.type': '#microsoft.graph.user', id: entry.formerManager, '@removed': { reason: 'deleted' } }];
+  }
+  return shaped;
 }
 
 /** The people of a Kanalkoll directory as Graph users: department by name, chief as manager. */
@@ -79,13 +93,20 @@ export function asGraphUsers(directory: Directory): GraphUser[] {
 
 export async function startGraph(users: readonly GraphUser[], options: { port?: number; pageSize?: number } = {}): Promise<GraphStandIn> {
   const pageSize = options.pageSize ?? 100;
+  // Tokens of another run of the stand-in (a --persist store from before) are unknown here, as an expired one is to Graph.
+  const run = randomUUID().slice(0, 8);
   const entries = new Map<string, Entry>();
+  const rounds = new Map<string, Round>();
   let version = 0;
   const upsert = (...changed: GraphUser[]) => {
     for (const user of changed) {
       const before = entries.get(user.id);
-      const formerManager = before && !before.removed && before.user.manager?.id && !user.manager?.id ? before.user.manager.id : undefined;
-      entries.set(user.id, { user, version: ++version, ...(formerManager ? { formerManager } : {}) });
+      const at = ++version;
+      const differs = (f: Field) => !before || before.removed || JSON.stringify(before.user[f] ?? null) !== JSON.stringify(user[f] ?? null);
+      const changedAt = Object.fromEntries(fields.map((f) => [f, differs(f) ? at : (before?.changed[f] ?? at)])) as Record<Field, number>;
+      const cleared = before && !before.removed && before.user.manager?.id && !user.manager?.id ? before.user.manager.id : undefined;
+      const formerManager = cleared ?? (differs('manager') ? undefined : before?.formerManager);
+      entries.set(user.id, { user, version: at, changed: changedAt, ...(formerManager ? { formerManager } : {}) });
     }
   };
   upsert(...users);
@@ -100,31 +121,46 @@ export async function startGraph(users: readonly GraphUser[], options: { port?: 
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    const error = (status: number, code: string, message: string, headers: Record<string, string> = {}) => answer(status, { error: { code, message } }, headers);
     if (failures.count > 0 && failures.after > 0) failures.after--;
     else if (failures.count > 0) {
       failures.count--;
       const code = failures.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable';
-      return answer(failures.status, { error: { code, message: 'The stand-in was asked to refuse this request.' } }, { 'retry-after': String(failures.retryAfterSeconds) });
+      return error(failures.status, code, 'The stand-in was asked to refuse this request.', { 'retry-after': String(failures.retryAfterSeconds) });
     }
     if (req.method !== 'GET' || url.pathname !== '/v1.0/users/delta') {
-      return answer(404, { error: { code: 'Request_ResourceNotFound', message: `The stand-in does not serve ${req.method} ${url.pathname}.` } });
+      return error(404, 'Request_ResourceNotFound', `The stand-in does not serve ${req.method} ${url.pathname}.`);
     }
-    // A round: changes after `since` (-1: everyone present) up to `upTo`, served from `offset`.
     const skip = url.searchParams.get('$skiptoken');
     const delta = url.searchParams.get('$deltatoken');
-    const [since, upTo, offset] = skip ? skip.split('.').map(Number) : [delta === null ? -1 : Number(delta), version, 0];
-    if ([since, upTo, offset].some((n) => n === undefined || !Number.isInteger(n))) {
-      return answer(400, { error: { code: 'BadRequest', message: 'Unknown token.' } });
+    const token = skip ?? delta;
+    const [tokenRun, first, rest] = token ? token.split('~') : [run, '', ''];
+    if (tokenRun !== run) return error(410, 'syncStateNotFound', 'The delta token is not known (expired): start a full round without it.');
+    let roundId: string;
+    let offset = 0;
+    if (skip) {
+      roundId = first ?? '';
+      offset = Number(rest);
+      if (!rounds.has(roundId) || !Number.isInteger(offset)) return error(400, 'BadRequest', 'Unknown skip token.');
+    } else {
+      // A new round: everyone present (no delta token), or what changed since the token's counter.
+      const since = delta ? Number(first) : -1;
+      const select = (delta ? (rest ?? '') : (url.searchParams.get('$select') ?? '')).split(',').filter((f): f is Field => (fields as readonly string[]).includes(f));
+      const items = [...entries.values()]
+        .filter((e) => (since < 0 ? !e.removed : e.version > since))
+        .sort((x, y) => x.user.id.localeCompare(y.user.id))
+        .map((e) => shape(e, since, select));
+      roundId = String(rounds.size + 1);
+      rounds.set(roundId, { items, upTo: version, select });
     }
-    const round = [...entries.values()]
-      .filter((e) => (since! < 0 ? !e.removed : e.version > since!) && e.version <= upTo!)
-      .sort((a, b) => a.user.id.localeCompare(b.user.id));
-    const page = round.slice(offset!, offset! + pageSize);
-    const more = offset! + pageSize < round.length;
+    const round = rounds.get(roundId)!;
+    const more = offset + pageSize < round.items.length;
     return answer(200, {
-      '@odata.context': `${base}/v1.0/$metadata#users(id,displayName,mail,jobTitle,department,accountEnabled,manager)`,
-      value: page.map(shape),
-      ...(more ? { '@odata.nextLink': link(base, 'skiptoken', `${since}.${upTo}.${offset! + pageSize}`) } : { '@odata.deltaLink': link(base, 'deltatoken', String(upTo)) }),
+      '@odata.context': `${base}/v1.0/$metadata#users(${['id', ...round.select].join(',')})`,
+      value: round.items.slice(offset, offset + pageSize),
+      ...(more
+        ? { '@odata.nextLink': link(base, 'skiptoken', `${run}~${roundId}~${offset + pageSize}`) }
+        : { '@odata.deltaLink': link(base, 'deltatoken', `${run}~${round.upTo}~${round.select.join(',')}`) }),
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

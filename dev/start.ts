@@ -105,11 +105,13 @@ async function main(): Promise<void> {
     process.env.AzureWebJobsStorage = azurite.connectionString;
 
     // People come from Entra ID through Graph: locally from the stand-in, seeded with the mock people (and --org).
+    // Never the real Graph from here, whatever local.settings.json or the shell say.
+    delete process.env.KANALKOLL_GRAPH_URL;
     if (opts.seed) {
       const org: GraphUser[] = opts.org ? JSON.parse(readFileSync(opts.org, 'utf8')) : [];
       const graph = await startGraph([...asGraphUsers(directory), ...org]);
       stops.push(() => graph.close());
-      process.env.KANALKOLL_GRAPH_URL ??= graph.url;
+      process.env.KANALKOLL_GRAPH_URL = graph.url;
     }
 
     useCoreStandIn();

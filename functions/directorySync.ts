@@ -3,8 +3,9 @@ import { kanalkoll, type Kanalkoll } from '../bot/app';
 
 /**
  * Every 30 minutes: the people Kanalkoll needs, from Entra ID through Microsoft Graph (the users
- * delta query: everyone the first time, then only what changed). A run that fails writes nothing
- * and the next run starts from the same place. Without KANALKOLL_GRAPH_URL it does nothing.
+ * delta query: everyone the first time, then only what changed). A run that fails before its last
+ * write leaves the delta link where it was, so the next run reads the same changes again (writing a
+ * person twice changes nothing). Without KANALKOLL_GRAPH_URL it does nothing.
  */
 export const directorySyncWith =
   (bot: Kanalkoll) =>

@@ -31,6 +31,9 @@ export interface DirectoryUser {
   readonly removed?: boolean;
 }
 
+/** Whether someone can take a role now: not disabled or gone from Entra ID (a leaver keeps their name in history only). */
+export const isEnabled = (person: Person): boolean => person.enabled !== false;
+
 /** A department's id from its name in Entra ID: the known department of that name, else the name as a key. */
 export function departmentIdOf(name: string | null | undefined, departments: readonly Department[]): string {
   const wanted = (name ?? '').trim().toLocaleLowerCase('sv');

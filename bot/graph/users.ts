@@ -12,9 +12,15 @@ export interface UsersDelta {
 
 /** Where Kanalkoll learns about the organisation's people (Microsoft Graph; locally the stand-in in dev/graph.ts). */
 export interface PeopleSource {
-  /** All pages of one delta round, from `deltaLink` or from the start; throws if any page cannot be had. */
+  /**
+   * All pages of one delta round, from `deltaLink` or from the start; throws if any page cannot be
+   * had, and `DeltaExpired` when Graph no longer knows the link (after about a week unused).
+   */
   usersDelta(deltaLink?: string): Promise<UsersDelta>;
 }
+
+/** Graph no longer knows the delta link: a full round must start over. */
+export class DeltaExpired extends Error {}
 
 /** What the sync asks for: no more than Kanalkoll keeps about a person. */
 const select = 'id,displayName,mail,jobTitle,department,accountEnabled,manager';
@@ -23,7 +29,9 @@ const select = 'id,displayName,mail,jobTitle,department,accountEnabled,manager';
 type DeltaUser = User & { readonly 'manager@delta'?: readonly { readonly id?: string; readonly '@removed'?: unknown }[]; readonly '@removed'?: unknown };
 
 function toDirectoryUser(user: DeltaUser): DirectoryUser {
-  const manager = user['manager@delta']?.[0];
+  const managers = user['manager@delta'];
+  // The manager now, if any entry is not a removal; only removals: the manager was taken away.
+  const manager = managers && (managers.find((m) => !m['@removed']) ?? { '@removed': true });
   return {
     id: user.id ?? '',
     ...('displayName' in user ? { displayName: user.displayName } : {}),
@@ -64,7 +72,11 @@ export function connectPeople(graph: { readonly baseUrl: string; readonly client
   return {
     usersDelta: async (deltaLink) => {
       const users: DirectoryUser[] = [];
-      let page = (await (deltaLink ? client.api(relative(deltaLink)) : client.api('/users/delta').select(select)).get()) as PageCollection;
+      let page = (await (deltaLink ? client.api(relative(deltaLink)) : client.api('/users/delta').select(select)).get().catch((error: unknown) => {
+        const { statusCode, code } = error as { statusCode?: number; code?: string };
+        if (deltaLink && (statusCode === 410 || (statusCode === 400 && /syncStateNotFound/i.test(code ?? '')))) throw new DeltaExpired('the users delta link has expired', { cause: error });
+        throw error;
+      })) as PageCollection;
       for (;;) {
         for (const user of page.value as DeltaUser[]) users.push(toDirectoryUser(user));
         const next = page['@odata.nextLink'];

@@ -96,9 +96,13 @@ export class DirectoryStore {
 
   /** Writes these people (a sync round), a hundred to a transaction; everyone else is left as they are. */
   async putPeople(people: readonly Person[]): Promise<void> {
-    this.cache.clear();
-    for (let i = 0; i < people.length; i += 100) {
-      await this.table.submitTransaction(people.slice(i, i + 100).map((p): TransactionAction => ['upsert', this.people.entity(p), 'Replace']));
+    try {
+      for (let i = 0; i < people.length; i += 100) {
+        await this.table.submitTransaction(people.slice(i, i + 100).map((p): TransactionAction => ['upsert', this.people.entity(p), 'Replace']));
+      }
+    } finally {
+      // After the writes, so no reader in between keeps an old entry for the cache's 30 seconds.
+      this.cache.clear();
     }
   }
 

@@ -71,6 +71,15 @@ describe('directory sync from Entra ID (users delta query through the Graph SDK)
     expect(await person(users.chief.aadObjectId)).toMatchObject({ name: 'Karim Berg', enabled: true });
   });
 
+  it('someone who came and went between two rounds leaves no one behind', async () => {
+    const visitor: GraphUser = { id: '00000000-0000-4000-8000-0000000000aa', displayName: 'Tillfällig', department: 'Kommunledningsförvaltningen', accountEnabled: true };
+    graph.upsert(visitor);
+    graph.remove(visitor.id);
+
+    expect(await sync()).toEqual({ full: false, changed: 0, leavers: 0 });
+    expect(await person(visitor.id)).toBeUndefined();
+  });
+
   it('429 with Retry-After is waited out, and the round completes', async () => {
     graph.upsert({ ...colleagues[3]!, jobTitle: 'Enhetschef' });
     graph.fail(1, { status: 429, retryAfterSeconds: 1 });
@@ -98,4 +107,17 @@ describe('directory sync from Entra ID (users delta query through the Graph SDK)
     expect((await person(colleagues[4]!.id))?.title).toBe('Bibliotekarie');
     expect((await person(colleagues[3]!.id))?.name).toBe('Kollega Tre');
   }, 60_000);
+
+  it('a delta link Graph no longer knows starts a full round, and whoever is missing from it is kept as disabled', async () => {
+    await graph.close();
+    // A new Graph: the old delta link is unknown to it (as an expired one is), and one colleague is gone.
+    graph = await startGraph([...asGraphUsers(directory), ...colleagues.filter((c) => c.id !== colleagues[2]!.id)], { pageSize: 2 });
+
+    const report = await sync();
+
+    expect(report.full).toBe(true);
+    expect(graph.requests[0]?.status).toBe(410);
+    expect(await person(colleagues[2]!.id)).toMatchObject({ enabled: false, name: 'Kollega 2' });
+    expect(await person(users.employee.aadObjectId)).toMatchObject({ enabled: true, chiefAadObjectId: users.chief.aadObjectId });
+  });
 });

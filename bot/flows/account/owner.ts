@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountOwnerCard, type AdaptiveCard } from '../../../cards';
 import { accountName } from '../../domain/account';
 import type { Assignment } from '../../domain/assignment';
+import { isEnabled } from '../../domain/directory';
 import { cardId } from '../../domain/fields';
 import { texts } from '../../i18n';
 import { commandMeta, type CardHandler, type CardTurn } from '../turn';
@@ -14,7 +15,7 @@ const ownerData = z.object({ newOwner: cardId });
 export function ownerHandlers(deps: AccountDeps): Record<'owner' | 'ownerSave', CardHandler> {
   async function ownerCard(turn: CardTurn, a: Assignment, notice?: string): Promise<AdaptiveCard> {
     const t = texts(turn.locale);
-    const people = (await deps.directory.everyone()).filter((p) => p.aadObjectId !== a.applicant.aadObjectId);
+    const people = (await deps.directory.everyone()).filter((p) => isEnabled(p) && p.aadObjectId !== a.applicant.aadObjectId);
     return accountOwnerCard({
       title: t.account.ownerTitle(accountName(a)),
       intro: t.account.ownerIntro,
@@ -43,7 +44,7 @@ export function ownerHandlers(deps: AccountDeps): Record<'owner' | 'ownerSave', 
       if (a.status === 'active' && a.pendingOwner) return accountList(deps, turn, { notice: t.account.ownerPending, style: 'warning' });
       const chosen = ownerData.safeParse(turn.data);
       const person = chosen.success ? await deps.directory.person(chosen.data.newOwner) : undefined;
-      if (!person || person.aadObjectId === a.applicant.aadObjectId) return ownerCard(turn, a, t.fieldErrors.unknownChoice);
+      if (!person || !isEnabled(person) || person.aadObjectId === a.applicant.aadObjectId) return ownerCard(turn, a, t.fieldErrors.unknownChoice);
       const command = { type: 'ProposeOwner', meta: commandMeta(deps.clock, turn), newOwner: { aadObjectId: person.aadObjectId, name: person.name } } as const;
       const chief = (await deps.directory.person(a.plan?.who.chiefAadObjectId ?? ''))?.name ?? t.plan.who.chief;
       return changeAccount(deps, turn, command, loaded.stored, t.account.ownerSent(chief), () => accountList(deps, turn));

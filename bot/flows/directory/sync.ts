@@ -1,11 +1,11 @@
 import { personFrom, type Person } from '../../domain/directory';
-import type { PeopleSource } from '../../graph/users';
+import { DeltaExpired, type PeopleSource } from '../../graph/users';
 import type { Log } from '../../log';
 import type { DirectoryStore } from '../../store/directory';
 
 export interface SyncDeps {
   readonly people: PeopleSource;
-  readonly directory: Pick<DirectoryStore, 'person' | 'putPeople' | 'deltaLink' | 'saveDeltaLink' | 'allDepartments'>;
+  readonly directory: Pick<DirectoryStore, 'person' | 'everyone' | 'putPeople' | 'deltaLink' | 'saveDeltaLink' | 'allDepartments'>;
   readonly clock: () => Date;
   readonly log: Log;
 }
@@ -26,15 +26,31 @@ export interface SyncReport {
  * disabled, so history and the register still have a name.
  */
 export async function syncDirectory(deps: SyncDeps): Promise<SyncReport> {
-  const link = await deps.directory.deltaLink();
-  const round = await deps.people.usersDelta(link);
+  const stored = await deps.directory.deltaLink();
+  const expired = await deps.people.usersDelta(stored).then(
+    (round) => ({ round, link: stored }),
+    async (error: unknown) => {
+      if (!(error instanceof DeltaExpired)) throw error;
+      deps.log.warn('directory_sync_restarted', { reason: error.message });
+      return { round: await deps.people.usersDelta(undefined), link: undefined };
+    },
+  );
+  const { round, link } = expired;
   const departments = await deps.directory.allDepartments();
   // A user may come more than once in a round (pages of changes): each time on top of the last.
   const changed = new Map<string, Person>();
   for (const user of round.users) {
     // The first round has everyone whole; later rounds only what changed, merged with what is stored.
     const before = changed.get(user.id) ?? (link ? await deps.directory.person(user.id) : undefined);
+    // Someone who came and went between two rounds, or was gone before the first: nobody to keep.
+    if (user.removed && !before) continue;
     changed.set(user.id, personFrom(before, user, departments));
+  }
+  if (!link) {
+    // A full round lists everyone there is: whoever is stored but not in it has left Entra ID.
+    for (const person of await deps.directory.everyone()) {
+      if (!changed.has(person.aadObjectId) && person.enabled !== false) changed.set(person.aadObjectId, { ...person, enabled: false });
+    }
   }
   const people = [...changed.values()];
   await deps.directory.putPeople(people);

@@ -6,6 +6,7 @@ import { cardFields, type CardHandler, type CardTurn } from '../turn';
 import type { DutyTaskDeps } from './task';
 import { accountName, ownsActiveAccount } from '../../domain/account';
 import { isAbsencePeriod } from '../../domain/dutyCommands';
+import { isEnabled } from '../../domain/directory';
 import { cardId } from '../../domain/fields';
 
 // Checked one after the other, so the card says which of them to fix.
@@ -24,7 +25,7 @@ export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', Car
   async function form(turn: CardTurn, values: { from: string; to: string; substitute: string } = { from: '', to: '', substitute: '' }, notice?: { text: string; style: 'good' | 'attention'; done?: boolean }): Promise<AdaptiveCard> {
     const t = texts(turn.locale).duties.absence;
     const accounts = await owned(turn);
-    const people = (await deps.directory.everyone()).filter((p) => p.aadObjectId !== turn.user.aadObjectId);
+    const people = (await deps.directory.everyone()).filter((p) => isEnabled(p) && p.aadObjectId !== turn.user.aadObjectId);
     const open = accounts.length > 0 && !notice?.done;
     return absenceCard({
       title: t.title,
@@ -56,7 +57,7 @@ export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', Car
       const { from, to } = dates.data;
       const chosen = substituteData.safeParse(raw);
       const person = chosen.success && chosen.data.substitute ? await deps.directory.person(chosen.data.substitute) : undefined;
-      if (!chosen.success || (chosen.data.substitute && !person)) return form(turn, typed, { text: t.unknownSubstitute, style: 'attention' });
+      if (!chosen.success || (chosen.data.substitute && (!person || !isEnabled(person)))) return form(turn, typed, { text: t.unknownSubstitute, style: 'attention' });
       if (person?.aadObjectId === turn.user.aadObjectId) return form(turn, typed, { text: t.notYourself, style: 'attention' });
       const substitute = person && { aadObjectId: person.aadObjectId, name: person.name };
       // Checked on the first account before anything is stored, so a refusal leaves every account as it was.
