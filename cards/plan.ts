@@ -37,7 +37,8 @@ export interface PlanStepCardData extends Notice {
   readonly e: Readonly<Record<string, string>>;
   readonly hints: Readonly<Record<string, string>>;
   readonly departments: readonly Choice[];
-  readonly people: readonly Choice[];
+  /** R1: who the plan goes to (the applicant's manager, from the directory), or that there is nobody. */
+  readonly chief: { readonly text: string; readonly missing: boolean };
   readonly platforms: readonly Choice[];
   readonly actions: { readonly back?: string; readonly save: string; readonly next: string };
 }

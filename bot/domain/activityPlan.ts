@@ -27,21 +27,26 @@ const confirmed = z.literal(true, { error: 'mustConfirm' });
 
 /** The choices a step is validated against: the directory's departments, the configured platforms. */
 export interface PlanChoices {
-  /** R1: the assignment comes from one's chief, never from oneself. */
   readonly applicantAadObjectId: string;
   readonly departmentIds: readonly string[];
-  readonly people: readonly string[];
+  /**
+   * R1: the applicant's chief is their manager in Entra ID, as the directory says now; nobody picks
+   * it. Undefined when they have none (or only themselves, or a leaver): the plan cannot be sent then.
+   */
+  readonly chief: string | undefined;
   readonly platforms: readonly string[];
 }
 
 /** Each step's schema, built for the choices it is checked against (only the step asked for is built). */
 const stepSchemas = {
   who: (choices: PlanChoices) =>
-    z.object({
-      kind: z.enum(['account', 'monitoring'], { error: 'required' }),
-      departmentId: oneOf(choices.departmentIds),
-      chiefAadObjectId: oneOf(choices.people).refine((v) => v !== choices.applicantAadObjectId, { error: 'notYourself' }),
-    }),
+    z
+      .object({
+        kind: z.enum(['account', 'monitoring'], { error: 'required' }),
+        departmentId: oneOf(choices.departmentIds),
+      })
+      // The chief is recorded from the directory, whatever a card sent.
+      .transform((who) => ({ ...who, ...(choices.chief ? { chiefAadObjectId: choices.chief } : {}) }) as typeof who & { readonly chiefAadObjectId?: string }),
   // R8: the account name makes the sender clear; R6: a time-limited activity has an end date.
   channel: (choices: PlanChoices) =>
     z
@@ -137,6 +142,8 @@ export function checkPlan(draft: PlanDraft, choices: PlanChoices): PlanCheck {
     if (result.ok) plan[step] = result.value;
     else problems.push(...result.errors);
   }
+  // R1: a plan goes to the applicant's chief; without one in Entra ID it cannot be sent.
+  if (!choices.chief) problems.push({ field: 'chiefAadObjectId', code: 'noChief' });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: plan as ActivityPlan };
 }
 

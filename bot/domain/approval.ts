@@ -6,8 +6,10 @@ import type { Assignment, PersonRef } from './assignment';
  */
 export type ApprovalStep = 'chief' | 'communicator' | 'commschief';
 
-/** Who may decide each step, as stored: the chief named in the plan, the others from the directory. */
+/** Who may decide each step, from the directory as it is at decision time (never from a card). */
 export interface Approvers {
+  /** R1: the applicant's (owner's) manager in Entra ID now; undefined if they have none. */
+  readonly chief: string | undefined;
   readonly communicator?: string;
   readonly commsChief?: string;
 }
@@ -50,7 +52,7 @@ export type ApprovalRefusal =
 
 /** Who may see a plan's card: its applicant (owner) and those who decide on it; nobody else. */
 export const mayView = (state: Assignment, aadObjectId: string, approvers: Approvers): boolean =>
-  [state.applicant.aadObjectId, state.plan?.who.chiefAadObjectId, approvers.communicator, approvers.commsChief].includes(aadObjectId);
+  [state.applicant.aadObjectId, approvers.chief, state.plan?.who.chiefAadObjectId, approvers.communicator, approvers.commsChief].includes(aadObjectId);
 
 /** The step a plan waits on, if it waits. */
 export function waitingStep(state: Assignment): ApprovalStep | undefined {
@@ -73,7 +75,7 @@ export function waitingStep(state: Assignment): ApprovalStep | undefined {
 export function approverOf(state: Assignment, step: ApprovalStep, approvers: Approvers): string | undefined {
   switch (step) {
     case 'chief':
-      return state.plan?.who.chiefAadObjectId;
+      return approvers.chief;
     case 'communicator':
       return approvers.communicator;
     case 'commschief':

@@ -34,6 +34,13 @@ export interface DirectoryUser {
 /** Whether someone can take a role now: not disabled or gone from Entra ID (a leaver keeps their name in history only). */
 export const isEnabled = (person: Person): boolean => person.enabled !== false;
 
+/**
+ * R1: whom a person's plans go to: their manager in Entra ID, if that is someone else who is still
+ * there. A missing, departed or self-referencing manager is no chief.
+ */
+export const chiefOf = (person: Person | undefined, manager: Person | undefined): string | undefined =>
+  person && manager && manager.aadObjectId === person.chiefAadObjectId && manager.aadObjectId !== person.aadObjectId && isEnabled(manager) ? manager.aadObjectId : undefined;
+
 /** A department's id from its name in Entra ID: the known department of that name, else the name as a key. */
 export function departmentIdOf(name: string | null | undefined, departments: readonly Department[]): string {
   const wanted = (name ?? '').trim().toLocaleLowerCase('sv');

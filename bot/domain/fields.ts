@@ -15,7 +15,8 @@ export type FieldErrorCode =
   | 'tooFewAdmins'
   | 'credential'
   | 'mustConfirm'
-  | 'notYourself';
+  | 'notYourself'
+  | 'noChief';
 
 export interface FieldError {
   readonly field: string;
@@ -24,7 +25,7 @@ export interface FieldError {
 
 const knownCodes = new Set<string>([
   'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
-  'notYourself',
+  'notYourself', 'noChief',
 ]);
 
 export const text = (max: number) =>

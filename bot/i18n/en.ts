@@ -59,6 +59,8 @@ export const en: Texts = {
       kindMonitoring: 'Only monitor social media in my job, without an account of my own',
       department: 'Your department',
       chief: 'Your line manager',
+      yourChief: (name: string) => `Your line manager: ${name}. The application goes to them first.`,
+      noChief: 'You have no line manager in the directory (Entra ID), so the application cannot be sent yet. Ask your department communicator or IT to add your manager.',
     },
     channel: {
       title: 'The channel',
@@ -520,5 +522,6 @@ export const en: Texts = {
     credential: 'Write where the login is kept, not the password itself.',
     mustConfirm: 'You need to confirm this to go on.',
     notYourself: 'Choose your line manager, not yourself.',
+    noChief: 'You have no line manager in the directory. Ask IT or your department communicator to add them.',
   },
 };

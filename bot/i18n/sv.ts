@@ -61,6 +61,8 @@ export const sv = {
       kindMonitoring: 'Bara bevaka sociala medier i jobbet (omvärldsbevakning), utan eget konto',
       department: 'Din förvaltning',
       chief: 'Din närmaste chef',
+      yourChief: (name: string) => `Din chef: ${name}. Ansökan går till hen först.`,
+      noChief: 'Du har ingen chef registrerad i kommunens katalog (Entra ID), så ansökan kan inte skickas än. Be din förvaltningskommunikatör eller IT att lägga in din chef.',
     },
     channel: {
       title: 'Kanalen',
@@ -525,6 +527,7 @@ export const sv = {
     credential: 'Skriv var inloggningen finns, inte själva lösenordet.',
     mustConfirm: 'Du behöver bekräfta det här för att gå vidare.',
     notYourself: 'Välj din närmaste chef, inte dig själv.',
+    noChief: 'Du har ingen chef i katalogen. Be IT eller din förvaltningskommunikatör lägga in den.',
   } satisfies Record<FieldErrorCode, string>,
 };
 

@@ -5,7 +5,7 @@ import { accountPlan, eventsTo } from '../support/seed';
 
 const person = (role: keyof typeof users) => ({ aadObjectId: users[role].aadObjectId, name: users[role].name });
 const [elin, karim, sara, nora, aida] = [person('employee'), person('chief'), person('communicator'), person('colleague'), person('admin')];
-const approvers: Approvers = { communicator: sara.aadObjectId, commsChief: person('commschief').aadObjectId };
+const approvers: Approvers = { chief: karim.aadObjectId, communicator: sara.aadObjectId, commsChief: person('commschief').aadObjectId };
 const now = '2027-02-01T10:00:00.000Z';
 const checklist = { finalSnapshotArchived: true, closedOnPlatform: true, followersPointedToWebsite: true } as const;
 const active = () => eventsTo('a1', accountPlan({ platform: 'Instagram', accountName: 'Fritid' }), 'active').reduce<Assignment | undefined>(evolve, undefined)!;

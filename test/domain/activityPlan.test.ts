@@ -4,7 +4,7 @@ import { channel, confirmedCommitments } from '../support/samplePlan';
 const choices: PlanChoices = {
   applicantAadObjectId: 'employee-1',
   departmentIds: ['kultur-fritid'],
-  people: ['chief-1', 'employee-1'],
+  chief: 'chief-1',
   platforms: ['Facebook', 'Instagram', 'Blogg'],
 };
 
@@ -123,10 +123,15 @@ describe('activity plan (bilaga 1)', () => {
     ]);
   });
 
-  it('R1: the applicant cannot be their own chief', () => {
-    expect(errorsOf(validateStep('account', 'who', { ...who, chiefAadObjectId: 'employee-1' }, choices))).toEqual([
-      { field: 'chiefAadObjectId', code: 'notYourself' },
-    ]);
+  it('R1: the chief is the applicant\'s manager in the directory; a chief sent in a card is ignored', () => {
+    expect(validateStep('account', 'who', { ...who, chiefAadObjectId: 'employee-1' }, choices)).toEqual({ ok: true, value: { ...who, chiefAadObjectId: 'chief-1' } });
+  });
+
+  it('R1: without a manager in the directory the plan cannot be sent, and says why', () => {
+    const check = checkPlan(complete, { ...choices, chief: undefined });
+
+    expect(check.ok).toBe(false);
+    expect(!check.ok && check.problems).toEqual([{ field: 'chiefAadObjectId', code: 'noChief' }]);
   });
 
   it('R2: switching a draft to monitoring keeps the account answers but submits only what monitoring needs', () => {
@@ -143,10 +148,9 @@ describe('activity plan (bilaga 1)', () => {
     });
   });
 
-  it('R1: the department and chief must be known; wrong types and extra fields change nothing', () => {
+  it('R1: the department must be known; wrong types and extra fields change nothing', () => {
     expect(errorsOf(validateStep('account', 'who', { kind: 'account', departmentId: 'nope', chiefAadObjectId: 42 }, choices))).toEqual([
       { field: 'departmentId', code: 'unknownChoice' },
-      { field: 'chiefAadObjectId', code: 'required' },
     ]);
     const result = validateStep('account', 'who', { ...who, status: 'active', approvedBy: 'me' }, choices);
     expect(result).toEqual({ ok: true, value: who });

@@ -7,9 +7,9 @@ const karim = { aadObjectId: 'karim', name: 'Karim Berg' };
 const sara = { aadObjectId: 'sara', name: 'Sara Lind' };
 const johan = { aadObjectId: 'johan', name: 'Johan Nilsson' };
 const nora = { aadObjectId: 'nora', name: 'Nora Sjöberg' };
-const approvers: Approvers = { communicator: 'sara', commsChief: 'johan' };
+const approvers: Approvers = { chief: 'karim', communicator: 'sara', commsChief: 'johan' };
 const t = (day: number) => `2026-11-${String(day).padStart(2, '0')}T09:00:00.000Z`;
-const choices: PlanChoices = { applicantAadObjectId: 'elin', departmentIds: ['kf'], people: ['karim'], platforms: ['Instagram'] };
+const choices: PlanChoices = { applicantAadObjectId: 'elin', departmentIds: ['kf'], chief: 'karim', platforms: ['Instagram'] };
 
 const account = {
   kind: 'account' as const,
@@ -82,7 +82,7 @@ describe('approvals', () => {
   it('R1: the applicant cannot approve their own plan at a later step either, even as communicator', () => {
     const { decisions } = run(submitted(account), approve(karim, 3), {
       type: 'ApprovePlan',
-      meta: { actor: elin, now: t(4), version: 1, approvers: { communicator: 'elin', commsChief: 'johan' } },
+      meta: { actor: elin, now: t(4), version: 1, approvers: { chief: 'karim', communicator: 'elin', commsChief: 'johan' } },
     });
 
     expect(decisions[1]).toMatchObject({ ok: false, reason: 'ownPlan' });

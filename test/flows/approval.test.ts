@@ -4,7 +4,8 @@ import { AuditLog } from '../../bot/store/audit';
 import { connectTables } from '../../bot/store/tables';
 import { DutySchedule } from '../../bot/store/duties';
 import type { TestConnector } from '../support/connector';
-import { sendPlan } from '../support/samplePlan';
+import { users } from '../../dev/roles';
+import { administration, channel, commitments, purpose, sendPlan } from '../support/samplePlan';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
@@ -153,6 +154,38 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     expect(textOf(card)).toContain(message);
     expect(await assignments.get(id)).toEqual(before);
     expect((await audit.history(id)).map((e) => e.type)).toEqual(['PlanStarted', 'PlanSubmitted']);
+  });
+
+  it('R1: the chief is the applicant\'s manager in the directory; a colleague named in a forged card gets no card and cannot approve', async () => {
+    let card = await elin.say('ny ansökan');
+    expect(textOf(card)).toContain('Din chef: Karim Berg.');
+    expect(textOf(card)).not.toContain('Nora');
+    card = await elin.press(card, 'Fortsätt', { kind: 'account', chiefAadObjectId: users.colleague.aadObjectId });
+    for (const answers of [channel, purpose, administration, commitments]) card = await elin.press(card, 'Fortsätt', answers);
+    const sent = await elin.press(card, 'Skicka till din chef');
+    const id = idOf(sent);
+
+    expect((await assignments.get(id))!.value.plan?.who.chiefAadObjectId).toBe(users.chief.aadObjectId);
+    expect(connector.cardsTo('personal-colleague').some((c) => textOf(c).includes(id))).toBe(false);
+    const chiefCard = latestCard('personal-chief', id);
+    expect(textOf(await nora.press(chiefCard, 'Godkänn'))).toContain('Det är inte du som beslutar');
+    expect(await statusOf(id)).toBe('awaiting_chief');
+    await karim.press(chiefCard, 'Godkänn');
+    expect(await statusOf(id)).toBe('awaiting_communicator');
+  });
+
+  it('R1: an applicant with no manager in the directory is told so, and the plan goes to nobody', async () => {
+    let card = await johan.say('ny ansökan');
+    expect(textOf(card)).toContain('Du har ingen chef registrerad');
+    card = await johan.press(card, 'Fortsätt', { kind: 'monitoring' });
+    card = await johan.press(card, 'Fortsätt', { purpose: 'Följa vad som skrivs om kommunen.' });
+    card = await johan.press(card, 'Fortsätt', { knowsMediumAndHasTime: 'true', followsLegalTerms: 'true' });
+    const before = connector.sent().length;
+
+    const refused = await johan.press(card, 'Skicka till din chef');
+
+    expect(textOf(refused)).toContain('Du har ingen chef registrerad');
+    expect(connector.sent().length).toBe(before);
   });
 
   it('R4: refuses a decision after the plan moved on, from the old card or a forged one', async () => {

@@ -4,7 +4,7 @@ import { evolve, type Assignment, type Event, type PersonRef } from '../../bot/d
 import { isWorkingDay, zone } from '../../bot/domain/calendar';
 import { nudgeKey, type Nudge } from '../../bot/domain/duties';
 import type { NudgeMessage } from '../../bot/flows/duties/schedule';
-import { tenantId, users } from '../../dev/roles';
+import { directory, tenantId, users } from '../../dev/roles';
 import { expectedBetween, sweepTimes, startDutyWorld, type DutyWorld } from '../support/duties';
 import { accountPlan, eventsTo, monitoringPlan } from '../support/seed';
 
@@ -45,6 +45,11 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
     // Teams' per-conversation limit is kept to in the benchmark; here it would only make the chief's queue slow.
     const world = await startDutyWorld({ KANALKOLL_SEND_PER_CONVERSATION: '100', KANALKOLL_SEND_PER_APP: '200' });
     try {
+      // The owners work under Karim, as the directory says: R1, their plans wait on him.
+      await world.stores.directory.load({
+        ...directory,
+        people: [...directory.people, ...Array.from({ length: 50 }, (_, i) => ({ ...owner(i), email: '', title: 'Handläggare', departmentId: 'kultur-fritid', chiefAadObjectId: users.chief.aadObjectId }))],
+      });
       const states = new Map<string, Assignment>();
       const keep = (state: Assignment) => void states.set(state.id, state);
       const steps: Step[] = [];
@@ -84,7 +89,7 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
         steps.push({ at: submitted, run: async () => keep(await world.seed(stateOf(id, owner(i), plan, 'awaiting_chief', submitted))) });
         if (i < 42) {
           const approved = plus(submitted, 3);
-          const approvers = { communicator: users.communicator.aadObjectId, commsChief: users.commschief.aadObjectId };
+          const approvers = { chief: users.chief.aadObjectId, communicator: users.communicator.aadObjectId, commsChief: users.commschief.aadObjectId };
           steps.push({ at: approved, run: async () => keep(await world.apply(id, () => ({ type: 'ApprovePlan', meta: { actor: person('chief'), now: approved, version: 1, approvers } }))) });
         }
       }

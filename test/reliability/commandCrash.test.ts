@@ -38,7 +38,7 @@ const quiet: Log = { info: () => undefined, warn: () => undefined, error: () => 
 const person = (role: Role): PersonRef => ({ aadObjectId: users[role].aadObjectId, name: users[role].name });
 const elin = person('employee');
 const meta = (role: Role) => ({ actor: person(role), now: start.toISOString() });
-const approvers = { communicator: users.communicator.aadObjectId, commsChief: users.commschief.aadObjectId };
+const approvers = { chief: users.chief.aadObjectId, communicator: users.communicator.aadObjectId, commsChief: users.commschief.aadObjectId };
 const decision = (role: Role, step: 'chief' | 'communicator' | 'commschief', version = 1) => ({ ...meta(role), version, step, approvers });
 
 const draft = {
@@ -49,7 +49,7 @@ const draft = {
   administration: { admins: ['Elin Ek', 'Aida Haddad'], loginStorage: 'Kommunens lösenordshanterare', substitute: 'Aida Haddad' },
   commitments: { knowsMediumAndHasTime: true, answersWithin48h: true, removesPostsWithin48h: true, publishesModerationNotice: true, followsGraphicProfile: true, followsLegalTerms: true },
 };
-const choices = { applicantAadObjectId: elin.aadObjectId, departmentIds: directory.departments.map((d) => d.id), people: directory.people.map((p) => p.aadObjectId), platforms: ['Instagram'] };
+const choices = { applicantAadObjectId: elin.aadObjectId, departmentIds: directory.departments.map((d) => d.id), chief: users.chief.aadObjectId, platforms: ['Instagram'] };
 
 /** How to bring an assignment to where the command applies, and the command itself. */
 interface Scenario {

@@ -153,7 +153,8 @@ const draftMutations = [
 ];
 
 const steps = {
-  who: { kind: 'account', departmentId: 'kultur-fritid', chiefAadObjectId: aad('chief') },
+  // R1: no chief is sent: it is the applicant's manager in the directory.
+  who: { kind: 'account', departmentId: 'kultur-fritid' },
   channel,
   purpose,
   administration,
@@ -167,7 +168,6 @@ const wrongAnswers: Record<Step, readonly [string, readonly unknown[]][]> = {
   who: [
     ['kind', ['both', 'ACCOUNT', '', 5, null]],
     ['departmentId', ['okänd-förvaltning', '', 7, ...big]],
-    ['chiefAadObjectId', [aad('employee'), '00000000-0000-4000-8000-00000000dead', '', 3]],
   ],
   channel: [
     ['platform', ['Myspace', 'instagram', '', 9]],

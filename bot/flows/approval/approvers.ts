@@ -1,14 +1,17 @@
 import { approverOf, waitingStep, type Approvers } from '../../domain/approval';
 import type { Assignment } from '../../domain/assignment';
+import { chiefOf } from '../../domain/directory';
 import type { DirectoryStore } from '../../store/directory';
 
-/** Who decides the later steps of this plan, from the directory as it is now (never from a card). */
+/** Who decides each step of this plan, from the directory as it is now (never from a card): the chief is the applicant's manager. */
 export async function approversFor(directory: DirectoryStore, state: Assignment): Promise<Approvers> {
-  const [department, commsChief] = await Promise.all([
+  const [department, commsChief, applicant] = await Promise.all([
     state.plan ? directory.department(state.plan.who.departmentId) : undefined,
     directory.communicationsChief(),
+    directory.person(state.applicant.aadObjectId),
   ]);
-  return { communicator: department?.communicatorAadObjectId, commsChief };
+  const manager = applicant?.chiefAadObjectId ? await directory.person(applicant.chiefAadObjectId) : undefined;
+  return { chief: chiefOf(applicant, manager), communicator: department?.communicatorAadObjectId, commsChief };
 }
 
 /** The AAD object id of whoever's turn it is, if the plan waits on someone. */

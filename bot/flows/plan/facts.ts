@@ -14,7 +14,7 @@ export function planFacts(view: PlanView, step: StepName, answers: object, commu
       return [
         { title: t.who.kind, value: a.kind === 'account' ? t.who.kindAccount : t.who.kindMonitoring },
         { title: t.who.department, value: view.departments.find((d) => d.id === a.departmentId)?.name ?? String(a.departmentId) },
-        { title: t.who.chief, value: name(a.chiefAadObjectId) },
+        { title: t.who.chief, value: typeof a.chiefAadObjectId === 'string' ? name(a.chiefAadObjectId) : t.who.noChief },
       ];
     case 'channel':
       return [

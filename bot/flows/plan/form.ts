@@ -6,7 +6,7 @@ import { cardFields, echoLength } from '../turn';
  * (goal1…goal3, admin1…admin3) and yes/no questions are toggles sending "true"/"false".
  */
 const fields: Record<StepName, readonly string[]> = {
-  who: ['kind', 'departmentId', 'chiefAadObjectId'],
+  who: ['kind', 'departmentId'],
   channel: ['platform', 'accountName', 'accountUrl', 'startDate', 'endDate'],
   purpose: ['purpose', 'audience', 'goals', 'complement', 'sourceUrl'],
   administration: ['admins', 'loginStorage', 'substitute'],

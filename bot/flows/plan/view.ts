@@ -43,7 +43,7 @@ function labels(view: PlanView, step: StepName): Record<string, string> {
       return { ...rest, ...numbered('admin', admin) };
     }
     default:
-      return { ...t[step] };
+      return Object.fromEntries(Object.entries(t[step]).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   }
 }
 
@@ -52,6 +52,14 @@ function hints(view: PlanView, step: StepName): Record<string, string> {
   const e = texts(view.locale).fieldErrors;
   const code = (field: string) => (field.endsWith('Url') ? 'notHttps' : step === 'commitments' ? 'mustConfirm' : 'required');
   return Object.fromEntries(inputIds(step).map((field) => [field, e[code(field)]]));
+}
+
+/** R1: who the plan goes to, from the directory: the applicant's manager, or that there is none. */
+function chiefLine(view: PlanView, assignment: Assignment): { text: string; missing: boolean } {
+  const t = texts(view.locale).plan.who;
+  const chief = planChoices(view, assignment.applicant.aadObjectId).chief;
+  const name = view.people.find((p) => p.aadObjectId === chief)?.name;
+  return name ? { text: t.yourChief(name), missing: false } : { text: t.noChief, missing: true };
 }
 
 /** A step of the questionnaire with the draft's answers, or with what was sent and why it was refused. */
@@ -81,7 +89,8 @@ export function stepCard(
     v: shown.values ?? cardValues(step, assignment.draft[step]),
     e: errors,
     hints: hints(view, step),
-    ...choicesFor(view, assignment.applicant.aadObjectId),
+    ...choicesFor(view),
+    chief: chiefLine(view, assignment),
     actions: { back: index > 0 ? t.plan.actions.back : undefined, save: t.plan.actions.save, next: t.plan.actions.next },
   });
 }
