@@ -522,6 +522,6 @@ export const en: Texts = {
     credential: 'Write where the login is kept, not the password itself.',
     mustConfirm: 'You need to confirm this to go on.',
     notYourself: 'Choose your line manager, not yourself.',
-    noChief: 'You have no line manager in the directory. Ask IT or your department communicator to add them.',
+    noChief: 'You have no line manager in the directory. Ask IT to add them.',
   },
 };

@@ -527,7 +527,7 @@ export const sv = {
     credential: 'Skriv var inloggningen finns, inte själva lösenordet.',
     mustConfirm: 'Du behöver bekräfta det här för att gå vidare.',
     notYourself: 'Välj din närmaste chef, inte dig själv.',
-    noChief: 'Du har ingen chef i katalogen. Be IT eller din förvaltningskommunikatör lägga in den.',
+    noChief: 'Du har ingen chef i katalogen. Be IT lägga in din chef.',
   } satisfies Record<FieldErrorCode, string>,
 };
 
