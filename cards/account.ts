@@ -75,7 +75,6 @@ export interface AccountOwnerCardData {
   readonly notice?: string;
   readonly label: string;
   readonly hint: string;
-  readonly people: readonly Choice[];
   readonly send: string;
   readonly back: string;
   readonly assignmentId: string;

@@ -55,7 +55,6 @@ export interface AbsenceCardData {
   readonly t: { readonly from: string; readonly to: string; readonly substitute: string };
   readonly v: { readonly from: string; readonly to: string; readonly substitute: string };
   readonly hints: { readonly date: string };
-  readonly people: readonly Choice[];
   readonly actions: readonly { readonly title: string; readonly verb: Verb; readonly data: Readonly<Record<string, string>> }[];
 }
 

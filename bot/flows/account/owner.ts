@@ -15,14 +15,12 @@ const ownerData = z.object({ newOwner: cardId });
 export function ownerHandlers(deps: AccountDeps): Record<'owner' | 'ownerSave', CardHandler> {
   async function ownerCard(turn: CardTurn, a: Assignment, notice?: string): Promise<AdaptiveCard> {
     const t = texts(turn.locale);
-    const people = (await deps.directory.everyone()).filter((p) => isEnabled(p) && p.aadObjectId !== a.applicant.aadObjectId);
     return accountOwnerCard({
       title: t.account.ownerTitle(accountName(a)),
       intro: t.account.ownerIntro,
       notice,
       label: t.account.ownerLabel,
       hint: t.fieldErrors.unknownChoice,
-      people: people.map((p) => ({ title: `${p.name}, ${p.title}`, value: p.aadObjectId })),
       send: t.account.ownerSend,
       back: t.account.back,
       assignmentId: a.id,

@@ -25,7 +25,6 @@ export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', Car
   async function form(turn: CardTurn, values: { from: string; to: string; substitute: string } = { from: '', to: '', substitute: '' }, notice?: { text: string; style: 'good' | 'attention'; done?: boolean }): Promise<AdaptiveCard> {
     const t = texts(turn.locale).duties.absence;
     const accounts = await owned(turn);
-    const people = (await deps.directory.everyone()).filter((p) => isEnabled(p) && p.aadObjectId !== turn.user.aadObjectId);
     const open = accounts.length > 0 && !notice?.done;
     return absenceCard({
       title: t.title,
@@ -36,7 +35,6 @@ export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', Car
       t: t.t,
       v: values,
       hints: t.hints,
-      people: people.map((p) => ({ title: `${p.name}, ${p.title}`, value: p.aadObjectId })),
       actions: open ? [{ title: t.save, verb: 'absence.save', data: {} }] : [],
     });
   }
