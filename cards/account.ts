@@ -64,6 +64,8 @@ export interface AccountAdminsCardData extends Notice {
   readonly v: Readonly<Record<string, string>>;
   readonly e: Readonly<Record<string, string>>;
   readonly hints: { readonly required: string };
+  /** The people pickers' chosen people (a picker shows a chosen person only as one of its choices): never a list to pick from. */
+  readonly p: Readonly<Record<string, readonly Choice[]>>;
   readonly save: string;
   readonly back: string;
 }

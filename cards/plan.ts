@@ -36,6 +36,8 @@ export interface PlanStepCardData extends Notice {
   readonly v: Readonly<Record<string, string>>;
   readonly e: Readonly<Record<string, string>>;
   readonly hints: Readonly<Record<string, string>>;
+  /** The people pickers' chosen people (a picker shows a chosen person only as one of its choices): never a list to pick from. */
+  readonly p: Readonly<Record<string, readonly Choice[]>>;
   readonly departments: readonly Choice[];
   /** R1: who the plan goes to (the applicant's manager, from the directory), or that there is nobody. */
   readonly chief: { readonly text: string; readonly missing: boolean };

@@ -1,7 +1,8 @@
 // Longer than most files: the activity plan (bilaga 1) is one schema, step by step.
 import { z } from 'zod';
 import { looksLikeCredential } from './credentials';
-import { https as httpsField, isoDate, oneOf, parseFields, text, type FieldError } from './fields';
+import { isEnabled, type Person } from './directory';
+import { cardId, https as httpsField, isoDate, oneOf, parseFields, text, type FieldError } from './fields';
 
 /**
  * The activity plan (bilaga 1, "Aktivitetsplan för sociala medier"), filled in step by step.
@@ -35,7 +36,19 @@ export interface PlanChoices {
    */
   readonly chief: string | undefined;
   readonly platforms: readonly string[];
+  /**
+   * R10, R14: the directory entries of the people the answers name (admins, substitute), looked up
+   * before validating; a picked id missing here is not in the directory.
+   */
+  readonly people: ReadonlyMap<string, Person>;
 }
+
+/** A person picked in a Teams people picker: their Entra ID object id, of someone in the directory who has not left. */
+const directoryPerson = (choices: PlanChoices) =>
+  text(limits.name).refine((id) => {
+    const person = choices.people.get(id);
+    return person !== undefined && isEnabled(person);
+  }, { error: 'unknownPerson' });
 
 /** Each step's schema, built for the choices it is checked against (only the step asked for is built). */
 const stepSchemas = {
@@ -67,12 +80,17 @@ const stepSchemas = {
       complement: text(limits.text),
       sourceUrl: https,
     }),
-  // R10: two named admins besides the communicator, login details kept centrally; R14: a substitute.
-  administration: () =>
+  // R10: two admins besides the communicator, picked from the directory; login details kept
+  // centrally. R14: a substitute, someone other than the applicant.
+  administration: (choices: PlanChoices) =>
     z.object({
-      admins: z.array(text(limits.name)).min(2, { error: 'tooFewAdmins' }).max(limits.admins, { error: 'tooLong' }),
+      admins: z
+        .array(directoryPerson(choices))
+        .min(2, { error: 'tooFewAdmins' })
+        .max(limits.admins, { error: 'tooLong' })
+        .refine((ids) => new Set(ids).size === ids.length, { error: 'samePerson' }),
       loginStorage: text(limits.text).refine((v) => !looksLikeCredential(v), { error: 'credential' }),
-      substitute: text(limits.name),
+      substitute: directoryPerson(choices).refine((id) => id !== choices.applicantAadObjectId, { error: 'notYourself' }),
     }),
   // R5, R8, R12, R14: what the applicant promises.
   commitments: () =>
@@ -154,9 +172,16 @@ export const planProblems = (draft: PlanDraft, choices: PlanChoices): readonly F
 };
 
 /** R10: everyone who can administer the account: the named admins plus the department communicator. */
-export const administrators = (admins: readonly string[], communicatorName: string | undefined): readonly string[] => [
-  ...new Set([...admins, ...(communicatorName ? [communicatorName] : [])]),
+export const administrators = (admins: readonly string[], communicatorAadObjectId: string | undefined): readonly string[] => [
+  ...new Set([...admins, ...(communicatorAadObjectId ? [communicatorAadObjectId] : [])]),
 ];
+
+/** The people a step's answers name (admins, substitute), to look up before validating it. */
+export function peopleNamed(answers: unknown): string[] {
+  if (typeof answers !== 'object' || answers === null) return [];
+  const { admins, substitute } = answers as { admins?: unknown; substitute?: unknown };
+  return [...(Array.isArray(admins) ? admins : []), substitute].filter((id): id is string => typeof id === 'string' && cardId.safeParse(id).success);
+}
 
 /** A step's answers in a draft or a complete plan (an empty object when the step is not answered). */
 export const answersOf = (plan: PlanDraft, step: StepName): object => {

@@ -70,9 +70,9 @@ export const defaultDutySettings: DutySettings = {
   approvalEscalationWorkingDays: 5,
 };
 
-/** What the rules need besides the assignment: the department communicator's name (R10). */
+/** What the rules need besides the assignment: who the department communicator is (R10). */
 export interface DutyFacts {
-  readonly communicatorName?: string;
+  readonly communicatorAadObjectId?: string;
 }
 
 const date = /\d{4}-\d{2}-\d{2}/.source;
@@ -188,8 +188,7 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
   });
 
   // R10: two admins besides the department communicator; at once, then weekly until fixed.
-  const communicator = facts.communicatorName?.trim().toLowerCase();
-  const admins = new Set(state.plan.administration.admins.map((a) => a.trim().toLowerCase()).filter((a) => a && a !== communicator));
+  const admins = new Set(state.plan.administration.admins.filter((a) => a !== facts.communicatorAadObjectId));
   if (admins.size < 2) {
     const since = local(log.adminsChangedAt ?? state.activatedAt);
     const first = Math.max(0, Math.floor(from.diff(since, 'days').days / s.adminReminderDays) - 1);

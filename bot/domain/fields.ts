@@ -16,7 +16,9 @@ export type FieldErrorCode =
   | 'credential'
   | 'mustConfirm'
   | 'notYourself'
-  | 'noChief';
+  | 'noChief'
+  | 'unknownPerson'
+  | 'samePerson';
 
 export interface FieldError {
   readonly field: string;
@@ -25,7 +27,7 @@ export interface FieldError {
 
 const knownCodes = new Set<string>([
   'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
-  'notYourself', 'noChief',
+  'notYourself', 'noChief', 'unknownPerson', 'samePerson',
 ]);
 
 export const text = (max: number) =>

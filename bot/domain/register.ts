@@ -52,7 +52,8 @@ export function registerRecord(state: Assignment): RegisterRecord | undefined {
 
 export interface RegisterContext {
   readonly departments: readonly Department[];
-  readonly people: readonly Person[];
+  /** The owners, by id. */
+  readonly people: ReadonlyMap<string, Person>;
   readonly shown: ResponsibleShown;
   /** The local date of an instant (Europe/Stockholm); passed in to keep this pure. */
   readonly dateOf: (iso: string) => string;
@@ -62,7 +63,7 @@ export interface RegisterContext {
 export function registerEntries(records: readonly RegisterRecord[], context: RegisterContext): RegisterEntry[] {
   const entries = records.map((r) => {
     const department = context.departments.find((d) => d.id === r.departmentId);
-    const owner = context.people.find((p) => p.aadObjectId === r.ownerAadObjectId);
+    const owner = context.people.get(r.ownerAadObjectId);
     const role = owner?.title ?? '';
     const responsible =
       context.shown === 'name'

@@ -523,11 +523,13 @@ export const sv = {
     unknownChoice: 'Välj något i listan.',
     invalidDate: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
     endBeforeStart: 'Slutdatumet måste komma efter startdatumet.',
-    tooFewAdmins: 'Skriv minst två personer som kan administrera kontot.',
+    tooFewAdmins: 'Välj minst två personer som kan administrera kontot.',
     credential: 'Skriv var inloggningen finns, inte själva lösenordet.',
     mustConfirm: 'Du behöver bekräfta det här för att gå vidare.',
-    notYourself: 'Välj din närmaste chef, inte dig själv.',
+    notYourself: 'Välj någon annan än dig själv.',
     noChief: 'Du har ingen chef i katalogen. Be IT lägga in din chef.',
+    unknownPerson: 'Välj en person som finns i listan och arbetar här nu.',
+    samePerson: 'Välj olika personer.',
   } satisfies Record<FieldErrorCode, string>,
 };
 

@@ -56,6 +56,12 @@ export class DirectoryStore {
     return this.cached(`person|${aadObjectId}`, async () => (await this.people.get({ partitionKey: 'person', rowKey: encodeKey(aadObjectId) }))?.value);
   }
 
+  /** These people, by id, each a point read (cached): for a card that names a few of 6,000. Unknown ids are left out. */
+  async peopleById(ids: Iterable<string>): Promise<Map<string, Person>> {
+    const found = await Promise.all([...new Set(ids)].map((id) => this.person(id)));
+    return new Map(found.filter((p): p is Person => p !== undefined).map((p) => [p.aadObjectId, p]));
+  }
+
   department(id: string): Promise<Department | undefined> {
     return this.cached(`department|${id}`, async () => (await this.departments.get({ partitionKey: 'department', rowKey: encodeKey(id) }))?.value);
   }
@@ -75,7 +81,7 @@ export class DirectoryStore {
     return value;
   }
 
-  /** Everyone in the directory, by name. */
+  /** Everyone in the directory, by name: for a full sync round (a timer), never for a turn. */
   async everyone(): Promise<Person[]> {
     return [...(await this.cached('all|person', async () => (await this.all('person', personSchema)).sort(byName)))];
   }

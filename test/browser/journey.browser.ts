@@ -91,11 +91,11 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
       await purpose.nth(6).fill('https://www.botkyrka.se/fritidsgardar');
       card = await elin.press(card, 'Fortsätt', 'inloggning');
 
-      const administration = elin.fields(card);
-      await administration.nth(0).fill('Elin Ek');
-      await administration.nth(1).fill('Aida Haddad');
-      await administration.nth(3).fill('Kommunens lösenordshanterare');
-      await administration.nth(4).fill('Aida Haddad');
+      // R10, R14: the admins and the substitute are picked from the directory with Teams people pickers.
+      await elin.pickPerson(card, 0, 'Elin', 'Elin Ek');
+      await elin.pickPerson(card, 1, 'Aida', 'Aida Haddad');
+      await elin.fields(card).nth(0).fill('Kommunens lösenordshanterare');
+      await elin.pickPerson(card, 3, 'Aida', 'Aida Haddad');
       card = await elin.press(card, 'Fortsätt', '48 timmar');
 
       const commitments = card.locator('input[type=checkbox]');

@@ -1,5 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 
+const peoplePicker = '[aria-label="People Picker"]';
+
 /**
  * One role's Agents Playground (0.2.28) in Chromium, driven the way a person would: write in the
  * message box, fill card inputs, press card buttons. Selectors are the Playground's own markup.
@@ -52,9 +54,9 @@ export class PlaygroundPage {
     return this.card(expect);
   }
 
-  /** Picks `name` in a card's people picker after typing `typed`. */
-  async pickPerson(card: Locator, typed: string, name: string): Promise<void> {
-    const picker = card.locator('input[aria-label="People Picker"]');
+  /** Picks `name` in the card's `index`-th people picker (Input.ChoiceSet with Data.Query) after typing `typed`. */
+  async pickPerson(card: Locator, index: number, typed: string, name: string): Promise<void> {
+    const picker = card.locator(peoplePicker).nth(index);
     await picker.click();
     await picker.pressSequentially(typed);
     await this.page.locator('.ms-Suggestions-itemButton', { hasText: name }).first().click();
@@ -76,7 +78,7 @@ export class PlaygroundPage {
 
   /** The card's plain text inputs and text areas, in order. */
   fields(card: Locator): Locator {
-    return card.locator('input:not([role]):not([type=radio]):not([type=checkbox]), textarea');
+    return card.locator(`input:not([role]):not([type=radio]):not([type=checkbox]):not(${peoplePicker}), textarea`);
   }
 
   /** A screenshot of what the user sees, with `card` scrolled into view. */

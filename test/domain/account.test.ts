@@ -37,7 +37,7 @@ describe('an active account', () => {
   });
 
   it('R10, R14: its owner, and only its owner, changes who runs it', () => {
-    const administration = { admins: ['Elin Ek', 'Nora Sjöberg'], loginStorage: 'Skåpet', substitute: 'Nora Sjöberg' };
+    const administration = { admins: [elin.aadObjectId, 'nora'], loginStorage: 'Skåpet', substitute: 'nora' };
     const change = (actor: typeof elin): Command => ({ type: 'ChangeAdministration', meta: { actor, now }, administration });
 
     expect(run(active(), change(karim)).decisions[0]).toMatchObject({ ok: false, reason: 'notAllowed' });

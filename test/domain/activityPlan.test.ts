@@ -1,11 +1,18 @@
 import { administrators, checkPlan, planProblems, stepsFor, validateStep, type ActivityPlan, type PlanChoices } from '../../bot/domain/activityPlan';
+import type { Person } from '../../bot/domain/directory';
 import { channel, confirmedCommitments } from '../support/samplePlan';
 
+const person = (aadObjectId: string, name: string, enabled = true): Person => ({ aadObjectId, name, email: '', departmentId: 'kultur-fritid', title: '', enabled });
+const elin = person('employee-1', 'Elin Ek');
+const aida = person('admin-1', 'Aida Haddad');
+const nora = person('colleague-1', 'Nora Sjöberg');
+const leaver = person('leaver-1', 'Ola Slutat', false);
 const choices: PlanChoices = {
   applicantAadObjectId: 'employee-1',
   departmentIds: ['kultur-fritid'],
   chief: 'chief-1',
   platforms: ['Facebook', 'Instagram', 'Blogg'],
+  people: new Map([elin, aida, nora, leaver].map((p) => [p.aadObjectId, p])),
 };
 
 const who = { kind: 'account' as const, departmentId: 'kultur-fritid', chiefAadObjectId: 'chief-1' };
@@ -16,7 +23,7 @@ const purpose = {
   complement: 'Programmet finns på botkyrka.se; affischer på skolorna.',
   sourceUrl: 'https://www.botkyrka.se/fritidsgardar',
 };
-const administration = { admins: ['Elin Ek', 'Aida Haddad'], loginStorage: 'Kommunens lösenordshanterare, mappen Fritid', substitute: 'Aida Haddad' };
+const administration = { admins: [elin.aadObjectId, aida.aadObjectId], loginStorage: 'Kommunens lösenordshanterare, mappen Fritid', substitute: aida.aadObjectId };
 const commitments = confirmedCommitments;
 const complete: ActivityPlan = { kind: 'account', who, channel, purpose, administration, commitments };
 
@@ -49,15 +56,33 @@ describe('activity plan (bilaga 1)', () => {
   });
 
   it('R10: refuses a plan with fewer than two admins', () => {
-    expect(errorsOf(validateStep('account', 'administration', { ...administration, admins: ['Elin Ek'] }, choices))).toEqual([
+    expect(errorsOf(validateStep('account', 'administration', { ...administration, admins: [elin.aadObjectId] }, choices))).toEqual([
       { field: 'admins', code: 'tooFewAdmins' },
     ]);
     expect(validateStep('account', 'administration', administration, choices).ok).toBe(true);
   });
 
+  it('R10: admins are distinct people in the directory who have not left', () => {
+    const admins = (ids: string[]) => errorsOf(validateStep('account', 'administration', { ...administration, admins: ids }, choices));
+    expect(admins([elin.aadObjectId, elin.aadObjectId])).toEqual([{ field: 'admins', code: 'samePerson' }]);
+    expect(admins([elin.aadObjectId, leaver.aadObjectId])).toEqual([{ field: 'admins', code: 'unknownPerson' }]);
+    expect(admins([elin.aadObjectId, '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52'])).toEqual([{ field: 'admins', code: 'unknownPerson' }]);
+    // A name typed where a picked person belongs is nobody anyone can reach.
+    expect(admins(['Elin Ek', 'Aida Haddad'])).toEqual([{ field: 'admins', code: 'unknownPerson' }]);
+    expect(admins([elin.aadObjectId, nora.aadObjectId, aida.aadObjectId])).toEqual([]);
+  });
+
+  it('R14: the substitute is someone in the directory other than the applicant', () => {
+    const substitute = (id: string) => errorsOf(validateStep('account', 'administration', { ...administration, substitute: id }, choices));
+    expect(substitute(elin.aadObjectId)).toEqual([{ field: 'substitute', code: 'notYourself' }]);
+    expect(substitute(leaver.aadObjectId)).toEqual([{ field: 'substitute', code: 'unknownPerson' }]);
+    expect(substitute('Aida Haddad')).toEqual([{ field: 'substitute', code: 'unknownPerson' }]);
+    expect(substitute(nora.aadObjectId)).toEqual([]);
+  });
+
   it('R10: the department communicator is always an administrator too, once', () => {
-    expect(administrators(administration.admins, 'Sara Lind')).toEqual(['Elin Ek', 'Aida Haddad', 'Sara Lind']);
-    expect(administrators(administration.admins, 'Elin Ek')).toEqual(['Elin Ek', 'Aida Haddad']);
+    expect(administrators(administration.admins, 'sara-1')).toEqual([elin.aadObjectId, aida.aadObjectId, 'sara-1']);
+    expect(administrators(administration.admins, elin.aadObjectId)).toEqual([elin.aadObjectId, aida.aadObjectId]);
   });
 
   it('R10: refuses a password where the place of the login details belongs', () => {

@@ -9,14 +9,14 @@ const johan = { aadObjectId: 'johan', name: 'Johan Nilsson' };
 const nora = { aadObjectId: 'nora', name: 'Nora Sjöberg' };
 const approvers: Approvers = { chief: 'karim', communicator: 'sara', commsChief: 'johan' };
 const t = (day: number) => `2026-11-${String(day).padStart(2, '0')}T09:00:00.000Z`;
-const choices: PlanChoices = { applicantAadObjectId: 'elin', departmentIds: ['kf'], chief: 'karim', platforms: ['Instagram'] };
+const choices: PlanChoices = { applicantAadObjectId: 'elin', departmentIds: ['kf'], chief: 'karim', platforms: ['Instagram'], people: new Map([elin, nora].map((p) => [p.aadObjectId, { ...p, email: '', departmentId: 'kf', title: '' }])) };
 
 const account = {
   kind: 'account' as const,
   who: { kind: 'account' as const, departmentId: 'kf', chiefAadObjectId: 'karim' },
   channel: { platform: 'Instagram', accountName: 'Fritid Botkyrka', accountUrl: 'https://instagram.com/fritid', startDate: '2027-01-10' },
   purpose: { purpose: 'Aktiviteter', audience: 'Unga', goals: ['200 följare'], complement: 'Webben först', sourceUrl: 'https://www.botkyrka.se/fritid' },
-  administration: { admins: ['Elin Ek', 'Aida Haddad'], loginStorage: 'Lösenordshanteraren', substitute: 'Aida Haddad' },
+  administration: { admins: ['elin', 'nora'], loginStorage: 'Lösenordshanteraren', substitute: 'nora' },
   commitments: {
     knowsMediumAndHasTime: true as const,
     answersWithin48h: true as const,

@@ -5,7 +5,7 @@ const elin = { aadObjectId: 'elin', name: 'Elin Ek' };
 const karim = { aadObjectId: 'karim', name: 'Karim Berg' };
 const now = '2026-11-23T09:00:00.000Z';
 const later = '2026-11-24T10:30:00.000Z';
-const choices: PlanChoices = { applicantAadObjectId: 'elin', departmentIds: ['kultur-fritid'], chief: 'karim', platforms: ['Instagram'] };
+const choices: PlanChoices = { applicantAadObjectId: 'elin', departmentIds: ['kultur-fritid'], chief: 'karim', platforms: ['Instagram'], people: new Map() };
 
 const monitoringDraft = {
   kind: 'monitoring' as const,

@@ -103,15 +103,21 @@ describe('an active account in Teams: mina konton, administration and closing (R
 
     const tooFew = await elin.press(form, 'Spara', { admin2: '' });
     const password = await elin.press(form, 'Spara', { loginStorage: 'lösenord: Hemligt123!' });
-    expect(textOf(tooFew)).toContain('Skriv minst två personer');
+    const twice = await elin.press(form, 'Spara', { admin2: users.employee.aadObjectId });
+    const stranger = await elin.press(form, 'Spara', { substitute: '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52' });
+    expect(textOf(tooFew)).toContain('Välj minst två personer');
+    expect(textOf(twice)).toContain('Välj olika personer.');
+    expect(textOf(stranger)).toContain('Välj en person som finns i listan');
     expect(textOf(password)).toContain('inte själva lösenordet');
     expect(textOf(password)).not.toContain('Hemligt123');
     expect(await stores.assignments.get(id)).toEqual(before);
 
-    const saved = await elin.press(form, 'Spara', { admin2: 'Nora Sjöberg', substitute: 'Nora Sjöberg' });
+    const nora = users.colleague.aadObjectId;
+    const saved = await elin.press(form, 'Spara', { admin2: nora, substitute: nora });
 
     expect(textOf(saved)).toContain('Ändringen är sparad.');
-    expect((await stores.assignments.get(id))!.value.plan).toMatchObject({ administration: { admins: ['Elin Ek', 'Nora Sjöberg'], substitute: 'Nora Sjöberg' } });
+    expect(textOf(saved)).toContain('Elin Ek, Nora Sjöberg, Sara Lind');
+    expect((await stores.assignments.get(id))!.value.plan).toMatchObject({ administration: { admins: [users.employee.aadObjectId, nora], substitute: nora } });
     expect((await audit.history(id)).map((e) => e.type)).toEqual(['AdministrationChanged']);
     expect(await inRegister(id)).toBe(true);
   });
@@ -120,7 +126,7 @@ describe('an active account in Teams: mina konton, administration and closing (R
     const { id } = await activeAccount();
     const before = await stores.assignments.get(id);
 
-    const card = await karim.invoke('account.adminsSave', { assignmentId: id, admin1: 'A', admin2: 'B', loginStorage: 'Skåpet', substitute: 'B' });
+    const card = await karim.invoke('account.adminsSave', { assignmentId: id, admin1: users.chief.aadObjectId, admin2: users.admin.aadObjectId, loginStorage: 'Skåpet', substitute: users.admin.aadObjectId });
 
     expect(textOf(card)).toContain('Det här får bara');
     expect(await stores.assignments.get(id)).toEqual(before);

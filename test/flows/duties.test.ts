@@ -61,9 +61,9 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
         const id = `konto-${i}`;
         const who = owner(i);
         const base = accountPlan({ platform: 'Instagram', accountName: `konto${i}` }) as AccountPlan;
-        const good = { ...base.administration, admins: [who.name, 'Aida Haddad'] };
+        const good = { ...base.administration, admins: [who.aadObjectId, users.admin.aadObjectId] };
         const thin = i % 10 === 3;
-        const plan: AccountPlan = { ...base, administration: thin ? { ...good, admins: [who.name, users.communicator.name] } : good };
+        const plan: AccountPlan = { ...base, administration: thin ? { ...good, admins: [who.aadObjectId, users.communicator.aadObjectId] } : good };
         const activated = plus('2026-06-02T10:00', i * 4);
         steps.push({ at: activated, run: async () => keep(await world.seed(stateOf(id, who, plan, 'active', activated))) });
         if (thin) {

@@ -46,10 +46,10 @@ const draft = {
   who: { kind: 'account', departmentId: 'kultur-fritid', chiefAadObjectId: users.chief.aadObjectId },
   channel: { platform: 'Instagram', accountName: 'Fritidsgårdarna i Botkyrka', accountUrl: 'https://www.instagram.com/fritidbotkyrka', startDate: '2027-03-01' },
   purpose: { purpose: 'Berätta om kvällens aktiviteter.', audience: 'Unga 13–17 år', goals: ['200 följare inom ett halvår'], complement: 'Programmet finns på botkyrka.se.', sourceUrl: 'https://www.botkyrka.se/fritidsgardar' },
-  administration: { admins: ['Elin Ek', 'Aida Haddad'], loginStorage: 'Kommunens lösenordshanterare', substitute: 'Aida Haddad' },
+  administration: { admins: [users.employee.aadObjectId, users.admin.aadObjectId], loginStorage: 'Kommunens lösenordshanterare', substitute: users.admin.aadObjectId },
   commitments: { knowsMediumAndHasTime: true, answersWithin48h: true, removesPostsWithin48h: true, publishesModerationNotice: true, followsGraphicProfile: true, followsLegalTerms: true },
 };
-const choices = { applicantAadObjectId: elin.aadObjectId, departmentIds: directory.departments.map((d) => d.id), chief: users.chief.aadObjectId, platforms: ['Instagram'] };
+const choices = { applicantAadObjectId: elin.aadObjectId, departmentIds: directory.departments.map((d) => d.id), chief: users.chief.aadObjectId, platforms: ['Instagram'], people: new Map(directory.people.map((p) => [p.aadObjectId, p])) };
 
 /** How to bring an assignment to where the command applies, and the command itself. */
 interface Scenario {

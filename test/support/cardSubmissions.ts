@@ -184,10 +184,10 @@ const wrongAnswers: Record<Step, readonly [string, readonly unknown[]][]> = {
     ['sourceUrl', ['http://www.botkyrka.se', 'ftp://botkyrka.se', 'botkyrka.se', '', 5]],
   ],
   administration: [
-    ['admin2', ['', '   ', 5]],
-    ['admin1', [...tooLong(100), {}]],
+    ['admin2', ['', '   ', 5, 'Aida Haddad', users.employee.aadObjectId]],
+    ['admin1', [...tooLong(100), {}, '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52']],
     ['loginStorage', ['lösenord: Hemligt123!', 'Sommar2027!x', '', ...tooLong(2000)]],
-    ['substitute', ['', ...tooLong(100), 5]],
+    ['substitute', ['', ...tooLong(100), 5, 'Aida Haddad', users.employee.aadObjectId]],
   ],
   commitments: Object.keys(commitments).map((k) => [k, ['false', 'yes', 'TRUE', '', 1, null, undefined]] as [string, unknown[]]),
 };
@@ -273,7 +273,7 @@ const wrongReportField: Mutation = {
 };
 
 const plus = (t: Targets, days: number) => new Date(Date.parse(t.today) + days * 86_400_000).toISOString().slice(0, 10);
-const admins = { admin1: 'Elin Ek', admin2: 'Aida Haddad', loginStorage: 'Kommunens lösenordshanterare', substitute: 'Aida Haddad' };
+const admins = { admin1: users.employee.aadObjectId, admin2: users.admin.aadObjectId, loginStorage: 'Kommunens lösenordshanterare', substitute: users.admin.aadObjectId };
 const adminMutations = wrongAnswers.administration.map(([name, values]) => set(name, 'invalid', values));
 const closers: readonly Actor[] = ['employee', 'chief', 'communicator'];
 
@@ -286,7 +286,7 @@ const recipes: Record<Verb, Recipe> = {
       const step = dice.pick(stepNames);
       return { ...onDraft(t), step, then: dice.pick(['stay', 'next']), ...steps[step] };
     },
-    free: ['accountName', 'purpose', 'audience', 'complement', 'loginStorage', 'substitute'],
+    free: ['accountName', 'purpose', 'audience', 'complement', 'loginStorage'],
     mutations: [...draftMutations, ...field('step', 'not a step', ['review', 'bogus', 'WHO', '']), ...field('then', 'neither stay nor next', ['back', '', 'NEXT']), wrongStepAnswer],
   },
   'plan.back': { personal: true, actors: ['employee'], base: onDraft, mutations: draftMutations },
@@ -322,7 +322,7 @@ const recipes: Record<Verb, Recipe> = {
     personal: true,
     actors: ['employee'],
     base: (t) => ({ assignmentId: t.active, ...admins }),
-    free: ['loginStorage', 'substitute'],
+    free: ['loginStorage'],
     mutations: [...id('assignmentId', notDraftsOrActive), ...adminMutations],
   },
   'account.owner': { personal: true, actors: ['employee'], base: (t) => ({ assignmentId: t.active }), mutations: id('assignmentId', notDraftsOrActive) },
@@ -460,7 +460,7 @@ export function validSubmissions(t: Targets): Submission[] {
   return [
     valid('plan.save', 'employee', { ...onDraft(t), step: 'channel', then: 'next', ...steps.channel }),
     valid('approval.approve', 'chief', { assignmentId: t.awaiting.id, version: t.awaiting.version, step: 'chief', comment: '' }),
-    valid('account.adminsSave', 'employee', { assignmentId: t.active, ...admins, admin2: 'Nora Sjöberg' }),
+    valid('account.adminsSave', 'employee', { assignmentId: t.active, ...admins, admin2: aad('colleague') }),
     valid('duty.active', 'employee', task(t, 'activity', '2027-01-01', '2027-01-01')),
     valid('duty.evaluationSend', 'employee', { ...evaluationTask(t), ...evaluationAnswers }),
     valid('absence.save', 'employee', { from: plus(t, 7), to: plus(t, 14), substitute: aad('admin') }),

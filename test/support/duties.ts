@@ -195,7 +195,7 @@ export function expectedRecipients(state: Assignment, nudge: Nudge): string[] {
 export function expectedBetween(states: Iterable<Assignment>, from: string, to: string): string[] {
   const pairs: string[] = [];
   for (const state of states) {
-    for (const nudge of nudgesBetween(state, DateTime.fromISO(from), DateTime.fromISO(to), defaultDutySettings, { communicatorName: users.communicator.name })) {
+    for (const nudge of nudgesBetween(state, DateTime.fromISO(from), DateTime.fromISO(to), defaultDutySettings, { communicatorAadObjectId: users.communicator.aadObjectId })) {
       for (const aad of expectedRecipients(state, nudge)) pairs.push(`${nudgeKey(nudge)}|${aad}`);
     }
   }

@@ -24,7 +24,8 @@ export const confirmedCommitments = {
   followsGraphicProfile: true,
   followsLegalTerms: true,
 } as const;
-export const administration = { admin1: 'Elin Ek', admin2: 'Aida Haddad', loginStorage: 'Kommunens lösenordshanterare', substitute: 'Aida Haddad' };
+/** As the people pickers send them: Entra ID object ids. */
+export const administration = { admin1: users.employee.aadObjectId, admin2: users.admin.aadObjectId, loginStorage: 'Kommunens lösenordshanterare', substitute: users.admin.aadObjectId };
 export const commitments = {
   knowsMediumAndHasTime: 'true',
   answersWithin48h: 'true',

@@ -18,7 +18,7 @@ export function accountPlan(
     who: { kind: 'account', departmentId, chiefAadObjectId: users.chief.aadObjectId },
     channel: { accountUrl: 'https://example.org/konto', startDate: '2027-01-10', ...channel },
     purpose: { purpose, audience, goals: ['Mål'], complement: 'Webben först', sourceUrl: 'https://www.botkyrka.se' },
-    administration: { admins: ['Elin Ek', 'Aida Haddad'], loginStorage: 'Lösenordshanteraren', substitute: 'Aida Haddad' },
+    administration: { admins: [users.employee.aadObjectId, users.admin.aadObjectId], loginStorage: 'Lösenordshanteraren', substitute: users.admin.aadObjectId },
     commitments: confirmedCommitments,
   };
 }

@@ -1,16 +1,17 @@
 import { accountAdminsCard, type AdaptiveCard } from '../../../cards';
 import { accountName } from '../../domain/account';
-import { validateStep } from '../../domain/activityPlan';
+import { peopleNamed, validateStep } from '../../domain/activityPlan';
 import type { Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
-import { answersFromCard, cardValues, listInputs, sentValues } from '../plan/form';
+import { answersFromCard, cardValues, listInputs, pickedPeople, sentValues } from '../plan/form';
 import { planChoices } from '../plan/choices';
 import { loadView } from '../plan/session';
+import { nameIn, type PlanView } from '../plan/view';
 import { commandMeta, type CardHandler, type CardTurn } from '../turn';
 import { changeAccount, loadAccount, type AccountDeps } from './access';
 import { accountList } from './list';
 
-function adminsCard(turn: CardTurn, a: Assignment, values: Record<string, string>, errors: Record<string, string> = {}, notice?: string): AdaptiveCard {
+function adminsCard(turn: CardTurn, view: PlanView, a: Assignment, values: Record<string, string>, errors: Record<string, string> = {}, notice?: string): AdaptiveCard {
   const t = texts(turn.locale);
   const labels = t.plan.administration;
   return accountAdminsCard({
@@ -21,6 +22,7 @@ function adminsCard(turn: CardTurn, a: Assignment, values: Record<string, string
     assignmentId: a.id,
     t: { ...Object.fromEntries(Array.from({ length: listInputs }, (_, i) => [`admin${i + 1}`, labels.admin(i + 1)])), loginStorage: labels.loginStorage, substitute: labels.substitute },
     v: values,
+    p: pickedPeople('administration', values, (id) => nameIn(view, id)),
     e: errors,
     hints: { required: t.fieldErrors.required },
     save: t.account.save,
@@ -35,22 +37,24 @@ export function administrationHandlers(deps: AccountDeps): Record<'admins' | 'ad
       const loaded = await loadAccount(deps, turn, 'owner');
       if ('refused' in loaded) return loaded.refused;
       const a = loaded.stored.value;
-      return adminsCard(turn, a, cardValues('administration', a.plan?.kind === 'account' ? a.plan.administration : {}));
+      const view = await loadView(deps, turn.locale, { assignments: [a] });
+      return adminsCard(turn, view, a, cardValues('administration', a.plan?.kind === 'account' ? a.plan.administration : {}));
     },
 
     adminsSave: async (turn) => {
       const loaded = await loadAccount(deps, turn, 'owner');
       if ('refused' in loaded) return loaded.refused;
       const a = loaded.stored.value;
-      const view = await loadView(deps, turn.locale);
-      const result = validateStep('account', 'administration', answersFromCard('administration', turn.data), planChoices(view, a.applicant.aadObjectId));
+      const answers = answersFromCard('administration', turn.data);
+      const view = await loadView(deps, turn.locale, { assignments: [a], people: peopleNamed(answers) });
+      const result = validateStep('account', 'administration', answers, planChoices(view, a.applicant.aadObjectId));
       if (!result.ok) {
         const t = texts(turn.locale);
         // A refused password is not shown again: the card stays in the chat history.
         const values = sentValues('administration', turn.data);
         for (const e of result.errors) if (e.code === 'credential') values[e.field] = '';
         const errors = Object.fromEntries(result.errors.map((e) => [e.field, t.fieldErrors[e.code]]));
-        return adminsCard(turn, a, values, errors, t.plan.notices.fix);
+        return adminsCard(turn, view, a, values, errors, t.plan.notices.fix);
       }
       const administration = result.value as Extract<Assignment['plan'], { kind: 'account' }>['administration'];
       const command = { type: 'ChangeAdministration', meta: commandMeta(deps.clock, turn), administration } as const;

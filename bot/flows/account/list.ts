@@ -6,7 +6,9 @@ import { localDate } from '../../domain/calendar';
 import { texts, type Texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
 import { periodLabel } from '../duties/view';
+import { communicatorOf } from '../plan/facts';
 import { loadView } from '../plan/session';
+import { nameIn } from '../plan/view';
 import type { CardTurn } from '../turn';
 
 export type AccountListDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'platforms'>;
@@ -34,9 +36,9 @@ function lastSnapshot(a: Assignment, t: Texts): { title: string; value: string }
 /** "Mina konton": the accounts the user owns now, with who runs them and the owner's duties (R10, R14). */
 export async function accountList(deps: AccountListDeps, turn: CardTurn, shown: Shown = {}): Promise<AdaptiveCard> {
   const t = texts(turn.locale);
-  const view = await loadView(deps, turn.locale);
   // An account handed over stays in the earlier owner's history only.
   const owned = (await deps.assignments.listFor(turn.user.aadObjectId)).filter((a) => ownsAccount(a, turn.user.aadObjectId));
+  const view = await loadView(deps, turn.locale, { assignments: owned });
   return accountListCard({
     title: t.account.mineTitle,
     empty: t.account.empty,
@@ -44,12 +46,12 @@ export async function accountList(deps: AccountListDeps, turn: CardTurn, shown: 
     noticeStyle: shown.style ?? 'good',
     accounts: owned.map((a) => {
       const plan = a.plan!;
-      const communicator = view.people.find((p) => p.aadObjectId === view.departments.find((d) => d.id === plan.who.departmentId)?.communicatorAadObjectId)?.name;
+      const communicator = communicatorOf(view, a);
       const facts =
         plan.kind === 'account'
           ? [
-              { title: t.account.facts.admins, value: administrators(plan.administration.admins, communicator).join(', ') },
-              { title: t.account.facts.substitute, value: plan.administration.substitute },
+              { title: t.account.facts.admins, value: administrators(plan.administration.admins, communicator).map((id) => nameIn(view, id)).join(', ') },
+              { title: t.account.facts.substitute, value: nameIn(view, plan.administration.substitute) },
               { title: t.account.facts.loginStorage, value: plan.administration.loginStorage },
               ...lastSnapshot(a, t),
             ]

@@ -39,7 +39,7 @@ export interface AnnounceDeps extends ApprovalDeps {
 export async function approvalContext(deps: ApprovalDeps, state: Assignment, locale: Locale, approvers: Approvers, tenantId: string): Promise<ApprovalContext> {
   const approverAad = currentApprover(state, approvers);
   const [view, history, versions, approverRef] = await Promise.all([
-    loadView(deps, locale),
+    loadView(deps, locale, { assignments: [state], people: [approverAad] }),
     deps.audit.history(state.id),
     state.version > 1 ? deps.assignments.versions(state.id) : Promise.resolve([]),
     approverAad ? deps.conversations.user(tenantId, approverAad) : Promise.resolve(undefined),

@@ -34,7 +34,7 @@ export function approvalCardFor(
   const { view } = context;
   const t = texts(view.locale).approval;
   const plan = state.plan;
-  const name = (aad: string | undefined) => view.people.find((p) => p.aadObjectId === aad)?.name ?? aad ?? '';
+  const name = (aad: string | undefined) => (aad && view.people.get(aad)?.name) || aad || '';
   const channel = plan?.kind === 'account' ? `${plan.channel.accountName} (${plan.channel.platform})` : t.monitoring;
   const yourTurn = context.approver?.aadObjectId === viewerAadObjectId && waitingStep(state) !== undefined;
   const communicator = communicatorOf(view, state);

@@ -12,7 +12,7 @@ import type { DeliveryRecord, NudgeLedger } from '../../store/nudges';
 import type { JsonQueue } from '../../store/queues';
 import { approversFor, currentApprover } from '../approval/approvers';
 import type { Messenger } from '../messenger';
-import { factsFor, type NudgeMessage } from './schedule';
+import { adminNames, factsFor, type NudgeMessage } from './schedule';
 import { nudgeCard } from './view';
 
 /** How hard the sender tries (configuration; see bot/config.ts). */
@@ -81,6 +81,7 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
     approver: await nameOf(deps, currentApprover(state, approvers), state, reach.tenantId),
     nextLevel: await nameOf(deps, [...people].find(([, role]) => role === 'nextLevel')?.[0], state, reach.tenantId),
     unreachable: message.unreachable && (await nameOf(deps, message.unreachable, state, reach.tenantId)),
+    ...(nudge.duty === 'admins' ? { admins: await adminNames(deps.directory, state) } : {}),
   };
   // Only escalations list what is overdue; working it out reads the assignment's whole history.
   const overdueNow = [...people.values()].includes('escalation') ? overdue(state, DateTime.fromJSDate(deps.clock()), deps.settings, facts) : [];

@@ -72,7 +72,7 @@ export async function sendDigests(deps: DigestDeps): Promise<{ sent: number }> {
   const months = [now.toFormat('yyyy-MM'), now.minus({ months: 1 }).toFormat('yyyy-MM')];
   const deadLetters = (await Promise.all(months.map((m) => deps.ledger.deadLetters(m)))).flat().map((d) => ({ assignmentId: d.nudge.assignmentId }));
   const facts = new Map<string, DutyFacts>();
-  for (const d of departments) facts.set(d.id, { communicatorName: (await deps.directory.person(d.communicatorAadObjectId))?.name });
+  for (const d of departments) facts.set(d.id, { communicatorAadObjectId: d.communicatorAadObjectId });
   const input = { assignments, now, settings: deps.settings, factsOf: (id: string) => facts.get(id) ?? {}, unreachable, deadLetters };
 
   const readers = [

@@ -32,10 +32,17 @@ export interface ScheduleDeps {
   readonly log: Log;
 }
 
-/** The facts the rules need beyond the assignment: the department communicator's name (R10). */
+/** The facts the rules need beyond the assignment: who the department communicator is (R10). */
 export async function factsFor(directory: DirectoryStore, state: Assignment): Promise<DutyFacts> {
   const { communicator } = await approversFor(directory, state);
-  return { communicatorName: communicator ? (await directory.person(communicator))?.name : undefined };
+  return { communicatorAadObjectId: communicator };
+}
+
+/** R10: the names of the account's admins, for the cards that list them (an id not in the directory as it is). */
+export async function adminNames(directory: DirectoryStore, state: Assignment): Promise<string> {
+  const admins = state.plan?.kind === 'account' ? state.plan.administration.admins : [];
+  const people = await directory.peopleById(admins);
+  return admins.map((id) => people.get(id)?.name ?? id).join(', ');
 }
 
 /**

@@ -9,7 +9,7 @@ import { accountList } from '../account/list';
 import type { FlowDeps } from '../deps';
 import type { PlanDeps } from '../plan/session';
 import type { CardTurn } from '../turn';
-import { factsFor } from './schedule';
+import { adminNames, factsFor } from './schedule';
 import { nudgeCard, type NudgeView } from './view';
 
 /** What the owner's duty tasks read. */
@@ -52,8 +52,9 @@ export async function loadTask<D extends DutyKind>(deps: DutyTaskDeps, turn: Car
   const nudge = { assignmentId, duty, period, level, due, at, audience: 'owner' } as const;
   const state = stored.value;
   const facts = await factsFor(deps.directory, state);
+  const names = { owner: state.applicant.name, ...(duty === 'admins' ? { admins: await adminNames(deps.directory, state) } : {}) };
   const card = async (shown: Shown) =>
-    nudgeCard({ nudge, state, role: 'owner', names: { owner: state.applicant.name }, overdue: overdue(state, DateTime.fromJSDate(deps.clock()), deps.dutySettings, facts), locale: turn.locale, shown });
+    nudgeCard({ nudge, state, role: 'owner', names, overdue: overdue(state, DateTime.fromJSDate(deps.clock()), deps.dutySettings, facts), locale: turn.locale, shown });
   if (state.applicant.aadObjectId !== turn.user.aadObjectId) return { refused: await card({ notice: t.duties.tasks.notYours, style: 'attention', done: true }) };
   if (state.status !== 'active') return { refused: await card({ notice: t.duties.tasks.notActive, style: 'attention', done: true }) };
   const key = { assignmentId, duty, period, level: String(level), due, at };

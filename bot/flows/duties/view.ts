@@ -16,6 +16,8 @@ export interface NudgeNames {
   readonly nextLevel?: string;
   /** Set on the card to the chief and communicator when the person the nudge was for cannot be reached. */
   readonly unreachable?: string;
+  /** The account's admins, on the admin coverage card (R10). */
+  readonly admins?: string;
 }
 
 /** What a nudge card is drawn from. `role` says which side of the nudge the recipient is on. */
@@ -149,7 +151,7 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
       return card({
         title: t.duties.owner.admins.title(account),
         paragraphs: [{ text: t.duties.owner.admins.text }],
-        facts: [...base.facts, ...(state.plan?.kind === 'account' ? [{ title: t.account.facts.admins, value: state.plan.administration.admins.join(', ') }] : [])],
+        facts: [...base.facts, ...(names.admins ? [{ title: t.account.facts.admins, value: names.admins }] : [])],
         actions: [{ title: t.duties.actions.admins, verb: 'account.admins', data: { assignmentId: state.id } }, snooze],
       });
     default:

@@ -5,9 +5,9 @@ import type { PlanView } from './view';
 
 /** What the applicant may choose from, as the domain validates it. */
 export const planChoices = (view: PlanView, applicantAadObjectId: string): PlanChoices => {
-  const applicant = view.people.find((p) => p.aadObjectId === applicantAadObjectId);
-  const manager = view.people.find((p) => p.aadObjectId === applicant?.chiefAadObjectId);
-  return { applicantAadObjectId, departmentIds: view.departments.map((d) => d.id), chief: chiefOf(applicant, manager), platforms: [...view.platforms] };
+  const applicant = view.people.get(applicantAadObjectId);
+  const manager = applicant?.chiefAadObjectId ? view.people.get(applicant.chiefAadObjectId) : undefined;
+  return { applicantAadObjectId, departmentIds: view.departments.map((d) => d.id), chief: chiefOf(applicant, manager), platforms: [...view.platforms], people: view.people };
 };
 
 /** The same lists as card choices. */

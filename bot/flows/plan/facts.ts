@@ -2,13 +2,13 @@ import type { Choice } from '../../../cards';
 import { administrators, type StepName } from '../../domain/activityPlan';
 import type { Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
-import type { PlanView } from './view';
+import { nameIn, type PlanView } from './view';
 
-/** One step's answers as facts, in the card's language. */
+/** One step's answers as facts, in the card's language; people by name (a plan from before the people pickers kept names). */
 export function planFacts(view: PlanView, step: StepName, answers: object, communicator: string | undefined): Choice[] {
   const t = texts(view.locale).plan;
   const a = answers as Record<string, unknown>;
-  const name = (aad: unknown) => view.people.find((p) => p.aadObjectId === aad)?.name ?? String(aad);
+  const name = (aad: unknown) => nameIn(view, String(aad));
   switch (step) {
     case 'who':
       return [
@@ -31,9 +31,9 @@ export function planFacts(view: PlanView, step: StepName, answers: object, commu
       }));
     case 'administration':
       return [
-        { title: t.review.administrators, value: administrators(a.admins as string[], communicator).join(', ') },
+        { title: t.review.administrators, value: administrators(a.admins as string[], communicator).map(name).join(', ') },
         { title: t.administration.loginStorage, value: String(a.loginStorage) },
-        { title: t.administration.substitute, value: String(a.substitute) },
+        { title: t.administration.substitute, value: name(a.substitute) },
       ];
     case 'commitments': {
       const answered = Object.values(a);
@@ -46,9 +46,8 @@ export function planFacts(view: PlanView, step: StepName, answers: object, commu
   }
 }
 
-/** The name of the communicator of the department the plan names, if any. */
+/** The communicator of the department the plan names, if any. */
 export function communicatorOf(view: PlanView, assignment: Assignment): string | undefined {
   const departmentId = (assignment.draft.who as { departmentId?: unknown } | undefined)?.departmentId;
-  const department = view.departments.find((d) => d.id === departmentId);
-  return view.people.find((p) => p.aadObjectId === department?.communicatorAadObjectId)?.name;
+  return view.departments.find((d) => d.id === departmentId)?.communicatorAadObjectId;
 }

@@ -1,3 +1,4 @@
+import type { Choice } from '../../../cards';
 import type { StepName } from '../../domain/activityPlan';
 import { cardFields, echoLength } from '../turn';
 
@@ -79,9 +80,23 @@ export function sentValues(step: StepName, data: unknown): Record<string, string
   return Object.fromEntries(Object.entries(values).map(([field, value]) => [field, value.slice(0, echoLength)]));
 }
 
+/** Fields picked with a Teams people picker: their values are Entra ID object ids. */
+const people = new Set(['admins', 'substitute']);
+
+/**
+ * The people pickers of a step and who each shows as chosen: a picker shows a chosen person only
+ * as one of its choices, so each gets the one person it holds (named by `nameOf`), never a list.
+ */
+export function pickedPeople(step: StepName, values: Readonly<Record<string, string>>, nameOf: (id: string) => string): Record<string, Choice[]> {
+  const inputs = fields[step].filter((field) => people.has(field)).flatMap(inputsOf);
+  return Object.fromEntries(inputs.map((input) => [input, values[input] ? [{ title: nameOf(values[input]), value: values[input] }] : []]));
+}
+
 /** The ids of a step's card inputs: its fields, with lists as their numbered inputs. */
-export const inputIds = (step: StepName): string[] =>
-  fields[step].flatMap((field) => {
-    const prefix = lists[field];
-    return prefix ? Array.from({ length: listInputs }, (_, i) => `${prefix}${i + 1}`) : [field];
-  });
+export const inputIds = (step: StepName): string[] => fields[step].flatMap(inputsOf);
+
+/** A field's card inputs: itself, or a list's numbered inputs. */
+function inputsOf(field: string): string[] {
+  const prefix = lists[field];
+  return prefix ? Array.from({ length: listInputs }, (_, i) => `${prefix}${i + 1}`) : [field];
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
-import { stepNames, stepsFor, validateStep, type PlanDraft } from '../../domain/activityPlan';
+import { peopleNamed, stepNames, stepsFor, validateStep, type PlanDraft } from '../../domain/activityPlan';
 import { cardId, wholeNumber } from '../../domain/fields';
 import {
   draftAccess,
@@ -30,15 +30,19 @@ const openData = onDraft.extend({ to: z.enum([...stepNames, 'review']) });
 
 /** The questionnaire (bilaga 1): start, save, go back, open a step, send to the chief, cancel; and the applicant's list. */
 export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' | 'open' | 'submit' | 'cancel' | 'resume' | 'mine', CardHandler> {
-  /** Loads the assignment named by the card and checks the user may change it from this card. */
+  /**
+   * Loads the assignment named by the card, and the people its cards name (with `named`, those
+   * picked on this card), and checks the user may change it from this card.
+   */
   async function access(
     turn: CardTurn,
     data: z.infer<typeof onDraft>,
-    view: PlanView,
-  ): Promise<{ refused: AdaptiveCard } | { stored: Stored<Assignment> }> {
+    named: readonly string[],
+  ): Promise<{ view: PlanView } & ({ refused: AdaptiveCard } | { stored: Stored<Assignment> })> {
     const stored = await deps.assignments.get(data.draftId);
+    const view = await loadView(deps, turn.locale, { assignments: stored ? [stored.value] : [], people: named });
     const allowed = draftAccess(stored?.value, { ...metaOf(deps, turn.user), revision: data.revision });
-    return 'reason' in allowed ? { refused: refusalCard(view, allowed, stored?.value) } : { stored: stored! };
+    return 'reason' in allowed ? { view, refused: refusalCard(view, allowed, stored?.value) } : { view, stored: stored! };
   }
 
   function refusalCard(view: PlanView, refusal: Refusal, assignment: Assignment | undefined): AdaptiveCard {
@@ -76,13 +80,13 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
    * check the user may act on this draft from this card, then carry out what `act` asks for.
    */
   const onDraftButton =
-    <D extends z.infer<typeof onDraft>>(schema: z.ZodType<D>, act: Act<D>): CardHandler =>
+    <D extends z.infer<typeof onDraft>>(schema: z.ZodType<D>, act: Act<D>, named: (turn: CardTurn, data: D) => readonly string[] = () => []): CardHandler =>
     async (turn) => {
-      const view = await loadView(deps, turn.locale);
       const data = schema.safeParse(turn.data);
       if (!data.success) return unreadable(turn);
-      const checked = await access(turn, data.data, view);
+      const checked = await access(turn, data.data, named(turn, data.data));
       if ('refused' in checked) return checked.refused;
+      const { view } = checked;
       const meta = { ...metaOf(deps, turn.user), revision: data.data.revision };
       const asked = act({ turn, data: data.data, stored: checked.stored, view, meta });
       if ('show' in asked) return asked.show;
@@ -92,14 +96,16 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
 
   return {
     start: async (turn) => {
-      const view = await loadView(deps, turn.locale);
-      const person = view.people.find((p) => p.aadObjectId === turn.user.aadObjectId);
+      const person = await deps.directory.person(turn.user.aadObjectId);
       const draft: PlanDraft = { kind: 'account', ...(person ? { who: { departmentId: person.departmentId } } : {}) };
       const id = deps.newId();
-      return shown(view, id, await deps.run({ type: 'StartPlan', meta: metaOf(deps, turn.user), id, draft }, { id, reach: turn.reach }));
+      const outcome = await deps.run({ type: 'StartPlan', meta: metaOf(deps, turn.user), id, draft }, { id, reach: turn.reach });
+      return shown(await loadView(deps, turn.locale, { assignments: outcome.ok ? [outcome.state] : [] }), id, outcome);
     },
 
-    save: onDraftButton(saveData, ({ turn, data, stored: { value: assignment }, view, meta }) => {
+    save: onDraftButton(
+      saveData,
+      ({ turn, data, stored: { value: assignment }, view, meta }) => {
       const { step, then } = data;
       const answers = answersFromCard(step, turn.data);
       const kind = step === 'who' && (answers.kind === 'account' || answers.kind === 'monitoring') ? answers.kind : assignment.draft.kind;
@@ -115,7 +121,10 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
         command: { type: 'SaveStep', meta, step, answers: result.value, kind, then: then === 'next' ? stepAfter(kind, step) : step },
         notice: then === 'stay' ? texts(turn.locale).plan.notices.saved : undefined,
       };
-    }),
+      },
+      // The people picked on this card, to check against the directory.
+      (turn, data) => peopleNamed(answersFromCard(data.step, turn.data)),
+    ),
 
     back: onDraftButton(onDraft, ({ stored: { value: a }, meta }) => ({
       command: { type: 'OpenStep', meta, to: stepBefore(a.draft.kind, a.at) ?? a.at },

@@ -13,10 +13,9 @@ const resumeData = z.object({ draftId: cardId });
 
 /** "Mina ansökningar": the user's drafts and sent plans with their status, newest first. */
 export async function planList(deps: Pick<PlanDeps, 'assignments' | 'directory' | 'platforms'>, turn: CardTurn, shown: Shown = {}): Promise<AdaptiveCard> {
-  const view = await loadView(deps, turn.locale);
   const t = texts(turn.locale).plan;
   const items = (await deps.assignments.listFor(turn.user.aadObjectId)).map((a) => ({
-    title: planTitle(view.locale, a),
+    title: planTitle(turn.locale, a),
     subtitle: `${t.mine.status[a.status]} · ${t.mine.started(localDate(a.createdAt))}`,
     draftId: a.id,
     revision: a.revision,
@@ -32,10 +31,10 @@ export function listHandlers(deps: Pick<PlanDeps, 'assignments' | 'directory' | 
   return {
     mine: (turn) => planList(deps, turn),
     resume: async (turn) => {
-      const view = await loadView(deps, turn.locale);
       const data = resumeData.safeParse(turn.data);
       if (!data.success) return planList(deps, turn, { notice: texts(turn.locale).plan.notices.unreadable, noticeStyle: 'attention' });
       const stored = await deps.assignments.get(data.data.draftId);
+      const view = await loadView(deps, turn.locale, { assignments: stored ? [stored.value] : [] });
       if (!stored) return messageCard(view, texts(turn.locale).plan.notices.notFound);
       if (stored.value.applicant.aadObjectId !== turn.user.aadObjectId) return messageCard(view, texts(turn.locale).plan.notices.notYours);
       return currentCard(view, stored.value);

@@ -7,7 +7,7 @@ import type { PlanView, Shown } from './view';
 export function statusCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
   const t = texts(view.locale).plan;
   const chiefId = (assignment.draft.who as { chiefAadObjectId?: string } | undefined)?.chiefAadObjectId;
-  const chief = view.people.find((p) => p.aadObjectId === chiefId)?.name ?? t.who.chief;
+  const chief = (chiefId && view.people.get(chiefId)?.name) || t.who.chief;
   const waitingOnChief = assignment.status === 'awaiting_chief';
   const paragraphs = waitingOnChief
     ? [t.submitted.body(chief, assignment.version), assignment.draft.kind === 'account' ? t.submitted.next : t.submitted.nextMonitoring]

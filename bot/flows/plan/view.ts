@@ -9,7 +9,7 @@ import type { Assignment } from '../../domain/assignment';
 import type { Department, Person } from '../../domain/directory';
 import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
-import { cardValues, inputIds, listInputs } from './form';
+import { cardValues, inputIds, listInputs, pickedPeople } from './form';
 import { choicesFor, planChoices } from './choices';
 import { communicatorOf, planFacts } from './facts';
 import { statusCard } from './status';
@@ -18,9 +18,13 @@ import { statusCard } from './status';
 export interface PlanView {
   readonly locale: Locale;
   readonly departments: readonly Department[];
-  readonly people: readonly Person[];
+  /** The people these cards name, by id: looked up one by one, never the whole directory. */
+  readonly people: ReadonlyMap<string, Person>;
   readonly platforms: readonly string[];
 }
+
+/** A person's name as the cards show it; an id not in the directory (a plan kept names before the people pickers) as it is. */
+export const nameIn = (view: PlanView, id: string): string => view.people.get(id)?.name ?? id;
 
 export interface Shown {
   readonly notice?: string;
@@ -58,7 +62,7 @@ function hints(view: PlanView, step: StepName): Record<string, string> {
 function chiefLine(view: PlanView, assignment: Assignment): { text: string; missing: boolean } {
   const t = texts(view.locale).plan.who;
   const chief = planChoices(view, assignment.applicant.aadObjectId).chief;
-  const name = view.people.find((p) => p.aadObjectId === chief)?.name;
+  const name = chief ? view.people.get(chief)?.name : undefined;
   return name ? { text: t.yourChief(name), missing: false } : { text: t.noChief, missing: true };
 }
 
@@ -74,6 +78,7 @@ export function stepCard(
   const steps = stepsFor(kind);
   const index = Math.max(steps.indexOf(step), 0);
   const errors = Object.fromEntries((shown.errors ?? []).map((e) => [e.field, t.fieldErrors[e.code]]));
+  const values = shown.values ?? cardValues(step, assignment.draft[step]);
   return planStepCard({
     heading: t.plan.heading,
     stepLabel: t.plan.stepOf(index + 1, steps.length),
@@ -86,7 +91,8 @@ export function stepCard(
     step,
     kind,
     t: labels(view, step),
-    v: shown.values ?? cardValues(step, assignment.draft[step]),
+    v: values,
+    p: pickedPeople(step, values, (id) => nameIn(view, id)),
     e: errors,
     hints: hints(view, step),
     ...choicesFor(view),

@@ -29,7 +29,8 @@ const contentTypes: Record<RegisterFormat, string> = {
 
 /** The register's entries now, as the public sees them. */
 export async function currentEntries(deps: RegisterDeps): Promise<RegisterEntry[]> {
-  const [records, departments, people] = await Promise.all([deps.register.all(), deps.directory.allDepartments(), deps.directory.everyone()]);
+  const [records, departments] = await Promise.all([deps.register.all(), deps.directory.allDepartments()]);
+  const people = await deps.directory.peopleById(records.map((r) => r.ownerAadObjectId));
   return registerEntries(records, { departments, people, shown: deps.registerResponsible, dateOf: localDate });
 }
 
