@@ -5,6 +5,7 @@ import { checkHealth, type Health } from './health';
 import { consoleLog, type Log } from './log';
 import { randomUUID } from 'node:crypto';
 import { announce, refreshCopies } from './flows/approval/announce';
+import { trackWaiting } from './flows/approval/approvers';
 import { drainOutbox, strayOutboxes, type EffectHandlers } from './flows/commands/outbox';
 import { runCommand, type Outcome, type RunOptions } from './flows/commands/runner';
 import type { FlowDeps } from './flows/deps';
@@ -111,7 +112,8 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const deliverDeps = { ...dutyDeps, conversations, ledger, sender: nudgeSender, retry: sending, forcedLocale: config.forcedLocale };
   const cardDeps = { assignments, audit, outbox, directory, conversations, messenger, platforms: config.platforms, forcedLocale: config.forcedLocale, clock, dutySettings: config.duties };
   const effects: EffectHandlers = {
-    index: (effect, current) => assignments.index(current.id, effect.aadObjectId),
+    index: (effect, current) => assignments.index(current.id, effect.aadObjectId, effect.as),
+    waiting: (_effect, current) => trackWaiting(cardDeps, current),
     register: (_effect, current) => register.sync(current),
     schedule: (effect, current) => reschedule(dutyDeps, current, effect.reach),
     refreshCopies: (effect, current) => refreshCopies(cardDeps, current, effect.reach.tenantId),

@@ -26,6 +26,12 @@ export interface ApprovalCardData {
   readonly labels: { readonly showPlan: string; readonly history: string; readonly changes: string; readonly refresh: string };
   /** Present for those who may close an active account: its owner, their chief, the communicator (R11). */
   readonly closeLabel?: string;
+  /** For the department communicator while the plan waits on the chief step: name who decides instead (R1). */
+  readonly assign?: { readonly intro: string; readonly label: string; readonly button: string; readonly error?: string };
+  /** For the applicant while nobody has decided on the plan: take it back. */
+  readonly withdrawLabel?: string;
+  /** For the applicant once the plan can be changed again (taken back, or changes asked for). */
+  readonly editLabel?: string;
   readonly decide?: {
     readonly commentLabel: string;
     readonly commentHint: string;

@@ -16,6 +16,8 @@ export const verbs = [
   'approval.requestChanges',
   'approval.reject',
   'approval.refresh',
+  'approval.assign',
+  'approval.withdraw',
   'register.show',
   'account.mine',
   'account.admins',

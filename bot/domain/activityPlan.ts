@@ -160,8 +160,6 @@ export function checkPlan(draft: PlanDraft, choices: PlanChoices): PlanCheck {
     if (result.ok) plan[step] = result.value;
     else problems.push(...result.errors);
   }
-  // R1: a plan goes to the applicant's chief; without one in Entra ID it cannot be sent.
-  if (!choices.chief) problems.push({ field: 'chiefAadObjectId', code: 'noChief' });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: plan as ActivityPlan };
 }
 

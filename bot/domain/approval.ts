@@ -75,7 +75,8 @@ export function waitingStep(state: Assignment): ApprovalStep | undefined {
 export function approverOf(state: Assignment, step: ApprovalStep, approvers: Approvers): string | undefined {
   switch (step) {
     case 'chief':
-      return approvers.chief;
+      // R1: whom the department communicator named, else the applicant's manager now.
+      return ('assignedApprover' in state ? state.assignedApprover?.aadObjectId : undefined) ?? approvers.chief;
     case 'communicator':
       return approvers.communicator;
     case 'commschief':
@@ -131,6 +132,7 @@ export function nextAfterApproval(state: Assignment, event: Extract<ApprovalEven
   if (!state.plan || !('submittedAt' in state)) throw new Error('PlanApproved on a plan never submitted');
   const base = { ...state, plan: state.plan, submittedAt: state.submittedAt };
   const lastStep = state.plan.kind === 'monitoring' ? 'chief' : 'commschief';
-  if (event.step === lastStep) return { ...base, status: 'active', activatedAt: event.at };
+  // Whom a communicator named for the chief step decided that step only: an owner change later goes to the chief of then.
+  if (event.step === lastStep) return { ...base, status: 'active', activatedAt: event.at, assignedApprover: undefined };
   return { ...base, status: event.step === 'chief' ? 'awaiting_communicator' : 'awaiting_comms_chief', waitingSince: event.at };
 }

@@ -3,6 +3,7 @@ import { checkPlan, stepsFor, type ActivityPlan, type FieldError, type PlanChoic
 import { decideAccount, evolveAccount, type AccountCommand, type AccountEvent, type AccountRefusal } from './account';
 import { decideDuty, evolveDuty, type DutyCommand, type DutyEvent, type DutyEvidence, type DutyRefusal } from './dutyCommands';
 import { decideApproval, nextAfterApproval, type ApprovalCommand, type ApprovalEvent, type ApprovalRefusal } from './approval';
+import { decideRouting, evolveRouting, type RoutingCommand, type RoutingEvent, type RoutingRefusal } from './routing';
 
 /**
  * An assignment (uppdrag) to use social media in one's job, from the first draft of its activity
@@ -35,6 +36,8 @@ interface Submitted {
   readonly submittedAt: string;
   /** When the plan reached the step it waits on (R1: approvers are reminded after 2 working days). */
   readonly waitingSince?: string;
+  /** R1: whom the department communicator named to decide the chief step (no manager, or the manager away). */
+  readonly assignedApprover?: PersonRef;
 }
 
 /** A decision an approver left with a comment: asked for changes, or rejected. */
@@ -69,6 +72,8 @@ export interface DutyLog {
   readonly evidence?: Readonly<Record<string, DutyEvidence>>;
   /** The activity check waits until this date (a break, R11). */
   readonly pausedUntil?: string;
+  /** The owner left the organisation (Entra ID): a new owner is to be named (see routing.ts). */
+  readonly ownerLeftAt?: string;
   /** `duty|period` → snoozed until, and how many times. */
   readonly snoozes?: Readonly<Record<string, { readonly until: string; readonly count: number }>>;
 }
@@ -104,7 +109,8 @@ export type Command =
   | { readonly type: 'CancelDraft'; readonly meta: OnRevision }
   | ApprovalCommand
   | AccountCommand
-  | DutyCommand;
+  | DutyCommand
+  | RoutingCommand;
 
 export type Event =
   | { readonly type: 'PlanStarted'; readonly id: string; readonly applicant: PersonRef; readonly at: string; readonly draft: PlanDraft }
@@ -114,7 +120,8 @@ export type Event =
   | { readonly type: 'DraftCancelled'; readonly at: string; readonly by: PersonRef }
   | ApprovalEvent
   | AccountEvent
-  | DutyEvent;
+  | DutyEvent
+  | RoutingEvent;
 
 export type Refusal =
   | { readonly reason: 'notFound' }
@@ -124,7 +131,8 @@ export type Refusal =
   | { readonly reason: 'incomplete'; readonly problems: readonly FieldError[] }
   | ApprovalRefusal
   | AccountRefusal
-  | DutyRefusal;
+  | DutyRefusal
+  | RoutingRefusal;
 
 export type Decision = { readonly ok: true; readonly events: readonly Event[] } | ({ readonly ok: false } & Refusal);
 
@@ -169,6 +177,12 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
     case 'SnoozeDuty':
     case 'RegisterAbsence':
       return state ? decideDuty(command, state) : refuse({ reason: 'notFound' });
+    case 'AssignApprover':
+    case 'MoveApproval':
+    case 'WithdrawPlan':
+    case 'RecordLeaver':
+    case 'AppointOwner':
+      return state ? decideRouting(command, state) : refuse({ reason: 'notFound' });
     default: {
       const exhaustive: never = command;
       return exhaustive;
@@ -235,11 +249,18 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'DutySnoozed':
     case 'AbsenceRegistered':
       return evolveDuty(next, event);
+    case 'ApproverAssigned':
+    case 'ApprovalMoved':
+    case 'PlanWithdrawn':
+    case 'OwnerLeft':
+    case 'AdminLeft':
+      return evolveRouting(next, event);
     case 'OwnerChangeApproved':
     case 'OwnerChangeRejected': {
       if (next.status !== 'active') throw new Error(`${event.type} on a ${next.status} assignment`);
-      const decided = { ...next, pendingOwner: undefined };
-      return event.type === 'OwnerChangeApproved' ? { ...decided, applicant: event.newOwner } : decided;
+      const decided = { ...next, pendingOwner: undefined, assignedApprover: undefined };
+      // A new owner ends the search for one after the owner left.
+      return event.type === 'OwnerChangeApproved' ? { ...decided, applicant: event.newOwner, dutyLog: { ...decided.dutyLog, ownerLeftAt: undefined } } : decided;
     }
     default: {
       const exhaustive: never = event;

@@ -8,20 +8,34 @@ export interface AuditEvent {
   readonly type: string;
   readonly actorAadObjectId: string;
   readonly actorName: string;
-  /** In which role the actor decided; 'owner' covers whoever closes or changes an active account. */
-  readonly role: 'applicant' | 'owner' | 'chief' | 'communicator' | 'commschief' | 'reporter';
+  /**
+   * In which role the actor decided; 'owner' covers whoever closes or changes an active account;
+   * 'directory' is Kanalkoll recording what Entra ID showed (a leaver, a new manager).
+   */
+  readonly role: 'applicant' | 'owner' | 'chief' | 'communicator' | 'commschief' | 'reporter' | 'directory';
   readonly at: string;
   readonly version: number;
   readonly comment?: string;
+  /** Whom the decision is about, by name: the approver named or moved to, the leaver. */
+  readonly subject?: string;
 }
 
 /** Events that are decisions, and so go to the audit log (R4); saving a step is not one. */
-function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 'comment'> | undefined {
+function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 'comment' | 'subject'> | undefined {
   switch (event.type) {
     case 'PlanStarted':
     case 'PlanSubmitted':
     case 'DraftCancelled':
+    case 'PlanWithdrawn':
       return { role: 'applicant' };
+    case 'ApproverAssigned':
+      return { role: 'communicator', subject: event.person.name };
+    case 'ApprovalMoved':
+      return { role: 'directory', ...(event.to ? { subject: event.to.name } : {}) };
+    case 'OwnerLeft':
+      return { role: 'directory', subject: event.owner.name };
+    case 'AdminLeft':
+      return { role: 'directory', subject: event.admin.name };
     case 'PlanApproved':
     case 'ChangesRequested':
     case 'PlanRejected':

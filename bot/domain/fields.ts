@@ -16,7 +16,6 @@ export type FieldErrorCode =
   | 'credential'
   | 'mustConfirm'
   | 'notYourself'
-  | 'noChief'
   | 'unknownPerson'
   | 'samePerson';
 
@@ -27,7 +26,7 @@ export interface FieldError {
 
 const knownCodes = new Set<string>([
   'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
-  'notYourself', 'noChief', 'unknownPerson', 'samePerson',
+  'notYourself', 'unknownPerson', 'samePerson',
 ]);
 
 export const text = (max: number) =>

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ActivityPlan } from '../domain/activityPlan';
 import type { Assignment, AssignmentStatus } from '../domain/assignment';
 import type { AuditEvent } from './audit';
-import { orConflict } from './statuses';
+import { orConflict, unlessMissing } from './statuses';
 import { encodeKey, fromColumns, TableRepository, toColumns, type Stored } from './repository';
 import type { Tables } from './tables';
 
@@ -48,6 +48,10 @@ const assignmentSchema = z.looseObject({
 
 export const partition = (id: string) => `a_${encodeKey(id)}`;
 const personPartition = (aadObjectId: string) => `p_${encodeKey(aadObjectId)}`;
+/** The accounts someone administers (R10): found when they leave. */
+const adminPartition = (aadObjectId: string) => `r_${encodeKey(aadObjectId)}`;
+/** Plans waiting on an approver, and whom their card went to: a handful at a time. */
+const waitingPartition = 'waiting';
 const versionRow = (version: number) => `version_${String(version).padStart(4, '0')}`;
 /** Revisions as fixed-width keys, so rows of one kind read in the order they were made. */
 export const revisionKey = (revision: number) => String(revision).padStart(8, '0');
@@ -117,9 +121,34 @@ export class AssignmentStore {
     await this.index(assignment.id, assignment.applicant.aadObjectId);
   }
 
-  /** Lists the assignment under `aadObjectId` (its applicant, or a new owner); earlier owners keep it in their history. */
-  async index(assignmentId: string, aadObjectId: string): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: personPartition(aadObjectId), rowKey: encodeKey(assignmentId) });
+  /**
+   * Lists the assignment under `aadObjectId`: as its applicant or a new owner (earlier owners keep it
+   * in their history), or as one of its admins (an entry that outlives the admin's role is checked
+   * against the assignment when read).
+   */
+  async index(assignmentId: string, aadObjectId: string, as: 'owner' | 'admin' = 'owner'): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: as === 'admin' ? adminPartition(aadObjectId) : personPartition(aadObjectId), rowKey: encodeKey(assignmentId) });
+  }
+
+  /** The assignments listing `aadObjectId` as an admin at some point (R10); check each against its admins. */
+  administeredBy(aadObjectId: string): Promise<Assignment[]> {
+    return this.listed(adminPartition(aadObjectId));
+  }
+
+  /** Notes that the plan waits on `approver` (undefined: on nobody yet), or, without a step, that it waits no more. */
+  async trackWaiting(assignmentId: string, waiting: { readonly approver: string | undefined } | undefined): Promise<void> {
+    if (waiting) await this.table.upsertEntity({ partitionKey: waitingPartition, rowKey: encodeKey(assignmentId), approver: waiting.approver ?? '' }, 'Replace');
+    else await unlessMissing(this.table.deleteEntity(waitingPartition, encodeKey(assignmentId)));
+  }
+
+  /** Every plan waiting on an approver, with whom its card went to. */
+  async waiting(): Promise<{ readonly assignmentId: string; readonly approver: string | undefined }[]> {
+    const found: { assignmentId: string; approver: string | undefined }[] = [];
+    const filter = odata`PartitionKey eq ${waitingPartition}`;
+    for await (const entity of this.table.listEntities<{ approver?: string }>({ queryOptions: { filter } })) {
+      found.push({ assignmentId: decodeURIComponent(entity.rowKey ?? ''), approver: entity.approver || undefined });
+    }
+    return found;
   }
 
   versions(id: string): Promise<PlanVersion[]> {
@@ -157,9 +186,14 @@ export class AssignmentStore {
   }
 
   /** Everything `aadObjectId` has applied for or owns, newest first. */
-  async listFor(aadObjectId: string): Promise<Assignment[]> {
+  listFor(aadObjectId: string): Promise<Assignment[]> {
+    return this.listed(personPartition(aadObjectId));
+  }
+
+  /** The assignments an index partition lists, newest first. */
+  private async listed(partitionKey: string): Promise<Assignment[]> {
     const ids: string[] = [];
-    const filter = odata`PartitionKey eq ${personPartition(aadObjectId)}`;
+    const filter = odata`PartitionKey eq ${partitionKey}`;
     for await (const entity of this.table.listEntities({ queryOptions: { filter, select: ['RowKey'] } })) {
       ids.push(decodeURIComponent(entity.rowKey ?? ''));
     }

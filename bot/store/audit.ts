@@ -53,6 +53,7 @@ export class AuditLog {
         at: entity.at,
         version: entity.version,
         ...(entity.comment === undefined ? {} : { comment: entity.comment }),
+        ...(entity.subject === undefined ? {} : { subject: entity.subject }),
       });
     }
     return events;

@@ -83,6 +83,8 @@ export function routes(deps: FlowDeps): Routes {
       'approval.requestChanges': personal(a.requestChanges),
       'approval.reject': personal(a.reject),
       'approval.refresh': personal(a.refresh),
+      'approval.assign': personal(a.assign),
+      'approval.withdraw': personal(a.withdraw),
       'register.show': register,
       'account.mine': personal(accounts.mine),
       'account.admins': personal(accounts.admins),

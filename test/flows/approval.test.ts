@@ -174,18 +174,75 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     expect(await statusOf(id)).toBe('awaiting_communicator');
   });
 
-  it('R1: an applicant with no manager in the directory is told so, and the plan goes to nobody', async () => {
+  it('R1: an applicant with no manager is told so; the plan goes to the department communicator, who names who decides', async () => {
     let card = await johan.say('ny ansökan');
-    expect(textOf(card)).toContain('Du har ingen chef registrerad');
-    card = await johan.press(card, 'Fortsätt', { kind: 'monitoring' });
+    expect(textOf(card)).toContain('Du har ingen chef i kommunens katalog');
+    card = await johan.press(card, 'Fortsätt', { kind: 'monitoring', departmentId: 'kommunledning' });
     card = await johan.press(card, 'Fortsätt', { purpose: 'Följa vad som skrivs om kommunen.' });
     card = await johan.press(card, 'Fortsätt', { knowsMediumAndHasTime: 'true', followsLegalTerms: 'true' });
-    const before = connector.sent().length;
 
-    const refused = await johan.press(card, 'Skicka till din chef');
+    const sent = await johan.press(card, 'Skicka till din chef');
+    const id = idOf(sent);
+    expect(textOf(sent)).toContain('Förvaltningens kommunikatör väljer vem som beslutar');
+    expect(textOf(latestCard('personal-commschief', id))).toContain('Väntar på att förvaltningens kommunikatör väljer vem som beslutar.');
+    const toSara = latestCard('personal-communicator', id);
+    expect(textOf(toSara)).toContain('Den som sökt har ingen chef i katalogen.');
+    expect(actionsOf(toSara).map((a) => a.title)).not.toContain('Godkänn');
 
-    expect(textOf(refused)).toContain('Du har ingen chef registrerad');
-    expect(connector.sent().length).toBe(before);
+    // Nobody but the communicator names the approver, and only someone in the directory who is not the applicant.
+    const before = await assignments.get(id);
+    const byKarim = await karim.invoke('approval.assign', { assignmentId: id, version: 1, approver: users.chief.aadObjectId });
+    expect(textOf(byKarim)).toContain('Bara förvaltningens kommunikatör');
+    expect(textOf(await sara.press(toSara, 'Låt den personen besluta', { approver: '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52' }))).toContain('Välj en person som finns i listan');
+    expect(textOf(await sara.press(toSara, 'Låt den personen besluta', { approver: users.commschief.aadObjectId }))).toContain('Välj någon annan än den som sökt.');
+    expect(await assignments.get(id)).toEqual(before);
+
+    const named = await sara.press(toSara, 'Låt den personen besluta', { approver: users.chief.aadObjectId });
+    expect(textOf(named)).toContain('Karim Berg beslutar nu om ansökan.');
+    expect(textOf(connector.cardsTo('personal-commschief').at(-1)!)).toContain('Din ansökan har flyttats till Karim Berg');
+    const karimCard = latestCard('personal-chief', id);
+    expect(textOf(karimCard)).toContain('Din tur att bestämma.');
+    expect(textOf(await nora.press(karimCard, 'Godkänn'))).toContain('Det är inte du som beslutar');
+    await karim.press(karimCard, 'Godkänn');
+    expect(await statusOf(id)).toBe('active');
+    expect((await audit.history(id)).map((e) => [e.type, e.role, e.subject])).toEqual([
+      ['PlanStarted', 'applicant', undefined],
+      ['PlanSubmitted', 'applicant', undefined],
+      ['ApproverAssigned', 'communicator', 'Karim Berg'],
+      ['PlanApproved', 'chief', undefined],
+    ]);
+  });
+
+  it('R1: the department communicator may let someone else decide in the chief\'s place (the chief is away)', async () => {
+    const { id } = await submitted();
+    const saraView = await sara.invoke('plan.history', { assignmentId: id });
+    expect(textOf(saraView)).toContain('Är chefen borta länge?');
+
+    await sara.press(saraView, 'Låt den personen besluta', { approver: users.colleague.aadObjectId });
+
+    expect(textOf(latestCard('personal-colleague', id))).toContain('Din tur att bestämma.');
+    expect(textOf(await karim.press(latestCard('personal-chief', id), 'Godkänn'))).toContain('Det är inte du som beslutar');
+    await nora.press(latestCard('personal-colleague', id), 'Godkänn');
+    expect(await statusOf(id)).toBe('awaiting_communicator');
+  });
+
+  it('R1: the applicant may take back a plan nobody has decided on yet, and change it; not once the chief has decided', async () => {
+    const { id, chiefCard } = await submitted();
+    const copy = latestCard('personal-employee', id);
+    expect(actionsOf(copy).map((a) => a.title)).toContain('Ta tillbaka ansökan');
+    expect(textOf(await karim.invoke('approval.withdraw', { assignmentId: id, version: 1 }))).toContain('Det här är inte din ansökan.');
+
+    const back = await elin.press(copy, 'Ta tillbaka ansökan');
+
+    expect(textOf(back)).toContain('Du har tagit tillbaka ansökan.');
+    expect(await statusOf(id)).toBe('draft');
+    expect(textOf(await karim.press(chiefCard, 'Godkänn'))).toContain('Ansökan väntar inte på något beslut längre.');
+    const edit = await elin.press(back, 'Ändra ansökan');
+    const again = await elin.press(edit, 'Skicka till din chef');
+    expect(textOf(again)).toContain('version 2');
+    await karim.press(latestCard('personal-chief', id), 'Godkänn');
+    expect(textOf(await elin.invoke('approval.withdraw', { assignmentId: id, version: 2 }))).toContain('Ansökan väntar inte på något beslut längre.');
+    expect((await audit.history(id)).map((e) => e.type)).toEqual(['PlanStarted', 'PlanSubmitted', 'PlanWithdrawn', 'PlanSubmitted', 'PlanApproved']);
   });
 
   it('R4: refuses a decision after the plan moved on, from the old card or a forged one', async () => {

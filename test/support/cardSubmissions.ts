@@ -309,6 +309,22 @@ const recipes: Record<Verb, Recipe> = {
   'approval.approve': { personal: true, actors: ['chief'], base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, step: 'chief', comment: '' }), free: ['comment'], mutations: approvalMutations(false) },
   'approval.requestChanges': { personal: true, actors: ['chief'], base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, step: 'chief', comment: 'Skriv ett mätbart mål.' }), mutations: approvalMutations(true) },
   'approval.reject': { personal: true, actors: ['chief'], base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, step: 'chief', comment: 'Vi har redan ett konto.' }), mutations: approvalMutations(true) },
+  'approval.assign': {
+    personal: true,
+    actors: ['communicator'],
+    base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, approver: aad('colleague') }),
+    mutations: [
+      ...id('assignmentId', (t) => [t.draft.id, t.active, t.othersDraft, t.othersActive]),
+      ...field('version', 'another version', [0, 2, 99], wrongForWhole),
+      set('approver', 'not someone who may decide', ['', 'Nora Sjöberg', '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52', aad('employee'), 5, null]),
+    ],
+  },
+  'approval.withdraw': {
+    personal: true,
+    actors: ['employee'],
+    base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version }),
+    mutations: [...id('assignmentId', (t) => [t.draft.id, t.active, t.othersDraft, t.othersActive]), ...field('version', 'another version', [0, 2, 99], wrongForWhole)],
+  },
   'approval.refresh': {
     personal: true,
     actors: ['employee', 'chief', 'communicator', 'commschief'],

@@ -97,7 +97,8 @@ export async function startDutyWorld(env: Record<string, string> = {}, options: 
   const scheduleDeps = { directory: stores.directory, schedule: stores.schedule, settings: defaultDutySettings, clock: systemClock };
   // The real command path; its cards are not announced here (the flow tests do that).
   const effects: EffectHandlers = {
-    index: (effect, current) => stores.assignments.index(current.id, effect.aadObjectId),
+    index: (effect, current) => stores.assignments.index(current.id, effect.aadObjectId, effect.as),
+    waiting: async () => undefined,
     register: (_effect, current) => stores.register.sync(current),
     schedule: (_effect, current) => reschedule(scheduleDeps, current, reach),
     refreshCopies: async () => undefined,

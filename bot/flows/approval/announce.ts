@@ -1,7 +1,7 @@
 // Longer than most files: what each event of a plan tells whom, in one switch, so no event is announced twice or forgotten.
 import { planStatusCard, type AdaptiveCard, type PlanStatusCardData } from '../../../cards';
 import { DateTime } from 'luxon';
-import type { Approvers } from '../../domain/approval';
+import { waitingStep, type Approvers } from '../../domain/approval';
 import { passiveSince, type DutySettings } from '../../domain/duties';
 import type { Assignment } from '../../domain/assignment';
 import { localeOf, type Locale } from '../../domain/locale';
@@ -116,12 +116,21 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
       { title: t.plan.actions.mine, verb: 'plan.mine', data: {} },
     ]);
   const nameOf = async (aad: string | undefined) => (aad ? (await deps.directory.person(aad))?.name : undefined) ?? aad ?? '';
-  /** The card to the approver whose turn it is; if they cannot be reached, the applicant hears whom to ask. */
-  const toApprover = async () => {
+  /**
+   * The card to the approver whose turn it is; if they cannot be reached, the applicant hears whom to
+   * ask. A chief step nobody can decide (no manager) goes to the department communicator to name
+   * who does (R1). Returns who decides, if anyone.
+   */
+  const toApprover = async (): Promise<string | undefined> => {
     const approver = currentApprover(state, approvers);
-    if (!approver || (await deliver('approver', approver))) return;
+    if (!approver) {
+      if (waitingStep(state) === 'chief' && approvers.communicator) await deliver('assign', approvers.communicator);
+      return undefined;
+    }
+    if (await deliver('approver', approver)) return approver;
     const name = await nameOf(approver);
     await news('unreachable', applicant, (t) => [t.approval.toApplicant.unreachable(name)], (t) => [{ title: t.plan.actions.mine, verb: 'plan.mine', data: {} }]);
+    return approver;
   };
 
   switch (event.type) {
@@ -161,6 +170,15 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
     case 'OwnerChangeRejected':
       await tell((t) => [t.approval.toOwner.rejected(event.by.name), `"${event.comment}"`]);
       return;
+    case 'ApproverAssigned':
+    case 'ApprovalMoved': {
+      // The applicant hears who decides now; an owner change waits on its owner's chief, nobody applied.
+      const decides = await toApprover();
+      if (state.status === 'active') return;
+      const name = decides && (await nameOf(decides));
+      await tell((t) => [name ? t.approval.toApplicant.movedTo(name) : t.approval.toApplicant.toCommunicator]);
+      return;
+    }
     default:
       return;
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
 import { mayView, type ApprovalRefusal } from '../../domain/approval';
+import { isEnabled } from '../../domain/directory';
 import { cardId, wholeNumber } from '../../domain/fields';
 import type { Assignment, Command } from '../../domain/assignment';
 import { texts } from '../../i18n';
@@ -20,17 +21,19 @@ const decisionData = z.object({
   step: z.enum(['chief', 'communicator', 'commschief']).optional(),
 });
 const viewData = z.object({ assignmentId: cardId });
+const onVersion = viewData.extend({ version: wholeNumber(1_000_000) });
+const assignData = onVersion.extend({ approver: z.union([cardId, z.literal('')]).optional().default('') });
 
 type DecisionType = 'ApprovePlan' | 'RequestChanges' | 'RejectPlan';
 
 export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Record<
-  'approve' | 'requestChanges' | 'reject' | 'refresh' | 'history',
+  'approve' | 'requestChanges' | 'reject' | 'refresh' | 'history' | 'assign' | 'withdraw',
   CardHandler
 > {
   const say = async (turn: CardTurn, message: 'notFound' | 'unreadable') => messageCard(await loadView(deps, turn.locale), texts(turn.locale).approval.refused[message]);
 
   /** The card for `turn.user` on the assignment as stored now, with a notice or an error. */
-  async function cardFor(turn: CardTurn, state: Assignment, shown: { notice?: string; error?: string } = {}): Promise<AdaptiveCard> {
+  async function cardFor(turn: CardTurn, state: Assignment, shown: { notice?: string; error?: string; assignError?: string } = {}): Promise<AdaptiveCard> {
     const approvers = await approversFor(deps.directory, state);
     const context = await approvalContext(deps, state, turn.locale, approvers, turn.reach.tenantId);
     return approvalCardFor(context, state, turn.user.aadObjectId, shown);
@@ -92,7 +95,46 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
     return cardFor(turn, stored.value);
   };
 
+  /** R1: the department communicator names who decides the chief step (no manager, or the manager away). */
+  const assign: CardHandler = async (turn) => {
+    const t = texts(turn.locale).approval;
+    const parsed = assignData.safeParse(turn.data);
+    if (!parsed.success) return say(turn, 'unreadable');
+    const stored = await deps.assignments.get(parsed.data.assignmentId);
+    if (!stored?.value.plan) return say(turn, 'notFound');
+    const person = parsed.data.approver ? await deps.directory.person(parsed.data.approver) : undefined;
+    if (!person || !isEnabled(person)) return cardFor(turn, stored.value, { assignError: t.assign.unknown });
+    const approvers = await approversFor(deps.directory, stored.value);
+    const command: Command = {
+      type: 'AssignApprover',
+      meta: { actor: turn.user, now: deps.clock().toISOString(), approvers, version: parsed.data.version },
+      person: { aadObjectId: person.aadObjectId, name: person.name },
+    };
+    const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
+    if (result.ok) return cardFor(turn, result.state, { notice: t.assign.done(person.name) });
+    if (result.reason === 'ownPlan') return cardFor(turn, stored.value, { assignError: t.assign.applicant });
+    const now = (await deps.assignments.get(stored.value.id))?.value ?? stored.value;
+    return cardFor(turn, now, { notice: result.reason === 'notAllowed' ? t.assign.notAllowed : result.reason === 'conflict' ? t.refused.lostRace : t.refused.notWaiting });
+  };
+
+  /** The applicant takes back a plan nobody has decided on yet; it is a draft again. */
+  const withdraw: CardHandler = async (turn) => {
+    const t = texts(turn.locale).approval;
+    const parsed = onVersion.safeParse(turn.data);
+    if (!parsed.success) return say(turn, 'unreadable');
+    const stored = await deps.assignments.get(parsed.data.assignmentId);
+    if (!stored?.value.plan) return say(turn, 'notFound');
+    if (stored.value.applicant.aadObjectId !== turn.user.aadObjectId) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
+    const command: Command = { type: 'WithdrawPlan', meta: { actor: turn.user, now: deps.clock().toISOString(), version: parsed.data.version } };
+    const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
+    if (result.ok) return cardFor(turn, result.state, { notice: t.withdrawn });
+    const now = (await deps.assignments.get(stored.value.id))?.value ?? stored.value;
+    return cardFor(turn, now, { notice: result.reason === 'conflict' ? t.refused.lostRace : result.reason === 'oldVersion' ? t.refused.oldVersion : t.refused.notWaiting });
+  };
+
   return {
+    assign,
+    withdraw,
     approve: decision('ApprovePlan'),
     requestChanges: decision('RequestChanges'),
     reject: decision('RejectPlan'),

@@ -3,7 +3,7 @@ import { approvalCard, type AdaptiveCard, type ApprovalCardData, type Choice } f
 import { answersOf, stepsFor } from '../../domain/activityPlan';
 import { mayClose } from '../../domain/account';
 import { waitingStep } from '../../domain/approval';
-import type { Assignment } from '../../domain/assignment';
+import { editable, type Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
 import type { AuditEvent } from '../../store/audit';
 import { communicatorOf, planFacts } from '../plan/facts';
@@ -29,7 +29,7 @@ export function approvalCardFor(
   context: ApprovalContext,
   state: Assignment,
   viewerAadObjectId: string,
-  shown: { notice?: string; error?: string } = {},
+  shown: { notice?: string; error?: string; assignError?: string } = {},
 ): AdaptiveCard {
   const { view } = context;
   const t = texts(view.locale).approval;
@@ -61,6 +61,13 @@ export function approvalCardFor(
     })),
     labels: t.labels,
     decide: yourTurn ? { ...t.decide, error: shown.error } : undefined,
+    // R1: the department communicator names who decides the chief step: always when the applicant has no manager, or in their place.
+    assign:
+      waitingStep(state) === 'chief' && viewerAadObjectId === context.communicatorAadObjectId && viewerAadObjectId !== state.applicant.aadObjectId
+        ? { intro: context.approver ? t.assign.intro : t.assign.noChief, label: t.assign.label, button: t.assign.button, error: shown.assignError }
+        : undefined,
+    withdrawLabel: state.status === 'awaiting_chief' && viewerAadObjectId === state.applicant.aadObjectId ? t.withdraw : undefined,
+    editLabel: editable(state) && viewerAadObjectId === state.applicant.aadObjectId ? t.toApplicant.edit : undefined,
     closeLabel:
       state.status === 'active' && state.plan.kind === 'account' && mayClose(state, viewerAadObjectId, context.communicatorAadObjectId)
         ? texts(view.locale).account.close
@@ -76,6 +83,8 @@ function status(context: ApprovalContext, state: Assignment, yourTurn: boolean, 
     const newOwner = state.pendingOwner.person.name;
     return { status: yourTurn ? t.ownerChangeYourTurn(newOwner) : t.ownerChange(newOwner, name(context.approver?.aadObjectId)), statusStyle: 'accent' as const };
   }
+  if (step === 'chief' && !context.approver) return { status: t.waitingForAssign, statusStyle: 'warning' as const };
+  if (state.status === 'draft' && state.version > 0) return { status: t.withdrawnForApprover, statusStyle: 'emphasis' as const };
   if (step) {
     return { status: yourTurn ? t.yourTurn : t.waitingFor(name(context.approver?.aadObjectId), t.roles[step]), statusStyle: 'accent' as const };
   }
@@ -138,7 +147,14 @@ function historyText(view: PlanView, event: AuditEvent): string {
     case 'OwnerChangeProposed':
     case 'OwnerChangeApproved':
     case 'OwnerChangeRejected':
+    case 'PlanWithdrawn':
       return h[event.type];
+    case 'ApproverAssigned':
+    case 'OwnerLeft':
+    case 'AdminLeft':
+      return h[event.type](event.subject ?? '');
+    case 'ApprovalMoved':
+      return h.ApprovalMoved(event.subject);
     default:
       return event.type;
   }

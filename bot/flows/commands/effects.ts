@@ -6,8 +6,13 @@ import type { Reach } from '../../store/conversations';
  * and carried out afterwards (bot/flows/commands/outbox.ts). Each is safe to carry out twice.
  */
 export type Effect =
-  /** List the assignment under this person, so "mina ansökningar" and "mina konton" find it. */
-  | { readonly kind: 'index'; readonly aadObjectId: string }
+  /**
+   * List the assignment under this person: as owner, so "mina ansökningar" and "mina konton" find
+   * it; as admin, so it is found when they leave (R10).
+   */
+  | { readonly kind: 'index'; readonly aadObjectId: string; readonly as?: 'admin' }
+  /** Note whether the plan waits on an approver, and on whom, so a change in the directory can move it. */
+  | { readonly kind: 'waiting' }
   /** Put the account in the public register, or take it out, as the stored assignment now says (R3). */
   | { readonly kind: 'register' }
   /** Plan the assignment's next duty nudges from its stored state. */
@@ -17,15 +22,31 @@ export type Effect =
   /** Tell the people concerned about one event: the next approver's card, news to the applicant. */
   | { readonly kind: 'announce'; readonly reach: Reach; readonly event: Event; readonly index: number; readonly state: Assignment };
 
-const announced = new Set<Event['type']>(['PlanSubmitted', 'PlanApproved', 'ChangesRequested', 'PlanRejected', 'OwnerChangeProposed', 'OwnerChangeApproved', 'OwnerChangeRejected']);
+const announced = new Set<Event['type']>([
+  'PlanSubmitted',
+  'PlanApproved',
+  'ChangesRequested',
+  'PlanRejected',
+  'OwnerChangeProposed',
+  'OwnerChangeApproved',
+  'OwnerChangeRejected',
+  'ApproverAssigned',
+  'ApprovalMoved',
+]);
+// Who administers the account changes when it becomes active and when the administration changes.
+const naming = new Set<Event['type']>(['PlanApproved', 'AdministrationChanged']);
 // Filling in a draft changes neither the register, nor the duties, nor any card sent: a draft has none of them.
 const drafting = new Set<Event['type']>(['PlanStarted', 'StepSaved', 'StepOpened']);
 
 /** The effects of a change: its events, the state they led to, and where its people are reached. */
 export function effectsOf(events: readonly Event[], state: Assignment, reach: Reach): Effect[] {
-  const index = events.flatMap((e): Effect[] =>
-    e.type === 'PlanStarted' ? [{ kind: 'index', aadObjectId: e.applicant.aadObjectId }] : e.type === 'OwnerChangeApproved' ? [{ kind: 'index', aadObjectId: e.newOwner.aadObjectId }] : [],
-  );
+  const admins = state.status === 'active' && state.plan.kind === 'account' && events.some((e) => naming.has(e.type)) ? state.plan.administration.admins : [];
+  const index = [
+    ...events.flatMap((e): Effect[] =>
+      e.type === 'PlanStarted' ? [{ kind: 'index', aadObjectId: e.applicant.aadObjectId }] : e.type === 'OwnerChangeApproved' ? [{ kind: 'index', aadObjectId: e.newOwner.aadObjectId }] : [],
+    ),
+    ...admins.map((aadObjectId): Effect => ({ kind: 'index', aadObjectId, as: 'admin' })),
+  ];
   if (events.every((e) => drafting.has(e.type))) return index;
   const cards: Effect[] = state.plan
     ? [
@@ -33,7 +54,7 @@ export function effectsOf(events: readonly Event[], state: Assignment, reach: Re
         ...events.flatMap((event, i): Effect[] => (announced.has(event.type) ? [{ kind: 'announce', reach, event, index: i, state }] : [])),
       ]
     : [];
-  return [...index, { kind: 'register' }, { kind: 'schedule', reach }, ...cards];
+  return [...index, { kind: 'register' }, { kind: 'waiting' }, { kind: 'schedule', reach }, ...cards];
 }
 
 /** Effects that send cards: taken with a lease, so two runners never both send. */

@@ -49,11 +49,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     const t = texts(view.locale).plan.notices;
     if (!assignment || refusal.reason === 'notFound') return messageCard(view, t.notFound);
     if (refusal.reason === 'notYours') return messageCard(view, t.notYours);
-    if (refusal.reason === 'incomplete') {
-      // R1: without a chief in the directory the plan cannot go anywhere; say that, not "fill in".
-      const noChief = refusal.problems.some((p) => p.code === 'noChief');
-      return reviewCard(view, assignment, { notice: noChief ? texts(view.locale).plan.who.noChief : t.incomplete });
-    }
+    if (refusal.reason === 'incomplete') return reviewCard(view, assignment, { notice: t.incomplete });
     return currentCard(view, assignment, { notice: t.stale, noticeStyle: 'warning' });
   }
 

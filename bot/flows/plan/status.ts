@@ -7,10 +7,11 @@ import type { PlanView, Shown } from './view';
 export function statusCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
   const t = texts(view.locale).plan;
   const chiefId = (assignment.draft.who as { chiefAadObjectId?: string } | undefined)?.chiefAadObjectId;
-  const chief = (chiefId && view.people.get(chiefId)?.name) || t.who.chief;
+  const chief = chiefId && view.people.get(chiefId)?.name;
   const waitingOnChief = assignment.status === 'awaiting_chief';
+  // R1: without a manager in the directory, the department communicator names who decides.
   const paragraphs = waitingOnChief
-    ? [t.submitted.body(chief, assignment.version), assignment.draft.kind === 'account' ? t.submitted.next : t.submitted.nextMonitoring]
+    ? [chief ? t.submitted.body(chief, assignment.version) : texts(view.locale).approval.toApplicant.toCommunicator, assignment.draft.kind === 'account' ? t.submitted.next : t.submitted.nextMonitoring]
     : assignment.status === 'cancelled'
       ? [t.cancelled]
       : [];

@@ -1,0 +1,118 @@
+import { waitingStep, type ApprovalStep, type Approvers } from './approval';
+import type { Assignment, CommandMeta, Event, PersonRef } from './assignment';
+
+/**
+ * When the directory cannot say who decides, or people leave (R1, R10): the department communicator
+ * names the approver of a chief step (the applicant has no manager, or the manager is away); a
+ * waiting approval follows the directory when its approver leaves or is no longer the manager; the
+ * applicant may take back a plan nobody has decided on yet; an owner or admin who leaves is noticed.
+ */
+export type RoutingCommand =
+  | { readonly type: 'AssignApprover'; readonly meta: CommandMeta & { readonly approvers: Approvers; readonly version: number }; readonly person: PersonRef }
+  | { readonly type: 'MoveApproval'; readonly meta: CommandMeta; readonly from?: PersonRef; readonly to?: PersonRef; readonly reason: MoveReason }
+  | { readonly type: 'WithdrawPlan'; readonly meta: CommandMeta & { readonly version: number } }
+  | { readonly type: 'RecordLeaver'; readonly meta: CommandMeta; readonly person: PersonRef }
+  | { readonly type: 'AppointOwner'; readonly meta: CommandMeta & { readonly approvers: Approvers }; readonly newOwner: PersonRef };
+
+/** Why a waiting approval moved: its approver left, or the directory now names someone else. */
+export type MoveReason = 'left' | 'changed';
+
+export type RoutingEvent =
+  | { readonly type: 'ApproverAssigned'; readonly by: PersonRef; readonly at: string; readonly person: PersonRef }
+  | { readonly type: 'ApprovalMoved'; readonly by: PersonRef; readonly at: string; readonly step: ApprovalStep; readonly from?: PersonRef; readonly to?: PersonRef; readonly reason: MoveReason }
+  | { readonly type: 'PlanWithdrawn'; readonly by: PersonRef; readonly at: string; readonly version: number }
+  | { readonly type: 'OwnerLeft'; readonly by: PersonRef; readonly at: string; readonly owner: PersonRef }
+  | { readonly type: 'AdminLeft'; readonly by: PersonRef; readonly at: string; readonly admin: PersonRef };
+
+export type RoutingRefusal = { readonly reason: 'notAllowed' } | { readonly reason: 'notWaiting' } | { readonly reason: 'oldVersion' } | { readonly reason: 'ownPlan' };
+
+type RoutingDecision = { readonly ok: true; readonly events: readonly Event[] } | ({ readonly ok: false } & RoutingRefusal);
+
+/** Who acts when Kanalkoll itself records a change the directory showed (a leaver, a new manager). */
+export const directoryActor: PersonRef = { aadObjectId: '00000000-0000-0000-0000-000000000000', name: 'Kanalkoll' };
+
+/** The account's owner has left and nobody has taken it over yet: since when. */
+export const ownerLeftAt = (state: Assignment): string | undefined => (state.status === 'active' ? state.dutyLog?.ownerLeftAt : undefined);
+
+/** Who may name a new owner of an account whose owner left: the chief, the department communicator or the communications chief. */
+export const mayAppointOwner = (state: Assignment, actor: string, approvers: Approvers): boolean =>
+  [state.plan?.who.chiefAadObjectId, approvers.chief, approvers.communicator, approvers.commsChief].includes(actor);
+
+/** In which role someone names a new owner, for the audit. */
+const stepOf = (actor: string, approvers: Approvers): ApprovalStep =>
+  actor === approvers.commsChief ? 'commschief' : actor === approvers.communicator ? 'communicator' : 'chief';
+
+const refuse = (refusal: RoutingRefusal): RoutingDecision => ({ ok: false, ...refusal });
+const accept = (...events: Event[]): RoutingDecision => ({ ok: true, events });
+
+export function decideRouting(command: RoutingCommand, state: Assignment): RoutingDecision {
+  const { actor: by, now: at } = command.meta;
+  const step = waitingStep(state);
+  switch (command.type) {
+    case 'AssignApprover':
+      // Only the department communicator, only while the plan waits on the chief step.
+      if (step !== 'chief') return refuse({ reason: 'notWaiting' });
+      if (command.meta.version !== state.version) return refuse({ reason: 'oldVersion' });
+      if (by.aadObjectId !== command.meta.approvers.communicator) return refuse({ reason: 'notAllowed' });
+      if (command.person.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
+      return accept({ type: 'ApproverAssigned', by, at, person: command.person });
+    case 'MoveApproval':
+      if (!step || command.from?.aadObjectId === command.to?.aadObjectId) return refuse({ reason: 'notWaiting' });
+      return accept({ type: 'ApprovalMoved', by, at, step, ...(command.from ? { from: command.from } : {}), ...(command.to ? { to: command.to } : {}), reason: command.reason });
+    case 'WithdrawPlan':
+      // Nobody has decided on a plan that still waits for the chief: its applicant may take it back.
+      if (by.aadObjectId !== state.applicant.aadObjectId) return refuse({ reason: 'notAllowed' });
+      if (state.status !== 'awaiting_chief') return refuse({ reason: 'notWaiting' });
+      if (command.meta.version !== state.version) return refuse({ reason: 'oldVersion' });
+      return accept({ type: 'PlanWithdrawn', by, at, version: state.version });
+    case 'RecordLeaver': {
+      if (state.status !== 'active') return refuse({ reason: 'notWaiting' });
+      const leaver = command.person;
+      const events: RoutingEvent[] = [];
+      if (state.applicant.aadObjectId === leaver.aadObjectId && !state.dutyLog?.ownerLeftAt) events.push({ type: 'OwnerLeft', by, at, owner: leaver });
+      if (state.plan.kind === 'account' && state.plan.administration.admins.includes(leaver.aadObjectId)) events.push({ type: 'AdminLeft', by, at, admin: leaver });
+      return events.length > 0 ? accept(...events) : refuse({ reason: 'notWaiting' });
+    }
+    case 'AppointOwner':
+      if (!ownerLeftAt(state)) return refuse({ reason: 'notWaiting' });
+      if (!mayAppointOwner(state, by.aadObjectId, command.meta.approvers)) return refuse({ reason: 'notAllowed' });
+      if (command.newOwner.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
+      return accept({ type: 'OwnerChangeApproved', step: stepOf(by.aadObjectId, command.meta.approvers), version: state.version, by, at, newOwner: command.newOwner, previousOwner: state.applicant });
+    default: {
+      const exhaustive: never = command;
+      return exhaustive;
+    }
+  }
+}
+
+/** The state after a routing event. */
+export function evolveRouting(state: Assignment, event: RoutingEvent): Assignment {
+  switch (event.type) {
+    case 'ApproverAssigned':
+      return 'submittedAt' in state ? ({ ...state, assignedApprover: event.person } as Assignment) : state;
+    case 'ApprovalMoved':
+      // An approver the communicator named who then left is named no more: the step goes back to the directory.
+      return 'assignedApprover' in state && state.assignedApprover && state.assignedApprover.aadObjectId === event.from?.aadObjectId
+        ? ({ ...state, assignedApprover: undefined } as Assignment)
+        : state;
+    case 'PlanWithdrawn': {
+      const { id, applicant, createdAt, draft, revision, version, plan } = state;
+      return { id, applicant, createdAt, draft, revision, version, plan, at: 'review', status: 'draft' };
+    }
+    case 'OwnerLeft':
+      return state.status === 'active' ? { ...state, dutyLog: { ...state.dutyLog, ownerLeftAt: state.dutyLog?.ownerLeftAt ?? event.at } } : state;
+    case 'AdminLeft':
+      return state.status === 'active' && state.plan.kind === 'account'
+        ? {
+            ...state,
+            plan: { ...state.plan, administration: { ...state.plan.administration, admins: state.plan.administration.admins.filter((a) => a !== event.admin.aadObjectId) } },
+            dutyLog: { ...state.dutyLog, adminsChangedAt: event.at },
+          }
+        : state;
+    default: {
+      const exhaustive: never = event;
+      return exhaustive;
+    }
+  }
+}
+
