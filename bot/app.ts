@@ -9,6 +9,8 @@ import { trackWaiting } from './flows/approval/approvers';
 import { drainOutbox, strayOutboxes, type EffectHandlers } from './flows/commands/outbox';
 import { runCommand, type Outcome, type RunOptions } from './flows/commands/runner';
 import type { FlowDeps } from './flows/deps';
+import { followDirectory } from './flows/directory/follow';
+import { tellAboutNewDepartments } from './flows/organisation/departments';
 import { syncDirectory, type SyncReport } from './flows/directory/sync';
 import { connectPeople } from './graph/users';
 import type { Command } from './domain/assignment';
@@ -151,7 +153,11 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
 
   let prepared: Promise<void> | undefined;
   const ready = () => {
-    prepared ??= Promise.all([tables.ensureCreated(), queues.ensureCreated()]).then(() => undefined).catch((error: unknown) => {
+    prepared ??= Promise.all([tables.ensureCreated(), queues.ensureCreated()])
+      // The first communications chief comes from the settings; after that, from "förvaltningar" in Teams.
+      .then(() => (config.firstCommunicationsChief ? directory.firstCommunicationsChief(config.firstCommunicationsChief) : undefined))
+      .then(() => undefined)
+      .catch((error: unknown) => {
       prepared = undefined;
       throw error;
     });
@@ -197,7 +203,11 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     syncDirectory: async () => {
       if (!people) return undefined;
       await ready();
-      return syncDirectory({ people, directory, clock, log });
+      const report = await syncDirectory({ people, directory, clock, log });
+      // What the round means for assignments: leavers' accounts, approvals that move on.
+      await followDirectory({ assignments, directory, run, reach: config.home, clock, log }, report.left);
+      if (config.home) await tellAboutNewDepartments(flows, config.home, report.newDepartments);
+      return report;
     },
     sweepEffects: async () => {
       await ready();

@@ -24,6 +24,7 @@ const raw = z.object({
   ToBotFromChannelOpenIdMetadataUrl: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   KANALKOLL_ALLOWED_TENANT_IDS: optional(z.string()),
   KANALKOLL_PLATFORMS: optional(z.string()),
+  KANALKOLL_COMMUNICATIONS_CHIEF_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the first communications chief')),
   KANALKOLL_REGISTRAR_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the registrar who receives criticism to register')),
   KANALKOLL_DIARY_SERIES: optional(z.string().regex(/^[A-ZÅÄÖ0-9]{1,10}$/, 'must be 1–10 capital letters or digits, such as SOME')),
   KANALKOLL_REGISTER_RESPONSIBLE: optional(z.string()).pipe(
@@ -75,6 +76,8 @@ export interface Config {
   readonly platforms: readonly string[];
   /** Who registers factual criticism (diarieföring, R13): a Teams user. */
   readonly registrarAadObjectId?: string;
+  /** Who is communications chief until they name someone else in "förvaltningar". */
+  readonly firstCommunicationsChief?: string;
   /** The registration series, as in "SOME 2026/0001". */
   readonly diarySeries: string;
   /** How the public register names who is responsible for an account. */
@@ -163,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     forcedLocale: s.KANALKOLL_LOCALE,
     registerResponsible: s.KANALKOLL_REGISTER_RESPONSIBLE,
     registrarAadObjectId: s.KANALKOLL_REGISTRAR_AAD_OBJECT_ID,
+    firstCommunicationsChief: s.KANALKOLL_COMMUNICATIONS_CHIEF_AAD_OBJECT_ID,
     diarySeries: s.KANALKOLL_DIARY_SERIES ?? 'SOME',
     platforms: (s.KANALKOLL_PLATFORMS ?? defaultPlatforms).split(',').map((p) => p.trim()).filter(Boolean),
     duties,

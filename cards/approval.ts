@@ -1,3 +1,4 @@
+import type { Verb } from './verbs';
 import template from './approval.json';
 import type { Choice } from './plan';
 import { expand } from './template';
@@ -26,8 +27,12 @@ export interface ApprovalCardData {
   readonly labels: { readonly showPlan: string; readonly history: string; readonly changes: string; readonly refresh: string };
   /** Present for those who may close an active account: its owner, their chief, the communicator (R11). */
   readonly closeLabel?: string;
-  /** For the department communicator while the plan waits on the chief step: name who decides instead (R1). */
-  readonly assign?: { readonly intro: string; readonly label: string; readonly button: string; readonly error?: string };
+  /**
+   * Someone to pick with a people picker (input `person`): who decides the chief step instead, for the
+   * department communicator (R1); a new owner once the owner left, for their chief, the communicator
+   * and the communications chief.
+   */
+  readonly assign?: { readonly intro: string; readonly label: string; readonly button: string; readonly verb: Extract<Verb, 'approval.assign' | 'approval.appoint'>; readonly error?: string };
   /** For the applicant while nobody has decided on the plan: take it back. */
   readonly withdrawLabel?: string;
   /** For the applicant once the plan can be changed again (taken back, or changes asked for). */

@@ -36,3 +36,4 @@ export {
   type ReportSummaryCardData,
 } from './report';
 export { absenceCard, digestCard, dutyCard, dutyEvaluationCard, type AbsenceCardData, type DigestCardData, type DutyCardData, type DutyEvaluationCardData } from './duty';
+export { departmentsCard, type DepartmentsCardData } from './organisation';

@@ -80,20 +80,3 @@ export interface Directory {
   /** The communications chief (kommunikationschef): final anchoring, digest, media monitoring. */
   readonly communicationsChiefAadObjectId: string;
 }
-
-/** Problems that make a directory unusable for routing approvals; empty when it is sound. */
-export function directoryProblems(directory: Directory): string[] {
-  const people = new Set(directory.people.map((p) => p.aadObjectId));
-  const departments = new Set(directory.departments.map((d) => d.id));
-  const problems: string[] = [];
-  if (!people.has(directory.communicationsChiefAadObjectId)) {
-    problems.push('the communications chief is not in the directory');
-  }
-  for (const d of directory.departments) {
-    if (!people.has(d.communicatorAadObjectId)) problems.push(`the communicator of ${d.id} is not in the directory`);
-  }
-  for (const p of directory.people) {
-    if (!departments.has(p.departmentId)) problems.push(`${p.name} belongs to unknown department ${p.departmentId}`);
-  }
-  return problems;
-}

@@ -12,7 +12,7 @@ import { addWorkingDays, nextOfficeMoment, zone } from './calendar';
  * escalation. Every nudge falls in office hours on a Swedish working day. Pure: the window of
  * time asked about comes in as a parameter.
  */
-export const dutyKinds = ['archive', 'evaluation', 'activity', 'admins', 'substitute', 'approval'] as const;
+export const dutyKinds = ['archive', 'evaluation', 'activity', 'admins', 'substitute', 'approval', 'ownerLeft'] as const;
 export type DutyKind = (typeof dutyKinds)[number];
 
 /** The duties an owner completes with a card; the others end when their cause goes away. */
@@ -22,9 +22,9 @@ export type OwnerDuty = (typeof ownerDuties)[number];
 /**
  * Who a nudge is for: the owner; the approver a plan waits on; the owner's chief and department
  * communicator (escalation); the applicant and the next approval level (a plan waiting long); or
- * the substitute named for an absence (R14).
+ * the substitute named for an absence (R14); the communications chief (an account nobody owns).
  */
-export const audiences = ['owner', 'approver', 'escalation', 'applicantAndNextLevel', 'substitute'] as const;
+export const audiences = ['owner', 'approver', 'escalation', 'applicantAndNextLevel', 'substitute', 'commsChief'] as const;
 export type Audience = (typeof audiences)[number];
 
 export interface Nudge {
@@ -56,6 +56,8 @@ export interface DutySettings {
   readonly adminReminderDays: number;
   readonly approvalReminderWorkingDays: number;
   readonly approvalEscalationWorkingDays: number;
+  /** Days to name a new owner after the owner left, before the communications chief hears of it. */
+  readonly ownerLeftDays: number;
 }
 
 export const defaultDutySettings: DutySettings = {
@@ -68,6 +70,7 @@ export const defaultDutySettings: DutySettings = {
   adminReminderDays: 7,
   approvalReminderWorkingDays: 2,
   approvalEscalationWorkingDays: 5,
+  ownerLeftDays: 14,
 };
 
 /** What the rules need besides the assignment: who the department communicator is (R10). */
@@ -81,6 +84,7 @@ const periodPatterns: Record<DutyKind, RegExp> = {
   evaluation: new RegExp(`^(end-)?${date}$`),
   activity: new RegExp(`^${date}$`),
   admins: new RegExp(`^${date}$`),
+  ownerLeft: new RegExp(`^${date}$`),
   substitute: new RegExp(`^${date}$`),
   approval: /^(chief|communicator|commschief)-\d{8}T\d{6}$/,
 };
@@ -199,6 +203,21 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
       levels[k] = { at, audience: 'owner' };
     }
     found.push({ duty: 'admins', period: since.toISODate() ?? '', due: since, levels });
+  }
+
+  // The owner left (Entra ID): their chief and the communicator name a new owner; after the days
+  // allowed, the communications chief hears that nobody has.
+  if (log.ownerLeftAt) {
+    const left = local(log.ownerLeftAt);
+    found.push({
+      duty: 'ownerLeft',
+      period: left.toISODate() ?? '',
+      due: left.plus({ days: s.ownerLeftDays }),
+      levels: [
+        { at: office(left), audience: 'escalation' },
+        { at: office(left.plus({ days: s.ownerLeftDays })), audience: 'commsChief' },
+      ],
+    });
   }
 
   // R14: when an absence starts, the substitute hears which accounts they watch; without one, the

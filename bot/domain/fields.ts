@@ -17,7 +17,8 @@ export type FieldErrorCode =
   | 'mustConfirm'
   | 'notYourself'
   | 'unknownPerson'
-  | 'samePerson';
+  | 'samePerson'
+  | 'notEmail';
 
 export interface FieldError {
   readonly field: string;
@@ -26,7 +27,7 @@ export interface FieldError {
 
 const knownCodes = new Set<string>([
   'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
-  'notYourself', 'unknownPerson', 'samePerson',
+  'notYourself', 'unknownPerson', 'samePerson', 'notEmail',
 ]);
 
 export const text = (max: number) =>

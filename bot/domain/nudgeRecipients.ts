@@ -32,6 +32,9 @@ export function nudgeRecipients(nudge: Nudge, state: Assignment, approvers: Appr
       add(state.plan?.who.chiefAadObjectId, 'escalation');
       add(approvers.communicator, 'escalation');
       break;
+    case 'commsChief':
+      add(approvers.commsChief, 'escalation');
+      break;
     case 'substitute': {
       const absence = state.status === 'active' ? state.dutyLog?.absences?.find((a) => a.from === nudge.period) : undefined;
       add(absence?.substituteAadObjectId, 'substitute');

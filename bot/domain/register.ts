@@ -16,6 +16,8 @@ export interface RegisterRecord {
   readonly purpose: string;
   readonly audience: string;
   readonly activeSince: string;
+  /** The owner has left and nobody has taken over yet: the department's mailbox answers meanwhile. */
+  readonly ownerLeft?: boolean;
 }
 
 /** How the responsible person is shown: by name and role, or only by role and a functional mailbox. */
@@ -47,6 +49,7 @@ export function registerRecord(state: Assignment): RegisterRecord | undefined {
     purpose: plan.purpose.purpose,
     audience: plan.purpose.audience,
     activeSince: state.activatedAt,
+    ...(state.dutyLog?.ownerLeftAt ? { ownerLeft: true } : {}),
   };
 }
 
@@ -65,8 +68,9 @@ export function registerEntries(records: readonly RegisterRecord[], context: Reg
     const department = context.departments.find((d) => d.id === r.departmentId);
     const owner = context.people.get(r.ownerAadObjectId);
     const role = owner?.title ?? '';
-    const responsible =
-      context.shown === 'name'
+    const responsible = r.ownerLeft
+      ? (department?.mailbox ?? department?.name ?? '')
+      : context.shown === 'name'
         ? [owner?.name, role].filter(Boolean).join(', ')
         : [role, department?.mailbox].filter(Boolean).join(', ');
     return {

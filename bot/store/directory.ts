@@ -1,8 +1,10 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Department, Directory, Person } from '../domain/directory';
-import { encodeKey, fromColumns, TableRepository } from './repository';
-import { unlessMissing } from './statuses';
+import type { Organisation, OrganisationEvent } from '../domain/organisation';
+import { rowsStartingWith } from './assignments';
+import { encodeKey, fromColumns, TableRepository, toColumns } from './repository';
+import { createdOnce, unlessMissing } from './statuses';
 import type { Tables } from './tables';
 
 const personSchema = z.object({
@@ -18,6 +20,10 @@ const departmentSchema = z.object({ id: z.string(), name: z.string(), communicat
 const rolesSchema = z.object({ communicationsChiefAadObjectId: z.string() });
 type Roles = z.infer<typeof rolesSchema>;
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
+/** Departments, the roles and the audit of changes to them share one partition, so a change is one transaction. */
+const organisation = 'organisation';
+const departmentRow = (id: string) => `department_${encodeKey(id)}`;
+const rolesRow = 'roles';
 
 /** How long a looked-up entry or list is reused: every nudge and every plan card asks for the same departments and people. */
 const cacheMs = 30_000;
@@ -43,11 +49,11 @@ export class DirectoryStore {
       decode: (json) => personSchema.parse(json),
     });
     this.departments = new TableRepository(table, {
-      key: (d) => ({ partitionKey: 'department', rowKey: encodeKey(d.id) }),
+      key: (d) => ({ partitionKey: organisation, rowKey: departmentRow(d.id) }),
       decode: (json) => departmentSchema.parse(json),
     });
     this.roles = new TableRepository(table, {
-      key: () => ({ partitionKey: 'role', rowKey: 'organisation' }),
+      key: () => ({ partitionKey: organisation, rowKey: rolesRow }),
       decode: (json) => rolesSchema.parse(json),
     });
   }
@@ -63,11 +69,64 @@ export class DirectoryStore {
   }
 
   department(id: string): Promise<Department | undefined> {
-    return this.cached(`department|${id}`, async () => (await this.departments.get({ partitionKey: 'department', rowKey: encodeKey(id) }))?.value);
+    return this.cached(`department|${id}`, async () => (await this.departments.get({ partitionKey: organisation, rowKey: departmentRow(id) }))?.value);
   }
 
   communicationsChief(): Promise<string | undefined> {
-    return this.cached('role', async () => (await this.roles.get({ partitionKey: 'role', rowKey: 'organisation' }))?.value.communicationsChiefAadObjectId);
+    return this.cached('role', async () => (await this.roles.get({ partitionKey: organisation, rowKey: rolesRow }))?.value.communicationsChiefAadObjectId);
+  }
+
+  /**
+   * Stores who anchors plans, as the communications chief set it: the departments whose communicator
+   * changed, the communications chief, and an audit row per change, in one transaction (R4).
+   */
+  async saveOrganisation(organisation_: Organisation, events: readonly OrganisationEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const departments = await this.allDepartments();
+    const changed = departments.filter((d) => events.some((e) => e.departmentId === d.id));
+    const stamp = events[0]!.at;
+    const actions: TransactionAction[] = [
+      ...changed.map((d): TransactionAction => {
+        const mailbox = organisation_.mailboxes[d.id] || undefined;
+        const department: Department = { id: d.id, name: d.name, communicatorAadObjectId: organisation_.communicators[d.id] ?? '', ...(mailbox ? { mailbox } : {}) };
+        return ['upsert', this.departments.entity(department), 'Replace'];
+      }),
+      ...(events.some((e) => e.type === 'CommunicationsChiefNamed') ? [['upsert', this.roles.entity({ communicationsChiefAadObjectId: organisation_.communicationsChiefAadObjectId }), 'Replace'] as TransactionAction] : []),
+      ...events.map((e, i): TransactionAction => ['create', { partitionKey: organisation, rowKey: `audit_${stamp}_${String(i).padStart(3, '0')}`, ...toColumns(e) }]),
+    ];
+    try {
+      await this.table.submitTransaction(actions);
+    } finally {
+      this.cache.clear();
+    }
+  }
+
+  /** Every change to who anchors plans, oldest first (R4). */
+  async organisationHistory(): Promise<OrganisationEvent[]> {
+    const events: OrganisationEvent[] = [];
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rowsStartingWith(organisation, 'audit_') } })) {
+      events.push(fromColumns(entity) as OrganisationEvent);
+    }
+    return events;
+  }
+
+  /** Sets the communications chief if none is set yet: the first one comes from the settings. */
+  async firstCommunicationsChief(aadObjectId: string): Promise<void> {
+    if (await createdOnce(this.table.createEntity(this.roles.entity({ communicationsChiefAadObjectId: aadObjectId })))) this.cache.clear();
+  }
+
+  /** Departments Entra ID names that Kanalkoll does not know yet: added without a communicator. Returns those added. */
+  async noteDepartments(found: readonly { readonly id: string; readonly name: string }[]): Promise<Department[]> {
+    const known = new Set((await this.allDepartments()).map((d) => d.id));
+    const added: Department[] = [];
+    for (const d of found) {
+      if (known.has(d.id)) continue;
+      known.add(d.id);
+      const department = { id: d.id, name: d.name, communicatorAadObjectId: '' };
+      if (await createdOnce(this.table.createEntity(this.departments.entity(department)))) added.push(department);
+    }
+    if (added.length > 0) this.cache.clear();
+    return added;
   }
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -83,17 +142,16 @@ export class DirectoryStore {
 
   /** Everyone in the directory, by name: for a full sync round (a timer), never for a turn. */
   async everyone(): Promise<Person[]> {
-    return [...(await this.cached('all|person', async () => (await this.all('person', personSchema)).sort(byName)))];
+    return [...(await this.cached('all|person', async () => (await this.all(odata`PartitionKey eq ${'person'}`, personSchema)).sort(byName)))];
   }
 
   /** Every department, by name. */
   async allDepartments(): Promise<Department[]> {
-    return [...(await this.cached('all|department', async () => (await this.all('department', departmentSchema)).sort(byName)))];
+    return [...(await this.cached('all|department', async () => (await this.all(rowsStartingWith(organisation, 'department_'), departmentSchema)).sort(byName)))];
   }
 
-  private async all<T>(partition: string, schema: z.ZodType<T>): Promise<T[]> {
+  private async all<T>(filter: string, schema: z.ZodType<T>): Promise<T[]> {
     const found: T[] = [];
-    const filter = odata`PartitionKey eq ${partition}`;
     for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
       found.push(schema.parse(fromColumns(entity)));
     }

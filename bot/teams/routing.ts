@@ -3,6 +3,7 @@ import type { AdaptiveCard, Verb } from '../../cards';
 import type { PersonRef } from '../domain/assignment';
 import type { Locale } from '../domain/locale';
 import { accountHandlers } from '../flows/account/handlers';
+import { organisationHandlers } from '../flows/organisation/departments';
 import { approvalHandlers } from '../flows/approval/handlers';
 import { absenceHandlers } from '../flows/duties/absence';
 import { evaluationHandlers } from '../flows/duties/evaluation';
@@ -49,6 +50,7 @@ export function routes(deps: FlowDeps): Routes {
   const reports = reportHandlers(deps);
   const duties = { ...taskHandlers(deps), ...evaluationHandlers(deps) };
   const absence = absenceHandlers(deps);
+  const org = organisationHandlers(deps);
   const register: Handler = (t) => registerCardFor(deps, t.locale, t.data);
   const greet: Handler = (t) => welcome(t.locale, t.userName);
   const unknownCardAction: Handler = (t) => welcome(t.locale, t.userName, 'unknownAction');
@@ -64,6 +66,7 @@ export function routes(deps: FlowDeps): Routes {
       { pattern: /^(rapportera|report)\b/i, handle: personal(reports.menu) },
       { pattern: /^(mina konton|my accounts)\b/i, handle: personal(accounts.mine) },
       { pattern: /^(jag är borta|frånvaro|semester|i am away|i'm away|away)\b/i, handle: personal(absence.form) },
+      { pattern: /^(förvaltningar|kommunikatörer|departments|communicators)\b/i, handle: personal(org.show) },
       { pattern: /^(hej|hejsan|hallå|hi|hello|hjälp|help|start|meny|menu)\b/i, handle: greet },
     ],
     // Other text: an answer if it is a policy question, the topic menu if it is a question we
@@ -85,6 +88,7 @@ export function routes(deps: FlowDeps): Routes {
       'approval.refresh': personal(a.refresh),
       'approval.assign': personal(a.assign),
       'approval.withdraw': personal(a.withdraw),
+      'approval.appoint': personal(a.appoint),
       'register.show': register,
       'account.mine': personal(accounts.mine),
       'account.admins': personal(accounts.admins),
@@ -106,6 +110,8 @@ export function routes(deps: FlowDeps): Routes {
       'duty.evaluationSend': personal(duties.evaluationSend),
       'absence.form': personal(absence.form),
       'absence.save': personal(absence.save),
+      'org.departments': personal(org.show),
+      'org.save': personal(org.save),
     },
     unknownCardAction,
     files: personal(async (t) => receiveFiles(deps, t, z.array(fileSchema).catch([]).parse(t.data))),

@@ -191,13 +191,13 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
 
     // Nobody but the communicator names the approver, and only someone in the directory who is not the applicant.
     const before = await assignments.get(id);
-    const byKarim = await karim.invoke('approval.assign', { assignmentId: id, version: 1, approver: users.chief.aadObjectId });
-    expect(textOf(byKarim)).toContain('Bara förvaltningens kommunikatör');
-    expect(textOf(await sara.press(toSara, 'Låt den personen besluta', { approver: '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52' }))).toContain('Välj en person som finns i listan');
-    expect(textOf(await sara.press(toSara, 'Låt den personen besluta', { approver: users.commschief.aadObjectId }))).toContain('Välj någon annan än den som sökt.');
+    const byKarim = await karim.invoke('approval.assign', { assignmentId: id, version: 1, person: users.chief.aadObjectId });
+    expect(textOf(byKarim)).toContain('Det här är inte din ansökan.');
+    expect(textOf(await sara.press(toSara, 'Låt den personen besluta', { person: '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52' }))).toContain('Välj en person som finns i listan');
+    expect(textOf(await sara.press(toSara, 'Låt den personen besluta', { person: users.commschief.aadObjectId }))).toContain('Välj någon annan än den som sökt.');
     expect(await assignments.get(id)).toEqual(before);
 
-    const named = await sara.press(toSara, 'Låt den personen besluta', { approver: users.chief.aadObjectId });
+    const named = await sara.press(toSara, 'Låt den personen besluta', { person: users.chief.aadObjectId });
     expect(textOf(named)).toContain('Karim Berg beslutar nu om ansökan.');
     expect(textOf(connector.cardsTo('personal-commschief').at(-1)!)).toContain('Din ansökan har flyttats till Karim Berg');
     const karimCard = latestCard('personal-chief', id);
@@ -218,7 +218,7 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     const saraView = await sara.invoke('plan.history', { assignmentId: id });
     expect(textOf(saraView)).toContain('Är chefen borta länge?');
 
-    await sara.press(saraView, 'Låt den personen besluta', { approver: users.colleague.aadObjectId });
+    await sara.press(saraView, 'Låt den personen besluta', { person: users.colleague.aadObjectId });
 
     expect(textOf(latestCard('personal-colleague', id))).toContain('Din tur att bestämma.');
     expect(textOf(await karim.press(latestCard('personal-chief', id), 'Godkänn'))).toContain('Det är inte du som beslutar');

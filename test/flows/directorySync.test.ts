@@ -45,7 +45,7 @@ describe('directory sync from Entra ID (users delta query through the Graph SDK)
   it('the first round reads every page and stores everyone with manager, department and title', async () => {
     const report = await sync();
 
-    expect(report).toEqual({ full: true, changed: 11, leavers: 0 });
+    expect(report).toMatchObject({ full: true, changed: 11, leavers: 0, left: [] });
     expect(graph.requests.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(await person(users.employee.aadObjectId)).toMatchObject({ name: 'Elin Ek', departmentId: 'kultur-fritid', chiefAadObjectId: users.chief.aadObjectId, enabled: true });
     expect(await person(colleagues[4]!.id)).toMatchObject({ name: 'Kollega 4', title: 'Fritidsledare', email: 'kollega4@botkyrka.se' });
@@ -62,7 +62,8 @@ describe('directory sync from Entra ID (users delta query through the Graph SDK)
 
     const report = await sync();
 
-    expect(report).toEqual({ full: false, changed: 4, leavers: 2 });
+    expect(report).toMatchObject({ full: false, changed: 4, leavers: 2 });
+    expect(report.left.map((p) => p.aadObjectId).sort()).toEqual([colleagues[0]!.id, colleagues[1]!.id].sort());
     expect(graph.requests.length - requestsBefore).toBe(2);
     expect(await person(users.employee.aadObjectId)).toMatchObject({ chiefAadObjectId: users.communicator.aadObjectId, departmentId: 'kommunledning', name: 'Elin Ek' });
     expect(await person(colleagues[0]!.id)).toMatchObject({ enabled: false, name: 'Kollega 0' });
@@ -76,7 +77,7 @@ describe('directory sync from Entra ID (users delta query through the Graph SDK)
     graph.upsert(visitor);
     graph.remove(visitor.id);
 
-    expect(await sync()).toEqual({ full: false, changed: 0, leavers: 0 });
+    expect(await sync()).toMatchObject({ full: false, changed: 0, leavers: 0, left: [] });
     expect(await person(visitor.id)).toBeUndefined();
   });
 
@@ -85,10 +86,21 @@ describe('directory sync from Entra ID (users delta query through the Graph SDK)
     graph.fail(1, { status: 429, retryAfterSeconds: 1 });
     const started = Date.now();
 
-    expect(await sync()).toEqual({ full: false, changed: 1, leavers: 0 });
+    expect(await sync()).toMatchObject({ full: false, changed: 1, leavers: 0, left: [] });
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(graph.requests.slice(-2).map((r) => r.status)).toEqual([429, 200]);
     expect((await person(colleagues[3]!.id))?.title).toBe('Enhetschef');
+  });
+
+  it('R1: a department Entra ID names for the first time is added without a communicator, once', async () => {
+    graph.upsert({ ...colleagues[3]!, department: 'Samhällsbyggnadsförvaltningen' });
+
+    const report = await sync();
+
+    expect(report.newDepartments).toEqual([{ id: 'samhallsbyggnadsforvaltningen', name: 'Samhällsbyggnadsförvaltningen', communicatorAadObjectId: '' }]);
+    expect(await person(colleagues[3]!.id)).toMatchObject({ departmentId: 'samhallsbyggnadsforvaltningen' });
+    graph.upsert({ ...colleagues[4]!, department: 'Samhällsbyggnadsförvaltningen' });
+    expect((await sync()).newDepartments).toEqual([]);
   });
 
   it('Graph failing in the middle of a round changes nothing stored; the next run does the whole round', async () => {
@@ -103,7 +115,7 @@ describe('directory sync from Entra ID (users delta query through the Graph SDK)
     expect((await person(colleagues[4]!.id))?.title).toBe('Fritidsledare');
 
     graph.fail(0);
-    expect(await sync()).toEqual({ full: false, changed: 3, leavers: 0 });
+    expect(await sync()).toMatchObject({ full: false, changed: 3, leavers: 0, left: [] });
     expect((await person(colleagues[4]!.id))?.title).toBe('Bibliotekarie');
     expect((await person(colleagues[3]!.id))?.name).toBe('Kollega Tre');
   }, 60_000);

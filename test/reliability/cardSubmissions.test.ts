@@ -160,7 +160,7 @@ describe('reliability: bad input on any card gets a clear error and loses nothin
       if (crash) {
         row.crashes++;
         crashes.push(`${what}: ${crash}`);
-      } else if (s.refused && !refusal) silent.push(`${what}: ${JSON.stringify(answer.card).slice(0, 400)}`);
+      } else if (s.refused && !refusal) silent.push(`${what}: ${JSON.stringify(answer.card).slice(0, Number(process.env.FUZZ_CARD ?? 400))}`);
     });
     const changes = storageChanges(before, after, withoutReachRefresh);
     const all = answers.map((a) => a.ms);

@@ -312,11 +312,31 @@ const recipes: Record<Verb, Recipe> = {
   'approval.assign': {
     personal: true,
     actors: ['communicator'],
-    base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, approver: aad('colleague') }),
+    base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, person: aad('colleague') }),
     mutations: [
       ...id('assignmentId', (t) => [t.draft.id, t.active, t.othersDraft, t.othersActive]),
       ...field('version', 'another version', [0, 2, 99], wrongForWhole),
-      set('approver', 'not someone who may decide', ['', 'Nora Sjöberg', '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52', aad('employee'), 5, null]),
+      set('person', 'not someone who may decide', ['', 'Nora Sjöberg', '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52', aad('employee'), 5, null]),
+    ],
+  },
+  'approval.appoint': {
+    personal: true,
+    actors: ['chief', 'communicator'],
+    base: (t) => ({ assignmentId: t.active, person: aad('colleague') }),
+    mutations: [
+      ...id('assignmentId', (t) => [t.draft.id, t.awaiting.id, t.othersDraft]),
+      set('person', 'not someone who may take over', ['', 'Nora Sjöberg', '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52', 5, null]),
+    ],
+  },
+  'org.departments': noInput(true),
+  'org.save': {
+    personal: true,
+    actors: ['commschief'],
+    base: () => ({ commsChief: aad('commschief'), 'c_kultur-fritid': aad('communicator'), c_kommunledning: aad('communicator') }),
+    mutations: [
+      set('commsChief', 'not a person who works here', ['', 'Johan Nilsson', '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52', 5, null]),
+      set('c_kultur-fritid', 'not a person who works here', ['Sara Lind', '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52', 5, {}]),
+      set('m_kommunledning', 'not an email address', ['kommunikation', 'a@b', `${'x'.repeat(100)}@botkyrka.se`, 5, []]),
     ],
   },
   'approval.withdraw': {

@@ -16,6 +16,7 @@ import type { Effect } from '../commands/effects';
 import type { Messenger } from '../messenger';
 import { loadView } from '../plan/session';
 import { planTitle } from '../plan/view';
+import { departmentsCardFor } from '../organisation/departments';
 import { approversFor, currentApprover } from './approvers';
 import { approvalCardFor, type ApprovalContext } from './view';
 
@@ -50,6 +51,7 @@ export async function approvalContext(deps: ApprovalDeps, state: Assignment, loc
     history,
     previous: versions.find((v) => v.version === state.version - 1)?.plan,
     communicatorAadObjectId: approvers.communicator,
+    approvers,
     approver: approverAad ? { aadObjectId: approverAad, userId: approverRef?.userId ?? approverAad } : undefined,
   };
 }
@@ -124,7 +126,17 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
   const toApprover = async (): Promise<string | undefined> => {
     const approver = currentApprover(state, approvers);
     if (!approver) {
-      if (waitingStep(state) === 'chief' && approvers.communicator) await deliver('assign', approvers.communicator);
+      const step = waitingStep(state);
+      if (step === 'chief' && approvers.communicator) await deliver('assign', approvers.communicator);
+      // A department without a communicator: the communications chief names one, and the plan moves on to them.
+      if (step === 'communicator' && approvers.commsChief) {
+        const chief = approvers.commsChief;
+        await once('noCommunicator', chief, async () => {
+          const locale = await localeFor(deps, reach.tenantId, chief);
+          const department = (state.plan && (await deps.directory.department(state.plan.who.departmentId))?.name) ?? '';
+          return departmentsCardFor(deps, locale, chief, { notice: texts(locale).organisation.waitingForCommunicator(state.applicant.name, department), noticeStyle: 'warning' });
+        }, false);
+      }
       return undefined;
     }
     if (await deliver('approver', approver)) return approver;

@@ -1,18 +1,29 @@
 import { approverOf, waitingStep, type Approvers } from '../../domain/approval';
 import type { Assignment } from '../../domain/assignment';
-import { chiefOf } from '../../domain/directory';
+import { chiefOf, isEnabled } from '../../domain/directory';
 import type { AssignmentStore } from '../../store/assignments';
 import type { DirectoryStore } from '../../store/directory';
 
-/** Who decides each step of this plan, from the directory as it is now (never from a card): the chief is the applicant's manager. */
-export async function approversFor(directory: DirectoryStore, state: Assignment): Promise<Approvers> {
+/**
+ * Who decides each step of this plan, from the directory as it is now (never from a card): the chief
+ * is the applicant's manager; nobody who has left decides anything.
+ */
+export async function approversFor(directory: Pick<DirectoryStore, 'person' | 'department' | 'communicationsChief'>, state: Assignment): Promise<Approvers> {
   const [department, commsChief, applicant] = await Promise.all([
     state.plan ? directory.department(state.plan.who.departmentId) : undefined,
     directory.communicationsChief(),
     directory.person(state.applicant.aadObjectId),
   ]);
-  const manager = applicant?.chiefAadObjectId ? await directory.person(applicant.chiefAadObjectId) : undefined;
-  return { chief: chiefOf(applicant, manager), communicator: department?.communicatorAadObjectId, commsChief };
+  const present = async (id: string | undefined) => {
+    const person = id ? await directory.person(id) : undefined;
+    return person && isEnabled(person) ? person.aadObjectId : undefined;
+  };
+  const [manager, communicator, chiefOfComms] = await Promise.all([
+    applicant?.chiefAadObjectId ? directory.person(applicant.chiefAadObjectId) : undefined,
+    present(department?.communicatorAadObjectId),
+    present(commsChief),
+  ]);
+  return { chief: chiefOf(applicant, manager), communicator, commsChief: chiefOfComms };
 }
 
 /** The AAD object id of whoever's turn it is, if the plan waits on someone. */
@@ -22,6 +33,6 @@ export function currentApprover(state: Assignment, approvers: Approvers): string
 }
 
 /** Notes in the store whether the plan waits on an approver now, and on whom (see MoveApproval). */
-export async function trackWaiting(deps: { readonly directory: DirectoryStore; readonly assignments: Pick<AssignmentStore, 'trackWaiting'> }, state: Assignment): Promise<void> {
+export async function trackWaiting(deps: { readonly directory: Pick<DirectoryStore, 'person' | 'department' | 'communicationsChief'>; readonly assignments: Pick<AssignmentStore, 'trackWaiting'> }, state: Assignment): Promise<void> {
   await deps.assignments.trackWaiting(state.id, waitingStep(state) ? { approver: currentApprover(state, await approversFor(deps.directory, state)) } : undefined);
 }

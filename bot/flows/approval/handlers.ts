@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
-import { mayView, type ApprovalRefusal } from '../../domain/approval';
+import { mayView, waitingStep, type ApprovalRefusal } from '../../domain/approval';
+import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
 import { isEnabled } from '../../domain/directory';
 import { cardId, wholeNumber } from '../../domain/fields';
 import type { Assignment, Command } from '../../domain/assignment';
@@ -22,12 +23,14 @@ const decisionData = z.object({
 });
 const viewData = z.object({ assignmentId: cardId });
 const onVersion = viewData.extend({ version: wholeNumber(1_000_000) });
-const assignData = onVersion.extend({ approver: z.union([cardId, z.literal('')]).optional().default('') });
+const personData = { person: z.union([cardId, z.literal('')]).optional().default('') };
+const assignData = onVersion.extend(personData);
+const appointData = viewData.extend(personData);
 
 type DecisionType = 'ApprovePlan' | 'RequestChanges' | 'RejectPlan';
 
 export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Record<
-  'approve' | 'requestChanges' | 'reject' | 'refresh' | 'history' | 'assign' | 'withdraw',
+  'approve' | 'requestChanges' | 'reject' | 'refresh' | 'history' | 'assign' | 'appoint' | 'withdraw',
   CardHandler
 > {
   const say = async (turn: CardTurn, message: 'notFound' | 'unreadable') => messageCard(await loadView(deps, turn.locale), texts(turn.locale).approval.refused[message]);
@@ -102,9 +105,14 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
     if (!parsed.success) return say(turn, 'unreadable');
     const stored = await deps.assignments.get(parsed.data.assignmentId);
     if (!stored?.value.plan) return say(turn, 'notFound');
-    const person = parsed.data.approver ? await deps.directory.person(parsed.data.approver) : undefined;
-    if (!person || !isEnabled(person)) return cardFor(turn, stored.value, { assignError: t.assign.unknown });
     const approvers = await approversFor(deps.directory, stored.value);
+    // Someone with no part in the plan sees nothing of it.
+    if (!mayView(stored.value, turn.user.aadObjectId, approvers)) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
+    // Said first, so that a refused pick is only ever shown under a picker the card has.
+    if (waitingStep(stored.value) !== 'chief') return cardFor(turn, stored.value, { notice: t.refused.notWaiting });
+    if (turn.user.aadObjectId !== approvers.communicator) return cardFor(turn, stored.value, { notice: t.assign.notAllowed });
+    const person = parsed.data.person ? await deps.directory.person(parsed.data.person) : undefined;
+    if (!person || !isEnabled(person)) return cardFor(turn, stored.value, { assignError: t.assign.unknown });
     const command: Command = {
       type: 'AssignApprover',
       meta: { actor: turn.user, now: deps.clock().toISOString(), approvers, version: parsed.data.version },
@@ -115,6 +123,28 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
     if (result.reason === 'ownPlan') return cardFor(turn, stored.value, { assignError: t.assign.applicant });
     const now = (await deps.assignments.get(stored.value.id))?.value ?? stored.value;
     return cardFor(turn, now, { notice: result.reason === 'notAllowed' ? t.assign.notAllowed : result.reason === 'conflict' ? t.refused.lostRace : t.refused.notWaiting });
+  };
+
+  /** The owner left: their chief, the communicator or the communications chief names who takes over. */
+  const appoint: CardHandler = async (turn) => {
+    const t = texts(turn.locale).approval;
+    const parsed = appointData.safeParse(turn.data);
+    if (!parsed.success) return say(turn, 'unreadable');
+    const stored = await deps.assignments.get(parsed.data.assignmentId);
+    if (!stored?.value.plan) return say(turn, 'notFound');
+    const approvers = await approversFor(deps.directory, stored.value);
+    // Someone with no part in the plan sees nothing of it.
+    if (!mayView(stored.value, turn.user.aadObjectId, approvers)) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
+    if (!ownerLeftAt(stored.value)) return cardFor(turn, stored.value, { notice: t.appoint.notNeeded });
+    if (!mayAppointOwner(stored.value, turn.user.aadObjectId, approvers)) return cardFor(turn, stored.value, { notice: t.refused.notApprover });
+    const person = parsed.data.person ? await deps.directory.person(parsed.data.person) : undefined;
+    if (!person || !isEnabled(person)) return cardFor(turn, stored.value, { assignError: t.assign.unknown });
+    const command: Command = { type: 'AppointOwner', meta: { actor: turn.user, now: deps.clock().toISOString(), approvers }, newOwner: { aadObjectId: person.aadObjectId, name: person.name } };
+    const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
+    if (result.ok) return cardFor(turn, result.state, { notice: t.appoint.done(person.name) });
+    if (result.reason === 'ownPlan') return cardFor(turn, stored.value, { assignError: t.assign.unknown });
+    const now = (await deps.assignments.get(stored.value.id))?.value ?? stored.value;
+    return cardFor(turn, now, { notice: result.reason === 'notAllowed' ? t.refused.notApprover : result.reason === 'conflict' ? t.refused.lostRace : t.appoint.notNeeded });
   };
 
   /** The applicant takes back a plan nobody has decided on yet; it is a draft again. */
@@ -134,6 +164,7 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
 
   return {
     assign,
+    appoint,
     withdraw,
     approve: decision('ApprovePlan'),
     requestChanges: decision('RequestChanges'),

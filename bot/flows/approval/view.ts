@@ -2,7 +2,8 @@ import { localStamp } from '../../domain/calendar';
 import { approvalCard, type AdaptiveCard, type ApprovalCardData, type Choice } from '../../../cards';
 import { answersOf, stepsFor } from '../../domain/activityPlan';
 import { mayClose } from '../../domain/account';
-import { waitingStep } from '../../domain/approval';
+import { waitingStep, type Approvers } from '../../domain/approval';
+import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
 import { editable, type Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
 import type { AuditEvent } from '../../store/audit';
@@ -17,6 +18,8 @@ export interface ApprovalContext {
   readonly previous?: Assignment['plan'];
   /** The department communicator, who may close an active account. */
   readonly communicatorAadObjectId?: string;
+  /** Who decides each step now (from the directory). */
+  readonly approvers: Approvers;
   /** Whose turn it is, and their Teams user id for `refresh`. */
   readonly approver?: { readonly aadObjectId: string; readonly userId: string };
   /** R11: set when the account has not been confirmed in use and the check has escalated. */
@@ -61,11 +64,7 @@ export function approvalCardFor(
     })),
     labels: t.labels,
     decide: yourTurn ? { ...t.decide, error: shown.error } : undefined,
-    // R1: the department communicator names who decides the chief step: always when the applicant has no manager, or in their place.
-    assign:
-      waitingStep(state) === 'chief' && viewerAadObjectId === context.communicatorAadObjectId && viewerAadObjectId !== state.applicant.aadObjectId
-        ? { intro: context.approver ? t.assign.intro : t.assign.noChief, label: t.assign.label, button: t.assign.button, error: shown.assignError }
-        : undefined,
+    assign: assignFor(context, state, viewerAadObjectId, shown.assignError),
     withdrawLabel: state.status === 'awaiting_chief' && viewerAadObjectId === state.applicant.aadObjectId ? t.withdraw : undefined,
     editLabel: editable(state) && viewerAadObjectId === state.applicant.aadObjectId ? t.toApplicant.edit : undefined,
     closeLabel:
@@ -76,6 +75,19 @@ export function approvalCardFor(
   return approvalCard(data);
 }
 
+/** Someone to name on the card, if the viewer may: a new owner once the owner left; who decides the chief step. */
+function assignFor(context: ApprovalContext, state: Assignment, viewer: string, error: string | undefined): ApprovalCardData['assign'] {
+  const t = texts(context.view.locale).approval;
+  if (ownerLeftAt(state) && mayAppointOwner(state, viewer, context.approvers)) {
+    return { intro: t.appoint.intro(state.applicant.name), label: t.appoint.label, button: t.appoint.button, verb: 'approval.appoint', error };
+  }
+  // R1: the department communicator names who decides the chief step: always when the applicant has no manager, or in their place.
+  if (waitingStep(state) === 'chief' && viewer === context.communicatorAadObjectId && viewer !== state.applicant.aadObjectId) {
+    return { intro: context.approver ? t.assign.intro : t.assign.noChief, label: t.assign.label, button: t.assign.button, verb: 'approval.assign', error };
+  }
+  return undefined;
+}
+
 function status(context: ApprovalContext, state: Assignment, yourTurn: boolean, name: (aad?: string) => string) {
   const t = texts(context.view.locale).approval;
   const step = waitingStep(state);
@@ -83,6 +95,7 @@ function status(context: ApprovalContext, state: Assignment, yourTurn: boolean, 
     const newOwner = state.pendingOwner.person.name;
     return { status: yourTurn ? t.ownerChangeYourTurn(newOwner) : t.ownerChange(newOwner, name(context.approver?.aadObjectId)), statusStyle: 'accent' as const };
   }
+  if (ownerLeftAt(state)) return { status: t.appoint.status(state.applicant.name), statusStyle: 'warning' as const };
   if (step === 'chief' && !context.approver) return { status: t.waitingForAssign, statusStyle: 'warning' as const };
   if (state.status === 'draft' && state.version > 0) return { status: t.withdrawnForApprover, statusStyle: 'emphasis' as const };
   if (step) {

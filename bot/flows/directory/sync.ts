@@ -1,11 +1,11 @@
-import { personFrom, type Person } from '../../domain/directory';
+import { departmentIdOf, personFrom, type Department, type Person } from '../../domain/directory';
 import { DeltaExpired, type PeopleSource } from '../../graph/users';
 import type { Log } from '../../log';
 import type { DirectoryStore } from '../../store/directory';
 
 export interface SyncDeps {
   readonly people: PeopleSource;
-  readonly directory: Pick<DirectoryStore, 'person' | 'everyone' | 'putPeople' | 'deltaLink' | 'saveDeltaLink' | 'allDepartments'>;
+  readonly directory: Pick<DirectoryStore, 'person' | 'everyone' | 'putPeople' | 'deltaLink' | 'saveDeltaLink' | 'allDepartments' | 'noteDepartments'>;
   readonly clock: () => Date;
   readonly log: Log;
 }
@@ -16,6 +16,10 @@ export interface SyncReport {
   readonly changed: number;
   /** Of them, now disabled or gone from Entra ID. */
   readonly leavers: number;
+  /** Those who were there before this round and are not now: their accounts are followed up (follow.ts). */
+  readonly left: readonly Person[];
+  /** Departments Entra ID named for the first time: they have no communicator yet. */
+  readonly newDepartments: readonly Department[];
 }
 
 /**
@@ -39,9 +43,15 @@ export async function syncDirectory(deps: SyncDeps): Promise<SyncReport> {
   const departments = await deps.directory.allDepartments();
   // A user may come more than once in a round (pages of changes): each time on top of the last.
   const changed = new Map<string, Person>();
+  // Whether each person in the round was there (enabled) before it: a leaver is someone who was.
+  const wasThere = new Map<string, boolean>();
   for (const user of round.users) {
     // The first round has everyone whole; later rounds only what changed, merged with what is stored.
-    const before = changed.get(user.id) ?? (link ? await deps.directory.person(user.id) : undefined);
+    const known = changed.get(user.id);
+    // A full round reads the stored person only for someone disabled or gone: to tell a leaver.
+    const stored = known === undefined && (link || user.accountEnabled === false || user.removed) ? await deps.directory.person(user.id) : undefined;
+    if (!wasThere.has(user.id)) wasThere.set(user.id, stored !== undefined && stored.enabled !== false);
+    const before = known ?? (link ? stored : undefined);
     // Someone who came and went between two rounds, or was gone before the first: nobody to keep.
     if (user.removed && !before) continue;
     changed.set(user.id, personFrom(before, user, departments));
@@ -49,13 +59,20 @@ export async function syncDirectory(deps: SyncDeps): Promise<SyncReport> {
   if (!link) {
     // A full round lists everyone there is: whoever is stored but not in it has left Entra ID.
     for (const person of await deps.directory.everyone()) {
-      if (!changed.has(person.aadObjectId) && person.enabled !== false) changed.set(person.aadObjectId, { ...person, enabled: false });
+      if (!changed.has(person.aadObjectId) && person.enabled !== false) {
+        changed.set(person.aadObjectId, { ...person, enabled: false });
+        wasThere.set(person.aadObjectId, true);
+      }
     }
   }
   const people = [...changed.values()];
+  // Departments come from Entra ID's department attribute; one seen for the first time is added, without a communicator.
+  const named = round.users.flatMap((u) => (u.department?.trim() ? [{ id: departmentIdOf(u.department, departments), name: u.department.trim() }] : []));
+  const newDepartments = await deps.directory.noteDepartments(named.filter((d) => !departments.some((known) => known.id === d.id)));
   await deps.directory.putPeople(people);
   await deps.directory.saveDeltaLink(round.deltaLink, deps.clock().toISOString());
-  const report = { full: !link, changed: people.length, leavers: people.filter((p) => p.enabled === false).length };
-  deps.log.info('directory_sync', { ...report });
+  const left = people.filter((p) => p.enabled === false && wasThere.get(p.aadObjectId));
+  const report = { full: !link, changed: people.length, leavers: people.filter((p) => p.enabled === false).length, left, newDepartments };
+  deps.log.info('directory_sync', { full: report.full, changed: report.changed, leavers: report.leavers, left: left.length, newDepartments: newDepartments.map((d) => d.name).join(', ') });
   return report;
 }

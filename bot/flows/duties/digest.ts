@@ -77,7 +77,8 @@ export async function sendDigests(deps: DigestDeps): Promise<{ sent: number }> {
 
   const readers = [
     ...(commsChief ? [{ aad: commsChief, title: (l: Locale) => texts(l).duties.digest.everything, digest: digestOf(input) }] : []),
-    ...departments.map((d) => ({ aad: d.communicatorAadObjectId, title: () => d.name, digest: digestOf(input, d.id) })),
+    // A department without a communicator has nobody to read its digest: "förvaltningar" lists it for the communications chief.
+    ...departments.filter((d) => d.communicatorAadObjectId).map((d) => ({ aad: d.communicatorAadObjectId, title: () => d.name, digest: digestOf(input, d.id) })),
   ];
   let sent = 0;
   for (const reader of readers) {

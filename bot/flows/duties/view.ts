@@ -53,6 +53,8 @@ function overdueLine(t: Texts, item: OverdueDuty, locale: Locale): string {
       return t.duties.items.admins;
     case 'substitute':
       return t.duties.items.substitute(due);
+    case 'ownerLeft':
+      return t.duties.items.ownerLeft(due);
     case 'approval':
       return t.duties.items.approval(due);
     default: {
@@ -92,6 +94,10 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
     const heading = t.duties.escalationHeading;
     if (names.unreachable) {
       return card({ heading, title: t.duties.escalation.unreachableTitle(names.unreachable), paragraphs: [{ text: t.duties.escalation.unreachable(names.unreachable) }], facts, items, actions: [show] });
+    }
+    if (nudge.duty === 'ownerLeft') {
+      const copy = nudge.level === 0 ? t.duties.escalation.ownerLeft : t.duties.escalation.ownerLeftLate;
+      return card({ heading, title: t.duties.escalation.ownerLeftTitle(names.owner, account), paragraphs: [{ text: copy(day(nudge.due, locale)) }], facts, items: [], actions: [show] });
     }
     if (nudge.duty === 'substitute') {
       return card({ heading, title: t.duties.escalation.substituteTitle(names.owner), paragraphs: [{ text: t.duties.escalation.substitute(account, day(nudge.due, locale)) }], facts, items: [], actions: [show] });

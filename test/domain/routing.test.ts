@@ -1,0 +1,63 @@
+import { DateTime } from 'luxon';
+import type { ActivityPlan } from '../../bot/domain/activityPlan';
+import { approverOf } from '../../bot/domain/approval';
+import { decide, evolve, type Assignment, type Command, type Event } from '../../bot/domain/assignment';
+import { zone } from '../../bot/domain/calendar';
+import { nudgesBetween, stillDue, type Nudge } from '../../bot/domain/duties';
+import { directoryActor } from '../../bot/domain/routing';
+import { users } from '../../dev/roles';
+import { accountPlan, eventsTo } from '../support/seed';
+
+const plan = accountPlan({ platform: 'Instagram', accountName: 'kulturbotkyrka' }) as Extract<ActivityPlan, { kind: 'account' }>;
+const ref = (role: keyof typeof users) => ({ aadObjectId: users[role].aadObjectId, name: users[role].name });
+const fold = (events: readonly Event[], state?: Assignment) => events.reduce<Assignment | undefined>(evolve, state) as Assignment;
+const now = '2027-03-03T10:00:00+01:00';
+const run = (command: Command, state: Assignment) => {
+  const decision = decide(command, state);
+  if (!decision.ok) throw new Error(`refused: ${decision.reason}`);
+  return fold(decision.events, state);
+};
+const approvers = { chief: users.chief.aadObjectId, communicator: users.communicator.aadObjectId, commsChief: users.commschief.aadObjectId };
+
+describe('who decides when the directory cannot say, and leavers', () => {
+  it('R1: the approver the communicator names decides the chief step, until someone else is named or they leave', () => {
+    const waiting = fold(eventsTo('a1', plan, 'awaiting_chief', now));
+    const assign = (actor: keyof typeof users, person: keyof typeof users): Command => ({ type: 'AssignApprover', meta: { actor: ref(actor), now, approvers, version: 1 }, person: ref(person) });
+
+    expect(decide(assign('chief', 'colleague'), waiting)).toMatchObject({ ok: false, reason: 'notAllowed' });
+    expect(decide(assign('communicator', 'employee'), waiting)).toMatchObject({ ok: false, reason: 'ownPlan' });
+    const named = run(assign('communicator', 'colleague'), waiting);
+    expect(approverOf(named, 'chief', approvers)).toBe(users.colleague.aadObjectId);
+
+    const moved = run({ type: 'MoveApproval', meta: { actor: directoryActor, now }, from: ref('colleague'), to: ref('chief'), reason: 'left' }, named);
+    expect(approverOf(moved, 'chief', approvers)).toBe(users.chief.aadObjectId);
+    // Nothing to move when nothing changed.
+    expect(decide({ type: 'MoveApproval', meta: { actor: directoryActor, now }, from: ref('chief'), to: ref('chief'), reason: 'changed' }, moved)).toMatchObject({ ok: false });
+  });
+
+  it('R10: a leaver is recorded once: an owner who left, an admin who left', () => {
+    const active = fold(eventsTo('a1', plan, 'active', now));
+    const leaver = (role: keyof typeof users): Command => ({ type: 'RecordLeaver', meta: { actor: directoryActor, now }, person: ref(role) });
+
+    const adminGone = run(leaver('admin'), active);
+    expect(adminGone.plan?.kind === 'account' && adminGone.plan.administration.admins).toEqual([users.employee.aadObjectId]);
+    expect(decide(leaver('admin'), adminGone)).toMatchObject({ ok: false });
+    const ownerGone = run(leaver('employee'), adminGone);
+    expect(ownerGone.status === 'active' && ownerGone.dutyLog?.ownerLeftAt).toBe(now);
+    expect(decide(leaver('colleague'), ownerGone)).toMatchObject({ ok: false });
+  });
+
+  it('an owner who left: the chief and the communicator are asked for a new owner, the communications chief after 14 days; a new owner ends it', () => {
+    const active = fold(eventsTo('a1', plan, 'active', '2026-11-02T10:00:00+01:00'));
+    const left = run({ type: 'RecordLeaver', meta: { actor: directoryActor, now }, person: ref('employee') }, active);
+    const local = (n: Nudge) => DateTime.fromISO(n.at).setZone(zone).toFormat('yyyy-MM-dd HH:mm');
+    const nudges = nudgesBetween(left, DateTime.fromISO('2027-03-03T09:00:00+01:00'), DateTime.fromISO('2027-04-30T00:00:00+02:00')).filter((n) => n.duty === 'ownerLeft');
+
+    // Wednesday 3 March, 10:00: at once; 17 March (a Wednesday) to the communications chief.
+    expect(nudges.map((n) => `${local(n)} ${n.audience}`)).toEqual(['2027-03-03 10:00 escalation', '2027-03-17 10:00 commsChief']);
+    expect(decide({ type: 'AppointOwner', meta: { actor: ref('colleague'), now, approvers }, newOwner: ref('admin') }, left)).toMatchObject({ ok: false, reason: 'notAllowed' });
+    const taken = run({ type: 'AppointOwner', meta: { actor: ref('communicator'), now, approvers }, newOwner: ref('admin') }, left);
+    expect(taken.applicant.aadObjectId).toBe(users.admin.aadObjectId);
+    expect(stillDue(taken, nudges[1]!)).toBe(false);
+  });
+});
