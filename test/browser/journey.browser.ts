@@ -139,6 +139,17 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
     }),
   60_000);
 
+  it('R1, R2: the communications chief names a department\'s communicator with the people picker ("förvaltningar")', () =>
+    step('departments', async () => {
+      const johan = as.commschief;
+      const card = await johan.say('förvaltningar', 'Kommunikatör per förvaltning');
+      expect(await card.innerText()).toContain('Kommunledningsförvaltningen');
+      // The pickers in order: the communications chief, then one per department by name (Kommunledning first).
+      await johan.pickPerson(card, 1, 'Nora', 'Nora Sjöberg');
+      await johan.press(card, 'Spara', 'Sparat. En ändring.');
+    }),
+  60_000);
+
   it('R15: at the half-year turn the owner gets the archive nudge and completes it', () =>
     step('archive', async () => {
       const elin = as.employee;
