@@ -135,7 +135,6 @@ async function main(): Promise<void> {
     const app = opts.seed ? (await import('../bot/app')).kanalkoll() : undefined;
     await app?.ready();
     await app?.directory.load({ ...directory, people: [] });
-    const synced = await app?.syncDirectory();
 
     const health = await fetch(`${server.url}/api/health`);
     if (!health.ok) throw new Error(`/api/health answered ${health.status}: ${await health.text()}`);
@@ -154,6 +153,8 @@ async function main(): Promise<void> {
       stops.push(() => playgrounds.forEach((p) => p.stop()));
       for (const p of playgrounds) await app?.conversations.rememberUser(playgroundReference(p, new Date()));
     }
+    // After the chats are known: what the sync tells people (new departments, moved approvals) reaches a Playground.
+    const synced = await app?.syncDirectory();
 
     console.log(`
 Kanalkoll is running.
