@@ -13,6 +13,8 @@ export interface ApprovalCardData {
   readonly status: string;
   readonly statusStyle: 'good' | 'warning' | 'attention' | 'emphasis' | 'accent';
   readonly notice?: string;
+  /** Good for what was done, Attention for what was refused. */
+  readonly noticeColor?: 'Good' | 'Attention';
   readonly assignmentId: string;
   readonly version: number;
   /** The step the plan waits on ('' when none): a decision from this card counts for that step only. */

@@ -67,6 +67,9 @@ export function routes(deps: FlowDeps): Routes {
       { pattern: /^(mina konton|my accounts)\b/i, handle: personal(accounts.mine) },
       { pattern: /^(jag är borta|frånvaro|semester|i am away|i'm away|away)\b/i, handle: personal(absence.form) },
       { pattern: /^(förvaltningar|kommunikatörer|departments|communicators)\b/i, handle: personal(org.show) },
+      // Questions about one's own things, in one's own words, reach them rather than a policy text.
+      { pattern: /\b(min ansökan|mina ansökningar|min plan|har (min )?chef(en)? godkänt|my application|my plan|has my (manager|chief) approved)\b/i, handle: personal(p.mine) },
+      { pattern: /\b(vilka konton har jag|mina konton|mitt konto|mina kanaler|which accounts do i have|my accounts?)\b/i, handle: personal(accounts.mine) },
       { pattern: /^(hej|hejsan|hallå|hi|hello|hjälp|help|start|meny|menu)\b/i, handle: greet },
     ],
     // Other text: an answer if it is a policy question, the topic menu if it is a question we

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { startAzurite, type Azurite } from '../../dev/azurite';
 import { generateOrg } from '../../dev/generateOrg';
 import { asGraphUsers, startGraph, type GraphStandIn } from '../../dev/graph';
-import { directory, tenantId, users } from '../../dev/roles';
+import { directory, tenantId } from '../../dev/roles';
 import { sendPlan } from '../support/samplePlan';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';

@@ -58,6 +58,8 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     expect(waiting?.wakeAt).toBeDefined();
     const afterKarim = await karim.press(chiefCard, 'Godkänn');
     expect(textOf(afterKarim)).toContain('Du har godkänt. Nu går ansökan till Sara Lind.');
+    // Success is shown in green, never in the red of a refusal.
+    expect(textOf(afterKarim)).toContain('"text":"Du har godkänt. Nu går ansökan till Sara Lind.","wrap":true,"color":"Good"');
     expect(await statusOf(id)).toBe('awaiting_communicator');
     const afterSara = await sara.press(latestCard('personal-communicator', id), 'Godkänn');
     expect(textOf(afterSara)).toContain('Nu går ansökan till Johan Nilsson.');

@@ -35,6 +35,17 @@ describe('policy help in chat', () => {
     expect(textOf(card)).toContain('From the policy: \\"Uppmärksamma nätmobbning och andra brott\\"');
   });
 
+  it('questions about one\'s own things, in one\'s own words, reach them and not a policy text', async () => {
+    for (const question of ['hur går det med min ansökan?', 'var är min ansökan?', 'har min chef godkänt?', 'Has my manager approved it?']) {
+      expect([question, textOf(await elin.say(question))]).toEqual([question, expect.stringMatching(/Mina ansökningar|My applications/)]);
+    }
+    for (const question of ['vilka konton har jag?', 'Hur gör jag med mitt konto']) {
+      expect([question, textOf(await elin.say(question))]).toEqual([question, expect.stringContaining('Mina konton')]);
+    }
+    // A policy question stays one.
+    expect(textOf(await elin.say('vad gäller för mitt konto?'))).toContain('Vad säger policyn?');
+  });
+
   it('a question it cannot place gets the menu, not a guess; other text the welcome card', async () => {
     expect(textOf(await elin.say('Vad blir det för lunch i dag?'))).toContain('Jag hittade inget säkert svar på det.');
     expect(textOf(await elin.say('tjena'))).toContain('Jag är Kanalkoll.');

@@ -145,6 +145,8 @@ describe('the public register (R3), served over HTTP from Azurite', () => {
       expect(await page.locator('tbody tr').count()).toBe(3);
       // A 2,000-character word in one cell must not push the page sideways.
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
+      // Long Swedish words are hyphenated at syllables, not cut anywhere ("fritidsförvaltninge / n").
+      expect(await page.evaluate(`(() => { const s = getComputedStyle(document.querySelector('tbody td[data-label="Förvaltning"]')); return [document.documentElement.lang, s.overflowWrap, s.hyphens]; })()`)).toEqual(['sv', 'break-word', 'auto']);
 
       await page.selectOption('#forvaltning', 'Kultur- och fritidsförvaltningen');
       await page.click('button[type=submit]');

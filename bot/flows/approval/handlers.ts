@@ -13,7 +13,7 @@ import { loadView } from '../plan/session';
 import { messageCard } from '../plan/status';
 import { approvalContext, type ApprovalDeps } from './announce';
 import { approversFor, currentApprover } from './approvers';
-import { approvalCardFor } from './view';
+import { approvalCardFor, type ApprovalShown } from './view';
 
 const decisionData = z.object({
   assignmentId: cardId,
@@ -36,7 +36,7 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
   const say = async (turn: CardTurn, message: 'notFound' | 'unreadable') => messageCard(await loadView(deps, turn.locale), texts(turn.locale).approval.refused[message]);
 
   /** The card for `turn.user` on the assignment as stored now, with a notice or an error. */
-  async function cardFor(turn: CardTurn, state: Assignment, shown: { notice?: string; error?: string; assignError?: string } = {}): Promise<AdaptiveCard> {
+  async function cardFor(turn: CardTurn, state: Assignment, shown: ApprovalShown = {}): Promise<AdaptiveCard> {
     const approvers = await approversFor(deps.directory, state);
     const context = await approvalContext(deps, state, turn.locale, approvers, turn.reach.tenantId);
     return approvalCardFor(context, state, turn.user.aadObjectId, shown);
@@ -85,7 +85,7 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
               : state.status === 'active'
                 ? t.decided.activated
                 : t.decided.approved(nextName);
-    return cardFor(turn, state, { notice });
+    return cardFor(turn, state, { done: notice });
   }
 
   /** The card as it is now, for someone involved: what Teams asks for on `refresh`, and "historik". */
@@ -119,7 +119,7 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
       person: { aadObjectId: person.aadObjectId, name: person.name },
     };
     const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
-    if (result.ok) return cardFor(turn, result.state, { notice: t.assign.done(person.name) });
+    if (result.ok) return cardFor(turn, result.state, { done: t.assign.done(person.name) });
     if (result.reason === 'ownPlan') return cardFor(turn, stored.value, { assignError: t.assign.applicant });
     const now = (await deps.assignments.get(stored.value.id))?.value ?? stored.value;
     return cardFor(turn, now, { notice: result.reason === 'notAllowed' ? t.assign.notAllowed : result.reason === 'conflict' ? t.refused.lostRace : t.refused.notWaiting });
@@ -141,7 +141,7 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
     if (!person || !isEnabled(person)) return cardFor(turn, stored.value, { assignError: t.assign.unknown });
     const command: Command = { type: 'AppointOwner', meta: { actor: turn.user, now: deps.clock().toISOString(), approvers }, newOwner: { aadObjectId: person.aadObjectId, name: person.name } };
     const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
-    if (result.ok) return cardFor(turn, result.state, { notice: t.appoint.done(person.name) });
+    if (result.ok) return cardFor(turn, result.state, { done: t.appoint.done(person.name) });
     if (result.reason === 'ownPlan') return cardFor(turn, stored.value, { assignError: t.assign.unknown });
     const now = (await deps.assignments.get(stored.value.id))?.value ?? stored.value;
     return cardFor(turn, now, { notice: result.reason === 'notAllowed' ? t.refused.notApprover : result.reason === 'conflict' ? t.refused.lostRace : t.appoint.notNeeded });
@@ -157,7 +157,7 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
     if (stored.value.applicant.aadObjectId !== turn.user.aadObjectId) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
     const command: Command = { type: 'WithdrawPlan', meta: { actor: turn.user, now: deps.clock().toISOString(), version: parsed.data.version } };
     const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
-    if (result.ok) return cardFor(turn, result.state, { notice: t.withdrawn });
+    if (result.ok) return cardFor(turn, result.state, { done: t.withdrawn });
     const now = (await deps.assignments.get(stored.value.id))?.value ?? stored.value;
     return cardFor(turn, now, { notice: result.reason === 'conflict' ? t.refused.lostRace : result.reason === 'oldVersion' ? t.refused.oldVersion : t.refused.notWaiting });
   };

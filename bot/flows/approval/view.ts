@@ -27,12 +27,20 @@ export interface ApprovalContext {
 }
 
 
+/** What happened on the card: `done` what was done (green), `notice` what was refused, the errors under their inputs. */
+export interface ApprovalShown {
+  readonly done?: string;
+  readonly notice?: string;
+  readonly error?: string;
+  readonly assignError?: string;
+}
+
 /** The plan as `viewer` sees it: with the decision inputs only if it is their turn. */
 export function approvalCardFor(
   context: ApprovalContext,
   state: Assignment,
   viewerAadObjectId: string,
-  shown: { notice?: string; error?: string; assignError?: string } = {},
+  shown: ApprovalShown = {},
 ): AdaptiveCard {
   const { view } = context;
   const t = texts(view.locale).approval;
@@ -51,7 +59,8 @@ export function approvalCardFor(
     heading: t.heading,
     title: t.title(state.applicant.name, channel),
     ...status(context, state, yourTurn, name),
-    notice: shown.notice,
+    notice: shown.done ?? shown.notice,
+    noticeColor: shown.done ? 'Good' : 'Attention',
     assignmentId: state.id,
     version: state.version,
     step: waitingStep(state) ?? '',

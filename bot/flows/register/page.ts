@@ -10,6 +10,8 @@ export interface PageFilters {
 }
 
 const columns = ['Konto', 'Plattform', 'Förvaltning', 'Ansvarig', 'Syfte', 'Målgrupp', 'Aktivt sedan'] as const;
+/** Each column's share of the table: fixed, so one long word cannot widen the page or squeeze the others. */
+const widths = [16, 9, 15, 15, 20, 13, 12];
 
 const options = (values: readonly string[], chosen: string | undefined) =>
   values.map((v) => `<option value="${escapeHtml(v)}"${v === chosen ? ' selected' : ''}>${escapeHtml(v)}</option>`).join('');
@@ -54,11 +56,11 @@ export function registerPage(all: readonly RegisterEntry[], filters: PageFilters
   label { display: block; font-weight: 600; }
   select, button { font: inherit; padding: .4rem .6rem; border: 1px solid #555; border-radius: 4px; background: #fff; color: #1b1b1b; }
   button { background: #0b4f8a; color: #fff; border-color: #0b4f8a; cursor: pointer; }
-  table { border-collapse: collapse; width: 100%; }
+  table { border-collapse: collapse; width: 100%; table-layout: fixed; }
   caption { text-align: left; font-weight: 600; padding: .5rem 0; }
   th, td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid #ccc; }
-  /* Free text may hold very long words: let those break, but never the short headers and values. */
-  tbody th, tbody td { overflow-wrap: anywhere; }
+  /* Swedish compounds break at syllables (hyphens, lang="sv"), and only a word longer than its line is cut: never mid-word otherwise. */
+  tbody th, tbody td { overflow-wrap: break-word; hyphens: auto; -webkit-hyphens: auto; }
   thead th, td[data-label="Plattform"], td[data-label="Aktivt sedan"] { overflow-wrap: normal; white-space: nowrap; }
   thead th { background: #f0f0f0; }
   tbody th { font-weight: 600; }
@@ -83,6 +85,7 @@ export function registerPage(all: readonly RegisterEntry[], filters: PageFilters
 </form>
 <table>
 <caption>${shown.length === 1 ? '1 konto' : `${shown.length} konton`}</caption>
+<colgroup>${widths.map((w) => `<col style="width: ${w}%">`).join('')}</colgroup>
 <thead><tr>${columns.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows || `<tr><td colspan="${columns.length}">Inga konton matchar.</td></tr>`}
