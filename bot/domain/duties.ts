@@ -275,6 +275,16 @@ export function stillDue(state: Assignment, nudge: Nudge, settings = defaultDuty
   return nudgesBetween(state, at.minus({ milliseconds: 1 }), at, settings, facts).some((n) => nudgeKey(n) === nudgeKey(nudge));
 }
 
+/**
+ * When the duty of this nudge escalates to the chief and the communicator, if it still will: what a
+ * reminder promises, computed from the settings. Undefined once the escalation has gone, or if none comes.
+ */
+export function escalationAfter(state: Assignment, nudge: Nudge, settings = defaultDutySettings, facts: DutyFacts = {}): string | undefined {
+  const at = DateTime.fromISO(nudge.at);
+  const later = nudgesBetween(state, at, at.plus({ days: 120 }), settings, facts);
+  return later.find((n) => n.duty === nudge.duty && n.period === nudge.period && n.audience === 'escalation')?.at;
+}
+
 export interface OverdueDuty {
   readonly duty: DutyKind;
   readonly period: string;

@@ -2,8 +2,18 @@ import { welcomeCard, type AdaptiveCard } from '../../cards';
 import type { Locale } from '../domain/locale';
 import { texts } from '../i18n';
 
-/** The welcome card: what Kanalkoll does and the main actions, with an optional notice. */
-export function welcome(locale: Locale, name?: string, note?: 'unknownAction'): AdaptiveCard {
+/** What applies to the person greeted, from what is stored: their accounts, their role. */
+export interface WelcomeFor {
+  /** They own accounts (active or closed): "mina konton". */
+  readonly owner?: boolean;
+  /** They own an active account: "jag är borta". */
+  readonly activeOwner?: boolean;
+  /** They are the communications chief: "förvaltningar". */
+  readonly commsChief?: boolean;
+}
+
+/** The welcome card: what Kanalkoll does and everything the person can do, with an optional notice. */
+export function welcome(locale: Locale, name?: string, note?: 'unknownAction', applies: WelcomeFor = {}): AdaptiveCard {
   const t = texts(locale).welcome;
   return welcomeCard({
     greeting: t.greeting(firstName(name)),
@@ -14,6 +24,9 @@ export function welcome(locale: Locale, name?: string, note?: 'unknownAction'): 
     actions: [
       { title: t.actions.newPlan, verb: 'plan.start' },
       { title: t.actions.myPlans, verb: 'plan.mine' },
+      ...(applies.owner ? [{ title: t.actions.myAccounts, verb: 'account.mine' } as const] : []),
+      ...(applies.activeOwner ? [{ title: t.actions.away, verb: 'absence.form' } as const] : []),
+      ...(applies.commsChief ? [{ title: t.actions.departments, verb: 'org.departments' } as const] : []),
       { title: t.actions.register, verb: 'register.show' },
       { title: t.actions.policyHelp, verb: 'help.topics' },
       { title: t.actions.report, verb: 'report.menu' },

@@ -16,6 +16,9 @@ export const en: Texts = {
     actions: {
       newPlan: 'New application',
       myPlans: 'My applications',
+      myAccounts: 'My accounts',
+      away: 'I am away',
+      departments: 'Departments',
       register: 'Register',
       policyHelp: 'Policy help',
       report: 'Report',
@@ -323,11 +326,12 @@ export const en: Texts = {
     owner: {
       archive: {
         title: (account: string) => `Save the start page of ${account}`,
-        text: 'A new half-year has begun. Save the account\'s start page as a PDF and send it to the municipal archive. Only the start page is needed.',
+        text: 'A new half-year has begun. Save the account\'s start page as a PDF and attach the file here in the chat (the paper clip). Only the start page is needed. Already sent it to the municipal archive another way? Write the archive\'s reference and press Sent to the municipal archive.',
       },
+      escalatesOn: (date: string) => `If it is not done by ${date}, your chief and the communicator will hear of it.`,
       archiveReminder: {
         title: (account: string) => `Reminder: the start page of ${account} is not archived`,
-        text: 'Save the start page as a PDF and send it to the municipal archive. In a week, your chief and the communicator will hear that it is not done.',
+        text: 'Save the start page as a PDF and attach the file here in the chat (the paper clip). Already sent it to the municipal archive? Write the archive\'s reference and press Sent to the municipal archive.',
       },
       evaluation: {
         title: (account: string) => `Time to evaluate ${account}`,
@@ -382,7 +386,7 @@ export const en: Texts = {
       ownerLeft: (due: string) => `A new owner, by ${due}`,
     },
     tasks: {
-      referenceLabel: 'The municipal archive\'s reference, if you have already sent the picture',
+      referenceLabel: 'The municipal archive\'s reference (if you sent the picture to the archive another way)',
       archived: 'Sent to the municipal archive',
       snooze: 'Remind me in a week',
       active: 'Yes, the account is in use',

@@ -18,6 +18,9 @@ export const sv = {
     actions: {
       newPlan: 'Ny ansökan',
       myPlans: 'Mina ansökningar',
+      myAccounts: 'Mina konton',
+      away: 'Jag är borta',
+      departments: 'Förvaltningar',
       register: 'Registret',
       policyHelp: 'Policyhjälp',
       report: 'Rapportera',
@@ -327,11 +330,12 @@ export const sv = {
     owner: {
       archive: {
         title: (account: string) => `Spara startsidan för ${account}`,
-        text: 'Ett nytt halvår har börjat. Spara kontots startsida som PDF och skicka den till kommunarkivet. Bara startsidan behövs.',
+        text: 'Ett nytt halvår har börjat. Spara kontots startsida som PDF och bifoga filen här i chatten (gemet). Bara startsidan behövs. Har du redan skickat den till kommunarkivet på annat sätt? Skriv arkivets referens och tryck på Skickad till kommunarkivet.',
       },
+      escalatesOn: (date: string) => `Är det inte gjort den ${date} får din chef och kommunikatören veta det.`,
       archiveReminder: {
         title: (account: string) => `Påminnelse: startsidan för ${account} är inte arkiverad`,
-        text: 'Spara startsidan som PDF och skicka den till kommunarkivet. Om en vecka får din chef och kommunikatören veta att det inte är gjort.',
+        text: 'Spara startsidan som PDF och bifoga filen här i chatten (gemet). Har du redan skickat den till kommunarkivet? Skriv arkivets referens och tryck på Skickad till kommunarkivet.',
       },
       evaluation: {
         title: (account: string) => `Dags att utvärdera ${account}`,
@@ -386,7 +390,7 @@ export const sv = {
       ownerLeft: (due: string) => `Ny ägare, senast ${due}`,
     },
     tasks: {
-      referenceLabel: 'Kommunarkivets referens, om du redan har skickat bilden',
+      referenceLabel: 'Kommunarkivets referens (om du har skickat bilden till arkivet på annat sätt)',
       archived: 'Skickad till kommunarkivet',
       snooze: 'Påminn mig om en vecka',
       active: 'Ja, kontot används',

@@ -16,7 +16,8 @@ import type { CardHandler } from '../flows/turn';
 import { registerCardFor } from '../flows/register/card';
 import { reportHandlers } from '../flows/report/handlers';
 import { answerFor, helpForCard, helpMenu } from '../flows/help';
-import { welcome } from '../flows/welcome';
+import { welcome, type WelcomeFor } from '../flows/welcome';
+import { ownsAccount, ownsActiveAccount } from '../domain/account';
 
 /** Who pressed or wrote, in what language, and what the card sent. */
 export interface Turn {
@@ -52,8 +53,15 @@ export function routes(deps: FlowDeps): Routes {
   const absence = absenceHandlers(deps);
   const org = organisationHandlers(deps);
   const register: Handler = (t) => registerCardFor(deps, t.locale, t.data);
-  const greet: Handler = (t) => welcome(t.locale, t.userName);
-  const unknownCardAction: Handler = (t) => welcome(t.locale, t.userName, 'unknownAction');
+  /** What the welcome card offers this person, from what is stored. */
+  const applies = async (t: { user?: { aadObjectId: string } }): Promise<WelcomeFor> => {
+    if (!t.user) return {};
+    const aad = t.user.aadObjectId;
+    const [mine, chief] = await Promise.all([deps.assignments.listFor(aad), deps.directory.communicationsChief()]);
+    return { owner: mine.some((a) => ownsAccount(a, aad)), activeOwner: mine.some((a) => ownsActiveAccount(a, aad)), commsChief: chief === aad };
+  };
+  const greet: Handler = async (t) => welcome(t.locale, t.userName, undefined, await applies(t));
+  const unknownCardAction: Handler = async (t) => welcome(t.locale, t.userName, 'unknownAction', await applies(t));
   const personal = (handle: CardHandler): Handler => (t) =>
     t.user && t.reach ? handle({ locale: t.locale, user: t.user, reach: t.reach, data: t.data }) : unknownCardAction(t);
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ActivityPlan } from '../../bot/domain/activityPlan';
 import { decide, evolve, type Assignment, type Event } from '../../bot/domain/assignment';
 import { daysOff, isWorkingDay, zone } from '../../bot/domain/calendar';
-import { nextNudgeAfter, nudgeKey, nudgesBetween, overdue, passiveSince, stillDue, type Nudge } from '../../bot/domain/duties';
+import { defaultDutySettings, escalationAfter, nextNudgeAfter, nudgeKey, nudgesBetween, overdue, passiveSince, stillDue, type Nudge } from '../../bot/domain/duties';
 import { accountPlan, eventsTo, monitoringPlan } from '../support/seed';
 import { users } from '../../dev/roles';
 
@@ -21,6 +21,15 @@ const of = (nudges: Nudge[], duty: Nudge['duty']) => nudges.filter((n) => n.duty
 const between = (state: Assignment, from: string, to: string) => nudgesBetween(state, at(from), at(to));
 
 describe('duty rules', () => {
+  it('R15: a reminder knows when the archive duty escalates, from the settings, until it has', () => {
+    const state = account('2026-11-02T10:00:00+01:00');
+    const reminder = between(state, '2026-11-02', '2027-12-31').find((n) => n.duty === 'archive' && n.level === 1)!;
+    expect(local({ ...reminder, at: escalationAfter(state, reminder) ?? '' })).toBe('2027-02-01 08:00');
+    expect(escalationAfter(state, reminder, { ...defaultDutySettings, archiveEscalationDays: 20 })).toContain('2027-01-21');
+    const escalation = between(state, '2026-11-02', '2027-12-31').find((n) => n.duty === 'archive' && n.audience === 'escalation')!;
+    expect(escalationAfter(state, escalation)).toBeUndefined();
+  });
+
   it('R15: the archive snapshot is asked for at each half-year turn, reminded after 14 days and escalated after 30', () => {
     const nudges = between(account('2026-11-02T10:00:00+01:00'), '2026-11-02', '2027-12-31');
     expect(of(nudges, 'archive')).toEqual([

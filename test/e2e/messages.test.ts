@@ -41,7 +41,8 @@ describe('POST /api/messages through the real CloudAdapter', () => {
     const card = cardOf(sent[0]);
     expect(card.version).toBe('1.5');
     expect(textsOf(card)).toContain('Hej Elin! Jag är Kanalkoll.');
-    expect(card.actions.map((a) => a.title)).toEqual(['Ny ansökan', 'Mina ansökningar', 'Registret', 'Policyhjälp', 'Rapportera']);
+    // Others besides ("Mina konton"…) when Elin owns accounts, which other tests on this storage may have given her.
+    expect(card.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Ny ansökan', 'Mina ansökningar', 'Registret', 'Policyhjälp', 'Rapportera']));
     expect(connector.calls[0]?.path).toMatch(/^\/v3\/conversations\/personal-employee\/activities/);
   });
 

@@ -43,6 +43,16 @@ describe('an active account in Teams: mina konton, administration and closing (R
   const inRegister = async (id: string) => (await stores.register.all()).some((r) => r.id === id);
   const buttonFor = (card: Card, verb: string, id: string) => actionsOf(card).find((a) => a.verb === verb && a.data.assignmentId === id)!;
 
+  it('the welcome card offers what applies to the person: their accounts and "jag är borta" to an owner, "förvaltningar" to the communications chief', async () => {
+    await activeAccount();
+    const titles = async (client: TeamsClient) => actionsOf(await client.say('hej')).map((action) => action.title);
+
+    expect(await titles(elin)).toEqual(expect.arrayContaining(['Ny ansökan', 'Mina ansökningar', 'Mina konton', 'Jag är borta', 'Registret', 'Policyhjälp', 'Rapportera']));
+    expect(await titles(elin)).not.toContain('Förvaltningar');
+    expect(await titles(nora)).not.toContain('Mina konton');
+    expect(await titles(world.client('commschief'))).toContain('Förvaltningar');
+  });
+
   it('R5, R10: "mina konton" shows each account with who runs it and the owner\'s duties', async () => {
     const { name } = await activeAccount();
 

@@ -67,7 +67,8 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
 
     expect(textOf(afterJohan)).toContain('Du har godkänt. Uppdraget gäller nu.');
     expect((await assignments.get(id))!.value).toMatchObject({ status: 'active', activatedAt: expect.any(String) });
-    expect(JSON.stringify(connector.cardsTo('personal-employee'))).toContain('Din ansökan är godkänd.');
+    const activated = connector.cardsTo('personal-employee').find((c) => textOf(c).includes('Din ansökan är godkänd.'))!;
+    expect(actionsOf(activated).map((a) => a.title)).toContain('Mina konton');
     const history = await audit.history(id);
     expect(history.map((e) => [e.type, e.role])).toEqual([
       ['PlanStarted', 'applicant'],

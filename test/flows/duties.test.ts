@@ -133,6 +133,9 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
       const first = world.connector.cardsTo(`personal-${owner(0).aadObjectId}`).map((card) => JSON.stringify(card));
       expect(first.filter((card) => card.includes('Spara startsidan för konto0 (Instagram)'))).toHaveLength(2);
       expect(first.filter((card) => card.includes('Påminnelse: startsidan för konto0'))).toHaveLength(2);
+      // The nudge says how (the PDF in the chat, or the archive's reference); a reminder says when the chief hears, by the settings.
+      expect(first.filter((card) => card.includes('Spara startsidan för') && card.includes('bifoga filen här i chatten'))).toHaveLength(2);
+      for (const reminder of first.filter((card) => card.includes('Påminnelse: startsidan'))) expect(reminder).toMatch(/Är det inte gjort den \d{1,2} \p{L}+ 20\d\d får din chef/u);
     } finally {
       await world.close();
     }

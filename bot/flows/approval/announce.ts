@@ -115,6 +115,8 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
   const tell = (paragraphs: (t: ReturnType<typeof texts>) => string[], withEdit = false) =>
     news('news', applicant, paragraphs, (t): PlanStatusCardData['actions'] => [
       ...(withEdit ? [{ title: t.approval.toApplicant.edit, verb: 'plan.resume' as const, data: { draftId: state.id } }] : []),
+      // An active account is looked after from "mina konton".
+      ...(state.status === 'active' && state.plan?.kind === 'account' ? [{ title: t.welcome.actions.myAccounts, verb: 'account.mine' as const, data: {} }] : []),
       { title: t.plan.actions.mine, verb: 'plan.mine', data: {} },
     ]);
   const nameOf = async (aad: string | undefined) => (aad ? (await deps.directory.person(aad))?.name : undefined) ?? aad ?? '';

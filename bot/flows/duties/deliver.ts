@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Assignment } from '../../domain/assignment';
-import { overdue, stillDue, type DutySettings } from '../../domain/duties';
+import { escalationAfter, overdue, stillDue, type DutySettings } from '../../domain/duties';
 import { nudgeRecipients } from '../../domain/nudgeRecipients';
 import { localeOf, type Locale } from '../../domain/locale';
 import type { Log } from '../../log';
@@ -83,6 +83,7 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
     unreachable: message.unreachable && (await nameOf(deps, message.unreachable, state, reach.tenantId)),
     ...(nudge.duty === 'admins' ? { admins: await adminNames(deps.directory, state) } : {}),
   };
+  const escalatesAt = escalationAfter(state, nudge, deps.settings, facts);
   // Only escalations list what is overdue; working it out reads the assignment's whole history.
   const overdueNow = [...people.values()].includes('escalation') ? overdue(state, DateTime.fromJSDate(deps.clock()), deps.settings, facts) : [];
 
@@ -91,7 +92,7 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
   for (const [aad, role] of people) {
     if (message.to && !message.to.includes(aad)) continue;
     const locale = localeOf((await deps.conversations.user(reach.tenantId, aad))?.locale, deps.forcedLocale);
-    const card = nudgeCard({ nudge, state, role, names, overdue: overdueNow, locale });
+    const card = nudgeCard({ nudge, state, role, names, overdue: overdueNow, locale, escalatesAt });
     const outcome = await deliverTo(deps, message, aad, card);
     if (!outcome.done) {
       later.push(aad);

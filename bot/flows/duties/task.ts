@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
 import type { Assignment, Command } from '../../domain/assignment';
-import { dutyKinds, isPeriodOf, overdue, type DutyKind, type Nudge } from '../../domain/duties';
+import { dutyKinds, escalationAfter, isPeriodOf, overdue, type DutyKind, type Nudge } from '../../domain/duties';
 import { calendarDay, cardId, wholeNumber } from '../../domain/fields';
 import { texts } from '../../i18n';
 import { accountList } from '../account/list';
@@ -54,7 +54,7 @@ export async function loadTask<D extends DutyKind>(deps: DutyTaskDeps, turn: Car
   const facts = await factsFor(deps.directory, state);
   const names = { owner: state.applicant.name, ...(duty === 'admins' ? { admins: await adminNames(deps.directory, state) } : {}) };
   const card = async (shown: Shown) =>
-    nudgeCard({ nudge, state, role: 'owner', names, overdue: overdue(state, DateTime.fromJSDate(deps.clock()), deps.dutySettings, facts), locale: turn.locale, shown });
+    nudgeCard({ nudge, state, role: 'owner', names, escalatesAt: escalationAfter(state, nudge, deps.dutySettings, facts), overdue: overdue(state, DateTime.fromJSDate(deps.clock()), deps.dutySettings, facts), locale: turn.locale, shown });
   if (state.applicant.aadObjectId !== turn.user.aadObjectId) return { refused: await card({ notice: t.duties.tasks.notYours, style: 'attention', done: true }) };
   if (state.status !== 'active') return { refused: await card({ notice: t.duties.tasks.notActive, style: 'attention', done: true }) };
   const key = { assignmentId, duty, period, level: String(level), due, at };

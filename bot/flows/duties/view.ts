@@ -28,6 +28,8 @@ export interface NudgeView {
   readonly names: NudgeNames;
   readonly overdue: readonly OverdueDuty[];
   readonly locale: Locale;
+  /** When the duty escalates to the chief and the communicator, if it still will (duties.ts `escalationAfter`). */
+  readonly escalatesAt?: string;
   /** After a task on the card: what happened, or what to fix (with the typed value kept). */
   readonly shown?: { readonly notice?: string; readonly style?: 'good' | 'attention'; readonly done?: boolean; readonly fieldValue?: string; readonly fieldError?: string; readonly dateError?: string };
 }
@@ -130,9 +132,10 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
   switch (nudge.duty) {
     case 'archive': {
       const copy = nudge.level === 0 ? t.duties.owner.archive : t.duties.owner.archiveReminder;
+      const escalation = nudge.level > 0 && view.escalatesAt ? [{ text: t.duties.owner.escalatesOn(day(view.escalatesAt, locale)) }] : [];
       return card({
         title: copy.title(account),
-        paragraphs: [{ text: copy.text }],
+        paragraphs: [{ text: copy.text }, ...escalation],
         facts: [...base.facts, { title: t.duties.facts.period, value: periodLabel(t, nudge.period) }],
         field: { id: 'reference', label: t.duties.tasks.referenceLabel, value: shown.fieldValue ?? '', ...(shown.fieldError ? { error: shown.fieldError } : {}) },
         actions: [{ title: t.duties.tasks.archived, verb: 'duty.archived', data: task }, snooze],
