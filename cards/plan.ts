@@ -35,7 +35,6 @@ export interface PlanStepCardData extends Notice {
   readonly t: Readonly<Record<string, string>>;
   readonly v: Readonly<Record<string, string>>;
   readonly e: Readonly<Record<string, string>>;
-  readonly hints: Readonly<Record<string, string>>;
   /** The people pickers' chosen people (a picker shows a chosen person only as one of its choices): never a list to pick from. */
   readonly p: Readonly<Record<string, readonly Choice[]>>;
   readonly departments: readonly Choice[];

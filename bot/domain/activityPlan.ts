@@ -133,6 +133,40 @@ export function validateStep<S extends StepName>(kind: PlanKind, step: S, input:
   return parseFields(schema, input, step) as StepResult<S>;
 }
 
+/** How long each field of a step kept as a draft may be (what the cards allow). */
+const draftLimits: Readonly<Record<string, number>> = {
+  accountName: limits.name,
+  accountUrl: limits.url,
+  purpose: limits.text,
+  audience: limits.text,
+  complement: limits.text,
+  sourceUrl: limits.url,
+  goals: limits.goal,
+  admins: limits.name,
+  substitute: limits.name,
+  loginStorage: limits.text,
+};
+
+/**
+ * A step's answers kept as they are, half-filled or not yet valid ("Spara", "Tillbaka"): only what
+ * the step has, text trimmed and cut to the field's length, wrong types left out. Checked as final
+ * only on "Fortsätt" and when sending. The one thing never kept: a password where the place of the
+ * login belongs (R10).
+ */
+export function keepDraft(step: StepName, answers: Readonly<Record<string, unknown>>): { readonly ok: true; readonly value: Record<string, unknown> } | { readonly ok: false; readonly errors: readonly FieldError[] } {
+  const kept: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(answers)) {
+    const max = draftLimits[field] ?? limits.name;
+    if (typeof value === 'string') kept[field] = value.trim().slice(0, max);
+    else if (typeof value === 'boolean') kept[field] = value;
+    else if (Array.isArray(value)) kept[field] = value.filter((v): v is string => typeof v === 'string').map((v) => v.trim().slice(0, max)).slice(0, limits.admins);
+  }
+  if (step === 'administration' && typeof kept.loginStorage === 'string' && looksLikeCredential(kept.loginStorage)) {
+    return { ok: false, errors: [{ field: 'loginStorage', code: 'credential' }] };
+  }
+  return { ok: true, value: kept };
+}
+
 /** A complete plan: every step of its kind, validated. This is what is submitted and frozen. */
 export type ActivityPlan = ({ readonly kind: 'account' } & Steps) | ({ readonly kind: 'monitoring' } & MonitoringSteps);
 

@@ -25,6 +25,8 @@ interface Common {
   readonly draft: PlanDraft;
   /** Where the questionnaire stands: the step shown on resume, or 'review'. */
   readonly at: StepName | 'review';
+  /** A step opened from the review ("Ändra"): "Fortsätt" and "Tillbaka" lead back to the review. */
+  readonly fromReview?: boolean;
   /** The last submitted version of the plan (1, 2, …); 0 before the first submit. */
   readonly version: number;
   /** The plan as last submitted (frozen as that version): what approvers decide on. */
@@ -224,10 +226,10 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
   switch (event.type) {
     case 'StepSaved': {
       const draft: PlanDraft = { ...state.draft, kind: event.kind ?? state.draft.kind, [event.step]: event.answers };
-      return { ...next, draft, at: event.then };
+      return { ...next, draft, at: event.then, fromReview: event.then === 'review' ? undefined : state.fromReview };
     }
     case 'StepOpened':
-      return { ...next, at: event.to };
+      return { ...next, at: event.to, fromReview: event.to === 'review' ? undefined : state.at === 'review' || state.fromReview };
     case 'PlanSubmitted':
       return { ...next, status: 'awaiting_chief', version: event.version, plan: event.plan, submittedAt: event.at, waitingSince: event.at, at: 'review' };
     case 'DraftCancelled':

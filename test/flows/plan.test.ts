@@ -104,6 +104,48 @@ describe('the activity plan in Teams, over HTTP against Azurite', () => {
     expect(stored.draft.channel).toMatchObject({ accountName: 'Fritid Botkyrka' });
   });
 
+  it('R1: "Tillbaka" keeps what was typed on the step, even half-filled, without checking it as final', async () => {
+    let card = await startAccountPlan();
+    card = await elin.press(card, 'Fortsätt', channel);
+    // Step 3, only the purpose typed: going back and on again shows it.
+    card = await elin.press(card, 'Tillbaka', { purpose: 'Berätta om kvällens aktiviteter.', audience: '' });
+    expect(textOf(card)).toContain('Steg 2 av 5');
+    card = await elin.press(card, 'Fortsätt');
+    expect(textOf(card)).toContain('Steg 3 av 5');
+    expect(textOf(card)).toContain('Berätta om kvällens aktiviteter.');
+    expect(textOf(card)).not.toContain('Något behöver rättas');
+  });
+
+  it('R1: "Spara" keeps a half-filled step; only "Fortsätt" demands it complete', async () => {
+    let card = await startAccountPlan();
+    for (const answers of [channel, purpose, administration]) card = await elin.press(card, 'Fortsätt', answers);
+    const five = { ...commitments, followsLegalTerms: 'false' };
+
+    const saved = await elin.press(card, 'Spara', five);
+    expect(textOf(saved)).toContain('Sparat.');
+    const id = draftIdOf(saved);
+    const resumed = await elin.invoke('plan.resume', { draftId: id });
+    expect(resumed.body ? JSON.stringify(resumed) : '').toContain('"id":"knowsMediumAndHasTime","title":"Jag känner till kanalen och har tid för den.","value":"true"');
+    expect(textOf(await elin.press(resumed, 'Fortsätt'))).toContain('Du behöver bekräfta det här');
+    // A password is never kept, not even in a draft (R10).
+    const administrationCard = await elin.invoke('plan.open', { draftId: id, revision: (await assignments.get(id))!.value.revision, to: 'administration' });
+    expect(textOf(await elin.press(administrationCard, 'Spara', { loginStorage: 'lösenord: Hemligt123!' }))).toContain('inte själva lösenordet');
+  });
+
+  it('R1: "Ändra" on the review returns to the review after that one step', async () => {
+    let card = await startAccountPlan();
+    for (const answers of [channel, purpose, administration, commitments]) card = await elin.press(card, 'Fortsätt', answers);
+    expect(textOf(card)).toContain('Läs igenom och skicka');
+    const edit = actionsOf(card).find((a) => a.verb === 'plan.open' && a.data.to === 'channel')!;
+
+    const channelCard = await elin.invoke(edit.verb, edit.data);
+    expect(textOf(channelCard)).toContain('Steg 2 av 5');
+    const back = await elin.press(channelCard, 'Fortsätt', { ...channel, accountName: 'Fritid i Botkyrka' });
+
+    expect(textOf(back)).toContain('Läs igenom och skicka');
+    expect(textOf(back)).toContain('Fritid i Botkyrka');
+  });
+
   it('R4: an old card changes nothing and shows the plan as it is now', async () => {
     const step2 = await startAccountPlan();
     const step3 = await elin.press(step2, 'Fortsätt', channel);

@@ -284,7 +284,8 @@ const recipes: Record<Verb, Recipe> = {
     actors: ['employee'],
     base: (t, dice) => {
       const step = dice.pick(stepNames);
-      return { ...onDraft(t), step, then: dice.pick(['stay', 'next']), ...steps[step] };
+      // "Fortsätt": the step is checked as final. ("Spara" keeps a half-filled step by design, so wrong answers are not refused there.)
+      return { ...onDraft(t), step, then: 'next', ...steps[step] };
     },
     free: ['accountName', 'purpose', 'audience', 'complement', 'loginStorage'],
     mutations: [...draftMutations, ...field('step', 'not a step', ['review', 'bogus', 'WHO', '']), ...field('then', 'neither stay nor next', ['back', '', 'NEXT']), wrongStepAnswer],

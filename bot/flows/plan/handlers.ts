@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
-import { peopleNamed, stepNames, stepsFor, validateStep, type PlanDraft } from '../../domain/activityPlan';
+import { keepDraft, peopleNamed, stepNames, stepsFor, validateStep, type FieldError, type PlanDraft, type StepName } from '../../domain/activityPlan';
 import { cardId, wholeNumber } from '../../domain/fields';
 import {
   draftAccess,
@@ -21,6 +21,12 @@ import { loadView, metaOf, type PlanDeps } from './session';
 import { listHandlers, planList } from './mine';
 import { messageCard } from './status';
 import { currentCard, reviewCard, stepCard, type PlanView } from './view';
+
+/** A step's answers as the card sent them, over what is stored: a field the card did not send keeps its stored value. */
+const kept = (assignment: Assignment, step: StepName, answers: Record<string, unknown>): Record<string, unknown> => ({
+  ...(typeof assignment.draft[step] === 'object' && assignment.draft[step] !== null ? (assignment.draft[step] as Record<string, unknown>) : {}),
+  ...Object.fromEntries(Object.entries(answers).filter(([, value]) => value !== undefined)),
+});
 
 // What plan cards carry besides the inputs. Checked first: a card that does not fit gets the
 // list of the user's own plans, with a note that the card could not be read.
@@ -58,6 +64,13 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     if (outcome.ok) return currentCard(view, outcome.state, notice ? { notice } : {});
     const now = (await deps.assignments.get(draftId))?.value;
     return refusalCard(view, outcome.reason === 'conflict' ? { reason: 'stale' } : outcome, now);
+  }
+
+  /** The step again, with what was typed and why it was refused; a refused password is not shown again. */
+  function refusedStep(turn: CardTurn, view: PlanView, assignment: Assignment, step: StepName, errors: readonly FieldError[]): AdaptiveCard {
+    const values = sentValues(step, turn.data);
+    for (const error of errors) if (error.code === 'credential') values[error.field] = '';
+    return stepCard(view, assignment, step, { values, errors, notice: texts(turn.locale).plan.notices.fix, noticeStyle: 'attention' });
   }
 
   const unreadable = (turn: CardTurn) => planList(deps, turn, { notice: texts(turn.locale).plan.notices.unreadable, noticeStyle: 'attention' });
@@ -102,29 +115,31 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     save: onDraftButton(
       saveData,
       ({ turn, data, stored: { value: assignment }, view, meta }) => {
-      const { step, then } = data;
-      const answers = answersFromCard(step, turn.data);
-      const kind = step === 'who' && (answers.kind === 'account' || answers.kind === 'monitoring') ? answers.kind : assignment.draft.kind;
-      const result = validateStep(kind, step, answers, planChoices(view, assignment.applicant.aadObjectId));
-      if (!result.ok) {
-        // A refused password is not shown again: the card stays in the chat history.
-        const values = sentValues(step, turn.data);
-        for (const error of result.errors) if (error.code === 'credential') values[error.field] = '';
-        const notice = texts(turn.locale).plan.notices.fix;
-        return { show: stepCard(view, assignment, step, { values, errors: result.errors, notice, noticeStyle: 'attention' }) };
-      }
-      return {
-        command: { type: 'SaveStep', meta, step, answers: result.value, kind, then: then === 'next' ? stepAfter(kind, step) : step },
-        notice: then === 'stay' ? texts(turn.locale).plan.notices.saved : undefined,
-      };
+        const { step, then } = data;
+        const answers = answersFromCard(step, turn.data);
+        const kind = step === 'who' && (answers.kind === 'account' || answers.kind === 'monitoring') ? answers.kind : assignment.draft.kind;
+        // "Spara" keeps whatever is typed; only "Fortsätt" demands a complete, valid step.
+        const result = then === 'stay' ? keepDraft(step, kept(assignment, step, answers)) : validateStep(kind, step, answers, planChoices(view, assignment.applicant.aadObjectId));
+        if (!result.ok) return { show: refusedStep(turn, view, assignment, step, result.errors) };
+        // A step opened from the review ("Ändra") leads back to it.
+        const next = assignment.fromReview ? 'review' : stepAfter(kind, step);
+        return {
+          command: { type: 'SaveStep', meta, step, answers: result.value, kind, then: then === 'next' ? next : step },
+          notice: then === 'stay' ? texts(turn.locale).plan.notices.saved : undefined,
+        };
       },
       // The people picked on this card, to check against the directory.
       (turn, data) => peopleNamed(answersFromCard(data.step, turn.data)),
     ),
 
-    back: onDraftButton(onDraft, ({ stored: { value: a }, meta }) => ({
-      command: { type: 'OpenStep', meta, to: stepBefore(a.draft.kind, a.at) ?? a.at },
-    })),
+    // "Tillbaka" keeps what was typed on the step, as it is, and opens the one before (or the review it came from).
+    back: onDraftButton(onDraft, ({ turn, stored: { value: a }, view, meta }) => {
+      const before = a.fromReview ? 'review' : (stepBefore(a.draft.kind, a.at) ?? a.at);
+      if (a.at === 'review') return { command: { type: 'OpenStep', meta, to: before } };
+      const result = keepDraft(a.at, kept(a, a.at, answersFromCard(a.at, turn.data)));
+      if (!result.ok) return { show: refusedStep(turn, view, a, a.at, result.errors) };
+      return { command: { type: 'SaveStep', meta, step: a.at, answers: result.value, then: before } };
+    }),
 
     open: onDraftButton(openData, ({ data: { to }, stored: { value: a }, view, meta }) =>
       to === 'review' || stepsFor(a.draft.kind).includes(to)

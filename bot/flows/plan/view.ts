@@ -51,19 +51,19 @@ function labels(view: PlanView, step: StepName): Record<string, string> {
   }
 }
 
-/** Client-side messages: shown by Teams before sending when a required input is empty or malformed. */
-function hints(view: PlanView, step: StepName): Record<string, string> {
-  const e = texts(view.locale).fieldErrors;
-  const code = (field: string) => (field.endsWith('Url') ? 'notHttps' : step === 'commitments' ? 'mustConfirm' : 'required');
-  return Object.fromEntries(inputIds(step).map((field) => [field, e[code(field)]]));
-}
-
 /** R1: who the plan goes to, from the directory: the applicant's manager, or that there is none. */
 function chiefLine(view: PlanView, assignment: Assignment): { text: string; missing: boolean } {
   const t = texts(view.locale).plan.who;
   const chief = planChoices(view, assignment.applicant.aadObjectId).chief;
   const name = chief ? view.people.get(chief)?.name : undefined;
   return name ? { text: t.yourChief(name), missing: false } : { text: t.noChief, missing: true };
+}
+
+/** While the applicant makes the changes an approver asked for, every step and the review say what was asked. */
+function withRequest(view: PlanView, assignment: Assignment, intro: string): string {
+  if (assignment.status !== 'changes_requested') return intro;
+  const t = texts(view.locale).approval.toApplicant;
+  return `${t.changesRequested(assignment.decidedBy.name)} "${assignment.comment}"\n\n${intro}`;
 }
 
 /** A step of the questionnaire with the draft's answers, or with what was sent and why it was refused. */
@@ -83,7 +83,7 @@ export function stepCard(
     heading: t.plan.heading,
     stepLabel: t.plan.stepOf(index + 1, steps.length),
     title: t.plan[step].title,
-    intro: kind === 'monitoring' && step === 'purpose' ? t.plan.purpose.monitoringIntro : t.plan[step].intro,
+    intro: withRequest(view, assignment, kind === 'monitoring' && step === 'purpose' ? t.plan.purpose.monitoringIntro : t.plan[step].intro),
     notice: shown.notice,
     noticeStyle: shown.noticeStyle ?? 'good',
     draftId: assignment.id,
@@ -94,7 +94,6 @@ export function stepCard(
     v: values,
     p: pickedPeople(step, values, (id) => nameIn(view, id)),
     e: errors,
-    hints: hints(view, step),
     ...choicesFor(view),
     chief: chiefLine(view, assignment),
     actions: { back: index > 0 ? t.plan.actions.back : undefined, save: t.plan.actions.save, next: t.plan.actions.next },
@@ -108,7 +107,7 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
   return planReviewCard({
     heading: t.plan.heading,
     title: t.plan.review.title,
-    intro: t.plan.review.intro,
+    intro: withRequest(view, assignment, t.plan.review.intro),
     notice: shown.notice,
     noticeStyle: shown.noticeStyle ?? 'attention',
     draftId: assignment.id,
