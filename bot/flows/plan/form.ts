@@ -92,8 +92,6 @@ export function pickedPeople(step: StepName, values: Readonly<Record<string, str
   return Object.fromEntries(inputs.map((input) => [input, values[input] ? [{ title: nameOf(values[input]), value: values[input] }] : []]));
 }
 
-/** The ids of a step's card inputs: its fields, with lists as their numbered inputs. */
-export const inputIds = (step: StepName): string[] => fields[step].flatMap(inputsOf);
 
 /** A field's card inputs: itself, or a list's numbered inputs. */
 function inputsOf(field: string): string[] {

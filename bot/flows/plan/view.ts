@@ -9,7 +9,7 @@ import type { Assignment } from '../../domain/assignment';
 import type { Department, Person } from '../../domain/directory';
 import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
-import { cardValues, inputIds, listInputs, pickedPeople } from './form';
+import { cardValues, listInputs, pickedPeople } from './form';
 import { choicesFor, planChoices } from './choices';
 import { communicatorOf, planFacts } from './facts';
 import { statusCard } from './status';
