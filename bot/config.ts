@@ -74,6 +74,8 @@ export interface Config {
   readonly forcedLocale?: Locale;
   /** The platforms an account can be on (a list, not code: POLICY.md). */
   readonly platforms: readonly string[];
+  /** Platform → the hosts its account addresses are on; a platform not here takes any https address. */
+  readonly platformHosts: Readonly<Record<string, readonly string[]>>;
   /** Who registers factual criticism (diarieföring, R13): a Teams user. */
   readonly registrarAadObjectId?: string;
   /** Who is communications chief until they name someone else in "förvaltningar". */
@@ -133,7 +135,18 @@ function numbers<T extends { readonly [K in keyof T]: number }>(env: Record<stri
   return values as T;
 }
 
-const defaultPlatforms = 'Facebook, Instagram, X, LinkedIn, YouTube, TikTok, Blogg, Annan';
+// A platform with known addresses (`name=host|host`) has its account address checked against them; the others take any https address.
+const defaultPlatforms =
+  'Facebook=facebook.com|fb.com, Instagram=instagram.com, X=x.com|twitter.com, LinkedIn=linkedin.com, YouTube=youtube.com|youtu.be, TikTok=tiktok.com, Blogg, Annan';
+
+/** `Instagram=instagram.com|instagr.am, Blogg` → the names, and the hosts of those that have them. */
+function platformsOf(setting: string): { names: string[]; hosts: Record<string, string[]> } {
+  const entries = setting.split(',').map((p) => p.trim()).filter(Boolean).map((p) => {
+    const [name = '', hosts = ''] = p.split('=').map((part) => part.trim());
+    return { name, hosts: hosts.split('|').map((h) => h.trim().toLowerCase()).filter(Boolean) };
+  });
+  return { names: entries.map((e) => e.name), hosts: Object.fromEntries(entries.filter((e) => e.hosts.length > 0).map((e) => [e.name, e.hosts])) };
+}
 
 /** Parses the environment once; throws a ConfigError naming every wrong or missing setting. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -168,7 +181,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registrarAadObjectId: s.KANALKOLL_REGISTRAR_AAD_OBJECT_ID,
     firstCommunicationsChief: s.KANALKOLL_COMMUNICATIONS_CHIEF_AAD_OBJECT_ID,
     diarySeries: s.KANALKOLL_DIARY_SERIES ?? 'SOME',
-    platforms: (s.KANALKOLL_PLATFORMS ?? defaultPlatforms).split(',').map((p) => p.trim()).filter(Boolean),
+    platforms: platformsOf(s.KANALKOLL_PLATFORMS ?? defaultPlatforms).names,
+    platformHosts: platformsOf(s.KANALKOLL_PLATFORMS ?? defaultPlatforms).hosts,
     duties,
     sending,
     home: homeOf(s, bot),

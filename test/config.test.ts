@@ -19,6 +19,13 @@ describe('configuration', () => {
     expect(config.sending).toMatchObject({ perConversation: 7, perApp: 25, attempts: 8 });
   });
 
+  it('R8: the platforms, each with the addresses its accounts are on where known', () => {
+    expect(loadConfig(storage)).toMatchObject({ platforms: ['Facebook', 'Instagram', 'X', 'LinkedIn', 'YouTube', 'TikTok', 'Blogg', 'Annan'], platformHosts: { Instagram: ['instagram.com'], X: ['x.com', 'twitter.com'] } });
+    const config = loadConfig({ ...storage, KANALKOLL_PLATFORMS: 'Instagram = instagram.com | instagr.am, Podd' });
+    expect(config.platforms).toEqual(['Instagram', 'Podd']);
+    expect(config.platformHosts).toEqual({ Instagram: ['instagram.com', 'instagr.am'] });
+  });
+
   it('names a duty interval that is not a whole number of days', () => {
     expect(problemsOf({ ...storage, KANALKOLL_ARCHIVE_REMINDER_DAYS: 'två veckor', KANALKOLL_SEND_TIMEOUT_MS: '-1' })).toBe(
       'KANALKOLL_ARCHIVE_REMINDER_DAYS must be a whole number above 0 (default 14)\nKANALKOLL_SEND_TIMEOUT_MS must be a whole number above 0 (default 15000)',

@@ -31,9 +31,12 @@ export type AccountRefusal = { readonly reason: 'notActive' } | { readonly reaso
 
 export type AccountDecision = { readonly ok: true; readonly events: readonly AccountEvent[] } | ({ readonly ok: false } & AccountRefusal);
 
-/** Whether `aadObjectId` owns the account now (active or closed): what "mina konton" lists. */
+/**
+ * Whether `aadObjectId` owns the account now (active or closed): what "mina konton" lists. A
+ * monitoring assignment (R2) is not an account: it stays in "mina ansökningar".
+ */
 export const ownsAccount = (state: Assignment, aadObjectId: string): boolean =>
-  (state.status === 'active' || state.status === 'closed') && state.applicant.aadObjectId === aadObjectId;
+  (state.status === 'active' || state.status === 'closed') && state.plan.kind === 'account' && state.applicant.aadObjectId === aadObjectId;
 
 /** An active official account (not a monitoring assignment) that `aadObjectId` owns: whose duties they do. */
 export const ownsActiveAccount = (state: Assignment, aadObjectId: string): state is Extract<Assignment, { status: 'active' }> =>

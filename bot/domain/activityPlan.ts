@@ -36,6 +36,8 @@ export interface PlanChoices {
    */
   readonly chief: string | undefined;
   readonly platforms: readonly string[];
+  /** Platform → the hosts its accounts are on (a platform not here takes any https address). */
+  readonly platformHosts?: Readonly<Record<string, readonly string[]>>;
   /**
    * R10, R14: the directory entries of the people the answers name (admins, substitute), looked up
    * before validating; a picked id missing here is not in the directory.
@@ -49,6 +51,13 @@ const directoryPerson = (choices: PlanChoices) =>
     const person = choices.people.get(id);
     return person !== undefined && isEnabled(person);
   }, { error: 'unknownPerson' });
+
+/** Whether `url` is on one of `hosts` (or a subdomain of one); any address when the platform has none. */
+const onPlatform = (url: string, hosts: readonly string[] | undefined): boolean => {
+  if (!hosts || hosts.length === 0) return true;
+  const host = new URL(url).hostname.toLowerCase();
+  return hosts.some((h) => host === h || host.endsWith(`.${h}`));
+};
 
 /** Each step's schema, built for the choices it is checked against (only the step asked for is built). */
 const stepSchemas = {
@@ -70,7 +79,9 @@ const stepSchemas = {
         startDate: isoDate,
         endDate: isoDate.optional(),
       })
-      .refine((c) => !c.endDate || c.endDate > c.startDate, { error: 'endBeforeStart', path: ['endDate'] }),
+      .refine((c) => !c.endDate || c.endDate > c.startDate, { error: 'endBeforeStart', path: ['endDate'] })
+      // The address is on the platform chosen (an Instagram account is not at facebook.com).
+      .refine((c) => onPlatform(c.accountUrl, choices.platformHosts?.[c.platform]), { error: 'wrongPlatform', path: ['accountUrl'] }),
   // R3: purpose and audience are published in the register; R6: measurable goals; R7: the website first.
   purpose: () =>
     z.object({

@@ -56,7 +56,8 @@ export function digestOf(input: DigestInput, departmentId?: string): Digest {
   const people = new Set(mine.flatMap((a) => [a.applicant.aadObjectId, a.plan?.who.chiefAadObjectId ?? '']));
   const ids = new Set(mine.map((a) => a.id));
   return {
-    active: mine.filter((a) => a.status === 'active').length,
+    // Accounts only: monitoring (R2) is an assignment, not an account.
+    active: mine.filter((a) => a.status === 'active' && a.plan.kind === 'account').length,
     waiting: mine.filter(waiting).length,
     overdue: counts,
     lines: lines.sort((x, y) => x.since.localeCompare(y.since)),

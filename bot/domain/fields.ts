@@ -18,7 +18,8 @@ export type FieldErrorCode =
   | 'notYourself'
   | 'unknownPerson'
   | 'samePerson'
-  | 'notEmail';
+  | 'notEmail'
+  | 'wrongPlatform';
 
 export interface FieldError {
   readonly field: string;
@@ -27,7 +28,7 @@ export interface FieldError {
 
 const knownCodes = new Set<string>([
   'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
-  'notYourself', 'unknownPerson', 'samePerson', 'notEmail',
+  'notYourself', 'unknownPerson', 'samePerson', 'notEmail', 'wrongPlatform',
 ]);
 
 export const text = (max: number) =>

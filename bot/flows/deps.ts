@@ -34,6 +34,7 @@ export interface FlowDeps {
   readonly reports: ReportStore;
   readonly archive: ArchiveStore;
   readonly platforms: readonly string[];
+  readonly platformHosts: Readonly<Record<string, readonly string[]>>;
   readonly forcedLocale?: Locale;
   readonly dutySettings: DutySettings;
   readonly registrarAadObjectId?: string;

@@ -99,6 +99,11 @@ export const en: Texts = {
     commitments: {
       title: 'Your responsibility',
       intro: 'Confirm that you can take responsibility for the channel.',
+      monitoring: {
+        intro: 'Confirm that you can take responsibility for the monitoring.',
+        knowsMediumAndHasTime: 'I know the social media I will watch and have time for it.',
+        followsLegalTerms: 'I follow the social media\'s terms and copyright, and spread nothing that is confidential.',
+      },
       knowsMediumAndHasTime: 'I know the channel and have time for it.',
       answersWithin48h: 'I answer questions within 48 hours.',
       removesPostsWithin48h: 'I remove inappropriate posts within 48 hours.',
@@ -576,5 +581,6 @@ export const en: Texts = {
     unknownPerson: 'Choose a person from the list who works here now.',
     samePerson: 'Choose different people.',
     notEmail: 'Write an email address, for example kultur@botkyrka.se.',
+    wrongPlatform: 'The address is not on the platform you chose.',
   },
 };

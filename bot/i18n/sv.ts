@@ -101,6 +101,12 @@ export const sv = {
     commitments: {
       title: 'Ditt ansvar',
       intro: 'Bekräfta att du kan ta ansvar för kanalen.',
+      /** Monitoring only (R2): there is no channel of one's own, only what is watched. */
+      monitoring: {
+        intro: 'Bekräfta att du kan ta ansvar för bevakningen.',
+        knowsMediumAndHasTime: 'Jag känner till de sociala medier jag ska bevaka och har tid för det.',
+        followsLegalTerms: 'Jag följer de sociala mediernas villkor och upphovsrätten och sprider inget som är sekretess.',
+      },
       knowsMediumAndHasTime: 'Jag känner till kanalen och har tid för den.',
       answersWithin48h: 'Jag svarar på frågor inom 48 timmar.',
       removesPostsWithin48h: 'Jag tar bort olämpliga inlägg inom 48 timmar.',
@@ -581,6 +587,7 @@ export const sv = {
     unknownPerson: 'Välj en person som finns i listan och arbetar här nu.',
     samePerson: 'Välj olika personer.',
     notEmail: 'Skriv en e-postadress, till exempel kultur@botkyrka.se.',
+    wrongPlatform: 'Adressen hör inte till plattformen du valde.',
   } satisfies Record<FieldErrorCode, string>,
 };
 

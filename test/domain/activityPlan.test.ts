@@ -55,6 +55,17 @@ describe('activity plan (bilaga 1)', () => {
     expect(errorsOf(validateStep('monitoring', 'channel', channel, choices))).toEqual([{ field: 'channel', code: 'unknownChoice' }]);
   });
 
+  it('R8: the account\'s address is on the platform chosen, where the platform has known addresses', () => {
+    const hosts = { ...choices, platformHosts: { Instagram: ['instagram.com'], Facebook: ['facebook.com', 'fb.com'] } };
+    const at = (platform: string, accountUrl: string) => errorsOf(validateStep('account', 'channel', { ...channel, platform, accountUrl }, hosts));
+    expect(at('Instagram', 'https://www.facebook.com/fritid')).toEqual([{ field: 'accountUrl', code: 'wrongPlatform' }]);
+    expect(at('Instagram', 'https://instagram.com.evil.example/fritid')).toEqual([{ field: 'accountUrl', code: 'wrongPlatform' }]);
+    expect(at('Instagram', 'https://www.instagram.com/fritid')).toEqual([]);
+    expect(at('Facebook', 'https://m.fb.com/fritid')).toEqual([]);
+    // A platform without known addresses (a blog) takes any https address.
+    expect(at('Blogg', 'https://fritid.botkyrka.se')).toEqual([]);
+  });
+
   it('R10: refuses a plan with fewer than two admins', () => {
     expect(errorsOf(validateStep('account', 'administration', { ...administration, admins: [elin.aadObjectId] }, choices))).toEqual([
       { field: 'admins', code: 'tooFewAdmins' },

@@ -93,6 +93,9 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     expect(await statusOf(id)).toBe('active');
     expect(connector.cardsTo('personal-communicator')).toHaveLength(before);
     expect(JSON.stringify(connector.cardsTo('personal-employee'))).toContain('Din ansökan om omvärldsbevakning är godkänd.');
+    // An assignment, not an account: it stays in "mina ansökningar" and is not in "mina konton".
+    expect(JSON.stringify(await elin.say('mina konton'))).not.toContain(id);
+    expect(JSON.stringify(await elin.say('mina ansökningar'))).toContain(id);
   });
 
   it('R1: changes requested: the applicant gets the comment, edits, and version 2 goes to the chief with what changed', async () => {

@@ -62,6 +62,9 @@ describe('the activity plan in Teams, over HTTP against Azurite', () => {
     expect(textOf(card)).not.toContain('accountUrl');
     card = await elin.press(card, 'Fortsätt', { purpose: 'Följa vad som skrivs om fritidsgårdarna.' });
     expect(textOf(card)).toContain('Steg 3 av 3');
+    // No channel of one's own: the commitments speak of the monitoring.
+    expect(textOf(card)).toContain('Bekräfta att du kan ta ansvar för bevakningen.');
+    expect(textOf(card)).not.toContain('kanalen');
     card = await elin.press(card, 'Fortsätt', { knowsMediumAndHasTime: 'true', followsLegalTerms: 'true' });
     card = await elin.press(card, 'Skicka till din chef');
 

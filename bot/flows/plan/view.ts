@@ -4,7 +4,7 @@ import {
   type AdaptiveCard,
   type NoticeStyle,
 } from '../../../cards';
-import { stepsFor, validateStep, type FieldError, type StepName } from '../../domain/activityPlan';
+import { stepsFor, validateStep, type FieldError, type PlanKind, type StepName } from '../../domain/activityPlan';
 import type { Assignment } from '../../domain/assignment';
 import type { Department, Person } from '../../domain/directory';
 import type { Locale } from '../../domain/locale';
@@ -21,6 +21,7 @@ export interface PlanView {
   /** The people these cards name, by id: looked up one by one, never the whole directory. */
   readonly people: ReadonlyMap<string, Person>;
   readonly platforms: readonly string[];
+  readonly platformHosts: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A person's name as the cards show it; an id not in the directory (a plan kept names before the people pickers) as it is. */
@@ -35,9 +36,13 @@ const numbered = (prefix: string, label: (n: number) => string) =>
   Object.fromEntries(Array.from({ length: listInputs }, (_, i) => [`${prefix}${i + 1}`, label(i + 1)]));
 
 /** The labels of a step's inputs, in the card's language. */
-function labels(view: PlanView, step: StepName): Record<string, string> {
+function labels(view: PlanView, step: StepName, kind: PlanKind): Record<string, string> {
   const t = texts(view.locale).plan;
   switch (step) {
+    case 'commitments': {
+      const { monitoring, ...rest } = t.commitments;
+      return kind === 'monitoring' ? { ...rest, ...monitoring } : rest;
+    }
     case 'purpose': {
       const { goal, ...rest } = t.purpose;
       return { ...rest, ...numbered('goal', goal) };
@@ -57,6 +62,14 @@ function chiefLine(view: PlanView, assignment: Assignment): { text: string; miss
   const chief = planChoices(view, assignment.applicant.aadObjectId).chief;
   const name = chief ? view.people.get(chief)?.name : undefined;
   return name ? { text: t.yourChief(name), missing: false } : { text: t.noChief, missing: true };
+}
+
+/** A step's introduction: monitoring only (R2) has no channel, and its purpose is what is watched. */
+function introOf(view: PlanView, step: StepName, kind: PlanKind): string {
+  const t = texts(view.locale).plan;
+  if (kind === 'monitoring' && step === 'purpose') return t.purpose.monitoringIntro;
+  if (kind === 'monitoring' && step === 'commitments') return t.commitments.monitoring.intro;
+  return t[step].intro;
 }
 
 /** While the applicant makes the changes an approver asked for, every step and the review say what was asked. */
@@ -83,14 +96,14 @@ export function stepCard(
     heading: t.plan.heading,
     stepLabel: t.plan.stepOf(index + 1, steps.length),
     title: t.plan[step].title,
-    intro: withRequest(view, assignment, kind === 'monitoring' && step === 'purpose' ? t.plan.purpose.monitoringIntro : t.plan[step].intro),
+    intro: withRequest(view, assignment, introOf(view, step, kind)),
     notice: shown.notice,
     noticeStyle: shown.noticeStyle ?? 'good',
     draftId: assignment.id,
     revision: assignment.revision,
     step,
     kind,
-    t: labels(view, step),
+    t: labels(view, step, kind),
     v: values,
     p: pickedPeople(step, values, (id) => nameIn(view, id)),
     e: errors,
