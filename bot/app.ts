@@ -147,7 +147,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     registerResponsible: config.registerResponsible,
   };
   const people = config.graph && connectPeople(config.graph);
-  const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl };
+  const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl, clock };
   const archive = flows.archive;
   const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows) });
 

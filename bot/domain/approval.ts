@@ -1,4 +1,5 @@
 import type { Assignment, PersonRef } from './assignment';
+import { localDate, localDayStart } from './calendar';
 
 /**
  * Approving a plan (R1, R2): the chief gives the assignment; for an account the department
@@ -127,12 +128,18 @@ export function decideApproval(command: ApprovalCommand, state: Assignment): App
   }
 }
 
+/** When an approved assignment starts: on the plan's start date if that is later than the approval (listed and counted from then). */
+function startsAt(plan: NonNullable<Assignment['plan']>, approvedAt: string): string {
+  const start = plan.kind === 'account' ? plan.channel.startDate : undefined;
+  return start && start > localDate(approvedAt) ? localDayStart(start) : approvedAt;
+}
+
 /** Where an approved plan goes: on to the next step, or active once the last one approved. */
 export function nextAfterApproval(state: Assignment, event: Extract<ApprovalEvent, { type: 'PlanApproved' }>): Assignment {
   if (!state.plan || !('submittedAt' in state)) throw new Error('PlanApproved on a plan never submitted');
   const base = { ...state, plan: state.plan, submittedAt: state.submittedAt };
   const lastStep = state.plan.kind === 'monitoring' ? 'chief' : 'commschief';
   // Whom a communicator named for the chief step decided that step only: an owner change later goes to the chief of then.
-  if (event.step === lastStep) return { ...base, status: 'active', activatedAt: event.at, assignedApprover: undefined };
+  if (event.step === lastStep) return { ...base, status: 'active', activatedAt: startsAt(state.plan, event.at), assignedApprover: undefined };
   return { ...base, status: event.step === 'chief' ? 'awaiting_communicator' : 'awaiting_comms_chief', waitingSince: event.at };
 }

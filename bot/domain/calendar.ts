@@ -11,6 +11,9 @@ export const zone = 'Europe/Stockholm';
 export const localDate = (iso: string): string => DateTime.fromISO(iso).setZone(zone).toISODate() ?? iso.slice(0, 10);
 
 /** The Swedish date and time of an instant, to the minute. */
+/** The start of a local day (YYYY-MM-DD) in Stockholm, as an instant. */
+export const localDayStart = (isoDate: string): string => DateTime.fromISO(isoDate, { zone }).toISO() ?? isoDate;
+
 export const localStamp = (iso: string): string => DateTime.fromISO(iso).setZone(zone).toFormat('yyyy-MM-dd HH:mm');
 export const officeHours = { start: 8, end: 17 } as const;
 

@@ -240,7 +240,7 @@ export const en: Texts = {
     toApplicant: {
       sentTo: (name) => `Your application has gone to ${name}.`,
       approvedBy: (by, next) => `${by} approved your application. It now goes to ${next}.`,
-      active: 'Your application is approved. The assignment is in force from today.',
+      active: (from: string | undefined) => (from ? `Your application is approved. The assignment is in force from ${from}.` : 'Your application is approved. The assignment is in force from today.'),
       duties: [
         'Save a PDF of the account\'s start page at every half-year and send it to the municipal archive.',
         'Write an evaluation at least once a year.',
@@ -288,6 +288,7 @@ export const en: Texts = {
     mineTitle: 'My accounts',
     empty: 'You have no approved accounts. Write "new application" to apply for one.',
     active: (since) => `Active since ${since}`,
+    starts: (from: string) => `Starts ${from}`,
     closed: (on) => `Closed ${on}`,
     monitoring: 'Monitoring',
     facts: { admins: 'Can run the account', substitute: 'Substitute', loginStorage: 'The login is kept', lastSnapshot: 'Last archived', archiveReference: (reference: string) => `sent to the municipal archive (${reference})` },

@@ -244,7 +244,7 @@ export const sv = {
     toApplicant: {
       sentTo: (name: string) => `Din ansökan har gått till ${name}.`,
       approvedBy: (by: string, next: string) => `${by} har godkänt din ansökan. Nu går den till ${next}.`,
-      active: 'Din ansökan är godkänd. Uppdraget gäller från i dag.',
+      active: (from: string | undefined) => (from ? `Din ansökan är godkänd. Uppdraget gäller från ${from}.` : 'Din ansökan är godkänd. Uppdraget gäller från i dag.'),
       duties: [
         'Spara en bild av kontots startsida som PDF vid varje halvårsskifte och skicka den till kommunarkivet.',
         'Skriv en utvärdering minst en gång om året.',
@@ -293,6 +293,7 @@ export const sv = {
     mineTitle: 'Mina konton',
     empty: 'Du har inga godkända konton. Skriv "ny ansökan" för att söka om ett.',
     active: (since: string) => `Aktivt sedan ${since}`,
+    starts: (from: string) => `Börjar ${from}`,
     closed: (on: string) => `Stängt ${on}`,
     monitoring: 'Omvärldsbevakning',
     facts: { admins: 'Kan sköta kontot', substitute: 'Ersättare', loginStorage: 'Inloggningen finns', lastSnapshot: 'Senast arkiverad', archiveReference: (reference: string) => `skickad till kommunarkivet (${reference})` },

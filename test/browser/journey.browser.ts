@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -80,7 +81,8 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
       await elin.choose(card, 0, 'Instagram');
       await elin.fields(card).nth(0).fill(account);
       await elin.fields(card).nth(1).fill('https://www.instagram.com/fritidbotkyrka');
-      await elin.date(card, 1, '2027-01-10');
+      // Today: an assignment starts on its start date, and the register lists it from then.
+      await elin.date(card, 1, DateTime.now().setZone('Europe/Stockholm').toISODate()!);
       card = await elin.press(card, 'Fortsätt', 'Syfte');
 
       const purpose = elin.fields(card);

@@ -84,6 +84,22 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     expect(active?.wakeAt && active.wakeAt > waiting!.wakeAt!).toBe(true);
   });
 
+  it('R3: an assignment approved before its start date starts on that date: the news says so and the register lists it from then', async () => {
+    let card = await elin.say('ny ansökan');
+    card = await elin.press(card, 'Fortsätt', { kind: 'account' });
+    card = await elin.press(card, 'Fortsätt', { ...channel, accountName: 'Sommarlovet i Botkyrka', startDate: '2027-06-01' });
+    for (const answers of [purpose, administration, commitments]) card = await elin.press(card, 'Fortsätt', answers);
+    const id = idOf(await elin.press(card, 'Skicka till din chef'));
+    await karim.press(latestCard('personal-chief', id), 'Godkänn');
+    await sara.press(latestCard('personal-communicator', id), 'Godkänn');
+    await johan.press(latestCard('personal-commschief', id), 'Godkänn');
+
+    expect(await assignments.get(id).then((s) => s!.value)).toMatchObject({ status: 'active', activatedAt: expect.stringMatching(/^2027-06-01T00:00:00\.000\+02:00$/) });
+    expect(JSON.stringify(connector.cardsTo('personal-employee'))).toContain('Uppdraget gäller från 2027-06-01.');
+    expect(JSON.stringify(await (await fetch(`${world.app.url}/api/register.json`)).json())).not.toContain('Sommarlovet i Botkyrka');
+    expect(textOf(await elin.say('mina konton'))).toContain('Börjar 2027-06-01');
+  });
+
   it('R2: a monitoring-only plan is active after the chief, and goes to no one else', async () => {
     const { id, chiefCard } = await submitted('monitoring');
     const before = connector.cardsTo('personal-communicator').length;

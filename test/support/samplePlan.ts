@@ -6,7 +6,7 @@ export const channel = {
   platform: 'Instagram',
   accountName: 'Fritidsgårdarna i Botkyrka',
   accountUrl: 'https://www.instagram.com/fritidbotkyrka',
-  startDate: '2027-01-10',
+  startDate: '2026-11-02',
 };
 export const purpose = {
   purpose: 'Berätta om kvällens aktiviteter på fritidsgårdarna.',

@@ -16,7 +16,7 @@ export function accountPlan(
   return {
     kind: 'account',
     who: { kind: 'account', departmentId, chiefAadObjectId: users.chief.aadObjectId },
-    channel: { accountUrl: 'https://example.org/konto', startDate: '2027-01-10', ...channel },
+    channel: { accountUrl: 'https://example.org/konto', startDate: '2026-01-10', ...channel },
     purpose: { purpose, audience, goals: ['Mål'], complement: 'Webben först', sourceUrl: 'https://www.botkyrka.se' },
     administration: { admins: [users.employee.aadObjectId, users.admin.aadObjectId], loginStorage: 'Lösenordshanteraren', substitute: users.admin.aadObjectId },
     commitments: confirmedCommitments,

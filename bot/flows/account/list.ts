@@ -11,7 +11,7 @@ import { loadView } from '../plan/session';
 import { nameIn } from '../plan/view';
 import type { CardTurn } from '../turn';
 
-export type AccountListDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'platforms'>;
+export type AccountListDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'platforms' | 'clock'>;
 
 /** What just happened (`good`), or why it did not (`warning`, `attention`). */
 export interface Shown {
@@ -60,7 +60,7 @@ export async function accountList(deps: AccountListDeps, turn: CardTurn, shown: 
       return {
         id: a.id,
         name: plan.kind === 'account' ? accountName(a) : t.account.monitoring,
-        status: a.status === 'closed' ? t.account.closed(localDate(a.closedAt)) : a.status === 'active' ? t.account.active(localDate(a.activatedAt)) : '',
+        status: a.status === 'closed' ? t.account.closed(localDate(a.closedAt)) : a.status === 'active' ? (Date.parse(a.activatedAt) > deps.clock().getTime() ? t.account.starts(localDate(a.activatedAt)) : t.account.active(localDate(a.activatedAt))) : '',
         active: running,
         facts,
         dutiesTitle: t.account.dutiesTitle,

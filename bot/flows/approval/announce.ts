@@ -1,6 +1,7 @@
 // Longer than most files: what each event of a plan tells whom, in one switch, so no event is announced twice or forgotten.
 import { planStatusCard, type AdaptiveCard, type PlanStatusCardData } from '../../../cards';
 import { DateTime } from 'luxon';
+import { localDate } from '../../domain/calendar';
 import { waitingStep, type Approvers } from '../../domain/approval';
 import { passiveSince, type DutySettings } from '../../domain/duties';
 import type { Assignment } from '../../domain/assignment';
@@ -156,7 +157,7 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
       if (state.status === 'active') {
         await tell((t) =>
           state.plan?.kind === 'account'
-            ? [t.approval.toApplicant.active, t.approval.toApplicant.dutiesTitle, ...t.approval.toApplicant.duties.map((d) => `- ${d}`)]
+            ? [t.approval.toApplicant.active(Date.parse(state.activatedAt) > Date.parse(event.at) ? localDate(state.activatedAt) : undefined), t.approval.toApplicant.dutiesTitle, ...t.approval.toApplicant.duties.map((d) => `- ${d}`)]
             : [t.approval.toApplicant.monitoringActive],
         );
         return;

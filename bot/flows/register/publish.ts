@@ -13,6 +13,7 @@ export interface RegisterDeps {
   readonly directory: DirectoryStore;
   readonly registerResponsible: ResponsibleShown;
   readonly publicBaseUrl: string;
+  readonly clock: () => Date;
 }
 
 export interface Published {
@@ -29,7 +30,9 @@ const contentTypes: Record<RegisterFormat, string> = {
 
 /** The register's entries now, as the public sees them. */
 export async function currentEntries(deps: RegisterDeps): Promise<RegisterEntry[]> {
-  const [records, departments] = await Promise.all([deps.register.all(), deps.directory.allDepartments()]);
+  const [stored, departments] = await Promise.all([deps.register.all(), deps.directory.allDepartments()]);
+  // An account approved to start later is listed from its start date.
+  const records = stored.filter((r) => Date.parse(r.activeSince) <= deps.clock().getTime());
   const people = await deps.directory.peopleById(records.map((r) => r.ownerAadObjectId));
   return registerEntries(records, { departments, people, shown: deps.registerResponsible, dateOf: localDate });
 }
