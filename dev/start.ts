@@ -114,6 +114,10 @@ async function main(): Promise<void> {
       process.env.KANALKOLL_GRAPH_URL = graph.url;
     }
 
+    // The port is chosen before the app reads its settings, so the links it writes (the register, its
+    // documentation) point at where it is really served, also with --free-ports or --port.
+    const port = opts.port === 0 ? await freePort() : opts.port;
+    process.env.KANALKOLL_PUBLIC_BASE_URL ??= `http://localhost:${port}`;
     useCoreStandIn();
     const registrations = loadFunctions(functionEntryFiles(opts.appDir));
     const triggers = startTriggers(registrations, azurite.connectionString, (line) => console.log(`  ${line}`));
@@ -127,7 +131,7 @@ async function main(): Promise<void> {
       // The background poller may have sent some already: count everything handled since the tick began.
       return { now, timers, handled: triggers.handled() - before };
     };
-    const server: FunctionServer = await serveHttp(registrations, opts.port, (line) => console.log(`  ${line}`), { tick });
+    const server: FunctionServer = await serveHttp(registrations, port, (line) => console.log(`  ${line}`), { tick });
     stops.push(() => server.close());
 
     // The function files built the app on load. Departments and the communications chief are
