@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // Keeps the app's logs out of the output unless a test fails (or KANALKOLL_LOG=1): see the file.
+  testEnvironment: '<rootDir>/test/support/quietEnvironment.js',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Type checking is `npm run typecheck`; here each file is only transpiled (isolatedModules).
