@@ -6,6 +6,7 @@ import { consoleLog, type Log } from './log';
 import { randomUUID } from 'node:crypto';
 import { announce, refreshCopies } from './flows/approval/announce';
 import { trackWaiting } from './flows/approval/approvers';
+import { closeNudges } from './flows/duties/follow';
 import { drainOutbox, strayOutboxes, type EffectHandlers } from './flows/commands/outbox';
 import { runCommand, type Outcome, type RunOptions } from './flows/commands/runner';
 import type { FlowDeps } from './flows/deps';
@@ -116,6 +117,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const effects: EffectHandlers = {
     index: (effect, current) => assignments.index(current.id, effect.aadObjectId, effect.as),
     waiting: (_effect, current) => trackWaiting(cardDeps, current),
+    closeNudges: (effect, current) => closeNudges({ ...cardDeps, ledger }, current, effect.reach.tenantId, effect.duty, effect.period),
     register: (_effect, current) => register.sync(current),
     schedule: (effect, current) => reschedule(dutyDeps, current, effect.reach),
     refreshCopies: (effect, current) => refreshCopies(cardDeps, current, effect.reach.tenantId),

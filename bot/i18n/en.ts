@@ -391,6 +391,11 @@ export const en: Texts = {
       approval: (due: string) => `A decision on the plan (waiting since ${due})`,
       ownerLeft: (due: string) => `A new owner, by ${due}`,
     },
+    finished: {
+      title: (account: string) => `Done: ${account}`,
+      text: (duty: string, period: string, date: string) => `${duty} (${period}) was done on ${date}. Nothing more is needed.`,
+      duties: { archive: 'The archiving', evaluation: 'The evaluation', activity: 'The check that the account is in use' },
+    },
     tasks: {
       referenceLabel: 'The municipal archive\'s reference (if you sent the picture to the archive another way)',
       archived: 'Sent to the municipal archive',

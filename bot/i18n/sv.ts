@@ -396,6 +396,11 @@ export const sv = {
       approval: (due: string) => `Beslut om ansökan (väntar sedan ${due})`,
       ownerLeft: (due: string) => `Ny ägare, senast ${due}`,
     },
+    finished: {
+      title: (account: string) => `Klart: ${account}`,
+      text: (duty: string, period: string, date: string) => `${duty} (${period}) är gjord ${date}. Du behöver inte göra något mer.`,
+      duties: { archive: 'Arkiveringen', evaluation: 'Utvärderingen', activity: 'Kontrollen av att kontot används' },
+    },
     tasks: {
       referenceLabel: 'Kommunarkivets referens (om du har skickat bilden till arkivet på annat sätt)',
       archived: 'Skickad till kommunarkivet',

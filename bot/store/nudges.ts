@@ -25,7 +25,18 @@ export interface DeliveryRecord {
   readonly updatedAt: string;
   readonly leaseUntil?: string;
   readonly activityId?: string;
+  /** Where the card went, so it can be updated in place once the duty is done. */
+  readonly conversationId?: string;
+  readonly serviceUrl?: string;
   readonly lastError?: string;
+}
+
+/** A nudge card someone got, as it can be updated. */
+export interface SentNudge {
+  readonly aadObjectId: string;
+  readonly conversationId: string;
+  readonly activityId: string;
+  readonly serviceUrl: string;
 }
 
 export interface StoredRecord {
@@ -79,6 +90,8 @@ export class NudgeLedger {
         updatedAt: String(e.updatedAt ?? ''),
         ...(typeof e.leaseUntil === 'string' && e.leaseUntil ? { leaseUntil: e.leaseUntil } : {}),
         ...(typeof e.activityId === 'string' && e.activityId ? { activityId: e.activityId } : {}),
+        ...(typeof e.conversationId === 'string' && e.conversationId ? { conversationId: e.conversationId } : {}),
+        ...(typeof e.serviceUrl === 'string' && e.serviceUrl ? { serviceUrl: e.serviceUrl } : {}),
         ...(typeof e.lastError === 'string' && e.lastError ? { lastError: e.lastError } : {}),
       };
       return { record, etag: e.etag };
@@ -106,6 +119,19 @@ export class NudgeLedger {
       if (error instanceof ETagConflict) return undefined;
       throw error;
     }
+  }
+
+  /** The cards sent for one period of a duty of an assignment, to everyone, at every level. */
+  async sentFor(assignmentId: string, duty: Nudge['duty'], period: string): Promise<SentNudge[]> {
+    const prefix = `${duty}_${encodeKey(period)}_`;
+    const filter = odata`PartitionKey eq ${encodeKey(assignmentId)} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}\``}`;
+    const sent: SentNudge[] = [];
+    for await (const e of this.records.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      const { state, activityId, conversationId, serviceUrl, aadObjectId } = e;
+      if (state !== 'sent' || typeof activityId !== 'string' || typeof conversationId !== 'string' || typeof serviceUrl !== 'string' || typeof aadObjectId !== 'string') continue;
+      sent.push({ aadObjectId, activityId, conversationId, serviceUrl });
+    }
+    return sent;
   }
 
   /** Keeps a nudge given up on; keeping it twice keeps the first. */

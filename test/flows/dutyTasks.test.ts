@@ -3,6 +3,7 @@ import { loadConfig } from '../../bot/config';
 import type { Assignment } from '../../bot/domain/assignment';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
+import { NudgeLedger } from '../../bot/store/nudges';
 import { RegisterStore } from '../../bot/store/register';
 import { connectTables } from '../../bot/store/tables';
 import { users } from '../../dev/roles';
@@ -12,6 +13,7 @@ import { actionsOf, textOf, type TeamsClient } from '../support/teamsClient';
 
 const tables = connectTables(loadConfig().storage);
 const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
+const ledger = new NudgeLedger(tables);
 const audit = new AuditLog(tables);
 
 /** What the task buttons of a nudge card send, as the duty engine draws them. */
@@ -50,6 +52,27 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     expect(textOf(again)).toContain('Det här är redan gjort.');
     expect((await stored(id)).revision).toBe(after.revision);
     expect((await stored(id)).dutyLog?.evidence?.['archive|2026-H2']).toEqual({ kind: 'sentToArchive', reference: 'KA 2027/14' });
+  });
+
+  it('R15: once the archive is done, every nudge card sent about it (the owner\'s reminder, the chief\'s escalation) says so in place', async () => {
+    const id = await activeAccount();
+    const nudge = (level: number, audience: 'owner' | 'escalation') => ({ assignmentId: id, duty: 'archive' as const, period: '2026-H2', level, at: '2027-01-15T07:00:00.000Z', due: '2027-01-01', audience });
+    // Two cards as the nudge queue recorded them when Teams took them.
+    const sent = [
+      { nudge: nudge(1, 'owner'), aad: users.employee.aadObjectId, conversationId: 'personal-employee', activityId: 'reminder-1' },
+      { nudge: nudge(2, 'escalation'), aad: users.communicator.aadObjectId, conversationId: 'personal-communicator', activityId: 'escalation-1' },
+    ];
+    for (const card of sent) {
+      await ledger.write(card.nudge, card.aad, { state: 'sent', attempts: 1, updatedAt: '2027-01-15T07:00:01.000Z', activityId: card.activityId, conversationId: card.conversationId, serviceUrl: world.connector.serviceUrl }, undefined);
+    }
+
+    await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference: 'KA 2027/16' });
+
+    for (const card of sent) {
+      const update = world.connector.updatesOf(card.conversationId, card.activityId).at(-1);
+      expect(JSON.stringify(update)).toContain('Arkiveringen (andra halvåret 2026) är gjord');
+      expect(JSON.stringify(update)).not.toContain('Action.Execute');
+    }
   });
 
   it('R15: without the archive\'s reference nothing is stored and the card says what to fill in', async () => {

@@ -99,6 +99,7 @@ export async function startDutyWorld(env: Record<string, string> = {}, options: 
   const effects: EffectHandlers = {
     index: (effect, current) => stores.assignments.index(current.id, effect.aadObjectId, effect.as),
     waiting: async () => undefined,
+    closeNudges: async () => undefined,
     register: (_effect, current) => stores.register.sync(current),
     schedule: (_effect, current) => reschedule(scheduleDeps, current, reach),
     refreshCopies: async () => undefined,

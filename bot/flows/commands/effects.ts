@@ -1,4 +1,5 @@
 import type { Assignment, Event } from '../../domain/assignment';
+import type { OwnerDuty } from '../../domain/duties';
 import type { Reach } from '../../store/conversations';
 
 /**
@@ -13,6 +14,8 @@ export type Effect =
   | { readonly kind: 'index'; readonly aadObjectId: string; readonly as?: 'admin' }
   /** Note whether the plan waits on an approver, and on whom, so a change in the directory can move it. */
   | { readonly kind: 'waiting' }
+  /** Update every nudge card sent about a period of a duty now done, to say so. */
+  | { readonly kind: 'closeNudges'; readonly reach: Reach; readonly duty: OwnerDuty; readonly period: string }
   /** Put the account in the public register, or take it out, as the stored assignment now says (R3). */
   | { readonly kind: 'register' }
   /** Plan the assignment's next duty nudges from its stored state. */
@@ -54,8 +57,9 @@ export function effectsOf(events: readonly Event[], state: Assignment, reach: Re
         ...events.flatMap((event, i): Effect[] => (announced.has(event.type) ? [{ kind: 'announce', reach, event, index: i, state }] : [])),
       ]
     : [];
-  return [...index, { kind: 'register' }, { kind: 'waiting' }, { kind: 'schedule', reach }, ...cards];
+  const closed = events.flatMap((e): Effect[] => (e.type === 'DutyCompleted' ? [{ kind: 'closeNudges', reach, duty: e.duty, period: e.period }] : []));
+  return [...index, { kind: 'register' }, { kind: 'waiting' }, { kind: 'schedule', reach }, ...cards, ...closed];
 }
 
 /** Effects that send cards: taken with a lease, so two runners never both send. */
-export const sendsCards = (effect: Effect): boolean => effect.kind === 'refreshCopies' || effect.kind === 'announce';
+export const sendsCards = (effect: Effect): boolean => effect.kind === 'refreshCopies' || effect.kind === 'announce' || effect.kind === 'closeNudges';

@@ -145,7 +145,8 @@ async function deliverTo(deps: DeliverDeps, message: NudgeMessage, aad: string, 
     if (etag === undefined) return done;
     const delivery = await deps.sender.sendCard(reach, aad, card);
     if (delivery.ok) {
-      await deps.ledger.write(nudge, aad, record('sent', attempts, { activityId: delivery.sent.activityId }), etag);
+      const { activityId, conversationId, serviceUrl } = delivery.sent;
+      await deps.ledger.write(nudge, aad, record('sent', attempts, { activityId, conversationId, serviceUrl }), etag);
       deps.log.info('nudge_sent', { assignmentId: nudge.assignmentId, duty: nudge.duty, period: nudge.period, nudgeLevel: nudge.level, aadObjectId: aad, attempts });
       return done;
     }
