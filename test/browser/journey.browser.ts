@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -81,8 +80,8 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
       await elin.choose(card, 0, 'Instagram');
       await elin.fields(card).nth(0).fill(account);
       await elin.fields(card).nth(1).fill('https://www.instagram.com/fritidbotkyrka');
-      // Today: an assignment starts on its start date, and the register lists it from then.
-      await elin.date(card, 1, DateTime.now().setZone('Europe/Stockholm').toISODate()!);
+      // The day the clock is pinned to: an assignment starts on its start date, and the register lists it from then.
+      await elin.date(card, 1, '2026-11-23');
       card = await elin.press(card, 'Fortsätt', 'Syfte');
 
       const purpose = elin.fields(card);
