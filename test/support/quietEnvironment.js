@@ -1,8 +1,11 @@
 // The app logs a JSON line for every activity, sweep and send: thousands in a test run. They are
 // kept per test and printed only when that test fails (or always with KANALKOLL_LOG=1), so `npm test`
 // shows the results and the figures the tests print with console.log.
+// A test environment is loaded by jest as CommonJS, untransformed.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const { TestEnvironment } = require('jest-environment-node');
 const { format } = require('node:util');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const held = ['info', 'warn', 'error', 'debug'];
 
