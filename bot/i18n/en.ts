@@ -345,7 +345,7 @@ export const en: Texts = {
       },
       evaluationToday: {
         title: (account: string) => `The evaluation of ${account} is due today`,
-        text: 'Write the evaluation and share it with the department communicator. In 30 days, your chief will hear if it is missing.',
+        text: 'Write the evaluation and share it with the department communicator.',
       },
       activity: {
         title: (account: string) => `Is ${account} still in use?`,

@@ -350,7 +350,7 @@ export const sv = {
       },
       evaluationToday: {
         title: (account: string) => `I dag ska utvärderingen av ${account} vara klar`,
-        text: 'Skriv utvärderingen och dela den med förvaltningens kommunikatör. Om 30 dagar får din chef veta om den saknas.',
+        text: 'Skriv utvärderingen och dela den med förvaltningens kommunikatör.',
       },
       activity: {
         title: (account: string) => `Används ${account} fortfarande?`,

@@ -143,7 +143,8 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
     }
     case 'evaluation': {
       const copy = nudge.level === 0 ? t.duties.owner.evaluation : t.duties.owner.evaluationToday;
-      return card({ title: copy.title(account), paragraphs: [{ text: copy.text }], facts: [...base.facts, due], actions: [{ title: t.duties.evaluation.open, verb: 'duty.evaluation', data: task }, snooze] });
+      const escalation = nudge.level > 0 && view.escalatesAt ? [{ text: t.duties.owner.escalatesOn(day(view.escalatesAt, locale)) }] : [];
+      return card({ title: copy.title(account), paragraphs: [{ text: copy.text }, ...escalation], facts: [...base.facts, due], actions: [{ title: t.duties.evaluation.open, verb: 'duty.evaluation', data: task }, snooze] });
     }
     case 'activity':
       return card({
