@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
-import { mayView, waitingStep, type ApprovalRefusal } from '../../domain/approval';
+import { mayView, waitingStep, type ApprovalRefusal, type Approvers } from '../../domain/approval';
 import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
 import { isEnabled } from '../../domain/directory';
 import { cardId, wholeNumber } from '../../domain/fields';
-import type { Assignment, Command } from '../../domain/assignment';
-import { texts } from '../../i18n';
+import type { Assignment, Command, PersonRef } from '../../domain/assignment';
+import { texts, type Texts } from '../../i18n';
 import type { Stored } from '../../store/repository';
 import type { FlowDeps } from '../deps';
 import type { CardHandler, CardTurn } from '../turn';
@@ -14,6 +14,8 @@ import { messageCard } from '../plan/status';
 import { approvalContext, type ApprovalDeps } from './announce';
 import { approversFor, currentApprover } from './approvers';
 import { approvalCardFor, type ApprovalShown } from './view';
+
+type ApprovalTexts = Texts['approval'];
 
 const decisionData = z.object({
   assignmentId: cardId,
@@ -98,54 +100,57 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
     return cardFor(turn, stored.value);
   };
 
-  /** R1: the department communicator names who decides the chief step (no manager, or the manager away). */
-  const assign: CardHandler = async (turn) => {
-    const t = texts(turn.locale).approval;
-    const parsed = assignData.safeParse(turn.data);
-    if (!parsed.success) return say(turn, 'unreadable');
-    const stored = await deps.assignments.get(parsed.data.assignmentId);
-    if (!stored?.value.plan) return say(turn, 'notFound');
-    const approvers = await approversFor(deps.directory, stored.value);
-    // Someone with no part in the plan sees nothing of it.
-    if (!mayView(stored.value, turn.user.aadObjectId, approvers)) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
-    // Said first, so that a refused pick is only ever shown under a picker the card has.
-    if (waitingStep(stored.value) !== 'chief') return cardFor(turn, stored.value, { notice: t.refused.notWaiting });
-    if (turn.user.aadObjectId !== approvers.communicator) return cardFor(turn, stored.value, { notice: t.assign.notAllowed });
-    const person = parsed.data.person ? await deps.directory.person(parsed.data.person) : undefined;
-    if (!person || !isEnabled(person)) return cardFor(turn, stored.value, { assignError: t.assign.unknown });
-    const command: Command = {
-      type: 'AssignApprover',
-      meta: { actor: turn.user, now: deps.clock().toISOString(), approvers, version: parsed.data.version },
-      person: { aadObjectId: person.aadObjectId, name: person.name },
+  /**
+   * Someone picked on an approval card (a people picker): the card read, its plan loaded, the viewer
+   * allowed to see it, `check` passed (a notice if not, said before the pick so that a refused pick is
+   * only shown under a picker the card has), the picked person in the directory and still there; then
+   * the command, and the card as it is after it.
+   */
+  const picked =
+    (spec: {
+      readonly schema: z.ZodType<{ assignmentId: string; person: string }>;
+      readonly check: (state: Assignment, actor: string, approvers: Approvers, t: ApprovalTexts) => string | undefined;
+      readonly command: (person: PersonRef, approvers: Approvers, data: Record<string, unknown>, turn: CardTurn) => Command;
+      readonly done: (name: string, t: ApprovalTexts) => string;
+      readonly refused: (reason: string, t: ApprovalTexts) => ApprovalShown;
+    }): CardHandler =>
+    async (turn) => {
+      const t = texts(turn.locale).approval;
+      const parsed = spec.schema.safeParse(turn.data);
+      if (!parsed.success) return say(turn, 'unreadable');
+      const stored = await deps.assignments.get(parsed.data.assignmentId);
+      if (!stored?.value.plan) return say(turn, 'notFound');
+      const approvers = await approversFor(deps.directory, stored.value);
+      // Someone with no part in the plan sees nothing of it.
+      if (!mayView(stored.value, turn.user.aadObjectId, approvers)) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
+      const notice = spec.check(stored.value, turn.user.aadObjectId, approvers, t);
+      if (notice) return cardFor(turn, stored.value, { notice });
+      const person = parsed.data.person ? await deps.directory.person(parsed.data.person) : undefined;
+      if (!person || !isEnabled(person)) return cardFor(turn, stored.value, { assignError: t.assign.unknown });
+      const command = spec.command({ aadObjectId: person.aadObjectId, name: person.name }, approvers, parsed.data, turn);
+      const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
+      if (result.ok) return cardFor(turn, result.state, { done: spec.done(person.name, t) });
+      const now = (await deps.assignments.get(stored.value.id))?.value ?? stored.value;
+      return cardFor(turn, now, result.reason === 'conflict' ? { notice: t.refused.lostRace } : spec.refused(result.reason, t));
     };
-    const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
-    if (result.ok) return cardFor(turn, result.state, { done: t.assign.done(person.name) });
-    if (result.reason === 'ownPlan') return cardFor(turn, stored.value, { assignError: t.assign.applicant });
-    const now = (await deps.assignments.get(stored.value.id))?.value ?? stored.value;
-    return cardFor(turn, now, { notice: result.reason === 'notAllowed' ? t.assign.notAllowed : result.reason === 'conflict' ? t.refused.lostRace : t.refused.notWaiting });
-  };
+
+  /** R1: the department communicator names who decides the chief step (no manager, or the manager away). */
+  const assign = picked({
+    schema: assignData,
+    check: (state, actor, approvers, t) => (waitingStep(state) !== 'chief' ? t.refused.notWaiting : actor !== approvers.communicator ? t.assign.notAllowed : undefined),
+    command: (person, approvers, data, turn) => ({ type: 'AssignApprover', meta: { actor: turn.user, now: deps.clock().toISOString(), approvers, version: Number(data.version) }, person }),
+    done: (name, t) => t.assign.done(name),
+    refused: (reason, t) => (reason === 'ownPlan' ? { assignError: t.assign.applicant } : { notice: reason === 'notAllowed' ? t.assign.notAllowed : t.refused.notWaiting }),
+  });
 
   /** The owner left: their chief, the communicator or the communications chief names who takes over. */
-  const appoint: CardHandler = async (turn) => {
-    const t = texts(turn.locale).approval;
-    const parsed = appointData.safeParse(turn.data);
-    if (!parsed.success) return say(turn, 'unreadable');
-    const stored = await deps.assignments.get(parsed.data.assignmentId);
-    if (!stored?.value.plan) return say(turn, 'notFound');
-    const approvers = await approversFor(deps.directory, stored.value);
-    // Someone with no part in the plan sees nothing of it.
-    if (!mayView(stored.value, turn.user.aadObjectId, approvers)) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
-    if (!ownerLeftAt(stored.value)) return cardFor(turn, stored.value, { notice: t.appoint.notNeeded });
-    if (!mayAppointOwner(stored.value, turn.user.aadObjectId, approvers)) return cardFor(turn, stored.value, { notice: t.refused.notApprover });
-    const person = parsed.data.person ? await deps.directory.person(parsed.data.person) : undefined;
-    if (!person || !isEnabled(person)) return cardFor(turn, stored.value, { assignError: t.assign.unknown });
-    const command: Command = { type: 'AppointOwner', meta: { actor: turn.user, now: deps.clock().toISOString(), approvers }, newOwner: { aadObjectId: person.aadObjectId, name: person.name } };
-    const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
-    if (result.ok) return cardFor(turn, result.state, { done: t.appoint.done(person.name) });
-    if (result.reason === 'ownPlan') return cardFor(turn, stored.value, { assignError: t.assign.unknown });
-    const now = (await deps.assignments.get(stored.value.id))?.value ?? stored.value;
-    return cardFor(turn, now, { notice: result.reason === 'notAllowed' ? t.refused.notApprover : result.reason === 'conflict' ? t.refused.lostRace : t.appoint.notNeeded });
-  };
+  const appoint = picked({
+    schema: appointData,
+    check: (state, actor, approvers, t) => (!ownerLeftAt(state) ? t.appoint.notNeeded : !mayAppointOwner(state, actor, approvers) ? t.refused.notApprover : undefined),
+    command: (newOwner, approvers, _data, turn) => ({ type: 'AppointOwner', meta: { actor: turn.user, now: deps.clock().toISOString(), approvers }, newOwner }),
+    done: (name, t) => t.appoint.done(name),
+    refused: (reason, t) => (reason === 'ownPlan' ? { assignError: t.assign.unknown } : { notice: reason === 'notAllowed' ? t.refused.notApprover : t.appoint.notNeeded }),
+  });
 
   /** The applicant takes back a plan nobody has decided on yet; it is a draft again. */
   const withdraw: CardHandler = async (turn) => {
