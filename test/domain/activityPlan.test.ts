@@ -127,7 +127,7 @@ describe('activity plan (bilaga 1)', () => {
   });
 
   it('R6: an end date must come after the start date; none means ongoing', () => {
-    expect(errorsOf(validateStep('account', 'channel', { ...channel, endDate: '2027-01-09' }, choices))).toEqual([
+    expect(errorsOf(validateStep('account', 'channel', { ...channel, startDate: '2027-01-10', endDate: '2027-01-09' }, choices))).toEqual([
       { field: 'endDate', code: 'endBeforeStart' },
     ]);
     expect(errorsOf(validateStep('account', 'channel', { ...channel, endDate: '2027-13-40' }, choices))).toEqual([

@@ -14,7 +14,7 @@ const choices: PlanChoices = { applicantAadObjectId: 'elin', departmentIds: ['kf
 const account = {
   kind: 'account' as const,
   who: { kind: 'account' as const, departmentId: 'kf', chiefAadObjectId: 'karim' },
-  channel: { platform: 'Instagram', accountName: 'Fritid Botkyrka', accountUrl: 'https://instagram.com/fritid', startDate: '2027-01-10' },
+  channel: { platform: 'Instagram', accountName: 'Fritid Botkyrka', accountUrl: 'https://instagram.com/fritid', startDate: '2026-11-01' },
   purpose: { purpose: 'Aktiviteter', audience: 'Unga', goals: ['200 följare'], complement: 'Webben först', sourceUrl: 'https://www.botkyrka.se/fritid' },
   administration: { admins: ['elin', 'nora'], loginStorage: 'Lösenordshanteraren', substitute: 'nora' },
   commitments: {
@@ -60,6 +60,12 @@ describe('approvals', () => {
     const { state } = run(submitted(account), approve(karim, 3), approve(sara, 4), approve(johan, 5));
 
     expect(state).toMatchObject({ status: 'active', activatedAt: t(5), version: 1 });
+  });
+
+  it('R3: a plan approved before its start date is active from the start of that day', () => {
+    const later = { ...account, channel: { ...account.channel, startDate: '2027-01-10' } };
+    const { state } = run(submitted(later), approve(karim, 3), approve(sara, 4), approve(johan, 5));
+    expect(state).toMatchObject({ status: 'active', activatedAt: '2027-01-10T00:00:00.000+01:00' });
   });
 
   it('R2: a monitoring-only plan is active once the chief approves', () => {
