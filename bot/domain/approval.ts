@@ -53,7 +53,7 @@ export type ApprovalRefusal =
 
 /** Who may see a plan's card: its applicant (owner) and those who decide on it; nobody else. */
 export const mayView = (state: Assignment, aadObjectId: string, approvers: Approvers): boolean =>
-  [state.applicant.aadObjectId, approvers.chief, state.plan?.who.chiefAadObjectId, approvers.communicator, approvers.commsChief].includes(aadObjectId);
+  [state.applicant.aadObjectId, approvers.chief, state.plan?.who.chiefAadObjectId, approvers.communicator, approvers.commsChief, 'assignedApprover' in state ? state.assignedApprover?.aadObjectId : undefined].includes(aadObjectId);
 
 /** The step a plan waits on, if it waits. */
 export function waitingStep(state: Assignment): ApprovalStep | undefined {

@@ -239,7 +239,8 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'ChangesRequested':
     case 'PlanRejected': {
       if (!next.plan) throw new Error(`${event.type} on a plan never submitted`);
-      const decided = { ...next, plan: next.plan, submittedAt: submittedAt(state), decidedBy: event.by, decidedAt: event.at, comment: event.comment };
+      // Whom the communicator named decided this round only; a plan sent again goes to the chief of then.
+      const decided = { ...next, plan: next.plan, submittedAt: submittedAt(state), decidedBy: event.by, decidedAt: event.at, comment: event.comment, assignedApprover: undefined };
       return event.type === 'ChangesRequested' ? { ...decided, status: 'changes_requested' } : { ...decided, status: 'rejected' };
     }
     case 'AccountClosed':

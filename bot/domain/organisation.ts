@@ -38,15 +38,18 @@ const mailbox = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 /**
  * What the card sent, checked: a department's communicator may be left empty, the communications
  * chief may not; everyone picked is in the directory and has not left. `people` are the directory
- * entries of the ids sent, looked up before.
+ * entries of the ids sent, looked up before. A field the card did not send (a department added
+ * after the card was drawn) keeps what `stored` has.
  */
 export function checkOrganisation(
   sent: Readonly<Record<string, unknown>>,
   departments: readonly Department[],
   people: ReadonlyMap<string, Person>,
+  stored: Organisation,
 ): { readonly ok: true; readonly value: Organisation } | { readonly ok: false; readonly errors: readonly FieldError[] } {
   const errors: FieldError[] = [];
-  const pick = (field: string, required: boolean): string => {
+  const pick = (field: string, required: boolean, kept: string): string => {
+    if (!(field in sent)) return kept;
     const value = sent[field];
     const id = typeof value === 'string' ? value.trim() : '';
     if (value !== undefined && typeof value !== 'string') errors.push({ field, code: 'unknownPerson' });
@@ -58,16 +61,17 @@ export function checkOrganisation(
     }
     return id;
   };
-  const address = (field: string): string => {
+  const address = (field: string, kept: string): string => {
+    if (!(field in sent)) return kept;
     const value = sent[field];
     const text = typeof value === 'string' ? value.trim() : '';
     if (value !== undefined && typeof value !== 'string') errors.push({ field, code: 'notEmail' });
     else if (text && (text.length > 100 || !mailbox.test(text))) errors.push({ field, code: 'notEmail' });
     return text;
   };
-  const communicators = Object.fromEntries(departments.map((d) => [d.id, pick(communicatorInput(d.id), false)]));
-  const mailboxes = Object.fromEntries(departments.map((d) => [d.id, address(mailboxInput(d.id))]));
-  const communicationsChiefAadObjectId = pick(chiefInput, true);
+  const communicators = Object.fromEntries(departments.map((d) => [d.id, pick(communicatorInput(d.id), false, stored.communicators[d.id] ?? '')]));
+  const mailboxes = Object.fromEntries(departments.map((d) => [d.id, address(mailboxInput(d.id), stored.mailboxes[d.id] ?? '')]));
+  const communicationsChiefAadObjectId = pick(chiefInput, true, stored.communicationsChiefAadObjectId);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { communicators, mailboxes, communicationsChiefAadObjectId } };
 }
 

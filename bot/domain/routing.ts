@@ -9,7 +9,7 @@ import type { Assignment, CommandMeta, Event, PersonRef } from './assignment';
  */
 export type RoutingCommand =
   | { readonly type: 'AssignApprover'; readonly meta: CommandMeta & { readonly approvers: Approvers; readonly version: number }; readonly person: PersonRef }
-  | { readonly type: 'MoveApproval'; readonly meta: CommandMeta; readonly from?: PersonRef; readonly to?: PersonRef; readonly reason: MoveReason }
+  | { readonly type: 'MoveApproval'; readonly meta: CommandMeta & { readonly seenRevision: number }; readonly from?: PersonRef; readonly to?: PersonRef; readonly reason: MoveReason }
   | { readonly type: 'WithdrawPlan'; readonly meta: CommandMeta & { readonly version: number } }
   | { readonly type: 'RecordLeaver'; readonly meta: CommandMeta; readonly person: PersonRef }
   | { readonly type: 'AppointOwner'; readonly meta: CommandMeta & { readonly approvers: Approvers }; readonly newOwner: PersonRef };
@@ -54,10 +54,13 @@ export function decideRouting(command: RoutingCommand, state: Assignment): Routi
       if (step !== 'chief') return refuse({ reason: 'notWaiting' });
       if (command.meta.version !== state.version) return refuse({ reason: 'oldVersion' });
       if (by.aadObjectId !== command.meta.approvers.communicator) return refuse({ reason: 'notAllowed' });
-      if (command.person.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
+      // Not on one's own plan, and never oneself or the communications chief: the chief step stays a decision of its own (R1).
+      if (by.aadObjectId === state.applicant.aadObjectId || command.person.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
+      if ([by.aadObjectId, command.meta.approvers.communicator, command.meta.approvers.commsChief].includes(command.person.aadObjectId)) return refuse({ reason: 'notAllowed' });
       return accept({ type: 'ApproverAssigned', by, at, person: command.person });
     case 'MoveApproval':
-      if (!step || command.from?.aadObjectId === command.to?.aadObjectId) return refuse({ reason: 'notWaiting' });
+      // Decided on the state the move was worked out from: a change meanwhile (a decision, another move) makes it void.
+      if (!step || command.meta.seenRevision !== state.revision || command.from?.aadObjectId === command.to?.aadObjectId) return refuse({ reason: 'notWaiting' });
       return accept({ type: 'ApprovalMoved', by, at, step, ...(command.from ? { from: command.from } : {}), ...(command.to ? { to: command.to } : {}), reason: command.reason });
     case 'WithdrawPlan':
       // Nobody has decided on a plan that still waits for the chief: its applicant may take it back.

@@ -110,9 +110,21 @@ export class DirectoryStore {
     return events;
   }
 
-  /** Sets the communications chief if none is set yet: the first one comes from the settings. */
+  /**
+   * The communications chief from the settings, when none is set yet or the one set has left Entra ID
+   * (else nobody could name a successor in "förvaltningar"); a chief named in Teams who is still there stays.
+   */
   async firstCommunicationsChief(aadObjectId: string): Promise<void> {
-    if (await createdOnce(this.table.createEntity(this.roles.entity({ communicationsChiefAadObjectId: aadObjectId })))) this.cache.clear();
+    if (await createdOnce(this.table.createEntity(this.roles.entity({ communicationsChiefAadObjectId: aadObjectId })))) {
+      this.cache.clear();
+      return;
+    }
+    const current = await this.communicationsChief();
+    const person = current ? await this.person(current) : undefined;
+    if (current !== aadObjectId && person?.enabled === false) {
+      await this.roles.upsert({ communicationsChiefAadObjectId: aadObjectId });
+      this.cache.clear();
+    }
   }
 
   /** Departments Entra ID names that Kanalkoll does not know yet: added without a communicator. Returns those added. */

@@ -26,13 +26,21 @@ describe('who decides when the directory cannot say, and leavers', () => {
 
     expect(decide(assign('chief', 'colleague'), waiting)).toMatchObject({ ok: false, reason: 'notAllowed' });
     expect(decide(assign('communicator', 'employee'), waiting)).toMatchObject({ ok: false, reason: 'ownPlan' });
+    // Never oneself or the communications chief: the chief step stays a decision of its own.
+    expect(decide(assign('communicator', 'communicator'), waiting)).toMatchObject({ ok: false, reason: 'notAllowed' });
+    expect(decide(assign('communicator', 'commschief'), waiting)).toMatchObject({ ok: false, reason: 'notAllowed' });
+    // A communicator who applies does not name who decides their own plan.
+    const own = fold(eventsTo('a2', plan, 'awaiting_chief', now).map((e) => (e.type === 'PlanStarted' ? { ...e, applicant: ref('communicator') } : e)));
+    expect(decide(assign('communicator', 'colleague'), own)).toMatchObject({ ok: false, reason: 'ownPlan' });
     const named = run(assign('communicator', 'colleague'), waiting);
     expect(approverOf(named, 'chief', approvers)).toBe(users.colleague.aadObjectId);
 
-    const moved = run({ type: 'MoveApproval', meta: { actor: directoryActor, now }, from: ref('colleague'), to: ref('chief'), reason: 'left' }, named);
+    const moved = run({ type: 'MoveApproval', meta: { actor: directoryActor, now, seenRevision: named.revision }, from: ref('colleague'), to: ref('chief'), reason: 'left' }, named);
     expect(approverOf(moved, 'chief', approvers)).toBe(users.chief.aadObjectId);
     // Nothing to move when nothing changed.
-    expect(decide({ type: 'MoveApproval', meta: { actor: directoryActor, now }, from: ref('chief'), to: ref('chief'), reason: 'changed' }, moved)).toMatchObject({ ok: false });
+    expect(decide({ type: 'MoveApproval', meta: { actor: directoryActor, now, seenRevision: moved.revision }, from: ref('chief'), to: ref('chief'), reason: 'changed' }, moved)).toMatchObject({ ok: false });
+    // A move worked out on an older state is void (a decision or another move came first).
+    expect(decide({ type: 'MoveApproval', meta: { actor: directoryActor, now, seenRevision: named.revision }, from: ref('chief'), to: ref('colleague'), reason: 'changed' }, moved)).toMatchObject({ ok: false, reason: 'notWaiting' });
   });
 
   it('R10: a leaver is recorded once: an owner who left, an admin who left', () => {

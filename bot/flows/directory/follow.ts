@@ -68,7 +68,7 @@ export async function followDirectory(deps: FollowDeps, leavers: readonly Person
     if ((next?.aadObjectId ?? '') === (recorded ?? '')) continue;
     const command: Command = {
       type: 'MoveApproval',
-      meta: meta(),
+      meta: { ...meta(), seenRevision: stored.value.revision },
       ...(from ? { from: refOf(from) } : recorded ? { from: { aadObjectId: recorded, name: recorded } } : {}),
       ...(next ? { to: refOf(next) } : {}),
       reason: gone ? 'left' : 'changed',

@@ -77,13 +77,14 @@ export function organisationHandlers(deps: OrganisationDeps): Record<'show' | 's
       const sent = cardFields.parse(turn.data);
       const ids = [chiefInput, ...departments.map((d) => communicatorInput(d.id))].map((field) => sent[field]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
       const people = await deps.directory.peopleById(ids.map((id) => id.trim()));
-      const checked = checkOrganisation(sent, departments, people);
+      const stored = organisationOf(departments, chief);
+      const checked = checkOrganisation(sent, departments, people, stored);
       if (!checked.ok) {
         const values = Object.fromEntries(Object.entries(sent).filter((e): e is [string, string] => typeof e[1] === 'string').map(([k, v]) => [k, v.slice(0, 100)]));
         const errors = Object.fromEntries(checked.errors.map((e) => [e.field, t.fieldErrors[e.code]]));
         return show(turn, { notice: t.plan.notices.fix, noticeStyle: 'attention', values, errors });
       }
-      const events = organisationEvents(organisationOf(departments, chief), checked.value, turn.user, deps.clock().toISOString(), people);
+      const events = organisationEvents(stored, checked.value, turn.user, deps.clock().toISOString(), people);
       await deps.directory.saveOrganisation(checked.value, events);
       // Plans that waited for a communicator (or had another) go to the one named now.
       if (events.length > 0) await followDirectory({ ...deps, reach: turn.reach }, []);
