@@ -38,6 +38,8 @@ const announced = new Set<Event['type']>([
 ]);
 // Who administers the account changes when it becomes active and when the administration changes.
 const naming = new Set<Event['type']>(['PlanApproved', 'AdministrationChanged']);
+// What the approval card does not show: a snooze or an absence changes no card sent, so none is updated.
+const unseen = new Set<Event['type']>(['DutySnoozed', 'AbsenceRegistered']);
 // Filling in a draft changes neither the register, nor the duties, nor any card sent: a draft has none of them.
 const drafting = new Set<Event['type']>(['PlanStarted', 'StepSaved', 'StepOpened']);
 
@@ -53,7 +55,7 @@ export function effectsOf(events: readonly Event[], state: Assignment, reach: Re
   if (events.every((e) => drafting.has(e.type))) return index;
   const cards: Effect[] = state.plan
     ? [
-        { kind: 'refreshCopies', reach },
+        ...(events.every((e) => unseen.has(e.type)) ? [] : [{ kind: 'refreshCopies', reach } as const]),
         ...events.flatMap((event, i): Effect[] => (announced.has(event.type) ? [{ kind: 'announce', reach, event, index: i, state }] : [])),
       ]
     : [];
