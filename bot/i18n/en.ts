@@ -269,6 +269,7 @@ export const en: Texts = {
     without: (names: string) => `These departments have no communicator, and their applications wait: ${names}.`,
     saved: (n: number) => (n === 1 ? 'Saved. One change.' : `Saved. ${n} changes.`),
     unchanged: 'Nothing was changed.',
+    unreadable: 'The card could not be read. Here are the departments as they are now.',
     newDepartments: (names: string) => `New departments in the directory: ${names}. Choose a communicator for each.`,
     waitingForCommunicator: (applicant: string, department: string) => `${applicant}'s application waits for the department's communicator, but ${department} has none. Choose one here.`,
   },

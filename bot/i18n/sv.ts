@@ -274,6 +274,7 @@ export const sv = {
     without: (names: string) => `De här förvaltningarna saknar kommunikatör, och deras ansökningar väntar: ${names}.`,
     saved: (n: number) => (n === 1 ? 'Sparat. En ändring.' : `Sparat. ${n} ändringar.`),
     unchanged: 'Inget var ändrat.',
+    unreadable: 'Kortet gick inte att läsa. Här är förvaltningarna som de är nu.',
     newDepartments: (names: string) => `Nya förvaltningar i katalogen: ${names}. Välj en kommunikatör för var och en.`,
     waitingForCommunicator: (applicant: string, department: string) => `${applicant}s ansökan väntar på förvaltningens kommunikatör, men ${department} har ingen. Välj en här.`,
   },

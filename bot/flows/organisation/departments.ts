@@ -75,6 +75,8 @@ export function organisationHandlers(deps: OrganisationDeps): Record<'show' | 's
       // Authorised from what is stored: whoever the directory names as communications chief now.
       if (turn.user.aadObjectId !== chief) return show(turn, { notice: t.organisation.onlyChief, noticeStyle: 'attention' });
       const sent = cardFields.parse(turn.data);
+      // Every "förvaltningar" card has the communications chief's picker: without it, it is not one.
+      if (!(chiefInput in sent)) return show(turn, { notice: t.organisation.unreadable, noticeStyle: 'attention' });
       const ids = [chiefInput, ...departments.map((d) => communicatorInput(d.id))].map((field) => sent[field]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
       const people = await deps.directory.peopleById(ids.map((id) => id.trim()));
       const stored = organisationOf(departments, chief);
