@@ -1,11 +1,9 @@
-import { InvocationContext } from '@azure/functions';
 import { DateTime } from 'luxon';
-import { startAzurite, type Azurite } from '../../dev/azurite';
 import { generateOrg } from '../../dev/generateOrg';
 import { asGraphUsers, startGraph, type GraphStandIn } from '../../dev/graph';
-import { directory, tenantId } from '../../dev/roles';
+import { directory } from '../../dev/roles';
 import { sendPlan } from '../support/samplePlan';
-import { startTeams, type TeamsWorld } from '../support/teams';
+import { startOwnTeams, type OwnTeamsWorld, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
 /** What Teams counts: the card's JSON in UTF-16. It refuses a message over 40 KB. */
@@ -18,9 +16,8 @@ const limit = 40 * 1024;
  * sends stays under Teams' 40 KB, because no card lists people (pickers are Teams people pickers).
  */
 describe('every card at 6,000 people is under 40 KB', () => {
-  let azurite: Azurite;
   let graph: GraphStandIn;
-  let world: TeamsWorld;
+  let world: OwnTeamsWorld;
   const answered: { what: string; card: Card }[] = [];
 
   /** A Teams client whose every answered card is kept, to be measured. */
@@ -40,27 +37,16 @@ describe('every card at 6,000 people is under 40 KB', () => {
     };
     return client;
   };
-  const timer = async (name: string) => {
-    const registration = world.app.registrations.find((r) => r.metadata.name === name)!;
-    await registration.handler({ isPastDue: false, scheduleStatus: { last: '', next: '', lastUpdated: '' } }, new InvocationContext({ functionName: name, invocationId: 'size' }));
-  };
 
   beforeAll(async () => {
-    azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
     graph = await startGraph([...asGraphUsers(directory), ...generateOrg(6000)]);
-    world = await startTeams(['employee', 'chief', 'communicator', 'commschief', 'admin', 'colleague'], (connector) => ({
-      AzureWebJobsStorage: azurite.connectionString,
-      KANALKOLL_GRAPH_URL: graph.url,
-      KANALKOLL_TENANT_ID: tenantId,
-      KANALKOLL_TEAMS_SERVICE_URL: connector.serviceUrl,
-    }));
-    await timer('directorySync');
+    world = await startOwnTeams(['employee', 'chief', 'communicator', 'commschief', 'admin', 'colleague'], { KANALKOLL_GRAPH_URL: graph.url });
+    await world.timer('directorySync');
   }, 300_000);
   afterAll(async () => {
     delete process.env.KANALKOLL_CLOCK_OFFSET_MS;
     await world.close();
     await graph.close();
-    await azurite.stop();
   });
 
   it('the plan, the approvals, the register, the owner\'s cards, "förvaltningar" and the digest', async () => {
@@ -90,7 +76,7 @@ describe('every card at 6,000 people is under 40 KB', () => {
     // The weekly digest, on a Monday morning.
     const monday = DateTime.now().setZone('Europe/Stockholm').plus({ weeks: 1 }).startOf('week').set({ hour: 9 });
     process.env.KANALKOLL_CLOCK_OFFSET_MS = String(monday.toMillis() - Date.now());
-    await timer('weeklyDigest');
+    await world.timer('weeklyDigest');
     expect(world.connector.cardsTo('personal-commschief').some((c) => textOf(c).includes('Veckans läge'))).toBe(true);
 
     const cards = [...answered, ...world.connector.sent().flatMap((activity, i) => ((activity.attachments as { content: unknown }[] | undefined) ?? []).map((a) => ({ what: `sent #${i}`, card: a.content as Card })))];

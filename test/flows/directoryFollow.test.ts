@@ -1,13 +1,9 @@
-import { InvocationContext } from '@azure/functions';
-import { loadConfig } from '../../bot/config';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
-import { connectTables } from '../../bot/store/tables';
-import { startAzurite, type Azurite } from '../../dev/azurite';
 import { asGraphUsers, startGraph, type GraphStandIn, type GraphUser } from '../../dev/graph';
-import { directory, tenantId, users } from '../../dev/roles';
+import { directory, users } from '../../dev/roles';
 import { sendPlan } from '../support/samplePlan';
-import { startTeams, type TeamsWorld } from '../support/teams';
+import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
 /**
@@ -15,9 +11,8 @@ import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teams
  * app, over HTTP against its own Azurite, and what each change does to the assignments.
  */
 describe('leavers and movers from the directory sync', () => {
-  let azurite: Azurite;
   let graph: GraphStandIn;
-  let world: TeamsWorld;
+  let world: OwnTeamsWorld;
   let assignments: AssignmentStore;
   let audit: AuditLog;
   let elin: TeamsClient;
@@ -28,26 +23,16 @@ describe('leavers and movers from the directory sync', () => {
   const graphUser = (role: keyof typeof users): GraphUser => asGraphUsers(directory).find((u) => u.id === users[role].aadObjectId)!;
 
   /** The directory timer, as the Functions host fires it. */
-  async function sync(): Promise<void> {
-    const timer = world.app.registrations.find((r) => r.metadata.name === 'directorySync')!;
-    await timer.handler({ isPastDue: false, scheduleStatus: { last: '', next: '', lastUpdated: '' } }, new InvocationContext({ functionName: 'directorySync', invocationId: 'test' }));
-  }
+  const sync = () => world.timer('directorySync');
   const idOf = (card: Card) => String(actionsOf(card).find((a) => a.data.assignmentId)?.data.assignmentId);
   const latestCard = (conversationId: string, id: string) => world.connector.cardsTo(conversationId).filter((c) => textOf(c).includes(id)).at(-1)!;
   const stateOf = async (id: string) => (await assignments.get(id))!.value;
 
   beforeAll(async () => {
-    azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
     graph = await startGraph(asGraphUsers(directory));
-    world = await startTeams(['employee', 'chief', 'communicator', 'commschief', 'admin', 'colleague'], (connector) => ({
-      AzureWebJobsStorage: azurite.connectionString,
-      KANALKOLL_GRAPH_URL: graph.url,
-      KANALKOLL_TENANT_ID: tenantId,
-      KANALKOLL_TEAMS_SERVICE_URL: connector.serviceUrl,
-    }));
-    const tables = connectTables(loadConfig({ ...process.env, AzureWebJobsStorage: azurite.connectionString }).storage);
-    assignments = new AssignmentStore(tables);
-    audit = new AuditLog(tables);
+    world = await startOwnTeams(['employee', 'chief', 'communicator', 'commschief', 'admin', 'colleague'], { KANALKOLL_GRAPH_URL: graph.url });
+    assignments = new AssignmentStore(world.tables);
+    audit = new AuditLog(world.tables);
     elin = world.client('employee');
     karim = world.client('chief');
     sara = world.client('communicator');
@@ -58,7 +43,6 @@ describe('leavers and movers from the directory sync', () => {
   afterAll(async () => {
     await world.close();
     await graph.close();
-    await azurite.stop();
   });
 
   /** Elin's account, approved by all three; its admins are Elin and Aida. */

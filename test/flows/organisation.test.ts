@@ -1,17 +1,13 @@
-import { loadConfig } from '../../bot/config';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { DirectoryStore } from '../../bot/store/directory';
-import { connectTables } from '../../bot/store/tables';
-import { startAzurite, type Azurite } from '../../dev/azurite';
-import { tenantId, users } from '../../dev/roles';
+import { users } from '../../dev/roles';
 import { administration, channel, commitments, purpose } from '../support/samplePlan';
-import { startTeams, type TeamsWorld } from '../support/teams';
+import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
 /** "Förvaltningar": the communications chief keeps each department's communicator in Teams (R1, R2). */
 describe('departments and their communicators, kept in Teams', () => {
-  let azurite: Azurite;
-  let world: TeamsWorld;
+  let world: OwnTeamsWorld;
   let directory: DirectoryStore;
   let assignments: AssignmentStore;
   let elin: TeamsClient;
@@ -21,26 +17,17 @@ describe('departments and their communicators, kept in Teams', () => {
   const latestCard = (conversationId: string, id: string) => world.connector.cardsTo(conversationId).filter((c) => textOf(c).includes(id)).at(-1)!;
 
   beforeAll(async () => {
-    azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
-    const tables = connectTables(loadConfig({ ...process.env, AzureWebJobsStorage: azurite.connectionString }).storage);
-    await tables.ensureCreated();
-    directory = new DirectoryStore(tables);
-    assignments = new AssignmentStore(tables);
-    // A department Entra ID named that nobody has given a communicator yet (as a sync notes it).
-    await directory.noteDepartments([{ id: 'samhallsbyggnad', name: 'Samhällsbyggnadsförvaltningen' }]);
-    world = await startTeams(['employee', 'chief', 'communicator', 'commschief', 'colleague'], (connector) => ({
-      AzureWebJobsStorage: azurite.connectionString,
-      KANALKOLL_TENANT_ID: tenantId,
-      KANALKOLL_TEAMS_SERVICE_URL: connector.serviceUrl,
-    }));
+    world = await startOwnTeams(['employee', 'chief', 'communicator', 'commschief', 'colleague'], {}, async (tables) => {
+      // A department Entra ID named that nobody has given a communicator yet (as a sync notes it).
+      await new DirectoryStore(tables).noteDepartments([{ id: 'samhallsbyggnad', name: 'Samhällsbyggnadsförvaltningen' }]);
+    });
+    directory = new DirectoryStore(world.tables);
+    assignments = new AssignmentStore(world.tables);
     elin = world.client('employee');
     karim = world.client('chief');
     johan = world.client('commschief');
   });
-  afterAll(async () => {
-    await world.close();
-    await azurite.stop();
-  });
+  afterAll(() => world.close());
 
   it('R1: only the communications chief, as stored, sees the pickers and may save; a bad pick is refused under its field', async () => {
     const card = await johan.say('förvaltningar');

@@ -1,7 +1,9 @@
+import { InvocationContext } from '@azure/functions';
 import { DirectoryStore } from '../../bot/store/directory';
-import { connectTables } from '../../bot/store/tables';
+import { connectTables, type Tables } from '../../bot/store/tables';
+import { startAzurite } from '../../dev/azurite';
 import type { FunctionServer, Registration } from '../../dev/functionHost';
-import { directory, type Role } from '../../dev/roles';
+import { directory, tenantId, type Role } from '../../dev/roles';
 import { startConnector, type TestConnector } from './connector';
 import { startFunctionApp } from './functionApp';
 import { TeamsClient } from './teamsClient';
@@ -38,6 +40,47 @@ export async function startTeams(
     close: async () => {
       await app.close();
       await connector.close();
+    },
+  };
+}
+
+/** A world on an Azurite of its own, with its storage and its timers at hand. */
+export interface OwnTeamsWorld extends TeamsWorld {
+  readonly tables: Tables;
+  /** Fires the app's timer `name` once, as the Functions host does. */
+  timer(name: string): Promise<void>;
+}
+
+/**
+ * `startTeams` on an Azurite of its own, for tests that change the organisation or storage others
+ * share: the app knows its tenant and reaches people outside a turn at the test connector.
+ * `prepare` writes to the storage before the app starts.
+ */
+export async function startOwnTeams(
+  installedFor: readonly Role[],
+  env: Record<string, string> = {},
+  prepare: (tables: Tables) => Promise<void> = async () => undefined,
+): Promise<OwnTeamsWorld> {
+  const azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
+  const tables = connectTables(azurite.connectionString);
+  await tables.ensureCreated();
+  await prepare(tables);
+  const world = await startTeams(installedFor, (connector) => ({
+    AzureWebJobsStorage: azurite.connectionString,
+    KANALKOLL_TENANT_ID: tenantId,
+    KANALKOLL_TEAMS_SERVICE_URL: connector.serviceUrl,
+    ...env,
+  }));
+  return {
+    ...world,
+    tables,
+    timer: async (name) => {
+      const registration = world.app.registrations.find((r) => r.metadata.name === name)!;
+      await registration.handler({ isPastDue: false, scheduleStatus: { last: '', next: '', lastUpdated: '' } }, new InvocationContext({ functionName: name, invocationId: 'test' }));
+    },
+    close: async () => {
+      await world.close();
+      await azurite.stop();
     },
   };
 }
