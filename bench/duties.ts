@@ -83,13 +83,13 @@ async function sweepBench(count: number) {
     const rawMs = performance.now() - rawStart;
 
     await schedule.markSwept(from);
-    let enqueued = 0;
-    const queue = { send: async (message: NudgeMessage) => void (await queues.queue<NudgeMessage>('nudges').send(message), enqueued++) };
+    let cards = 0;
+    const queue = { send: async (message: NudgeMessage) => void (await queues.queue<NudgeMessage>('nudges').send(message), cards++) };
     const sweepStart = performance.now();
-    const report = await sweep({ assignments, directory: directoryStore, schedule, queue, settings: defaultDutySettings, clock: () => now.toJSDate(), log: quiet });
+    const report = await sweep({ assignments, directory: directoryStore, schedule, queue, ledger: new NudgeLedger(tables), settings: defaultDutySettings, clock: () => now.toJSDate(), log: quiet });
     const sweepMs = performance.now() - sweepStart;
     const expectedNudges = states.slice(0, due).reduce((n, s) => n + nudgesBetween(s, DateTime.fromISO(from), now).length, 0);
-    return { assignments: count, due: report.due, rawRows, read: report.read, readPerDue: report.read / report.due, enqueued, expectedNudges, rawMs, sweepMs, sweepPerRaw: sweepMs / rawMs, seedMs };
+    return { assignments: count, due: report.due, rawRows, read: report.read, readPerDue: report.read / report.due, enqueued: report.enqueued, cards, expectedNudges, rawMs, sweepMs, sweepPerRaw: sweepMs / rawMs, seedMs };
   } finally {
     await azurite.stop();
   }
@@ -128,7 +128,8 @@ async function sendBench(count: number) {
       nudgesBetween(s, DateTime.fromISO('2026-11-02'), now.plus({ days: 400 }))
         .filter((n) => n.audience === 'owner')
         .slice(0, 5)
-        .map((nudge) => ({ nudge, reach: { tenantId, serviceUrl: connector.serviceUrl }, attempt: 1 })),
+        // One nudge a card, as if each fell due at its own sweep: five cards per owner.
+        .map((nudge) => ({ person: s.applicant.aadObjectId, nudges: [nudge], reach: { tenantId, serviceUrl: connector.serviceUrl }, attempt: 1 })),
     ).slice(0, count);
     const queue = queues.queue<NudgeMessage>('nudges');
     await eachLimited(messages, 64, (m) => queue.send(m));

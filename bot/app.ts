@@ -111,13 +111,13 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const schedule = new DutySchedule(tables);
   const ledger = new NudgeLedger(tables);
   const effectsQueue = queues.queue<EffectsMessage>('effects');
-  const dutyDeps = { assignments, directory, schedule, queue, settings: config.duties, clock, log };
-  const deliverDeps = { ...dutyDeps, conversations, ledger, sender: nudgeSender, retry: sending, forcedLocale: config.forcedLocale };
+  const dutyDeps = { assignments, directory, schedule, queue, ledger, settings: config.duties, clock, log };
+  const deliverDeps = { ...dutyDeps, conversations, sender: nudgeSender, retry: sending, forcedLocale: config.forcedLocale };
   const cardDeps = { assignments, audit, outbox, directory, conversations, messenger, platforms: config.platforms, platformHosts: config.platformHosts, forcedLocale: config.forcedLocale, clock, dutySettings: config.duties };
   const effects: EffectHandlers = {
     index: (effect, current) => assignments.index(current.id, effect.aadObjectId, effect.as),
     waiting: (_effect, current) => trackWaiting(cardDeps, current),
-    closeNudges: (effect, current) => closeNudges({ ...cardDeps, ledger }, current, effect.reach.tenantId, effect.duty, effect.period),
+    closeNudges: (effect, current) => closeNudges({ ...cardDeps, ledger }, current, effect.reach.tenantId),
     register: (_effect, current) => register.sync(current),
     schedule: (effect, current) => reschedule(dutyDeps, current, effect.reach),
     refreshCopies: (effect, current) => refreshCopies(cardDeps, current, effect.reach.tenantId),
@@ -135,6 +135,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const run = (command: Command, options: RunOptions) => runCommand({ assignments, outbox, runEffects: runEffectsNow, log }, command, options);
   const flows: FlowDeps = {
     ...cardDeps,
+    ledger,
     run,
     log,
     newId: randomUUID,

@@ -1,5 +1,6 @@
 import type { Choice } from './plan';
 import template from './duty.json';
+import bundle from './dutyBundle.json';
 import evaluation from './dutyEvaluation.json';
 import absence from './absence.json';
 import digest from './digest.json';
@@ -27,6 +28,15 @@ export interface DutyCardData {
 }
 
 export const dutyCard = (data: DutyCardData) => expand(template, { links: [], ...data });
+
+/**
+ * One person's nudges of one sweep as one card: a section per thing to do, each with its own
+ * buttons; a single section is drawn as the nudge card itself.
+ */
+export function dutyBundleCard(data: { readonly heading: string; readonly title: string; readonly sections: readonly Omit<DutyCardData, 'heading'>[] }) {
+  const [only, ...more] = data.sections;
+  return only && more.length === 0 ? dutyCard({ ...only, heading: data.heading }) : expand(bundle, data);
+}
 
 /** The evaluation report as a form (R6): per goal of the plan, figures, the 48 hours, what to change, continue or close. */
 export interface DutyEvaluationCardData {

@@ -35,5 +35,5 @@ export {
   type ReportMenuCardData,
   type ReportSummaryCardData,
 } from './report';
-export { absenceCard, digestCard, dutyCard, dutyEvaluationCard, type AbsenceCardData, type DigestCardData, type DutyCardData, type DutyEvaluationCardData } from './duty';
+export { absenceCard, digestCard, dutyBundleCard, dutyCard, dutyEvaluationCard, type AbsenceCardData, type DigestCardData, type DutyCardData, type DutyEvaluationCardData } from './duty';
 export { departmentsCard, type DepartmentsCardData } from './organisation';

@@ -3,7 +3,7 @@ import { kanalkoll, type Kanalkoll } from '../bot/app';
 import { parseNudgeMessage } from '../bot/flows/duties/message';
 
 /**
- * Sends one nudge from the `nudges` queue. Retries and dead letters are the sender's own
+ * Sends one person's card of nudges from the `nudges` queue. Retries and dead letters are the sender's own
  * (bot/flows/duties/deliver.ts); an exception (storage down) leaves the message to the host,
  * which tries it again and, after `maxDequeueCount`, moves it to `nudges-poison`.
  */
@@ -16,7 +16,7 @@ export const sendNudgeWith =
       throw new Error(`Not a nudge message: ${parsed.problem}`);
     }
     await bot.deliverNudge(parsed.message);
-    context.log(`nudge ${parsed.message.nudge.duty} ${parsed.message.nudge.period} level ${parsed.message.nudge.level} handled`);
+    context.log(`${parsed.message.nudges.length} nudge(s) for one person handled`);
   };
 
 export const sendNudge = sendNudgeWith(kanalkoll());

@@ -276,6 +276,16 @@ export function stillDue(state: Assignment, nudge: Nudge, settings = defaultDuty
 }
 
 /**
+ * Whether what `nudge` asks for is still to be done: its period is not done and the assignment as
+ * it is now still has it (admins added, a pause, a decision or a closed account end it). A card
+ * about a nudge that is no longer open is updated to say so (bot/flows/duties/follow.ts).
+ */
+export function stillOpen(state: Assignment, nudge: Nudge, settings = defaultDutySettings, facts: DutyFacts = {}): boolean {
+  const done = state.status === 'active' && state.dutyLog?.done?.[`${nudge.duty}|${nudge.period}`];
+  return !done && stillDue(state, nudge, settings, facts);
+}
+
+/**
  * When the duty of this nudge escalates to the chief and the communicator, if it still will: what a
  * reminder promises, computed from the settings. Undefined once the escalation has gone, or if none comes.
  */

@@ -3,7 +3,8 @@ import type { Assignment } from './assignment';
 import type { Nudge } from './duties';
 
 /** Which side of a nudge its recipient is on: it decides what their card says. */
-export type NudgeRole = 'owner' | 'approver' | 'applicant' | 'nextLevel' | 'escalation' | 'substitute';
+export const nudgeRoles = ['owner', 'approver', 'applicant', 'nextLevel', 'escalation', 'substitute'] as const;
+export type NudgeRole = (typeof nudgeRoles)[number];
 
 const nextLevel: Record<ApprovalStep, ApprovalStep | undefined> = { chief: 'communicator', communicator: 'commschief', commschief: undefined };
 

@@ -1,3 +1,4 @@
+import type { NudgeLedger } from '../store/nudges';
 import type { DutySettings } from '../domain/duties';
 import type { Locale } from '../domain/locale';
 import type { ResponsibleShown } from '../domain/register';
@@ -37,6 +38,8 @@ export interface FlowDeps {
   readonly platformHosts: Readonly<Record<string, readonly string[]>>;
   readonly forcedLocale?: Locale;
   readonly dutySettings: DutySettings;
+  /** Which nudge went out on which card (a task on a card draws the card again). */
+  readonly ledger: NudgeLedger;
   readonly registrarAadObjectId?: string;
   readonly diarySeries: string;
   readonly archiveAadObjectId?: string;

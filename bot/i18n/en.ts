@@ -328,6 +328,7 @@ export const en: Texts = {
   duties: {
     heading: 'Reminder from Kanalkoll',
     escalationHeading: 'Kanalkoll needs your help',
+    bundleTitle: (count: number) => `${count} things are waiting for you`,
     halfYear: (half: 1 | 2, year: number) => `${half === 1 ? 'first' : 'second'} half of ${year}`,
     facts: { account: 'Account', period: 'Period', due: 'Due', owner: 'Responsible', since: 'Waiting since' },
     owner: {
@@ -350,7 +351,7 @@ export const en: Texts = {
       },
       activity: {
         title: (account: string) => `Is ${account} still in use?`,
-        text: 'Nobody has confirmed in 60 days that the account is in use. Accounts that are not updated regularly are closed. Close the account if it is not used.',
+        text: (days: number) => `Nobody has confirmed in ${days} days that the account is in use. Accounts that are not updated regularly are closed. Close the account if it is not used.`,
       },
       admins: {
         title: (account: string) => `${account} has too few administrators`,
@@ -359,12 +360,12 @@ export const en: Texts = {
     },
     approval: {
       waitingTitle: 'A plan is waiting for your decision',
-      waiting: (applicant: string, account: string) => `${applicant} applied for ${account} and has waited for you for two working days.`,
+      waiting: (applicant: string, account: string, days: number) => `${applicant} applied for ${account} and has waited for you for ${days} working days.`,
       stillWaitingTitle: 'Your plan is still waiting',
-      stillWaiting: (approver: string, next: string | undefined) =>
-        `${approver} has not decided in five working days.${next ? ` We have told ${next}.` : ''} You can also contact ${approver} directly.`,
+      stillWaiting: (approver: string, next: string | undefined, days: number) =>
+        `${approver} has not decided in ${days} working days.${next ? ` We have told ${next}.` : ''} You can also contact ${approver} directly.`,
       longWaitTitle: 'A plan has waited a long time',
-      longWait: (applicant: string, approver: string) => `${applicant}'s plan has waited for ${approver} for five working days.`,
+      longWait: (applicant: string, approver: string, days: number) => `${applicant}'s plan has waited for ${approver} for ${days} working days.`,
       show: 'Show the plan',
     },
     substitute: {
@@ -396,6 +397,12 @@ export const en: Texts = {
       title: (account: string) => `Done: ${account}`,
       text: (duty: string, period: string, date: string) => `${duty} (${period}) was done on ${date}. Nothing more is needed.`,
       duties: { archive: 'The archiving', evaluation: 'The evaluation', activity: 'The check that the account is in use' },
+      ended: {
+        admins: 'The account now has at least two admins. Nothing more is needed.',
+        approval: 'The application no longer waits here. Nothing more is needed.',
+        ownerLeft: 'The account has a new owner, or is closed. Nothing more is needed.',
+        other: 'This is no longer needed. Nothing more is needed from you.',
+      },
     },
     tasks: {
       referenceLabel: 'The municipal archive\'s reference (if you sent the picture to the archive another way)',
@@ -406,12 +413,12 @@ export const en: Texts = {
       pause: 'Pause',
       close: 'Close the account',
       archivedDone: (period: string) => `Thank you! The archiving for the ${period} is recorded.`,
-      activeDone: 'Thank you! We will ask again in 60 days.',
+      activeDone: (days: number) => `Thank you! We will ask again in ${days} days.`,
       pausedDone: (until: string) => `The question is paused until ${until}.`,
       snoozedDone: (until: string) => `We will remind you again on ${until}.`,
       cannotSnooze: 'It cannot be put off any longer. Your chief and the communicator will soon hear that it is not done.',
       referenceRequired: 'Write the reference you got from the municipal archive.',
-      badPause: 'Pick a date after today, at most 120 days ahead.',
+      badPause: (days: number) => `Pick a date after today, at most ${days} days ahead.`,
       alreadyDone: 'This is already done. Thank you!',
       notYours: 'Only the owner of the account can do this.',
       unreadable: 'The card could not be read. Write "my accounts" to see your accounts.',

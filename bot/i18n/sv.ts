@@ -333,6 +333,7 @@ export const sv = {
   duties: {
     heading: 'Påminnelse från Kanalkoll',
     escalationHeading: 'Kanalkoll behöver din hjälp',
+    bundleTitle: (count: number) => `${count} saker väntar på dig`,
     halfYear: (half: 1 | 2, year: number) => `${half === 1 ? 'första' : 'andra'} halvåret ${year}`,
     facts: { account: 'Konto', period: 'Gäller', due: 'Senast', owner: 'Ansvarig', since: 'Väntar sedan' },
     owner: {
@@ -355,7 +356,7 @@ export const sv = {
       },
       activity: {
         title: (account: string) => `Används ${account} fortfarande?`,
-        text: 'Ingen har bekräftat att kontot används på 60 dagar. Konton som inte uppdateras regelbundet ska stängas. Stäng kontot om det inte används.',
+        text: (days: number) => `Ingen har bekräftat att kontot används på ${days} dagar. Konton som inte uppdateras regelbundet ska stängas. Stäng kontot om det inte används.`,
       },
       admins: {
         title: (account: string) => `${account} har för få administratörer`,
@@ -364,12 +365,12 @@ export const sv = {
     },
     approval: {
       waitingTitle: 'En ansökan väntar på ditt beslut',
-      waiting: (applicant: string, account: string) => `${applicant} har ansökt om ${account} och väntar på dig sedan två arbetsdagar.`,
+      waiting: (applicant: string, account: string, days: number) => `${applicant} har ansökt om ${account} och väntar på dig sedan ${days} arbetsdagar.`,
       stillWaitingTitle: 'Din ansökan väntar fortfarande',
-      stillWaiting: (approver: string, next: string | undefined) =>
-        `${approver} har inte beslutat på fem arbetsdagar.${next ? ` Vi har sagt till ${next}.` : ''} Du kan också kontakta ${approver} direkt.`,
+      stillWaiting: (approver: string, next: string | undefined, days: number) =>
+        `${approver} har inte beslutat på ${days} arbetsdagar.${next ? ` Vi har sagt till ${next}.` : ''} Du kan också kontakta ${approver} direkt.`,
       longWaitTitle: 'En ansökan har väntat länge',
-      longWait: (applicant: string, approver: string) => `${applicant}s ansökan har väntat på ${approver} i fem arbetsdagar.`,
+      longWait: (applicant: string, approver: string, days: number) => `${applicant}s ansökan har väntat på ${approver} i ${days} arbetsdagar.`,
       show: 'Visa ansökan',
     },
     substitute: {
@@ -401,6 +402,12 @@ export const sv = {
       title: (account: string) => `Klart: ${account}`,
       text: (duty: string, period: string, date: string) => `${duty} (${period}) är gjord ${date}. Du behöver inte göra något mer.`,
       duties: { archive: 'Arkiveringen', evaluation: 'Utvärderingen', activity: 'Kontrollen av att kontot används' },
+      ended: {
+        admins: 'Kontot har nu minst två administratörer. Du behöver inte göra något mer.',
+        approval: 'Ansökan väntar inte längre här. Du behöver inte göra något mer.',
+        ownerLeft: 'Kontot har en ny ägare, eller är stängt. Du behöver inte göra något mer.',
+        other: 'Det här behövs inte längre. Du behöver inte göra något mer.',
+      },
     },
     tasks: {
       referenceLabel: 'Kommunarkivets referens (om du har skickat bilden till arkivet på annat sätt)',
@@ -411,12 +418,12 @@ export const sv = {
       pause: 'Pausa',
       close: 'Stäng kontot',
       archivedDone: (period: string) => `Tack! Arkiveringen för ${period} är registrerad.`,
-      activeDone: 'Tack! Vi frågar igen om 60 dagar.',
+      activeDone: (days: number) => `Tack! Vi frågar igen om ${days} dagar.`,
       pausedDone: (until: string) => `Frågan är pausad till och med ${until}.`,
       snoozedDone: (until: string) => `Vi påminner dig igen ${until}.`,
       cannotSnooze: 'Det går inte att skjuta upp längre. Din chef och kommunikatören får snart veta att det inte är gjort.',
       referenceRequired: 'Skriv referensen du fick från kommunarkivet.',
-      badPause: 'Välj ett datum efter i dag, högst 120 dagar fram.',
+      badPause: (days: number) => `Välj ett datum efter i dag, högst ${days} dagar fram.`,
       alreadyDone: 'Det här är redan gjort. Tack!',
       notYours: 'Det här kan bara kontots ägare göra.',
       unreadable: 'Kortet gick inte att läsa. Skriv "mina konton" för att se dina konton.',

@@ -1,6 +1,8 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import { audiences, dutyKinds, type Nudge } from '../domain/duties';
+import { audiences, dutyKinds, nudgeKey, type Nudge } from '../domain/duties';
+import type { Addressed } from '../domain/nudgeBundles';
+import { nudgeRoles } from '../domain/nudgeRecipients';
 import { ETagConflict } from '../errors';
 import { encodeKey } from './repository';
 import { createdOnce, orConflict, unlessMissing } from './statuses';
@@ -13,10 +15,13 @@ import type { Tables } from './tables';
  * - sending: a send is under way until `leaseUntil`; after that, nobody knows whether it arrived,
  *   so it is not sent again but kept as a dead letter (`uncertain`);
  * - failed: the last try failed in a known way and may be tried again;
+ * - closed: sent, and the card since updated to say the duty is done or ended;
  * - skipped: the duty ended before the nudge went out; unreachable: Teams refused the person;
  *   dead: given up after the last try (see the dead-letter table).
+ * A person's nudges of one sweep go out as one card: each nudge's record names the same card
+ * (`activityId`) and lists everything on it (`card`), so the card can be drawn again.
  */
-export const deliveryStates = ['sending', 'sent', 'failed', 'skipped', 'unreachable', 'uncertain', 'dead'] as const;
+export const deliveryStates = ['sending', 'sent', 'closed', 'failed', 'skipped', 'unreachable', 'uncertain', 'dead'] as const;
 export type DeliveryState = (typeof deliveryStates)[number];
 
 export interface DeliveryRecord {
@@ -28,15 +33,20 @@ export interface DeliveryRecord {
   /** Where the card went, so it can be updated in place once the duty is done. */
   readonly conversationId?: string;
   readonly serviceUrl?: string;
+  /** Everything on the card this nudge went out on, in the card's order. */
+  readonly card?: readonly Addressed[];
   readonly lastError?: string;
 }
 
 /** A nudge card someone got, as it can be updated. */
 export interface SentNudge {
+  readonly nudge: Nudge;
   readonly aadObjectId: string;
   readonly conversationId: string;
   readonly activityId: string;
   readonly serviceUrl: string;
+  readonly card: readonly Addressed[];
+  readonly etag: string;
 }
 
 export interface StoredRecord {
@@ -54,6 +64,12 @@ const nudgeSchema = z.object({
   audience: z.enum(audiences),
 });
 export const parseNudge = (value: unknown): Nudge => nudgeSchema.parse(value);
+const cardSchema = z.array(z.object({ nudge: nudgeSchema, role: z.enum(nudgeRoles), unreachable: z.string().optional() }));
+const parseCard = (value: unknown): Addressed[] | undefined => {
+  if (typeof value !== 'string' || !value) return undefined;
+  const parsed = cardSchema.safeParse(JSON.parse(value));
+  return parsed.success ? parsed.data : undefined;
+};
 
 const recordKey = (nudge: Nudge, aadObjectId: string) => ({
   partitionKey: encodeKey(nudge.assignmentId),
@@ -92,6 +108,7 @@ export class NudgeLedger {
         ...(typeof e.activityId === 'string' && e.activityId ? { activityId: e.activityId } : {}),
         ...(typeof e.conversationId === 'string' && e.conversationId ? { conversationId: e.conversationId } : {}),
         ...(typeof e.serviceUrl === 'string' && e.serviceUrl ? { serviceUrl: e.serviceUrl } : {}),
+        ...(parseCard(e.card) ? { card: parseCard(e.card) } : {}),
         ...(typeof e.lastError === 'string' && e.lastError ? { lastError: e.lastError } : {}),
       };
       return { record, etag: e.etag };
@@ -103,7 +120,7 @@ export class NudgeLedger {
    * the race gets an ETagConflict, so two deliveries of one message never both send.
    */
   async write(nudge: Nudge, aadObjectId: string, record: DeliveryRecord, etag: string | undefined): Promise<string> {
-    const entity = { ...recordKey(nudge, aadObjectId), ...record, key: `${nudge.assignmentId}|${nudge.duty}|${nudge.period}|${nudge.level}`, aadObjectId };
+    const entity = { ...recordKey(nudge, aadObjectId), ...record, card: record.card ? JSON.stringify(record.card) : undefined, key: nudgeKey(nudge), aadObjectId };
     const write = etag === undefined ? this.records.createEntity(entity) : this.records.updateEntity(entity, 'Replace', { etag });
     return (await orConflict(write, 'nudges', `${entity.partitionKey}/${entity.rowKey}`)).etag ?? '';
   }
@@ -121,17 +138,28 @@ export class NudgeLedger {
     }
   }
 
-  /** The cards sent for one period of a duty of an assignment, to everyone, at every level. */
-  async sentFor(assignmentId: string, duty: Nudge['duty'], period: string): Promise<SentNudge[]> {
-    const prefix = `${duty}_${encodeKey(period)}_`;
-    const filter = odata`PartitionKey eq ${encodeKey(assignmentId)} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}\``}`;
+  /** The nudge cards about an assignment that are out and not yet updated to say the duty is done or ended. */
+  async openCards(assignmentId: string): Promise<SentNudge[]> {
+    const filter = odata`PartitionKey eq ${encodeKey(assignmentId)} and state eq ${'sent'}`;
     const sent: SentNudge[] = [];
     for await (const e of this.records.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      const { state, activityId, conversationId, serviceUrl, aadObjectId } = e;
-      if (state !== 'sent' || typeof activityId !== 'string' || typeof conversationId !== 'string' || typeof serviceUrl !== 'string' || typeof aadObjectId !== 'string') continue;
-      sent.push({ aadObjectId, activityId, conversationId, serviceUrl });
+      const { activityId, conversationId, serviceUrl, aadObjectId, key, etag } = e;
+      const card = parseCard(e.card);
+      const nudge = card?.find((item) => nudgeKey(item.nudge) === key)?.nudge;
+      if (!nudge || !card || typeof activityId !== 'string' || typeof conversationId !== 'string' || typeof serviceUrl !== 'string' || typeof aadObjectId !== 'string') continue;
+      sent.push({ nudge, aadObjectId, activityId, conversationId, serviceUrl, card, etag: String(etag) });
     }
     return sent;
+  }
+
+  /** Notes that the card sent for this nudge now says it is done; a record changed since is left as it is. */
+  async close(sent: SentNudge, at: string): Promise<void> {
+    const key = recordKey(sent.nudge, sent.aadObjectId);
+    try {
+      await orConflict(this.records.updateEntity({ ...key, state: 'closed', updatedAt: at }, 'Merge', { etag: sent.etag }), 'nudges', `${key.partitionKey}/${key.rowKey}`);
+    } catch (error) {
+      if (!(error instanceof ETagConflict)) throw error;
+    }
   }
 
   /** Keeps a nudge given up on; keeping it twice keeps the first. */

@@ -1,6 +1,8 @@
+import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../bot/config';
 import type { Assignment } from '../../bot/domain/assignment';
+import { nudgesBetween } from '../../bot/domain/duties';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
 import { NudgeLedger } from '../../bot/store/nudges';
@@ -17,7 +19,7 @@ const ledger = new NudgeLedger(tables);
 const audit = new AuditLog(tables);
 
 /** What the task buttons of a nudge card send, as the duty engine draws them. */
-const task = (assignmentId: string, duty: string, period: string, due: string) => ({ assignmentId, duty, period, level: '0', due, at: `${due}T07:00:00.000Z` });
+const task = (assignmentId: string, duty: string, period: string, due: string) => ({ assignmentId, duty, period, level: '0', due, at: `${due}T07:00:00.000Z`, section: '0' });
 const stored = async (id: string) => (await stores.assignments.get(id))!.value as Extract<Assignment, { status: 'active' }>;
 
 describe('the owner completes duties from the nudge cards (R11, R15)', () => {
@@ -40,7 +42,7 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
 
   it('R15: "sent to the municipal archive" with its reference ends the period once; a second click changes nothing', async () => {
     const id = await activeAccount();
-    const card = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference: 'KA 2027/14' });
+    const card = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/14' });
     expect(textOf(card)).toContain('Arkiveringen för andra halvåret 2026 är registrerad.');
     expect(actionsOf(card)).toEqual([]);
     const after = await stored(id);
@@ -48,37 +50,56 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     expect(after.dutyLog?.evidence?.['archive|2026-H2']).toEqual({ kind: 'sentToArchive', reference: 'KA 2027/14' });
     expect((await audit.history(id)).at(-1)).toMatchObject({ type: 'DutyCompleted', role: 'owner' });
 
-    const again = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference: 'KA 2027/15' });
+    const again = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/15' });
     expect(textOf(again)).toContain('Det här är redan gjort.');
     expect((await stored(id)).revision).toBe(after.revision);
     expect((await stored(id)).dutyLog?.evidence?.['archive|2026-H2']).toEqual({ kind: 'sentToArchive', reference: 'KA 2027/14' });
   });
 
-  it('R15: once the archive is done, every nudge card sent about it (the owner\'s reminder, the chief\'s escalation) says so in place', async () => {
+  it('R15: once the archive is done, every nudge card sent about it (the owner\'s reminder, the chief\'s escalation) says so in place; the rest of a card stays', async () => {
     const id = await activeAccount();
+    const other = await activeAccount();
     const nudge = (level: number, audience: 'owner' | 'escalation') => ({ assignmentId: id, duty: 'archive' as const, period: '2026-H2', level, at: '2027-01-15T07:00:00.000Z', due: '2027-01-01', audience });
-    // Two cards as the nudge queue recorded them when Teams took them.
+    // The other account's first activity check, as the duty engine has it (so it is still open).
+    const otherState = await stored(other);
+    const activity = nudgesBetween(otherState, DateTime.fromISO(otherState.activatedAt), DateTime.fromISO(otherState.activatedAt).plus({ days: 90 })).find((n) => n.duty === 'activity')!;
+    // Two cards as the nudge queue recorded them when Teams took them: Elin's has her other account's activity check too.
+    const elinsCard = [
+      { nudge: nudge(1, 'owner'), role: 'owner' as const },
+      { nudge: activity, role: 'owner' as const },
+    ];
     const sent = [
-      { nudge: nudge(1, 'owner'), aad: users.employee.aadObjectId, conversationId: 'personal-employee', activityId: 'reminder-1' },
-      { nudge: nudge(2, 'escalation'), aad: users.communicator.aadObjectId, conversationId: 'personal-communicator', activityId: 'escalation-1' },
+      { items: elinsCard, aad: users.employee.aadObjectId, conversationId: 'personal-employee', activityId: 'reminder-1' },
+      { items: [{ nudge: nudge(2, 'escalation'), role: 'escalation' as const }], aad: users.communicator.aadObjectId, conversationId: 'personal-communicator', activityId: 'escalation-1' },
     ];
     for (const card of sent) {
-      await ledger.write(card.nudge, card.aad, { state: 'sent', attempts: 1, updatedAt: '2027-01-15T07:00:01.000Z', activityId: card.activityId, conversationId: card.conversationId, serviceUrl: world.connector.serviceUrl }, undefined);
+      for (const item of card.items) {
+        const record = { state: 'sent' as const, attempts: 1, updatedAt: '2027-01-15T07:00:01.000Z', activityId: card.activityId, conversationId: card.conversationId, serviceUrl: world.connector.serviceUrl, card: card.items };
+        await ledger.write(item.nudge, card.aad, record, undefined);
+      }
     }
 
-    await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference: 'KA 2027/16' });
+    const pressed = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), level: '1', at: '2027-01-15T07:00:00.000Z', reference_0: 'KA 2027/16' });
+    // The card the button was on comes back whole: this section done, the other account's check still asking.
+    expect(textOf(pressed)).toContain('2 saker väntar på dig');
+    expect(textOf(pressed)).toContain('Arkiveringen för andra halvåret 2026 är registrerad.');
+    expect(actionsOf(pressed).map((a) => a.verb)).toEqual(['duty.active', 'duty.pause', 'account.close']);
 
     for (const card of sent) {
-      const update = world.connector.updatesOf(card.conversationId, card.activityId).at(-1);
-      expect(JSON.stringify(update)).toContain('Arkiveringen (andra halvåret 2026) är gjord');
-      expect(JSON.stringify(update)).not.toContain('Action.Execute');
+      const update = JSON.stringify(world.connector.updatesOf(card.conversationId, card.activityId).at(-1));
+      expect(update).toContain('Arkiveringen (andra halvåret 2026) är gjord');
     }
+    const elinsUpdate = world.connector.updatesOf('personal-employee', 'reminder-1').at(-1) as object;
+    expect(actionsOf(elinsUpdate).map((a) => a.verb)).toEqual(['duty.active', 'duty.pause', 'account.close']);
+    expect(JSON.stringify(world.connector.updatesOf('personal-communicator', 'escalation-1').at(-1))).not.toContain('Action.Execute');
+    // Updated once: the records now say the cards are closed, so a later change of the account updates nothing more.
+    expect((await ledger.recordsOf(id)).map((r) => r.state)).toEqual(['closed', 'closed']);
   });
 
   it('R15: without the archive\'s reference nothing is stored and the card says what to fill in', async () => {
     const id = await activeAccount();
     const before = await stored(id);
-    const card = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference: '   ' });
+    const card = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference_0: '   ' });
     expect(textOf(card)).toContain('Skriv referensen du fick från kommunarkivet.');
     expect(actionsOf(card).map((a) => a.verb)).toEqual(['duty.archived', 'duty.snooze']);
     expect((await stored(id)).revision).toBe(before.revision);
@@ -99,11 +120,11 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     expect((await stored(id)).dutyLog?.lastActivityAt).toBeDefined();
 
     const before = await stored(id);
-    const tooLong = await elin.invoke('duty.pause', { ...task(id, 'activity', '2027-03-01', '2027-03-01'), until: '2030-01-01' });
+    const tooLong = await elin.invoke('duty.pause', { ...task(id, 'activity', '2027-03-01', '2027-03-01'), until_0: '2030-01-01' });
     expect(textOf(tooLong)).toContain('Välj ett datum efter i dag, högst 120 dagar fram.');
     expect((await stored(id)).revision).toBe(before.revision);
     const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const paused = await elin.invoke('duty.pause', { ...task(id, 'activity', '2027-03-01', '2027-03-01'), until });
+    const paused = await elin.invoke('duty.pause', { ...task(id, 'activity', '2027-03-01', '2027-03-01'), until_0: until });
     expect(textOf(paused)).toContain(`Frågan är pausad till och med ${until}.`);
     expect((await stored(id)).dutyLog?.pausedUntil).toBe(until);
   });

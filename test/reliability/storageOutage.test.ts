@@ -84,14 +84,15 @@ describe('reliability: storage stops in the middle of a duty sweep and comes bac
     const sent = world.connector.sent().filter((a) => a.attachments);
     const records = (await Promise.all(states.map((s) => world.stores.ledger.recordsOf(s.id)))).flat();
     console.log(
-      `storage outage mid-sweep: ${accounts} accounts, ${expected.length} nudges due, ${sent.length} sent, ${records.length} recorded; ` +
+      `storage outage mid-sweep: ${accounts} accounts, ${expected.length} nudges due, ${sent.length} cards sent, ${records.length} recorded; ` +
         `down for ${tDown - t0} ms, recovered in ${tDone - tDown} ms`,
     );
 
     expect(records.filter((r) => r.state !== 'sent')).toEqual([]);
+    // Nothing lost, nothing twice: each expected (nudge, person) recorded once, on a card the connector took.
     expect(records.map((r) => `${r.key}|${r.aadObjectId}`).sort()).toEqual([...expected].sort());
-    // Nothing lost, nothing twice: one post per expected (nudge, person), each a different activity.
-    expect(sent).toHaveLength(expected.length);
-    expect(new Set(records.map((r) => r.activityId)).size).toBe(records.length);
+    expect(sent).toHaveLength(new Set(records.map((r) => r.activityId)).size);
+    // Far fewer cards than nudges: each owner's two nudges share a card; the chief's and the communicator's 60 escalations share six each, or a few more after the outage.
+    expect(sent.length).toBeLessThan(expected.length / 2);
   });
 });

@@ -213,7 +213,7 @@ const approvalMutations = (commentRequired: boolean): Mutation[] => [
 ];
 
 /** What a task button on a nudge card sends for the employee's account. */
-const task = (t: Targets, duty: string, period: string, due: string): Data => ({ assignmentId: t.active, duty, period, level: '0', due, at: `${due}T07:00:00.000Z` });
+const task = (t: Targets, duty: string, period: string, due: string): Data => ({ assignmentId: t.active, duty, period, level: '0', due, at: `${due}T07:00:00.000Z`, section: '0' });
 const dutyKinds = ['archive', 'evaluation', 'activity', 'admins', 'substitute', 'approval'];
 const taskMutations = (wrongDuties: readonly string[]): Mutation[] => [
   ...id('assignmentId', (t) => [t.draft.id, t.awaiting.id, t.othersDraft, t.othersActive]),
@@ -390,12 +390,12 @@ const recipes: Record<Verb, Recipe> = {
     free: ['text', 'where', 'what', 'summary'],
     mutations: [set('kind', 'not a kind of report', ['', 'Criticism', 'spam', 5, null]), wrongReportField],
   },
-  'duty.archived': dutyRecipe((t) => ({ ...task(t, 'archive', '2026-H2', '2027-01-01'), reference: 'KA 2027/14' }), 'archive', field('reference', 'empty or too long', ['', '   ', ...tooLong(200)]), ['reference']),
+  'duty.archived': dutyRecipe((t) => ({ ...task(t, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/14' }), 'archive', field('reference_0', 'empty or too long', ['', '   ', ...tooLong(200)]), ['reference_0']),
   'duty.active': dutyRecipe((t) => task(t, 'activity', '2027-01-01', '2027-01-01'), 'activity'),
   'duty.pause': dutyRecipe(
-    (t) => ({ ...task(t, 'activity', '2027-01-01', '2027-01-01'), until: plus(t, 30) }),
+    (t) => ({ ...task(t, 'activity', '2027-01-01', '2027-01-01'), until_0: plus(t, 30) }),
     'activity',
-    field('until', 'not a date from tomorrow to 120 days on', (_d, t) => [...badDates, '2020-01-01', plus(t, 0), plus(t, 121), '2030-01-01']),
+    field('until_0', 'not a date from tomorrow to 120 days on', (_d, t) => [...badDates, '2020-01-01', plus(t, 0), plus(t, 121), '2030-01-01']),
   ),
   'duty.snooze': dutyRecipe((t) => task(t, 'archive', '2026-H2', '2027-01-01'), 'archive'),
   'duty.evaluation': dutyRecipe(evaluationTask, 'evaluation'),

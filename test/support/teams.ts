@@ -4,6 +4,7 @@ import { connectTables, type Tables } from '../../bot/store/tables';
 import { startAzurite } from '../../dev/azurite';
 import type { FunctionServer, Registration } from '../../dev/functionHost';
 import { directory, tenantId, type Role } from '../../dev/roles';
+import { startTriggers, type Triggers } from '../../dev/triggers';
 import { startConnector, type TestConnector } from './connector';
 import { startFunctionApp } from './functionApp';
 import { TeamsClient } from './teamsClient';
@@ -49,6 +50,8 @@ export interface OwnTeamsWorld extends TeamsWorld {
   readonly tables: Tables;
   /** Fires the app's timer `name` once, as the Functions host does. */
   timer(name: string): Promise<void>;
+  /** Runs the app's queue functions (nudges, effects) until their queues are empty, as the host does. */
+  drain(): Promise<number>;
 }
 
 /**
@@ -71,14 +74,17 @@ export async function startOwnTeams(
     KANALKOLL_TEAMS_SERVICE_URL: connector.serviceUrl,
     ...env,
   }));
+  let triggers: Triggers | undefined;
   return {
     ...world,
     tables,
+    drain: () => (triggers ??= startTriggers(world.app.registrations, azurite.connectionString, () => undefined, { schedule: false })).drain(),
     timer: async (name) => {
       const registration = world.app.registrations.find((r) => r.metadata.name === name)!;
       await registration.handler({ isPastDue: false, scheduleStatus: { last: '', next: '', lastUpdated: '' } }, new InvocationContext({ functionName: name, invocationId: 'test' }));
     },
     close: async () => {
+      triggers?.stop();
       await world.close();
       await azurite.stop();
     },

@@ -1,5 +1,4 @@
 import type { Assignment, Event } from '../../domain/assignment';
-import type { OwnerDuty } from '../../domain/duties';
 import type { Reach } from '../../store/conversations';
 
 /**
@@ -14,8 +13,8 @@ export type Effect =
   | { readonly kind: 'index'; readonly aadObjectId: string; readonly as?: 'admin' }
   /** Note whether the plan waits on an approver, and on whom, so a change in the directory can move it. */
   | { readonly kind: 'waiting' }
-  /** Update every nudge card sent about a period of a duty now done, to say so. */
-  | { readonly kind: 'closeNudges'; readonly reach: Reach; readonly duty: OwnerDuty; readonly period: string }
+  /** Update every nudge card out about the assignment whose duty is now done or ended, to say so. */
+  | { readonly kind: 'closeNudges'; readonly reach: Reach }
   /** Put the account in the public register, or take it out, as the stored assignment now says (R3). */
   | { readonly kind: 'register' }
   /** Plan the assignment's next duty nudges from its stored state. */
@@ -59,7 +58,8 @@ export function effectsOf(events: readonly Event[], state: Assignment, reach: Re
         ...events.flatMap((event, i): Effect[] => (announced.has(event.type) ? [{ kind: 'announce', reach, event, index: i, state }] : [])),
       ]
     : [];
-  const closed = events.flatMap((e): Effect[] => (e.type === 'DutyCompleted' ? [{ kind: 'closeNudges', reach, duty: e.duty, period: e.period }] : []));
+  // Any change but a snooze or an absence may end a duty some nudge card is still asking for.
+  const closed: Effect[] = state.plan && !events.every((e) => unseen.has(e.type)) ? [{ kind: 'closeNudges', reach }] : [];
   return [...index, { kind: 'register' }, { kind: 'waiting' }, { kind: 'schedule', reach }, ...cards, ...closed];
 }
 

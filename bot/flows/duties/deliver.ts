@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Assignment } from '../../domain/assignment';
-import { escalationAfter, overdue, stillDue, type DutySettings } from '../../domain/duties';
+import { stillDue, type DutySettings } from '../../domain/duties';
+import { bundlesOf, type Addressed } from '../../domain/nudgeBundles';
 import { nudgeRecipients } from '../../domain/nudgeRecipients';
 import { localeOf, type Locale } from '../../domain/locale';
 import type { Log } from '../../log';
@@ -10,10 +9,9 @@ import type { ConversationReferences } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
 import type { DeliveryRecord, NudgeLedger } from '../../store/nudges';
 import type { JsonQueue } from '../../store/queues';
-import { approversFor, currentApprover } from '../approval/approvers';
 import type { Messenger } from '../messenger';
-import { adminNames, factsFor, type NudgeMessage } from './schedule';
-import { nudgeCard } from './view';
+import { drawNudgeCard, knownFor, type Known } from './card';
+import type { NudgeMessage } from './schedule';
 
 /** How hard the sender tries (configuration; see bot/config.ts). */
 export interface RetrySettings {
@@ -46,127 +44,130 @@ export interface DeliverDeps {
 export const backoff = (attempt: number, retry: RetrySettings, random: () => number = Math.random): number =>
   Math.round(random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** Math.max(0, attempt - 1)));
 
-type Outcome = { readonly done: true } | { readonly done: false; readonly retryInMs: number };
-const done: Outcome = { done: true };
+/** A nudge of the message, claimed for this person: its record is `sending` under this ETag. */
+interface Claimed {
+  readonly item: Addressed;
+  etag: string;
+  attempts: number;
+}
 
 /**
- * The queue function's work: sends one nudge to each of its recipients, once. Each person's
- * delivery is recorded in the ledger before and after the send; those Teams throttles or fails
- * transiently are tried again (inline for short waits, otherwise back on the queue, hidden for
- * the wait); those Teams refuses for good are marked unreachable and their chief and
- * communicator are told instead; after the last try the nudge is kept as a dead letter.
+ * The queue function's work: sends one person everything one sweep has for them, as one card
+ * (domain/nudgeBundles.ts), once. What goes on the card is decided here from storage, never from
+ * the message: each nudge still due and still for this person. Each nudge's delivery is recorded in
+ * the ledger before and after the send, so none is ever sent twice; a send Teams throttles or fails
+ * transiently is tried again (inline for short waits, otherwise back on the queue, hidden for the
+ * wait); a person Teams refuses for good is marked unreachable and their chief and communicator are
+ * told instead; after the last try the nudges are kept as dead letters.
  */
 export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Promise<void> {
-  const { nudge, reach } = message;
-  const stored = await deps.assignments.get(nudge.assignmentId);
-  if (!stored) {
-    deps.log.warn('nudge_without_assignment', { assignmentId: nudge.assignmentId, duty: nudge.duty });
-    return;
-  }
-  const state = stored.value;
-  const facts = await factsFor(deps.directory, state);
-  if (!stillDue(state, nudge, deps.settings, facts)) {
-    deps.log.info('nudge_no_longer_due', { assignmentId: nudge.assignmentId, duty: nudge.duty, period: nudge.period, nudgeLevel: nudge.level });
-    return;
-  }
-  const approvers = await approversFor(deps.directory, state);
-  const people = nudgeRecipients(nudge, state, approvers, message.unreachable);
+  const { person, reach } = message;
   const now = () => deps.clock().toISOString();
-  if (people.size === 0) {
-    await deps.ledger.bury({ nudge, aadObjectId: '-', reason: 'nobody to send it to (no chief, communicator or approver in the directory)', attempts: 0, at: now() });
-    return;
+  const known = await knownFor(deps, message.nudges.map((n) => n.assignmentId));
+  const items: Addressed[] = [];
+  for (const nudge of message.nudges) {
+    const found = known.get(nudge.assignmentId);
+    const fields = { assignmentId: nudge.assignmentId, duty: nudge.duty, period: nudge.period, nudgeLevel: nudge.level, aadObjectId: person };
+    if (!found) {
+      deps.log.warn('nudge_without_assignment', fields);
+      continue;
+    }
+    const { state, approvers, facts } = found;
+    const role = stillDue(state, nudge, deps.settings, facts) ? nudgeRecipients(nudge, state, approvers, message.unreachable).get(person) : undefined;
+    if (!role) {
+      deps.log.info('nudge_no_longer_due', fields);
+      continue;
+    }
+    items.push({ nudge, role, ...(message.unreachable ? { unreachable: message.unreachable } : {}) });
   }
-  const names = {
-    owner: state.applicant.name,
-    approver: await nameOf(deps, currentApprover(state, approvers), state, reach.tenantId),
-    nextLevel: await nameOf(deps, [...people].find(([, role]) => role === 'nextLevel')?.[0], state, reach.tenantId),
-    unreachable: message.unreachable && (await nameOf(deps, message.unreachable, state, reach.tenantId)),
-    ...(nudge.duty === 'admins' ? { admins: await adminNames(deps.directory, state) } : {}),
+  if (items.length === 0) return;
+
+  const claimed: Claimed[] = [];
+  for (const item of items) {
+    const found = await deps.ledger.get(item.nudge, person);
+    const attempts = found?.record.attempts ?? 0;
+    switch (found?.record.state) {
+      case undefined:
+      case 'failed':
+        break;
+      case 'sending': {
+        const lease = Date.parse(found.record.leaseUntil ?? '');
+        // Another delivery is sending it now: this message comes back when its lease ends.
+        if (lease > deps.clock().getTime()) return deps.queue.send({ ...message, attempt: message.attempt + 1 }, Math.ceil((lease - deps.clock().getTime()) / 1000));
+        // A send was started and its outcome never recorded (the process stopped): it may have
+        // arrived. Sending again could send it twice, so it is kept for a person to look at.
+        if ((await deps.ledger.take(item.nudge, person, { state: 'uncertain', attempts, updatedAt: now() }, found.etag)) !== undefined) {
+          await deps.ledger.bury({ nudge: item.nudge, aadObjectId: person, reason: 'a send was started but never recorded; it may or may not have arrived', attempts, at: now() });
+        }
+        continue;
+      }
+      default:
+        continue;
+    }
+    const etag = await deps.ledger.take(item.nudge, person, lease(deps, 'sending', attempts + 1), found?.etag);
+    // Another delivery of the same nudge got there first; it will finish the job.
+    if (etag !== undefined) claimed.push({ item, etag, attempts: attempts + 1 });
+  }
+  if (claimed.length === 0) return;
+
+  const card = claimed.map((c) => c.item);
+  const locale = localeOf((await deps.conversations.user(reach.tenantId, person))?.locale, deps.forcedLocale);
+  const drawn = await drawNudgeCard({ ...deps, dutySettings: deps.settings }, reach.tenantId, card, locale, { known });
+  const attempts = () => Math.max(...claimed.map((c) => c.attempts));
+  const writeAll = async (record: (c: Claimed) => DeliveryRecord) => {
+    for (const c of claimed) c.etag = await deps.ledger.write(c.item.nudge, person, record(c), c.etag);
   };
-  const escalatesAt = escalationAfter(state, nudge, deps.settings, facts);
-  // Only escalations list what is overdue; working it out reads the assignment's whole history.
-  const overdueNow = [...people.values()].includes('escalation') ? overdue(state, DateTime.fromJSDate(deps.clock()), deps.settings, facts) : [];
-
-  const later: string[] = [];
-  let wait = 0;
-  for (const [aad, role] of people) {
-    if (message.to && !message.to.includes(aad)) continue;
-    const locale = localeOf((await deps.conversations.user(reach.tenantId, aad))?.locale, deps.forcedLocale);
-    const card = nudgeCard({ nudge, state, role, names, overdue: overdueNow, locale, escalatesAt });
-    const outcome = await deliverTo(deps, message, aad, card);
-    if (!outcome.done) {
-      later.push(aad);
-      wait = Math.max(wait, outcome.retryInMs);
-    }
-  }
-  if (later.length > 0) {
-    await deps.queue.send({ ...message, attempt: message.attempt + 1, to: later }, wait / 1000);
-  }
-}
-
-/** A person's name: the applicant's as in the plan, else the directory's, else the name Teams gave us. */
-async function nameOf(deps: DeliverDeps, aad: string | undefined, state: Assignment, tenantId: string): Promise<string | undefined> {
-  if (!aad) return undefined;
-  if (aad === state.applicant.aadObjectId) return state.applicant.name;
-  return (await deps.directory.person(aad))?.name ?? (await deps.conversations.user(tenantId, aad))?.name ?? aad;
-}
-
-/** One person's delivery of one nudge, guarded by the ledger. */
-async function deliverTo(deps: DeliverDeps, message: NudgeMessage, aad: string, card: Parameters<Messenger['sendCard']>[2]): Promise<Outcome> {
-  const { nudge, reach } = message;
-  const now = () => deps.clock().toISOString();
-  const record = (state: DeliveryRecord['state'], attempts: number, extra: Partial<DeliveryRecord> = {}): DeliveryRecord => ({ state, attempts, updatedAt: now(), ...extra });
-  const bury = (reason: string, attempts: number) => deps.ledger.bury({ nudge, aadObjectId: aad, reason, attempts, at: now() });
-
-  const found = await deps.ledger.get(nudge, aad);
-  let etag = found?.etag;
-  let attempts = found?.record.attempts ?? 0;
-  switch (found?.record.state) {
-    case undefined:
-    case 'failed':
-      break;
-    case 'sending': {
-      const lease = Date.parse(found.record.leaseUntil ?? '');
-      if (lease > deps.clock().getTime()) return { done: false, retryInMs: lease - deps.clock().getTime() };
-      // A send was started and its outcome never recorded (the process stopped): it may have
-      // arrived. Sending again could send it twice, so it is kept for a person to look at.
-      if ((await deps.ledger.take(nudge, aad, record('uncertain', attempts), etag)) === undefined) return { done: false, retryInMs: 1000 };
-      await bury('a send was started but never recorded; it may or may not have arrived', attempts);
-      return done;
-    }
-    default:
-      return done;
-  }
+  const buryAll = (reason: string) => Promise.all(claimed.map((c) => deps.ledger.bury({ nudge: c.item.nudge, aadObjectId: person, reason, attempts: c.attempts, at: now() })));
 
   for (;;) {
-    attempts++;
-    etag = await deps.ledger.take(nudge, aad, record('sending', attempts, { leaseUntil: new Date(deps.clock().getTime() + deps.retry.leaseMs).toISOString() }), etag);
-    // Another delivery of the same message got there first; it will finish the job.
-    if (etag === undefined) return done;
-    const delivery = await deps.sender.sendCard(reach, aad, card);
+    const delivery = await deps.sender.sendCard(reach, person, drawn);
     if (delivery.ok) {
       const { activityId, conversationId, serviceUrl } = delivery.sent;
-      await deps.ledger.write(nudge, aad, record('sent', attempts, { activityId, conversationId, serviceUrl }), etag);
-      deps.log.info('nudge_sent', { assignmentId: nudge.assignmentId, duty: nudge.duty, period: nudge.period, nudgeLevel: nudge.level, aadObjectId: aad, attempts });
-      return done;
+      await writeAll((c) => ({ state: 'sent', attempts: c.attempts, updatedAt: now(), activityId, conversationId, serviceUrl, card }));
+      deps.log.info('nudge_sent', { aadObjectId: person, nudges: claimed.length, attempts: attempts() });
+      return;
     }
     const lastError = `${delivery.status ?? 'no answer'}: ${delivery.detail}`.slice(0, 500);
     if (delivery.reason === 'unreachable') {
-      await deps.ledger.write(nudge, aad, record('unreachable', attempts, { lastError }), etag);
-      await deps.conversations.markUnreachable(reach, aad, lastError, now());
+      await writeAll((c) => ({ state: 'unreachable', attempts: c.attempts, updatedAt: now(), lastError }));
+      await deps.conversations.markUnreachable(reach, person, lastError, now());
       // Their chief and communicator hear instead, once; someone already escalated to is not escalated again.
-      if (!message.unreachable) await deps.queue.send({ nudge, reach, attempt: 1, unreachable: aad } satisfies NudgeMessage);
-      else await bury(`unreachable: ${lastError}`, attempts);
-      return done;
+      if (message.unreachable) await buryAll(`unreachable: ${lastError}`);
+      else await escalateUnreachable(deps, message, card, known);
+      return;
     }
-    if (delivery.reason === 'failed' || attempts >= deps.retry.attempts) {
-      await deps.ledger.write(nudge, aad, record('dead', attempts, { lastError }), etag);
-      await bury(delivery.reason === 'failed' ? `refused: ${lastError}` : `gave up after ${attempts} tries: ${lastError}`, attempts);
-      return done;
+    if (delivery.reason === 'failed' || attempts() >= deps.retry.attempts) {
+      await writeAll((c) => ({ state: 'dead', attempts: c.attempts, updatedAt: now(), lastError }));
+      await buryAll(delivery.reason === 'failed' ? `refused: ${lastError}` : `gave up after ${attempts()} tries: ${lastError}`);
+      return;
     }
-    const delay = delivery.retryAfterMs ?? backoff(attempts, deps.retry, deps.random);
-    etag = await deps.ledger.write(nudge, aad, record('failed', attempts, { lastError }), etag);
-    if (delay > deps.retry.inlineDelayMaxMs) return { done: false, retryInMs: delay };
+    const delay = delivery.retryAfterMs ?? backoff(attempts(), deps.retry, deps.random);
+    await writeAll((c) => ({ state: 'failed', attempts: c.attempts, updatedAt: now(), lastError }));
+    if (delay > deps.retry.inlineDelayMaxMs) return deps.queue.send({ ...message, attempt: message.attempt + 1 }, delay / 1000);
     await sleep(delay);
+    for (const c of claimed) c.attempts++;
+    await writeAll((c) => lease(deps, 'sending', c.attempts));
+  }
+}
+
+/** A `sending` record: the send is under way until its lease ends. */
+const lease = (deps: DeliverDeps, state: 'sending', attempts: number): DeliveryRecord => ({
+  state,
+  attempts,
+  updatedAt: deps.clock().toISOString(),
+  leaseUntil: new Date(deps.clock().getTime() + deps.retry.leaseMs).toISOString(),
+});
+
+/** The chief and communicator of each account on a card Teams refused hear instead, one card each. */
+async function escalateUnreachable(deps: DeliverDeps, message: NudgeMessage, card: readonly Addressed[], known: ReadonlyMap<string, Known>): Promise<void> {
+  const addressed = card.flatMap(({ nudge }) => {
+    const found = known.get(nudge.assignmentId);
+    return found ? [{ nudge, people: nudgeRecipients(nudge, found.state, found.approvers, message.person) }] : [];
+  });
+  for (const bundle of bundlesOf(addressed)) {
+    await deps.queue.send({ person: bundle.person, nudges: bundle.nudges, reach: message.reach, attempt: 1, unreachable: message.person } satisfies NudgeMessage);
+  }
+  for (const { nudge } of addressed.filter((a) => a.people.size === 0)) {
+    await deps.ledger.bury({ nudge, aadObjectId: message.person, reason: 'unreachable, and nobody to tell instead (no chief or communicator in the directory)', attempts: 1, at: deps.clock().toISOString() });
   }
 }

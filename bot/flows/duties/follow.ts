@@ -1,42 +1,42 @@
-import { dutyCard } from '../../../cards';
-import { accountName } from '../../domain/account';
 import type { Assignment } from '../../domain/assignment';
-import { localDate } from '../../domain/calendar';
-import type { OwnerDuty } from '../../domain/duties';
+import { stillOpen } from '../../domain/duties';
 import { localeOf } from '../../domain/locale';
-import { texts } from '../../i18n';
-import type { NudgeLedger } from '../../store/nudges';
+import type { NudgeLedger, SentNudge } from '../../store/nudges';
 import type { FlowDeps } from '../deps';
-import { periodLabel } from './view';
+import { drawNudgeCard, knownFor, type DrawDeps } from './card';
 
-export interface FollowDutyDeps extends Pick<FlowDeps, 'conversations' | 'messenger' | 'forcedLocale'> {
-  readonly ledger: Pick<NudgeLedger, 'sentFor'>;
+export interface FollowDutyDeps extends DrawDeps, Pick<FlowDeps, 'messenger' | 'forcedLocale'> {
+  readonly ledger: Pick<NudgeLedger, 'openCards' | 'close'>;
 }
 
 /**
- * Cards follow the duty: once a period of a duty is done (from any card, by an upload, or by someone
- * else), every nudge card sent about it, to the owner and to the chief and the communicator, is
- * updated in place to say so, so no reminder is left asking for what is done. A card Teams asks to
- * try again fails the effect, which then stays in the outbox; updating one twice shows the same.
+ * Cards follow the duty: after a change of an assignment, every nudge card still out about it whose
+ * duty is now done or ended (done from any card, by an upload or by someone else; admins added, a
+ * pause, a decision, a new owner, the account closed) is drawn again from storage and updated in
+ * place, so no reminder is left asking for what is done. The rest of the card stays as it was. A card
+ * Teams asks to try again fails the effect, which then stays in the outbox; updating one twice shows
+ * the same.
  */
-export async function closeNudges(deps: FollowDutyDeps, state: Assignment, tenantId: string, duty: OwnerDuty, period: string): Promise<void> {
-  const done = state.status === 'active' ? state.dutyLog?.done?.[`${duty}|${period}`] : undefined;
-  if (!done) return;
+export async function closeNudges(deps: FollowDutyDeps, state: Assignment, tenantId: string): Promise<void> {
+  const open = await deps.ledger.openCards(state.id);
+  if (open.length === 0) return;
+  const [found] = (await knownFor(deps, [state.id], new Map([[state.id, state]]))).values();
+  const ended = open.filter((sent) => !found || !stillOpen(found.state, sent.nudge, deps.dutySettings, found.facts));
+  // One update per card, however many of its nudges ended.
+  const cards = new Map<string, SentNudge[]>();
+  for (const sent of ended) cards.set(sent.activityId, [...(cards.get(sent.activityId) ?? []), sent]);
   let later = 0;
-  for (const sent of await deps.ledger.sentFor(state.id, duty, period)) {
-    const locale = localeOf((await deps.conversations.user(tenantId, sent.aadObjectId))?.locale, deps.forcedLocale);
-    const t = texts(locale).duties;
-    const card = dutyCard({
-      heading: t.heading,
-      title: t.finished.title(accountName(state)),
-      paragraphs: [{ text: t.finished.text(t.finished.duties[duty], periodLabel(texts(locale), period), localDate(done)) }],
-      facts: [],
-      itemsTitle: '',
-      items: [],
-      actions: [],
-      noticeStyle: 'good',
-    });
-    if ((await deps.messenger.updateCard(tenantId, { aadObjectId: sent.aadObjectId, conversationId: sent.conversationId, activityId: sent.activityId, serviceUrl: sent.serviceUrl }, card)) === 'retry') later++;
+  for (const sents of cards.values()) {
+    const [first] = sents as [SentNudge];
+    const locale = localeOf((await deps.conversations.user(tenantId, first.aadObjectId))?.locale, deps.forcedLocale);
+    const known = await knownFor(deps, first.card.map((item) => item.nudge.assignmentId), new Map([[state.id, state]]));
+    const card = await drawNudgeCard(deps, tenantId, first.card, locale, { known });
+    const where = { aadObjectId: first.aadObjectId, conversationId: first.conversationId, activityId: first.activityId, serviceUrl: first.serviceUrl };
+    if ((await deps.messenger.updateCard(tenantId, where, card)) === 'retry') {
+      later++;
+      continue;
+    }
+    for (const sent of sents) await deps.ledger.close(sent, deps.clock().toISOString());
   }
   if (later > 0) throw new Error(`${later} nudge card(s) about ${state.id} not updated yet`);
 }

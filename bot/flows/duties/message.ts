@@ -2,18 +2,20 @@ import { z } from 'zod';
 import { parseNudge } from '../../store/nudges';
 import type { NudgeMessage } from './schedule';
 
+const nudge = z.unknown().transform((value, ctx) => {
+  try {
+    return parseNudge(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not a nudge' });
+    return z.NEVER;
+  }
+});
+
 const schema = z.object({
-  nudge: z.unknown().transform((value, ctx) => {
-    try {
-      return parseNudge(value);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'not a nudge' });
-      return z.NEVER;
-    }
-  }),
+  person: z.string().min(1),
+  nudges: z.array(nudge).min(1),
   reach: z.object({ tenantId: z.string(), serviceUrl: z.string() }),
   attempt: z.number().int().positive(),
-  to: z.array(z.string()).optional(),
   unreachable: z.string().optional(),
 });
 

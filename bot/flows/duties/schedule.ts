@@ -1,24 +1,27 @@
 import { DateTime } from 'luxon';
 import { eachLimited } from '../../eachLimited';
 import type { Assignment } from '../../domain/assignment';
-import { nextNudgeAfter, nudgesBetween, type DutyFacts, type DutySettings, type Nudge } from '../../domain/duties';
+import { nextNudgeAfter, nudgeKey, nudgesBetween, type DutyFacts, type DutySettings, type Nudge } from '../../domain/duties';
 import type { Log } from '../../log';
 import type { AssignmentStore } from '../../store/assignments';
 import type { Reach } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
 import type { DutySchedule, WakeUp } from '../../store/duties';
 import type { JsonQueue } from '../../store/queues';
+import { bundlesOf } from '../../domain/nudgeBundles';
+import { nudgeRecipients, type NudgeRole } from '../../domain/nudgeRecipients';
+import type { NudgeLedger } from '../../store/nudges';
 import { approversFor } from '../approval/approvers';
 
-/** One nudge to send, as it travels on the `nudges` queue. */
+/** One person's card of nudges, as it travels on the `nudges` queue (domain/nudgeBundles.ts). */
 export interface NudgeMessage {
-  readonly nudge: Nudge;
+  /** Whom the card is for (Entra object id); the sender checks each nudge is still theirs. */
+  readonly person: string;
+  readonly nudges: readonly Nudge[];
   readonly reach: Reach;
-  /** 1 on the first delivery; counts the tries of those still to reach. */
+  /** 1 on the first delivery; counts the tries. */
   readonly attempt: number;
-  /** On a retry: only these people are left to reach. */
-  readonly to?: readonly string[];
-  /** Set on an escalation because this person (the nudge's recipient) cannot be reached. */
+  /** Set on an escalation because this person (the nudges' own recipient) cannot be reached. */
   readonly unreachable?: string;
 }
 
@@ -27,6 +30,7 @@ export interface ScheduleDeps {
   readonly directory: DirectoryStore;
   readonly schedule: DutySchedule;
   readonly queue: JsonQueue<NudgeMessage>;
+  readonly ledger: Pick<NudgeLedger, 'bury'>;
   readonly settings: DutySettings;
   readonly clock: () => Date;
   readonly log: Log;
@@ -69,13 +73,16 @@ export interface SweepReport {
   readonly due: number;
   /** Entities read in all: the due wake-ups and their assignments (the directory is read once per department). */
   readonly read: number;
+  /** Nudges that fell due, and the cards they go out on (one per person, domain/nudgeBundles.ts). */
   readonly enqueued: number;
+  readonly cards: number;
 }
 
 /**
  * The timer's work: every assignment whose wake-up is due gets the nudges that fell due since its
- * last sweep put on the queue, one message each, and its next wake-up. Running it twice for the
- * same instant enqueues nothing new that the ledger would not refuse; the sender sends each once.
+ * last sweep, and its next wake-up; then each person gets one message with everything for them, so
+ * one card (issue "Everyday use" 8). Running it twice for the same instant enqueues nothing new
+ * that the ledger would not refuse; the sender sends each nudge to each person once.
  */
 export async function sweep(deps: ScheduleDeps, options: { isPastDue?: boolean } = {}): Promise<SweepReport> {
   const now = DateTime.fromJSDate(deps.clock()).toUTC();
@@ -91,27 +98,49 @@ export async function sweep(deps: ScheduleDeps, options: { isPastDue?: boolean }
     return facts.get(department) as Promise<DutyFacts>;
   };
 
+  // First read everything due, then queue the cards, and only then move the wake-ups on: a run that
+  // stops half-way (storage down) leaves every wake-up where it was, so the next run queues again
+  // what this one may not have, and the ledger keeps each nudge once per person.
   let read = wakes.length;
-  let enqueued = 0;
+  const addressed: { nudge: Nudge; people: ReadonlyMap<string, NudgeRole> }[] = [];
+  const reaches = new Map<string, WakeUp['reach']>();
+  const found = new Map<WakeUp, Assignment | undefined>();
   await eachLimited(wakes, 16, async (wake) => {
-    const stored = await deps.assignments.get(wake.assignmentId);
+    const state = (await deps.assignments.get(wake.assignmentId))?.value;
     read++;
-    if (!stored) return deps.schedule.remove(wake);
-    const state = stored.value;
-    const known = await factsOf(state);
-    const nudges = nudgesBetween(state, DateTime.fromISO(wake.from), now, deps.settings, known);
-    for (const nudge of nudges) await deps.queue.send({ nudge, reach: wake.reach, attempt: 1 } satisfies NudgeMessage);
-    enqueued += nudges.length;
+    found.set(wake, state);
+    if (!state) return;
+    const nudges = nudgesBetween(state, DateTime.fromISO(wake.from), now, deps.settings, await factsOf(state));
+    const approvers = nudges.length > 0 ? await approversFor(deps.directory, state) : undefined;
+    for (const nudge of nudges) {
+      const people = nudgeRecipients(nudge, state, approvers as NonNullable<typeof approvers>);
+      if (people.size === 0) {
+        const reason = 'nobody to send it to (no chief, communicator or approver in the directory)';
+        await deps.ledger.bury({ nudge, aadObjectId: '-', reason, attempts: 0, at: now.toISO() ?? '' });
+      }
+      addressed.push({ nudge, people });
+      for (const person of people.keys()) if (!reaches.has(person)) reaches.set(person, wake.reach);
+    }
+  });
+  // In time order, so each card lists what fell due first at the top.
+  addressed.sort((a, b) => a.nudge.at.localeCompare(b.nudge.at) || nudgeKey(a.nudge).localeCompare(nudgeKey(b.nudge)));
+  const bundles = bundlesOf(addressed);
+  await eachLimited(bundles, 16, (bundle) =>
+    deps.queue.send({ person: bundle.person, nudges: bundle.nudges, reach: reaches.get(bundle.person) as WakeUp['reach'], attempt: 1 } satisfies NudgeMessage),
+  );
+  await eachLimited(wakes, 16, async (wake) => {
+    const state = found.get(wake);
+    if (!state) return deps.schedule.remove(wake);
     if (wake.revision !== state.revision) {
       // The assignment changed after this wake-up was planned: the change planned its own.
       const current = await deps.schedule.schedule(state.id);
       if (current?.revision === state.revision) return deps.schedule.remove(wake);
     }
-    const next = nextNudgeAfter(state, now, deps.settings, known);
+    const next = nextNudgeAfter(state, now, deps.settings, await factsOf(state));
     await deps.schedule.replace({ assignmentId: state.id, wakeAt: next?.at, from: now.toISO() ?? '', revision: state.revision, reach: wake.reach }, wake.wakeAt);
   });
   await deps.schedule.markSwept(now.toISO() ?? '');
-  const report = { at: now.toISO() ?? '', pastDue: options.isPastDue === true, due: wakes.length, read, enqueued };
+  const report = { at: now.toISO() ?? '', pastDue: options.isPastDue === true, due: wakes.length, read, enqueued: addressed.length, cards: bundles.length };
   deps.log.info('duty_sweep', { ...report });
   return report;
 }

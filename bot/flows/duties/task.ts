@@ -1,19 +1,19 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
 import type { Assignment, Command } from '../../domain/assignment';
-import { dutyKinds, escalationAfter, isPeriodOf, overdue, type DutyKind, type Nudge } from '../../domain/duties';
+import { dutyKinds, isPeriodOf, type DutyKind, type Nudge } from '../../domain/duties';
 import { calendarDay, cardId, wholeNumber } from '../../domain/fields';
 import { texts } from '../../i18n';
 import { accountList } from '../account/list';
 import type { FlowDeps } from '../deps';
 import type { PlanDeps } from '../plan/session';
 import type { CardTurn } from '../turn';
-import { adminNames, factsFor } from './schedule';
-import { nudgeCard, type NudgeView } from './view';
+import type { NudgeLedger } from '../../store/nudges';
+import { drawNudgeCard } from './card';
+import type { NudgeView } from './view';
 
 /** What the owner's duty tasks read. */
-export type DutyTaskDeps = PlanDeps & Pick<FlowDeps, 'dutySettings' | 'messenger' | 'conversations' | 'forcedLocale'>;
+export type DutyTaskDeps = PlanDeps & Pick<FlowDeps, 'dutySettings' | 'messenger' | 'conversations' | 'forcedLocale'> & { readonly ledger: Pick<NudgeLedger, 'get'> };
 
 /** What a task button on a nudge card sends: which nudge it is (to draw it again), and the form's fields. Rights come from storage. */
 const taskData = z
@@ -24,6 +24,7 @@ const taskData = z
     level: wholeNumber(99),
     due: calendarDay,
     at: z.iso.datetime(),
+    section: wholeNumber(99).optional().default(0),
   })
   .refine((task) => isPeriodOf(task.duty, task.period));
 
@@ -39,6 +40,8 @@ export interface Task<D extends DutyKind = DutyKind> {
   readonly fields: Readonly<Record<string, unknown>>;
   /** What the card sent to identify the nudge, to send it again from a form. */
   readonly key: Readonly<Record<string, string>>;
+  /** What was typed in one of the nudge's own inputs (each section of a card has its own). */
+  readonly input: (name: 'reference' | 'until') => string;
 }
 
 /** The nudge a task button is on, for one of `duties`, if the user owns its active account; a card that is not one is unreadable. */
@@ -48,17 +51,23 @@ export async function loadTask<D extends DutyKind>(deps: DutyTaskDeps, turn: Car
   const duty = parsed.success ? duties.find((d) => d === parsed.data.duty) : undefined;
   const stored = parsed.success && duty ? await deps.assignments.get(parsed.data.assignmentId) : undefined;
   if (!parsed.success || !duty || !stored?.value.plan) return { refused: await accountList(deps, turn, { notice: t.account.unreadable, style: 'attention' }) };
-  const { assignmentId, period, level, due, at } = parsed.data;
+  const { assignmentId, period, level, due, at, section } = parsed.data;
   const nudge = { assignmentId, duty, period, level, due, at, audience: 'owner' } as const;
   const state = stored.value;
-  const facts = await factsFor(deps.directory, state);
-  const names = { owner: state.applicant.name, ...(duty === 'admins' ? { admins: await adminNames(deps.directory, state) } : {}) };
-  const card = async (shown: Shown) =>
-    nudgeCard({ nudge, state, role: 'owner', names, escalatesAt: escalationAfter(state, nudge, deps.dutySettings, facts), overdue: overdue(state, DateTime.fromJSDate(deps.clock()), deps.dutySettings, facts), locale: turn.locale, shown });
+  // The card the button is on, as it was sent (a person's nudges of one sweep share one card): drawn
+  // again whole, with this section showing what happened. A card not in the ledger held this nudge alone.
+  const sent = await deps.ledger.get(nudge, turn.user.aadObjectId);
+  const items = sent?.record.card ?? [{ nudge, role: 'owner' as const }];
+  const pressed = sent?.record.card ? section : 0;
+  const card = (shown: Shown) => drawNudgeCard(deps, turn.reach.tenantId, items, turn.locale, { pressed: { section: pressed, shown } });
   if (state.applicant.aadObjectId !== turn.user.aadObjectId) return { refused: await card({ notice: t.duties.tasks.notYours, style: 'attention', done: true }) };
   if (state.status !== 'active') return { refused: await card({ notice: t.duties.tasks.notActive, style: 'attention', done: true }) };
-  const key = { assignmentId, duty, period, level: String(level), due, at };
-  return { card, nudge, state, etag: stored.etag, fields: parsed.data, key };
+  const key = { assignmentId, duty, period, level: String(level), due, at, section: String(section) };
+  const input = (name: 'reference' | 'until') => {
+    const value = parsed.data[`${name}_${section}`];
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  return { card, nudge, state, etag: stored.etag, fields: parsed.data, key, input };
 }
 
 /** Carries the command out; the card then says it is done, or why not (nothing stored). */

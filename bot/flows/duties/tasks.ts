@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Command } from '../../domain/assignment';
 import { localDate } from '../../domain/calendar';
 import { nudgesBetween } from '../../domain/duties';
+import { longestPauseDays } from '../../domain/dutyCommands';
 import { texts } from '../../i18n';
 import { commandMeta, type CardHandler } from '../turn';
 import { factsFor } from './schedule';
@@ -22,7 +23,7 @@ export function taskHandlers(deps: DutyTaskDeps): Record<'archived' | 'active' |
       const task = await loadTask(deps, turn, ['archive']);
       if ('refused' in task) return task.refused;
       const t = texts(turn.locale).duties.tasks;
-      const reference = typeof task.fields.reference === 'string' ? task.fields.reference.trim() : '';
+      const reference = task.input('reference');
       if (!reference) return task.card({ fieldError: t.referenceRequired, style: 'attention' });
       if (reference.length > referenceLength) {
         return task.card({ fieldError: texts(turn.locale).fieldErrors.tooLong, fieldValue: reference.slice(0, referenceLength), style: 'attention' });
@@ -36,16 +37,16 @@ export function taskHandlers(deps: DutyTaskDeps): Record<'archived' | 'active' |
       if ('refused' in task) return task.refused;
       const t = texts(turn.locale).duties.tasks;
       const command: Command = { type: 'CompleteDuty', meta: commandMeta(deps.clock, turn), duty: 'activity', period: task.nudge.period, evidence: { kind: 'confirmed' } };
-      return doTask(deps, turn, task, command, t.activeDone, {});
+      return doTask(deps, turn, task, command, t.activeDone(deps.dutySettings.inactiveDays), {});
     },
 
     pause: async (turn) => {
       const task = await loadTask(deps, turn, ['activity']);
       if ('refused' in task) return task.refused;
       const t = texts(turn.locale).duties.tasks;
-      const until = typeof task.fields.until === 'string' ? task.fields.until.trim() : '';
+      const until = task.input('until');
       const command: Command = { type: 'PauseActivity', meta: commandMeta(deps.clock, turn), until };
-      return doTask(deps, turn, task, command, t.pausedDone(until), { dateError: t.badPause });
+      return doTask(deps, turn, task, command, t.pausedDone(until), { dateError: t.badPause(longestPauseDays) });
     },
 
     snooze: async (turn) => {

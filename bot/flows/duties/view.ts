@@ -1,10 +1,10 @@
 // Longer than most files: one nudge card serves every duty, role and level, so their wording stays side by side.
 import { DateTime } from 'luxon';
-import { dutyCard, type AdaptiveCard, type DutyCardData } from '../../../cards';
+import type { DutyCardData } from '../../../cards';
 import { accountName } from '../../domain/account';
 import type { Assignment } from '../../domain/assignment';
 import { zone } from '../../domain/calendar';
-import type { Nudge, OverdueDuty } from '../../domain/duties';
+import type { DutySettings, Nudge, OverdueDuty } from '../../domain/duties';
 import type { NudgeRole } from '../../domain/nudgeRecipients';
 import type { Locale } from '../../domain/locale';
 import { texts, type Texts } from '../../i18n';
@@ -28,6 +28,10 @@ export interface NudgeView {
   readonly names: NudgeNames;
   readonly overdue: readonly OverdueDuty[];
   readonly locale: Locale;
+  /** The intervals the texts state (what will really happen). */
+  readonly settings: DutySettings;
+  /** Where the nudge is on its card (its inputs' ids end in it: a card may hold several forms). */
+  readonly section: number;
   /** When the duty escalates to the chief and the communicator, if it still will (duties.ts `escalationAfter`). */
   readonly escalatesAt?: string;
   /** After a task on the card: what happened, or what to fix (with the typed value kept). */
@@ -66,14 +70,16 @@ function overdueLine(t: Texts, item: OverdueDuty, locale: Locale): string {
   }
 }
 
-/** The card for one recipient of a nudge, in their language. */
-export function nudgeCard(view: NudgeView): AdaptiveCard {
+/** A section of a nudge card without the card's heading. */
+export type NudgeSection = Omit<DutyCardData, 'heading'>;
+
+/** The section about one nudge on a recipient's card, in their language. */
+export function nudgeSection(view: NudgeView): NudgeSection {
   const { nudge, state, names, locale } = view;
   const t = texts(locale);
   const account = accountName(state);
   const show = { title: t.duties.approval.show, verb: 'approval.refresh', data: { assignmentId: state.id } } as const;
-  const base: DutyCardData = {
-    heading: t.duties.heading,
+  const base: NudgeSection = {
     title: '',
     paragraphs: [],
     facts: [{ title: t.duties.facts.account, value: account }],
@@ -85,26 +91,25 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
   const notice = shown.notice ? { notice: shown.notice, noticeStyle: shown.style ?? 'good' } : {};
   // Once the task is done the card says so and offers nothing more to press.
   const finished = shown.done ? { actions: [], field: undefined, date: undefined } : {};
-  const card = (data: Partial<DutyCardData>) => dutyCard({ ...base, ...notice, ...data, ...finished });
-  // What a task button sends: enough to draw the card again; who may act is read from storage.
-  const task = { assignmentId: state.id, duty: nudge.duty, period: nudge.period, level: String(nudge.level), due: nudge.due, at: nudge.at };
+  const card = (data: Partial<NudgeSection>): NudgeSection => ({ ...base, ...notice, ...data, ...finished });
+  // What a task button sends: which nudge, and where on the card; who may act is read from storage.
+  const task = { assignmentId: state.id, duty: nudge.duty, period: nudge.period, level: String(nudge.level), due: nudge.due, at: nudge.at, section: String(view.section) };
   const snooze = { title: t.duties.tasks.snooze, verb: 'duty.snooze', data: task } as const;
 
   if (view.role === 'escalation') {
     const items = view.overdue.map((item) => ({ text: overdueLine(t, item, locale) }));
     const facts = [...base.facts, { title: t.duties.facts.owner, value: names.owner }];
-    const heading = t.duties.escalationHeading;
     if (names.unreachable) {
-      return card({ heading, title: t.duties.escalation.unreachableTitle(names.unreachable), paragraphs: [{ text: t.duties.escalation.unreachable(names.unreachable) }], facts, items, actions: [show] });
+      return card({ title: t.duties.escalation.unreachableTitle(names.unreachable), paragraphs: [{ text: t.duties.escalation.unreachable(names.unreachable) }], facts, items, actions: [show] });
     }
     if (nudge.duty === 'ownerLeft') {
       const copy = nudge.level === 0 ? t.duties.escalation.ownerLeft : t.duties.escalation.ownerLeftLate;
-      return card({ heading, title: t.duties.escalation.ownerLeftTitle(names.owner, account), paragraphs: [{ text: copy(day(nudge.due, locale)) }], facts, items: [], actions: [show] });
+      return card({ title: t.duties.escalation.ownerLeftTitle(names.owner, account), paragraphs: [{ text: copy(day(nudge.due, locale)) }], facts, items: [], actions: [show] });
     }
     if (nudge.duty === 'substitute') {
-      return card({ heading, title: t.duties.escalation.substituteTitle(names.owner), paragraphs: [{ text: t.duties.escalation.substitute(account, day(nudge.due, locale)) }], facts, items: [], actions: [show] });
+      return card({ title: t.duties.escalation.substituteTitle(names.owner), paragraphs: [{ text: t.duties.escalation.substitute(account, day(nudge.due, locale)) }], facts, items: [], actions: [show] });
     }
-    return card({ heading, title: t.duties.escalation.title(names.owner, account), paragraphs: [{ text: t.duties.escalation.text }], facts, items, actions: [show] });
+    return card({ title: t.duties.escalation.title(names.owner, account), paragraphs: [{ text: t.duties.escalation.text }], facts, items, actions: [show] });
   }
 
   if (view.role === 'substitute') {
@@ -120,11 +125,11 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
     const since = { title: t.duties.facts.since, value: day(nudge.due, locale) };
     switch (view.role) {
       case 'approver':
-        return card({ title: t.duties.approval.waitingTitle, paragraphs: [{ text: t.duties.approval.waiting(names.owner, account) }], actions: [show] });
+        return card({ title: t.duties.approval.waitingTitle, paragraphs: [{ text: t.duties.approval.waiting(names.owner, account, view.settings.approvalReminderWorkingDays) }], actions: [show] });
       case 'applicant':
-        return card({ title: t.duties.approval.stillWaitingTitle, paragraphs: [{ text: t.duties.approval.stillWaiting(names.approver ?? '', names.nextLevel) }], actions: [show] });
+        return card({ title: t.duties.approval.stillWaitingTitle, paragraphs: [{ text: t.duties.approval.stillWaiting(names.approver ?? '', names.nextLevel, view.settings.approvalEscalationWorkingDays) }], actions: [show] });
       default:
-        return card({ title: t.duties.approval.longWaitTitle, paragraphs: [{ text: t.duties.approval.longWait(names.owner, names.approver ?? '') }], facts: [...base.facts, since], actions: [show] });
+        return card({ title: t.duties.approval.longWaitTitle, paragraphs: [{ text: t.duties.approval.longWait(names.owner, names.approver ?? '', view.settings.approvalEscalationWorkingDays) }], facts: [...base.facts, since], actions: [show] });
     }
   }
 
@@ -137,7 +142,7 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
         title: copy.title(account),
         paragraphs: [{ text: copy.text }, ...escalation],
         facts: [...base.facts, { title: t.duties.facts.period, value: periodLabel(t, nudge.period) }],
-        field: { id: 'reference', label: t.duties.tasks.referenceLabel, value: shown.fieldValue ?? '', ...(shown.fieldError ? { error: shown.fieldError } : {}) },
+        field: { id: `reference_${view.section}`, label: t.duties.tasks.referenceLabel, value: shown.fieldValue ?? '', ...(shown.fieldError ? { error: shown.fieldError } : {}) },
         actions: [{ title: t.duties.tasks.archived, verb: 'duty.archived', data: task }, snooze],
       });
     }
@@ -149,8 +154,8 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
     case 'activity':
       return card({
         title: t.duties.owner.activity.title(account),
-        paragraphs: [{ text: t.duties.owner.activity.text }],
-        date: { id: 'until', label: t.duties.tasks.pauseLabel, value: '', ...(shown.dateError ? { error: shown.dateError } : {}) },
+        paragraphs: [{ text: t.duties.owner.activity.text(view.settings.inactiveDays) }],
+        date: { id: `until_${view.section}`, label: t.duties.tasks.pauseLabel, value: '', ...(shown.dateError ? { error: shown.dateError } : {}) },
         actions: [
           { title: t.duties.tasks.active, verb: 'duty.active', data: task },
           { title: t.duties.tasks.pause, verb: 'duty.pause', data: task },
@@ -168,4 +173,18 @@ export function nudgeCard(view: NudgeView): AdaptiveCard {
       // A substitute nudge only ever escalates; drawn like one if it reaches the owner anyway.
       return card({ title: t.duties.escalation.substituteTitle(names.owner), paragraphs: [{ text: t.duties.escalation.substitute(account, day(nudge.due, locale)) }] });
   }
+}
+
+/** The section about a nudge whose duty is done, or no longer needed: nothing more to press. */
+export function finishedSection(state: Assignment, nudge: Nudge, locale: Locale): NudgeSection {
+  const t = texts(locale);
+  const done = state.status === 'active' ? state.dutyLog?.done?.[`${nudge.duty}|${nudge.period}`] : undefined;
+  const duty = nudge.duty;
+  const text =
+    done && (duty === 'archive' || duty === 'evaluation' || duty === 'activity')
+      ? t.duties.finished.text(t.duties.finished.duties[duty], periodLabel(t, nudge.period), day(done, locale))
+      : duty === 'admins' || duty === 'approval' || duty === 'ownerLeft'
+        ? t.duties.finished.ended[duty]
+        : t.duties.finished.ended.other;
+  return { title: t.duties.finished.title(accountName(state)), notice: text, noticeStyle: 'good', paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [] };
 }

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../bot/clock';
+import type { ActivityPlan } from '../../bot/domain/activityPlan';
+import { evolve, type Assignment } from '../../bot/domain/assignment';
+import { defaultDutySettings } from '../../bot/domain/duties';
+import { reschedule } from '../../bot/flows/duties/schedule';
+import { AssignmentStore } from '../../bot/store/assignments';
+import { DirectoryStore } from '../../bot/store/directory';
+import { DutySchedule } from '../../bot/store/duties';
+import { NudgeLedger } from '../../bot/store/nudges';
+import { moveClock } from '../../dev/clock';
+import { tenantId, users } from '../../dev/roles';
+import { accountPlan, eventsTo, type Stage } from '../support/seed';
+import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
+import { actionsOf, inputsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
+
+/**
+ * Everyday use, nudges (items 8 and 9): everything due for one person at one sweep is one card, each
+ * thing once with its own buttons; and every card follows its duty, updated in place when the duty
+ * is done or its cause goes away. Over HTTP: the app's own timer and queue functions, the real
+ * adapter, a connector standing in for Teams.
+ */
+describe('nudge cards as people live them', () => {
+  jest.setTimeout(120_000);
+  let world: OwnTeamsWorld;
+  let elin: TeamsClient;
+  let karim: TeamsClient;
+  const saved = process.env.KANALKOLL_CLOCK_OFFSET_MS;
+
+  beforeAll(async () => {
+    world = await startOwnTeams(['employee', 'chief', 'communicator'], { KANALKOLL_LOCALE: 'sv' });
+    elin = world.client('employee');
+    karim = world.client('chief');
+  });
+  afterAll(async () => {
+    await world.close();
+    if (saved === undefined) delete process.env.KANALKOLL_CLOCK_OFFSET_MS;
+    else process.env.KANALKOLL_CLOCK_OFFSET_MS = saved;
+  });
+
+  /** An assignment stored as the real flow would have left it, with its duties planned. */
+  const seeded = async (id: string, stage: Stage, plan: ActivityPlan) => {
+    const state = eventsTo(id, plan, stage).reduce<Assignment | undefined>(evolve, undefined) as Assignment;
+    await new AssignmentStore(world.tables).create(state);
+    await reschedule({ directory: new DirectoryStore(world.tables), schedule: new DutySchedule(world.tables), settings: defaultDutySettings, clock: systemClock }, state, { tenantId, serviceUrl: world.connector.serviceUrl });
+    return state;
+  };
+  const sweepAt = async (at: string) => {
+    moveClock(at);
+    await world.timer('dutySweep');
+    await world.drain();
+  };
+  const cards = (role: 'employee' | 'chief' | 'communicator', text: string) => world.connector.cardsTo(`personal-${role}`).filter((card) => textOf(card).includes(text));
+  const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+  /** The card as it now reads in the chat: the last update of the one sent, or the one sent. */
+  const current = async (role: 'employee' | 'chief' | 'communicator', assignmentId: string): Promise<Card> => {
+    const record = (await new NudgeLedger(world.tables).recordsOf(assignmentId)).find((r) => r.aadObjectId === users[role].aadObjectId && r.activityId);
+    const update = world.connector.updatesOf(`personal-${role}`, record!.activityId!).at(-1) as { attachments?: { content: Card }[] } | undefined;
+    return update?.attachments?.[0]?.content ?? world.connector.cardsTo(`personal-${role}`).find((c) => JSON.stringify(c).includes(assignmentId))!;
+  };
+
+  it('Everyday use 8, 9 (R10, R11, R15): after a long gap each person gets one card listing each duty once; the cards follow as the duties are done', async () => {
+    // Elin's account since 2 November, with only one admin besides the communicator, and nobody swept since.
+    const thin = accountPlan({ platform: 'Instagram', accountName: 'glesbiblioteket' });
+    if (thin.kind !== 'account') throw new Error('an account plan');
+    const id = randomUUID();
+    await seeded(id, 'active', { ...thin, administration: { ...thin.administration, admins: [users.employee.aadObjectId, users.communicator.aadObjectId] } });
+    await sweepAt('2027-03-01T08:05');
+
+    // Due by now: the archive's notice, reminder and escalation, the activity check and its escalation, 17 weekly admin notices.
+    const elins = cards('employee', 'glesbiblioteket');
+    expect(elins).toHaveLength(1);
+    const elinsCard = textOf(elins[0]!);
+    expect(elinsCard).toContain('3 saker väntar på dig');
+    expect(count(elinsCard, 'Påminnelse: startsidan för glesbiblioteket')).toBe(1);
+    expect(count(elinsCard, 'Spara startsidan för')).toBe(0);
+    // The escalation of 1 February has happened: the reminder does not promise it.
+    expect(elinsCard).not.toContain('får din chef och kommunikatören veta');
+    expect(count(elinsCard, 'Används glesbiblioteket (Instagram) fortfarande?')).toBe(1);
+    // In the order they fell due: the admins since November, the activity check and the archive since January.
+    expect(actionsOf(elins[0]).map((a) => a.verb)).toEqual(['account.admins', 'duty.snooze', 'duty.active', 'duty.pause', 'account.close', 'duty.archived', 'duty.snooze']);
+    // Each section's form has inputs of its own.
+    expect(Object.keys(inputsOf(elins[0])).sort()).toEqual(['reference_2', 'until_1']);
+    for (const role of ['chief', 'communicator'] as const) {
+      const theirs = cards(role, 'glesbiblioteket');
+      expect(theirs).toHaveLength(1);
+      const text = textOf(theirs[0]!);
+      expect(count(text, 'Elin Ek behöver hjälp med glesbiblioteket')).toBe(1);
+      expect(count(text, 'Arkivera startsidan för andra halvåret 2026')).toBe(1);
+      expect(count(text, 'Bekräfta att kontot används')).toBe(1);
+    }
+    // A second run of the timer at the same hour sends nobody anything again.
+    const before = world.connector.sent().length;
+    await sweepAt('2027-03-01T08:06');
+    expect(world.connector.sent()).toHaveLength(before);
+
+    // Elin adds an admin: her card's admin section says it is done; the rest keeps its buttons.
+    await elin.invoke('account.adminsSave', { assignmentId: id, admin1: users.employee.aadObjectId, admin2: users.admin.aadObjectId, loginStorage: 'Lösenordshanteraren', substitute: users.admin.aadObjectId });
+    const afterAdmins = await current('employee', id);
+    expect(textOf(afterAdmins)).toContain('Kontot har nu minst två administratörer.');
+    expect(actionsOf(afterAdmins).map((a) => a.verb)).toEqual(['duty.active', 'duty.pause', 'account.close', 'duty.archived', 'duty.snooze']);
+
+    // She confirms the account is in use: the chief's card no longer lists the activity check.
+    const confirmed = await elin.press(afterAdmins, 'Ja, kontot används');
+    expect(textOf(confirmed)).toContain('Vi frågar igen om 60 dagar.');
+    expect(textOf(await current('chief', id))).toContain('Arkivera startsidan för andra halvåret 2026');
+    expect(textOf(await current('chief', id))).not.toContain('Bekräfta att kontot används');
+
+    // She archives from the card: every card about it says so, and nothing is left to press on the chief's.
+    const archived = await elin.press(confirmed, 'Skickad till kommunarkivet', { reference_2: 'KA 2027/31' });
+    expect(textOf(archived)).toContain('Arkiveringen för andra halvåret 2026 är registrerad.');
+    for (const role of ['chief', 'communicator'] as const) {
+      const theirs = await current(role, id);
+      expect(textOf(theirs)).toContain('Arkiveringen (andra halvåret 2026) är gjord');
+      expect(actionsOf(theirs)).toEqual([]);
+    }
+  });
+
+  it('Everyday use 9 (R1): the reminder about a plan waiting on the chief says so once the chief has decided', async () => {
+    // Sent on 2 November; the first sweep after the test above finds it two working days late and more.
+    const id = randomUUID();
+    await seeded(id, 'awaiting_chief', accountPlan({ platform: 'Instagram', accountName: 'väntande' }));
+    await sweepAt('2027-03-02T08:05');
+    const reminder = cards('chief', 'väntande');
+    expect(reminder).toHaveLength(1);
+    expect(textOf(reminder[0]!)).toContain('En ansökan väntar på ditt beslut');
+
+    const approval = await karim.press(reminder[0]!, 'Visa ansökan');
+    await karim.press(approval, 'Godkänn');
+    const after = await current('chief', id);
+    expect(textOf(after)).toContain('Ansökan väntar inte längre här.');
+    expect(actionsOf(after)).toEqual([]);
+  });
+});
