@@ -277,12 +277,17 @@ export function stillDue(state: Assignment, nudge: Nudge, settings = defaultDuty
 
 /**
  * Whether what `nudge` asks for is still to be done: its period is not done and the assignment as
- * it is now still has it (admins added, a pause, a decision or a closed account end it). A card
- * about a nudge that is no longer open is updated to say so (bot/flows/duties/follow.ts).
+ * it is now still has that period of the duty, at whatever level (a snooze moves the levels, not the
+ * duty). Admin coverage counts as one duty whatever its period: a change that still leaves too few
+ * admins starts a new period, and the card still stands. Admins added, a pause, a decision or a
+ * closed account end it. A card about a nudge that is no longer open is updated to say so
+ * (bot/flows/duties/follow.ts).
  */
 export function stillOpen(state: Assignment, nudge: Nudge, settings = defaultDutySettings, facts: DutyFacts = {}): boolean {
   const done = state.status === 'active' && state.dutyLog?.done?.[`${nudge.duty}|${nudge.period}`];
-  return !done && stillDue(state, nudge, settings, facts);
+  if (done) return false;
+  const at = DateTime.fromISO(nudge.at);
+  return occurrences(state, at.minus({ milliseconds: 1 }), at, settings, facts).some((o) => o.duty === nudge.duty && (o.period === nudge.period || o.duty === 'admins'));
 }
 
 /**

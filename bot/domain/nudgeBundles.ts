@@ -20,7 +20,7 @@ export interface Bundle {
  * a form and its buttons each), the card stays under the 40 KB Teams takes
  * (test/domain/nudgeBundles.test.ts measures it).
  */
-export const sectionsPerCard = 10;
+export const sectionsPerCard = 8;
 
 /**
  * Everything one sweep has for each person, grouped so that each gets one card (issue "Everyday

@@ -328,7 +328,9 @@ export const en: Texts = {
   duties: {
     heading: 'Reminder from Kanalkoll',
     escalationHeading: 'Kanalkoll needs your help',
-    bundleTitle: (count: number) => `${count} things are waiting for you`,
+    bundleTitle: (count: number) => (count === 1 ? '1 thing is waiting for you' : `${count} things are waiting for you`),
+    bundleDone: 'Done, nothing waits here any more',
+    openedBelow: 'I have opened it in a new card below.',
     halfYear: (half: 1 | 2, year: number) => `${half === 1 ? 'first' : 'second'} half of ${year}`,
     facts: { account: 'Account', period: 'Period', due: 'Due', owner: 'Responsible', since: 'Waiting since' },
     owner: {
@@ -401,7 +403,7 @@ export const en: Texts = {
         admins: 'The account now has at least two admins. Nothing more is needed.',
         approval: 'The application no longer waits here. Nothing more is needed.',
         ownerLeft: 'The account has a new owner, or is closed. Nothing more is needed.',
-        other: 'This is no longer needed. Nothing more is needed from you.',
+        other: 'This is no longer needed. You need not do anything.',
       },
     },
     tasks: {

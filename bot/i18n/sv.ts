@@ -333,7 +333,9 @@ export const sv = {
   duties: {
     heading: 'Påminnelse från Kanalkoll',
     escalationHeading: 'Kanalkoll behöver din hjälp',
-    bundleTitle: (count: number) => `${count} saker väntar på dig`,
+    bundleTitle: (count: number) => (count === 1 ? '1 sak väntar på dig' : `${count} saker väntar på dig`),
+    bundleDone: 'Klart, inget väntar här längre',
+    openedBelow: 'Jag har öppnat det i ett nytt kort här nedanför.',
     halfYear: (half: 1 | 2, year: number) => `${half === 1 ? 'första' : 'andra'} halvåret ${year}`,
     facts: { account: 'Konto', period: 'Gäller', due: 'Senast', owner: 'Ansvarig', since: 'Väntar sedan' },
     owner: {

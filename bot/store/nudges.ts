@@ -65,9 +65,15 @@ const nudgeSchema = z.object({
 });
 export const parseNudge = (value: unknown): Nudge => nudgeSchema.parse(value);
 const cardSchema = z.array(z.object({ nudge: nudgeSchema, role: z.enum(nudgeRoles), unreachable: z.string().optional() }));
+const parseJson = (value: unknown): unknown => {
+  try {
+    return typeof value === 'string' && value ? JSON.parse(value) : undefined;
+  } catch {
+    return undefined;
+  }
+};
 const parseCard = (value: unknown): Addressed[] | undefined => {
-  if (typeof value !== 'string' || !value) return undefined;
-  const parsed = cardSchema.safeParse(JSON.parse(value));
+  const parsed = cardSchema.safeParse(parseJson(value));
   return parsed.success ? parsed.data : undefined;
 };
 
@@ -100,6 +106,7 @@ export class NudgeLedger {
     const e = await unlessMissing(this.records.getEntity<Record<string, unknown>>(key.partitionKey, key.rowKey));
     if (!e) return undefined;
     {
+      const card = parseCard(e.card);
       const record: DeliveryRecord = {
         state: z.enum(deliveryStates).parse(e.state),
         attempts: Number(e.attempts ?? 0),
@@ -108,7 +115,7 @@ export class NudgeLedger {
         ...(typeof e.activityId === 'string' && e.activityId ? { activityId: e.activityId } : {}),
         ...(typeof e.conversationId === 'string' && e.conversationId ? { conversationId: e.conversationId } : {}),
         ...(typeof e.serviceUrl === 'string' && e.serviceUrl ? { serviceUrl: e.serviceUrl } : {}),
-        ...(parseCard(e.card) ? { card: parseCard(e.card) } : {}),
+        ...(card ? { card } : {}),
         ...(typeof e.lastError === 'string' && e.lastError ? { lastError: e.lastError } : {}),
       };
       return { record, etag: e.etag };
@@ -120,7 +127,7 @@ export class NudgeLedger {
    * the race gets an ETagConflict, so two deliveries of one message never both send.
    */
   async write(nudge: Nudge, aadObjectId: string, record: DeliveryRecord, etag: string | undefined): Promise<string> {
-    const entity = { ...recordKey(nudge, aadObjectId), ...record, card: record.card ? JSON.stringify(record.card) : undefined, key: nudgeKey(nudge), aadObjectId };
+    const entity = { ...recordKey(nudge, aadObjectId), ...record, card: record.card ? JSON.stringify(record.card) : undefined, key: nudgeKey(nudge), nudge: JSON.stringify(nudge), aadObjectId };
     const write = etag === undefined ? this.records.createEntity(entity) : this.records.updateEntity(entity, 'Replace', { etag });
     return (await orConflict(write, 'nudges', `${entity.partitionKey}/${entity.rowKey}`)).etag ?? '';
   }
@@ -143,11 +150,11 @@ export class NudgeLedger {
     const filter = odata`PartitionKey eq ${encodeKey(assignmentId)} and state eq ${'sent'}`;
     const sent: SentNudge[] = [];
     for await (const e of this.records.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      const { activityId, conversationId, serviceUrl, aadObjectId, key, etag } = e;
+      const { activityId, conversationId, serviceUrl, aadObjectId, etag } = e;
       const card = parseCard(e.card);
-      const nudge = card?.find((item) => nudgeKey(item.nudge) === key)?.nudge;
-      if (!nudge || !card || typeof activityId !== 'string' || typeof conversationId !== 'string' || typeof serviceUrl !== 'string' || typeof aadObjectId !== 'string') continue;
-      sent.push({ nudge, aadObjectId, activityId, conversationId, serviceUrl, card, etag: String(etag) });
+      const nudge = nudgeSchema.safeParse(parseJson(e.nudge));
+      if (!nudge.success || !card || typeof activityId !== 'string' || typeof conversationId !== 'string' || typeof serviceUrl !== 'string' || typeof aadObjectId !== 'string') continue;
+      sent.push({ nudge: nudge.data, aadObjectId, activityId, conversationId, serviceUrl, card, etag: String(etag) });
     }
     return sent;
   }

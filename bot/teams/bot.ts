@@ -8,6 +8,7 @@ import {
 import { z } from 'zod';
 import { isVerb, type AdaptiveCard } from '../../cards';
 import { localeOf, type Locale } from '../domain/locale';
+import { texts } from '../i18n';
 import type { ConversationReferences } from '../store/conversations';
 import { referencesOf } from './references';
 import { tenantOf } from './tenantFilter';
@@ -24,6 +25,8 @@ export interface BotDependencies {
 const universalAction = z.object({
   action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(100), data: z.unknown().optional() }),
 });
+
+const opensBelow = (data: unknown): boolean => typeof data === 'object' && data !== null && (data as { opens?: unknown }).opens === 'below';
 
 const cardResponse = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
   statusCode: 200,
@@ -87,7 +90,16 @@ export class KanalkollBot extends TeamsActivityHandler {
     const parsed = universalAction.safeParse(context.activity.value);
     const verb = parsed.success ? parsed.data.action.verb : undefined;
     const handle = isVerb(verb) ? this.deps.routes.cardActions[verb] : this.deps.routes.unknownCardAction;
-    const response = cardResponse(await handle(this.turnOf(context, parsed.data?.action.data)));
+    const data = parsed.data?.action.data;
+    const card = await handle(this.turnOf(context, data));
+    // A button on a card of several things to do that opens another card (a plan, a form) opens it
+    // below, so the card it is on keeps its other sections and buttons.
+    if (opensBelow(data)) {
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      const text = texts(localeOf(context.activity.locale, this.deps.forcedLocale)).duties.openedBelow;
+      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } };
+    }
+    const response = cardResponse(card);
     return { status: response.statusCode, body: response };
   }
 }

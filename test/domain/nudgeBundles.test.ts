@@ -6,6 +6,7 @@ import { zone } from '../../bot/domain/calendar';
 import { defaultDutySettings, nudgesBetween, stillOpen, type Nudge } from '../../bot/domain/duties';
 import { bundlesOf, leadOf, sectionsOf, sectionsPerCard } from '../../bot/domain/nudgeBundles';
 import { texts } from '../../bot/i18n';
+import { stillStands } from '../../bot/flows/duties/card';
 import { nudgeSection } from '../../bot/flows/duties/view';
 import { users } from '../../dev/roles';
 import { accountPlan, eventsTo } from '../support/seed';
@@ -41,7 +42,7 @@ describe('one card per person per sweep (Everyday use 8)', () => {
     expect(sectionsOf([...escalations, left].map((nudge) => ({ nudge, role: 'escalation' as const })))).toHaveLength(2);
   });
 
-  it('a communicator with more accounts than fit on a card gets a card per ten; nobody gets a list twice', () => {
+  it('a communicator with more accounts than fit on a card gets a card per eight; nobody gets a list twice', () => {
     const states = Array.from({ length: 12 }, (_, i) => account(`k${i}`));
     const people = new Map([
       [users.chief.aadObjectId, 'escalation' as const],
@@ -60,7 +61,7 @@ describe('one card per person per sweep (Everyday use 8)', () => {
     expect(pairs).toHaveLength(addressed.length * 2);
   });
 
-  it('the largest card, ten of the largest sections (every owner duty, long names), stays under the 40 KB Teams takes (UTF-16)', () => {
+  it('the largest card, eight of the largest sections (every owner duty, long names, each as if just refused), stays under the 40 KB Teams takes (UTF-16)', () => {
     const long = 'Botkyrka kommuns kultur- och fritidsförvaltnings ungdomsverksamhet i Alby, Fittja och Hallunda';
     const thin = (id: string) => {
       const plan = accountPlan({ platform: 'Instagram', accountName: `${long} ${id}` }) as AccountPlan;
@@ -71,7 +72,12 @@ describe('one card per person per sweep (Everyday use 8)', () => {
     const all = sectionsOf(items).map((section, index) => {
       const { nudge, role } = leadOf(section);
       const state = states.find((s) => s.id === nudge.assignmentId)!;
-      return nudgeSection({ nudge, state, role, names: { owner: elin.name, admins: `${elin.name}, ${users.communicator.name}` }, overdue: [], locale: 'sv', settings: defaultDutySettings, section: index, escalatesAt: '2027-12-01T07:00:00.000Z' });
+      // As if every section had just been pressed and refused: a notice and a field error each (only one can be, at a time).
+      const shown = { notice: texts('sv').duties.tasks.lostRace, style: 'attention' as const, fieldError: texts('sv').duties.tasks.referenceRequired, fieldValue: 'x'.repeat(200), dateError: texts('sv').duties.tasks.badPause(120) };
+      const view = { nudge, state, role, names: { owner: elin.name, admins: `${elin.name}, ${users.communicator.name}` }, overdue: [], locale: 'sv' as const, settings: defaultDutySettings, section: index, escalatesAt: '2027-12-01T07:00:00.000Z', shown };
+      const drawn = nudgeSection(view);
+      // A button that opens another card carries the mark that opens it below (flows/duties/card.ts).
+      return { ...drawn, actions: drawn.actions.map((a) => ({ ...a, data: { ...a.data, opens: 'below' } })) };
     });
     const sections = [...all].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length).slice(0, sectionsPerCard);
     expect(sections).toHaveLength(sectionsPerCard);
@@ -91,6 +97,28 @@ describe('cards follow the duty (Everyday use 9)', () => {
     expect(stillOpen(thin, nudge)).toBe(true);
     const fixed = evolve(thin, { type: 'AdministrationChanged', by: elin, at: '2027-03-01T09:00:00.000Z', administration: plan.administration }) as Assignment;
     expect(stillOpen(fixed, nudge)).toBe(false);
+  });
+
+  it('R10, R15: a snooze, or a change that still leaves too few admins, does not end what the card asks', () => {
+    const state = account('a1');
+    const archive = dueBy(state).find((n) => n.duty === 'archive' && n.level === 0)!;
+    const snoozed = evolve(state, { type: 'DutySnoozed', by: elin, at: '2027-01-04T09:00:00.000Z', duty: 'archive', period: archive.period, until: '2027-01-11T09:00:00.000Z' }) as Assignment;
+    expect(stillOpen(snoozed, archive)).toBe(true);
+    const plan = accountPlan({ platform: 'Instagram', accountName: 'gles' }) as AccountPlan;
+    const thin = account('a2', [], { ...plan, administration: { ...plan.administration, admins: [elin.aadObjectId] } });
+    const admins = sent(thin, 'admins');
+    const stillThin = evolve(thin, { type: 'AdministrationChanged', by: elin, at: '2027-03-01T09:00:00.000Z', administration: { ...plan.administration, admins: [elin.aadObjectId], loginStorage: 'Skåpet' } }) as Assignment;
+    expect(stillOpen(stillThin, admins)).toBe(true);
+  });
+
+  it('R1: a card stands only for whom it is still for: a plan assigned to another approver ends the first one\'s reminder', () => {
+    const waiting = eventsTo('w1', accountPlan({ platform: 'X', accountName: 'w' }), 'awaiting_chief').reduce<Assignment | undefined>(evolve, undefined) as Assignment;
+    const reminder = dueBy(waiting).find((n) => n.duty === 'approval' && n.audience === 'approver')!;
+    const approvers = { chief: users.chief.aadObjectId, communicator: users.communicator.aadObjectId, commsChief: users.commschief.aadObjectId };
+    const item = { nudge: reminder, role: 'approver' as const };
+    expect(stillStands({ state: waiting, approvers, facts: {} }, item, users.chief.aadObjectId, defaultDutySettings)).toBe(true);
+    const assigned = evolve(waiting, { type: 'ApproverAssigned', by: { aadObjectId: users.communicator.aadObjectId, name: users.communicator.name }, at: '2026-11-05T09:00:00.000Z', person: { aadObjectId: users.admin.aadObjectId, name: users.admin.name } }) as Assignment;
+    expect(stillStands({ state: assigned, approvers, facts: {} }, item, users.chief.aadObjectId, defaultDutySettings)).toBe(false);
   });
 
   it('R11: the activity check ends when the owner confirms, and when they pause it', () => {

@@ -32,7 +32,7 @@ const staff = new Set([users.chief.aadObjectId, users.communicator.aadObjectId, 
 /**
  * The cards the pairs due at one sweep go out on, worked out by hand: one per person, with a section
  * per thing to do (an owner's duty period; for the chief and the communicator, a waiting plan, or
- * every escalation about one account), and a card per ten sections.
+ * every escalation about one account), and a card per `sectionsPerCard` sections.
  */
 function cardsFor(pairs: readonly string[]): number {
   const sections = new Map<string, Set<string>>();

@@ -81,7 +81,7 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
 
     const pressed = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), level: '1', at: '2027-01-15T07:00:00.000Z', reference_0: 'KA 2027/16' });
     // The card the button was on comes back whole: this section done, the other account's check still asking.
-    expect(textOf(pressed)).toContain('2 saker väntar på dig');
+    expect(textOf(pressed)).toContain('1 sak väntar på dig');
     expect(textOf(pressed)).toContain('Arkiveringen för andra halvåret 2026 är registrerad.');
     expect(actionsOf(pressed).map((a) => a.verb)).toEqual(['duty.active', 'duty.pause', 'account.close']);
 

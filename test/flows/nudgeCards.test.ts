@@ -94,8 +94,14 @@ describe('nudge cards as people live them', () => {
     await sweepAt('2027-03-01T08:06');
     expect(world.connector.sent()).toHaveLength(before);
 
+    // "Ändra administration" opens its form in a new card below: the card of three things stays as it is.
+    const change = actionsOf(elins[0]).find((a) => a.verb === 'account.admins')!;
+    const answer = await elin.answer(change.verb, change.data);
+    expect(answer).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: 'Jag har öppnat det i ett nytt kort här nedanför.' });
+    const form = world.connector.cardsTo('personal-employee').at(-1)!;
+    expect(textOf(form)).toContain('Vem sköter glesbiblioteket (Instagram)?');
     // Elin adds an admin: her card's admin section says it is done; the rest keeps its buttons.
-    await elin.invoke('account.adminsSave', { assignmentId: id, admin1: users.employee.aadObjectId, admin2: users.admin.aadObjectId, loginStorage: 'Lösenordshanteraren', substitute: users.admin.aadObjectId });
+    await elin.press(form, 'Spara', { admin2: users.admin.aadObjectId });
     const afterAdmins = await current('employee', id);
     expect(textOf(afterAdmins)).toContain('Kontot har nu minst två administratörer.');
     expect(actionsOf(afterAdmins).map((a) => a.verb)).toEqual(['duty.active', 'duty.pause', 'account.close', 'duty.archived', 'duty.snooze']);

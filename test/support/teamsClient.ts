@@ -62,6 +62,13 @@ export class TeamsClient {
 
   /** Sends a Universal Action as Teams would: the button's data merged with the inputs. */
   async invoke(verb: string, data: Record<string, unknown>): Promise<Card> {
+    const body = await this.answer(verb, data);
+    if (body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`invoke ${verb} answered ${JSON.stringify(body)}`);
+    return body.value as Card;
+  }
+
+  /** What Teams gets back for a card action: a card to show in place, or a message (`type`). */
+  async answer(verb: string, data: Record<string, unknown>): Promise<{ type: string; value: unknown }> {
     const response = await post(
       this.messagesUrl,
       activityFrom(this.role, this.connector.serviceUrl, {
@@ -72,9 +79,7 @@ export class TeamsClient {
       }),
     );
     if (response.status !== 200) throw new Error(`invoke ${verb} answered ${response.status}`);
-    const body = (await response.json()) as { type: string; value: Card };
-    if (body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`invoke ${verb} answered ${JSON.stringify(body)}`);
-    return body.value;
+    return (await response.json()) as { type: string; value: unknown };
   }
 
   /** Presses the button titled `title` on `card`, after typing `inputs` over what the card shows. */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { dutyBundleCard, type AdaptiveCard } from '../../../cards';
+import { dutyBundleCard, type AdaptiveCard, type Verb } from '../../../cards';
 import type { Assignment } from '../../domain/assignment';
 import { escalationAfter, overdue, stillOpen, type DutyFacts, type DutySettings } from '../../domain/duties';
 import { leadOf, sectionsOf, type Addressed } from '../../domain/nudgeBundles';
@@ -41,6 +41,19 @@ export async function knownFor(deps: Pick<DrawDeps, 'assignments' | 'directory'>
   return known;
 }
 
+/**
+ * Whether what a card says to `person` about this nudge still stands: the duty is still open, and
+ * they still get it as they did (not after a new owner, or a plan moved to another approver).
+ */
+export function stillStands(known: Known | undefined, item: Addressed, person: string, settings: DutySettings): boolean {
+  if (!known) return false;
+  const { state, approvers, facts } = known;
+  return stillOpen(state, item.nudge, settings, facts) && nudgeRecipients(item.nudge, state, approvers, item.unreachable).get(person) === item.role;
+}
+
+/** The buttons on a nudge card that open another card rather than do the task on it. */
+const opening = new Set<Verb>(['approval.refresh', 'account.admins', 'account.close', 'duty.evaluation']);
+
 /** A reminder promises when the chief hears only while that is still to come. */
 const escalating = (at: string | undefined, now: DateTime) => (at && DateTime.fromISO(at) > now ? { escalatesAt: at } : {});
 
@@ -53,6 +66,7 @@ const escalating = (at: string | undefined, now: DateTime) => (at && DateTime.fr
 export async function drawNudgeCard(
   deps: DrawDeps,
   tenantId: string,
+  person: string,
   items: readonly Addressed[],
   locale: Locale,
   options: { readonly known?: ReadonlyMap<string, Known>; readonly pressed?: { readonly section: number; readonly shown: NonNullable<NudgeView['shown']> } } = {},
@@ -66,16 +80,18 @@ export async function drawNudgeCard(
     return (await deps.directory.person(aad))?.name ?? (await deps.conversations.user(tenantId, aad))?.name ?? aad;
   };
   const sections = [];
+  let open = 0;
   for (const [index, section] of sectionsOf(items).entries()) {
     const lead = leadOf(section);
     const found = known.get(lead.nudge.assignmentId);
     if (!found) continue;
     const { state, approvers, facts } = found;
     const pressed = options.pressed?.section === index ? options.pressed.shown : undefined;
-    if (!pressed && !section.some((item) => stillOpen(state, item.nudge, deps.dutySettings, facts))) {
+    if (!pressed && !section.some((item) => stillStands(found, item, person, deps.dutySettings))) {
       sections.push(finishedSection(state, lead.nudge, locale));
       continue;
     }
+    if (!pressed?.done) open++;
     const nextLevel = [...nudgeRecipients(lead.nudge, state, approvers)].find(([, role]) => role === 'nextLevel')?.[0];
     const names = {
       owner: state.applicant.name,
@@ -101,5 +117,11 @@ export async function drawNudgeCard(
     );
   }
   const helping = items.every((item) => item.role === 'escalation');
-  return dutyBundleCard({ heading: helping ? t.duties.escalationHeading : t.duties.heading, title: t.duties.bundleTitle(sections.length), sections });
+  // On a card of several sections, a button that opens another card opens it below (bot/teams/bot.ts).
+  if (sections.length > 1) {
+    for (const [i, section] of sections.entries()) {
+      sections[i] = { ...section, actions: section.actions.map((a) => (opening.has(a.verb) ? { ...a, data: { ...a.data, opens: 'below' } } : a)) };
+    }
+  }
+  return dutyBundleCard({ heading: helping ? t.duties.escalationHeading : t.duties.heading, title: open > 0 ? t.duties.bundleTitle(open) : t.duties.bundleDone, sections });
 }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { stillDue, type DutySettings } from '../../domain/duties';
+import { nudgeKey, stillDue, stillOpen, type DutySettings } from '../../domain/duties';
 import { bundlesOf, type Addressed } from '../../domain/nudgeBundles';
 import { nudgeRecipients } from '../../domain/nudgeRecipients';
 import { localeOf, type Locale } from '../../domain/locale';
@@ -47,8 +47,8 @@ export const backoff = (attempt: number, retry: RetrySettings, random: () => num
 /** A nudge of the message, claimed for this person: its record is `sending` under this ETag. */
 interface Claimed {
   readonly item: Addressed;
-  etag: string;
-  attempts: number;
+  readonly etag: string;
+  readonly attempts: number;
 }
 
 /**
@@ -64,7 +64,7 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
   const { person, reach } = message;
   const now = () => deps.clock().toISOString();
   const known = await knownFor(deps, message.nudges.map((n) => n.assignmentId));
-  const items: Addressed[] = [];
+  const items = new Map<string, Addressed>();
   for (const nudge of message.nudges) {
     const found = known.get(nudge.assignmentId);
     const fields = { assignmentId: nudge.assignmentId, duty: nudge.duty, period: nudge.period, nudgeLevel: nudge.level, aadObjectId: person };
@@ -73,54 +73,57 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
       continue;
     }
     const { state, approvers, facts } = found;
-    const role = stillDue(state, nudge, deps.settings, facts) ? nudgeRecipients(nudge, state, approvers, message.unreachable).get(person) : undefined;
+    const due = stillDue(state, nudge, deps.settings, facts) && stillOpen(state, nudge, deps.settings, facts);
+    const role = due ? nudgeRecipients(nudge, state, approvers, message.unreachable).get(person) : undefined;
     if (!role) {
       deps.log.info('nudge_no_longer_due', fields);
       continue;
     }
-    items.push({ nudge, role, ...(message.unreachable ? { unreachable: message.unreachable } : {}) });
+    items.set(nudgeKey(nudge), { nudge, role, ...(message.unreachable ? { unreachable: message.unreachable } : {}) });
   }
-  if (items.length === 0) return;
 
-  const claimed: Claimed[] = [];
-  for (const item of items) {
-    const found = await deps.ledger.get(item.nudge, person);
+  // Read every record first: if another delivery is sending any of these now, this message waits
+  // for its lease to end, holding nothing, and then sends what is left.
+  const records = await Promise.all([...items.values()].map(async (item) => ({ item, found: await deps.ledger.get(item.nudge, person) })));
+  const leases = records.map(({ found }) => (found?.record.state === 'sending' ? Date.parse(found.record.leaseUntil ?? '') : 0));
+  const busy = Math.max(0, ...leases) - deps.clock().getTime();
+  if (busy > 0) return deps.queue.send({ ...message, attempt: message.attempt + 1 }, Math.ceil(busy / 1000));
+
+  let claimed: Claimed[] = [];
+  for (const { item, found } of records) {
     const attempts = found?.record.attempts ?? 0;
-    switch (found?.record.state) {
-      case undefined:
-      case 'failed':
-        break;
-      case 'sending': {
-        const lease = Date.parse(found.record.leaseUntil ?? '');
-        // Another delivery is sending it now: this message comes back when its lease ends.
-        if (lease > deps.clock().getTime()) return deps.queue.send({ ...message, attempt: message.attempt + 1 }, Math.ceil((lease - deps.clock().getTime()) / 1000));
-        // A send was started and its outcome never recorded (the process stopped): it may have
-        // arrived. Sending again could send it twice, so it is kept for a person to look at.
-        if ((await deps.ledger.take(item.nudge, person, { state: 'uncertain', attempts, updatedAt: now() }, found.etag)) !== undefined) {
-          await deps.ledger.bury({ nudge: item.nudge, aadObjectId: person, reason: 'a send was started but never recorded; it may or may not have arrived', attempts, at: now() });
-        }
-        continue;
+    if (found?.record.state === 'sending') {
+      // A send was started and its outcome never recorded (the process stopped): it may have
+      // arrived. Sending again could send it twice, so it is kept for a person to look at.
+      if ((await deps.ledger.take(item.nudge, person, { state: 'uncertain', attempts, updatedAt: now() }, found.etag)) !== undefined) {
+        await deps.ledger.bury({ nudge: item.nudge, aadObjectId: person, reason: 'a send was started but never recorded; it may or may not have arrived', attempts, at: now() });
       }
-      default:
-        continue;
+      continue;
     }
+    if (found && found.record.state !== 'failed') continue;
     const etag = await deps.ledger.take(item.nudge, person, lease(deps, 'sending', attempts + 1), found?.etag);
     // Another delivery of the same nudge got there first; it will finish the job.
     if (etag !== undefined) claimed.push({ item, etag, attempts: attempts + 1 });
   }
   if (claimed.length === 0) return;
 
-  const card = claimed.map((c) => c.item);
   const locale = localeOf((await deps.conversations.user(reach.tenantId, person))?.locale, deps.forcedLocale);
-  const drawn = await drawNudgeCard({ ...deps, dutySettings: deps.settings }, reach.tenantId, card, locale, { known });
+  const draw = { ...deps, dutySettings: deps.settings };
   const attempts = () => Math.max(...claimed.map((c) => c.attempts));
+  /** Writes each claimed record if it is still as this delivery left it; one someone else changed is theirs from then on. */
   const writeAll = async (record: (c: Claimed) => DeliveryRecord) => {
-    for (const c of claimed) c.etag = await deps.ledger.write(c.item.nudge, person, record(c), c.etag);
+    const kept: Claimed[] = [];
+    for (const c of claimed) {
+      const etag = await deps.ledger.take(c.item.nudge, person, record(c), c.etag);
+      if (etag !== undefined) kept.push({ ...c, etag });
+    }
+    claimed = kept;
   };
   const buryAll = (reason: string) => Promise.all(claimed.map((c) => deps.ledger.bury({ nudge: c.item.nudge, aadObjectId: person, reason, attempts: c.attempts, at: now() })));
 
-  for (;;) {
-    const delivery = await deps.sender.sendCard(reach, person, drawn);
+  while (claimed.length > 0) {
+    const card = compact(claimed.map((c) => c.item));
+    const delivery = await deps.sender.sendCard(reach, person, await drawNudgeCard(draw, reach.tenantId, person, card, locale, { known }));
     if (delivery.ok) {
       const { activityId, conversationId, serviceUrl } = delivery.sent;
       await writeAll((c) => ({ state: 'sent', attempts: c.attempts, updatedAt: now(), activityId, conversationId, serviceUrl, card }));
@@ -145,9 +148,23 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
     await writeAll((c) => ({ state: 'failed', attempts: c.attempts, updatedAt: now(), lastError }));
     if (delay > deps.retry.inlineDelayMaxMs) return deps.queue.send({ ...message, attempt: message.attempt + 1 }, delay / 1000);
     await sleep(delay);
-    for (const c of claimed) c.attempts++;
-    await writeAll((c) => lease(deps, 'sending', c.attempts));
+    await writeAll((c) => lease(deps, 'sending', c.attempts + 1));
+    claimed = claimed.map((c) => ({ ...c, attempts: c.attempts + 1 }));
   }
+}
+
+/**
+ * What a card records it holds: one nudge per period of a duty and role, the latest level (what
+ * the section is drawn from), so a catch-up after a long gap does not store each weekly notice.
+ */
+function compact(items: readonly Addressed[]): Addressed[] {
+  const latest = new Map<string, Addressed>();
+  for (const item of items) {
+    const key = `${item.nudge.assignmentId}|${item.nudge.duty}|${item.nudge.period}|${item.role}`;
+    const kept = latest.get(key);
+    latest.set(key, !kept || item.nudge.level > kept.nudge.level ? item : kept);
+  }
+  return [...latest.values()];
 }
 
 /** A `sending` record: the send is under way until its lease ends. */

@@ -1,9 +1,8 @@
 import type { Assignment } from '../../domain/assignment';
-import { stillOpen } from '../../domain/duties';
 import { localeOf } from '../../domain/locale';
 import type { NudgeLedger, SentNudge } from '../../store/nudges';
 import type { FlowDeps } from '../deps';
-import { drawNudgeCard, knownFor, type DrawDeps } from './card';
+import { drawNudgeCard, knownFor, stillStands, type DrawDeps } from './card';
 
 export interface FollowDutyDeps extends DrawDeps, Pick<FlowDeps, 'messenger' | 'forcedLocale'> {
   readonly ledger: Pick<NudgeLedger, 'openCards' | 'close'>;
@@ -20,8 +19,12 @@ export interface FollowDutyDeps extends DrawDeps, Pick<FlowDeps, 'messenger' | '
 export async function closeNudges(deps: FollowDutyDeps, state: Assignment, tenantId: string): Promise<void> {
   const open = await deps.ledger.openCards(state.id);
   if (open.length === 0) return;
-  const [found] = (await knownFor(deps, [state.id], new Map([[state.id, state]]))).values();
-  const ended = open.filter((sent) => !found || !stillOpen(found.state, sent.nudge, deps.dutySettings, found.facts));
+  const found = (await knownFor(deps, [state.id], new Map([[state.id, state]]))).get(state.id);
+  const ended = open.filter((sent) => {
+    // The card holds the latest level of each period of a duty; this record may be an earlier one.
+    const item = sent.card.find((i) => i.nudge.assignmentId === sent.nudge.assignmentId && i.nudge.duty === sent.nudge.duty && i.nudge.period === sent.nudge.period);
+    return !item || !stillStands(found, { ...item, nudge: sent.nudge }, sent.aadObjectId, deps.dutySettings);
+  });
   // One update per card, however many of its nudges ended.
   const cards = new Map<string, SentNudge[]>();
   for (const sent of ended) cards.set(sent.activityId, [...(cards.get(sent.activityId) ?? []), sent]);
@@ -30,7 +33,7 @@ export async function closeNudges(deps: FollowDutyDeps, state: Assignment, tenan
     const [first] = sents as [SentNudge];
     const locale = localeOf((await deps.conversations.user(tenantId, first.aadObjectId))?.locale, deps.forcedLocale);
     const known = await knownFor(deps, first.card.map((item) => item.nudge.assignmentId), new Map([[state.id, state]]));
-    const card = await drawNudgeCard(deps, tenantId, first.card, locale, { known });
+    const card = await drawNudgeCard(deps, tenantId, first.aadObjectId, first.card, locale, { known });
     const where = { aadObjectId: first.aadObjectId, conversationId: first.conversationId, activityId: first.activityId, serviceUrl: first.serviceUrl };
     if ((await deps.messenger.updateCard(tenantId, where, card)) === 'retry') {
       later++;

@@ -105,21 +105,28 @@ export async function sweep(deps: ScheduleDeps, options: { isPastDue?: boolean }
   const addressed: { nudge: Nudge; people: ReadonlyMap<string, NudgeRole> }[] = [];
   const reaches = new Map<string, WakeUp['reach']>();
   const found = new Map<WakeUp, Assignment | undefined>();
+  // One assignment that cannot be read does not hold up everyone else's nudges; its wake-up stays
+  // as it is, and the run fails at the end so the next one comes back for it.
+  const failed: string[] = [];
   await eachLimited(wakes, 16, async (wake) => {
-    const state = (await deps.assignments.get(wake.assignmentId))?.value;
-    read++;
-    found.set(wake, state);
-    if (!state) return;
-    const nudges = nudgesBetween(state, DateTime.fromISO(wake.from), now, deps.settings, await factsOf(state));
-    const approvers = nudges.length > 0 ? await approversFor(deps.directory, state) : undefined;
-    for (const nudge of nudges) {
-      const people = nudgeRecipients(nudge, state, approvers as NonNullable<typeof approvers>);
-      if (people.size === 0) {
+    try {
+      const state = (await deps.assignments.get(wake.assignmentId))?.value;
+      read++;
+      const nudges = state ? nudgesBetween(state, DateTime.fromISO(wake.from), now, deps.settings, await factsOf(state)) : [];
+      const approvers = state && nudges.length > 0 ? await approversFor(deps.directory, state) : undefined;
+      const entries: { nudge: Nudge; people: ReadonlyMap<string, NudgeRole> }[] = nudges.map((nudge) => ({ nudge, people: nudgeRecipients(nudge, state as Assignment, approvers as NonNullable<typeof approvers>) }));
+      for (const { nudge } of entries.filter((f) => f.people.size === 0)) {
         const reason = 'nobody to send it to (no chief, communicator or approver in the directory)';
         await deps.ledger.bury({ nudge, aadObjectId: '-', reason, attempts: 0, at: now.toISO() ?? '' });
       }
-      addressed.push({ nudge, people });
-      for (const person of people.keys()) if (!reaches.has(person)) reaches.set(person, wake.reach);
+      found.set(wake, state);
+      for (const entry of entries) {
+        addressed.push(entry);
+        for (const person of entry.people.keys()) if (!reaches.has(person)) reaches.set(person, wake.reach);
+      }
+    } catch (error) {
+      failed.push(wake.assignmentId);
+      deps.log.error('duty_wake_failed', { assignmentId: wake.assignmentId, error: error instanceof Error ? error.message : String(error) });
     }
   });
   // In time order, so each card lists what fell due first at the top.
@@ -129,6 +136,7 @@ export async function sweep(deps: ScheduleDeps, options: { isPastDue?: boolean }
     deps.queue.send({ person: bundle.person, nudges: bundle.nudges, reach: reaches.get(bundle.person) as WakeUp['reach'], attempt: 1 } satisfies NudgeMessage),
   );
   await eachLimited(wakes, 16, async (wake) => {
+    if (!found.has(wake)) return;
     const state = found.get(wake);
     if (!state) return deps.schedule.remove(wake);
     if (wake.revision !== state.revision) {
@@ -139,6 +147,7 @@ export async function sweep(deps: ScheduleDeps, options: { isPastDue?: boolean }
     const next = nextNudgeAfter(state, now, deps.settings, await factsOf(state));
     await deps.schedule.replace({ assignmentId: state.id, wakeAt: next?.at, from: now.toISO() ?? '', revision: state.revision, reach: wake.reach }, wake.wakeAt);
   });
+  if (failed.length > 0) throw new Error(`duty sweep: ${failed.length} assignment(s) could not be read (${failed.slice(0, 5).join(', ')}); the next run tries them again`);
   await deps.schedule.markSwept(now.toISO() ?? '');
   const report = { at: now.toISO() ?? '', pastDue: options.isPastDue === true, due: wakes.length, read, enqueued: addressed.length, cards: bundles.length };
   deps.log.info('duty_sweep', { ...report });

@@ -56,15 +56,19 @@ export async function loadTask<D extends DutyKind>(deps: DutyTaskDeps, turn: Car
   const state = stored.value;
   // The card the button is on, as it was sent (a person's nudges of one sweep share one card): drawn
   // again whole, with this section showing what happened. A card not in the ledger held this nudge alone.
-  const sent = await deps.ledger.get(nudge, turn.user.aadObjectId);
+  // A form opened below a card of several (the evaluation) answers for its own duty alone.
+  const data = turn.data as Record<string, unknown>;
+  const alone = data.opens === 'below' || data.alone === '1';
+  const sent = alone ? undefined : await deps.ledger.get(nudge, turn.user.aadObjectId);
   const items = sent?.record.card ?? [{ nudge, role: 'owner' as const }];
   const pressed = sent?.record.card ? section : 0;
-  const card = (shown: Shown) => drawNudgeCard(deps, turn.reach.tenantId, items, turn.locale, { pressed: { section: pressed, shown } });
+  const card = (shown: Shown) => drawNudgeCard(deps, turn.reach.tenantId, turn.user.aadObjectId, items, turn.locale, { pressed: { section: pressed, shown } });
   if (state.applicant.aadObjectId !== turn.user.aadObjectId) return { refused: await card({ notice: t.duties.tasks.notYours, style: 'attention', done: true }) };
   if (state.status !== 'active') return { refused: await card({ notice: t.duties.tasks.notActive, style: 'attention', done: true }) };
-  const key = { assignmentId, duty, period, level: String(level), due, at, section: String(section) };
+  const key = { assignmentId, duty, period, level: String(level), due, at, section: String(section), ...(alone ? { alone: '1' } : {}) };
   const input = (name: 'reference' | 'until') => {
-    const value = parsed.data[`${name}_${section}`];
+    // A card drawn before sections had one form, its inputs without a number.
+    const value = parsed.data[`${name}_${section}`] ?? ('section' in (turn.data as object) ? undefined : parsed.data[name]);
     return typeof value === 'string' ? value.trim() : '';
   };
   return { card, nudge, state, etag: stored.etag, fields: parsed.data, key, input };
