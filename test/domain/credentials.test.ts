@@ -7,6 +7,14 @@ describe('credential-like text', () => {
     'password: hunter2',
     'Inloggning: fritid@botkyrka.se / Xk9#mP2q',
     'PIN: 4711',
+    // Without a colon, in other words and languages (issue "Every rule" R10).
+    'Användarnamn botkyrkabibliotek, lösenord Sommar2026!',
+    'lösenordet är Fritid2026',
+    'lösen kultur123',
+    'pwd: abc',
+    'pass Vinter#24',
+    'The password is hunter22',
+    'kod 4711',
   ])('R10: refuses %p as a place for login details', (text) => {
     expect(looksLikeCredential(text)).toBe(true);
   });
@@ -16,6 +24,10 @@ describe('credential-like text', () => {
     'Keepass-filen på G:\\Kommunikation\\Konton2026\\fritid.kdbx',
     'Bitwarden, delad mapp Kultur och fritid (se https://intranat.botkyrka.se/konton-2026)',
     'Hos förvaltningskommunikatören, i låst skåp 3B på plan 2.',
+    'Lösenordet finns i kommunens lösenordshanterare.',
+    'Lösenord och användarnamn förvaras hos kommunikatören.',
+    'Password manager: the municipality\'s Bitwarden',
+    'Koden finns i skåpet hos enhetschefen.',
   ])('R10: accepts %p as a place', (text) => {
     expect(looksLikeCredential(text)).toBe(false);
   });
