@@ -85,12 +85,12 @@ export const en: Texts = {
       audience: 'Audience: who do you want to reach?',
       goal: (n) => (n === 1 ? 'Measurable goal' : `Goal ${n} (optional)`),
       complement: 'How does the channel complement botkyrka.se and other channels?',
-      sourceUrl: 'Link to the page on botkyrka.se or your website',
+      sourceUrl: 'Link to the page on botkyrka.se or the service\'s website',
       sourceUrlHint: 'Posts link here. The website is always the official channel.',
     },
     administration: {
       title: 'Who runs the account?',
-      intro: 'At least two people must be able to run the account. The department communicator is added automatically.',
+      intro: 'At least two people must be able to run the account. Kanalkoll adds the department communicator itself.',
       admin: (n) => (n <= 2 ? `Administrator ${n}` : `Administrator ${n} (optional)`),
       loginStorage: 'Where is the login kept?',
       loginStorageHint: 'Write the place, such as the municipality\'s password manager. Never write the password itself.',
@@ -183,7 +183,7 @@ export const en: Texts = {
     },
     refused: {
       notWaiting: 'The application is no longer waiting for a decision. This is how it is now.',
-      oldVersion: 'There is a newer version of the application. Decide on that one.',
+      oldVersion: 'The application has changed since the card was sent. Read the new version and decide on it.',
       ownPlan: 'You cannot approve your own application.',
       notApprover: 'You are not the one who decides this step.',
       commentRequired: 'Write a comment so the applicant knows what to change.',
@@ -214,6 +214,13 @@ export const en: Texts = {
       ApprovalMoved: (to) => (to ? `moved the application to ${to}` : "moved the application to the department's communicator"),
       OwnerLeft: (who) => `saw in the directory that ${who} has left`,
       AdminLeft: (who) => `removed ${who} as an administrator (has left)`,
+      DutyCompleted: 'finished a reminder',
+      DutySnoozed: 'asked to be reminded later',
+      ActivityPaused: 'paused the question whether the account is in use',
+      AbsenceRegistered: 'reported an absence',
+      StepSaved: 'saved a step',
+      StepOpened: 'opened a step',
+      other: 'changed something',
     },
     appoint: {
       status: (owner: string) => `${owner} has left. The account needs a new owner.`,
@@ -455,7 +462,7 @@ export const en: Texts = {
       account: 'Account',
       save: 'Save',
       none: 'You have no active accounts, so you need not report an absence here.',
-      badDates: 'Pick a first and a last day, and a last day that has not passed.',
+      badDates: 'Pick the first and the last day. The last day must not have passed.',
       unknownSubstitute: 'Pick a substitute from the list, or leave it empty.',
       notYourself: 'You cannot be your own substitute.',
       saved: (from: string, to: string, substitute: string | undefined) =>
@@ -531,7 +538,7 @@ export const en: Texts = {
     forms: {
       criticism: {
         title: 'Criticism to an account',
-        intro: 'Tell us what came in. Factual criticism gets a registration number and goes to the registrar and the department communicator.',
+        intro: 'Tell us what came in. Factual criticism gets a number and goes to the registrar and the department communicator.',
         accountId: 'Which account?',
         receivedOn: 'When did it come in?',
         link: 'Link to the post or comment',
@@ -569,7 +576,7 @@ export const en: Texts = {
     unknownKind: 'I do not know that kind of report. Choose one below.',
     receipt: {
       title: 'Thank you! The report is sent',
-      registered: (number, to) => `The criticism is registered as ${number} and sent to ${to}.`,
+      registered: (number, to) => `The criticism has number ${number} and is sent to ${to} to be registered.`,
       comment: 'An ordinary comment in an open forum shown in time order need not be registered. You need not do anything more.',
       sentTo: (to) => `The report has gone to ${to}.`,
       noRecipient: 'I find no one to send the report to. Please contact your manager directly.',

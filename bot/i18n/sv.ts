@@ -3,7 +3,10 @@ import type { FieldErrorCode } from '../domain/activityPlan';
 import type { AssignmentStatus } from '../domain/assignment';
 import type { Topic } from '../domain/policyHelp';
 
-/** Swedish, the default. Klarspråk (R9): short, clear, and "du". */
+/** A name's genitive in Swedish: Elins, but Lars and Max (no s after s, x or z). */
+const genitive = (name: string) => (/[sxz]$/i.test(name.trim()) ? name.trim() : `${name.trim()}s`);
+
+/** Swedish, the default. Klarspråk (R9): short, clear, and ”du”. */
 export const sv = {
   welcome: {
     greeting: (name: string | undefined) => (name ? `Hej ${name}! Jag är Kanalkoll.` : 'Hej! Jag är Kanalkoll.'),
@@ -25,7 +28,7 @@ export const sv = {
       policyHelp: 'Policyhjälp',
       report: 'Rapportera',
     },
-    footer: 'Skriv "hjälp" när du vill se det här igen.',
+    footer: 'Skriv ”hjälp” när du vill se det här igen.',
     unknownAction: 'Den knappen känner jag inte igen. Välj något här nedanför.',
   },
   errors: {
@@ -48,12 +51,12 @@ export const sv = {
       mine: 'Mina ansökningar',
     },
     notices: {
-      saved: 'Sparat. Skriv "mina ansökningar" när du vill fortsätta.',
+      saved: 'Sparat. Skriv ”mina ansökningar” när du vill fortsätta.',
       stale: 'Det kortet var inte längre aktuellt. Här är ansökan som den är nu.',
       fix: 'Något behöver rättas. Läs texten under fälten.',
       incomplete: 'Fyll i det som saknas innan du skickar.',
-      notYours: 'Det här är inte din ansökan. Skriv "ny ansökan" för att göra en egen.',
-      notFound: 'Jag hittar inte den ansökan. Skriv "mina ansökningar" för att se dina.',
+      notYours: 'Det här är inte din ansökan. Skriv ”ny ansökan” för att göra en egen.',
+      notFound: 'Jag hittar inte den ansökan. Skriv ”mina ansökningar” för att se dina.',
       unreadable: 'Kortet gick inte att läsa. Här är dina ansökningar.',
     },
     who: {
@@ -87,12 +90,12 @@ export const sv = {
       audience: 'Målgrupp: vilka vill du nå?',
       goal: (n: number) => (n === 1 ? 'Mätbart mål' : `Mål ${n} (om du vill)`),
       complement: 'Hur kompletterar kanalen botkyrka.se och andra kanaler?',
-      sourceUrl: 'Länk till sidan på botkyrka.se eller er webbplats',
+      sourceUrl: 'Länk till sidan på botkyrka.se eller verksamhetens webbplats',
       sourceUrlHint: 'Inlägg ska länka hit. Webbplatsen är alltid den officiella kanalen.',
     },
     administration: {
       title: 'Vem sköter kontot?',
-      intro: 'Minst två personer ska kunna sköta kontot. Förvaltningens kommunikatör läggs till automatiskt.',
+      intro: 'Minst två personer ska kunna sköta kontot. Kanalkoll lägger själv till förvaltningens kommunikatör.',
       admin: (n: number) => (n <= 2 ? `Administratör ${n}` : `Administratör ${n} (om du vill)`),
       loginStorage: 'Var finns inloggningen?',
       loginStorageHint: 'Skriv platsen, till exempel kommunens lösenordshanterare. Skriv aldrig själva lösenordet.',
@@ -112,7 +115,7 @@ export const sv = {
       removesPostsWithin48h: 'Jag tar bort olämpliga inlägg inom 48 timmar.',
       publishesModerationNotice: 'Jag skriver på kontot att olämpliga inlägg tas bort.',
       followsGraphicProfile:
-        'Kontot får logotypen, en länk till botkyrka.se, telefon 08-530 610 00 och texten "officiellt konto för Botkyrka kommun".',
+        'Kontot får logotypen, en länk till botkyrka.se, telefon 08-530 610 00 och texten ”officiellt konto för Botkyrka kommun”.',
       followsLegalTerms:
         'Jag följer kanalens villkor och upphovsrätten, visar inga bilder eller namn utan skriftligt samtycke och sprider inget som är sekretess.',
     },
@@ -132,7 +135,7 @@ export const sv = {
       next: 'Sedan går den till förvaltningens kommunikatör och kommunikationschefen.',
       nextMonitoring: 'Bevakning behöver bara din chefs godkännande.',
     },
-    cancelled: 'Ansökan är avbruten. Skriv "ny ansökan" om du vill börja om.',
+    cancelled: 'Ansökan är avbruten. Skriv ”ny ansökan” om du vill börja om.',
     mine: {
       title: 'Mina ansökningar',
       empty: 'Du har inga ansökningar än.',
@@ -187,7 +190,7 @@ export const sv = {
     },
     refused: {
       notWaiting: 'Ansökan väntar inte på något beslut längre. Så här ser den ut nu.',
-      oldVersion: 'Det finns en nyare version av ansökan. Beslutet gäller den.',
+      oldVersion: 'Ansökan har ändrats sedan kortet skickades. Läs den nya versionen och besluta om den.',
       ownPlan: 'Du kan inte godkänna din egen ansökan.',
       notApprover: 'Det är inte du som beslutar i det här steget.',
       commentRequired: 'Skriv en kommentar så att den som sökt vet vad som ska ändras.',
@@ -218,6 +221,13 @@ export const sv = {
       ApprovalMoved: (to: string | undefined) => (to ? `flyttade ansökan till ${to}` : 'flyttade ansökan till förvaltningens kommunikatör'),
       OwnerLeft: (who: string) => `såg i katalogen att ${who} har slutat`,
       AdminLeft: (who: string) => `tog bort ${who} som administratör (har slutat)`,
+      DutyCompleted: 'gjorde klart en påminnelse',
+      DutySnoozed: 'bad om en påminnelse senare',
+      ActivityPaused: 'pausade frågan om kontot används',
+      AbsenceRegistered: 'anmälde frånvaro',
+      StepSaved: 'sparade ett steg',
+      StepOpened: 'öppnade ett steg',
+      other: 'ändrade något',
     },
     appoint: {
       status: (owner: string) => `${owner} har slutat. Kontot behöver en ny ägare.`,
@@ -276,7 +286,7 @@ export const sv = {
     unchanged: 'Inget var ändrat.',
     unreadable: 'Kortet gick inte att läsa. Här är förvaltningarna som de är nu.',
     newDepartments: (names: string) => `Nya förvaltningar i katalogen: ${names}. Välj en kommunikatör för var och en.`,
-    waitingForCommunicator: (applicant: string, department: string) => `${applicant}s ansökan väntar på förvaltningens kommunikatör, men ${department} har ingen. Välj en här.`,
+    waitingForCommunicator: (applicant: string, department: string) => `${genitive(applicant)} ansökan väntar på förvaltningens kommunikatör, men ${department} har ingen. Välj en här.`,
   },
   register: {
     title: 'Kommunens konton i sociala medier',
@@ -284,7 +294,7 @@ export const sv = {
     department: 'Förvaltning',
     allDepartments: 'Alla förvaltningar',
     filter: 'Visa',
-    summary: (from: number, to: number, total: number) => (total === 0 ? 'Inga konton.' : `Konto ${from}–${to} av ${total}`),
+    summary: (from: number, to: number, total: number) => (total === 0 ? 'Inga konton.' : `Konton ${from}–${to} av ${total}`),
     previous: 'Föregående',
     next: 'Nästa',
     openPage: 'Öppna registret på webben',
@@ -292,7 +302,7 @@ export const sv = {
   },
   account: {
     mineTitle: 'Mina konton',
-    empty: 'Du har inga godkända konton. Skriv "ny ansökan" för att söka om ett.',
+    empty: 'Du har inga godkända konton. Skriv ”ny ansökan” för att söka om ett.',
     active: (since: string) => `Aktivt sedan ${since}`,
     starts: (from: string) => `Börjar ${from}`,
     closed: (on: string) => `Stängt ${on}`,
@@ -350,7 +360,7 @@ export const sv = {
       },
       evaluation: {
         title: (account: string) => `Dags att utvärdera ${account}`,
-        text: 'Skriv en kort utvärdering: har ni nått målen i planen, hur många nås, svarar ni inom 48 timmar? Dela den med förvaltningens kommunikatör.',
+        text: 'Skriv en kort utvärdering: har du nått målen i planen, hur många når du, svarar du inom 48 timmar? Utvärderingen går till förvaltningens kommunikatör.',
       },
       evaluationToday: {
         title: (account: string) => `I dag ska utvärderingen av ${account} vara klar`,
@@ -372,7 +382,7 @@ export const sv = {
       stillWaiting: (approver: string, next: string | undefined, days: number) =>
         `${approver} har inte beslutat på ${days} arbetsdagar.${next ? ` Vi har sagt till ${next}.` : ''} Du kan också kontakta ${approver} direkt.`,
       longWaitTitle: 'En ansökan har väntat länge',
-      longWait: (applicant: string, approver: string, days: number) => `${applicant}s ansökan har väntat på ${approver} i ${days} arbetsdagar.`,
+      longWait: (applicant: string, approver: string, days: number) => `${genitive(applicant)} ansökan har väntat på ${approver} i ${days} arbetsdagar.`,
       show: 'Visa ansökan',
     },
     substitute: {
@@ -428,7 +438,7 @@ export const sv = {
       badPause: (days: number) => `Välj ett datum efter i dag, högst ${days} dagar fram.`,
       alreadyDone: 'Det här är redan gjort. Tack!',
       notYours: 'Det här kan bara kontots ägare göra.',
-      unreadable: 'Kortet gick inte att läsa. Skriv "mina konton" för att se dina konton.',
+      unreadable: 'Kortet gick inte att läsa. Skriv ”mina konton” för att se dina konton.',
       notActive: 'Kontot är inte aktivt längre.',
       lostRace: 'Någon ändrade kontot samtidigt. Försök igen.',
     },
@@ -439,9 +449,9 @@ export const sv = {
       goal: (goal: string) => `Mål: ${goal}`,
       t: {
         yes: 'Ja', partly: 'Delvis', no: 'Nej',
-        followers: 'Hur många följer kontot nu?', posts: 'Hur många inlägg har ni gjort det senaste året?',
-        answered: 'Har ni svarat på frågor inom 48 timmar?', always: 'Alltid', mostly: 'Oftast', seldom: 'Sällan',
-        incidents: 'Hur många olämpliga inlägg har ni tagit bort?', change: 'Vad vill ni ändra?',
+        followers: 'Hur många följer kontot nu?', posts: 'Hur många inlägg har du gjort det senaste året?',
+        answered: 'Har du svarat på frågor inom 48 timmar?', always: 'Alltid', mostly: 'Oftast', seldom: 'Sällan',
+        incidents: 'Hur många olämpliga inlägg har du tagit bort?', change: 'Vad vill du ändra?',
         decision: 'Ska kontot fortsätta?', continue: 'Ja, vi fortsätter', close: 'Nej, vi stänger kontot', send: 'Skicka utvärderingen',
       },
       hints: { required: 'Välj ett svar.', number: 'Skriv ett tal, 0 eller mer.' },
@@ -460,7 +470,7 @@ export const sv = {
       account: 'Konto',
       save: 'Spara',
       none: 'Du har inga aktiva konton, så du behöver inte anmäla frånvaro här.',
-      badDates: 'Välj en första och en sista dag, och att den sista inte har passerat.',
+      badDates: 'Välj första och sista dagen. Den sista dagen får inte ha passerat.',
       unknownSubstitute: 'Välj en ersättare i listan, eller lämna fältet tomt.',
       notYourself: 'Du kan inte vara din egen ersättare.',
       saved: (from: string, to: string, substitute: string | undefined) =>
@@ -502,10 +512,10 @@ export const sv = {
     menuIntro: 'Välj ett ämne, eller skriv din fråga med egna ord.',
     notFound: 'Jag hittade inget säkert svar på det. Välj ett ämne här nedanför.',
     unknownTopic: 'Jag känner inte igen det ämnet. Välj ett här nedanför.',
-    source: (heading: string) => `Ur policyn: "${heading}"`,
+    source: (heading: string) => `Ur policyn: ”${heading}”`,
     more: 'Fler ämnen',
     topics: {
-      assignment: { title: 'Konto i tjänsten', answer: 'Du behöver ett uppdrag från din närmaste chef för att använda sociala medier i jobbet. Uppdraget ska förankras hos förvaltningens kommunikatör och kommunikationschefen. Skriv "ny ansökan" så fyller du i aktivitetsplanen här. Gäller det bara omvärldsbevakning räcker det att din chef godkänner.' },
+      assignment: { title: 'Konto i tjänsten', answer: 'Du behöver ett uppdrag från din närmaste chef för att använda sociala medier i jobbet. Uppdraget ska förankras hos förvaltningens kommunikatör och kommunikationschefen. Skriv ”ny ansökan” så fyller du i aktivitetsplanen här. Gäller det bara omvärldsbevakning räcker det att din chef godkänner.' },
       workTime: { title: 'Sociala medier på arbetstid', answer: 'Du får vara på sociala medier på arbetstid så länge det inte påverkar ditt arbete negativt. Det är ett sätt att hålla dig uppdaterad om vad som händer i omvärlden.' },
       openness: { title: 'Skriva om jobbet privat', answer: 'Du får skriva om din arbetsplats som privatperson. Berätta gärna vem du är och vad du jobbar med när det handlar om ditt jobb, och att du skriver som privatperson och inte för kommunen.' },
       freedom: { title: 'Yttrandefrihet och meddelarfrihet', answer: 'Du får fritt säga vad du tycker om kommunen, om inte tystnadsplikt gäller. Du har också meddelarfrihet när du lämnar uppgifter till media. Men meddelarfriheten gäller inte för mycket av det som är sekretess inom vård, socialtjänst, förskola och skola.' },
@@ -518,11 +528,11 @@ export const sv = {
       legal: { title: 'Bilder, samtycke och upphovsrätt', answer: 'Fota eller namnge inte barn eller vuxna utan deras skriftliga samtycke (GDPR). Respektera upphovsrätt och varumärken, och länka till källan när du citerar. Sprid aldrig sekretess. Fråga din chef om du är osäker.' },
       archiving: { title: 'Arkivera kontot', answer: 'Vid varje halvårsskifte tar du en bild av kontots startsida, sparar den som PDF och skickar den till kommunarkivet. Andra sidor behöver du inte spara.' },
       evaluation: { title: 'Planera och utvärdera', answer: 'Sätt mätbara mål och tänk på vilka kanaler som når målgruppen bäst. Skriv en utvärdering minst en gång om året, eller när en tidsbegränsad aktivitet är slut, och dela den med förvaltningens kommunikatör.' },
-      graphicProfile: { title: 'Logotyp och avsändare', answer: 'Gör det tydligt i användarnamnet att det är kommunen som skriver. Använd kommunens eller verksamhetens logotyp. Skriv om möjligt länk till botkyrka.se, kontaktcenters nummer 08-530 610 00 och "officiellt konto för Botkyrka kommun".' },
+      graphicProfile: { title: 'Logotyp och avsändare', answer: 'Gör det tydligt i användarnamnet att det är kommunen som skriver. Använd kommunens eller verksamhetens logotyp. Skriv om möjligt länk till botkyrka.se, kontaktcenters nummer 08-530 610 00 och ”officiellt konto för Botkyrka kommun”.' },
       administration: { title: 'Vem sköter kontot', answer: 'Minst två personer och förvaltningens kommunikatör ska kunna sköta varje konto. Inloggningen ska finnas på en gemensam plats som flera kommer åt, till exempel kommunens lösenordshanterare. Skriv aldrig lösenordet i Kanalkoll.' },
-      passive: { title: 'Stänga passiva konton', answer: 'Konton som inte uppdateras regelbundet ska stängas, så att de inte skadar kommunens varumärke. Skriv "mina konton" för att stänga ett konto.' },
-      website: { title: 'Webbplatsen först', answer: 'Inget socialt medium ersätter botkyrka.se eller verksamhetens webbplats. När du informerar om kommunen länkar du till källan där. Kommunens officiella konton finns i registret: skriv "registret".' },
-      plainLanguage: { title: 'Skriv klarspråk', answer: 'Skriv tydligt, enkelt och korrekt. Välj ord som de flesta förstår, skriv hellre kort än långt och använd "du". Anpassa texten efter kanalen, syftet och målgruppen.' },
+      passive: { title: 'Stänga passiva konton', answer: 'Konton som inte uppdateras regelbundet ska stängas, så att de inte skadar kommunens varumärke. Skriv ”mina konton” för att stänga ett konto.' },
+      website: { title: 'Webbplatsen först', answer: 'Inget socialt medium ersätter botkyrka.se eller verksamhetens webbplats. När du informerar om kommunen länkar du till källan där. Kommunens officiella konton finns i registret: skriv ”registret”.' },
+      plainLanguage: { title: 'Skriv klarspråk', answer: 'Skriv tydligt, enkelt och korrekt. Välj ord som de flesta förstår, skriv hellre kort än långt och använd ”du”. Anpassa texten efter kanalen, syftet och målgruppen.' },
     } satisfies Record<Topic, { title: string; answer: string }>,
   },
   report: {
@@ -536,7 +546,7 @@ export const sv = {
     forms: {
       criticism: {
         title: 'Kritik till ett konto',
-        intro: 'Berätta vad som kom in. Saklig kritik får ett diarienummer och går till registrator och förvaltningens kommunikatör.',
+        intro: 'Berätta vad som kom in. Saklig kritik får ett nummer och går till registratorn och förvaltningens kommunikatör.',
         accountId: 'Vilket konto?',
         receivedOn: 'När kom det in?',
         link: 'Länk till inlägget eller kommentaren',
@@ -574,7 +584,7 @@ export const sv = {
     unknownKind: 'Jag känner inte igen den sortens rapport. Välj en här nedanför.',
     receipt: {
       title: 'Tack! Rapporten är skickad',
-      registered: (number: string, to: string) => `Kritiken är diarieförd som ${number} och skickad till ${to}.`,
+      registered: (number: string, to: string) => `Kritiken har fått nummer ${number} och är skickad till ${to} för diarieföring.`,
       comment: 'En vanlig kommentar i ett öppet forum som visas i tidsordning behöver inte diarieföras. Du behöver inte göra något mer.',
       sentTo: (to: string) => `Rapporten har gått till ${to}.`,
       noRecipient: 'Jag hittar ingen mottagare för rapporten. Kontakta din chef direkt.',
@@ -586,7 +596,7 @@ export const sv = {
       from: (name: string) => `Från ${name}.`,
     },
     facts: { account: 'Konto', receivedOn: 'Kom in', link: 'Länk', text: 'Text', affected: 'Drabbad', where: 'Var', what: 'Vad', summary: 'Sammanfattning' },
-    registrar: 'registrator',
+    registrar: 'registratorn',
   },
   /** What to fix in a plan field, shown next to the field. */
   fieldErrors: {

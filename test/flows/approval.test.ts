@@ -142,7 +142,7 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     // R4: the first card, for version 1, no longer decides anything.
     const before = await assignments.get(id);
     const old = await karim.press(chiefCard, 'Godkänn');
-    expect(textOf(old)).toContain('Det finns en nyare version av ansökan.');
+    expect(textOf(old)).toContain('Ansökan har ändrats sedan kortet skickades.');
     expect(await assignments.get(id)).toEqual(before);
   });
 

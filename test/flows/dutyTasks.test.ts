@@ -185,7 +185,7 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     expect(actionsOf(form).map((a) => a.verb)).toEqual(['absence.save']);
     const before = [(await stored(first)).revision, (await stored(second)).revision];
     const badDates = await elin.invoke('absence.save', { from: '2027-07-20', to: '2027-07-10', substitute: users.admin.aadObjectId });
-    expect(textOf(badDates)).toContain('Välj en första och en sista dag');
+    expect(textOf(badDates)).toContain('Välj första och sista dagen.');
     const stranger = await elin.invoke('absence.save', { from: '2027-07-10', to: '2027-07-20', substitute: 'not-a-person' });
     expect(textOf(stranger)).toContain('Välj en ersättare i listan');
     const self = await elin.invoke('absence.save', { from: '2027-07-10', to: '2027-07-20', substitute: users.employee.aadObjectId });

@@ -22,7 +22,7 @@ describe('policy help in chat', () => {
     const card = await elin.say('får jag fota barnen på utflykten?');
 
     expect(textOf(card)).toContain('skriftliga samtycke');
-    expect(textOf(card)).toContain('Ur policyn: \\"Följ juridiska villkor och lagarna\\"');
+    expect(textOf(card)).toContain('Ur policyn: ”Följ juridiska villkor och lagarna”');
   });
 
   it('R21: a topic button gives its answer, in English for an English client', async () => {

@@ -210,12 +210,12 @@ describe('the register in Teams ("registret")', () => {
 
   it('R3: shows the register five accounts at a time, with the next page a button away', async () => {
     const first = await elin.say('registret');
-    expect(textOf(first)).toContain('Konto 1–5 av 7');
+    expect(textOf(first)).toContain('Konton 1–5 av 7');
     expect(textOf(first)).toContain('Jobba i Botkyrka');
 
     const second = await elin.press(first, 'Nästa');
 
-    expect(textOf(second)).toContain('Konto 6–7 av 7');
+    expect(textOf(second)).toContain('Konton 6–7 av 7');
     expect(actionsOf(second).map((a) => a.title)).toEqual(['Visa', 'Föregående']); // no Nästa on the last page
     expect(textOf(second)).toContain('Öppna registret på webben');
   });
@@ -225,7 +225,7 @@ describe('the register in Teams ("registret")', () => {
 
     const filtered = await elin.press(card, 'Visa', { department: 'Kommunledningsförvaltningen' });
 
-    expect(textOf(filtered)).toContain('Konto 1–1 av 1');
+    expect(textOf(filtered)).toContain('Konton 1–1 av 1');
     expect(textOf(filtered)).toContain('Jobba i Botkyrka');
     expect(textOf(filtered)).not.toContain('Fritid 1');
   });

@@ -5,7 +5,42 @@ const leaves = (value: unknown, path = ''): [string, unknown][] =>
     ? Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k))
     : [[path, value]];
 
+/** Every Swedish text as it reads: strings as they are, functions called with a name, a number or a date. */
+function swedishTexts(): [string, string][] {
+  return leaves(texts('sv')).flatMap(([path, value]): [string, string][] => {
+    if (typeof value === 'string') return [[path, value]];
+    if (typeof value !== 'function') return [];
+    const fn = value as (...args: unknown[]) => unknown;
+    return ['Klas Berg', 3].flatMap((arg): [string, string][] => {
+      try {
+        const out = fn(...Array.from({ length: Math.max(fn.length, 1) }, () => arg));
+        return typeof out === 'string' ? [[path, out]] : [];
+      } catch {
+        return [];
+      }
+    });
+  });
+}
+
 describe('texts (R9: klarspråk, short, in Swedish and English)', () => {
+  it('R9: the Swedish texts say "du", never "ni" or "er"', () => {
+    const plural = swedishTexts().filter(([, text]) => /(?<![\p{L}])(ni|er|era|ert|Ni|Er)(?![\p{L}])/u.test(text));
+    expect(plural).toEqual([]);
+  });
+
+  it('R9: Swedish quotation marks (”…”), and never a name from the code (such as an event\'s, "DutyCompleted")', () => {
+    const texts = swedishTexts();
+    expect(texts.filter(([, text]) => text.includes('"'))).toEqual([]);
+    expect(texts.filter(([, text]) => /\b[A-Z][a-z]+[A-Z][A-Za-z]*\b/.test(text))).toEqual([]);
+  });
+
+  it('R9: a name in the genitive: Klas ansökan, Elin Eks ansökan', () => {
+    const t = texts('sv');
+    expect(t.duties.approval.longWait('Klas', 'Karim Berg', 5)).toContain('Klas ansökan');
+    expect(t.duties.approval.longWait('Elin Ek', 'Karim Berg', 5)).toContain('Elin Eks ansökan');
+  });
+
+
   it('every Swedish text has an English one, and none is empty', () => {
     const sv = leaves(texts('sv'));
     const en = leaves(texts('en'));

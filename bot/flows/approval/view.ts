@@ -69,7 +69,7 @@ export function approvalCardFor(
     changes: changes(context, details, communicator),
     details,
     history: context.history.map((e) => ({
-      text: `${localStamp(e.at)} · ${e.actorName} ${historyText(view, e)}${e.comment ? `: "${e.comment}"` : ''}`,
+      text: `${localStamp(e.at)} · ${e.actorName} ${historyText(view, e)}${e.comment ? `: ${quoted(view.locale, e.comment)}` : ''}`,
     })),
     labels: t.labels,
     decide: yourTurn ? { ...t.decide, error: shown.error } : undefined,
@@ -154,6 +154,9 @@ function changes(context: ApprovalContext, details: readonly { facts: readonly C
   return details.flatMap((d) => d.facts).filter((f) => old.has(f.title) && old.get(f.title) !== f.value);
 }
 
+/** A person's own words, in the language's quotation marks (Swedish: ”…”). */
+const quoted = (locale: PlanView['locale'], text: string) => (locale === 'sv' ? `”${text}”` : `"${text}"`);
+
 function historyText(view: PlanView, event: AuditEvent): string {
   const h = texts(view.locale).approval.history;
   switch (event.type) {
@@ -177,7 +180,15 @@ function historyText(view: PlanView, event: AuditEvent): string {
       return h[event.type](event.subject ?? '');
     case 'ApprovalMoved':
       return h.ApprovalMoved(event.subject);
+    case 'DutyCompleted':
+    case 'DutySnoozed':
+    case 'ActivityPaused':
+    case 'AbsenceRegistered':
+    case 'StepSaved':
+    case 'StepOpened':
+      return h[event.type];
     default:
-      return event.type;
+      // Never the event's name in code: what someone did, in words.
+      return h.other;
   }
 }
