@@ -103,10 +103,12 @@ const stepSchemas = {
       loginStorage: text(limits.text).refine((v) => !looksLikeCredential(v), { error: 'credential' }),
       substitute: directoryPerson(choices).refine((id) => id !== choices.applicantAadObjectId, { error: 'notYourself' }),
     }),
-  // R5, R8, R12, R14: what the applicant promises.
+  // R5 (three promises of the seed's own), R8, R12, R14: what the applicant promises.
   commitments: () =>
     z.object({
-      knowsMediumAndHasTime: confirmed,
+      knowsMedium: confirmed,
+      hasTime: confirmed,
+      knowsGuidelines: confirmed,
       answersWithin48h: confirmed,
       removesPostsWithin48h: confirmed,
       publishesModerationNotice: confirmed,
@@ -118,7 +120,7 @@ const stepSchemas = {
 /** Monitoring only: the purpose is what is watched and why; there is no account to moderate. */
 const monitoringSchemas = {
   purpose: () => z.object({ purpose: text(limits.text) }),
-  commitments: () => z.object({ knowsMediumAndHasTime: confirmed, followsLegalTerms: confirmed }),
+  commitments: () => z.object({ knowsMedium: confirmed, hasTime: confirmed, knowsGuidelines: confirmed, followsLegalTerms: confirmed }),
   who: stepSchemas.who,
 };
 

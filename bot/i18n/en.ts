@@ -101,17 +101,21 @@ export const en: Texts = {
       intro: 'Confirm that you can take responsibility for the channel.',
       monitoring: {
         intro: 'Confirm that you can take responsibility for the monitoring.',
-        knowsMediumAndHasTime: 'I know the social media I will watch and have time for it.',
-        followsLegalTerms: 'I follow the social media\'s terms and copyright, and spread nothing that is confidential.',
+        knowsMedium: 'I know the social media I will watch.',
+        hasTime: 'I have time for the watching.',
+        knowsGuidelines: 'I know the municipality\'s guidelines for social media and follow them.',
+        followsLegalTerms: 'I follow the social media\'s terms, copyright and the law, spread nothing confidential and ask my manager when unsure.',
       },
-      knowsMediumAndHasTime: 'I know the channel and have time for it.',
+      knowsMedium: 'I know the channel and how it is best used.',
+      hasTime: 'I have time for the work, so questions can be answered within 48 hours.',
+      knowsGuidelines: 'I know the municipality\'s guidelines for social media and follow them.',
       answersWithin48h: 'I answer questions within 48 hours.',
       removesPostsWithin48h: 'I remove inappropriate posts within 48 hours.',
       publishesModerationNotice: 'I state on the account that inappropriate posts are removed.',
       followsGraphicProfile:
-        'The account gets the logo, a link to botkyrka.se, phone 08-530 610 00 and the text "officiellt konto för Botkyrka kommun".',
+        'The user name and the municipality\'s or the service\'s logo show that the municipality writes. Where possible the account gets a link to botkyrka.se, the contact centre\'s number 08-530 610 00 and the text "officiellt konto för Botkyrka kommun" or "verksamheten är en del av Botkyrka kommun".',
       followsLegalTerms:
-        'I follow the channel\'s terms and copyright, show no pictures or names without written consent and share nothing confidential.',
+        'I follow the channel\'s terms, link to the source when I quote, respect copyright and trademarks, show no pictures or names without written consent and share nothing confidential. When unsure, I ask my manager.',
     },
     review: {
       title: 'Check and send',

@@ -107,17 +107,21 @@ export const sv = {
       /** Monitoring only (R2): there is no channel of one's own, only what is watched. */
       monitoring: {
         intro: 'Bekräfta att du kan ta ansvar för bevakningen.',
-        knowsMediumAndHasTime: 'Jag känner till de sociala medier jag ska bevaka och har tid för det.',
-        followsLegalTerms: 'Jag följer de sociala mediernas villkor och upphovsrätten och sprider inget som är sekretess.',
+        knowsMedium: 'Jag känner till de sociala medier jag ska bevaka.',
+        hasTime: 'Jag har tid för bevakningen.',
+        knowsGuidelines: 'Jag känner till kommunens riktlinjer för sociala medier och följer dem.',
+        followsLegalTerms: 'Jag följer de sociala mediernas villkor, upphovsrätten och lagen, sprider inget som är sekretess och frågar min chef när jag är osäker.',
       },
-      knowsMediumAndHasTime: 'Jag känner till kanalen och har tid för den.',
+      knowsMedium: 'Jag kan kanalen och vet hur den används bäst.',
+      hasTime: 'Jag har tid för arbetet, så att frågor kan få svar inom 48 timmar.',
+      knowsGuidelines: 'Jag känner till kommunens riktlinjer för sociala medier och följer dem.',
       answersWithin48h: 'Jag svarar på frågor inom 48 timmar.',
       removesPostsWithin48h: 'Jag tar bort olämpliga inlägg inom 48 timmar.',
       publishesModerationNotice: 'Jag skriver på kontot att olämpliga inlägg tas bort.',
       followsGraphicProfile:
-        'Kontot får logotypen, en länk till botkyrka.se, telefon 08-530 610 00 och texten ”officiellt konto för Botkyrka kommun”.',
+        'Användarnamnet och kommunens eller verksamhetens logotyp visar att det är kommunen som skriver. Om det går får kontot en länk till botkyrka.se, kontaktcenters nummer 08-530 610 00 och texten ”officiellt konto för Botkyrka kommun” eller ”verksamheten är en del av Botkyrka kommun”.',
       followsLegalTerms:
-        'Jag följer kanalens villkor och upphovsrätten, visar inga bilder eller namn utan skriftligt samtycke och sprider inget som är sekretess.',
+        'Jag följer kanalens villkor, länkar till källan när jag citerar, respekterar upphovsrätt och varumärken, visar inga bilder eller namn utan skriftligt samtycke och sprider inget som är sekretess. Är jag osäker frågar jag min chef.',
     },
     review: {
       title: 'Läs igenom och skicka',

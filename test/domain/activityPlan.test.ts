@@ -49,7 +49,7 @@ describe('activity plan (bilaga 1)', () => {
       kind: 'monitoring',
       who: { ...who, kind: 'monitoring' },
       purpose: { purpose: 'Följa vad som skrivs om fritidsgårdarna.' },
-      commitments: { knowsMediumAndHasTime: true, followsLegalTerms: true },
+      commitments: { knowsMedium: true, hasTime: true, knowsGuidelines: true, followsLegalTerms: true },
     };
     expect(planProblems(monitoring, choices)).toEqual([]);
     expect(errorsOf(validateStep('monitoring', 'channel', channel, choices))).toEqual([{ field: 'channel', code: 'unknownChoice' }]);
@@ -109,6 +109,13 @@ describe('activity plan (bilaga 1)', () => {
       { field: 'answersWithin48h', code: 'mustConfirm' },
       { field: 'removesPostsWithin48h', code: 'mustConfirm' },
     ]);
+  });
+
+  it('R5: knowing the medium, having the time and knowing the guidelines are three promises, each confirmed on its own', () => {
+    for (const field of ['knowsMedium', 'hasTime', 'knowsGuidelines'] as const) {
+      expect(errorsOf(validateStep('account', 'commitments', { ...commitments, [field]: false }, choices))).toEqual([{ field, code: 'mustConfirm' }]);
+      expect(errorsOf(validateStep('monitoring', 'commitments', { knowsMedium: true, hasTime: true, knowsGuidelines: true, followsLegalTerms: true, [field]: false }, choices))).toEqual([{ field, code: 'mustConfirm' }]);
+    }
   });
 
   it('R8, R12: the graphic profile and the legal terms must be confirmed too', () => {
@@ -178,7 +185,7 @@ describe('activity plan (bilaga 1)', () => {
         kind: 'monitoring',
         who: { ...who, kind: 'monitoring' },
         purpose: { purpose: purpose.purpose },
-        commitments: { knowsMediumAndHasTime: true, followsLegalTerms: true },
+        commitments: { knowsMedium: true, hasTime: true, knowsGuidelines: true, followsLegalTerms: true },
       },
     });
   });

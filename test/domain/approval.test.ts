@@ -18,7 +18,7 @@ const account = {
   purpose: { purpose: 'Aktiviteter', audience: 'Unga', goals: ['200 följare'], complement: 'Webben först', sourceUrl: 'https://www.botkyrka.se/fritid' },
   administration: { admins: ['elin', 'nora'], loginStorage: 'Lösenordshanteraren', substitute: 'nora' },
   commitments: {
-    knowsMediumAndHasTime: true as const,
+    knowsMedium: true as const, hasTime: true as const, knowsGuidelines: true as const,
     answersWithin48h: true as const,
     removesPostsWithin48h: true as const,
     publishesModerationNotice: true as const,
@@ -30,7 +30,7 @@ const monitoring = {
   kind: 'monitoring' as const,
   who: { kind: 'monitoring' as const, departmentId: 'kf', chiefAadObjectId: 'karim' },
   purpose: { purpose: 'Bevaka' },
-  commitments: { knowsMediumAndHasTime: true as const, followsLegalTerms: true as const },
+  commitments: { knowsMedium: true as const, hasTime: true as const, knowsGuidelines: true as const, followsLegalTerms: true as const },
 };
 
 const submitted = (plan: typeof account | typeof monitoring): Event[] => [

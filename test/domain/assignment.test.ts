@@ -11,7 +11,7 @@ const monitoringDraft = {
   kind: 'monitoring' as const,
   who: { kind: 'monitoring', departmentId: 'kultur-fritid', chiefAadObjectId: 'karim' },
   purpose: { purpose: 'Följa vad som skrivs om fritidsgårdarna.' },
-  commitments: { knowsMediumAndHasTime: true, followsLegalTerms: true },
+  commitments: { knowsMedium: true, hasTime: true, knowsGuidelines: true, followsLegalTerms: true },
 };
 
 /** Given these events, when the command is decided: the events it produces, folded onto the state. */

@@ -204,7 +204,7 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     expect(textOf(card)).toContain('Du har ingen chef i kommunens katalog');
     card = await johan.press(card, 'Fortsätt', { kind: 'monitoring', departmentId: 'kommunledning' });
     card = await johan.press(card, 'Fortsätt', { purpose: 'Följa vad som skrivs om kommunen.' });
-    card = await johan.press(card, 'Fortsätt', { knowsMediumAndHasTime: 'true', followsLegalTerms: 'true' });
+    card = await johan.press(card, 'Fortsätt', { knowsMedium: 'true', hasTime: 'true', knowsGuidelines: 'true', followsLegalTerms: 'true' });
 
     const sent = await johan.press(card, 'Skicka till din chef');
     const id = idOf(sent);

@@ -34,6 +34,16 @@ describe('texts (R9: klarspråk, short, in Swedish and English)', () => {
     expect(texts.filter(([, text]) => /\b[A-Z][a-z]+[A-Z][A-Za-z]*\b/.test(text))).toEqual([]);
   });
 
+  it('R12: the legal promise names everything the policy names: terms, the source, copyright and trademarks, written consent, secrecy, and asking the chief', () => {
+    const promise = texts('sv').plan.commitments.followsLegalTerms;
+    for (const words of ['villkor', 'länkar till källan', 'upphovsrätt', 'varumärken', 'skriftligt samtycke', 'sekretess', 'frågar jag min chef']) expect(promise).toContain(words);
+  });
+
+  it('R8: the profile offers both of the policy\'s wordings and the contact centre, as the policy says: where possible', () => {
+    const profile = texts('sv').plan.commitments.followsGraphicProfile;
+    for (const words of ['officiellt konto för Botkyrka kommun', 'verksamheten är en del av Botkyrka kommun', '08-530 610 00', 'Om det går', 'logotyp']) expect(profile).toContain(words);
+  });
+
   it('R9: a name in the genitive: Klas ansökan, Elin Eks ansökan', () => {
     const t = texts('sv');
     expect(t.duties.approval.longWait('Klas', 'Karim Berg', 5)).toContain('Klas ansökan');

@@ -17,7 +17,7 @@ export const purpose = {
 };
 /** Every commitment confirmed, as the domain stores it (R5, R8, R12, R14). */
 export const confirmedCommitments = {
-  knowsMediumAndHasTime: true,
+  knowsMedium: true, hasTime: true, knowsGuidelines: true,
   answersWithin48h: true,
   removesPostsWithin48h: true,
   publishesModerationNotice: true,
@@ -27,7 +27,7 @@ export const confirmedCommitments = {
 /** As the people pickers send them: Entra ID object ids. */
 export const administration = { admin1: users.employee.aadObjectId, admin2: users.admin.aadObjectId, loginStorage: 'Kommunens lösenordshanterare', substitute: users.admin.aadObjectId };
 export const commitments = {
-  knowsMediumAndHasTime: 'true',
+  knowsMedium: 'true', hasTime: 'true', knowsGuidelines: 'true',
   answersWithin48h: 'true',
   removesPostsWithin48h: 'true',
   publishesModerationNotice: 'true',
@@ -42,7 +42,7 @@ export async function sendPlan(applicant: TeamsClient, kind: 'account' | 'monito
   const steps: Record<string, string>[] =
     kind === 'account'
       ? [channel, purpose, administration, commitments]
-      : [{ purpose: 'Följa vad som skrivs om fritidsgårdarna.' }, { knowsMediumAndHasTime: 'true', followsLegalTerms: 'true' }];
+      : [{ purpose: 'Följa vad som skrivs om fritidsgårdarna.' }, { knowsMedium: 'true', hasTime: 'true', knowsGuidelines: 'true', followsLegalTerms: 'true' }];
   for (const answers of steps) card = await applicant.press(card, 'Fortsätt', answers);
   return applicant.press(card, 'Skicka till din chef');
 }

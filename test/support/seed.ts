@@ -27,7 +27,7 @@ export const monitoringPlan: ActivityPlan = {
   kind: 'monitoring',
   who: { kind: 'monitoring', departmentId: 'kultur-fritid', chiefAadObjectId: users.chief.aadObjectId },
   purpose: { purpose: 'Bevaka' },
-  commitments: { knowsMediumAndHasTime: true, followsLegalTerms: true },
+  commitments: { knowsMedium: true, hasTime: true, knowsGuidelines: true, followsLegalTerms: true },
 };
 
 export type Stage = 'draft' | 'awaiting_chief' | 'awaiting_communicator' | 'changes_requested' | 'rejected' | 'active' | 'closed';

@@ -12,7 +12,9 @@ const fields: Record<StepName, readonly string[]> = {
   purpose: ['purpose', 'audience', 'goals', 'complement', 'sourceUrl'],
   administration: ['admins', 'loginStorage', 'substitute'],
   commitments: [
-    'knowsMediumAndHasTime',
+    'knowsMedium',
+    'hasTime',
+    'knowsGuidelines',
     'answersWithin48h',
     'removesPostsWithin48h',
     'publishesModerationNotice',
