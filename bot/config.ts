@@ -24,6 +24,7 @@ const raw = z.object({
   ToBotFromChannelOpenIdMetadataUrl: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   KANALKOLL_ALLOWED_TENANT_IDS: optional(z.string()),
   KANALKOLL_PLATFORMS: optional(z.string()),
+  KANALKOLL_SOURCE_HOSTS: optional(z.string().regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, 'must be host names separated by commas, such as botkyrka.se')),
   KANALKOLL_COMMUNICATIONS_CHIEF_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the first communications chief')),
   KANALKOLL_REGISTRAR_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the registrar who receives criticism to register')),
   KANALKOLL_DIARY_SERIES: optional(z.string().regex(/^[A-ZÅÄÖ0-9]{1,10}$/, 'must be 1–10 capital letters or digits, such as SOME')),
@@ -76,6 +77,8 @@ export interface Config {
   readonly platforms: readonly string[];
   /** Platform → the hosts its account addresses are on; a platform not here takes any https address. */
   readonly platformHosts: Readonly<Record<string, readonly string[]>>;
+  /** R7: the hosts of the municipality's own web; a plan's source page must be on one of them (or a subdomain). */
+  readonly sourceHosts: readonly string[];
   /** Who registers factual criticism (diarieföring, R13): a Teams user. */
   readonly registrarAadObjectId?: string;
   /** Who is communications chief until they name someone else in "förvaltningar". */
@@ -183,6 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     diarySeries: s.KANALKOLL_DIARY_SERIES ?? 'SOME',
     platforms: platformsOf(s.KANALKOLL_PLATFORMS ?? defaultPlatforms).names,
     platformHosts: platformsOf(s.KANALKOLL_PLATFORMS ?? defaultPlatforms).hosts,
+    sourceHosts: (s.KANALKOLL_SOURCE_HOSTS ?? 'botkyrka.se').split(',').map((h) => h.trim().toLowerCase()),
     duties,
     sending,
     home: homeOf(s, bot),

@@ -38,6 +38,8 @@ export interface PlanChoices {
   readonly platforms: readonly string[];
   /** Platform → the hosts its accounts are on (a platform not here takes any https address). */
   readonly platformHosts?: Readonly<Record<string, readonly string[]>>;
+  /** R7: the hosts of the municipality's own web, where the source page must be (none: any https address). */
+  readonly sourceHosts?: readonly string[];
   /**
    * R10, R14: the directory entries of the people the answers name (admins, substitute), looked up
    * before validating; a picked id missing here is not in the directory.
@@ -83,13 +85,14 @@ const stepSchemas = {
       // The address is on the platform chosen (an Instagram account is not at facebook.com).
       .refine((c) => onPlatform(c.accountUrl, choices.platformHosts?.[c.platform]), { error: 'wrongPlatform', path: ['accountUrl'] }),
   // R3: purpose and audience are published in the register; R6: measurable goals; R7: the website first.
-  purpose: () =>
+  purpose: (choices: PlanChoices) =>
     z.object({
       purpose: text(limits.text),
       audience: text(limits.text),
       goals: z.array(text(limits.goal)).min(1, { error: 'required' }).max(limits.goals, { error: 'tooLong' }),
       complement: text(limits.text),
-      sourceUrl: https,
+      // R7: the source is on the municipality's own web, not on the social medium.
+      sourceUrl: https.refine((url) => onPlatform(url, choices.sourceHosts), { error: 'notOwnWeb' }),
     }),
   // R10: two admins besides the communicator, picked from the directory; login details kept
   // centrally. R14: a substitute, someone other than the applicant.
@@ -109,6 +112,8 @@ const stepSchemas = {
       knowsMedium: confirmed,
       hasTime: confirmed,
       knowsGuidelines: confirmed,
+      // R7: posts link to their source on the municipality's web.
+      linksToSource: confirmed,
       answersWithin48h: confirmed,
       removesPostsWithin48h: confirmed,
       publishesModerationNotice: confirmed,

@@ -19,7 +19,8 @@ export type FieldErrorCode =
   | 'unknownPerson'
   | 'samePerson'
   | 'notEmail'
-  | 'wrongPlatform';
+  | 'wrongPlatform'
+  | 'notOwnWeb';
 
 export interface FieldError {
   readonly field: string;
@@ -28,7 +29,7 @@ export interface FieldError {
 
 const knownCodes = new Set<string>([
   'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
-  'notYourself', 'unknownPerson', 'samePerson', 'notEmail', 'wrongPlatform',
+  'notYourself', 'unknownPerson', 'samePerson', 'notEmail', 'wrongPlatform', 'notOwnWeb',
 ]);
 
 export const text = (max: number) =>

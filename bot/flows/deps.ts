@@ -36,6 +36,8 @@ export interface FlowDeps {
   readonly archive: ArchiveStore;
   readonly platforms: readonly string[];
   readonly platformHosts: Readonly<Record<string, readonly string[]>>;
+  /** R7: the municipality's own web, where a plan's source page must be. */
+  readonly sourceHosts: readonly string[];
   readonly forcedLocale?: Locale;
   readonly dutySettings: DutySettings;
   /** Which nudge went out on which card (a task on a card draws the card again). */

@@ -109,6 +109,7 @@ export const en: Texts = {
       knowsMedium: 'I know the channel and how it is best used.',
       hasTime: 'I have time for the work, so questions can be answered within 48 hours.',
       knowsGuidelines: 'I know the municipality\'s guidelines for social media and follow them.',
+      linksToSource: 'When I inform about the municipality, I link to the source on its website.',
       answersWithin48h: 'I answer questions within 48 hours.',
       removesPostsWithin48h: 'I remove inappropriate posts within 48 hours.',
       publishesModerationNotice: 'I state on the account that inappropriate posts are removed.',
@@ -609,5 +610,6 @@ export const en: Texts = {
     samePerson: 'Choose different people.',
     notEmail: 'Write an email address, for example kultur@botkyrka.se.',
     wrongPlatform: 'The address is not on the platform you chose.',
+    notOwnWeb: 'Link to a page on the municipality\'s own website.',
   },
 };

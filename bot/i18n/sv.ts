@@ -115,6 +115,7 @@ export const sv = {
       knowsMedium: 'Jag kan kanalen och vet hur den används bäst.',
       hasTime: 'Jag har tid för arbetet, så att frågor kan få svar inom 48 timmar.',
       knowsGuidelines: 'Jag känner till kommunens riktlinjer för sociala medier och följer dem.',
+      linksToSource: 'När jag informerar om kommunen länkar jag till källan på kommunens webbplats.',
       answersWithin48h: 'Jag svarar på frågor inom 48 timmar.',
       removesPostsWithin48h: 'Jag tar bort olämpliga inlägg inom 48 timmar.',
       publishesModerationNotice: 'Jag skriver på kontot att olämpliga inlägg tas bort.',
@@ -618,6 +619,7 @@ export const sv = {
     samePerson: 'Välj olika personer.',
     notEmail: 'Skriv en e-postadress, till exempel kultur@botkyrka.se.',
     wrongPlatform: 'Adressen hör inte till plattformen du valde.',
+    notOwnWeb: 'Länken ska gå till en sida på kommunens egen webbplats.',
   } satisfies Record<FieldErrorCode, string>,
 };
 

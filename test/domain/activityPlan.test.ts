@@ -124,6 +124,14 @@ describe('activity plan (bilaga 1)', () => {
     expect(errors.map((e) => e.field)).toEqual(['followsGraphicProfile', 'followsLegalTerms']);
   });
 
+  it('R7: the source page is on the municipality\'s own web (its hosts a setting), and the owner promises to link posts to it', () => {
+    const own = { ...choices, sourceHosts: ['botkyrka.se'] };
+    expect(errorsOf(validateStep('account', 'purpose', { ...purpose, sourceUrl: 'https://www.botkyrka.se/fritid' }, own))).toEqual([]);
+    expect(errorsOf(validateStep('account', 'purpose', { ...purpose, sourceUrl: 'https://www.instagram.com/fritid' }, own))).toEqual([{ field: 'sourceUrl', code: 'notOwnWeb' }]);
+    expect(errorsOf(validateStep('account', 'purpose', { ...purpose, sourceUrl: 'https://botkyrka.se.example.com/' }, own))).toEqual([{ field: 'sourceUrl', code: 'notOwnWeb' }]);
+    expect(errorsOf(validateStep('account', 'commitments', { ...commitments, linksToSource: false }, choices))).toEqual([{ field: 'linksToSource', code: 'mustConfirm' }]);
+  });
+
   it('R7: the account and the source page must be https addresses', () => {
     expect(errorsOf(validateStep('account', 'channel', { ...channel, accountUrl: 'http://www.instagram.com/fritid' }, choices))).toEqual([
       { field: 'accountUrl', code: 'notHttps' },

@@ -19,6 +19,7 @@ const account = {
   administration: { admins: ['elin', 'nora'], loginStorage: 'Lösenordshanteraren', substitute: 'nora' },
   commitments: {
     knowsMedium: true as const, hasTime: true as const, knowsGuidelines: true as const,
+    linksToSource: true as const,
     answersWithin48h: true as const,
     removesPostsWithin48h: true as const,
     publishesModerationNotice: true as const,

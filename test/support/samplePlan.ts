@@ -18,6 +18,7 @@ export const purpose = {
 /** Every commitment confirmed, as the domain stores it (R5, R8, R12, R14). */
 export const confirmedCommitments = {
   knowsMedium: true, hasTime: true, knowsGuidelines: true,
+  linksToSource: true,
   answersWithin48h: true,
   removesPostsWithin48h: true,
   publishesModerationNotice: true,
@@ -28,6 +29,7 @@ export const confirmedCommitments = {
 export const administration = { admin1: users.employee.aadObjectId, admin2: users.admin.aadObjectId, loginStorage: 'Kommunens lösenordshanterare', substitute: users.admin.aadObjectId };
 export const commitments = {
   knowsMedium: 'true', hasTime: 'true', knowsGuidelines: 'true',
+  linksToSource: 'true',
   answersWithin48h: 'true',
   removesPostsWithin48h: 'true',
   publishesModerationNotice: 'true',

@@ -15,6 +15,7 @@ const fields: Record<StepName, readonly string[]> = {
     'knowsMedium',
     'hasTime',
     'knowsGuidelines',
+    'linksToSource',
     'answersWithin48h',
     'removesPostsWithin48h',
     'publishesModerationNotice',

@@ -22,6 +22,7 @@ export interface PlanView {
   readonly people: ReadonlyMap<string, Person>;
   readonly platforms: readonly string[];
   readonly platformHosts: Readonly<Record<string, readonly string[]>>;
+  readonly sourceHosts: readonly string[];
 }
 
 /** A person's name as the cards show it; an id not in the directory (a plan kept names before the people pickers) as it is. */
