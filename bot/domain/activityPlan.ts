@@ -61,6 +61,13 @@ const onPlatform = (url: string, hosts: readonly string[] | undefined): boolean 
   return hosts.some((h) => host === h || host.endsWith(`.${h}`));
 };
 
+/**
+ * R6: a goal says how it is measured: a number or a date in it, or what is counted ("fler följare",
+ * "andelen frågor som får svar"). A goal such as "Synas mer" is not something an evaluation can check.
+ */
+const measuring = /(?<![\p{L}])(antal|antalet|andel|andelen|procent|fler|färre|öka|ökar|ökat|minska|minskar|minskat|mäta|mäts|mäter|mätt|räckvidd|följare|besök|besökare|visningar|svar|delningar|senast|varje|per|number|share|percent|more|fewer|increase|reduce|measure|measured|followers|visits|visitors|views|answers|shares|every|each)(?![\p{L}])/iu;
+export const measurable = (goal: string): boolean => /\d/.test(goal) || measuring.test(goal);
+
 /** Each step's schema, built for the choices it is checked against (only the step asked for is built). */
 const stepSchemas = {
   who: (choices: PlanChoices) =>
@@ -89,7 +96,7 @@ const stepSchemas = {
     z.object({
       purpose: text(limits.text),
       audience: text(limits.text),
-      goals: z.array(text(limits.goal)).min(1, { error: 'required' }).max(limits.goals, { error: 'tooLong' }),
+      goals: z.array(text(limits.goal).refine(measurable, { error: 'notMeasurable' })).min(1, { error: 'required' }).max(limits.goals, { error: 'tooLong' }),
       complement: text(limits.text),
       // R7: the source is on the municipality's own web, not on the social medium.
       sourceUrl: https.refine((url) => onPlatform(url, choices.sourceHosts), { error: 'notOwnWeb' }),

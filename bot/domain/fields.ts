@@ -20,7 +20,8 @@ export type FieldErrorCode =
   | 'samePerson'
   | 'notEmail'
   | 'wrongPlatform'
-  | 'notOwnWeb';
+  | 'notOwnWeb'
+  | 'notMeasurable';
 
 export interface FieldError {
   readonly field: string;
@@ -29,7 +30,7 @@ export interface FieldError {
 
 const knownCodes = new Set<string>([
   'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
-  'notYourself', 'unknownPerson', 'samePerson', 'notEmail', 'wrongPlatform', 'notOwnWeb',
+  'notYourself', 'unknownPerson', 'samePerson', 'notEmail', 'wrongPlatform', 'notOwnWeb', 'notMeasurable',
 ]);
 
 export const text = (max: number) =>

@@ -84,7 +84,7 @@ export const en: Texts = {
       monitoringPurpose: 'What do you want to monitor, and why?',
       audience: 'Audience: who do you want to reach?',
       goal: (n) => (n === 1 ? 'Measurable goal' : `Goal ${n} (optional)`),
-      complement: 'How does the channel complement botkyrka.se and other channels?',
+      complement: 'Which channels, traditional and social, complement each other for the audience? How does the channel complement botkyrka.se?',
       sourceUrl: 'Link to the page on botkyrka.se or the service\'s website',
       sourceUrlHint: 'Posts link here. The website is always the official channel.',
     },
@@ -611,5 +611,6 @@ export const en: Texts = {
     notEmail: 'Write an email address, for example kultur@botkyrka.se.',
     wrongPlatform: 'The address is not on the platform you chose.',
     notOwnWeb: 'Link to a page on the municipality\'s own website.',
+    notMeasurable: 'Say how the goal is measured: a number, a share or a date.',
   },
 };

@@ -89,7 +89,7 @@ export const sv = {
       monitoringPurpose: 'Vad vill du bevaka, och varför?',
       audience: 'Målgrupp: vilka vill du nå?',
       goal: (n: number) => (n === 1 ? 'Mätbart mål' : `Mål ${n} (om du vill)`),
-      complement: 'Hur kompletterar kanalen botkyrka.se och andra kanaler?',
+      complement: 'Vilka kanaler, traditionella och sociala, kompletterar varandra för målgruppen? Hur kompletterar kanalen botkyrka.se?',
       sourceUrl: 'Länk till sidan på botkyrka.se eller verksamhetens webbplats',
       sourceUrlHint: 'Inlägg ska länka hit. Webbplatsen är alltid den officiella kanalen.',
     },
@@ -620,6 +620,7 @@ export const sv = {
     notEmail: 'Skriv en e-postadress, till exempel kultur@botkyrka.se.',
     wrongPlatform: 'Adressen hör inte till plattformen du valde.',
     notOwnWeb: 'Länken ska gå till en sida på kommunens egen webbplats.',
+    notMeasurable: 'Skriv hur målet mäts: ett antal, en andel eller ett datum.',
   } satisfies Record<FieldErrorCode, string>,
 };
 

@@ -152,6 +152,15 @@ describe('activity plan (bilaga 1)', () => {
     expect(validateStep('account', 'channel', channel, choices).ok).toBe(true);
   });
 
+  it('R6: each goal says how it is measured: a number, a date or what is counted; "Synas mer" is refused', () => {
+    for (const goal of ['200 följare inom ett halvår', 'Svar inom 24 timmar', 'Fler besökare på fritidsgårdarna', 'Andelen frågor som får svar samma dag', 'Senast i juni har vi en film ute', '500 followers by June']) {
+      expect([goal, errorsOf(validateStep('account', 'purpose', { ...purpose, goals: [goal] }, choices))]).toEqual([goal, []]);
+    }
+    for (const goal of ['Synas mer', 'Bli kända i Botkyrka', 'Sprida glädje']) {
+      expect(errorsOf(validateStep('account', 'purpose', { ...purpose, goals: ['200 följare', goal] }, choices))).toEqual([{ field: 'goals', code: 'notMeasurable' }]);
+    }
+  });
+
   it('R6: at least one measurable goal', () => {
     expect(errorsOf(validateStep('account', 'purpose', { ...purpose, goals: [] }, choices))).toEqual([{ field: 'goals', code: 'required' }]);
   });
