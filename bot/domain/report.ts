@@ -4,16 +4,24 @@ import { https, isoDate, oneOf, parseFields, text, type Parsed } from './fields'
 /**
  * Reports anyone can file (R13, R21, R22). Factual criticism received through an official account
  * is registered (diariefört) with a number from the municipality's series and goes to the registrar
- * and the department's communicator; a comment in a public forum kept in time order needs no
+ * and the communicator of the department it is about ("rätt instans": chosen by the reporter, by
+ * default the account's); a comment in a public forum kept in time order needs no
  * registration. Bullying or a crime goes to the reporter's chief; negative published material to
  * the chief or the communications chief, as the reporter chooses.
  */
 export const reportKinds = ['criticism', 'bullying', 'negative'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
-export const reportSchemas = (accountIds: readonly string[]) => ({
+/** What a criticism report may name: the reporter's own accounts, and the departments. */
+export interface ReportChoices {
+  readonly accountIds: readonly string[];
+  readonly departmentIds: readonly string[];
+}
+
+export const reportSchemas = (choices: ReportChoices) => ({
   criticism: z.object({
-    accountId: oneOf(accountIds),
+    accountId: oneOf(choices.accountIds),
+    departmentId: oneOf(choices.departmentIds),
     receivedOn: isoDate,
     link: https(500),
     text: text(2000),
@@ -33,8 +41,8 @@ export const reportSchemas = (accountIds: readonly string[]) => ({
 
 export type ReportContent = { [K in ReportKind]: z.infer<ReturnType<typeof reportSchemas>[K]> };
 
-export const validateReport = <K extends ReportKind>(kind: K, input: unknown, accountIds: readonly string[]): Parsed<ReportContent[K]> =>
-  parseFields(reportSchemas(accountIds)[kind] as unknown as z.ZodType<ReportContent[K]>, input, kind);
+export const validateReport = <K extends ReportKind>(kind: K, input: unknown, choices: ReportChoices): Parsed<ReportContent[K]> =>
+  parseFields(reportSchemas(choices)[kind] as unknown as z.ZodType<ReportContent[K]>, input, kind);
 
 /** A registration number (diarienummer) in the series, e.g. "SOME 2026/0007". */
 export const diaryNumber = (series: string, year: number, sequence: number): string =>

@@ -544,7 +544,8 @@ export const en: Texts = {
       criticism: {
         title: 'Criticism to an account',
         intro: 'Tell us what came in. Factual criticism gets a number and goes to the registrar and the department communicator.',
-        accountId: 'Which account?',
+        accountId: 'Which of your accounts did it come to?',
+        departmentId: 'Which department is the criticism about?',
         receivedOn: 'When did it come in?',
         link: 'Link to the post or comment',
         text: 'What does it say?',
@@ -577,7 +578,7 @@ export const en: Texts = {
     send: 'Send',
     back: 'Back',
     fix: 'Something needs fixing. Read the text under the fields.',
-    noAccounts: 'There are no accounts in the register to choose from.',
+    noAccounts: 'You run no account. Criticism is reported by whoever runs the account it came to.',
     unknownKind: 'I do not know that kind of report. Choose one below.',
     receipt: {
       title: 'Thank you! The report is sent',
@@ -592,7 +593,7 @@ export const en: Texts = {
       negative: 'Tip about negative material about the municipality',
       from: (name) => `From ${name}.`,
     },
-    facts: { account: 'Account', receivedOn: 'Came in', link: 'Link', text: 'Text', affected: 'Affected', where: 'Where', what: 'What', summary: 'Summary' },
+    facts: { account: 'Account', department: 'About the department', receivedOn: 'Came in', link: 'Link', text: 'Text', affected: 'Affected', where: 'Where', what: 'What', summary: 'Summary' },
     registrar: 'the registrar',
   },
   fieldErrors: {

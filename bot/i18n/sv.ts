@@ -552,7 +552,8 @@ export const sv = {
       criticism: {
         title: 'Kritik till ett konto',
         intro: 'Berätta vad som kom in. Saklig kritik får ett nummer och går till registratorn och förvaltningens kommunikatör.',
-        accountId: 'Vilket konto?',
+        accountId: 'Vilket av dina konton kom det till?',
+        departmentId: 'Vilken förvaltning gäller kritiken?',
         receivedOn: 'När kom det in?',
         link: 'Länk till inlägget eller kommentaren',
         text: 'Vad står det?',
@@ -585,7 +586,7 @@ export const sv = {
     send: 'Skicka',
     back: 'Tillbaka',
     fix: 'Något behöver rättas. Läs texten under fälten.',
-    noAccounts: 'Det finns inga konton i registret att välja.',
+    noAccounts: 'Du sköter inget konto. Kritik rapporterar den som sköter kontot den kom till.',
     unknownKind: 'Jag känner inte igen den sortens rapport. Välj en här nedanför.',
     receipt: {
       title: 'Tack! Rapporten är skickad',
@@ -600,7 +601,7 @@ export const sv = {
       negative: 'Tips om negativt material om kommunen',
       from: (name: string) => `Från ${name}.`,
     },
-    facts: { account: 'Konto', receivedOn: 'Kom in', link: 'Länk', text: 'Text', affected: 'Drabbad', where: 'Var', what: 'Vad', summary: 'Sammanfattning' },
+    facts: { account: 'Konto', department: 'Gäller förvaltningen', receivedOn: 'Kom in', link: 'Länk', text: 'Text', affected: 'Drabbad', where: 'Var', what: 'Vad', summary: 'Sammanfattning' },
     registrar: 'registratorn',
   },
   /** What to fix in a plan field, shown next to the field. */

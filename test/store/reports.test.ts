@@ -12,7 +12,7 @@ const criticism = (): FiledReport<'criticism'> => ({
   kind: 'criticism',
   reporter: { aadObjectId: 'elin', name: 'Elin Ek' },
   filedAt: '2026-11-23T10:00:00.000Z',
-  content: { accountId: 'a1', receivedOn: '2026-11-22', link: 'https://example.org/inlagg/1', text: 'Fritidsgården stänger för tidigt.', nature: 'factual' },
+  content: { accountId: 'a1', departmentId: 'kultur-fritid', receivedOn: '2026-11-22', link: 'https://example.org/inlagg/1', text: 'Fritidsgården stänger för tidigt.', nature: 'factual' },
 });
 
 describe('registering criticism (diarieföring, R13)', () => {

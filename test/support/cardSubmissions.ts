@@ -235,13 +235,14 @@ const evaluationAnswers = { goal0: 'yes', followers: '120', posts: '40', answere
 const count = (name: string) => field(name, 'not a whole number of 0 or more', wrongForCount, []);
 
 const reportBase: Record<(typeof reportKinds)[number], (t: Targets) => Data> = {
-  criticism: (t) => ({ kind: 'criticism', accountId: t.active, receivedOn: '2027-01-03', link: 'https://www.instagram.com/p/abc', text: 'Varför stängde biblioteket tidigt?', nature: 'factual' }),
+  criticism: (t) => ({ kind: 'criticism', accountId: t.active, departmentId: 'kultur-fritid', receivedOn: '2027-01-03', link: 'https://www.instagram.com/p/abc', text: 'Varför stängde biblioteket tidigt?', nature: 'factual' }),
   bullying: () => ({ kind: 'bullying', affected: 'pupil', where: 'Instagram', what: 'Hot i kommentarerna under ett inlägg.' }),
   negative: () => ({ kind: 'negative', link: 'https://example.org/artikel', summary: 'En artikel om väntetider.', to: 'chief' }),
 };
 const wrongReport: Record<(typeof reportKinds)[number], readonly [string, readonly unknown[]][]> = {
   criticism: [
     ['accountId', ['', '00000000-0000-4000-8000-00000000dead', 5]],
+    ['departmentId', ['', 'finns-inte', 'toString', 5, undefined]],
     ['receivedOn', badDates],
     ['link', ['http://example.org', 'javascript:alert(1)', '', ...tooLong(500), 5]],
     ['text', ['', '   ', ...tooLong(2000), 5]],

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { reportFormCard, reportMenuCard, reportSummaryCard, type AdaptiveCard, type Choice } from '../../../cards';
 import type { FieldError } from '../../domain/fields';
+import { accountName } from '../../domain/account';
 import { needsRegistration, reportKinds, validateReport, type ReportContent, type ReportKind } from '../../domain/report';
 import { texts, type Texts } from '../../i18n';
 import type { FiledReport } from '../../store/reports';
@@ -11,11 +12,11 @@ import { forwarded, recipientsOf } from './forward';
 import type { CardHandler, CardTurn } from '../turn';
 
 /** What reporting reads. */
-export type ReportDeps = Pick<FlowDeps, 'reports' | 'register' | 'directory' | 'audit' | 'messenger' | 'clock' | 'registrarAadObjectId' | 'diarySeries'>;
+export type ReportDeps = Pick<FlowDeps, 'reports' | 'assignments' | 'directory' | 'audit' | 'messenger' | 'clock' | 'registrarAadObjectId' | 'diarySeries'>;
 
 const kindData = z.object({ kind: z.enum(reportKinds) });
 const fields: Record<ReportKind, readonly string[]> = {
-  criticism: ['accountId', 'receivedOn', 'link', 'text', 'nature'],
+  criticism: ['accountId', 'departmentId', 'receivedOn', 'link', 'text', 'nature'],
   bullying: ['affected', 'where', 'what'],
   negative: ['link', 'summary', 'to'],
 };
@@ -31,7 +32,8 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
   async function form(turn: CardTurn, kind: ReportKind, shown: { values?: Record<string, string>; errors?: readonly FieldError[] } = {}): Promise<AdaptiveCard> {
     const t = texts(turn.locale);
     const f = t.report.forms[kind] as Record<string, string>;
-    const accounts = kind === 'criticism' ? await deps.register.all() : [];
+    const accounts = kind === 'criticism' ? await ownAccounts(deps, turn.user.aadObjectId) : [];
+    const departments = kind === 'criticism' ? await deps.directory.allDepartments() : [];
     const options = (...keys: string[]): Choice[] => keys.map((value) => ({ title: f[value] ?? value, value }));
     return reportFormCard({
       kind,
@@ -40,10 +42,12 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       notice: shown.errors?.length ? t.report.fix : kind === 'criticism' && accounts.length === 0 ? t.report.noAccounts : undefined,
       hint: t.fieldErrors.required,
       t: f,
-      v: Object.fromEntries(fields[kind].map((field) => [field, shown.values?.[field] ?? ''])),
+      // R13: by default the criticism is about the department of the (first) account it came through.
+      v: { ...Object.fromEntries(fields[kind].map((field) => [field, shown.values?.[field] ?? ''])), ...(kind === 'criticism' && !shown.values ? { departmentId: accounts[0]?.departmentId ?? '' } : {}) },
       e: Object.fromEntries((shown.errors ?? []).map((e) => [e.field, t.fieldErrors[e.code]])),
       choices: {
-        accountId: accounts.map((a) => ({ title: `${a.accountName} (${a.platform})`, value: a.id })),
+        accountId: accounts.map((a) => ({ title: a.name, value: a.id })),
+        departmentId: departments.map((d) => ({ title: d.name, value: d.id })),
         nature: options('factual', 'comment'),
         affected: options('colleague', 'pupil', 'client', 'user'),
         to: options('chief', 'commschief'),
@@ -58,8 +62,9 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     if (!parsed.success) return menu(turn, 'unknownKind');
     const { kind } = parsed.data;
     const data = cardFields.parse(turn.data);
-    const accounts = await deps.register.all();
-    const result = validateReport(kind, data, accounts.map((a) => a.id));
+    const accounts = kind === 'criticism' ? await ownAccounts(deps, turn.user.aadObjectId) : [];
+    const departments = kind === 'criticism' ? await deps.directory.allDepartments() : [];
+    const result = validateReport(kind, data, { accountIds: accounts.map((a) => a.id), departmentIds: departments.map((d) => d.id) });
     if (!result.ok) {
       const values = Object.fromEntries(fields[kind].map((f) => [f, typeof data[f] === 'string' ? (data[f] as string).slice(0, echoLength) : '']));
       return form(turn, kind, { values, errors: result.errors });
@@ -99,6 +104,21 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     },
     send,
   };
+}
+
+/**
+ * The accounts a person can report criticism received through: the active accounts they own or
+ * administer, read from their own index (never the whole register).
+ */
+async function ownAccounts(deps: Pick<ReportDeps, 'assignments'>, aadObjectId: string): Promise<{ id: string; name: string; departmentId: string }[]> {
+  const [owned, administered] = await Promise.all([deps.assignments.listFor(aadObjectId), deps.assignments.administeredBy(aadObjectId)]);
+  const accounts = new Map<string, { id: string; name: string; departmentId: string }>();
+  for (const a of [...owned, ...administered]) {
+    // The index keeps earlier owners' and admins' entries: only who runs the account now counts.
+    const runs = a.status === 'active' && a.plan.kind === 'account' && (a.applicant.aadObjectId === aadObjectId || a.plan.administration.admins.includes(aadObjectId));
+    if (runs && a.plan.kind === 'account') accounts.set(a.id, { id: a.id, name: accountName(a), departmentId: a.plan.who.departmentId });
+  }
+  return [...accounts.values()];
 }
 
 const receipt = (t: Texts['report'], paragraphs: string[]) =>
