@@ -18,7 +18,12 @@ export const accountName = (state: Assignment): string =>
   state.plan?.kind === 'account' ? `${state.plan.channel.accountName} (${state.plan.channel.platform})` : (state.plan?.purpose.purpose ?? '').slice(0, 60);
 
 export type AccountCommand =
-  | { readonly type: 'CloseAccount'; readonly meta: CommandMeta & { readonly communicator?: string }; readonly checklist: ClosingChecklist }
+  | {
+      readonly type: 'CloseAccount';
+      /** Who else may close it, as the directory and the duties say now: the communicator; the communications chief once it is passive (R11). */
+      readonly meta: CommandMeta & { readonly communicator?: string; readonly passiveCommsChief?: string };
+      readonly checklist: ClosingChecklist;
+    }
   | { readonly type: 'ChangeAdministration'; readonly meta: CommandMeta; readonly administration: Steps['administration'] }
   | { readonly type: 'ProposeOwner'; readonly meta: CommandMeta; readonly newOwner: PersonRef };
 
@@ -42,9 +47,12 @@ export const ownsAccount = (state: Assignment, aadObjectId: string): boolean =>
 export const ownsActiveAccount = (state: Assignment, aadObjectId: string): state is Extract<Assignment, { status: 'active' }> =>
   state.status === 'active' && state.plan.kind === 'account' && state.applicant.aadObjectId === aadObjectId;
 
-/** R11: the owner, their chief or the department communicator may close the account. */
-export function mayClose(state: Assignment, actor: string, communicator: string | undefined): boolean {
-  return [state.applicant.aadObjectId, state.plan?.who.chiefAadObjectId, communicator].includes(actor);
+/**
+ * R11: the owner, their chief or the department communicator may close the account; once it is
+ * passive (its activity check escalated unanswered), the communications chief too.
+ */
+export function mayClose(state: Assignment, actor: string, communicator: string | undefined, passiveCommsChief?: string): boolean {
+  return [state.applicant.aadObjectId, state.plan?.who.chiefAadObjectId, communicator, passiveCommsChief].includes(actor);
 }
 
 export function decideAccount(command: AccountCommand, state: Assignment): AccountDecision {
@@ -52,7 +60,7 @@ export function decideAccount(command: AccountCommand, state: Assignment): Accou
   const { actor, now: at } = command.meta;
   switch (command.type) {
     case 'CloseAccount':
-      return mayClose(state, actor.aadObjectId, command.meta.communicator)
+      return mayClose(state, actor.aadObjectId, command.meta.communicator, command.meta.passiveCommsChief)
         ? { ok: true, events: [{ type: 'AccountClosed', by: actor, at, checklist: command.checklist }] }
         : { ok: false, reason: 'notAllowed' };
     case 'ChangeAdministration':

@@ -58,6 +58,8 @@ export interface DutySettings {
   readonly approvalEscalationWorkingDays: number;
   /** Days to name a new owner after the owner left, before the communications chief hears of it. */
   readonly ownerLeftDays: number;
+  /** R11: days a passive account may stay after its activity check escalated, before the communications chief is asked to close it. */
+  readonly passiveCloseDays: number;
 }
 
 export const defaultDutySettings: DutySettings = {
@@ -71,6 +73,7 @@ export const defaultDutySettings: DutySettings = {
   approvalReminderWorkingDays: 2,
   approvalEscalationWorkingDays: 5,
   ownerLeftDays: 14,
+  passiveCloseDays: 30,
 };
 
 /** What the rules need besides the assignment: who the department communicator is (R10). */
@@ -188,6 +191,8 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
     levels: [
       { at: office(inactiveFrom), audience: 'owner' },
       { at: office(inactiveFrom.plus({ days: s.activityEscalationDays })), audience: 'escalation' },
+      // Still no answer: the account is passive, and the communications chief is asked to close it.
+      { at: office(inactiveFrom.plus({ days: s.activityEscalationDays + s.passiveCloseDays })), audience: 'commsChief' },
     ],
   });
 

@@ -64,9 +64,11 @@ describe('duty rules', () => {
     expect(of(nudges, 'evaluation')).toEqual(['end-2027-08-20 L0 2027-08-06 08:00 owner', 'end-2027-08-20 L1 2027-08-20 08:00 owner', 'end-2027-08-20 L2 2027-09-20 08:00 escalation']);
   });
 
-  it('R11: 60 days without confirmed activity ask the owner, and 14 silent days escalate', () => {
+  it('R11: 60 days without confirmed activity ask the owner, 14 silent days escalate, and 30 more ask the communications chief to close the passive account', () => {
     const nudges = between(account('2026-11-02T10:00:00+01:00'), '2026-11-02', '2027-02-28');
-    expect(of(nudges, 'activity')).toEqual(['2027-01-01 L0 2027-01-04 08:00 owner', '2027-01-01 L1 2027-01-15 08:00 escalation']);
+    expect(of(nudges, 'activity')).toEqual(['2027-01-01 L0 2027-01-04 08:00 owner', '2027-01-01 L1 2027-01-15 08:00 escalation', '2027-01-01 L2 2027-02-15 08:00 commsChief']);
+    const longer = between(account('2026-11-02T10:00:00+01:00'), '2026-11-02', '2027-02-28').length;
+    expect(nudgesBetween(account('2026-11-02T10:00:00+01:00'), at('2026-11-02'), at('2027-02-28'), { ...defaultDutySettings, passiveCloseDays: 60 }).length).toBe(longer - 1);
   });
 
   it('R11: an account is passive once the activity check has escalated unanswered, and not after a confirmation', () => {

@@ -28,7 +28,7 @@ describe('nudge cards as people live them', () => {
   const saved = process.env.KANALKOLL_CLOCK_OFFSET_MS;
 
   beforeAll(async () => {
-    world = await startOwnTeams(['employee', 'chief', 'communicator'], { KANALKOLL_LOCALE: 'sv' });
+    world = await startOwnTeams(['employee', 'chief', 'communicator', 'commschief'], { KANALKOLL_LOCALE: 'sv' });
     elin = world.client('employee');
     karim = world.client('chief');
   });
@@ -39,8 +39,8 @@ describe('nudge cards as people live them', () => {
   });
 
   /** An assignment stored as the real flow would have left it, with its duties planned. */
-  const seeded = async (id: string, stage: Stage, plan: ActivityPlan) => {
-    const state = eventsTo(id, plan, stage).reduce<Assignment | undefined>(evolve, undefined) as Assignment;
+  const seeded = async (id: string, stage: Stage, plan: ActivityPlan, at?: string) => {
+    const state = eventsTo(id, plan, stage, at).reduce<Assignment | undefined>(evolve, undefined) as Assignment;
     await new AssignmentStore(world.tables).create(state);
     await reschedule({ directory: new DirectoryStore(world.tables), schedule: new DutySchedule(world.tables), settings: defaultDutySettings, clock: systemClock }, state, { tenantId, serviceUrl: world.connector.serviceUrl });
     return state;
@@ -50,7 +50,7 @@ describe('nudge cards as people live them', () => {
     await world.timer('dutySweep');
     await world.drain();
   };
-  const cards = (role: 'employee' | 'chief' | 'communicator', text: string) => world.connector.cardsTo(`personal-${role}`).filter((card) => textOf(card).includes(text));
+  const cards = (role: 'employee' | 'chief' | 'communicator' | 'commschief', text: string) => world.connector.cardsTo(`personal-${role}`).filter((card) => textOf(card).includes(text));
   const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
   /** The card as it now reads in the chat: the last update of the one sent, or the one sent. */
   const current = async (role: 'employee' | 'chief' | 'communicator', assignmentId: string): Promise<Card> => {
@@ -136,5 +136,30 @@ describe('nudge cards as people live them', () => {
     const after = await current('chief', id);
     expect(textOf(after)).toContain('Ansökan väntar inte längre här.');
     expect(actionsOf(after)).toEqual([]);
+  });
+
+  it('R11: a passive account: the chief may close it from the escalation, and after 30 more days the communications chief is asked to and may', async () => {
+    const id = randomUUID();
+    await seeded(id, 'active', accountPlan({ platform: 'Instagram', accountName: 'tystakontot' }), '2027-03-02T09:00:00.000Z');
+    const johan = world.client('commschief');
+    // Johan may not close an account that is not his while it is in use.
+    const early = await johan.invoke('account.closeConfirm', { assignmentId: id, finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
+    expect(textOf(early)).toContain('Det här får bara ägaren, ägarens chef eller förvaltningens kommunikatör göra');
+    // 60 days without confirmed activity, 14 more unanswered, then 30 more.
+    await sweepAt('2027-06-21T08:05');
+
+    const karims = cards('chief', 'tystakontot');
+    expect(karims).toHaveLength(1);
+    expect(actionsOf(karims[0]).filter((a) => a.verb === 'account.close' && a.data.assignmentId === id)).toHaveLength(1);
+    const johans = cards('commschief', 'tystakontot');
+    expect(johans).toHaveLength(1);
+    expect(textOf(johans[0]!)).toContain('Ingen använder tystakontot (Instagram). Stäng kontot');
+
+    const close = actionsOf(johans[0]).find((a) => a.verb === 'account.close' && a.data.assignmentId === id)!;
+    const opened = await johan.answer(close.verb, close.data);
+    const checklist = opened.type === 'application/vnd.microsoft.card.adaptive' ? (opened.value as Card) : world.connector.cardsTo('personal-commschief').at(-1)!;
+    const closed = await johan.press(checklist, 'Stäng kontot', { finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
+    expect(textOf(closed)).toContain('tystakontot (Instagram) är stängt');
+    expect((await new AssignmentStore(world.tables).get(id))?.value.status).toBe('closed');
   });
 });

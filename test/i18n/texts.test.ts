@@ -44,6 +44,13 @@ describe('texts (R9: klarspråk, short, in Swedish and English)', () => {
     for (const words of ['officiellt konto för Botkyrka kommun', 'verksamheten är en del av Botkyrka kommun', '08-530 610 00', 'Om det går', 'logotyp']) expect(profile).toContain(words);
   });
 
+  it('R14: the help on removing posts names every ground the policy lists, and the law it rests on', () => {
+    const help = texts('sv').help.topics.moderation.answer;
+    for (const ground of ['personangrepp', 'obscena ord', 'hets mot folkgrupp', 'intrång i upphovsrätt', 'våldsskildringar', 'pornografi', 'kommersiell reklam', 'lagen (1998:112) om ansvar för elektroniska anslagstavlor']) {
+      expect(help).toContain(ground);
+    }
+  });
+
   it('R9: a name in the genitive: Klas ansökan, Elin Eks ansökan', () => {
     const t = texts('sv');
     expect(t.duties.approval.longWait('Klas', 'Karim Berg', 5)).toContain('Klas ansökan');

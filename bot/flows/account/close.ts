@@ -43,7 +43,7 @@ export function closeHandlers(deps: AccountDeps): Record<'close' | 'closeConfirm
       if (!checklistData.safeParse(turn.data).success) return closeCard(turn, a, texts(turn.locale).account.checklistMissing);
       const command = {
         type: 'CloseAccount',
-        meta: { ...commandMeta(deps.clock, turn), communicator: loaded.communicator },
+        meta: { ...commandMeta(deps.clock, turn), communicator: loaded.communicator, passiveCommsChief: loaded.passiveCommsChief },
         checklist: { finalSnapshotArchived: true, closedOnPlatform: true, followersPointedToWebsite: true },
       } as const;
       return changeAccount(deps, turn, command, loaded.stored, texts(turn.locale).account.closedNotice(shownName(turn, a)), () => Promise.resolve(closeCard(turn, a)));

@@ -109,7 +109,13 @@ export function nudgeSection(view: NudgeView): NudgeSection {
     if (nudge.duty === 'substitute') {
       return card({ title: t.duties.escalation.substituteTitle(names.owner), paragraphs: [{ text: t.duties.escalation.substitute(account, day(nudge.due, locale)) }], facts, items: [], actions: [show] });
     }
-    return card({ title: t.duties.escalation.title(names.owner, account), paragraphs: [{ text: t.duties.escalation.text }], facts, items, actions: [show] });
+    // R11: an account nobody confirms is in use may be closed by those who hear of it.
+    const close = { title: t.duties.tasks.close, verb: 'account.close', data: { assignmentId: state.id } } as const;
+    const inactive = nudge.duty === 'activity' || view.overdue.some((o) => o.duty === 'activity');
+    if (nudge.duty === 'activity' && nudge.audience === 'commsChief') {
+      return card({ title: t.duties.escalation.passiveTitle(account), paragraphs: [{ text: t.duties.escalation.passive(names.owner) }], facts, items, actions: [show, close] });
+    }
+    return card({ title: t.duties.escalation.title(names.owner, account), paragraphs: [{ text: t.duties.escalation.text }], facts, items, actions: inactive ? [show, close] : [show] });
   }
 
   if (view.role === 'substitute') {
