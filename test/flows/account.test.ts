@@ -100,7 +100,7 @@ describe('an active account in Teams: mina konton, administration and closing (R
 
     const card = await nora.invoke('account.closeConfirm', { assignmentId: id, ...ticked });
 
-    expect(textOf(card)).toContain('Det här får bara ägaren, ägarens chef eller förvaltningens kommunikatör göra.');
+    expect(textOf(card)).toContain('Det här får bara ägaren, ägarens chef eller förvaltningens kommunikatör göra');
     expect(await stores.assignments.get(id)).toEqual(before);
     expect(await inRegister(id)).toBe(true);
   });
