@@ -186,6 +186,8 @@ export function expectedRecipients(state: Assignment, nudge: Nudge): string[] {
       return [approverOf[state.status] ?? users.chief.aadObjectId];
     case 'escalation':
       return [users.chief.aadObjectId, users.communicator.aadObjectId];
+    case 'commsChief':
+      return [users.commschief.aadObjectId];
     case 'applicantAndNextLevel':
       return [state.applicant.aadObjectId, ...(next[state.status] ? [next[state.status] as string] : [])];
     default:
