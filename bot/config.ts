@@ -24,6 +24,7 @@ const raw = z.object({
   ToBotFromChannelOpenIdMetadataUrl: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   KANALKOLL_ALLOWED_TENANT_IDS: optional(z.string()),
   KANALKOLL_PLATFORMS: optional(z.string()),
+  KANALKOLL_PLANNING_TEMPLATE_URL: optional(z.url({ protocol: /^https$/, error: 'must be an https address' })),
   KANALKOLL_SOURCE_HOSTS: optional(z.string().regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, 'must be host names separated by commas, such as botkyrka.se')),
   KANALKOLL_COMMUNICATIONS_CHIEF_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the first communications chief')),
   KANALKOLL_REGISTRAR_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the registrar who receives criticism to register')),
@@ -79,6 +80,8 @@ export interface Config {
   readonly platformHosts: Readonly<Record<string, readonly string[]>>;
   /** R7: the hosts of the municipality's own web; a plan's source page must be on one of them (or a subdomain). */
   readonly sourceHosts: readonly string[];
+  /** R6: the municipality's template for communication planning, linked from the plan's purpose step. */
+  readonly planningTemplateUrl?: string;
   /** Who registers factual criticism (diarieföring, R13): a Teams user. */
   readonly registrarAadObjectId?: string;
   /** Who is communications chief until they name someone else in "förvaltningar". */
@@ -186,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     diarySeries: s.KANALKOLL_DIARY_SERIES ?? 'SOME',
     platforms: platformsOf(s.KANALKOLL_PLATFORMS ?? defaultPlatforms).names,
     platformHosts: platformsOf(s.KANALKOLL_PLATFORMS ?? defaultPlatforms).hosts,
+    ...(s.KANALKOLL_PLANNING_TEMPLATE_URL ? { planningTemplateUrl: s.KANALKOLL_PLANNING_TEMPLATE_URL } : {}),
     sourceHosts: (s.KANALKOLL_SOURCE_HOSTS ?? 'botkyrka.se').split(',').map((h) => h.trim().toLowerCase()),
     duties,
     sending,

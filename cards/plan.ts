@@ -42,6 +42,8 @@ export interface PlanStepCardData extends Notice {
   readonly chief: { readonly text: string; readonly missing: boolean };
   readonly platforms: readonly Choice[];
   readonly actions: { readonly back?: string; readonly save: string; readonly next: string };
+  /** R6: the municipality's template for communication planning, opened from the purpose step. */
+  readonly template?: { readonly title: string; readonly url: string };
 }
 
 export interface PlanReviewCardData extends Notice {

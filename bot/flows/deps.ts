@@ -38,6 +38,8 @@ export interface FlowDeps {
   readonly platformHosts: Readonly<Record<string, readonly string[]>>;
   /** R7: the municipality's own web, where a plan's source page must be. */
   readonly sourceHosts: readonly string[];
+  /** R6: the municipality's template for communication planning (KANALKOLL_PLANNING_TEMPLATE_URL). */
+  readonly planningTemplateUrl?: string;
   readonly forcedLocale?: Locale;
   readonly dutySettings: DutySettings;
   /** Which nudge went out on which card (a task on a card draws the card again). */

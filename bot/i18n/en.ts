@@ -84,6 +84,7 @@ export const en: Texts = {
       monitoringPurpose: 'What do you want to monitor, and why?',
       audience: 'Audience: who do you want to reach?',
       goal: (n) => (n === 1 ? 'Measurable goal' : `Goal ${n} (optional)`),
+      template: 'Template for communication planning',
       complement: 'Which channels, traditional and social, complement each other for the audience? How does the channel complement botkyrka.se?',
       sourceUrl: 'Link to the page on botkyrka.se or the service\'s website',
       sourceUrlHint: 'Posts link here. The website is always the official channel.',

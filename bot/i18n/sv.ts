@@ -89,6 +89,7 @@ export const sv = {
       monitoringPurpose: 'Vad vill du bevaka, och varför?',
       audience: 'Målgrupp: vilka vill du nå?',
       goal: (n: number) => (n === 1 ? 'Mätbart mål' : `Mål ${n} (om du vill)`),
+      template: 'Mall för kommunikationsplanering',
       complement: 'Vilka kanaler, traditionella och sociala, kompletterar varandra för målgruppen? Hur kompletterar kanalen botkyrka.se?',
       sourceUrl: 'Länk till sidan på botkyrka.se eller verksamhetens webbplats',
       sourceUrlHint: 'Inlägg ska länka hit. Webbplatsen är alltid den officiella kanalen.',

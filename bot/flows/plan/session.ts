@@ -5,7 +5,7 @@ import type { FlowDeps } from '../deps';
 import type { PlanView } from './view';
 
 /** What the plan flow reads. */
-export type PlanDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'platforms' | 'platformHosts' | 'sourceHosts' | 'clock' | 'newId' | 'run'>;
+export type PlanDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'platforms' | 'platformHosts' | 'sourceHosts' | 'planningTemplateUrl' | 'clock' | 'newId' | 'run'>;
 
 /** Whom an assignment names: the applicant, the chief it went to, its admins and substitute, a proposed owner. */
 function peopleIn(a: Assignment): string[] {
@@ -21,7 +21,7 @@ function peopleIn(a: Assignment): string[] {
  * directory.
  */
 export async function loadView(
-  deps: Pick<PlanDeps, 'directory' | 'platforms'> & Partial<Pick<PlanDeps, 'platformHosts' | 'sourceHosts'>>,
+  deps: Pick<PlanDeps, 'directory' | 'platforms'> & Partial<Pick<PlanDeps, 'platformHosts' | 'sourceHosts' | 'planningTemplateUrl'>>,
   locale: Locale,
   about: { readonly assignments?: readonly Assignment[]; readonly people?: readonly (string | undefined)[] } = {},
 ): Promise<PlanView> {
@@ -32,7 +32,7 @@ export async function loadView(
   const people = await deps.directory.peopleById(first);
   const managers = assignments.map((a) => people.get(a.applicant.aadObjectId)?.chiefAadObjectId).filter((id): id is string => id !== undefined && !people.has(id));
   for (const [id, person] of await deps.directory.peopleById(managers)) people.set(id, person);
-  return { locale, departments, people, platforms: deps.platforms, platformHosts: deps.platformHosts ?? {}, sourceHosts: deps.sourceHosts ?? [] };
+  return { locale, departments, people, platforms: deps.platforms, platformHosts: deps.platformHosts ?? {}, sourceHosts: deps.sourceHosts ?? [], ...(deps.planningTemplateUrl ? { planningTemplateUrl: deps.planningTemplateUrl } : {}) };
 }
 
 const departmentOf = (a: Assignment): unknown => (a.draft.who as { departmentId?: unknown } | undefined)?.departmentId;

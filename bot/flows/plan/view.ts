@@ -23,6 +23,8 @@ export interface PlanView {
   readonly platforms: readonly string[];
   readonly platformHosts: Readonly<Record<string, readonly string[]>>;
   readonly sourceHosts: readonly string[];
+  /** R6: the municipality's template for communication planning, if the setting names one. */
+  readonly planningTemplateUrl?: string;
 }
 
 /** A person's name as the cards show it; an id not in the directory (a plan kept names before the people pickers) as it is. */
@@ -111,6 +113,7 @@ export function stepCard(
     ...choicesFor(view),
     chief: chiefLine(view, assignment),
     actions: { back: index > 0 ? t.plan.actions.back : undefined, save: t.plan.actions.save, next: t.plan.actions.next },
+    ...(step === 'purpose' && kind === 'account' && view.planningTemplateUrl ? { template: { title: t.plan.purpose.template, url: view.planningTemplateUrl } } : {}),
   });
 }
 
