@@ -51,6 +51,8 @@ export interface AccountCloseCardData extends Notice {
   readonly intro: string;
   readonly assignmentId: string;
   readonly t: { readonly finalSnapshotArchived: string; readonly closedOnPlatform: string; readonly followersPointedToWebsite: string };
+  /** An account's closing checklist; a monitoring assignment (R2) ends without one. */
+  readonly checklist: boolean;
   readonly confirm: string;
   readonly back: string;
 }

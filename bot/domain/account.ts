@@ -22,13 +22,14 @@ export type AccountCommand =
       readonly type: 'CloseAccount';
       /** Who else may close it, as the directory and the duties say now: the communicator; the communications chief once it is passive (R11). */
       readonly meta: CommandMeta & { readonly communicator?: string; readonly passiveCommsChief?: string };
-      readonly checklist: ClosingChecklist;
+      /** An account's closing checklist (R11, R15); a monitoring assignment (R2) has no account to close and none. */
+      readonly checklist?: ClosingChecklist;
     }
   | { readonly type: 'ChangeAdministration'; readonly meta: CommandMeta; readonly administration: Steps['administration'] }
   | { readonly type: 'ProposeOwner'; readonly meta: CommandMeta; readonly newOwner: PersonRef };
 
 export type AccountEvent =
-  | { readonly type: 'AccountClosed'; readonly by: PersonRef; readonly at: string; readonly checklist: ClosingChecklist }
+  | { readonly type: 'AccountClosed'; readonly by: PersonRef; readonly at: string; readonly checklist?: ClosingChecklist }
   | { readonly type: 'AdministrationChanged'; readonly by: PersonRef; readonly at: string; readonly administration: Steps['administration'] }
   | { readonly type: 'OwnerChangeProposed'; readonly by: PersonRef; readonly at: string; readonly newOwner: PersonRef };
 
@@ -60,9 +61,10 @@ export function decideAccount(command: AccountCommand, state: Assignment): Accou
   const { actor, now: at } = command.meta;
   switch (command.type) {
     case 'CloseAccount':
-      return mayClose(state, actor.aadObjectId, command.meta.communicator, command.meta.passiveCommsChief)
-        ? { ok: true, events: [{ type: 'AccountClosed', by: actor, at, checklist: command.checklist }] }
-        : { ok: false, reason: 'notAllowed' };
+      if (!mayClose(state, actor.aadObjectId, command.meta.communicator, command.meta.passiveCommsChief)) return { ok: false, reason: 'notAllowed' };
+      // An account closes with its checklist; a monitoring assignment (R2) simply ends.
+      if (state.plan.kind === 'account' && !command.checklist) return { ok: false, reason: 'notAllowed' };
+      return { ok: true, events: [{ type: 'AccountClosed', by: actor, at, ...(state.plan.kind === 'account' ? { checklist: command.checklist } : {}) }] };
     case 'ChangeAdministration':
       // R10: the owner keeps the administration up to date.
       return actor.aadObjectId === state.applicant.aadObjectId && state.plan?.kind === 'account'

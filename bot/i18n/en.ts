@@ -320,6 +320,12 @@ export const en: Texts = {
     closeConfirm: 'Close the account',
     checklistMissing: 'Tick all three before you close the account.',
     closedNotice: (name) => `${name} is closed and gone from the register.`,
+    endMonitoring: {
+      title: 'End the monitoring',
+      intro: 'The assignment to monitor social media ends. The history stays, and you can apply again if needed.',
+      confirm: 'End the monitoring',
+      done: 'The monitoring has ended.',
+    },
     adminsTitle: (name) => `Who runs ${name}?`,
     adminsIntro: 'At least two people must be able to run the account. The department communicator is always one of them.',
     save: 'Save',

@@ -328,6 +328,12 @@ export const sv = {
     closeConfirm: 'Stäng kontot',
     checklistMissing: 'Bocka i alla tre punkterna innan du stänger kontot.',
     closedNotice: (name: string) => `${name} är stängt och borta från registret.`,
+    endMonitoring: {
+      title: 'Avsluta bevakningen',
+      intro: 'Uppdraget att bevaka sociala medier avslutas. Historiken finns kvar, och du kan ansöka igen om det behövs.',
+      confirm: 'Avsluta bevakningen',
+      done: 'Bevakningen är avslutad.',
+    },
     adminsTitle: (name: string) => `Vem sköter ${name}?`,
     adminsIntro: 'Minst två personer ska kunna sköta kontot. Förvaltningens kommunikatör finns alltid med.',
     save: 'Spara',

@@ -5,7 +5,7 @@ import { AuditLog } from '../../bot/store/audit';
 import { RegisterStore } from '../../bot/store/register';
 import { connectTables } from '../../bot/store/tables';
 import { users } from '../../dev/roles';
-import { accountPlan, seed } from '../support/seed';
+import { accountPlan, monitoringPlan, seed } from '../support/seed';
 import type { TestConnector } from '../support/connector';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
@@ -193,5 +193,27 @@ describe('an active account in Teams: mina konton, administration and closing (R
 
     expect(textOf(card)).toContain('Det här får bara');
     expect(await stores.assignments.get(id)).toEqual(before);
+  });
+
+  it('R2: a monitoring assignment is ended by its holder or their chief from its card, without an account\'s checklist; nobody else may', async () => {
+    const byHolder = randomUUID();
+    const byChief = randomUUID();
+    for (const id of [byHolder, byChief]) await seed(stores, id, monitoringPlan, 'active');
+
+    const card = await elin.invoke('approval.refresh', { assignmentId: byHolder });
+    const end = actionsOf(card).find((a) => a.title === 'Avsluta bevakningen')!;
+    const confirm = await elin.invoke(end.verb, end.data);
+    expect(textOf(confirm)).toContain('Uppdraget att bevaka sociala medier avslutas.');
+    expect(JSON.stringify(confirm)).not.toContain('finalSnapshotArchived');
+    const ended = await elin.press(confirm, 'Avsluta bevakningen');
+    expect(textOf(ended)).toContain('Bevakningen är avslutad.');
+    expect((await stores.assignments.get(byHolder))!.value.status).toBe('closed');
+
+    const refused = await nora.invoke('account.closeConfirm', { assignmentId: byChief });
+    expect(textOf(refused)).toContain('Det här får bara ägaren');
+    expect((await stores.assignments.get(byChief))!.value.status).toBe('active');
+    await karim.invoke('account.closeConfirm', { assignmentId: byChief });
+    expect((await stores.assignments.get(byChief))!.value.status).toBe('closed');
+    expect((await audit.history(byChief)).at(-1)).toMatchObject({ type: 'AccountClosed', actorName: 'Karim Berg' });
   });
 });

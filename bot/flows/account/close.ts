@@ -15,14 +15,16 @@ const shownName = (turn: CardTurn, a: Assignment) => (a.plan?.kind === 'account'
 
 function closeCard(turn: CardTurn, a: Assignment, notice?: string): AdaptiveCard {
   const t = texts(turn.locale).account;
+  const monitoring = a.plan?.kind === 'monitoring';
   return accountCloseCard({
-    title: t.closeTitle(shownName(turn, a)),
-    intro: t.closeIntro,
+    title: monitoring ? t.endMonitoring.title : t.closeTitle(shownName(turn, a)),
+    intro: monitoring ? t.endMonitoring.intro : t.closeIntro,
     notice,
     noticeStyle: 'attention',
     assignmentId: a.id,
     t: t.checklist,
-    confirm: t.closeConfirm,
+    checklist: !monitoring,
+    confirm: monitoring ? t.endMonitoring.confirm : t.closeConfirm,
     back: t.back,
   });
 }
@@ -40,13 +42,13 @@ export function closeHandlers(deps: AccountDeps): Record<'close' | 'closeConfirm
       const loaded = await loadAccount(deps, turn, 'closer');
       if ('refused' in loaded) return loaded.refused;
       const a = loaded.stored.value;
-      if (!checklistData.safeParse(turn.data).success) return closeCard(turn, a, texts(turn.locale).account.checklistMissing);
-      const command = {
-        type: 'CloseAccount',
-        meta: { ...commandMeta(deps.clock, turn), communicator: loaded.communicator, passiveCommsChief: loaded.passiveCommsChief },
-        checklist: { finalSnapshotArchived: true, closedOnPlatform: true, followersPointedToWebsite: true },
-      } as const;
-      return changeAccount(deps, turn, command, loaded.stored, texts(turn.locale).account.closedNotice(shownName(turn, a)), () => Promise.resolve(closeCard(turn, a)));
+      const t = texts(turn.locale).account;
+      const meta = { ...commandMeta(deps.clock, turn), communicator: loaded.communicator, passiveCommsChief: loaded.passiveCommsChief };
+      // R2: a monitoring assignment has no account to archive or close: it simply ends.
+      if (a.plan?.kind === 'monitoring') return changeAccount(deps, turn, { type: 'CloseAccount', meta }, loaded.stored, t.endMonitoring.done, () => Promise.resolve(closeCard(turn, a)));
+      if (!checklistData.safeParse(turn.data).success) return closeCard(turn, a, t.checklistMissing);
+      const command = { type: 'CloseAccount', meta, checklist: { finalSnapshotArchived: true, closedOnPlatform: true, followersPointedToWebsite: true } } as const;
+      return changeAccount(deps, turn, command, loaded.stored, t.closedNotice(shownName(turn, a)), () => Promise.resolve(closeCard(turn, a)));
     },
   };
 }

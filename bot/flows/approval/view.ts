@@ -77,8 +77,10 @@ export function approvalCardFor(
     withdrawLabel: state.status === 'awaiting_chief' && viewerAadObjectId === state.applicant.aadObjectId ? t.withdraw : undefined,
     editLabel: editable(state) && viewerAadObjectId === state.applicant.aadObjectId ? t.toApplicant.edit : undefined,
     closeLabel:
-      state.status === 'active' && state.plan.kind === 'account' && mayClose(state, viewerAadObjectId, context.communicatorAadObjectId)
-        ? texts(view.locale).account.close
+      state.status === 'active' && mayClose(state, viewerAadObjectId, context.communicatorAadObjectId)
+        ? state.plan.kind === 'account'
+          ? texts(view.locale).account.close
+          : texts(view.locale).account.endMonitoring.title
         : undefined,
   };
   return approvalCard(data);
