@@ -193,7 +193,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
         log.warn('digest_without_tenant', { message: 'Set KANALKOLL_TENANT_ID (or MicrosoftAppTenantId) for the weekly digest to be sent.' });
         return { sent: 0 };
       }
-      return sendDigests({ ...deliverDeps, reach: config.home });
+      return sendDigests({ ...deliverDeps, reports: flows.reports, reach: config.home });
     },
     run: async (command, options) => {
       await ready();

@@ -24,6 +24,8 @@ export interface Digest {
   readonly lines: readonly DigestLine[];
   readonly unreachable: readonly string[];
   readonly deadLetters: number;
+  /** R16: last week's reports of criticism and of negative material, for this reader's department or all. */
+  readonly reports: { readonly criticism: number; readonly negative: number };
 }
 
 export interface DigestInput {
@@ -35,9 +37,14 @@ export interface DigestInput {
   readonly unreachable: ReadonlyMap<string, string>;
   /** Nudges given up on, by the assignment they were about. */
   readonly deadLetters: readonly { readonly assignmentId: string }[];
+  /** R16: last week's reports, by kind and the department they concern. */
+  readonly reports?: readonly { readonly kind: string; readonly departmentId: string }[];
 }
 
 const waiting = (a: Assignment) => a.status === 'awaiting_chief' || a.status === 'awaiting_communicator' || a.status === 'awaiting_comms_chief' || (a.status === 'active' && !!a.pendingOwner);
+
+const reportsOf = (input: DigestInput, kind: string, departmentId: string | undefined) =>
+  (input.reports ?? []).filter((r) => r.kind === kind && (departmentId === undefined || r.departmentId === departmentId)).length;
 
 /** The digest of `departmentId`, or of everything when it is undefined. */
 export function digestOf(input: DigestInput, departmentId?: string): Digest {
@@ -63,6 +70,10 @@ export function digestOf(input: DigestInput, departmentId?: string): Digest {
     lines: lines.sort((x, y) => x.since.localeCompare(y.since)),
     unreachable: [...input.unreachable].filter(([aad]) => departmentId === undefined || people.has(aad)).map(([, name]) => name).sort(),
     deadLetters: input.deadLetters.filter((d) => ids.has(d.assignmentId)).length,
+    reports: {
+      criticism: reportsOf(input, 'criticism', departmentId),
+      negative: reportsOf(input, 'negative', departmentId),
+    },
   };
 }
 

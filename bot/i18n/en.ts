@@ -493,6 +493,8 @@ export const en: Texts = {
       unreachable: 'Cannot be reached in Teams',
       nobody: 'Nobody',
       deadLetters: 'Reminders that did not get through',
+      criticism: 'Criticism reported last week',
+      negative: 'Negative material reported last week',
       linesTitle: 'Waiting',
       kinds: { waiting: 'Plan waiting', archive: 'Archiving', evaluation: 'Evaluation', activity: 'Activity', admins: 'Administrators', substitute: 'Substitute', approval: 'Decision', ownerLeft: 'Owner has left' },
       line: (kind: string, account: string, owner: string, since: string) => `${kind}: ${account}, ${owner}, since ${since}`,

@@ -501,6 +501,8 @@ export const sv = {
       unreachable: 'Kan inte nås i Teams',
       nobody: 'Ingen',
       deadLetters: 'Påminnelser som inte gick fram',
+      criticism: 'Rapporterad kritik förra veckan',
+      negative: 'Rapporterat negativt om kommunen förra veckan',
       linesTitle: 'Det här väntar',
       kinds: { waiting: 'Ansökan väntar', archive: 'Arkivering', evaluation: 'Utvärdering', activity: 'Aktivitet', admins: 'Administratörer', substitute: 'Ersättare', approval: 'Beslut', ownerLeft: 'Ägaren har slutat' },
       line: (kind: string, account: string, owner: string, since: string) => `${kind}: ${account}, ${owner}, sedan ${since}`,

@@ -28,6 +28,23 @@ export class ReportStore {
     this.table = tables.client('reports');
   }
 
+  /**
+   * R16: notes a filed report in its week (`week_2027-W02`) with its kind and the department it
+   * concerns, for the weekly digest's figures. Only that: what a report says stays with its recipients.
+   */
+  async noteWeek(report: FiledReport, week: string, departmentId: string | undefined): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: `week_${week}`, rowKey: report.id, kind: report.kind, departmentId: departmentId ?? '' });
+  }
+
+  /** The reports of a week (`2027-W02`): kind and department. */
+  async ofWeek(week: string): Promise<{ kind: ReportKind; departmentId: string }[]> {
+    const found: { kind: ReportKind; departmentId: string }[] = [];
+    for await (const e of this.table.listEntities<{ kind: ReportKind; departmentId: string }>({ queryOptions: { filter: `PartitionKey eq 'week_${week.replace(/[^0-9W-]/g, '')}'` } })) {
+      found.push({ kind: e.kind, departmentId: e.departmentId });
+    }
+    return found;
+  }
+
   async file(report: FiledReport): Promise<void> {
     await this.table.createEntity({ partitionKey: 'report', rowKey: report.id, ...toColumns(report) });
   }

@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
+import { ReportStore } from '../../bot/store/reports';
 import type { ActivityPlan } from '../../bot/domain/activityPlan';
 import { evolve, type Assignment, type Event, type PersonRef } from '../../bot/domain/assignment';
 import { isWorkingDay, zone } from '../../bot/domain/calendar';
@@ -318,6 +320,13 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
       await world.seed(stateOf('d-wait', owner(13), accountPlan({ platform: 'X', accountName: 'väntar' }), 'awaiting_chief', '2027-01-05T10:00:00+01:00'));
       world.setClock('2027-01-07T10:00');
       await world.apply('d-0', () => ({ type: 'CompleteDuty', meta: { actor: owner(10), now: '2027-01-07T10:00:00+01:00' }, duty: 'archive', period: '2026-H2' }));
+      // Week 1: two criticisms about Kultur och fritid, one negative article filed from Kommunledning (as the report flow notes them).
+      const reports = new ReportStore(world.stores.tables);
+      const filed = (kind: 'criticism' | 'negative', departmentId: string) =>
+        reports.noteWeek({ id: randomUUID(), kind, reporter: person('chief'), filedAt: '2027-01-07T10:00:00.000Z', content: {} as never }, '2027-W01', departmentId);
+      await filed('criticism', 'kultur-fritid');
+      await filed('criticism', 'kultur-fritid');
+      await filed('negative', 'kommunledning');
       // Sunday: no digest. Monday 11 January 09:00: the digest of week 2; again at 10:00: nothing new.
       world.setClock('2027-01-10T12:00');
       await world.tick(1);
@@ -334,11 +343,14 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
       const fact = (card: string, title: string) => new RegExp(`"title":"${title}","value":"([^"]*)"`).exec(card)?.[1];
       expect([fact(johan[0]!, 'Aktiva konton'), fact(johan[0]!, 'Ansökningar som väntar'), fact(johan[0]!, 'Försenad arkivering'), fact(johan[0]!, 'Konton utan bekräftad aktivitet')]).toEqual(['3', '1', '2', '3']);
       expect(johan[0]).toContain('Arkivering: digest1 (Instagram), Ägare 11, sedan 2027-01-01');
+      // R16: last week's reports, for the whole municipality and by department.
+      expect([fact(johan[0]!, 'Rapporterad kritik förra veckan'), fact(johan[0]!, 'Rapporterat negativt om kommunen förra veckan')]).toEqual(['2', '1']);
       // Sara is the communicator of both departments: one digest each; all accounts are in Kultur och fritid.
       const sara = digests('communicator');
       expect(sara).toHaveLength(2);
       const culture = sara.find((c) => c.includes('Kultur- och fritidsförvaltningen'))!;
       expect(fact(culture, 'Aktiva konton')).toBe('3');
+      expect([fact(culture, 'Rapporterad kritik förra veckan'), fact(culture, 'Rapporterat negativt om kommunen förra veckan')]).toEqual(['2', '0']);
       const leadership = sara.find((c) => c.includes('Kommunledningsförvaltningen'))!;
       expect(fact(leadership, 'Aktiva konton')).toBe('0');
       expect(leadership).toContain('Inget är försenat.');

@@ -1,4 +1,8 @@
+import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../bot/clock';
+import { digestWeek } from '../../bot/domain/digest';
+import { ReportStore } from '../../bot/store/reports';
 import { evolve, type Assignment } from '../../bot/domain/assignment';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { DirectoryStore } from '../../bot/store/directory';
@@ -51,6 +55,9 @@ describe('criticism to the right department (R13)', () => {
     expect(textOf(to('admin')[0]!)).toContain('Kommunledningsförvaltningen');
     expect(to('commschief')).toHaveLength(1);
     expect(to('communicator')).toHaveLength(0);
+    // R16: counted in this week's digest figures under the department it concerns, and nothing more.
+    const week = await new ReportStore(world.tables).ofWeek(digestWeek(DateTime.fromJSDate(systemClock())));
+    expect(week).toEqual([{ kind: 'criticism', departmentId: 'kommunledning' }]);
   });
 
   it('R13: an account the reporter does not run, or a department that does not exist, is refused and nothing is sent', async () => {

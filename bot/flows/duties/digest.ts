@@ -11,6 +11,7 @@ import type { ConversationReferences, Reach } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
 import type { NudgeLedger } from '../../store/nudges';
 import type { DutySchedule } from '../../store/duties';
+import type { ReportStore } from '../../store/reports';
 import type { Messenger } from '../messenger';
 
 export interface DigestDeps {
@@ -18,6 +19,7 @@ export interface DigestDeps {
   readonly directory: DirectoryStore;
   readonly conversations: ConversationReferences;
   readonly ledger: NudgeLedger;
+  readonly reports: Pick<ReportStore, 'ofWeek'>;
   readonly schedule: Pick<DutySchedule, 'digestOnce'>;
   readonly sender: Messenger;
   readonly settings: DutySettings;
@@ -40,6 +42,8 @@ export function digestCardFor(digest: Digest, title: string, now: DateTime, loca
       ...Object.entries(digest.overdue).map(([kind, n]) => ({ title: t.overdue[kind as keyof typeof t.overdue], value: String(n) })),
       { title: t.unreachable, value: digest.unreachable.join(', ') || t.nobody },
       { title: t.deadLetters, value: String(digest.deadLetters) },
+      { title: t.criticism, value: String(digest.reports.criticism) },
+      { title: t.negative, value: String(digest.reports.negative) },
     ],
     linesTitle: t.linesTitle,
     lines: digest.lines.slice(0, 30).map((l) => ({ assignmentId: l.assignmentId, text: t.line(t.kinds[l.kind], l.account, l.owner, l.since) })),
@@ -73,7 +77,9 @@ export async function sendDigests(deps: DigestDeps): Promise<{ sent: number }> {
   const deadLetters = (await Promise.all(months.map((m) => deps.ledger.deadLetters(m)))).flat().map((d) => ({ assignmentId: d.nudge.assignmentId }));
   const facts = new Map<string, DutyFacts>();
   for (const d of departments) facts.set(d.id, { communicatorAadObjectId: d.communicatorAadObjectId });
-  const input = { assignments, now, settings: deps.settings, factsOf: (id: string) => facts.get(id) ?? {}, unreachable, deadLetters };
+  // R16: the reports of the week before (the digest comes on its first working day).
+  const reports = await deps.reports.ofWeek(digestWeek(now.minus({ weeks: 1 })));
+  const input = { assignments, now, settings: deps.settings, factsOf: (id: string) => facts.get(id) ?? {}, unreachable, deadLetters, reports };
 
   const readers = [
     ...(commsChief ? [{ aad: commsChief, title: (l: Locale) => texts(l).duties.digest.everything, digest: digestOf(input) }] : []),

@@ -1,6 +1,8 @@
+import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { reportFormCard, reportMenuCard, reportSummaryCard, type AdaptiveCard, type Choice } from '../../../cards';
+import { digestWeek } from '../../domain/digest';
 import type { FieldError } from '../../domain/fields';
 import { accountName } from '../../domain/account';
 import { needsRegistration, reportKinds, validateReport, type ReportContent, type ReportKind } from '../../domain/report';
@@ -89,6 +91,9 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       version: 1,
       ...(filed.diaryNumber ? { comment: filed.diaryNumber } : {}),
     });
+    // R16: counted in the week's digest, under the department it concerns (criticism: as chosen; otherwise the reporter's).
+    const department = kind === 'criticism' ? (result.value as ReportContent['criticism']).departmentId : (await deps.directory.person(turn.user.aadObjectId))?.departmentId;
+    await deps.reports.noteWeek(filed, digestWeek(DateTime.fromISO(filed.filedAt)), department);
     const recipients = await recipientsOf(deps, filed, turn.user.aadObjectId);
     if (recipients.length === 0) return receipt(t, [t.receipt.noRecipient]);
     for (const r of recipients) await deps.messenger.sendCard(turn.reach, r.aadObjectId, await forwarded(deps, filed, texts(turn.locale)));
