@@ -25,7 +25,7 @@ const raw = z.object({
   KANALKOLL_ALLOWED_TENANT_IDS: optional(z.string()),
   KANALKOLL_PLATFORMS: optional(z.string()),
   KANALKOLL_PLANNING_TEMPLATE_URL: optional(z.url({ protocol: /^https$/, error: 'must be an https address' })),
-  KANALKOLL_SOURCE_HOSTS: optional(z.string().regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/i, 'must be host names separated by commas, such as botkyrka.se')),
+  KANALKOLL_SOURCE_HOSTS: optional(z.string().regex(/^\s*[a-z0-9.-]+(\s*,\s*[a-z0-9.-]+)*\s*$/i, 'must be host names separated by commas, such as botkyrka.se, botkyrkakonsthall.se')),
   KANALKOLL_COMMUNICATIONS_CHIEF_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the first communications chief')),
   KANALKOLL_REGISTRAR_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the registrar who receives criticism to register')),
   KANALKOLL_DIARY_SERIES: optional(z.string().regex(/^[A-ZÅÄÖ0-9]{1,10}$/, 'must be 1–10 capital letters or digits, such as SOME')),

@@ -29,7 +29,14 @@ export type AccountCommand =
   | { readonly type: 'ProposeOwner'; readonly meta: CommandMeta; readonly newOwner: PersonRef };
 
 export type AccountEvent =
-  | { readonly type: 'AccountClosed'; readonly by: PersonRef; readonly at: string; readonly checklist?: ClosingChecklist }
+  | {
+      readonly type: 'AccountClosed';
+      readonly by: PersonRef;
+      readonly at: string;
+      readonly checklist?: ClosingChecklist;
+      /** Set when the communications chief closed it, asked to as a passive account (R11): the audit's role. */
+      readonly closedAs?: 'commschief';
+    }
   | { readonly type: 'AdministrationChanged'; readonly by: PersonRef; readonly at: string; readonly administration: Steps['administration'] }
   | { readonly type: 'OwnerChangeProposed'; readonly by: PersonRef; readonly at: string; readonly newOwner: PersonRef };
 
@@ -53,6 +60,8 @@ export const ownsActiveAccount = (state: Assignment, aadObjectId: string): state
  * passive (its activity check escalated unanswered), the communications chief too.
  */
 export function mayClose(state: Assignment, actor: string, communicator: string | undefined, passiveCommsChief?: string): boolean {
+  // R2: a monitoring assignment is the holder's and their chief's to end.
+  if (state.plan?.kind === 'monitoring') return [state.applicant.aadObjectId, state.plan.who.chiefAadObjectId].includes(actor);
   return [state.applicant.aadObjectId, state.plan?.who.chiefAadObjectId, communicator, passiveCommsChief].includes(actor);
 }
 
@@ -60,11 +69,17 @@ export function decideAccount(command: AccountCommand, state: Assignment): Accou
   if (state.status !== 'active') return { ok: false, reason: 'notActive' };
   const { actor, now: at } = command.meta;
   switch (command.type) {
-    case 'CloseAccount':
+    case 'CloseAccount': {
       if (!mayClose(state, actor.aadObjectId, command.meta.communicator, command.meta.passiveCommsChief)) return { ok: false, reason: 'notAllowed' };
       // An account closes with its checklist; a monitoring assignment (R2) simply ends.
       if (state.plan.kind === 'account' && !command.checklist) return { ok: false, reason: 'notAllowed' };
-      return { ok: true, events: [{ type: 'AccountClosed', by: actor, at, ...(state.plan.kind === 'account' ? { checklist: command.checklist } : {}) }] };
+      // Who closes it in which role: the communications chief only as such (an owner or chief who is also it closes as that).
+      const asCommsChief = actor.aadObjectId === command.meta.passiveCommsChief && !mayClose(state, actor.aadObjectId, command.meta.communicator);
+      return {
+        ok: true,
+        events: [{ type: 'AccountClosed', by: actor, at, ...(state.plan.kind === 'account' ? { checklist: command.checklist } : {}), ...(asCommsChief ? { closedAs: 'commschief' as const } : {}) }],
+      };
+    }
     case 'ChangeAdministration':
       // R10: the owner keeps the administration up to date.
       return actor.aadObjectId === state.applicant.aadObjectId && state.plan?.kind === 'account'

@@ -56,7 +56,8 @@ const directoryPerson = (choices: PlanChoices) =>
 
 /** Whether `url` is on one of `hosts` (or a subdomain of one); any address when the platform has none. */
 const onPlatform = (url: string, hosts: readonly string[] | undefined): boolean => {
-  if (!hosts || hosts.length === 0) return true;
+  // Not an address at all: the https check says so, and this one has nothing to add.
+  if (!hosts || hosts.length === 0 || !URL.canParse(url)) return true;
   const host = new URL(url).hostname.toLowerCase();
   return hosts.some((h) => host === h || host.endsWith(`.${h}`));
 };
@@ -65,7 +66,8 @@ const onPlatform = (url: string, hosts: readonly string[] | undefined): boolean 
  * R6: a goal says how it is measured: a number or a date in it, or what is counted ("fler följare",
  * "andelen frågor som får svar"). A goal such as "Synas mer" is not something an evaluation can check.
  */
-const measuring = /(?<![\p{L}])(antal|antalet|andel|andelen|procent|fler|färre|öka|ökar|ökat|minska|minskar|minskat|mäta|mäts|mäter|mätt|räckvidd|följare|besök|besökare|visningar|svar|delningar|senast|varje|per|number|share|percent|more|fewer|increase|reduce|measure|measured|followers|visits|visitors|views|answers|shares|every|each)(?![\p{L}])/iu;
+const measuring =
+  /(?<![\p{L}])(ök|minsk|fler|färre|högre|lägre|kortare|snabbare|större|mindre|fördubbl|halver|hälften|alla(?![\p{L}])|andel|antal|procent|mät|enkät|räckvidd|följare|besök|visning|svar|besvar|deltag|delning|senast|varje(?![\p{L}])|per(?![\p{L}])|number|share|percent|more(?![\p{L}])|fewer|increas|reduc|higher|lower|faster|shorter|measur|survey|reach|follower|visit|view|answer|repl|every(?![\p{L}])|each(?![\p{L}]))/iu;
 export const measurable = (goal: string): boolean => /\d/.test(goal) || measuring.test(goal);
 
 /** Each step's schema, built for the choices it is checked against (only the step asked for is built). */

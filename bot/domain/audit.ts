@@ -50,7 +50,9 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 
     case 'DutySnoozed':
     case 'AbsenceRegistered': {
       const by = event.by.aadObjectId;
-      const role = by === state.applicant.aadObjectId ? 'owner' : by === state.plan?.who.chiefAadObjectId ? 'chief' : 'communicator';
+      // The communications chief closes only a passive account they were asked to close (R11).
+      const closedAsCommsChief = event.type === 'AccountClosed' && event.closedAs === 'commschief';
+      const role = by === state.applicant.aadObjectId ? 'owner' : by === state.plan?.who.chiefAadObjectId ? 'chief' : closedAsCommsChief ? 'commschief' : 'communicator';
       return { role };
     }
     case 'StepSaved':

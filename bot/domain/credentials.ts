@@ -3,24 +3,46 @@
  * text that looks like a credential: a secret named and then given ("lösenord: …", "lösenordet är
  * Sommar2026!", "password hunter2"), or a word that looks like a generated password.
  */
-/** The words that name a secret, in Swedish and English, in any form ("lösen", "lösenordet", "pwd"). */
-const secretWord = /(?<![\p{L}\d])(lösen\p{L}*|password|passwords?|passwd|pass|pwd|pin(?:kod|koden)?|passphrase|secret|token|kod(?:en)?|code)(?![\p{L}\d])/giu;
+/**
+ * The words that name a secret itself, in Swedish and English: "lösenord", "lösenordet", "lösen",
+ * "pwd", "pin-koden"… but not a compound that names where secrets are kept ("lösenordshanteraren",
+ * "lösenordsfilen").
+ */
+const secretWord = /(?<![\p{L}\d])(lösen(?:ord(?:et|en)?)?|passwords?|passwd|pass|pwd|pin(?:-?kod(?:en)?)?|kod(?:en)?|code|passphrase|secret|token)(?![\p{L}\d])/giu;
 
-/** A value given right after the word: after ":" or "=" anything; after "är"/"is" or a space, something that is not a plain word. */
+/** An address or a path: where something is kept, not a secret. */
+const isPlace = (token: string) => /:\/\/|^www\.|[\\]|^[a-z]:/iu.test(token) || /@/.test(token);
+
+/** A token that looks like a value: a digit in it, or a symbol inside it (after its quotes and brackets are stripped). */
+function looksLikeValue(token: string): boolean {
+  const bare = token.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '');
+  if (bare.length < 4 || isPlace(token)) return false;
+  return /\d/u.test(bare) || /[^\p{L}\d\-/.'’]/u.test(bare);
+}
+
+/** Words that say where something is kept: what follows them is a place, not the secret. */
+const placeWords = new Set(['i', 'in', 'hos', 'på', 'at', 'inside']);
+
+/**
+ * Whether the words right after a secret's name give it: after ":" or "=" anything; otherwise a
+ * value-like word among the next five ("lösenordet för Instagram är Fritid2026!"), until a word that
+ * says where it is kept ("lösenordet finns i mappen Kultur2026").
+ */
 function givesValue(after: string): boolean {
-  const rest = after.trimStart();
-  if (/^[:=]\s*\S/u.test(rest)) return true;
-  const value = /^(?:(?:är|is)\s+)?(\S+)/iu.exec(rest)?.[1]?.replace(/[.,;:!?)"']+$/u, '');
-  // "lösenordet finns i hanteraren": a plain word follows; "lösenord Sommar2026!": a value does.
-  return value !== undefined && value.length >= 4 && (/\d/u.test(value) || /[^\p{L}\d-]/u.test(value) || /\p{Ll}\p{Lu}/u.test(value));
+  if (/^\s*[:=]\s*[^\s(]/u.test(after)) return true;
+  for (const token of after.trim().split(/\s+/).slice(0, 5)) {
+    if (placeWords.has(token.toLowerCase().replace(/[\p{P}]+$/u, ''))) return false;
+    if (looksLikeValue(token)) return true;
+  }
+  return false;
 }
 
 /** A word of 8+ characters mixing letters, digits and symbols, the way generated passwords look. */
 function looksLikeGeneratedPassword(word: string): boolean {
-  if (word.length < 8 || /^(https?:|www\.)/i.test(word) || /[\\/]/.test(word)) return false;
+  if (word.length < 8 || isPlace(word) || /[\\/]/.test(word)) return false;
   const letters = /\p{L}/u.test(word);
   const digits = /\d/.test(word);
-  const symbols = /[^\p{L}\d]/u.test(word.replace(/[.,;:!?)"']+$/u, ''));
+  const symbols = /[^\p{L}\d]/u.test(word.replace(/[.,;:!?)"'”]+$/u, ''));
   return letters && digits && symbols;
 }
 

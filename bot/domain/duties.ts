@@ -323,6 +323,17 @@ export function overdue(state: Assignment, now: DateTime, settings = defaultDuty
 }
 
 /**
+ * R11: whether the communications chief has been asked to close the account (its activity check went
+ * unanswered through the escalation and the days after): from then on they may close it.
+ */
+export function askedToClose(state: Assignment, now: DateTime, settings = defaultDutySettings): boolean {
+  if (!passiveSince(state, now, settings) || state.status !== 'active') return false;
+  const check = occurrences(state, now.minus({ days: settings.activityEscalationDays + settings.passiveCloseDays + 30 }), now, settings, {}).find((o) => o.duty === 'activity');
+  const ask = check?.levels.find((l) => l?.audience === 'commsChief');
+  return ask !== undefined && ask.at <= now;
+}
+
+/**
  * R11: an account is passive once the activity check has escalated without an answer: from then on
  * its communicator sees it marked so. The date is when activity was last expected.
  */

@@ -153,7 +153,21 @@ describe('activity plan (bilaga 1)', () => {
   });
 
   it('R6: each goal says how it is measured: a number, a date or what is counted; "Synas mer" is refused', () => {
-    for (const goal of ['200 följare inom ett halvår', 'Svar inom 24 timmar', 'Fler besökare på fritidsgårdarna', 'Andelen frågor som får svar samma dag', 'Senast i juni har vi en film ute', '500 followers by June']) {
+    for (const goal of [
+      '200 följare inom ett halvår',
+      'Svar inom 24 timmar',
+      'Fler besökare på fritidsgårdarna',
+      'Andelen frågor som får svar samma dag',
+      'Senast i juni har vi en film ute',
+      '500 followers by June',
+      'Ökad kännedom om kulturskolan bland unga enligt den årliga enkäten',
+      'Minskad väntetid i kontaktcenter',
+      'Högre deltagande i sommarlovsaktiviteterna',
+      'Kortare svarstider på frågor från invånare',
+      'Besvara alla frågor inom två dygn',
+      'Hälften av eleverna ska följa kontot',
+      'Faster replies to residents',
+    ]) {
       expect([goal, errorsOf(validateStep('account', 'purpose', { ...purpose, goals: [goal] }, choices))]).toEqual([goal, []]);
     }
     for (const goal of ['Synas mer', 'Bli kända i Botkyrka', 'Sprida glädje']) {

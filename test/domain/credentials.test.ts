@@ -15,6 +15,11 @@ describe('credential-like text', () => {
     'pass Vinter#24',
     'The password is hunter22',
     'kod 4711',
+    'Lösenordet till kontot är Sommar2026',
+    'Lösenordet för Instagram är Fritid2026!',
+    'Lösenordet är: Fritid2026',
+    'Lösenord – Sommar2026!',
+    'The password for the account is hunter22',
   ])('R10: refuses %p as a place for login details', (text) => {
     expect(looksLikeCredential(text)).toBe(true);
   });
@@ -28,6 +33,17 @@ describe('credential-like text', () => {
     'Lösenord och användarnamn förvaras hos kommunikatören.',
     'Password manager: the municipality\'s Bitwarden',
     'Koden finns i skåpet hos enhetschefen.',
+    // Places a review found refused: a password manager, its folder, a file or an address (issue "Every rule" R10).
+    'Lösenordshanterare: Bitwarden, mapp Kultur2026',
+    'Lösenordshanteraren (Bitwarden), samling Kultur',
+    'Lösenordshanteraren ”Bitwarden”',
+    'Lösenordshanteraren KeePass, samling Fritid',
+    'Lösenordshanteraren 1Password, valvet Kultur',
+    'I lösenordshanteraren KeePassXC',
+    'Lösenordsfilen G:\\Kommunikation\\Konton2026\\fritid.kdbx',
+    'Lösenordshanteraren https://vault.botkyrka.se',
+    'Lösenord/användarnamn: Bitwarden',
+    'Lösenordet finns i mappen Kultur2026 i Bitwarden',
   ])('R10: accepts %p as a place', (text) => {
     expect(looksLikeCredential(text)).toBe(false);
   });

@@ -211,6 +211,9 @@ describe('an active account in Teams: mina konton, administration and closing (R
 
     const refused = await nora.invoke('account.closeConfirm', { assignmentId: byChief });
     expect(textOf(refused)).toContain('Det här får bara ägaren');
+    // Not the department communicator either: a monitoring assignment is the holder's and their chief's.
+    const sara = world.client('communicator');
+    expect(textOf(await sara.invoke('account.closeConfirm', { assignmentId: byChief }))).toContain('Det här får bara ägaren');
     expect((await stores.assignments.get(byChief))!.value.status).toBe('active');
     await karim.invoke('account.closeConfirm', { assignmentId: byChief });
     expect((await stores.assignments.get(byChief))!.value.status).toBe('closed');

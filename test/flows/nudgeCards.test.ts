@@ -5,6 +5,7 @@ import { evolve, type Assignment } from '../../bot/domain/assignment';
 import { defaultDutySettings } from '../../bot/domain/duties';
 import { reschedule } from '../../bot/flows/duties/schedule';
 import { AssignmentStore } from '../../bot/store/assignments';
+import { AuditLog } from '../../bot/store/audit';
 import { DirectoryStore } from '../../bot/store/directory';
 import { DutySchedule } from '../../bot/store/duties';
 import { NudgeLedger } from '../../bot/store/nudges';
@@ -145,6 +146,10 @@ describe('nudge cards as people live them', () => {
     // Johan may not close an account that is not his while it is in use.
     const early = await johan.invoke('account.closeConfirm', { assignmentId: id, finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
     expect(textOf(early)).toContain('Det här får bara ägaren, ägarens chef eller förvaltningens kommunikatör göra');
+    // Passive once the escalation has gone (mid-May), but Johan is asked, and may, only 30 days later.
+    moveClock('2027-05-25T10:00');
+    const passive = await johan.invoke('account.closeConfirm', { assignmentId: id, finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
+    expect(textOf(passive)).toContain('Det här får bara ägaren, ägarens chef eller förvaltningens kommunikatör göra');
     // 60 days without confirmed activity, 14 more unanswered, then 30 more.
     await sweepAt('2027-06-21T08:05');
 
@@ -153,7 +158,7 @@ describe('nudge cards as people live them', () => {
     expect(actionsOf(karims[0]).filter((a) => a.verb === 'account.close' && a.data.assignmentId === id)).toHaveLength(1);
     const johans = cards('commschief', 'tystakontot');
     expect(johans).toHaveLength(1);
-    expect(textOf(johans[0]!)).toContain('Ingen använder tystakontot (Instagram). Stäng kontot');
+    expect(textOf(johans[0]!)).toContain('Ingen har bekräftat att tystakontot (Instagram) används. Stäng kontot');
 
     const close = actionsOf(johans[0]).find((a) => a.verb === 'account.close' && a.data.assignmentId === id)!;
     const opened = await johan.answer(close.verb, close.data);
@@ -161,5 +166,7 @@ describe('nudge cards as people live them', () => {
     const closed = await johan.press(checklist, 'Stäng kontot', { finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
     expect(textOf(closed)).toContain('tystakontot (Instagram) är stängt');
     expect((await new AssignmentStore(world.tables).get(id))?.value.status).toBe('closed');
+    // R4: audited as the communications chief's decision.
+    expect((await new AuditLog(world.tables).history(id)).at(-1)).toMatchObject({ type: 'AccountClosed', role: 'commschief', actorName: 'Johan Nilsson' });
   });
 });

@@ -43,7 +43,7 @@ describe('reports (R13, R21, R22), over HTTP against Azurite', () => {
     const receipt = await elin.press(card, 'Skicka', { accountId, receivedOn: '2026-11-22', link: 'https://facebook.com/post/1', text, nature: 'factual' });
 
     const number = `${series} ${new Date().getFullYear()}/0001`;
-    expect(textOf(receipt)).toContain(`Kritiken har fått nummer ${number} och är skickad till Johan Nilsson och Sara Lind för diarieföring.`);
+    expect(textOf(receipt)).toContain(`Kritiken har fått nummer ${number} och är skickad till Johan Nilsson och Sara Lind. Registratorn diarieför den.`);
     expect(received('commschief', text)).toHaveLength(1);
     expect(received('communicator', text)).toHaveLength(1);
     expect(received('chief', text)).toHaveLength(0); // nobody else sees what the reporter wrote

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
 import { mayClose } from '../../domain/account';
 import type { Assignment, Command } from '../../domain/assignment';
-import { passiveSince } from '../../domain/duties';
+import { askedToClose } from '../../domain/duties';
 import { cardId } from '../../domain/fields';
 import { texts } from '../../i18n';
 import type { Stored } from '../../store/repository';
@@ -29,7 +29,7 @@ export async function loadAccount(deps: AccountDeps, turn: CardTurn, who: 'owner
   const stored = await deps.assignments.get(parsed.data.assignmentId);
   if (!stored?.value.plan) return { refused: await accountList(deps, turn, { notice: t.notFound, style: 'attention' }) };
   const { communicator, commsChief } = await approversFor(deps.directory, stored.value);
-  const passiveCommsChief = passiveSince(stored.value, DateTime.fromJSDate(deps.clock()), deps.dutySettings) ? commsChief : undefined;
+  const passiveCommsChief = askedToClose(stored.value, DateTime.fromJSDate(deps.clock()), deps.dutySettings) ? commsChief : undefined;
   const allowed = who === 'owner' ? stored.value.applicant.aadObjectId === turn.user.aadObjectId : mayClose(stored.value, turn.user.aadObjectId, communicator, passiveCommsChief);
   if (!allowed) return { refused: await accountList(deps, turn, { notice: who === 'owner' ? t.notOwner : t.notAllowed, style: 'warning' }) };
   if (stored.value.status !== 'active') return { refused: await accountList(deps, turn, { notice: t.notActive, style: 'warning' }) };

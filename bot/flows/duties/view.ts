@@ -111,7 +111,8 @@ export function nudgeSection(view: NudgeView): NudgeSection {
     }
     // R11: an account nobody confirms is in use may be closed by those who hear of it.
     const close = { title: t.duties.tasks.close, verb: 'account.close', data: { assignmentId: state.id } } as const;
-    const inactive = nudge.duty === 'activity' || view.overdue.some((o) => o.duty === 'activity');
+    // The communications chief's card offers it only when they are asked to close (below).
+    const inactive = nudge.audience !== 'commsChief' && (nudge.duty === 'activity' || view.overdue.some((o) => o.duty === 'activity'));
     if (nudge.duty === 'activity' && nudge.audience === 'commsChief') {
       return card({ title: t.duties.escalation.passiveTitle(account), paragraphs: [{ text: t.duties.escalation.passive(names.owner) }], facts, items, actions: [show, close] });
     }

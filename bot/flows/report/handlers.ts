@@ -14,7 +14,7 @@ import { forwarded, recipientsOf } from './forward';
 import type { CardHandler, CardTurn } from '../turn';
 
 /** What reporting reads. */
-export type ReportDeps = Pick<FlowDeps, 'reports' | 'assignments' | 'directory' | 'audit' | 'messenger' | 'clock' | 'registrarAadObjectId' | 'diarySeries'>;
+export type ReportDeps = Pick<FlowDeps, 'reports' | 'assignments' | 'directory' | 'audit' | 'messenger' | 'clock' | 'log' | 'registrarAadObjectId' | 'diarySeries'>;
 
 const kindData = z.object({ kind: z.enum(reportKinds) });
 const fields: Record<ReportKind, readonly string[]> = {
@@ -44,8 +44,8 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       notice: shown.errors?.length ? t.report.fix : kind === 'criticism' && accounts.length === 0 ? t.report.noAccounts : undefined,
       hint: t.fieldErrors.required,
       t: f,
-      // R13: by default the criticism is about the department of the (first) account it came through.
-      v: { ...Object.fromEntries(fields[kind].map((field) => [field, shown.values?.[field] ?? ''])), ...(kind === 'criticism' && !shown.values ? { departmentId: accounts[0]?.departmentId ?? '' } : {}) },
+      // R13: by default the criticism is about the account's department; with accounts in several, the reporter chooses.
+      v: { ...Object.fromEntries(fields[kind].map((field) => [field, shown.values?.[field] ?? ''])), ...(kind === 'criticism' && !shown.values ? { departmentId: onlyDepartment(accounts) } : {}) },
       e: Object.fromEntries((shown.errors ?? []).map((e) => [e.field, t.fieldErrors[e.code]])),
       choices: {
         accountId: accounts.map((a) => ({ title: a.name, value: a.id })),
@@ -91,12 +91,15 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       version: 1,
       ...(filed.diaryNumber ? { comment: filed.diaryNumber } : {}),
     });
-    // R16: counted in the week's digest, under the department it concerns (criticism: as chosen; otherwise the reporter's).
-    const department = kind === 'criticism' ? (result.value as ReportContent['criticism']).departmentId : (await deps.directory.person(turn.user.aadObjectId))?.departmentId;
-    await deps.reports.noteWeek(filed, digestWeek(DateTime.fromISO(filed.filedAt)), department);
     const recipients = await recipientsOf(deps, filed, turn.user.aadObjectId);
-    if (recipients.length === 0) return receipt(t, [t.receipt.noRecipient]);
     for (const r of recipients) await deps.messenger.sendCard(turn.reach, r.aadObjectId, await forwarded(deps, filed, texts(turn.locale)));
+    // R16: counted in the week's digest, under the department it concerns (criticism: as chosen; otherwise the
+    // reporter's). After the report went out: a figure missing from a digest is the smaller loss.
+    const department = kind === 'criticism' ? (result.value as ReportContent['criticism']).departmentId : (await deps.directory.person(turn.user.aadObjectId))?.departmentId;
+    await deps.reports.noteWeek(filed, digestWeek(DateTime.fromISO(filed.filedAt)), department).catch((error: unknown) => {
+      deps.log.warn('report_not_counted', { reportId: filed.id, error: error instanceof Error ? error.message : String(error) });
+    });
+    if (recipients.length === 0) return receipt(t, [t.receipt.noRecipient]);
     const names = recipients.map((r) => r.name).join(` ${turn.locale === 'sv' ? 'och' : 'and'} `);
     return receipt(t, [filed.diaryNumber ? t.receipt.registered(filed.diaryNumber, names) : t.receipt.sentTo(names)]);
   };
@@ -110,6 +113,12 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     send,
   };
 }
+
+/** The department of all these accounts, if they share one; otherwise none chosen. */
+const onlyDepartment = (accounts: readonly { departmentId: string }[]): string => {
+  const ids = new Set(accounts.map((a) => a.departmentId));
+  return ids.size === 1 ? [...ids][0]! : '';
+};
 
 /**
  * The accounts a person can report criticism received through: the active accounts they own or
