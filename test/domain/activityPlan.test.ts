@@ -130,6 +130,10 @@ describe('activity plan (bilaga 1)', () => {
     expect(errorsOf(validateStep('account', 'purpose', { ...purpose, sourceUrl: 'https://www.instagram.com/fritid' }, own))).toEqual([{ field: 'sourceUrl', code: 'notOwnWeb' }]);
     expect(errorsOf(validateStep('account', 'purpose', { ...purpose, sourceUrl: 'https://botkyrka.se.example.com/' }, own))).toEqual([{ field: 'sourceUrl', code: 'notOwnWeb' }]);
     expect(errorsOf(validateStep('account', 'commitments', { ...commitments, linksToSource: false }, choices))).toEqual([{ field: 'linksToSource', code: 'mustConfirm' }]);
+    // Not an address at all: said so, and nothing throws (the host check has nothing to look at).
+    expect(errorsOf(validateStep('account', 'purpose', { ...purpose, sourceUrl: 'www.botkyrka.se/fritid' }, own))).toEqual([{ field: 'sourceUrl', code: 'notHttps' }]);
+    const hosts = { ...choices, platformHosts: { Instagram: ['instagram.com'] } };
+    expect(errorsOf(validateStep('account', 'channel', { ...channel, platform: 'Instagram', accountUrl: 'inte en adress' }, hosts))).toEqual([{ field: 'accountUrl', code: 'notHttps' }]);
   });
 
   it('R7: the account and the source page must be https addresses', () => {
