@@ -163,7 +163,7 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
       await elin.picture(card, picture('5-archive-nudge'));
 
       await elin.fields(card).first().fill('KA 2027/14');
-      card = await elin.press(card, 'Skickad till kommunarkivet', 'Arkiveringen för andra halvåret 2026 är registrerad');
+      card = await elin.press(card, 'Skickad till kommunarkivet', 'Arkiveringen (andra halvåret 2026) är gjord');
       await elin.picture(card, picture('6-archive-done'));
 
       // Done means done: past the day the reminder was due, none comes.

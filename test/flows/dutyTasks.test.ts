@@ -43,7 +43,7 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
   it('R15: "sent to the municipal archive" with its reference ends the period once; a second click changes nothing', async () => {
     const id = await activeAccount();
     const card = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/14' });
-    expect(textOf(card)).toContain('Arkiveringen för andra halvåret 2026 är registrerad.');
+    expect(textOf(card)).toContain('Arkiveringen (andra halvåret 2026) är gjord');
     expect(actionsOf(card)).toEqual([]);
     const after = await stored(id);
     expect(after.dutyLog?.done?.['archive|2026-H2']).toBeDefined();
@@ -51,7 +51,7 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     expect((await audit.history(id)).at(-1)).toMatchObject({ type: 'DutyCompleted', role: 'owner' });
 
     const again = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/15' });
-    expect(textOf(again)).toContain('Det här är redan gjort.');
+    expect(textOf(again)).toContain('Arkiveringen (andra halvåret 2026) är gjord');
     expect((await stored(id)).revision).toBe(after.revision);
     expect((await stored(id)).dutyLog?.evidence?.['archive|2026-H2']).toEqual({ kind: 'sentToArchive', reference: 'KA 2027/14' });
   });
@@ -82,7 +82,7 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     const pressed = await elin.invoke('duty.archived', { ...task(id, 'archive', '2026-H2', '2027-01-01'), level: '1', at: '2027-01-15T07:00:00.000Z', reference_0: 'KA 2027/16' });
     // The card the button was on comes back whole: this section done, the other account's check still asking.
     expect(textOf(pressed)).toContain('1 sak väntar på dig');
-    expect(textOf(pressed)).toContain('Arkiveringen för andra halvåret 2026 är registrerad.');
+    expect(textOf(pressed)).toContain('Arkiveringen (andra halvåret 2026) är gjord');
     expect(actionsOf(pressed).map((a) => a.verb)).toEqual(['duty.active', 'duty.pause', 'account.close']);
 
     for (const card of sent) {

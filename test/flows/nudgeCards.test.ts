@@ -115,7 +115,7 @@ describe('nudge cards as people live them', () => {
 
     // She archives from the card: every card about it says so, and nothing is left to press on the chief's.
     const archived = await elin.press(confirmed, 'Skickad till kommunarkivet', { reference_2: 'KA 2027/31' });
-    expect(textOf(archived)).toContain('Arkiveringen för andra halvåret 2026 är registrerad.');
+    expect(textOf(archived)).toContain('Arkiveringen (andra halvåret 2026) är gjord');
     for (const role of ['chief', 'communicator'] as const) {
       const theirs = await current(role, id);
       expect(textOf(theirs)).toContain('Arkiveringen (andra halvåret 2026) är gjord');

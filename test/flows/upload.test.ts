@@ -61,7 +61,7 @@ describe('R15: the half-year snapshot uploaded as a PDF in the chat', () => {
     expect((await assignments.get(id))!.value.revision).toBe(before);
     // Archived another way, so the next test's upload is the only one waiting.
     const task = { assignmentId: id, duty: 'archive', period: '2026-H1', level: '0', due: '2026-07-01', at: '2026-07-01T06:00:00.000Z' };
-    expect(textOf(await elin.invoke('duty.archived', { ...task, reference_0: 'KA 2026/99' }))).toContain('är registrerad');
+    expect(textOf(await elin.invoke('duty.archived', { ...task, reference_0: 'KA 2026/99' }))).toContain('är gjord');
   });
 
   it('stores the PDF with account, half-year, uploader and checksum, ends the duty and hands it to the archive', async () => {

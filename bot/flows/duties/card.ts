@@ -87,8 +87,10 @@ export async function drawNudgeCard(
     if (!found) continue;
     const { state, approvers, facts } = found;
     const pressed = options.pressed?.section === index ? options.pressed.shown : undefined;
-    if (!pressed && !section.some((item) => stillStands(found, item, person, deps.dutySettings))) {
-      sections.push(finishedSection(state, lead.nudge, locale));
+    // A press that did the task is answered as every card about it is updated (no race between the two).
+    const succeeded = pressed?.done === true && pressed.style !== 'attention';
+    if ((!pressed || succeeded) && !section.some((item) => stillStands(found, item, person, deps.dutySettings))) {
+      sections.push(finishedSection(state, lead.nudge, locale, deps.dutySettings));
       continue;
     }
     if (!pressed?.done) open++;

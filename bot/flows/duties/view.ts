@@ -182,16 +182,23 @@ export function nudgeSection(view: NudgeView): NudgeSection {
   }
 }
 
-/** The section about a nudge whose duty is done, or no longer needed: nothing more to press. */
-export function finishedSection(state: Assignment, nudge: Nudge, locale: Locale): NudgeSection {
+/**
+ * The section about a nudge whose duty is done, or no longer needed: nothing more to press. The same
+ * whether it is the answer to the press that did it or an update to every card sent about it, so the
+ * card reads the same whichever reaches Teams last.
+ */
+export function finishedSection(state: Assignment, nudge: Nudge, locale: Locale, settings: DutySettings): NudgeSection {
   const t = texts(locale);
-  const done = state.status === 'active' ? state.dutyLog?.done?.[`${nudge.duty}|${nudge.period}`] : undefined;
+  const log = state.status === 'active' ? state.dutyLog : undefined;
+  const done = log?.done?.[`${nudge.duty}|${nudge.period}`];
   const duty = nudge.duty;
   const text =
     done && (duty === 'archive' || duty === 'evaluation' || duty === 'activity')
-      ? t.duties.finished.text(t.duties.finished.duties[duty], periodLabel(t, nudge.period), day(done, locale))
-      : duty === 'admins' || duty === 'approval' || duty === 'ownerLeft'
-        ? t.duties.finished.ended[duty]
-        : t.duties.finished.ended.other;
+      ? [t.duties.finished.text(t.duties.finished.duties[duty], periodLabel(t, nudge.period), day(done, locale)), ...(duty === 'activity' ? [t.duties.tasks.activeDone(settings.inactiveDays)] : duty === 'evaluation' ? [t.duties.evaluation.done] : [])].join(' ')
+      : duty === 'activity' && log?.pausedUntil
+        ? t.duties.tasks.pausedDone(log.pausedUntil)
+        : duty === 'admins' || duty === 'approval' || duty === 'ownerLeft'
+          ? t.duties.finished.ended[duty]
+          : t.duties.finished.ended.other;
   return { title: t.duties.finished.title(accountName(state)), notice: text, noticeStyle: 'good', paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [] };
 }
