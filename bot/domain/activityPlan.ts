@@ -123,6 +123,8 @@ const stepSchemas = {
       knowsGuidelines: confirmed,
       // R7: posts link to their source on the municipality's web.
       linksToSource: confirmed,
+      // R10: the communicator can administer the account only with its login.
+      communicatorHasLogin: confirmed,
       answersWithin48h: confirmed,
       removesPostsWithin48h: confirmed,
       publishesModerationNotice: confirmed,

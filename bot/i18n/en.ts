@@ -111,6 +111,7 @@ export const en: Texts = {
       hasTime: 'I have time for the work, so questions can be answered within 48 hours.',
       knowsGuidelines: 'I know the municipality\'s guidelines for social media and follow them.',
       linksToSource: 'When I inform about the municipality, I link to the source on its website.',
+      communicatorHasLogin: 'The department communicator gets the login before the account is used.',
       answersWithin48h: 'I answer questions within 48 hours.',
       removesPostsWithin48h: 'I remove inappropriate posts within 48 hours.',
       publishesModerationNotice: 'I state on the account that inappropriate posts are removed.',

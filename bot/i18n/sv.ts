@@ -117,6 +117,7 @@ export const sv = {
       hasTime: 'Jag har tid för arbetet, så att frågor kan få svar inom 48 timmar.',
       knowsGuidelines: 'Jag känner till kommunens riktlinjer för sociala medier och följer dem.',
       linksToSource: 'När jag informerar om kommunen länkar jag till källan på kommunens webbplats.',
+      communicatorHasLogin: 'Förvaltningens kommunikatör får inloggningen innan kontot börjar användas.',
       answersWithin48h: 'Jag svarar på frågor inom 48 timmar.',
       removesPostsWithin48h: 'Jag tar bort olämpliga inlägg inom 48 timmar.',
       publishesModerationNotice: 'Jag skriver på kontot att olämpliga inlägg tas bort.',

@@ -96,6 +96,10 @@ describe('activity plan (bilaga 1)', () => {
     expect(administrators(administration.admins, elin.aadObjectId)).toEqual([elin.aadObjectId, aida.aadObjectId]);
   });
 
+  it('R10: the applicant promises the department communicator gets the login', () => {
+    expect(errorsOf(validateStep('account', 'commitments', { ...commitments, communicatorHasLogin: false }, choices))).toEqual([{ field: 'communicatorHasLogin', code: 'mustConfirm' }]);
+  });
+
   it('R10: refuses a password where the place of the login details belongs', () => {
     expect(errorsOf(validateStep('account', 'administration', { ...administration, loginStorage: 'Lösenord: Fritid2027!' }, choices))).toEqual([
       { field: 'loginStorage', code: 'credential' },

@@ -20,6 +20,7 @@ const account = {
   commitments: {
     knowsMedium: true as const, hasTime: true as const, knowsGuidelines: true as const,
     linksToSource: true as const,
+    communicatorHasLogin: true as const,
     answersWithin48h: true as const,
     removesPostsWithin48h: true as const,
     publishesModerationNotice: true as const,

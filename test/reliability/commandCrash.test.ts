@@ -47,7 +47,7 @@ const draft = {
   channel: { platform: 'Instagram', accountName: 'Fritidsgårdarna i Botkyrka', accountUrl: 'https://www.instagram.com/fritidbotkyrka', startDate: '2027-03-01' },
   purpose: { purpose: 'Berätta om kvällens aktiviteter.', audience: 'Unga 13–17 år', goals: ['200 följare inom ett halvår'], complement: 'Programmet finns på botkyrka.se.', sourceUrl: 'https://www.botkyrka.se/fritidsgardar' },
   administration: { admins: [users.employee.aadObjectId, users.admin.aadObjectId], loginStorage: 'Kommunens lösenordshanterare', substitute: users.admin.aadObjectId },
-  commitments: { knowsMedium: true, hasTime: true, knowsGuidelines: true, linksToSource: true, answersWithin48h: true, removesPostsWithin48h: true, publishesModerationNotice: true, followsGraphicProfile: true, followsLegalTerms: true },
+  commitments: { knowsMedium: true, hasTime: true, knowsGuidelines: true, linksToSource: true, communicatorHasLogin: true, answersWithin48h: true, removesPostsWithin48h: true, publishesModerationNotice: true, followsGraphicProfile: true, followsLegalTerms: true },
 };
 const choices = { applicantAadObjectId: elin.aadObjectId, departmentIds: directory.departments.map((d) => d.id), chief: users.chief.aadObjectId, platforms: ['Instagram'], people: new Map(directory.people.map((p) => [p.aadObjectId, p])) };
 

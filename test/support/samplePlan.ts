@@ -19,6 +19,7 @@ export const purpose = {
 export const confirmedCommitments = {
   knowsMedium: true, hasTime: true, knowsGuidelines: true,
   linksToSource: true,
+  communicatorHasLogin: true,
   answersWithin48h: true,
   removesPostsWithin48h: true,
   publishesModerationNotice: true,
@@ -30,6 +31,7 @@ export const administration = { admin1: users.employee.aadObjectId, admin2: user
 export const commitments = {
   knowsMedium: 'true', hasTime: 'true', knowsGuidelines: 'true',
   linksToSource: 'true',
+  communicatorHasLogin: 'true',
   answersWithin48h: 'true',
   removesPostsWithin48h: 'true',
   publishesModerationNotice: 'true',

@@ -16,6 +16,7 @@ const fields: Record<StepName, readonly string[]> = {
     'hasTime',
     'knowsGuidelines',
     'linksToSource',
+    'communicatorHasLogin',
     'answersWithin48h',
     'removesPostsWithin48h',
     'publishesModerationNotice',
