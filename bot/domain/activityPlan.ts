@@ -54,8 +54,8 @@ const directoryPerson = (choices: PlanChoices) =>
     return person !== undefined && isEnabled(person);
   }, { error: 'unknownPerson' });
 
-/** Whether `url` is on one of `hosts` (or a subdomain of one); any address when the platform has none. */
-const onPlatform = (url: string, hosts: readonly string[] | undefined): boolean => {
+/** Whether `url` is on one of `hosts` (or a subdomain of one); any address when there are none. */
+const onHosts = (url: string, hosts: readonly string[] | undefined): boolean => {
   // Not an address at all: the https check says so, and this one has nothing to add.
   if (!hosts || hosts.length === 0 || !URL.canParse(url)) return true;
   const host = new URL(url).hostname.toLowerCase();
@@ -92,7 +92,7 @@ const stepSchemas = {
       })
       .refine((c) => !c.endDate || c.endDate > c.startDate, { error: 'endBeforeStart', path: ['endDate'] })
       // The address is on the platform chosen (an Instagram account is not at facebook.com).
-      .refine((c) => onPlatform(c.accountUrl, choices.platformHosts?.[c.platform]), { error: 'wrongPlatform', path: ['accountUrl'] }),
+      .refine((c) => onHosts(c.accountUrl, choices.platformHosts?.[c.platform]), { error: 'wrongPlatform', path: ['accountUrl'] }),
   // R3: purpose and audience are published in the register; R6: measurable goals; R7: the website first.
   purpose: (choices: PlanChoices) =>
     z.object({
@@ -101,7 +101,7 @@ const stepSchemas = {
       goals: z.array(text(limits.goal).refine(measurable, { error: 'notMeasurable' })).min(1, { error: 'required' }).max(limits.goals, { error: 'tooLong' }),
       complement: text(limits.text),
       // R7: the source is on the municipality's own web, not on the social medium.
-      sourceUrl: https.refine((url) => onPlatform(url, choices.sourceHosts), { error: 'notOwnWeb' }),
+      sourceUrl: https.refine((url) => onHosts(url, choices.sourceHosts), { error: 'notOwnWeb' }),
     }),
   // R10: two admins besides the communicator, picked from the directory; login details kept
   // centrally. R14: a substitute, someone other than the applicant.

@@ -11,7 +11,7 @@ import type { AssignmentStore } from '../../store/assignments';
 import type { ConversationReferences } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
 import { approversFor, currentApprover } from '../approval/approvers';
-import { adminNames, factsFor } from './schedule';
+import { adminNames, factsOf } from './schedule';
 import { finishedSection, nudgeSection, type NudgeView } from './view';
 
 export interface DrawDeps {
@@ -36,7 +36,7 @@ export async function knownFor(deps: Pick<DrawDeps, 'assignments' | 'directory'>
     const state = given.get(id) ?? (await deps.assignments.get(id))?.value;
     if (!state) continue;
     const approvers = await approversFor(deps.directory, state);
-    known.set(id, { state, approvers, facts: await factsFor(deps.directory, state) });
+    known.set(id, { state, approvers, facts: factsOf(approvers) });
   }
   return known;
 }

@@ -11,6 +11,7 @@ import type { JsonQueue } from '../../store/queues';
 import { bundlesOf } from '../../domain/nudgeBundles';
 import { nudgeRecipients, type NudgeRole } from '../../domain/nudgeRecipients';
 import type { NudgeLedger } from '../../store/nudges';
+import type { Approvers } from '../../domain/approval';
 import { approversFor } from '../approval/approvers';
 
 /** One person's card of nudges, as it travels on the `nudges` queue (domain/nudgeBundles.ts). */
@@ -38,9 +39,11 @@ export interface ScheduleDeps {
 
 /** The facts the rules need beyond the assignment: who the department communicator is (R10). */
 export async function factsFor(directory: DirectoryStore, state: Assignment): Promise<DutyFacts> {
-  const { communicator } = await approversFor(directory, state);
-  return { communicatorAadObjectId: communicator };
+  return factsOf(await approversFor(directory, state));
 }
+
+/** The same, from approvers already read. */
+export const factsOf = (approvers: Approvers): DutyFacts => ({ communicatorAadObjectId: approvers.communicator });
 
 /** R10: the names of the account's admins, for the cards that list them (an id not in the directory as it is). */
 export async function adminNames(directory: DirectoryStore, state: Assignment): Promise<string> {
