@@ -16,6 +16,8 @@ export interface HelpAnswerCardData {
   readonly title: string;
   readonly answer: string;
   readonly source: string;
+  /** What to do next, where a card does it (R1 apply, R21 report, …). */
+  readonly next?: { readonly title: string; readonly verb: string; readonly data: object };
   readonly more: string;
 }
 

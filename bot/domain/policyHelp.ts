@@ -1,10 +1,21 @@
+import MiniSearch from 'minisearch';
+import { stemmer as englishStem } from '@orama/stemmers/english';
+import { stemmer as swedishStem } from '@orama/stemmers/swedish';
+import { policySections, type PolicyHeading } from './policySections';
+
 /**
- * Policy help: the topics people ask about, each tied to its rules and the heading of the policy
- * section it comes from, and a small matcher from everyday questions (Swedish or English) to a
- * topic. A question it cannot place gets the topic menu, never a guess.
+ * Policy help: the topics people ask about, each tied to its rules and the policy section it comes
+ * from, and a search from everyday questions (Swedish or English) to a topic. The search is BM25
+ * (MiniSearch) over each topic's curated answers in both languages, its section's own words and
+ * the words people use for it, with Snowball stemmers for Swedish and English, synonyms for
+ * everyday words, and compound words split against what the index knows. A question it cannot
+ * place gets the topic menu, never a guess.
  */
 export const topics = [
   'assignment',
+  'duties',
+  'publicRecords',
+  'register',
   'workTime',
   'openness',
   'freedom',
@@ -12,6 +23,7 @@ export const topics = [
   'attacks',
   'bullying',
   'forwardCriticism',
+  'mediaMonitoring',
   'registration',
   'moderation',
   'legal',
@@ -22,19 +34,24 @@ export const topics = [
   'passive',
   'website',
   'plainLanguage',
+  'createValue',
 ] as const;
 export type Topic = (typeof topics)[number];
 
-/** Where each answer comes from: the policy's rule ids and its section heading (in Swedish, as published). */
-export const sources: Record<Topic, { readonly rules: readonly string[]; readonly heading: string }> = {
-  assignment: { rules: ['R1', 'R2', 'R5'], heading: 'Få ett tydligt uppdrag' },
+/** Where each answer comes from: the policy's rule ids and the heading of its section (in Swedish, as published). */
+export const sources: Record<Topic, { readonly rules: readonly string[]; readonly heading: PolicyHeading }> = {
+  assignment: { rules: ['R1', 'R2'], heading: 'Få ett tydligt uppdrag' },
+  duties: { rules: ['R5'], heading: 'Få ett tydligt uppdrag' },
+  publicRecords: { rules: ['R4'], heading: 'Få ett tydligt uppdrag' },
+  register: { rules: ['R3'], heading: 'Redovisa sociala medier' },
   workTime: { rules: ['R23'], heading: 'Regler för dig som fått ett uppdrag i tjänsten' },
   openness: { rules: ['R19'], heading: 'Var gärna öppen med vem du är' },
   freedom: { rules: ['R18'], heading: 'Du har både yttrandefrihet och meddelarfrihet' },
   politicians: { rules: ['R17'], heading: 'Politiska bloggar eller hemsidor' },
   attacks: { rules: ['R20'], heading: 'Se upp med personangrepp, osaklig kritik och oanständigheter' },
   bullying: { rules: ['R21'], heading: 'Uppmärksamma nätmobbning och andra brott' },
-  forwardCriticism: { rules: ['R22', 'R16'], heading: 'Vidarebefordra kritik' },
+  forwardCriticism: { rules: ['R22'], heading: 'Vidarebefordra kritik' },
+  mediaMonitoring: { rules: ['R16'], heading: 'Mediebevakning' },
   registration: { rules: ['R13'], heading: 'Diarieför' },
   moderation: { rules: ['R14'], heading: 'Gallra olämpliga inlägg' },
   legal: { rules: ['R12'], heading: 'Följ juridiska villkor och lagarna' },
@@ -43,54 +60,254 @@ export const sources: Record<Topic, { readonly rules: readonly string[]; readonl
   graphicProfile: { rules: ['R8'], heading: 'Botkyrkas grafiska profil i sociala medier' },
   administration: { rules: ['R10'], heading: 'Administrera konto' },
   passive: { rules: ['R11'], heading: 'Stäng passiva konton' },
-  website: { rules: ['R7', 'R3'], heading: 'Använd sociala medier som komplement till www.botkyrka.se' },
+  website: { rules: ['R7'], heading: 'Använd sociala medier som komplement till www.botkyrka.se' },
   plainLanguage: { rules: ['R9'], heading: 'Skriv klarspråk och hitta tonen' },
+  createValue: { rules: [], heading: 'Skapa gärna värde' },
 };
 
 /**
- * Word beginnings that point to a topic, in Swedish and English. A phrase ("min arbetsplats")
- * counts double: it says more than a single word.
+ * The words people use for each topic, Swedish and English, beside the policy's own. They weigh more
+ * than the answers' text: they are what a question in everyday words has in common with the topic.
  */
-const cues: Record<Topic, readonly string[]> = {
-  assignment: ['uppdrag', 'starta ett konto', 'starta konto', 'skaffa konto', 'officiellt konto', 'ansök', 'godkänn', 'assignment', 'official account', 'start an account', 'open an account', 'set up an account', 'apply'],
-  workTime: ['arbetstid', 'på jobbet', 'under jobbet', 'på arbetet', 'work time', 'working hours', 'at work', 'during work'],
-  openness: ['min arbetsplats', 'mitt jobb', 'om jobbet', 'privatperson', 'privat', 'vem jag är', 'anonym', 'my workplace', 'my job', 'private person', 'privately', 'anonymous'],
-  freedom: ['meddelarfrihet', 'yttrandefrihet', 'tystnadsplikt', 'sekretess', 'journalist', 'en journalist', 'tipsa', 'tipsa media', 'kontakta media', 'whistleblow', 'freedom of speech', 'freedom of expression', 'confidential', 'secrecy', 'press'],
-  politicians: ['politiker', 'jag är politiker', 'i am a politician', 'politisk', 'parti', 'fullmäktige', 'nämnd', 'förtroendevald', 'politician', 'political', 'party', 'councillor', 'elected'],
-  attacks: ['personangrepp', 'kritisera', 'klaga på', 'svordom', 'oanständig', 'lojalitet', 'insult', 'criticise', 'criticize', 'complain about', 'loyalty', 'swear'],
-  bullying: ['mobb', 'nätmobb', 'hänger ut', 'hängs ut', 'trakasser', 'hot', 'brott', 'brukare', 'polis', 'kränk', 'bully', 'bullied', 'harass', 'threat', 'crime', 'police', 'shamed'],
-  forwardCriticism: ['negativ', 'dåligt om', 'sprids', 'artikel', 'tidning', 'skriver om kommunen', 'negative', 'bad press', 'article', 'newspaper', 'going viral', 'spreading'],
-  registration: ['diarieför', 'registrera', 'allmän handling', 'allmänna handlingar', 'kritik på vår sida', 'klagomål', 'public record', 'register a', 'registration', 'complaint', 'criticism on our page'],
-  moderation: ['ta bort', 'radera', 'moderer', 'olämplig', 'kommentar', 'ersättare', 'semester', 'borta', '48 timmar', 'remove', 'delete', 'moderat', 'inappropriate', 'comment', 'substitute', 'holiday', 'away'],
-  legal: ['fota', 'foto', 'bild', 'filma', 'barn', 'elev', 'samtycke', 'gdpr', 'personuppgift', 'upphovsrätt', 'citera', 'photo', 'picture', 'film', 'children', 'pupils', 'consent', 'copyright', 'quote'],
-  archiving: ['arkiv', 'skärmdump', 'pdf', 'halvår', 'spara kontot', 'archive', 'screenshot', 'snapshot', 'half-year', 'half year'],
-  evaluation: ['utvärder', 'mätbar', 'mål', 'följare', 'rapport', 'evaluat', 'measurable', 'goals', 'followers', 'report on'],
-  graphicProfile: ['logotyp', 'logga', 'grafisk profil', 'profilbild', 'avsändare', 'användarnamn', 'kontaktcenter', 'logo', 'branding', 'profile picture', 'username', 'sender'],
-  administration: ['lösenord', 'inloggning', 'logga in', 'administratör', 'admin', 'password', 'login', 'log in', 'administrator'],
-  passive: ['stänga', 'stäng', 'passiv', 'inaktiv', 'läggas ner', 'lägga ner', 'avsluta kontot', 'close the account', 'close an account', 'inactive', 'passive', 'shut down'],
-  website: ['webbplats', 'hemsida', 'botkyrka.se', 'länka', 'länk', 'website', 'web site', 'homepage', 'link'],
-  plainLanguage: ['klarspråk', 'skriva enkelt', 'tonen', 'tilltal', 'plain language', 'tone', 'how to write', 'hur ska jag skriva'],
+const peoplesWords: Record<Topic, string> = {
+  assignment:
+    'starta konto skaffa konto köra en sida nytt konto öppna konto egen sida jobbkonto ansöka ansökan blankett fylla i tillstånd lov godkänna godkänd räcker det chefen säger ja ' +
+    'privat konto i jobbet använda sociala medier i tjänsten blogga i jobbet chatta med föräldrar elever skolappen lärplattform anställd eller privatperson bara följa läsa titta bevaka andra ' +
+    'start account new account open account create page run an account form fill in permission approve approval allowed use private account for work only follow watch',
+  duties:
+    'svara snabbt hur snabbt hur lång tid svarstid svara på frågor fråga ställer helg helger kväll kvällar timmar dygn hinna tid krav förväntas ansvar professionell ' +
+    'kunna mediet kunskap ordentligt lära mig ' +
+    'reply answer quickly how fast how long response time weekend evenings hours have time expected responsibilities professional know the platform well',
+  publicRecords:
+    'allt jag skriver inlägg jag gör sparas offentligt vem som helst begära ut handling material tillhör äger kommunen ändra i efterhand tyst redigera radera gamla inlägg ' +
+    'public anyone can request my posts belong own owns the municipality official document edit quietly afterwards change old posts records',
+  register:
+    'lista förteckning vilka konton finns officiella konton äkta riktigt fejk falskt kommunens konton hitta konto vem ansvarar för kontot ' +
+    'list of accounts which accounts official real genuine fake find an account who runs this account directory',
+  workTime:
+    'arbetstid på jobbet under jobbet på arbetet när jag jobbar rasten scrolla surfa kolla flöde jobbdatorn tillsagd halva dagen tillåtet ' +
+    'work time working hours at work during work while working browse scroll break on the job allowed half the day',
+  openness:
+    'skriva om jobbet berätta var jag jobbar min arbetsplats privatperson privat profil som privatperson vem jag är anonym jobbtitel ' +
+    'about my job my workplace where i work work for the council mention private person personal profile posting as myself anonymous who i am',
+  freedom:
+    'tycka åsikt kritisera kommunen offentligt yttra mig säga vad jag tycker tipsa journalist reporter media tystnadsplikt sekretess hemligt berätta för media ' +
+    'visselblåsare missförhållanden sparken avsked ärende aftonbladet expressen lokaltidningen ' +
+    'opinion speak freely say what i think tell a journalist reporter newspaper whistleblower confidentiality secrecy leak fired trouble tip off local paper problems',
+  politicians:
+    'politiker parti partiet fullmäktige nämnd nämndledamot ledamot förtroendevald kommunalråd kommunalrådet valkampanj min blogg som politiker ' +
+    'politician party councillor council elected campaign my blog as a politician',
+  attacks:
+    'arg sur irriterad kritisera kollega klaga på chefen klaga på kollegor inkompetent dålig chef idiot svordomar svära oanständig elak hänga ut leverantör lojal lojalitet dåligt om min arbetsgivare ' +
+    'complain about colleague my boss my manager is useless incompetent rant swear rude mean insult supplier loyal loyalty badmouth employer',
+  bullying:
+    'mobbning mobbas mobbad hotfull hotfulla trakasseras trakasserier hotad hot hotar hängs ut hänger ut kränkt kränkning brott polisanmäla polisen utsatt elev klassen gruppchatt nakenbilder ' +
+    'brukare kund kollega näthat ' +
+    'bullying bullied harassed harassment threatened threat crime police victim pupil client care user hate online nudes',
+  forwardCriticism:
+    'negativt om kommunen dåligt om kommunen artikel tidningen skriver sprids viralt klipp hånar argt inlägg annan sida tråd ryktet influencer snackar skit ' +
+    'kritik mot kommunen dålig publicitet vem ska jag säga till vem borde få veta tipsa ' +
+    'negative about the municipality bad press nasty article newspaper viral going around thread rumour criticism of the municipality who do i tell who should know',
+  mediaMonitoring:
+    'vad skrivs om min enhet vad sägs om vår verksamhet skolan hålla koll bevaka spanar följa vad folk skriver föräldrar skriver om som chef rektor enhetschef min enhet omnämns nämns centralt ' +
+    'what is written about my unit what people say about us keep track mentions as a manager head teacher',
+  registration:
+    'klagomål synpunkt kritik på vår sida kritik i kommentar meddelande via kontot inkorg dm direktmeddelande registrera registrator ' +
+    'complaint feedback criticism on our page message to our account inbox direct message registrar log it',
+  moderation:
+    'tabort kommentar olämplig svordomar rasism rasistisk reklam spam porr våld blockera rensa bevaka kontot ersättare semester vikarie vem sköter sidan då 48 timmar ' +
+    'inappropriate racist spam advert porn violence moderate substitute cover while away stand-in',
+  legal:
+    'bild video barn elever förskolan namn samtycke medgivande föräldrarnas ok lov att publicera upphovsrätt låna bild musik låt låtar spotify google hittat citera källa ' +
+    'varumärke annans logga sekretess villkor regler plattformens gdpr personuppgifter ' +
+    'children pupils names consent permission publish copyright music song found on google quote source trademark terms rules gdpr personal data',
+  archiving:
+    'spara undan hur ofta arkivera skärmdump pdf halvår halvårsskifte juli januari kommunarkivet hur länge spara inlägg dokumentera bevara ' +
+    'save archive how often pdf every six months half year keep posts how long record keeping',
+  evaluation:
+    'utvärdera utvärdering mål mätbara följa upp funkar fungerar hur det gått statistik följare räckvidd plan planera kanaler affischer nå målgrupp mall rapport årligen varje år kampanj slut ' +
+    'evaluate evaluation goals measurable working statistics followers reach plan channels posters audience template yearly report summary campaign ends',
+  graphicProfile:
+    'logotyp profilbild användarnamn namn på kontot avsändare bio bion beskrivning kontaktcenter telefonnummer officiellt konto färger ' +
+    'profile picture username account name sender bio description official account text contact centre phone number colours',
+  administration:
+    'lösenord admin administratör åtkomst komma åt kontot två personer dela lösenordet lösenordshanterare här i chatten ' +
+    'admin administrator access two people share the password password manager in this chat',
+  passive:
+    'stänga inaktivt ingen använder kontot ingen postar inget händer gammalt konto dött konto tabort kontot ' +
+    'inactive nobody uses nobody posts nothing happens old account dead account not updated in a year',
+  website:
+    'webbplats webben botkyrka.se skippa strunta i länka länk nyheter bara på facebook istället för ' +
+    'web site link news only on facebook instead of',
+  plainLanguage:
+    'skriva hur ska jag skriva likadant anpassa ton tonen språk enkelt kort tilltal du till följarna formell personlig stavning fattar förstår ' +
+    'how to write tone language simple short formal personal style spelling understand',
+  createValue:
+    'tips tipsa dela kunskap svår fråga krånglig fråga kräver vet inte svaret inte mitt område jobbar inte med det skicka vidare frågan rätt verksamhet tjänster lokala grupper expert hjälpa invånare ' +
+    'tips share knowledge difficult question tricky not my area pass on the question right unit services local groups expert help residents',
 };
 
-/** Lower case, one space between words, punctuation gone; å, ä and ö kept (they carry meaning). */
-export const normalise = (text: string): string =>
-  ` ${text.toLowerCase().replace(/[^\p{L}\p{N}.]+/gu, ' ').replace(/\s+/g, ' ').trim()} `;
+/**
+ * Everyday words and the policy word they mean, so a question and a topic meet on one word. Each word
+ * is looked up as written and by its stems, so its inflections follow ("inloggningen", "bilderna").
+ */
+const synonymGroups: Record<string, string> = {
+  lösenord: 'lösen pw pwd inlogg inloggning inloggningsuppgifter login password passwords credentials',
+  semester: 'ledig ledighet frånvarande sjuk sjukskriven föräldraledig vacation holiday holidays leave',
+  kommentar: 'kommentera kommenterar kommentarsfält comment comments',
+  bild: 'foto fota fotar foton bilder photo photos picture pictures pic pics image images selfie',
+  video: 'film filma filmar klipp reel reels videos',
+  barn: 'kids children child ungar unge',
+  chef: 'chefen boss manager chief',
+  kolla: 'check kollar titta',
+  journalist: 'reporter journalister tidning press',
+  tabort: 'radera remove delete deleted dölja hide',
+  stänga: 'avsluta close shut',
+  webbplats: 'hemsida webbplatsen webben website homepage',
+  logotyp: 'logga logo',
+  klagomål: 'klaga klagar gnälla gnäller complain complaint complaints vent',
+  negativ: 'sura sur elak elaka hånar hån sågar såga nasty negative',
+  meddelande: 'pm dm direktmeddelande inkorg inbox message messages',
+  mobbas: 'mobbning mobbad mobbar bullied bullying bully',
+  skärmdump: 'screenshot printscreen skärmbild',
+  politiker: 'politician politiskt politisk',
+  telefonnummer: 'växelnummer växeln telefon phone number',
+  uppdatera: 'uppdateras uppdaterat update updated',
+};
 
-/** How strongly the question points to each topic. */
-export function scores(question: string): Map<Topic, number> {
-  const text = normalise(question);
-  const result = new Map<Topic, number>();
-  for (const topic of topics) {
-    const score = cues[topic].filter((cue) => text.includes(` ${cue}`)).reduce((sum, cue) => sum + (cue.includes(' ') ? 2 : 1), 0);
-    if (score > 0) result.set(topic, score);
-  }
-  return result;
+const synonyms = new Map<string, string>();
+for (const [canonical, words] of Object.entries(synonymGroups)) {
+  for (const word of words.split(' ')) for (const key of [word, swedishStem(word), englishStem(word)]) if (!synonyms.has(key)) synonyms.set(key, canonical);
+}
+const synonymOf = (word: string): string => synonyms.get(word) ?? synonyms.get(swedishStem(word)) ?? synonyms.get(englishStem(word)) ?? word;
+
+/** Whole phrases that mean one policy word; replaced before words are split. */
+const phrases: readonly [RegExp, string][] = [
+  [/\bta (?:ner|bort)\b/g, ' tabort '],
+  [/\b(?:lägga|lägger) ner\b/g, ' stänga '],
+  [/\blogga in\b|\blog in\b/g, ' lösenord '],
+  [/\bprint screen\b/g, ' skärmdump '],
+  [/\b(?:är|blir) borta\b|\b(?:am|are|is) away\b/g, ' semester '],
+];
+
+/**
+ * Words that say nothing about a topic: Snowball's Swedish and English stop lists, a few everyday
+ * verbs and greetings, and the platforms and the municipality's name, which every topic shares.
+ */
+const stopWords = new Set(
+  [
+    'och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut när efter upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas',
+    'ska skall får fick måste bör borde vill ville kommer göra gör gjorde finns fanns sen dom typ lite ens redan också ännu väl bara egentligen hej hallå tack snälla ok okej',
+    'år dag dagar ny nytt nya många idag imorgon igår year years day days new many today tomorrow yesterday',
+    'tillåtet tillåten okej använda allowed use using sida sidan sidor page pages räcker enough egen eget egna hjälp hjälpen help',
+    'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its itself they them their theirs themselves what which who whom this that these those am is are was were be been being have has had having do does did doing would should could ought a an the and but if or because as until while of at by for with about against between into through during before after above below to from up down in out on off over under again further then once here there when where why how all any both each few more most other some such no nor not only own same so than too very can will just may might must shall like get got hi hello thanks please okay ok',
+    'facebook insta instagram ig face fb tiktok twitter x snapchat snap linkedin youtube threads bluesky mastodon sociala medier social media kommun kommunen kommunens botkyrka botkyrkas',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Words as the index and the questions both see them: lower case, synonyms applied, stop words gone, stemmed in both languages. */
+const stems = (word: string): string[] => [...new Set([swedishStem(word), englishStem(word)])];
+
+const tokenize = (text: string): string[] =>
+  phrases.reduce((t, [pattern, word]) => t.replace(pattern, word), text.toLowerCase()).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+const termsOf = (word: string): string[] | null => {
+  const canonical = synonymOf(word);
+  return stopWords.has(canonical) || canonical.length < 2 ? null : stems(canonical);
+};
+
+/**
+ * The rest of working life, which people ask a bot in Teams about too: when it matches a question
+ * best, the question is not about the policy.
+ */
+const elsewhereId = 'elsewhere';
+const workplaceWords =
+  'lön lönen löneutbetalning semesterdagar sjukanmäla sjukanmälan vab friskvård friskvårdsbidrag reseräkning milersättning utlägg personalsystemet hr ' +
+  'dator datorn lösenord till datorn skrivare skrivaren vpn wifi nätverk skärm skärmen excel word outlook kalender teams möte mötet mötesrum boka passerkort passerbricka it-support servicedesk ' +
+  'lunch matsalen kaffe parkering parkera buss jobba hemifrån distans klockan vädret ' +
+  'salary payday pay vacation days sick leave parental leave expenses travel expense computer laptop printer monitor wifi calendar meeting room book parking canteen weather joke work from home';
+
+interface TopicDocument {
+  readonly id: Topic | typeof elsewhereId;
+  readonly words: string;
+  readonly asked: string;
+  readonly answers: string;
+  readonly section: string;
 }
 
-/** The topic a question is about, if one stands out; undefined sends the asker to the menu. */
-export function topicOf(question: string): Topic | undefined {
-  const ranked = [...scores(question)].sort((a, b) => b[1] - a[1]);
-  const [best, second] = ranked;
-  if (!best) return undefined;
-  return second && second[1] === best[1] ? undefined : best[0];
+/** The curated title and answer of each topic, in each language the bot speaks. */
+export type TopicTexts = Record<Topic, { readonly title: string; readonly answer: string }>;
+
+/** Score below which a best match is too weak to answer with: the menu is the honest reply. */
+const minimumScore = 6;
+
+export class PolicyHelpSearch {
+  private readonly index: MiniSearch<TopicDocument>;
+  /** Every term in the index, for splitting compound words in questions ("skolbilder" → "bild"). */
+  private readonly vocabulary = new Set<string>();
+
+  /** `asked`: questions people asked, with their topic; `elsewhere`: questions about anything but the policy. */
+  constructor(texts: readonly TopicTexts[], asked: readonly (readonly [question: string, topic: Topic])[], elsewhere: readonly string[]) {
+    this.index = new MiniSearch<TopicDocument>({
+      fields: ['words', 'asked', 'answers', 'section'],
+      tokenize,
+      processTerm: (word) => {
+        const terms = termsOf(word);
+        terms?.forEach((term) => this.vocabulary.add(term));
+        return terms;
+      },
+      searchOptions: {
+        boost: { asked: 1, words: 3, answers: 0.5, section: 0.2 },
+        processTerm: (word) => this.questionTerms(word),
+        prefix: (term) => term.length >= 5,
+        fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+        weights: { fuzzy: 0.4, prefix: 0.5 },
+      },
+    });
+    this.index.add({ id: elsewhereId, words: workplaceWords, asked: elsewhere.join(' '), answers: '', section: '' });
+    this.index.addAll(
+      topics.map((id) => ({
+        id,
+        words: peoplesWords[id],
+        asked: asked.filter(([, topic]) => topic === id).map(([question]) => question).join(' '),
+        answers: texts.map((t) => `${t[id].title} ${t[id].answer}`).join(' '),
+        section: `${sources[id].heading} ${policySections[sources[id].heading]}`,
+      })),
+    );
+  }
+
+  /**
+   * A question's terms; for a compound the index does not know, the terms of its longest known head
+   * (a Swedish compound's head comes last: "skolfotona" → "fotona" → bild).
+   */
+  private questionTerms(word: string): string[] | null {
+    const terms = termsOf(word);
+    if (!terms || terms.some((term) => this.vocabulary.has(term)) || word.length < 7) return terms;
+    for (let start = 3; start <= word.length - 4; start++) {
+      const head = termsOf(word.slice(start))?.filter((term) => this.vocabulary.has(term));
+      if (head?.length) return [...terms, ...head];
+    }
+    return terms;
+  }
+
+  /** How strongly a question points to each topic, best first. */
+  ranked(question: string): { topic: Topic | typeof elsewhereId; score: number }[] {
+    return this.index.search(question).map((result) => ({ topic: result.id as Topic, score: result.score }));
+  }
+
+  /**
+   * The topic a question is about, if one stands out; undefined sends the asker to the menu: when the
+   * rest of working life matches best, when the best is weak, or when fewer than two of the question's
+   * words are known to the index ("hur byter jag lösenord till datorn?" shares one word with the login
+   * topic, and is not about it).
+   */
+  topicOf(question: string): Topic | undefined {
+    const words = tokenize(question).filter((word) => termsOf(word));
+    const known = words.filter((word) => this.questionTerms(word)?.some((term) => this.vocabulary.has(term)));
+    if (known.length < Math.min(2, words.length)) return undefined;
+    const [best] = this.ranked(question);
+    return best && best.topic !== elsewhereId && best.score >= minimumScore ? best.topic : undefined;
+  }
 }

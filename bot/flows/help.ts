@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { helpAnswerCard, helpTopicsCard, type AdaptiveCard } from '../../cards';
+import { helpAnswerCard, helpTopicsCard, type AdaptiveCard, type Verb } from '../../cards';
 import type { Locale } from '../domain/locale';
-import { sources, topicOf, topics, type Topic } from '../domain/policyHelp';
+import { PolicyHelpSearch, sources, topics, type Topic } from '../domain/policyHelp';
+import { asked, elsewhere } from '../domain/policyQuestions';
 import { texts } from '../i18n';
 
 const perRow = 3;
@@ -19,9 +20,33 @@ export function helpMenu(locale: Locale, notice?: 'notFound' | 'unknownTopic'): 
   });
 }
 
+type NextTitle = keyof ReturnType<typeof texts>['help']['next'];
+
+/** Where an answer has a card that does what it says, the answer ends with that card's button. */
+const nextSteps: Partial<Record<Topic, { readonly title: NextTitle; readonly verb: Verb; readonly data?: object }>> = {
+  assignment: { title: 'apply', verb: 'plan.start' },
+  duties: { title: 'away', verb: 'absence.form' },
+  register: { title: 'register', verb: 'register.show' },
+  website: { title: 'register', verb: 'register.show' },
+  bullying: { title: 'reportBullying', verb: 'report.form', data: { kind: 'bullying' } },
+  forwardCriticism: { title: 'reportNegative', verb: 'report.form', data: { kind: 'negative' } },
+  registration: { title: 'reportCriticism', verb: 'report.form', data: { kind: 'criticism' } },
+  moderation: { title: 'away', verb: 'absence.form' },
+  archiving: { title: 'accounts', verb: 'account.mine' },
+  evaluation: { title: 'accounts', verb: 'account.mine' },
+  administration: { title: 'accounts', verb: 'account.mine' },
+  passive: { title: 'accounts', verb: 'account.mine' },
+};
+
 export function helpAnswer(locale: Locale, topic: Topic): AdaptiveCard {
   const t = texts(locale).help;
-  return helpAnswerCard({ ...t.topics[topic], source: t.source(sources[topic].heading), more: t.more });
+  const next = nextSteps[topic];
+  return helpAnswerCard({
+    ...t.topics[topic],
+    source: t.source(sources[topic].heading),
+    next: next && { title: t.next[next.title], verb: next.verb, data: next.data ?? {} },
+    more: t.more,
+  });
 }
 
 const topicData = z.object({ topic: z.enum(topics) });
@@ -32,8 +57,16 @@ export const helpForCard = (locale: Locale, data: unknown): AdaptiveCard => {
   return parsed.success ? helpAnswer(locale, parsed.data.topic) : helpMenu(locale, 'unknownTopic');
 };
 
+/**
+ * One search over every language's answers: a question may come in either, whatever the client says.
+ * Built on the first question, not at start: a cold start of the function app does not pay for it.
+ */
+let search: PolicyHelpSearch | undefined;
+const helpSearch = (): PolicyHelpSearch =>
+  (search ??= new PolicyHelpSearch((['sv', 'en'] as const).map((locale) => texts(locale).help.topics), asked, elsewhere));
+
 /** A question in words: the answer when one topic stands out, else undefined (the caller decides). */
 export const answerFor = (locale: Locale, question: string): AdaptiveCard | undefined => {
-  const topic = topicOf(question);
+  const topic = helpSearch().topicOf(question);
   return topic && helpAnswer(locale, topic);
 };

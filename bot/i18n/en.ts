@@ -523,8 +523,12 @@ export const en: Texts = {
     unknownTopic: 'I do not know that topic. Choose one below.',
     source: (heading) => `From the policy: "${heading}"`,
     more: 'More topics',
+    next: { apply: 'New application', away: 'I am away', register: 'Show the register', reportBullying: 'Report bullying', reportNegative: 'Report a post', reportCriticism: 'Report criticism', accounts: 'My accounts' },
     topics: {
       assignment: { title: 'An account in your job', answer: 'You need an assignment from your line manager to use social media in your job. It is anchored with the department communicator and the head of communications. Write "new application" to fill in the activity plan here. For monitoring only, your manager\'s approval is enough.' },
+      duties: { title: 'What your assignment asks of you', answer: 'With an assignment you know the medium and have time for it. Answer questions within 48 hours, sooner if you can. You also know the municipality\'s guidelines and work professionally by them. When you are away, name a substitute: write "I am away".' },
+      publicRecords: { title: 'What you write in your job', answer: 'With an assignment you use social media as a municipal employee, not as a private person. What you write in the assignment is the municipality\'s information material and a public record. Anyone may ask to read it.' },
+      register: { title: 'The municipality\'s official accounts', answer: 'botkyrka.se lists the municipality\'s official social media accounts: who is responsible, what the account is for and who it is for. The list makes public records easier to find. Your account is added when your application is approved.' },
       workTime: { title: 'Social media at work', answer: 'You may use social media during working hours as long as it does not harm your work. It is a way to keep up with what happens in the world.' },
       openness: { title: 'Writing about your job privately', answer: 'You may write about your workplace as a private person. When it concerns your job, say who you are and what you do, and that you write as a private person, not for the municipality.' },
       freedom: { title: 'Freedom of expression and of communication', answer: 'You may say what you think about the municipality, unless confidentiality applies. You also have the right to give information to the media. But that right does not cover much that is confidential in health care, social services, preschool and school.' },
@@ -532,6 +536,7 @@ export const en: Texts = {
       attacks: { title: 'Criticism and personal attacks', answer: 'The municipality wants an open and factual dialogue, criticism included. But speaking ill of colleagues, suppliers or others can break the loyalty you owe your employer. Think before you write about people.' },
       bullying: { title: 'Cyberbullying and crime', answer: 'If a colleague, pupil, client or user is bullied or threatened online: tell your manager, or report it to the police like any crime. If someone is in danger, call 112.' },
       forwardCriticism: { title: 'Negative material about the municipality', answer: 'Have you seen something published that is negative for the municipality? Tell your line manager or the head of communications. Managers should follow what is written about their unit.' },
+      mediaMonitoring: { title: 'What is written about your unit', answer: 'The head of communications follows what is written about the municipality, in social media too. As a manager, you should also keep up with what is written about your unit, and step in if you suspect a crime.' },
       registration: { title: 'Registering criticism', answer: 'What you receive through social media in your job is a public record. Factual criticism is registered and passed on to the right part of the municipality. Comments in an open forum shown in time order need not be registered.' },
       moderation: { title: 'Removing inappropriate posts', answer: 'If you are responsible for an account, remove inappropriate posts within 48 hours and say on the account that you do. Inappropriate means personal attacks, obscene words, incitement against ethnic groups, copyright infringement, depictions of violence, pornography and commercial advertising. It rests on the Swedish act (1998:112) on responsibility for electronic bulletin boards. Name a substitute when you are away.' },
       legal: { title: 'Photos, consent and copyright', answer: 'Do not photograph or name children or adults without their written consent (GDPR). Respect copyright and trademarks, and link to the source when you quote. Never share confidential information. Ask your manager if you are unsure.' },
@@ -542,6 +547,7 @@ export const en: Texts = {
       passive: { title: 'Closing passive accounts', answer: 'Accounts that are not updated regularly are closed, so they do not harm the municipality\'s reputation. Write "my accounts" to close an account.' },
       website: { title: 'The website first', answer: 'No social medium replaces botkyrka.se or the unit\'s website. When you inform about the municipality, link to the source there. The official accounts are in the register: write "register".' },
       plainLanguage: { title: 'Write plain language', answer: 'Write clearly, simply and correctly. Use words most people understand, keep it short, and address the reader as "you". Fit the text to the channel, the purpose and the audience.' },
+      createValue: { title: 'Add something of value', answer: 'Share facts and good tips, above all about what you know best. If you get a hard question, or one that needs action, tip off the unit responsible so that they can answer.' },
     },
   },
   report: {

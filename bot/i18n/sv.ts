@@ -531,8 +531,12 @@ export const sv = {
     unknownTopic: 'Jag känner inte igen det ämnet. Välj ett här nedanför.',
     source: (heading: string) => `Ur policyn: ”${heading}”`,
     more: 'Fler ämnen',
+    next: { apply: 'Ny ansökan', away: 'Jag är borta', register: 'Visa registret', reportBullying: 'Rapportera mobbning', reportNegative: 'Rapportera inlägg', reportCriticism: 'Rapportera kritik', accounts: 'Mina konton' },
     topics: {
       assignment: { title: 'Konto i tjänsten', answer: 'Du behöver ett uppdrag från din närmaste chef för att använda sociala medier i jobbet. Uppdraget ska förankras hos förvaltningens kommunikatör och kommunikationschefen. Skriv ”ny ansökan” så fyller du i aktivitetsplanen här. Gäller det bara omvärldsbevakning räcker det att din chef godkänner.' },
+      duties: { title: 'Vad ditt uppdrag kräver', answer: 'Du som har ett uppdrag ska känna till mediet och ha tid för det. Svara på frågor inom 48 timmar, gärna snabbare. Du ska också känna till kommunens riktlinjer och arbeta professionellt efter dem. Är du borta, utse en ersättare: skriv ”jag är borta”.' },
+      publicRecords: { title: 'Det du skriver i jobbet', answer: 'Med ett uppdrag använder du sociala medier som anställd i kommunen, inte som privatperson. Det du skriver inom uppdraget räknas till kommunens informationsmaterial och är en allmän handling. Alla har rätt att begära att få läsa det.' },
+      register: { title: 'Kommunens officiella konton', answer: 'På botkyrka.se finns en lista över kommunens officiella konton i sociala medier. Där står vem som ansvarar för kontot, vad det ska användas till och vilken målgrupp det vänder sig till. Listan gör det lättare att hitta allmänna handlingar. Ditt konto kommer med när ansökan är godkänd.' },
       workTime: { title: 'Sociala medier på arbetstid', answer: 'Du får vara på sociala medier på arbetstid så länge det inte påverkar ditt arbete negativt. Det är ett sätt att hålla dig uppdaterad om vad som händer i omvärlden.' },
       openness: { title: 'Skriva om jobbet privat', answer: 'Du får skriva om din arbetsplats som privatperson. Berätta gärna vem du är och vad du jobbar med när det handlar om ditt jobb, och att du skriver som privatperson och inte för kommunen.' },
       freedom: { title: 'Yttrandefrihet och meddelarfrihet', answer: 'Du får fritt säga vad du tycker om kommunen, om inte tystnadsplikt gäller. Du har också meddelarfrihet när du lämnar uppgifter till media. Men meddelarfriheten gäller inte för mycket av det som är sekretess inom vård, socialtjänst, förskola och skola.' },
@@ -540,6 +544,7 @@ export const sv = {
       attacks: { title: 'Kritik och personangrepp', answer: 'Kommunen vill ha en öppen och saklig dialog, också med kritik. Men att tala illa om kollegor, leverantörer eller andra kan bryta mot lojaliteten mot din arbetsgivare. Tänk efter innan du skriver om personer.' },
       bullying: { title: 'Nätmobbning och brott', answer: 'Om en kollega, elev, kund eller brukare mobbas eller hotas på nätet: säg till din chef, eller anmäl det till polisen som ett vanligt brott. Är någon i fara, ring 112.' },
       forwardCriticism: { title: 'Negativt om kommunen', answer: 'Ser du något publicerat som är negativt för kommunen? Berätta för din närmaste chef eller för kommunikationschefen. Chefer bör följa vad som skrivs om sin verksamhet.' },
+      mediaMonitoring: { title: 'Vad skrivs om din verksamhet', answer: 'Kommunikationschefen bevakar vad som skrivs om kommunen, också i sociala medier. Är du chef bör du själv hålla dig uppdaterad om vad som skrivs om din verksamhet, och gripa in om du misstänker brott.' },
       registration: { title: 'Diarieföra kritik', answer: 'Det du får via sociala medier i jobbet är allmänna handlingar. Saklig kritik ska diarieföras och skickas vidare till rätt del av kommunen. Kommentarer i ett öppet forum som visas i tidsordning behöver inte diarieföras.' },
       moderation: { title: 'Ta bort olämpliga inlägg', answer: 'Du som ansvarar för ett konto ska ta bort olämpliga inlägg inom 48 timmar, och skriva på kontot att det görs. Olämpligt är personangrepp, obscena ord, hets mot folkgrupp, intrång i upphovsrätt, våldsskildringar, pornografi och kommersiell reklam. Det bygger på lagen (1998:112) om ansvar för elektroniska anslagstavlor. Utse en ersättare när du är borta.' },
       legal: { title: 'Bilder, samtycke och upphovsrätt', answer: 'Fota eller namnge inte barn eller vuxna utan deras skriftliga samtycke (GDPR). Respektera upphovsrätt och varumärken, och länka till källan när du citerar. Sprid aldrig sekretess. Fråga din chef om du är osäker.' },
@@ -550,6 +555,7 @@ export const sv = {
       passive: { title: 'Stänga passiva konton', answer: 'Konton som inte uppdateras regelbundet ska stängas, så att de inte skadar kommunens varumärke. Skriv ”mina konton” för att stänga ett konto.' },
       website: { title: 'Webbplatsen först', answer: 'Inget socialt medium ersätter botkyrka.se eller verksamhetens webbplats. När du informerar om kommunen länkar du till källan där. Kommunens officiella konton finns i registret: skriv ”registret”.' },
       plainLanguage: { title: 'Skriv klarspråk', answer: 'Skriv tydligt, enkelt och korrekt. Välj ord som de flesta förstår, skriv hellre kort än långt och använd ”du”. Anpassa texten efter kanalen, syftet och målgruppen.' },
+      createValue: { title: 'Bidra med något värdefullt', answer: 'Dela gärna med dig av fakta och bra tips, särskilt om det du kan bäst. Får du en svår fråga, eller en fråga som kräver en åtgärd, tipsa den verksamhet som ansvarar så att de kan svara.' },
     } satisfies Record<Topic, { title: string; answer: string }>,
   },
   report: {

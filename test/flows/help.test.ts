@@ -35,6 +35,17 @@ describe('policy help in chat', () => {
     expect(textOf(card)).toContain('From the policy: \\"Uppmärksamma nätmobbning och andra brott\\"');
   });
 
+  it('R21, R1: an answer ends with what to do next, a button to the card that does it', async () => {
+    const bullying = await elin.say('någon hänger ut en elev i en snapgrupp, vad gör jag?');
+    expect(textOf(bullying)).toContain('Ur policyn: ”Uppmärksamma nätmobbning och andra brott”');
+    expect(textOf(await elin.press(bullying, 'Rapportera mobbning'))).toContain('Du behöver inte skriva några namn.');
+
+    const starting = await elin.say('hur gör jag för att starta ett konto för fritidsgården?');
+    expect(actionsOf(starting).map((a) => a.title)).toEqual(['Ny ansökan', 'Fler ämnen']);
+    // An answer with no card of its own has only the way back to the topics.
+    expect(actionsOf(await elin.say('får jag vara på insta på arbetstid?')).map((a) => a.title)).toEqual(['Fler ämnen']);
+  });
+
   it('questions about one\'s own things, in one\'s own words, reach them and not a policy text', async () => {
     for (const question of ['hur går det med min ansökan?', 'var är min ansökan?', 'har min chef godkänt?', 'Has my manager approved it?']) {
       expect([question, textOf(await elin.say(question))]).toEqual([question, expect.stringMatching(/Mina ansökningar|My applications/)]);
