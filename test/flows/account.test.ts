@@ -100,7 +100,7 @@ describe('an active account in Teams: mina konton, administration and closing (R
 
     const card = await nora.invoke('account.closeConfirm', { assignmentId: id, ...ticked });
 
-    expect(textOf(card)).toContain('Det här får bara ägaren, ägarens chef eller förvaltningens kommunikatör göra');
+    expect(textOf(card)).toContain('Det här får bara den som ansvarar för kontot, hens chef eller förvaltningens kommunikatör göra');
     expect(await stores.assignments.get(id)).toEqual(before);
     expect(await inRegister(id)).toBe(true);
   });
@@ -179,7 +179,7 @@ describe('an active account in Teams: mina konton, administration and closing (R
     const decided = await karim.press(card, 'Säg nej', { comment: 'Aida har inte tid i höst.' });
 
     expect(textOf(noComment)).toContain('Skriv en kommentar');
-    expect(textOf(decided)).toContain('Kontot har kvar sin ägare.');
+    expect(textOf(decided)).toContain('Samma person är fortfarande ansvarig för kontot.');
     const stored = (await stores.assignments.get(id))!.value;
     expect(stored).toMatchObject({ status: 'active', applicant: { name: 'Elin Ek' } });
     expect('pendingOwner' in stored && stored.pendingOwner).toBeFalsy();
@@ -210,10 +210,10 @@ describe('an active account in Teams: mina konton, administration and closing (R
     expect((await stores.assignments.get(byHolder))!.value.status).toBe('closed');
 
     const refused = await nora.invoke('account.closeConfirm', { assignmentId: byChief });
-    expect(textOf(refused)).toContain('Det här får bara ägaren');
+    expect(textOf(refused)).toContain('Det här får bara den som ansvarar för kontot');
     // Not the department communicator either: a monitoring assignment is the holder's and their chief's.
     const sara = world.client('communicator');
-    expect(textOf(await sara.invoke('account.closeConfirm', { assignmentId: byChief }))).toContain('Det här får bara ägaren');
+    expect(textOf(await sara.invoke('account.closeConfirm', { assignmentId: byChief }))).toContain('Det här får bara den som ansvarar för kontot');
     expect((await stores.assignments.get(byChief))!.value.status).toBe('active');
     await karim.invoke('account.closeConfirm', { assignmentId: byChief });
     expect((await stores.assignments.get(byChief))!.value.status).toBe('closed');

@@ -305,7 +305,7 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     for (const copy of copies) {
       const updates = connector.updatesOf(copy.conversationId, copy.activityId);
       expect(updates.length).toBeGreaterThan(0);
-      expect(JSON.stringify(updates.at(-1))).toContain('Väntar på Sara Lind (förvaltningskommunikatör)');
+      expect(JSON.stringify(updates.at(-1))).toContain('Väntar på Sara Lind (förvaltningens kommunikatör)');
     }
   });
 

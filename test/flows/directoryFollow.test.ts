@@ -114,10 +114,10 @@ describe('leavers and movers from the directory sync', () => {
     expect(textOf(card)).toContain('Elin Ek har slutat. Välj vem som tar över');
     // A colleague may not name the owner; a leaver may not become one.
     expect(textOf(await nora.invoke('approval.appoint', { assignmentId: id, person: users.colleague.aadObjectId }))).toContain('Det här är inte din ansökan.');
-    expect(textOf(await karim.press(card, 'Gör till ny ägare', { person: users.employee.aadObjectId }))).toContain('Välj en person som finns i listan');
+    expect(textOf(await karim.press(card, 'Gör till ny ansvarig', { person: users.employee.aadObjectId }))).toContain('Välj en person som finns i listan');
     expect((await stateOf(id)).revision).toBe(state.revision);
 
-    const done = await karim.press(card, 'Gör till ny ägare', { person: users.colleague.aadObjectId });
+    const done = await karim.press(card, 'Gör till ny ansvarig', { person: users.colleague.aadObjectId });
 
     expect(textOf(done)).toContain('Nora Sjöberg äger nu kontot.');
     const after = await stateOf(id);

@@ -109,7 +109,7 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     const id = await activeAccount();
     const before = await stored(id);
     const card = await nora.invoke('duty.active', task(id, 'activity', '2027-01-01', '2027-01-01'));
-    expect(textOf(card)).toContain('Det här kan bara kontots ägare göra.');
+    expect(textOf(card)).toContain('Det här kan bara den som ansvarar för kontot göra.');
     expect((await stored(id)).revision).toBe(before.revision);
   });
 

@@ -145,11 +145,11 @@ describe('nudge cards as people live them', () => {
     const johan = world.client('commschief');
     // Johan may not close an account that is not his while it is in use.
     const early = await johan.invoke('account.closeConfirm', { assignmentId: id, finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
-    expect(textOf(early)).toContain('Det här får bara ägaren, ägarens chef eller förvaltningens kommunikatör göra');
+    expect(textOf(early)).toContain('Det här får bara den som ansvarar för kontot, hens chef eller förvaltningens kommunikatör göra');
     // Passive once the escalation has gone (mid-May), but Johan is asked, and may, only 30 days later.
     moveClock('2027-05-25T10:00');
     const passive = await johan.invoke('account.closeConfirm', { assignmentId: id, finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
-    expect(textOf(passive)).toContain('Det här får bara ägaren, ägarens chef eller förvaltningens kommunikatör göra');
+    expect(textOf(passive)).toContain('Det här får bara den som ansvarar för kontot, hens chef eller förvaltningens kommunikatör göra');
     // 60 days without confirmed activity, 14 more unanswered, then 30 more.
     await sweepAt('2027-06-21T08:05');
 

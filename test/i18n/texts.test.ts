@@ -1,4 +1,5 @@
 import { texts } from '../../bot/i18n';
+import { glossary } from '../../bot/i18n/glossary';
 
 const leaves = (value: unknown, path = ''): [string, unknown][] =>
   typeof value === 'object' && value !== null
@@ -26,6 +27,20 @@ describe('texts (R9: klarspråk, short, in Swedish and English)', () => {
   it('R9: the Swedish texts say "du", never "ni" or "er"', () => {
     const plural = swedishTexts().filter(([, text]) => /(?<![\p{L}])(ni|er|era|ert|Ni|Er)(?![\p{L}])/u.test(text));
     expect(plural).toEqual([]);
+  });
+
+  it('R9: one word for one thing: no Swedish text uses a synonym the glossary forbids', () => {
+    const found = swedishTexts().flatMap(([path, text]) =>
+      glossary.flatMap((entry) =>
+        entry.never.filter((word) => new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'iu').test(text)).map((word) => `${path}: "${word}" (say "${entry.word}")`),
+      ),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('R9: the glossary catches what it forbids (a text with "ägaren" fails)', () => {
+    const owner = glossary.find((entry) => entry.word === 'ansvarig')!;
+    expect(owner.never.some((word) => new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'iu').test('Kontot har en ny ägare.'))).toBe(true);
   });
 
   it('R9: Swedish quotation marks (”…”), and never a name from the code (such as an event\'s, "DutyCompleted")', () => {
