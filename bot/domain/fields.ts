@@ -26,6 +26,8 @@ export type FieldErrorCode =
 export interface FieldError {
   readonly field: string;
   readonly code: FieldErrorCode;
+  /** Which item of a list field (0 for the first), when the problem is one item's: "Mål 2" is not measurable. */
+  readonly item?: number;
 }
 
 const knownCodes = new Set<string>([
@@ -72,13 +74,17 @@ export const calendarDay = z.string().refine(isCalendarDate);
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly FieldError[] };
 
-/** Parses `input`; a refusal names each field once, with its code (`fallback` for the whole form). */
+/** Parses `input`; a refusal names each field (each item of a list) once, with its code (`fallback` for the whole form). */
 export function parseFields<T>(schema: z.ZodType<T>, input: unknown, fallback: string): Parsed<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const errors = parsed.error.issues.map((issue) => ({
-    field: issue.path.filter((p) => typeof p === 'string').join('.') || fallback,
-    code: (knownCodes.has(issue.message) ? issue.message : 'required') as FieldErrorCode,
-  }));
-  return { ok: false, errors: errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i) };
+  const errors: FieldError[] = parsed.error.issues.map((issue) => {
+    const item = issue.path.find((p) => typeof p === 'number');
+    return {
+      field: issue.path.filter((p) => typeof p === 'string').join('.') || fallback,
+      code: (knownCodes.has(issue.message) ? issue.message : 'required') as FieldErrorCode,
+      ...(item === undefined ? {} : { item }),
+    };
+  });
+  return { ok: false, errors: errors.filter((e, i) => errors.findIndex((o) => o.field === e.field && o.item === e.item) === i) };
 }

@@ -1,5 +1,5 @@
 import type { Choice } from '../../../cards';
-import type { StepName } from '../../domain/activityPlan';
+import type { FieldError, StepName } from '../../domain/activityPlan';
 import { cardFields, echoLength } from '../turn';
 
 /**
@@ -28,6 +28,19 @@ const fields: Record<StepName, readonly string[]> = {
 /** Lists and the prefix of their numbered inputs. */
 const lists: Readonly<Record<string, string>> = { goals: 'goal', admins: 'admin' };
 export const listInputs = 3;
+/** Lists whose card shows a problem under the item it is about (goal2), not under the list. */
+const perItemErrors = new Set(['goals']);
+
+/**
+ * Where a card shows an error: under its field, or under the input of the list item it names ("Mål 2"
+ * is not measurable). Empty inputs are left out of a list, so item 0 is the first input filled in.
+ */
+export function errorSlot(error: FieldError, values: Record<string, string>): string {
+  const prefix = lists[error.field];
+  if (error.item === undefined || !prefix || !perItemErrors.has(error.field)) return error.field;
+  const filled = Array.from({ length: listInputs }, (_, i) => `${prefix}${i + 1}`).filter((input) => (values[input] ?? '').trim() !== '');
+  return filled[error.item] ?? error.field;
+}
 const optionalDates = new Set(['endDate']);
 const toggles = new Set(fields.commitments);
 

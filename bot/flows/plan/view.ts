@@ -9,7 +9,7 @@ import type { Assignment } from '../../domain/assignment';
 import type { Department, Person } from '../../domain/directory';
 import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
-import { cardValues, listInputs, pickedPeople } from './form';
+import { cardValues, errorSlot, listInputs, pickedPeople } from './form';
 import { choicesFor, planChoices } from './choices';
 import { communicatorOf, planFacts } from './facts';
 import { statusCard } from './status';
@@ -93,8 +93,8 @@ export function stepCard(
   const kind = assignment.draft.kind;
   const steps = stepsFor(kind);
   const index = Math.max(steps.indexOf(step), 0);
-  const errors = Object.fromEntries((shown.errors ?? []).map((e) => [e.field, t.fieldErrors[e.code]]));
   const values = shown.values ?? cardValues(step, assignment.draft[step]);
+  const errors = Object.fromEntries((shown.errors ?? []).map((e) => [errorSlot(e, values), t.fieldErrors[e.code]]));
   return planStepCard({
     heading: t.plan.heading,
     stepLabel: t.plan.stepOf(index + 1, steps.length),
