@@ -36,6 +36,7 @@ export const verbs = [
   'report.send',
   'duty.archived',
   'duty.active',
+  'duty.loginShared',
   'duty.pause',
   'duty.snooze',
   'duty.evaluation',

@@ -7,16 +7,17 @@ import { addWorkingDays, nextOfficeMoment, zone } from './calendar';
 /**
  * The dated obligations of an assignment (DESIGN.md, "Duties and nudges"), derived from its state
  * alone: the half-year archive snapshot (R15), the yearly evaluation (R6), the activity check
- * (R11), admin coverage (R10), a substitute while away (R14) and approvals that wait (R1).
+ * (R11), admin coverage (R10), the communicator's login confirmed (R10), closing once a time-limited
+ * activity has ended (R6), a substitute while away (R14) and approvals that wait (R1).
  * Each duty has periods, and each period nudges at levels: the first notice, reminders, and an
  * escalation. Every nudge falls in office hours on a Swedish working day. Pure: the window of
  * time asked about comes in as a parameter.
  */
-export const dutyKinds = ['archive', 'evaluation', 'activity', 'admins', 'substitute', 'approval', 'ownerLeft'] as const;
+export const dutyKinds = ['archive', 'evaluation', 'activity', 'admins', 'login', 'ended', 'substitute', 'approval', 'ownerLeft'] as const;
 export type DutyKind = (typeof dutyKinds)[number];
 
 /** The duties an owner completes with a card; the others end when their cause goes away. */
-export const ownerDuties = ['archive', 'evaluation', 'activity'] as const satisfies readonly DutyKind[];
+export const ownerDuties = ['archive', 'evaluation', 'activity', 'login'] as const satisfies readonly DutyKind[];
 export type OwnerDuty = (typeof ownerDuties)[number];
 
 /**
@@ -60,6 +61,12 @@ export interface DutySettings {
   readonly ownerLeftDays: number;
   /** R11: days a passive account may stay after its activity check escalated, before the communications chief is asked to close it. */
   readonly passiveCloseDays: number;
+  /** R10: days until the owner is reminded, and until the chief and the communicator hear, that the communicator's login is not confirmed. */
+  readonly loginReminderDays: number;
+  readonly loginEscalationDays: number;
+  /** R6: days after a time-limited activity's end date until the owner is reminded, and until the account should be closed (then it escalates). */
+  readonly endedReminderDays: number;
+  readonly endedCloseDays: number;
 }
 
 export const defaultDutySettings: DutySettings = {
@@ -74,6 +81,10 @@ export const defaultDutySettings: DutySettings = {
   approvalEscalationWorkingDays: 5,
   ownerLeftDays: 14,
   passiveCloseDays: 30,
+  loginReminderDays: 7,
+  loginEscalationDays: 14,
+  endedReminderDays: 14,
+  endedCloseDays: 30,
 };
 
 /** What the rules need besides the assignment: who the department communicator is (R10). */
@@ -87,6 +98,8 @@ const periodPatterns: Record<DutyKind, RegExp> = {
   evaluation: new RegExp(`^(end-)?${date}$`),
   activity: new RegExp(`^${date}$`),
   admins: new RegExp(`^${date}$`),
+  login: new RegExp(`^${date}$`),
+  ended: new RegExp(`^${date}$`),
   ownerLeft: new RegExp(`^${date}$`),
   substitute: new RegExp(`^${date}$`),
   approval: /^(chief|communicator|commschief)-\d{8}T\d{6}$/,
@@ -178,7 +191,37 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
     if (due.plus({ days: s.evaluationEscalationDays }).plus(slack) > from) found.push(evaluation(due, due.toISODate() ?? ''));
   }
   const end = state.plan.channel.endDate;
-  if (end) found.push(evaluation(local(end), `end-${end}`));
+  if (end) {
+    found.push(evaluation(local(end), `end-${end}`));
+    // R6: a time-limited activity that has ended does not stay on as an account: close it within
+    // 30 days; then the chief and the communicator hear, and later the communications chief is asked to.
+    const ended = local(end);
+    const closeBy = ended.plus({ days: s.endedCloseDays });
+    found.push({
+      duty: 'ended',
+      period: end,
+      due: closeBy,
+      levels: [
+        { at: office(ended), audience: 'owner' },
+        { at: office(ended.plus({ days: s.endedReminderDays })), audience: 'owner' },
+        { at: office(closeBy), audience: 'escalation' },
+        { at: office(closeBy.plus({ days: s.passiveCloseDays })), audience: 'commsChief' },
+      ],
+    });
+  }
+
+  // R10: the owner confirms that the department communicator has been given the login; reminded
+  // after a week, and the chief and the communicator hear after two.
+  found.push({
+    duty: 'login',
+    period: activated.toISODate() ?? '',
+    due: activated,
+    levels: [
+      { at: office(activated), audience: 'owner' },
+      { at: office(activated.plus({ days: s.loginReminderDays })), audience: 'owner' },
+      { at: office(activated.plus({ days: s.loginEscalationDays })), audience: 'escalation' },
+    ],
+  });
 
   // R11: no confirmed activity for 60 days: ask; 14 days of silence: escalate.
   // A pause (a summer break) counts as activity until it ends.
@@ -323,14 +366,18 @@ export function overdue(state: Assignment, now: DateTime, settings = defaultDuty
 }
 
 /**
- * R11: whether the communications chief has been asked to close the account (its activity check went
- * unanswered through the escalation and the days after): from then on they may close it.
+ * R11, R6: whether the communications chief has been asked to close the account (its activity check
+ * went unanswered through the escalation and the days after, or its time-limited activity ended and it
+ * was not closed): from then on they may close it.
  */
 export function askedToClose(state: Assignment, now: DateTime, settings = defaultDutySettings): boolean {
-  if (!passiveSince(state, now, settings) || state.status !== 'active') return false;
-  const check = occurrences(state, now.minus({ days: settings.activityEscalationDays + settings.passiveCloseDays + 30 }), now, settings, {}).find((o) => o.duty === 'activity');
-  const ask = check?.levels.find((l) => l?.audience === 'commsChief');
-  return ask !== undefined && ask.at <= now;
+  if (state.status !== 'active') return false;
+  const asked = (duty: DutyKind) =>
+    occurrences(state, now.minus({ days: settings.activityEscalationDays + settings.endedCloseDays + settings.passiveCloseDays + 30 }), now, settings, {})
+      .filter((o) => o.duty === duty)
+      .some((o) => !state.dutyLog?.done?.[`${o.duty}|${o.period}`] && o.levels.some((l) => l?.audience === 'commsChief' && l.at <= now));
+  // R6: a time-limited activity ended long ago is closed the same way.
+  return (passiveSince(state, now, settings) !== undefined && asked('activity')) || asked('ended');
 }
 
 /**

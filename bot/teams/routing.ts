@@ -115,6 +115,7 @@ export function routes(deps: FlowDeps): Routes {
       'report.send': personal(reports.send),
       'duty.archived': personal(duties.archived),
       'duty.active': personal(duties.active),
+      'duty.loginShared': personal(duties.loginShared),
       'duty.pause': personal(duties.pause),
       'duty.snooze': personal(duties.snooze),
       'duty.evaluation': personal(duties.evaluation),

@@ -76,10 +76,10 @@ describe('activity plan (bilaga 1)', () => {
   it('R10: admins are distinct people in the directory who have not left', () => {
     const admins = (ids: string[]) => errorsOf(validateStep('account', 'administration', { ...administration, admins: ids }, choices));
     expect(admins([elin.aadObjectId, elin.aadObjectId])).toEqual([{ field: 'admins', code: 'samePerson' }]);
-    expect(admins([elin.aadObjectId, leaver.aadObjectId])).toEqual([{ field: 'admins', code: 'unknownPerson' }]);
-    expect(admins([elin.aadObjectId, '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52'])).toEqual([{ field: 'admins', code: 'unknownPerson' }]);
+    expect(admins([elin.aadObjectId, leaver.aadObjectId])).toEqual([{ field: 'admins', code: 'unknownPerson', item: 1 }]);
+    expect(admins([elin.aadObjectId, '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52'])).toEqual([{ field: 'admins', code: 'unknownPerson', item: 1 }]);
     // A name typed where a picked person belongs is nobody anyone can reach.
-    expect(admins(['Elin Ek', 'Aida Haddad'])).toEqual([{ field: 'admins', code: 'unknownPerson' }]);
+    expect(admins(['Elin Ek', 'Aida Haddad'])).toEqual([0, 1].map((item) => ({ field: 'admins', code: 'unknownPerson', item })));
     expect(admins([elin.aadObjectId, nora.aadObjectId, aida.aadObjectId])).toEqual([]);
   });
 
@@ -179,7 +179,7 @@ describe('activity plan (bilaga 1)', () => {
       expect([goal, errorsOf(validateStep('account', 'purpose', { ...purpose, goals: [goal] }, choices))]).toEqual([goal, []]);
     }
     for (const goal of ['Synas mer', 'Bli kända i Botkyrka', 'Sprida glädje']) {
-      expect(errorsOf(validateStep('account', 'purpose', { ...purpose, goals: ['200 följare', goal] }, choices))).toEqual([{ field: 'goals', code: 'notMeasurable' }]);
+      expect(errorsOf(validateStep('account', 'purpose', { ...purpose, goals: ['200 följare', goal] }, choices))).toEqual([{ field: 'goals', code: 'notMeasurable', item: 1 }]);
     }
   });
 

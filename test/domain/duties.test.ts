@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ActivityPlan } from '../../bot/domain/activityPlan';
 import { decide, evolve, type Assignment, type Event } from '../../bot/domain/assignment';
 import { daysOff, isWorkingDay, zone } from '../../bot/domain/calendar';
-import { defaultDutySettings, escalationAfter, nextNudgeAfter, nudgeKey, nudgesBetween, overdue, passiveSince, stillDue, type Nudge } from '../../bot/domain/duties';
+import { askedToClose, defaultDutySettings, escalationAfter, nextNudgeAfter, nudgeKey, nudgesBetween, overdue, passiveSince, stillDue, stillOpen, type Nudge } from '../../bot/domain/duties';
 import { accountPlan, eventsTo, monitoringPlan } from '../support/seed';
 import { users } from '../../dev/roles';
 
@@ -62,6 +62,39 @@ describe('duty rules', () => {
     const p = { ...limited, channel: { ...limited.channel, endDate: '2027-08-20' } };
     const nudges = between(account('2027-05-03T09:00:00+02:00', [], p), '2027-05-03', '2027-09-30');
     expect(of(nudges, 'evaluation')).toEqual(['end-2027-08-20 L0 2027-08-06 08:00 owner', 'end-2027-08-20 L1 2027-08-20 08:00 owner', 'end-2027-08-20 L2 2027-09-20 08:00 escalation']);
+  });
+
+  it('R6: when a time-limited activity ends, the account is to be closed within 30 days: asked on the end date, reminded, escalated, then the communications chief may close it', () => {
+    const limited = accountPlan({ platform: 'Instagram', accountName: 'sommarlov' }) as AccountPlan;
+    const p = { ...limited, channel: { ...limited.channel, endDate: '2027-08-20' } };
+    // The activity check is paused over the period, so only the end of the activity asks for closing.
+    const paused: Event = { type: 'ActivityPaused', by: elin, at: '2027-05-04T10:00:00+02:00', until: '2027-12-31' };
+    const state = account('2027-05-03T09:00:00+02:00', [paused], p);
+    expect(of(between(state, '2027-05-03', '2027-12-31'), 'ended')).toEqual([
+      '2027-08-20 L0 2027-08-20 08:00 owner',
+      '2027-08-20 L1 2027-09-03 08:00 owner',
+      // 19 September 2027 is a Sunday.
+      '2027-08-20 L2 2027-09-20 08:00 escalation',
+      '2027-08-20 L3 2027-10-19 08:00 commsChief',
+    ]);
+    expect(overdue(state, at('2027-09-21T12:00')).map((o) => o.duty)).toContain('ended');
+    expect(askedToClose(state, at('2027-10-18T12:00'))).toBe(false);
+    expect(askedToClose(state, at('2027-10-19T09:00'))).toBe(true);
+    // Closed, the duty is gone, and so is every card about it.
+    const closed = account('2027-05-03T09:00:00+02:00', [paused, { type: 'AccountClosed', by: elin, at: '2027-09-01T10:00:00+02:00' }], p);
+    const asked = between(state, '2027-05-03', '2027-12-31').find((n) => n.duty === 'ended')!;
+    expect(stillOpen(state, asked)).toBe(true);
+    expect(stillOpen(closed, asked)).toBe(false);
+    // An account without an end date has no such duty.
+    expect(of(between(account('2027-05-03T09:00:00+02:00'), '2027-05-03', '2028-12-31'), 'ended')).toEqual([]);
+  });
+
+  it('R10: the owner confirms the department communicator has the login: asked at activation, reminded after a week, escalated after two', () => {
+    const state = account('2026-11-02T10:00:00+01:00');
+    expect(of(between(state, '2026-11-01', '2027-06-30'), 'login')).toEqual(['2026-11-02 L0 2026-11-02 10:00 owner', '2026-11-02 L1 2026-11-09 10:00 owner', '2026-11-02 L2 2026-11-16 10:00 escalation']);
+    const confirmed: Event = { type: 'DutyCompleted', by: elin, at: '2026-11-03T10:00:00+01:00', duty: 'login', period: '2026-11-02', evidence: { kind: 'confirmed' } };
+    expect(of(between(account('2026-11-02T10:00:00+01:00', [confirmed]), '2026-11-01', '2027-06-30'), 'login')).toEqual(['2026-11-02 L0 2026-11-02 10:00 owner']);
+    expect(overdue(state, at('2026-11-20T12:00')).map((o) => o.duty)).toContain('login');
   });
 
   it('R11: 60 days without confirmed activity ask the owner, 14 silent days escalate, and 30 more ask the communications chief to close the passive account', () => {
@@ -234,7 +267,8 @@ describe('duty rules', () => {
   });
 
   it('finds the next nudge, and lists what is overdue for an escalation', () => {
-    const state = account('2026-11-02T10:00:00+01:00');
+    // The communicator's login confirmed on the first day (R10), so what remains are the account's rhythms.
+    const state = account('2026-11-02T10:00:00+01:00', [{ type: 'DutyCompleted', by: elin, at: '2026-11-02T11:00:00+01:00', duty: 'login', period: '2026-11-02', evidence: { kind: 'confirmed' } }]);
     // The activity check and the archive snapshot both fall on the first working morning of 2027.
     expect(nextNudgeAfter(state, at('2026-11-02T10:00'))).toMatchObject({ duty: 'activity', period: '2027-01-01', level: 0, at: '2027-01-04T07:00:00.000Z' });
     expect(nextNudgeAfter(state, at('2027-01-04T08:00'))).toMatchObject({ level: 1, at: '2027-01-15T07:00:00.000Z' });

@@ -29,13 +29,13 @@ describe('one card per person per sweep (Everyday use 8)', () => {
     expect(archive).toHaveLength(1);
     expect(archive[0]!.map((i) => i.nudge.level)).toEqual([0, 1]);
     expect(leadOf(archive[0]!).nudge.level).toBe(1);
-    // One section per duty: the archive and the activity check (this account has its two admins).
-    expect(sections.map((s) => leadOf(s).nudge.duty)).toEqual(['activity', 'archive']);
+    // One section per duty: the communicator's login, the archive and the activity check (this account has its two admins).
+    expect(sections.map((s) => leadOf(s).nudge.duty)).toEqual(['login', 'activity', 'archive']);
   });
 
   it('R11, R15: the escalations of one account are one section for the chief, since each lists everything overdue', () => {
     const escalations = dueBy(account('a1')).filter((n) => n.audience === 'escalation');
-    expect(escalations.map((n) => n.duty).sort()).toEqual(['activity', 'archive']);
+    expect(escalations.map((n) => n.duty).sort()).toEqual(['activity', 'archive', 'login']);
     expect(sectionsOf(escalations.map((nudge) => ({ nudge, role: 'escalation' as const })))).toHaveLength(1);
     // An owner who left is a section of its own: it says something else than a list.
     const left: Nudge = { ...escalations[0]!, duty: 'ownerLeft', period: '2027-02-01' };

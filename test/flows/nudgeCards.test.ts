@@ -68,20 +68,23 @@ describe('nudge cards as people live them', () => {
     await seeded(id, 'active', { ...thin, administration: { ...thin.administration, admins: [users.employee.aadObjectId, users.communicator.aadObjectId] } });
     await sweepAt('2027-03-01T08:05');
 
-    // Due by now: the archive's notice, reminder and escalation, the activity check and its escalation, 17 weekly admin notices.
+    // Due by now: the archive's notice, reminder and escalation, the activity check and its escalation, 17 weekly admin notices,
+    // and the question whether the communicator has the login (R10), its reminder and escalation.
     const elins = cards('employee', 'glesbiblioteket');
     expect(elins).toHaveLength(1);
     const elinsCard = textOf(elins[0]!);
-    expect(elinsCard).toContain('3 saker väntar på dig');
+    expect(elinsCard).toContain('4 saker väntar på dig');
+    expect(count(elinsCard, 'Har kommunikatören inloggningen till glesbiblioteket (Instagram)?')).toBe(1);
+    expect(elinsCard).toContain('Förvaltningens kommunikatör, Sara Lind, ska kunna logga in på kontot.');
     expect(count(elinsCard, 'Påminnelse: startsidan för glesbiblioteket')).toBe(1);
     expect(count(elinsCard, 'Spara startsidan för')).toBe(0);
     // The escalation of 1 February has happened: the reminder does not promise it.
     expect(elinsCard).not.toContain('får din chef och kommunikatören veta');
     expect(count(elinsCard, 'Används glesbiblioteket (Instagram) fortfarande?')).toBe(1);
-    // In the order they fell due: the admins since November, the activity check and the archive since January.
-    expect(actionsOf(elins[0]).map((a) => a.verb)).toEqual(['account.admins', 'duty.snooze', 'duty.active', 'duty.pause', 'account.close', 'duty.archived', 'duty.snooze']);
+    // In the order they fell due: the admins and the login since November, the activity check and the archive since January.
+    expect(actionsOf(elins[0]).map((a) => a.verb)).toEqual(['account.admins', 'duty.snooze', 'duty.loginShared', 'duty.snooze', 'duty.active', 'duty.pause', 'account.close', 'duty.archived', 'duty.snooze']);
     // Each section's form has inputs of its own.
-    expect(Object.keys(inputsOf(elins[0])).sort()).toEqual(['reference_2', 'until_1']);
+    expect(Object.keys(inputsOf(elins[0])).sort()).toEqual(['reference_3', 'until_2']);
     for (const role of ['chief', 'communicator'] as const) {
       const theirs = cards(role, 'glesbiblioteket');
       expect(theirs).toHaveLength(1);
@@ -89,13 +92,14 @@ describe('nudge cards as people live them', () => {
       expect(count(text, 'Elin Ek behöver hjälp med glesbiblioteket')).toBe(1);
       expect(count(text, 'Arkivera startsidan för andra halvåret 2026')).toBe(1);
       expect(count(text, 'Bekräfta att kontot används')).toBe(1);
+      expect(count(text, 'Bekräfta att förvaltningens kommunikatör har inloggningen')).toBe(1);
     }
     // A second run of the timer at the same hour sends nobody anything again.
     const before = world.connector.sent().length;
     await sweepAt('2027-03-01T08:06');
     expect(world.connector.sent()).toHaveLength(before);
 
-    // "Ändra administration" opens its form in a new card below: the card of three things stays as it is.
+    // "Ändra administration" opens its form in a new card below: the card of four things stays as it is.
     const change = actionsOf(elins[0]).find((a) => a.verb === 'account.admins')!;
     const answer = await elin.answer(change.verb, change.data);
     expect(answer).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: 'Jag har öppnat det i ett nytt kort här nedanför.' });
@@ -105,16 +109,21 @@ describe('nudge cards as people live them', () => {
     await elin.press(form, 'Spara', { admin2: users.admin.aadObjectId });
     const afterAdmins = await current('employee', id);
     expect(textOf(afterAdmins)).toContain('Kontot har nu minst två administratörer.');
-    expect(actionsOf(afterAdmins).map((a) => a.verb)).toEqual(['duty.active', 'duty.pause', 'account.close', 'duty.archived', 'duty.snooze']);
+    expect(actionsOf(afterAdmins).map((a) => a.verb)).toEqual(['duty.loginShared', 'duty.snooze', 'duty.active', 'duty.pause', 'account.close', 'duty.archived', 'duty.snooze']);
+
+    // R10: she confirms Sara has the login: that section is done, and the chief's card no longer asks for it.
+    const shared = await elin.press(afterAdmins, 'Ja, kommunikatören har inloggningen');
+    expect(textOf(shared)).toContain('Bekräftelsen att kommunikatören har inloggningen');
+    expect(textOf(await current('chief', id))).not.toContain('Bekräfta att förvaltningens kommunikatör har inloggningen');
 
     // She confirms the account is in use: the chief's card no longer lists the activity check.
-    const confirmed = await elin.press(afterAdmins, 'Ja, kontot används');
+    const confirmed = await elin.press(shared, 'Ja, kontot används');
     expect(textOf(confirmed)).toContain('Vi frågar igen om 60 dagar.');
     expect(textOf(await current('chief', id))).toContain('Arkivera startsidan för andra halvåret 2026');
     expect(textOf(await current('chief', id))).not.toContain('Bekräfta att kontot används');
 
     // She archives from the card: every card about it says so, and nothing is left to press on the chief's.
-    const archived = await elin.press(confirmed, 'Skickad till kommunarkivet', { reference_2: 'KA 2027/31' });
+    const archived = await elin.press(confirmed, 'Skickad till kommunarkivet', { reference_3: 'KA 2027/31' });
     expect(textOf(archived)).toContain('Arkiveringen (andra halvåret 2026) är gjord');
     for (const role of ['chief', 'communicator'] as const) {
       const theirs = await current(role, id);
@@ -168,5 +177,34 @@ describe('nudge cards as people live them', () => {
     expect((await new AssignmentStore(world.tables).get(id))?.value.status).toBe('closed');
     // R4: audited as the communications chief's decision.
     expect((await new AuditLog(world.tables).history(id)).at(-1)).toMatchObject({ type: 'AccountClosed', role: 'commschief', actorName: 'Johan Nilsson' });
+  });
+
+  it('R6: when a time-limited activity has ended, its owner is asked to close the account, and later the communications chief may', async () => {
+    const id = randomUUID();
+    const summer = accountPlan({ platform: 'Instagram', accountName: 'sommarlovet' });
+    if (summer.kind !== 'account') throw new Error('an account plan');
+    await seeded(id, 'active', { ...summer, channel: { ...summer.channel, endDate: '2027-08-20' } }, '2027-06-22T09:00:00.000Z');
+    await sweepAt('2027-08-20T08:05');
+
+    const elins = cards('employee', 'sommarlovet');
+    expect(elins).toHaveLength(1);
+    expect(textOf(elins[0]!)).toContain('Aktiviteten är slut. Stäng sommarlovet (Instagram)');
+    expect(textOf(elins[0]!)).toContain('Enligt aktivitetsplanen slutade aktiviteten 20 augusti 2027. Stäng kontot senast 19 september 2027');
+    expect(actionsOf(elins[0]).filter((a) => a.verb === 'account.close' && a.data.assignmentId === id)).toHaveLength(1);
+
+    // Not closed: the chief and the communicator hear on 20 September, the communications chief is asked 30 days later.
+    await sweepAt('2027-10-19T08:05');
+    const karims = cards('chief', 'sommarlovet');
+    expect(textOf(karims.at(-1)!)).toContain('Aktiviteten är slut: stäng kontot (senast 19 september 2027)');
+    const johan = world.client('commschief');
+    const johans = cards('commschief', 'sommarlovet');
+    expect(johans).toHaveLength(1);
+    expect(textOf(johans[0]!)).toContain('Aktiviteten slutade 20 augusti 2027 och kontot är inte stängt.');
+    const closed = await johan.invoke('account.closeConfirm', { assignmentId: id, finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
+    expect(textOf(closed)).toContain('sommarlovet (Instagram) är stängt');
+    expect((await new AuditLog(world.tables).history(id)).at(-1)).toMatchObject({ type: 'AccountClosed', role: 'commschief' });
+    // Elin's card says the account is closed; nothing is left to press there.
+    const elinsNow = await current('employee', id);
+    expect(textOf(elinsNow)).toContain('Kontot är stängt.');
   });
 });

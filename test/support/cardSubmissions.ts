@@ -214,7 +214,7 @@ const approvalMutations = (commentRequired: boolean): Mutation[] => [
 
 /** What a task button on a nudge card sends for the employee's account. */
 const task = (t: Targets, duty: string, period: string, due: string): Data => ({ assignmentId: t.active, duty, period, level: '0', due, at: `${due}T07:00:00.000Z`, section: '0' });
-const dutyKinds = ['archive', 'evaluation', 'activity', 'admins', 'substitute', 'approval'];
+const dutyKinds = ['archive', 'evaluation', 'activity', 'admins', 'login', 'ended', 'substitute', 'approval'];
 const taskMutations = (wrongDuties: readonly string[]): Mutation[] => [
   ...id('assignmentId', (t) => [t.draft.id, t.awaiting.id, t.othersDraft, t.othersActive]),
   ...field('duty', 'another duty', [...wrongDuties, 'bogus', '']),
@@ -393,6 +393,7 @@ const recipes: Record<Verb, Recipe> = {
   },
   'duty.archived': dutyRecipe((t) => ({ ...task(t, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/14' }), 'archive', field('reference_0', 'empty or too long', ['', '   ', ...tooLong(200)]), ['reference_0']),
   'duty.active': dutyRecipe((t) => task(t, 'activity', '2027-01-01', '2027-01-01'), 'activity'),
+  'duty.loginShared': dutyRecipe((t) => task(t, 'login', '2026-11-02', '2026-11-02'), 'login'),
   'duty.pause': dutyRecipe(
     (t) => ({ ...task(t, 'activity', '2027-01-01', '2027-01-01'), until_0: plus(t, 30) }),
     'activity',

@@ -101,6 +101,7 @@ export async function drawNudgeCard(
       nextLevel: await name(nextLevel, state),
       unreachable: await name(lead.unreachable, state),
       ...(lead.nudge.duty === 'admins' ? { admins: await adminNames(deps.directory, state) } : {}),
+      ...(lead.nudge.duty === 'login' ? { communicator: await name(facts.communicatorAadObjectId, state) } : {}),
     };
     sections.push(
       nudgeSection({

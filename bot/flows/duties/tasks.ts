@@ -13,11 +13,12 @@ import { periodLabel } from './view';
 const referenceLength = 200;
 
 /**
- * The owner's tasks on a nudge card (R11, R15): the archive snapshot sent to the municipal archive,
- * the account confirmed in use, the activity question paused, or the nudge put off for a week but
- * never past its escalation. Each ends or moves the duty through the command path, once.
+ * The owner's tasks on a nudge card (R10, R11, R15): the archive snapshot sent to the municipal
+ * archive, the account confirmed in use, the activity question paused, the communicator's login
+ * confirmed, or the nudge put off for a week but never past its escalation. Each ends or moves the
+ * duty through the command path, once.
  */
-export function taskHandlers(deps: DutyTaskDeps): Record<'archived' | 'active' | 'pause' | 'snooze', CardHandler> {
+export function taskHandlers(deps: DutyTaskDeps): Record<'archived' | 'active' | 'pause' | 'loginShared' | 'snooze', CardHandler> {
   return {
     archived: async (turn) => {
       const task = await loadTask(deps, turn, ['archive']);
@@ -40,6 +41,14 @@ export function taskHandlers(deps: DutyTaskDeps): Record<'archived' | 'active' |
       return doTask(deps, turn, task, command, t.activeDone(deps.dutySettings.inactiveDays), {});
     },
 
+    loginShared: async (turn) => {
+      const task = await loadTask(deps, turn, ['login']);
+      if ('refused' in task) return task.refused;
+      const t = texts(turn.locale).duties.tasks;
+      const command: Command = { type: 'CompleteDuty', meta: commandMeta(deps.clock, turn), duty: 'login', period: task.nudge.period, evidence: { kind: 'confirmed' } };
+      return doTask(deps, turn, task, command, t.loginDone, {});
+    },
+
     pause: async (turn) => {
       const task = await loadTask(deps, turn, ['activity']);
       if ('refused' in task) return task.refused;
@@ -50,7 +59,7 @@ export function taskHandlers(deps: DutyTaskDeps): Record<'archived' | 'active' |
     },
 
     snooze: async (turn) => {
-      const task = await loadTask(deps, turn, ['archive', 'evaluation', 'activity', 'admins']);
+      const task = await loadTask(deps, turn, ['archive', 'evaluation', 'activity', 'admins', 'login']);
       if ('refused' in task) return task.refused;
       const t = texts(turn.locale).duties.tasks;
       const { nudge, state } = task;

@@ -18,6 +18,8 @@ export interface NudgeNames {
   readonly unreachable?: string;
   /** The account's admins, on the admin coverage card (R10). */
   readonly admins?: string;
+  /** The department communicator, on the login card (R10). */
+  readonly communicator?: string;
 }
 
 /** What a nudge card is drawn from. `role` says which side of the nudge the recipient is on. */
@@ -61,6 +63,10 @@ function overdueLine(t: Texts, item: OverdueDuty, locale: Locale): string {
       return t.duties.items.substitute(due);
     case 'ownerLeft':
       return t.duties.items.ownerLeft(due);
+    case 'login':
+      return t.duties.items.login(due);
+    case 'ended':
+      return t.duties.items.ended(due);
     case 'approval':
       return t.duties.items.approval(due);
     default: {
@@ -109,12 +115,16 @@ export function nudgeSection(view: NudgeView): NudgeSection {
     if (nudge.duty === 'substitute') {
       return card({ title: t.duties.escalation.substituteTitle(names.owner), paragraphs: [{ text: t.duties.escalation.substitute(account, day(nudge.due, locale)) }], facts, items: [], actions: [show] });
     }
-    // R11: an account nobody confirms is in use may be closed by those who hear of it.
+    // R11, R6: an account nobody confirms is in use, or whose time-limited activity has ended, may be closed by those who hear of it.
     const close = { title: t.duties.tasks.close, verb: 'account.close', data: { assignmentId: state.id } } as const;
+    const closing = (duty: string) => duty === 'activity' || duty === 'ended';
     // The communications chief's card offers it only when they are asked to close (below).
-    const inactive = nudge.audience !== 'commsChief' && (nudge.duty === 'activity' || view.overdue.some((o) => o.duty === 'activity'));
+    const inactive = nudge.audience !== 'commsChief' && (closing(nudge.duty) || view.overdue.some((o) => closing(o.duty)));
     if (nudge.duty === 'activity' && nudge.audience === 'commsChief') {
       return card({ title: t.duties.escalation.passiveTitle(account), paragraphs: [{ text: t.duties.escalation.passive(names.owner) }], facts, items, actions: [show, close] });
+    }
+    if (nudge.duty === 'ended' && nudge.audience === 'commsChief') {
+      return card({ title: t.duties.escalation.endedTitle(account), paragraphs: [{ text: t.duties.escalation.ended(names.owner, day(nudge.period, locale)) }], facts, items, actions: [show, close] });
     }
     return card({ title: t.duties.escalation.title(names.owner, account), paragraphs: [{ text: t.duties.escalation.text }], facts, items, actions: inactive ? [show, close] : [show] });
   }
@@ -176,6 +186,21 @@ export function nudgeSection(view: NudgeView): NudgeSection {
         facts: [...base.facts, ...(names.admins ? [{ title: t.account.facts.admins, value: names.admins }] : [])],
         actions: [{ title: t.duties.actions.admins, verb: 'account.admins', data: { assignmentId: state.id } }, snooze],
       });
+    case 'login':
+      return card({
+        title: t.duties.owner.login.title(account),
+        paragraphs: [{ text: t.duties.owner.login.text(names.communicator ?? '') }],
+        actions: [{ title: t.duties.tasks.loginShared, verb: 'duty.loginShared', data: task }, snooze],
+      });
+    case 'ended': {
+      const escalation = nudge.level > 0 && view.escalatesAt ? [{ text: t.duties.owner.escalatesOn(day(view.escalatesAt, locale)) }] : [];
+      return card({
+        title: t.duties.owner.ended.title(account),
+        paragraphs: [{ text: t.duties.owner.ended.text(day(nudge.period, locale), day(nudge.due, locale)) }, ...escalation],
+        facts: [...base.facts, due],
+        actions: [{ title: t.duties.tasks.close, verb: 'account.close', data: { assignmentId: state.id } }],
+      });
+    }
     default:
       // A substitute nudge only ever escalates; drawn like one if it reaches the owner anyway.
       return card({ title: t.duties.escalation.substituteTitle(names.owner), paragraphs: [{ text: t.duties.escalation.substitute(account, day(nudge.due, locale)) }] });
@@ -193,11 +218,11 @@ export function finishedSection(state: Assignment, nudge: Nudge, locale: Locale,
   const done = log?.done?.[`${nudge.duty}|${nudge.period}`];
   const duty = nudge.duty;
   const text =
-    done && (duty === 'archive' || duty === 'evaluation' || duty === 'activity')
+    done && (duty === 'archive' || duty === 'evaluation' || duty === 'activity' || duty === 'login')
       ? [t.duties.finished.text(t.duties.finished.duties[duty], periodLabel(t, nudge.period), day(done, locale)), ...(duty === 'activity' ? [t.duties.tasks.activeDone(settings.inactiveDays)] : duty === 'evaluation' ? [t.duties.evaluation.done] : [])].join(' ')
       : duty === 'activity' && log?.pausedUntil
         ? t.duties.tasks.pausedDone(log.pausedUntil)
-        : duty === 'admins' || duty === 'approval' || duty === 'ownerLeft'
+        : duty === 'admins' || duty === 'approval' || duty === 'ownerLeft' || (duty === 'ended' && state.status === 'closed')
           ? t.duties.finished.ended[duty]
           : t.duties.finished.ended.other;
   return { title: t.duties.finished.title(accountName(state)), notice: text, noticeStyle: 'good', paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [] };
