@@ -31,7 +31,9 @@ export {
   reportFormCard,
   reportMenuCard,
   reportSummaryCard,
+  reportsAboutCard,
   type ReportFormCardData,
+  type ReportsAboutCardData,
   type ReportMenuCardData,
   type ReportSummaryCardData,
 } from './report';

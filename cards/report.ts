@@ -4,6 +4,7 @@ import reportCriticism from './reportCriticism.json';
 import reportMenu from './reportMenu.json';
 import reportNegative from './reportNegative.json';
 import reportSummary from './reportSummary.json';
+import reportsAbout from './reportsAbout.json';
 import { expand } from './template';
 
 /** "Rapportera": what can be reported, each with a short explanation. */
@@ -37,8 +38,18 @@ export interface ReportSummaryCardData {
   readonly facts: readonly Choice[];
 }
 
+/** R16: what has been reported about a department, for its chiefs and communicator. */
+export interface ReportsAboutCardData {
+  readonly title: string;
+  readonly intro?: string;
+  readonly notice?: string;
+  readonly items: readonly { readonly heading: string; readonly excerpt: string; readonly link: string; readonly open: string }[];
+  readonly report: string;
+}
+
 const forms = { criticism: reportCriticism, bullying: reportBullying, negative: reportNegative };
 
 export const reportMenuCard = (data: ReportMenuCardData) => expand(reportMenu, data);
 export const reportFormCard = (data: ReportFormCardData) => expand(forms[data.kind], data);
 export const reportSummaryCard = (data: ReportSummaryCardData) => expand(reportSummary, data);
+export const reportsAboutCard = (data: ReportsAboutCardData) => expand(reportsAbout, data);

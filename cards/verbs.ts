@@ -34,6 +34,7 @@ export const verbs = [
   'report.menu',
   'report.form',
   'report.send',
+  'report.aboutUnit',
   'duty.archived',
   'duty.active',
   'duty.loginShared',

@@ -30,6 +30,7 @@ const nextSteps: Partial<Record<Topic, { readonly title: NextTitle; readonly ver
   website: { title: 'register', verb: 'register.show' },
   bullying: { title: 'reportBullying', verb: 'report.form', data: { kind: 'bullying' } },
   forwardCriticism: { title: 'reportNegative', verb: 'report.form', data: { kind: 'negative' } },
+  mediaMonitoring: { title: 'aboutUnit', verb: 'report.aboutUnit' },
   registration: { title: 'reportCriticism', verb: 'report.form', data: { kind: 'criticism' } },
   moderation: { title: 'away', verb: 'absence.form' },
   archiving: { title: 'accounts', verb: 'account.mine' },

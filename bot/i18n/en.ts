@@ -538,7 +538,7 @@ export const en: Texts = {
     unknownTopic: 'I do not know that topic. Choose one below.',
     source: (heading) => `From the policy: "${heading}"`,
     more: 'More topics',
-    next: { apply: 'New application', away: 'I am away', register: 'Show the register', reportBullying: 'Report bullying', reportNegative: 'Report a post', reportCriticism: 'Report criticism', accounts: 'My accounts' },
+    next: { aboutUnit: 'What is written about my unit?', apply: 'New application', away: 'I am away', register: 'Show the register', reportBullying: 'Report bullying', reportNegative: 'Report a post', reportCriticism: 'Report criticism', accounts: 'My accounts' },
     topics: {
       assignment: { title: 'An account in your job', answer: 'You need an assignment from your line manager to use social media in your job. It is anchored with the department communicator and the head of communications. Write "new application" to fill in the activity plan here. For monitoring only, your manager\'s approval is enough.' },
       duties: { title: 'What your assignment asks of you', answer: 'With an assignment you know the medium and have time for it. Answer questions within 48 hours, sooner if you can. You also know the municipality\'s guidelines and work professionally by them. When you are away, name a substitute: write "I am away".' },
@@ -628,6 +628,17 @@ export const en: Texts = {
     },
     facts: { account: 'Account', department: 'About the department', receivedOn: 'Came in', link: 'Link', text: 'Text', affected: 'Affected', where: 'Where', what: 'What', summary: 'Summary' },
     registrar: 'the registrar',
+    aboutUnit: {
+      title: (department: string) => `What has been reported about ${department}`,
+      intro: (days: number) => `Reports from the last ${days} days, newest first. Bullying and crime are shown only to whoever got the report.`,
+      none: (days: number) => `Nothing has been reported in the last ${days} days.`,
+      notAllowed: 'Managers, the department communicator and the head of communications can see this. Want to tell us about something? Write "report".',
+      noDepartment: 'I cannot find your department in the directory. Contact the department communicator.',
+      criticism: (number: string, date: string, account: string) => `Criticism ${number}, ${date}, to ${account}`,
+      negative: (date: string) => `Negative about the municipality, ${date}`,
+      open: 'Open the post',
+      report: 'Report something',
+    },
   },
   fieldErrors: {
     required: 'Please fill this in.',

@@ -546,7 +546,7 @@ export const sv = {
     unknownTopic: 'Jag känner inte igen det ämnet. Välj ett här nedanför.',
     source: (heading: string) => `Ur policyn: ”${heading}”`,
     more: 'Fler ämnen',
-    next: { apply: 'Ny ansökan', away: 'Jag är borta', register: 'Visa registret', reportBullying: 'Rapportera mobbning', reportNegative: 'Rapportera inlägg', reportCriticism: 'Rapportera kritik', accounts: 'Mina konton' },
+    next: { aboutUnit: 'Vad skrivs om min enhet?', apply: 'Ny ansökan', away: 'Jag är borta', register: 'Visa registret', reportBullying: 'Rapportera mobbning', reportNegative: 'Rapportera inlägg', reportCriticism: 'Rapportera kritik', accounts: 'Mina konton' },
     topics: {
       assignment: { title: 'Konto i tjänsten', answer: 'Du behöver ett uppdrag från din närmaste chef för att använda sociala medier i jobbet. Uppdraget ska förankras hos förvaltningens kommunikatör och kommunikationschefen. Skriv ”ny ansökan” så fyller du i aktivitetsplanen här. Gäller det bara omvärldsbevakning räcker det att din chef godkänner.' },
       duties: { title: 'Vad ditt uppdrag kräver', answer: 'Du som har ett uppdrag ska känna till mediet och ha tid för det. Svara på frågor inom 48 timmar, gärna snabbare. Du ska också känna till kommunens riktlinjer och arbeta professionellt efter dem. Är du borta, utse en ersättare: skriv ”jag är borta”.' },
@@ -636,6 +636,17 @@ export const sv = {
     },
     facts: { account: 'Konto', department: 'Gäller förvaltningen', receivedOn: 'Kom in', link: 'Länk', text: 'Text', affected: 'Drabbad', where: 'Var', what: 'Vad', summary: 'Sammanfattning' },
     registrar: 'registratorn',
+    aboutUnit: {
+      title: (department: string) => `Det här har rapporterats om ${department}`,
+      intro: (days: number) => `Rapporter från de senaste ${days} dagarna, de senaste först. Mobbning och brott visas bara för den som fick rapporten.`,
+      none: (days: number) => `Inget har rapporterats de senaste ${days} dagarna.`,
+      notAllowed: 'Det här kan chefer, förvaltningens kommunikatör och kommunikationschefen se. Vill du berätta om något? Skriv ”rapportera”.',
+      noDepartment: 'Jag hittar inte din förvaltning i katalogen. Kontakta förvaltningens kommunikatör.',
+      criticism: (number: string, date: string, account: string) => `Kritik ${number}, ${date}, till ${account}`,
+      negative: (date: string) => `Negativt om kommunen, ${date}`,
+      open: 'Öppna inlägget',
+      report: 'Rapportera något',
+    },
   },
   /** What to fix in a plan field, shown next to the field. */
   fieldErrors: {

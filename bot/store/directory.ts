@@ -170,12 +170,27 @@ export class DirectoryStore {
     return found;
   }
 
+  /**
+   * Whether someone in the directory has this person as their chief (R16: a chief may see what is
+   * reported about their department). One row per chief, written with the people who have them; a
+   * chief whose last report moved keeps the row, as the directory keeps leavers.
+   */
+  async isChief(aadObjectId: string): Promise<boolean> {
+    return this.cached(`chief|${aadObjectId}`, async () => (await unlessMissing(this.table.getEntity('chief', encodeKey(aadObjectId)))) !== undefined);
+  }
+
+  private chiefRows(people: readonly Person[]): TransactionAction[][] {
+    const chiefs = [...new Set(people.flatMap((p) => (p.chiefAadObjectId ? [p.chiefAadObjectId] : [])))];
+    return Array.from({ length: Math.ceil(chiefs.length / 100) }, (_, i) => chiefs.slice(i * 100, (i + 1) * 100).map((aad): TransactionAction => ['upsert', { partitionKey: 'chief', rowKey: encodeKey(aad) }, 'Replace']));
+  }
+
   /** Writes these people (a sync round), a hundred to a transaction; everyone else is left as they are. */
   async putPeople(people: readonly Person[]): Promise<void> {
     try {
       for (let i = 0; i < people.length; i += 100) {
         await this.table.submitTransaction(people.slice(i, i + 100).map((p): TransactionAction => ['upsert', this.people.entity(p), 'Replace']));
       }
+      for (const rows of this.chiefRows(people)) await this.table.submitTransaction(rows);
     } finally {
       // After the writes, so no reader in between keeps an old entry for the cache's 30 seconds.
       this.cache.clear();
@@ -198,6 +213,7 @@ export class DirectoryStore {
     this.cache.clear();
     await Promise.all([
       ...directory.people.map((p) => this.people.upsert(p)),
+      ...this.chiefRows(directory.people).map((rows) => this.table.submitTransaction(rows)),
       ...directory.departments.map((d) => this.departments.upsert(d)),
       this.roles.upsert({ communicationsChiefAadObjectId: directory.communicationsChiefAadObjectId }),
     ]);

@@ -1,9 +1,9 @@
-import { type TableClient, type TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { ETagConflict } from '../errors';
 import { orConflict, unlessMissing } from './statuses';
 import type { PersonRef } from '../domain/assignment';
 import { diaryNumber, type ReportContent, type ReportKind } from '../domain/report';
-import { fromColumns, toColumns } from './repository';
+import { encodeKey, fromColumns, toColumns } from './repository';
 import type { Tables } from './tables';
 
 export interface FiledReport<K extends ReportKind = ReportKind> {
@@ -15,6 +15,23 @@ export interface FiledReport<K extends ReportKind = ReportKind> {
   /** Set for registered criticism. */
   readonly diaryNumber?: string;
 }
+
+/** What a chief's overview of their department shows of a report (R16): never who reported it. */
+export interface ReportAbout {
+  readonly id: string;
+  readonly kind: 'criticism' | 'negative';
+  readonly filedAt: string;
+  readonly diaryNumber?: string;
+  /** The account criticism came to. */
+  readonly account?: string;
+  readonly link: string;
+  /** The start of what was written, or of the summary. */
+  readonly excerpt: string;
+}
+
+/** Newest first: a row key that sorts later times earlier. */
+const newestFirst = (at: string) => String(8_640_000_000_000_000 - Date.parse(at)).padStart(16, '0');
+const departmentPartition = (departmentId: string) => `dept_${encodeKey(departmentId)}`;
 
 /**
  * Reports in the `reports` table. Registered criticism lives in one partition per series and year
@@ -43,6 +60,20 @@ export class ReportStore {
       found.push({ kind: e.kind, departmentId: e.departmentId });
     }
     return found;
+  }
+
+  /** R16: notes a report under the department it concerns, newest first, with what a chief's overview shows. */
+  async noteDepartment(departmentId: string, about: ReportAbout): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: departmentPartition(departmentId), rowKey: `${newestFirst(about.filedAt)}_${about.id}`, ...toColumns(about) });
+  }
+
+  /** The reports concerning a department filed since `since` (ISO), newest first, at most `limit`: one page of one partition. */
+  async aboutDepartment(departmentId: string, since: string, limit: number): Promise<ReportAbout[]> {
+    const filter = odata`PartitionKey eq ${departmentPartition(departmentId)} and RowKey lt ${newestFirst(since)}`;
+    for await (const page of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: limit })) {
+      return page.slice(0, limit).map((entity) => fromColumns(entity) as ReportAbout);
+    }
+    return [];
   }
 
   async file(report: FiledReport): Promise<void> {

@@ -15,6 +15,7 @@ import { planHandlers } from '../flows/plan/handlers';
 import type { CardHandler } from '../flows/turn';
 import { registerCardFor } from '../flows/register/card';
 import { reportHandlers } from '../flows/report/handlers';
+import { aboutUnitHandler } from '../flows/report/aboutUnit';
 import { answerFor, helpForCard, helpMenu } from '../flows/help';
 import { welcome, type WelcomeFor } from '../flows/welcome';
 import { ownsAccount, ownsActiveAccount } from '../domain/account';
@@ -53,6 +54,7 @@ export function routes(deps: FlowDeps): Routes {
   const absence = absenceHandlers(deps);
   const org = organisationHandlers(deps);
   const register: Handler = (t) => registerCardFor(deps, t.locale, t.data);
+  const aboutUnit = aboutUnitHandler(deps);
   /** What the welcome card offers this person, from what is stored. */
   const applies = async (t: { user?: { aadObjectId: string } }): Promise<WelcomeFor> => {
     if (!t.user) return {};
@@ -72,6 +74,8 @@ export function routes(deps: FlowDeps): Routes {
       { pattern: /^(vad gäller|hjälp om policyn|policyhjälp|policyn|policy help|what does the policy say)/i, handle: (t) => helpMenu(t.locale) },
       { pattern: /^(registret|register|konton i sociala medier)\b/i, handle: register },
       { pattern: /^(rapportera|report)\b/i, handle: personal(reports.menu) },
+      // R16: a chief asking what is written about their unit gets the reports about it, not the policy's text.
+      { pattern: /\b(vad (skrivs|sägs|har rapporterats) om (min|vår) (enhet|förvaltning|verksamhet)|what is (written|said|reported) about my (unit|department|team))\b/i, handle: personal(aboutUnit) },
       { pattern: /^(mina konton|my accounts)\b/i, handle: personal(accounts.mine) },
       { pattern: /^(jag är borta|frånvaro|semester|i am away|i'm away|away)\b/i, handle: personal(absence.form) },
       { pattern: /^(förvaltningar|kommunikatörer|departments|communicators)\b/i, handle: personal(org.show) },
@@ -113,6 +117,7 @@ export function routes(deps: FlowDeps): Routes {
       'report.menu': personal(reports.menu),
       'report.form': personal(reports.form),
       'report.send': personal(reports.send),
+      'report.aboutUnit': personal(aboutUnit),
       'duty.archived': personal(duties.archived),
       'duty.active': personal(duties.active),
       'duty.loginShared': personal(duties.loginShared),

@@ -383,6 +383,7 @@ const recipes: Record<Verb, Recipe> = {
   'help.topics': noInput(false),
   'help.topic': { personal: false, actors: actorsAll, base: (_t, dice) => ({ topic: dice.pick(topics) }), mutations: field('topic', 'not a topic', ['', 'Assignment', 'bogus', '__proto__', 'constructor', 'toString', ...big]) },
   'report.menu': noInput(true),
+  'report.aboutUnit': noInput(true),
   'report.form': { personal: true, actors: roles, base: (_t, dice) => ({ kind: dice.pick(reportKinds) }), mutations: field('kind', 'not a kind of report', ['', 'Criticism', 'spam', 'toString', ...big]) },
   'report.send': {
     personal: true,

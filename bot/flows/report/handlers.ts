@@ -7,7 +7,7 @@ import type { FieldError } from '../../domain/fields';
 import { accountName } from '../../domain/account';
 import { needsRegistration, reportKinds, validateReport, type ReportContent, type ReportKind } from '../../domain/report';
 import { texts, type Texts } from '../../i18n';
-import type { FiledReport } from '../../store/reports';
+import type { FiledReport, ReportAbout } from '../../store/reports';
 import type { FlowDeps } from '../deps';
 import { cardFields, echoLength } from '../turn';
 import { forwarded, recipientsOf } from './forward';
@@ -96,7 +96,12 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     // R16: counted in the week's digest, under the department it concerns (criticism: as chosen; otherwise the
     // reporter's). After the report went out: a figure missing from a digest is the smaller loss.
     const department = kind === 'criticism' ? (result.value as ReportContent['criticism']).departmentId : (await deps.directory.person(turn.user.aadObjectId))?.departmentId;
-    await deps.reports.noteWeek(filed, digestWeek(DateTime.fromISO(filed.filedAt)), department).catch((error: unknown) => {
+    const about = aboutOf(filed, accounts);
+    await Promise.all([
+      deps.reports.noteWeek(filed, digestWeek(DateTime.fromISO(filed.filedAt)), department),
+      // R16: and in the department's own overview ("vad skrivs om min enhet?"); bullying stays with the chief it went to.
+      ...(about && department ? [deps.reports.noteDepartment(department, about)] : []),
+    ]).catch((error: unknown) => {
       deps.log.warn('report_not_counted', { reportId: filed.id, error: error instanceof Error ? error.message : String(error) });
     });
     if (recipients.length === 0) return receipt(t, [t.receipt.noRecipient]);
@@ -112,6 +117,21 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     },
     send,
   };
+}
+
+/** What a department's overview shows of a report (R16), if it shows it: criticism and negative material, without who reported it. */
+function aboutOf(report: FiledReport, accounts: readonly { id: string; name: string }[]): ReportAbout | undefined {
+  const excerpt = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
+  if (report.kind === 'criticism') {
+    const c = report.content as ReportContent['criticism'];
+    const account = accounts.find((a) => a.id === c.accountId)?.name;
+    return { id: report.id, kind: 'criticism', filedAt: report.filedAt, ...(report.diaryNumber ? { diaryNumber: report.diaryNumber } : {}), ...(account ? { account } : {}), link: c.link, excerpt: excerpt(c.text) };
+  }
+  if (report.kind === 'negative') {
+    const c = report.content as ReportContent['negative'];
+    return { id: report.id, kind: 'negative', filedAt: report.filedAt, link: c.link, excerpt: excerpt(c.summary) };
+  }
+  return undefined;
 }
 
 /** The department of all these accounts, if they share one; otherwise none chosen. */
