@@ -116,6 +116,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const cardDeps = { assignments, audit, outbox, directory, conversations, messenger, platforms: config.platforms, platformHosts: config.platformHosts, sourceHosts: config.sourceHosts, planningTemplateUrl: config.planningTemplateUrl, forcedLocale: config.forcedLocale, clock, dutySettings: config.duties };
   const effects: EffectHandlers = {
     index: (effect, current) => assignments.index(current.id, effect.aadObjectId, effect.as),
+    indexDepartment: (effect, current) => assignments.indexDepartment(current.id, effect.departmentId),
     waiting: (_effect, current) => trackWaiting(cardDeps, current),
     closeNudges: (effect, current) => closeNudges({ ...cardDeps, ledger }, current, effect.reach.tenantId),
     register: (_effect, current) => register.sync(current),

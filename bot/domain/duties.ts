@@ -210,14 +210,15 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
     });
   }
 
-  // R10: the owner confirms that the department communicator has been given the login; reminded
-  // after a week, and the chief and the communicator hear after two.
+  // R10: the owner confirms that the department communicator has been given the login: asked the
+  // day after approval (not on top of the news of it), reminded after a week, and the chief and the
+  // communicator hear after two.
   found.push({
     duty: 'login',
     period: activated.toISODate() ?? '',
     due: activated,
     levels: [
-      { at: office(activated), audience: 'owner' },
+      { at: office(activated.plus({ days: 1 })), audience: 'owner' },
       { at: office(activated.plus({ days: s.loginReminderDays })), audience: 'owner' },
       { at: office(activated.plus({ days: s.loginEscalationDays })), audience: 'escalation' },
     ],

@@ -50,6 +50,9 @@ export const partition = (id: string) => `a_${encodeKey(id)}`;
 const personPartition = (aadObjectId: string) => `p_${encodeKey(aadObjectId)}`;
 /** The accounts someone administers (R10): found when they leave. */
 const adminPartition = (aadObjectId: string) => `r_${encodeKey(aadObjectId)}`;
+/** Accounts a person has been named substitute for (R14): `s_<aad>`; accounts of a department: `d_<id>`. */
+const substitutePartition = (aadObjectId: string) => `s_${encodeKey(aadObjectId)}`;
+const departmentPartition = (departmentId: string) => `d_${encodeKey(departmentId)}`;
 /** Plans waiting on an approver, and whom their card went to: a handful at a time. */
 const waitingPartition = 'waiting';
 const versionRow = (version: number) => `version_${String(version).padStart(4, '0')}`;
@@ -115,10 +118,11 @@ export class AssignmentStore {
     await orConflict(this.table.submitTransaction(actions), 'assignments', state.id);
   }
 
-  /** Stores an assignment as it is, without a command: for seeding (tests, the bench). */
+  /** Stores an assignment as it is, without a command, indexed as its effects would have (tests, the bench). */
   async create(assignment: Assignment): Promise<void> {
     await this.commit({ state: assignment, etag: undefined, audit: [], outbox: [] });
     await this.index(assignment.id, assignment.applicant.aadObjectId);
+    if (assignment.status === 'active' && assignment.plan.kind === 'account') await this.indexDepartment(assignment.id, assignment.plan.who.departmentId);
   }
 
   /**
@@ -126,8 +130,24 @@ export class AssignmentStore {
    * in their history), or as one of its admins (an entry that outlives the admin's role is checked
    * against the assignment when read).
    */
-  async index(assignmentId: string, aadObjectId: string, as: 'owner' | 'admin' = 'owner'): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: as === 'admin' ? adminPartition(aadObjectId) : personPartition(aadObjectId), rowKey: encodeKey(assignmentId) });
+  async index(assignmentId: string, aadObjectId: string, as: 'owner' | 'admin' | 'substitute' = 'owner'): Promise<void> {
+    const partitionKey = as === 'admin' ? adminPartition(aadObjectId) : as === 'substitute' ? substitutePartition(aadObjectId) : personPartition(aadObjectId);
+    await this.table.upsertEntity({ partitionKey, rowKey: encodeKey(assignmentId) });
+  }
+
+  /** Lists an approved account under its department (R13: its communicator finds it). */
+  async indexDepartment(assignmentId: string, departmentId: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: departmentPartition(departmentId), rowKey: encodeKey(assignmentId) });
+  }
+
+  /** The accounts `aadObjectId` has been named substitute for (check each absence's dates). */
+  substitutingFor(aadObjectId: string): Promise<Assignment[]> {
+    return this.listed(substitutePartition(aadObjectId));
+  }
+
+  /** The accounts approved in a department (check each: it may have closed). */
+  inDepartment(departmentId: string): Promise<Assignment[]> {
+    return this.listed(departmentPartition(departmentId));
   }
 
   /** The assignments listing `aadObjectId` as an admin at some point (R10); check each against its admins. */

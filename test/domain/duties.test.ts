@@ -89,11 +89,11 @@ describe('duty rules', () => {
     expect(of(between(account('2027-05-03T09:00:00+02:00'), '2027-05-03', '2028-12-31'), 'ended')).toEqual([]);
   });
 
-  it('R10: the owner confirms the department communicator has the login: asked at activation, reminded after a week, escalated after two', () => {
+  it('R10: the owner confirms the department communicator has the login: asked the day after approval, reminded after a week, escalated after two', () => {
     const state = account('2026-11-02T10:00:00+01:00');
-    expect(of(between(state, '2026-11-01', '2027-06-30'), 'login')).toEqual(['2026-11-02 L0 2026-11-02 10:00 owner', '2026-11-02 L1 2026-11-09 10:00 owner', '2026-11-02 L2 2026-11-16 10:00 escalation']);
-    const confirmed: Event = { type: 'DutyCompleted', by: elin, at: '2026-11-03T10:00:00+01:00', duty: 'login', period: '2026-11-02', evidence: { kind: 'confirmed' } };
-    expect(of(between(account('2026-11-02T10:00:00+01:00', [confirmed]), '2026-11-01', '2027-06-30'), 'login')).toEqual(['2026-11-02 L0 2026-11-02 10:00 owner']);
+    expect(of(between(state, '2026-11-01', '2027-06-30'), 'login')).toEqual(['2026-11-02 L0 2026-11-03 10:00 owner', '2026-11-02 L1 2026-11-09 10:00 owner', '2026-11-02 L2 2026-11-16 10:00 escalation']);
+    const confirmed: Event = { type: 'DutyCompleted', by: elin, at: '2026-11-03T09:00:00+01:00', duty: 'login', period: '2026-11-02', evidence: { kind: 'confirmed' } };
+    expect(of(between(account('2026-11-02T10:00:00+01:00', [confirmed]), '2026-11-01', '2027-06-30'), 'login')).toEqual([]);
     expect(overdue(state, at('2026-11-20T12:00')).map((o) => o.duty)).toContain('login');
   });
 

@@ -98,6 +98,7 @@ export async function startDutyWorld(env: Record<string, string> = {}, options: 
   // The real command path; its cards are not announced here (the flow tests do that).
   const effects: EffectHandlers = {
     index: (effect, current) => stores.assignments.index(current.id, effect.aadObjectId, effect.as),
+    indexDepartment: (effect, current) => stores.assignments.indexDepartment(current.id, effect.departmentId),
     waiting: async () => undefined,
     closeNudges: async () => undefined,
     register: (_effect, current) => stores.register.sync(current),

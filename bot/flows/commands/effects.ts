@@ -8,9 +8,12 @@ import type { Reach } from '../../store/conversations';
 export type Effect =
   /**
    * List the assignment under this person: as owner, so "mina ansökningar" and "mina konton" find
-   * it; as admin, so it is found when they leave (R10).
+   * it; as admin, so it is found when they leave (R10); as substitute during an absence, so they can
+   * report criticism that came to the account (R13, R14).
    */
-  | { readonly kind: 'index'; readonly aadObjectId: string; readonly as?: 'admin' }
+  | { readonly kind: 'index'; readonly aadObjectId: string; readonly as?: 'admin' | 'substitute' }
+  /** List the account under its department, so the department's communicator finds it (R13). */
+  | { readonly kind: 'indexDepartment'; readonly departmentId: string }
   /** Note whether the plan waits on an approver, and on whom, so a change in the directory can move it. */
   | { readonly kind: 'waiting' }
   /** Update every nudge card out about the assignment whose duty is now done or ended, to say so. */
@@ -50,6 +53,13 @@ export function effectsOf(events: readonly Event[], state: Assignment, reach: Re
       e.type === 'PlanStarted' ? [{ kind: 'index', aadObjectId: e.applicant.aadObjectId }] : e.type === 'OwnerChangeApproved' ? [{ kind: 'index', aadObjectId: e.newOwner.aadObjectId }] : [],
     ),
     ...admins.map((aadObjectId): Effect => ({ kind: 'index', aadObjectId, as: 'admin' })),
+    ...events.flatMap((e): Effect[] =>
+      e.type === 'PlanApproved' && state.plan?.kind === 'account'
+        ? [{ kind: 'indexDepartment', departmentId: state.plan.who.departmentId }]
+        : e.type === 'AbsenceRegistered' && e.substitute
+          ? [{ kind: 'index', aadObjectId: e.substitute.aadObjectId, as: 'substitute' }]
+          : [],
+    ),
   ];
   if (events.every((e) => drafting.has(e.type))) return index;
   const cards: Effect[] = state.plan
