@@ -4,6 +4,8 @@ import accountList from './accountList.json';
 import accountOwner from './accountOwner.json';
 import type { Choice, NoticeStyle } from './plan';
 import register from './register.json';
+import removal from './removal.json';
+import type { Verb } from './verbs';
 import { expand } from './template';
 
 interface Notice {
@@ -42,6 +44,8 @@ export interface AccountListCardData extends Notice {
     readonly changeLabel: string;
     readonly ownerLabel: string;
     readonly closeLabel: string;
+    /** R14: record a removed post on the account. */
+    readonly removalLabel: string;
   }[];
 }
 
@@ -84,6 +88,21 @@ export interface AccountOwnerCardData {
   readonly assignmentId: string;
 }
 
+/** R14: a removed post recorded on an account: which account, when, on which ground, what it said. */
+export interface RemovalCardData extends Notice {
+  readonly title: string;
+  readonly intro: string;
+  readonly form: boolean;
+  readonly accounts: readonly Choice[];
+  readonly grounds: readonly Choice[];
+  readonly t: Readonly<Record<'assignmentId' | 'removedOn' | 'ground' | 'what', string>>;
+  readonly v: Readonly<Record<'assignmentId' | 'removedOn' | 'ground' | 'what', string>>;
+  readonly e: Readonly<Record<string, string>>;
+  readonly law: string;
+  readonly actions: readonly { readonly title: string; readonly verb: Verb; readonly data: Readonly<Record<string, string>> }[];
+}
+
+export const removalCard = (data: RemovalCardData) => expand(removal, data);
 export const accountOwnerCard = (data: AccountOwnerCardData) => expand(accountOwner, data);
 export const registerCard = (data: RegisterCardData) => expand(register, data);
 export const accountListCard = (data: AccountListCardData) => expand(accountList, data);

@@ -20,6 +20,8 @@ export {
   accountListCard,
   accountOwnerCard,
   registerCard,
+  removalCard,
+  type RemovalCardData,
   type AccountAdminsCardData,
   type AccountCloseCardData,
   type AccountListCardData,

@@ -29,6 +29,8 @@ export const verbs = [
   'account.ownerSave',
   'account.close',
   'account.closeConfirm',
+  'removal.form',
+  'removal.save',
   'help.topics',
   'help.topic',
   'report.menu',

@@ -1,5 +1,6 @@
 import type { Steps } from './activityPlan';
 import type { Assignment, CommandMeta, PersonRef } from './assignment';
+import { mayRecordRemoval, type Removal } from './removal';
 
 /**
  * An active assignment's life after approval: its administration changes (R10, R14) and, when the
@@ -26,7 +27,9 @@ export type AccountCommand =
       readonly checklist?: ClosingChecklist;
     }
   | { readonly type: 'ChangeAdministration'; readonly meta: CommandMeta; readonly administration: Steps['administration'] }
-  | { readonly type: 'ProposeOwner'; readonly meta: CommandMeta; readonly newOwner: PersonRef };
+  | { readonly type: 'ProposeOwner'; readonly meta: CommandMeta; readonly newOwner: PersonRef }
+  /** R14: a removed post recorded on the account; `today` is the Stockholm date the command runs on. */
+  | { readonly type: 'RecordRemoval'; readonly meta: CommandMeta & { readonly communicator?: string; readonly today: string }; readonly removal: Removal };
 
 export type AccountEvent =
   | {
@@ -38,7 +41,8 @@ export type AccountEvent =
       readonly closedAs?: 'commschief';
     }
   | { readonly type: 'AdministrationChanged'; readonly by: PersonRef; readonly at: string; readonly administration: Steps['administration'] }
-  | { readonly type: 'OwnerChangeProposed'; readonly by: PersonRef; readonly at: string; readonly newOwner: PersonRef };
+  | { readonly type: 'OwnerChangeProposed'; readonly by: PersonRef; readonly at: string; readonly newOwner: PersonRef }
+  | { readonly type: 'RemovalRecorded'; readonly by: PersonRef; readonly at: string; readonly removal: Removal };
 
 export type AccountRefusal = { readonly reason: 'notActive' } | { readonly reason: 'notAllowed' };
 
@@ -91,6 +95,10 @@ export function decideAccount(command: AccountCommand, state: Assignment): Accou
       const allowed = actor.aadObjectId === owner && command.newOwner.aadObjectId !== owner && !state.pendingOwner;
       return allowed ? { ok: true, events: [{ type: 'OwnerChangeProposed', by: actor, at, newOwner: command.newOwner }] } : { ok: false, reason: 'notAllowed' };
     }
+    case 'RecordRemoval':
+      return mayRecordRemoval(state, actor.aadObjectId, command.meta.today, command.meta.communicator)
+        ? { ok: true, events: [{ type: 'RemovalRecorded', by: actor, at, removal: command.removal }] }
+        : { ok: false, reason: 'notAllowed' };
     default: {
       const exhaustive: never = command;
       return exhaustive;
@@ -110,6 +118,9 @@ export function evolveAccount(state: Assignment, event: AccountEvent): Assignmen
         : state;
     case 'OwnerChangeProposed':
       return { ...state, pendingOwner: { person: event.newOwner, proposedAt: event.at } };
+    case 'RemovalRecorded':
+      // Kept in the audit with the change (R4, R14), not in the state: an account's removals would grow it without end.
+      return state;
     default: {
       const exhaustive: never = event;
       return exhaustive;

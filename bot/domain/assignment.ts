@@ -173,6 +173,7 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
     case 'CloseAccount':
     case 'ChangeAdministration':
     case 'ProposeOwner':
+    case 'RecordRemoval':
       return state ? decideAccount(command, state) : refuse({ reason: 'notFound' });
     case 'CompleteDuty':
     case 'PauseActivity':
@@ -246,6 +247,7 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'AccountClosed':
     case 'AdministrationChanged':
     case 'OwnerChangeProposed':
+    case 'RemovalRecorded':
       return evolveAccount(next, event);
     case 'DutyCompleted':
     case 'ActivityPaused':

@@ -12,16 +12,19 @@ export interface AuditEvent {
    * In which role the actor decided; 'owner' covers whoever closes or changes an active account;
    * 'directory' is Kanalkoll recording what Entra ID showed (a leaver, a new manager).
    */
-  readonly role: 'applicant' | 'owner' | 'chief' | 'communicator' | 'commschief' | 'reporter' | 'directory';
+  readonly role: 'applicant' | 'owner' | 'admin' | 'substitute' | 'chief' | 'communicator' | 'commschief' | 'reporter' | 'directory';
   readonly at: string;
   readonly version: number;
   readonly comment?: string;
   /** Whom the decision is about, by name: the approver named or moved to, the leaver. */
   readonly subject?: string;
+  /** R14: a recorded removal: the day the post was removed and the policy's ground (what was removed is the comment). */
+  readonly removedOn?: string;
+  readonly ground?: string;
 }
 
 /** Events that are decisions, and so go to the audit log (R4); saving a step is not one. */
-function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 'comment' | 'subject'> | undefined {
+function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 'comment' | 'subject' | 'removedOn' | 'ground'> | undefined {
   switch (event.type) {
     case 'PlanStarted':
     case 'PlanSubmitted':
@@ -54,6 +57,12 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 
       const closedAsCommsChief = event.type === 'AccountClosed' && event.closedAs === 'commschief';
       const role = by === state.applicant.aadObjectId ? 'owner' : by === state.plan?.who.chiefAadObjectId ? 'chief' : closedAsCommsChief ? 'commschief' : 'communicator';
       return { role };
+    }
+    case 'RemovalRecorded': {
+      const by = event.by.aadObjectId;
+      const plan = state.plan?.kind === 'account' ? state.plan : undefined;
+      const role = by === state.applicant.aadObjectId ? 'owner' : plan?.administration.admins.includes(by) ? 'admin' : state.status === 'active' && state.dutyLog?.absences?.some((a) => a.substituteAadObjectId === by) ? 'substitute' : 'communicator';
+      return { role, comment: event.removal.what, removedOn: event.removal.removedOn, ground: event.removal.ground };
     }
     case 'StepSaved':
     case 'StepOpened':

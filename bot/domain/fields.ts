@@ -21,7 +21,8 @@ export type FieldErrorCode =
   | 'notEmail'
   | 'wrongPlatform'
   | 'notOwnWeb'
-  | 'notMeasurable';
+  | 'notMeasurable'
+  | 'notRecent';
 
 export interface FieldError {
   readonly field: string;
@@ -32,7 +33,7 @@ export interface FieldError {
 
 const knownCodes = new Set<string>([
   'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
-  'notYourself', 'unknownPerson', 'samePerson', 'notEmail', 'wrongPlatform', 'notOwnWeb', 'notMeasurable',
+  'notYourself', 'unknownPerson', 'samePerson', 'notEmail', 'wrongPlatform', 'notOwnWeb', 'notMeasurable', 'notRecent',
 ]);
 
 export const text = (max: number) =>

@@ -32,7 +32,7 @@ const nextSteps: Partial<Record<Topic, { readonly title: NextTitle; readonly ver
   forwardCriticism: { title: 'reportNegative', verb: 'report.form', data: { kind: 'negative' } },
   mediaMonitoring: { title: 'aboutUnit', verb: 'report.aboutUnit' },
   registration: { title: 'reportCriticism', verb: 'report.form', data: { kind: 'criticism' } },
-  moderation: { title: 'away', verb: 'absence.form' },
+  moderation: { title: 'removal', verb: 'removal.form' },
   archiving: { title: 'accounts', verb: 'account.mine' },
   evaluation: { title: 'accounts', verb: 'account.mine' },
   administration: { title: 'accounts', verb: 'account.mine' },

@@ -2,6 +2,7 @@
 import type { FieldErrorCode } from '../domain/activityPlan';
 import type { AssignmentStatus } from '../domain/assignment';
 import type { Topic } from '../domain/policyHelp';
+import type { RemovalGround } from '../domain/removal';
 
 /** A name's genitive in Swedish: Elins, but Lars and Max (no s after s, x or z). */
 const genitive = (name: string) => (/[sxz]$/i.test(name.trim()) ? name.trim() : `${name.trim()}s`);
@@ -211,6 +212,7 @@ export const sv = {
       changesRequested: 'Du har bett om ändringar. Den som sökt får din kommentar.',
       rejected: 'Du har sagt nej. Den som sökt får din kommentar.',
     },
+    historyEarlier: (n: number) => (n === 1 ? '1 tidigare händelse visas inte här.' : `${n} tidigare händelser visas inte här.`),
     history: {
       PlanStarted: 'påbörjade ansökan',
       PlanSubmitted: (v: number) => `skickade version ${v}`,
@@ -232,6 +234,7 @@ export const sv = {
       DutySnoozed: 'bad om en påminnelse senare',
       ActivityPaused: 'pausade frågan om kontot används',
       AbsenceRegistered: 'anmälde frånvaro',
+      RemovalRecorded: (ground: string, day: string) => `tog bort ett inlägg ${day} (${ground})`,
       StepSaved: 'sparade ett steg',
       StepOpened: 'öppnade ett steg',
       other: 'ändrade något',
@@ -539,6 +542,27 @@ export const sv = {
     },
     actions: { accounts: 'Mina konton', admins: 'Ändra administration', show: 'Visa kontot' },
   },
+  removal: {
+    title: 'Registrera ett borttaget inlägg',
+    intro: 'Det du tar bort är en allmän handling. Skriv vad du tog bort, varför och när, så finns det kvar i kontots historik.',
+    t: { assignmentId: 'Konto', removedOn: 'Dag du tog bort det', ground: 'Varför togs det bort?', what: 'Vad stod det, och var? (inga personnummer)' },
+    grounds: {
+      personalAttack: 'Personangrepp',
+      obscene: 'Obscena ord',
+      hateSpeech: 'Hets mot folkgrupp',
+      copyright: 'Intrång i upphovsrätt',
+      violence: 'Våldsskildring',
+      pornography: 'Pornografi',
+      advertising: 'Kommersiell reklam',
+    } satisfies Record<RemovalGround, string>,
+    law: 'Gallringen bygger på lagen (1998:112) om ansvar för elektroniska anslagstavlor. Ta bort olämpliga inlägg inom 48 timmar.',
+    save: 'Spara',
+    saved: (account: string) => `Sparat. Det borttagna inlägget finns nu i historiken för ${account}.`,
+    fix: 'Något behöver rättas. Läs texten under fälten.',
+    none: 'Du sköter inget konto just nu. Den som ansvarar för kontot, en administratör eller ersättaren kan registrera det.',
+    notAllowed: 'Du kan bara registrera borttagna inlägg på konton du sköter.',
+    button: 'Registrera borttaget inlägg',
+  },
   help: {
     menuTitle: 'Vad säger policyn?',
     menuIntro: 'Välj ett ämne, eller skriv din fråga med egna ord.',
@@ -546,7 +570,7 @@ export const sv = {
     unknownTopic: 'Jag känner inte igen det ämnet. Välj ett här nedanför.',
     source: (heading: string) => `Ur policyn: ”${heading}”`,
     more: 'Fler ämnen',
-    next: { aboutUnit: 'Vad skrivs om min enhet?', apply: 'Ny ansökan', away: 'Jag är borta', register: 'Visa registret', reportBullying: 'Rapportera mobbning', reportNegative: 'Rapportera inlägg', reportCriticism: 'Rapportera kritik', accounts: 'Mina konton' },
+    next: { removal: 'Registrera borttaget inlägg', aboutUnit: 'Vad skrivs om min enhet?', apply: 'Ny ansökan', away: 'Jag är borta', register: 'Visa registret', reportBullying: 'Rapportera mobbning', reportNegative: 'Rapportera inlägg', reportCriticism: 'Rapportera kritik', accounts: 'Mina konton' },
     topics: {
       assignment: { title: 'Konto i tjänsten', answer: 'Du behöver ett uppdrag från din närmaste chef för att använda sociala medier i jobbet. Uppdraget ska förankras hos förvaltningens kommunikatör och kommunikationschefen. Skriv ”ny ansökan” så fyller du i aktivitetsplanen här. Gäller det bara omvärldsbevakning räcker det att din chef godkänner.' },
       duties: { title: 'Vad ditt uppdrag kräver', answer: 'Du som har ett uppdrag ska känna till mediet och ha tid för det. Svara på frågor inom 48 timmar, gärna snabbare. Du ska också känna till kommunens riktlinjer och arbeta professionellt efter dem. Är du borta, utse en ersättare: skriv ”jag är borta”.' },
@@ -666,6 +690,7 @@ export const sv = {
     wrongPlatform: 'Adressen hör inte till plattformen du valde.',
     notOwnWeb: 'Länken ska gå till kommunens eller verksamhetens egen webbplats.',
     notMeasurable: 'Skriv hur målet mäts: ett antal, en andel eller ett datum.',
+    notRecent: 'Välj i dag eller en dag de senaste 30 dagarna.',
   } satisfies Record<FieldErrorCode, string>,
 };
 

@@ -122,7 +122,10 @@ export class AssignmentStore {
   async create(assignment: Assignment): Promise<void> {
     await this.commit({ state: assignment, etag: undefined, audit: [], outbox: [] });
     await this.index(assignment.id, assignment.applicant.aadObjectId);
-    if (assignment.status === 'active' && assignment.plan.kind === 'account') await this.indexDepartment(assignment.id, assignment.plan.who.departmentId);
+    if (assignment.status === 'active' && assignment.plan.kind === 'account') {
+      await this.indexDepartment(assignment.id, assignment.plan.who.departmentId);
+      for (const admin of assignment.plan.administration.admins) await this.index(assignment.id, admin, 'admin');
+    }
   }
 
   /**

@@ -54,6 +54,8 @@ export class AuditLog {
         version: entity.version,
         ...(entity.comment === undefined ? {} : { comment: entity.comment }),
         ...(entity.subject === undefined ? {} : { subject: entity.subject }),
+        ...(entity.removedOn === undefined ? {} : { removedOn: entity.removedOn }),
+        ...(entity.ground === undefined ? {} : { ground: entity.ground }),
       });
     }
     return events;

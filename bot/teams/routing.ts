@@ -78,6 +78,7 @@ export function routes(deps: FlowDeps): Routes {
       { pattern: /\b(vad (skrivs|sägs|har rapporterats) om (min|vår) (enhet|förvaltning|verksamhet)|what is (written|said|reported) about my (unit|department|team))\b/i, handle: personal(aboutUnit) },
       { pattern: /^(mina konton|my accounts)\b/i, handle: personal(accounts.mine) },
       { pattern: /^(jag är borta|frånvaro|semester|i am away|i'm away|away)\b/i, handle: personal(absence.form) },
+      { pattern: /^(borttaget inlägg|registrera borttaget|jag har tagit bort ett inlägg|removed post|record a removed post)\b/i, handle: personal(accounts.removalForm) },
       { pattern: /^(förvaltningar|kommunikatörer|departments|communicators)\b/i, handle: personal(org.show) },
       // Questions about one's own things, in one's own words, reach them rather than a policy text.
       { pattern: /\b(min ansökan|mina ansökningar|min plan|har (min )?chef(en)? godkänt|my application|my plan|has my (manager|chief) approved)\b/i, handle: personal(p.mine) },
@@ -112,6 +113,8 @@ export function routes(deps: FlowDeps): Routes {
       'account.ownerSave': personal(accounts.ownerSave),
       'account.close': personal(accounts.close),
       'account.closeConfirm': personal(accounts.closeConfirm),
+      'removal.form': personal(accounts.removalForm),
+      'removal.save': personal(accounts.removalSave),
       'help.topics': (t) => helpMenu(t.locale),
       'help.topic': (t) => helpForCard(t.locale, t.data),
       'report.menu': personal(reports.menu),

@@ -23,6 +23,12 @@ function stateOf(id: string, who: PersonRef, plan: ActivityPlan, stage: 'active'
   return events.reduce<Assignment | undefined>(evolve, undefined) as Assignment;
 }
 
+/** The same, the owner having confirmed the communicator's login on the day (R10): a test of delivery, not of that duty. */
+function loginDone(state: Assignment): Assignment {
+  if (state.status !== 'active') return state;
+  return evolve(state, { type: 'DutyCompleted', by: state.applicant, at: state.activatedAt, duty: 'login', period: local(state.activatedAt).toISODate() ?? '', evidence: { kind: 'confirmed' } });
+}
+
 /** All delivery records of these assignments, as "key|person" → state. */
 async function ledgerOf(world: DutyWorld, ids: readonly string[]) {
   const records = (await Promise.all(ids.map((id) => world.stores.ledger.recordsOf(id)))).flat();
@@ -146,7 +152,7 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
       console.log(`duty year: ${states.size} assignments, ${expected.length} nudges to people, ${sent.length} sent, ${steps.length} steps`);
 
       expect(new Set(expected).size).toBe(expected.length);
-      expect(kinds).toEqual(new Set(['archive', 'evaluation', 'activity', 'admins', 'approval']));
+      expect(kinds).toEqual(new Set(['archive', 'evaluation', 'activity', 'admins', 'login', 'approval']));
       expect(ledger.filter((r) => r.state !== 'sent')).toEqual([]);
       expect(ledger.map((r) => r.pair).sort()).toEqual([...expected].sort());
       // Each delivered exactly once, on one card per person per sweep: each recorded card is one the connector took.
@@ -207,7 +213,7 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
       const who = owner(1);
       for (const p of [person('chief'), person('communicator'), who]) await world.install(p.aadObjectId, p.name);
       world.setClock('2026-11-02T10:00');
-      await world.seed(stateOf('blocked', who, accountPlan({ platform: 'Instagram', accountName: 'blockerat' }), 'active', '2026-11-02T10:00:00+01:00'));
+      await world.seed(loginDone(stateOf('blocked', who, accountPlan({ platform: 'Instagram', accountName: 'blockerat' }), 'active', '2026-11-02T10:00:00+01:00')));
       world.connector.refuse(new RegExp(`personal-${who.aadObjectId}`), 403);
       world.setClock('2027-01-04T08:05');
       await world.tick(3);
@@ -240,7 +246,7 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
       const who = owner(2);
       await world.install(who.aadObjectId, who.name);
       world.setClock('2026-11-02T10:00');
-      await world.seed(stateOf('down', who, accountPlan({ platform: 'Instagram', accountName: 'nere' }), 'active', '2026-11-02T10:00:00+01:00'));
+      await world.seed(loginDone(stateOf('down', who, accountPlan({ platform: 'Instagram', accountName: 'nere' }), 'active', '2026-11-02T10:00:00+01:00')));
       world.connector.refuse(new RegExp(`personal-${who.aadObjectId}`), 503);
       world.setClock('2027-01-04T08:05');
       await world.tick(2);

@@ -417,6 +417,18 @@ const recipes: Record<Verb, Recipe> = {
     ['change'],
   ),
   'absence.form': noInput(true),
+  'removal.form': noInput(true),
+  'removal.save': {
+    personal: true,
+    actors: ['employee'],
+    base: (t) => ({ assignmentId: t.active, removedOn: t.today, ground: 'obscene', what: 'Svordomar i en kommentar under inlägget om sommarlovet.' }),
+    mutations: [
+      ...id('assignmentId', (t) => [t.draft.id, t.awaiting.id, t.othersDraft, t.othersActive]),
+      ...field('removedOn', 'not a date, in the future, or too long ago', (_d, t) => [...badDates, plus(t, 1), '2020-01-01']),
+      ...field('ground', 'not a ground of the policy', ['', 'rude', 'Obscene', 'toString', ...big]),
+      ...field('what', 'empty or too long', ['', '   ', ...tooLong(1000)]),
+    ],
+  },
   'absence.save': {
     personal: true,
     actors: roles,

@@ -5,9 +5,10 @@ import { administrationHandlers } from './administration';
 import { closeHandlers } from './close';
 import { accountList } from './list';
 import { ownerHandlers } from './owner';
+import { removalHandlers } from './removal';
 
-/** An owner's accounts after approval: "mina konton", changing who runs one, handing it over and closing it. */
-export function accountHandlers(deps: AccountDeps): Record<'mine' | 'unreadable' | 'admins' | 'adminsSave' | 'owner' | 'ownerSave' | 'close' | 'closeConfirm', CardHandler> {
+/** An owner's accounts after approval: "mina konton", changing who runs one, handing it over, recording a removed post (R14) and closing it. */
+export function accountHandlers(deps: AccountDeps): Record<'mine' | 'unreadable' | 'admins' | 'adminsSave' | 'owner' | 'ownerSave' | 'close' | 'closeConfirm' | 'removalForm' | 'removalSave', CardHandler> {
   return {
     mine: (turn) => accountList(deps, turn),
     /** For a card about an account that could not be read: the accounts, saying so. */
@@ -15,5 +16,6 @@ export function accountHandlers(deps: AccountDeps): Record<'mine' | 'unreadable'
     ...administrationHandlers(deps),
     ...ownerHandlers(deps),
     ...closeHandlers(deps),
+    ...removalHandlers(deps),
   };
 }

@@ -68,6 +68,7 @@ export async function accountList(deps: AccountListDeps, turn: CardTurn, shown: 
         changeLabel: t.account.change,
         ownerLabel: t.account.owner,
         closeLabel: t.account.close,
+        removalLabel: t.removal.button,
       };
     }),
   });

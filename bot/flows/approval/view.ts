@@ -2,6 +2,7 @@ import { localStamp } from '../../domain/calendar';
 import { approvalCard, type AdaptiveCard, type ApprovalCardData, type Choice } from '../../../cards';
 import { answersOf, stepsFor } from '../../domain/activityPlan';
 import { mayClose } from '../../domain/account';
+import type { RemovalGround } from '../../domain/removal';
 import { waitingStep, type Approvers } from '../../domain/approval';
 import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
 import { editable, type Assignment } from '../../domain/assignment';
@@ -68,9 +69,13 @@ export function approvalCardFor(
     facts: summary(context, state),
     changes: changes(context, details, communicator),
     details,
-    history: context.history.map((e) => ({
-      text: `${localStamp(e.at)} · ${e.actorName} ${historyText(view, e)}${e.comment ? `: ${quoted(view.locale, e.comment)}` : ''}`,
-    })),
+    // The latest events: an account's years of duties and removals would grow the card past what Teams takes.
+    history: [
+      ...(context.history.length > historyShown ? [{ text: texts(view.locale).approval.historyEarlier(context.history.length - historyShown) }] : []),
+      ...context.history.slice(-historyShown).map((e) => ({
+        text: `${localStamp(e.at)} · ${e.actorName} ${historyText(view, e)}${e.comment ? `: ${quoted(view.locale, e.comment)}` : ''}`,
+      })),
+    ],
     labels: t.labels,
     decide: yourTurn ? { ...t.decide, error: shown.error } : undefined,
     assign: assignFor(context, state, viewerAadObjectId, shown.assignError),
@@ -157,6 +162,9 @@ function changes(context: ApprovalContext, details: readonly { facts: readonly C
 }
 
 /** A person's own words, in the language's quotation marks (Swedish: ”…”). */
+/** History lines on the card: the latest this many (the whole history is in the audit, R4). */
+const historyShown = 15;
+
 const quoted = (locale: PlanView['locale'], text: string) => (locale === 'sv' ? `”${text}”` : `"${text}"`);
 
 function historyText(view: PlanView, event: AuditEvent): string {
@@ -182,6 +190,8 @@ function historyText(view: PlanView, event: AuditEvent): string {
       return h[event.type](event.subject ?? '');
     case 'ApprovalMoved':
       return h.ApprovalMoved(event.subject);
+    case 'RemovalRecorded':
+      return h.RemovalRecorded(texts(view.locale).removal.grounds[event.ground as RemovalGround] ?? '', event.removedOn ?? '');
     case 'DutyCompleted':
     case 'DutySnoozed':
     case 'ActivityPaused':

@@ -4,15 +4,13 @@ import { z } from 'zod';
 import { reportFormCard, reportMenuCard, reportSummaryCard, type AdaptiveCard, type Choice } from '../../../cards';
 import { digestWeek } from '../../domain/digest';
 import type { FieldError } from '../../domain/fields';
-import { accountName } from '../../domain/account';
-import type { Assignment } from '../../domain/assignment';
-import { zone } from '../../domain/calendar';
 import { needsRegistration, reportKinds, validateReport, type ReportContent, type ReportKind } from '../../domain/report';
 import { texts, type Texts } from '../../i18n';
 import type { FiledReport, ReportAbout } from '../../store/reports';
 import type { FlowDeps } from '../deps';
 import { cardFields, echoLength } from '../turn';
 import { forwarded, recipientsOf } from './forward';
+import { accountsLookedAfter } from '../account/lookedAfter';
 import type { CardHandler, CardTurn } from '../turn';
 
 /** What reporting reads. */
@@ -36,7 +34,7 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
   async function form(turn: CardTurn, kind: ReportKind, shown: { values?: Record<string, string>; errors?: readonly FieldError[] } = {}): Promise<AdaptiveCard> {
     const t = texts(turn.locale);
     const f = t.report.forms[kind] as Record<string, string>;
-    const accounts = kind === 'criticism' ? await ownAccounts(deps, turn.user.aadObjectId) : [];
+    const accounts = kind === 'criticism' ? await accountsLookedAfter(deps, turn.user.aadObjectId) : [];
     const departments = kind === 'criticism' ? await deps.directory.allDepartments() : [];
     const options = (...keys: string[]): Choice[] => keys.map((value) => ({ title: f[value] ?? value, value }));
     return reportFormCard({
@@ -66,7 +64,7 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     if (!parsed.success) return menu(turn, 'unknownKind');
     const { kind } = parsed.data;
     const data = cardFields.parse(turn.data);
-    const accounts = kind === 'criticism' ? await ownAccounts(deps, turn.user.aadObjectId) : [];
+    const accounts = kind === 'criticism' ? await accountsLookedAfter(deps, turn.user.aadObjectId) : [];
     const departments = kind === 'criticism' ? await deps.directory.allDepartments() : [];
     const result = validateReport(kind, data, { accountIds: accounts.map((a) => a.id), departmentIds: departments.map((d) => d.id) });
     if (!result.ok) {
@@ -141,32 +139,6 @@ const onlyDepartment = (accounts: readonly { departmentId: string }[]): string =
   const ids = new Set(accounts.map((a) => a.departmentId));
   return ids.size === 1 ? [...ids][0]! : '';
 };
-
-/**
- * The accounts a person can report criticism received through (R13): the active accounts they own or
- * administer, those they are substitute for in an absence that has begun and not ended, and, for a
- * department communicator, the active accounts of their department. Read from indexes (never the
- * whole register); an index entry is checked against the account as it is now.
- */
-async function ownAccounts(deps: Pick<ReportDeps, 'assignments' | 'directory' | 'clock'>, aadObjectId: string): Promise<{ id: string; name: string; departmentId: string }[]> {
-  const today = DateTime.fromJSDate(deps.clock()).setZone(zone).toISODate() ?? '';
-  const communicating = (await deps.directory.allDepartments()).filter((d) => d.communicatorAadObjectId === aadObjectId);
-  const [owned, administered, substituting, ...departments] = await Promise.all([
-    deps.assignments.listFor(aadObjectId),
-    deps.assignments.administeredBy(aadObjectId),
-    deps.assignments.substitutingFor(aadObjectId),
-    ...communicating.map((d) => deps.assignments.inDepartment(d.id)),
-  ]);
-  const accounts = new Map<string, { id: string; name: string; departmentId: string }>();
-  const add = (a: Assignment, may: (a: Extract<Assignment, { status: 'active' }>) => boolean) => {
-    // The indexes keep earlier owners', admins', substitutes' and departments' entries: only who runs the account now counts.
-    if (a.status === 'active' && a.plan.kind === 'account' && may(a)) accounts.set(a.id, { id: a.id, name: accountName(a), departmentId: a.plan.who.departmentId });
-  };
-  for (const a of [...owned, ...administered]) add(a, (s) => s.applicant.aadObjectId === aadObjectId || (s.plan.kind === 'account' && s.plan.administration.admins.includes(aadObjectId)));
-  for (const a of substituting) add(a, (s) => (s.dutyLog?.absences ?? []).some((x) => x.substituteAadObjectId === aadObjectId && x.from <= today && today <= x.to));
-  for (const a of departments.flat()) add(a, (s) => communicating.some((d) => d.id === s.plan.who.departmentId));
-  return [...accounts.values()];
-}
 
 const receipt = (t: Texts['report'], paragraphs: string[]) =>
   reportSummaryCard({ title: t.receipt.title, paragraphs: paragraphs.map((text) => ({ text })), facts: [] });

@@ -1,0 +1,47 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { Assignment } from './assignment';
+import { isCalendarDate, parseFields, text, type Parsed } from './fields';
+
+/**
+ * R14: what the one responsible for an account removes ("gallrar") within 48 hours, and on which of the
+ * policy's grounds, resting on lagen (1998:112) om ansvar för elektroniska anslagstavlor. A removal is
+ * recorded on the account: the removed post was a public record too, so what went, why and when is kept.
+ */
+export const removalGrounds = ['personalAttack', 'obscene', 'hateSpeech', 'copyright', 'violence', 'pornography', 'advertising'] as const;
+export type RemovalGround = (typeof removalGrounds)[number];
+
+export interface Removal {
+  /** The day it was removed (YYYY-MM-DD, Stockholm): today or within the last 30 days. */
+  readonly removedOn: string;
+  readonly ground: RemovalGround;
+  /** What was removed, in words (and where): the post itself is gone. */
+  readonly what: string;
+}
+
+/** How far back a removal can be recorded: the policy asks for removal within 48 hours, so it is recorded soon after. */
+export const removalDaysBack = 30;
+
+const removalSchema = (today: string) =>
+  z.object({
+    removedOn: z
+      .string({ error: 'required' })
+      .min(1, { error: 'required' })
+      .refine(isCalendarDate, { error: 'invalidDate' })
+      .refine((d) => d <= today && d >= (DateTime.fromISO(today).minus({ days: removalDaysBack }).toISODate() ?? ''), { error: 'notRecent' }),
+    ground: z.enum(removalGrounds, { error: 'unknownChoice' }),
+    what: text(1000),
+  });
+
+/** A removal as the card sent it, checked against `today` (YYYY-MM-DD in Stockholm). */
+export const validateRemoval = (input: unknown, today: string): Parsed<Removal> => parseFields(removalSchema(today), input, 'removal');
+
+/**
+ * Who may record a removal on the account (R14): those who watch it: its owner, its admins, the
+ * substitute during an absence of the owner that covers `today`, and the department's communicator.
+ */
+export function mayRecordRemoval(state: Assignment, actor: string, today: string, communicator: string | undefined): boolean {
+  if (state.status !== 'active' || state.plan.kind !== 'account') return false;
+  const substitute = (state.dutyLog?.absences ?? []).some((a) => a.substituteAadObjectId === actor && a.from <= today && today <= a.to);
+  return state.applicant.aadObjectId === actor || state.plan.administration.admins.includes(actor) || substitute || communicator === actor;
+}
