@@ -68,6 +68,20 @@ describe('policy help: which topic a question is about', () => {
     },
   );
 
+  // What the seed says, rule by rule, asked in everyday words: the answer found says the same.
+  it.each([
+    ['R17', 'jag sitter i fullmäktige, får jag dela kommunens sida på min blogg?', 'politicians', ['länka till kommunens webbplats', 'åsikterna är dina eller ditt partis']],
+    ['R18', 'får jag tipsa en journalist om hur det är på mitt jobb?', 'freedom', ['fritt säga vad du tycker', 'tystnadsplikt', 'meddelarfrihet', 'vård, socialtjänst, förskola och skola']],
+    ['R19', 'ska jag säga att jag jobbar i kommunen när jag skriver om skolan privat?', 'openness', ['vem du är', 'som privatperson']],
+    ['R20', 'får jag skriva på facebook att min chef är inkompetent?', 'attacks', ['lojaliteten mot din arbetsgivare', 'Tänk efter']],
+    ['R21', 'en elev blir hotad i en snapgrupp, vad gör jag?', 'bullying', ['säg till din chef', 'polisen']],
+    ['R22', 'det sprids en elak artikel om vår skola, vem ska jag säga till?', 'forwardCriticism', ['närmaste chef', 'kommunikationschefen']],
+    ['R23', 'är det ok att scrolla insta på arbetstid?', 'workTime', ['så länge det inte påverkar ditt arbete negativt']],
+  ] as [string, string, Topic, string[]][])('%s: "%s" is answered with what the policy says', (_rule, question, topic, says) => {
+    expect(search.topicOf(question)).toBe(topic);
+    for (const words of says) expect(texts('sv').help.topics[topic].answer).toContain(words);
+  });
+
   it('R3, R4, R5, R16, R17–R23: every rule it explains has a topic citing a section of the policy', () => {
     const covered = new Set(topics.flatMap((t) => sources[t].rules));
     for (let n = 1; n <= 23; n++) expect(covered).toContain(`R${n}`);
