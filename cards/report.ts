@@ -45,6 +45,11 @@ export interface ReportsAboutCardData {
   readonly notice?: string;
   readonly items: readonly { readonly heading: string; readonly excerpt: string; readonly link: string; readonly open: string }[];
   readonly report: string;
+  /** For one who may see several departments (a communicator of more than one, the communications chief): which one. */
+  readonly departments?: readonly Choice[];
+  readonly departmentId?: string;
+  readonly departmentLabel?: string;
+  readonly show?: string;
 }
 
 const forms = { criticism: reportCriticism, bullying: reportBullying, negative: reportNegative };

@@ -264,8 +264,9 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'OwnerChangeRejected': {
       if (next.status !== 'active') throw new Error(`${event.type} on a ${next.status} assignment`);
       const decided = { ...next, pendingOwner: undefined, assignedApprover: undefined };
-      // A new owner ends the search for one after the owner left.
-      return event.type === 'OwnerChangeApproved' ? { ...decided, applicant: event.newOwner, dutyLog: { ...decided.dutyLog, ownerLeftAt: undefined } } : decided;
+      // A new owner ends the search for one after the owner left, and the earlier owner's absences
+      // (their substitutes look after the account no more: R13, R14).
+      return event.type === 'OwnerChangeApproved' ? { ...decided, applicant: event.newOwner, dutyLog: { ...decided.dutyLog, ownerLeftAt: undefined, absences: undefined } } : decided;
     }
     default: {
       const exhaustive: never = event;

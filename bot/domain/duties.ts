@@ -195,6 +195,7 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
     found.push(evaluation(local(end), `end-${end}`));
     // R6: a time-limited activity that has ended does not stay on as an account: close it within
     // 30 days; then the chief and the communicator hear, and later the communications chief is asked to.
+    // The end date is the activity's last day: the owner is asked the day after.
     const ended = local(end);
     const closeBy = ended.plus({ days: s.endedCloseDays });
     found.push({
@@ -202,7 +203,7 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
       period: end,
       due: closeBy,
       levels: [
-        { at: office(ended), audience: 'owner' },
+        { at: office(ended.plus({ days: 1 })), audience: 'owner' },
         { at: office(ended.plus({ days: s.endedReminderDays })), audience: 'owner' },
         { at: office(closeBy), audience: 'escalation' },
         { at: office(closeBy.plus({ days: s.passiveCloseDays })), audience: 'commsChief' },
@@ -212,8 +213,9 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
 
   // R10: the owner confirms that the department communicator has been given the login: asked the
   // day after approval (not on top of the news of it), reminded after a week, and the chief and the
-  // communicator hear after two.
-  found.push({
+  // communicator hear after two. Only for a plan that promised it: one sent before the promise
+  // existed (stored without it) is not asked after the fact.
+  if (state.plan.commitments.communicatorHasLogin === true) found.push({
     duty: 'login',
     period: activated.toISODate() ?? '',
     due: activated,

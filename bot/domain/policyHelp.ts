@@ -240,6 +240,10 @@ interface TopicDocument {
 /** The curated title and answer of each topic, in each language the bot speaks. */
 export type TopicTexts = Record<Topic, { readonly title: string; readonly answer: string }>;
 
+/** The longest word split into parts, and the longest question searched (a chat message may be far longer). */
+const maxCompound = 40;
+export const maxQuestion = 500;
+
 /** Score below which a best match is too weak to answer with: the menu is the honest reply. */
 const minimumScore = 6;
 
@@ -284,7 +288,8 @@ export class PolicyHelpSearch {
    */
   private questionTerms(word: string): string[] | null {
     const terms = termsOf(word);
-    if (!terms || terms.some((term) => this.vocabulary.has(term)) || word.length < 7) return terms;
+    // A word longer than any Swedish compound is not split (its cost grows with its length squared).
+    if (!terms || terms.some((term) => this.vocabulary.has(term)) || word.length < 7 || word.length > maxCompound) return terms;
     for (let start = 3; start <= word.length - 4; start++) {
       const head = termsOf(word.slice(start))?.filter((term) => this.vocabulary.has(term));
       if (head?.length) return [...terms, ...head];
@@ -294,7 +299,7 @@ export class PolicyHelpSearch {
 
   /** How strongly a question points to each topic, best first. */
   ranked(question: string): { topic: Topic | typeof elsewhereId; score: number }[] {
-    return this.index.search(question).map((result) => ({ topic: result.id as Topic, score: result.score }));
+    return this.index.search(question.slice(0, maxQuestion)).map((result) => ({ topic: result.id as Topic, score: result.score }));
   }
 
   /**
@@ -304,7 +309,7 @@ export class PolicyHelpSearch {
    * topic, and is not about it).
    */
   topicOf(question: string): Topic | undefined {
-    const words = tokenize(question).filter((word) => termsOf(word));
+    const words = tokenize(question.slice(0, maxQuestion)).filter((word) => termsOf(word));
     const known = words.filter((word) => this.questionTerms(word)?.some((term) => this.vocabulary.has(term)));
     if (known.length < Math.min(2, words.length)) return undefined;
     const [best] = this.ranked(question);

@@ -17,7 +17,7 @@ export const glossary: readonly GlossaryEntry[] = [
   { word: 'aktivitetsplan', means: 'the content of an application: bilaga 1 of the policy', never: ['planen', 'verksamhetsplan', 'kommunikationsplanen'] },
   { word: 'uppdrag', means: 'what the chief gives: the right and duty to use social media in the job', never: ['mandat', 'tilldelning', 'behörighet'] },
   { word: 'konto', means: 'an official social media account of the municipality', never: ['kanalen', 'kanalens', 'kontoägare'] },
-  { word: 'ansvarig', means: 'the person responsible for an account or a monitoring assignment (the owner in code)', never: ['ägare', 'ägaren', 'ägarens', 'ägarna', 'innehavare', 'innehavaren'] },
+  { word: 'ansvarig', means: 'the person responsible for an account or a monitoring assignment (the owner in code)', never: ['ägare', 'ägaren', 'ägarens', 'ägarna', 'äger', 'innehavare', 'innehavaren'] },
   { word: 'administratör', means: 'a person who can administer an account besides the responsible person', never: ['admin', 'admins', 'moderator', 'moderatorn'] },
   { word: 'ersättare', means: 'the person who looks after an account while the responsible person is away', never: ['vikarie', 'vikarien', 'ställföreträdare', 'backup'] },
   { word: 'närmaste chef', means: 'the applicant\'s manager in Entra ID, who gives the assignment', never: ['närmsta', 'linjechef', 'överordnad', 'chefen ovanför'] },

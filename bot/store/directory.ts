@@ -24,6 +24,8 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 const organisation = 'organisation';
 const departmentRow = (id: string) => `department_${encodeKey(id)}`;
 const rolesRow = 'roles';
+/** The people who report to a chief (R16): `chief_<aad>`, a row each. */
+const chiefPartition = (aadObjectId: string) => `chief_${encodeKey(aadObjectId)}`;
 
 /** How long a looked-up entry or list is reused: every nudge and every plan card asks for the same departments and people. */
 const cacheMs = 30_000;
@@ -171,26 +173,40 @@ export class DirectoryStore {
   }
 
   /**
-   * Whether someone in the directory has this person as their chief (R16: a chief may see what is
-   * reported about their department). One row per chief, written with the people who have them; a
-   * chief whose last report moved keeps the row, as the directory keeps leavers.
+   * Whether someone in the directory has this person as their chief now (R16: a chief may see what is
+   * reported about their department). Each chief has a partition with a row per person reporting to
+   * them, kept as people come and go and change manager: one row read.
    */
   async isChief(aadObjectId: string): Promise<boolean> {
-    return this.cached(`chief|${aadObjectId}`, async () => (await unlessMissing(this.table.getEntity('chief', encodeKey(aadObjectId)))) !== undefined);
+    return this.cached(`chief|${aadObjectId}`, async () => {
+      for await (const page of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${chiefPartition(aadObjectId)}`, select: ['RowKey'] } }).byPage({ maxPageSize: 1 })) {
+        if (page.length > 0) return true;
+      }
+      return false;
+    });
   }
 
-  private chiefRows(people: readonly Person[]): TransactionAction[][] {
-    const chiefs = [...new Set(people.flatMap((p) => (p.chiefAadObjectId ? [p.chiefAadObjectId] : [])))];
-    return Array.from({ length: Math.ceil(chiefs.length / 100) }, (_, i) => chiefs.slice(i * 100, (i + 1) * 100).map((aad): TransactionAction => ['upsert', { partitionKey: 'chief', rowKey: encodeKey(aad) }, 'Replace']));
+  /** The rows that say who reports to whom: this person under their chief now, and no more under an earlier one or once they left. */
+  private async keepReports(people: readonly Person[]): Promise<void> {
+    const before = await this.peopleById(people.map((p) => p.aadObjectId));
+    const writes: Promise<unknown>[] = [];
+    for (const p of people) {
+      const was = before.get(p.aadObjectId)?.chiefAadObjectId;
+      const now = p.enabled === false ? undefined : p.chiefAadObjectId;
+      if (was && was !== now) writes.push(unlessMissing(this.table.deleteEntity(chiefPartition(was), encodeKey(p.aadObjectId))));
+      if (now) writes.push(this.table.upsertEntity({ partitionKey: chiefPartition(now), rowKey: encodeKey(p.aadObjectId) }, 'Replace'));
+    }
+    await Promise.all(writes);
   }
 
   /** Writes these people (a sync round), a hundred to a transaction; everyone else is left as they are. */
   async putPeople(people: readonly Person[]): Promise<void> {
     try {
+      // Before the people: who reported to whom is read from what is stored.
+      await this.keepReports(people);
       for (let i = 0; i < people.length; i += 100) {
         await this.table.submitTransaction(people.slice(i, i + 100).map((p): TransactionAction => ['upsert', this.people.entity(p), 'Replace']));
       }
-      for (const rows of this.chiefRows(people)) await this.table.submitTransaction(rows);
     } finally {
       // After the writes, so no reader in between keeps an old entry for the cache's 30 seconds.
       this.cache.clear();
@@ -211,9 +227,10 @@ export class DirectoryStore {
   /** Writes every entry of `directory`; entries not in it are left as they are. */
   async load(directory: Directory): Promise<void> {
     this.cache.clear();
+    await this.keepReports(directory.people);
+    this.cache.clear();
     await Promise.all([
       ...directory.people.map((p) => this.people.upsert(p)),
-      ...this.chiefRows(directory.people).map((rows) => this.table.submitTransaction(rows)),
       ...directory.departments.map((d) => this.departments.upsert(d)),
       this.roles.upsert({ communicationsChiefAadObjectId: directory.communicationsChiefAadObjectId }),
     ]);

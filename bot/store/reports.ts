@@ -67,13 +67,16 @@ export class ReportStore {
     await this.table.upsertEntity({ partitionKey: departmentPartition(departmentId), rowKey: `${newestFirst(about.filedAt)}_${about.id}`, ...toColumns(about) });
   }
 
-  /** The reports concerning a department filed since `since` (ISO), newest first, at most `limit`: one page of one partition. */
+  /** The reports concerning a department filed since `since` (ISO), newest first, at most `limit`: pages of one partition until there are enough. */
   async aboutDepartment(departmentId: string, since: string, limit: number): Promise<ReportAbout[]> {
     const filter = odata`PartitionKey eq ${departmentPartition(departmentId)} and RowKey lt ${newestFirst(since)}`;
+    const found: ReportAbout[] = [];
+    // A page may come back empty with more to read (the service's continuation): read on until the limit.
     for await (const page of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: limit })) {
-      return page.slice(0, limit).map((entity) => fromColumns(entity) as ReportAbout);
+      found.push(...page.map((entity) => fromColumns(entity) as ReportAbout));
+      if (found.length >= limit) break;
     }
-    return [];
+    return found.slice(0, limit);
   }
 
   async file(report: FiledReport): Promise<void> {

@@ -71,7 +71,8 @@ describe('duty rules', () => {
     const paused: Event = { type: 'ActivityPaused', by: elin, at: '2027-05-04T10:00:00+02:00', until: '2027-12-31' };
     const state = account('2027-05-03T09:00:00+02:00', [paused], p);
     expect(of(between(state, '2027-05-03', '2027-12-31'), 'ended')).toEqual([
-      '2027-08-20 L0 2027-08-20 08:00 owner',
+      // The end date is the last day of the activity: the day after is a Saturday.
+      '2027-08-20 L0 2027-08-23 08:00 owner',
       '2027-08-20 L1 2027-09-03 08:00 owner',
       // 19 September 2027 is a Sunday.
       '2027-08-20 L2 2027-09-20 08:00 escalation',
@@ -95,6 +96,10 @@ describe('duty rules', () => {
     const confirmed: Event = { type: 'DutyCompleted', by: elin, at: '2026-11-03T09:00:00+01:00', duty: 'login', period: '2026-11-02', evidence: { kind: 'confirmed' } };
     expect(of(between(account('2026-11-02T10:00:00+01:00', [confirmed]), '2026-11-01', '2027-06-30'), 'login')).toEqual([]);
     expect(overdue(state, at('2026-11-20T12:00')).map((o) => o.duty)).toContain('login');
+    // A plan sent before the promise existed (stored without it) is not asked after the fact.
+    const before = Object.fromEntries(Object.entries(plan.commitments).filter(([key]) => key !== 'communicatorHasLogin')) as AccountPlan['commitments'];
+    const older = account('2026-11-02T10:00:00+01:00', [], { ...plan, commitments: before });
+    expect(of(between(older, '2026-11-01', '2027-06-30'), 'login')).toEqual([]);
   });
 
   it('R11: 60 days without confirmed activity ask the owner, 14 silent days escalate, and 30 more ask the communications chief to close the passive account', () => {

@@ -82,6 +82,11 @@ describe('policy help: which topic a question is about', () => {
     for (const words of says) expect(texts('sv').help.topics[topic].answer).toContain(words);
   });
 
+  it('a message far longer than a question, or one endless word, is answered (with the menu) without stalling', () => {
+    expect(search.topicOf('a'.repeat(20_000))).toBeUndefined();
+    expect(search.topicOf(`${'lösenord '.repeat(3_000)}?`)).toBe('administration');
+  });
+
   it('R3, R4, R5, R16, R17–R23: every rule it explains has a topic citing a section of the policy', () => {
     const covered = new Set(topics.flatMap((t) => sources[t].rules));
     for (let n = 1; n <= 23; n++) expect(covered).toContain(`R${n}`);

@@ -107,7 +107,7 @@ describe('POST /api/messages through the real CloudAdapter', () => {
     const body = (await response.json()) as { statusCode: number; type: string; value: Card };
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(textsOf(body.value)).toContain('Rapportera');
-    expect(textsOf(body.value)).toContain('Bara de som ska ta hand om rapporten ser den.');
+    expect(textsOf(body.value)).toContain('Mobbning och brott ser bara din chef.');
     expect(connector.sent()).toHaveLength(0);
   });
 

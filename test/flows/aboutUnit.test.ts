@@ -41,6 +41,18 @@ describe('what is written about my unit (R16)', () => {
     expect(karims.indexOf(`köer till simhallen ${tag}`)).toBeLessThan(karims.indexOf(`stängde biblioteket tidigt? ${tag}`));
   });
 
+  it('R16: the communications chief chooses among every department; a department a card names that the asker may not see is not shown', async () => {
+    const johan = world.client('commschief');
+    const card = await johan.say('vad skrivs om min enhet?');
+    expect(JSON.stringify(card)).toContain('"id":"departmentId"');
+    const other = await johan.press(card, 'Visa', { departmentId: 'kommunledning' });
+    expect(textOf(other)).toContain('Det här har rapporterats om Kommunledningsförvaltningen');
+    // Karim is the chief of his own department only: a forged choice shows his own.
+    const karim = await world.client('chief').invoke('report.aboutUnit', { departmentId: 'kommunledning' });
+    expect(textOf(karim)).toContain('Det här har rapporterats om Kultur- och fritidsförvaltningen');
+    expect(JSON.stringify(karim)).not.toContain('"id":"departmentId"');
+  });
+
   it('R16: someone who is not a chief, the communicator or the communications chief is told who can see it, and how to report', async () => {
     const card = await world.client('employee').say('vad skrivs om min enhet?');
     expect(textOf(card)).toContain('Det här kan chefer, förvaltningens kommunikatör och kommunikationschefen se.');

@@ -159,7 +159,7 @@ describe('an active account in Teams: mina konton, administration and closing (R
 
     const decided = await karim.press(card, 'Godkänn');
 
-    expect(textOf(decided)).toContain('Du har godkänt. Aida Haddad äger nu kontot.');
+    expect(textOf(decided)).toContain('Du har godkänt. Aida Haddad ansvarar nu för kontot.');
     expect((await stores.assignments.get(id))!.value).toMatchObject({ status: 'active', applicant: { name: 'Aida Haddad' } });
     expect((await stores.register.all()).find((r) => r.id === id)?.ownerAadObjectId).toBe(users.admin.aadObjectId);
     expect(textOf(await aida.say('mina konton'))).toContain(name);
@@ -168,7 +168,7 @@ describe('an active account in Teams: mina konton, administration and closing (R
       ['OwnerChangeProposed', 'owner'],
       ['OwnerChangeApproved', 'chief'],
     ]);
-    expect(JSON.stringify(connector.cardsTo('personal-admin'))).toContain(`Du äger nu ${name}.`);
+    expect(JSON.stringify(connector.cardsTo('personal-admin'))).toContain(`Du ansvarar nu för ${name}.`);
   });
 
   it('R1: the chief can say no to a new owner, with a comment; the account keeps its owner', async () => {

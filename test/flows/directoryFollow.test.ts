@@ -119,7 +119,7 @@ describe('leavers and movers from the directory sync', () => {
 
     const done = await karim.press(card, 'Gör till ny ansvarig', { person: users.colleague.aadObjectId });
 
-    expect(textOf(done)).toContain('Nora Sjöberg äger nu kontot.');
+    expect(textOf(done)).toContain('Nora Sjöberg ansvarar nu för kontot.');
     const after = await stateOf(id);
     expect(after.applicant.aadObjectId).toBe(users.colleague.aadObjectId);
     expect(after.status === 'active' && after.dutyLog?.ownerLeftAt).toBeFalsy();

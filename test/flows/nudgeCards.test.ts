@@ -184,7 +184,7 @@ describe('nudge cards as people live them', () => {
     const summer = accountPlan({ platform: 'Instagram', accountName: 'sommarlovet' });
     if (summer.kind !== 'account') throw new Error('an account plan');
     await seeded(id, 'active', { ...summer, channel: { ...summer.channel, endDate: '2027-08-20' } }, '2027-06-22T09:00:00.000Z');
-    await sweepAt('2027-08-20T08:05');
+    await sweepAt('2027-08-23T08:05');
 
     const elins = cards('employee', 'sommarlovet');
     expect(elins).toHaveLength(1);

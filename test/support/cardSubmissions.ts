@@ -418,12 +418,14 @@ const recipes: Record<Verb, Recipe> = {
   ),
   'absence.form': noInput(true),
   'removal.form': noInput(true),
+  // Whoever looks after the account may record on it: its owner Elin, its admin Aida, the department's communicator Sara.
+  // Elin is also an admin of Lina's account (the sample plan's admins), so that one is hers to record on too.
   'removal.save': {
     personal: true,
-    actors: ['employee'],
+    actors: ['employee', 'admin', 'communicator'],
     base: (t) => ({ assignmentId: t.active, removedOn: t.today, ground: 'obscene', what: 'Svordomar i en kommentar under inlägget om sommarlovet.' }),
     mutations: [
-      ...id('assignmentId', (t) => [t.draft.id, t.awaiting.id, t.othersDraft, t.othersActive]),
+      ...id('assignmentId', (t) => [t.draft.id, t.awaiting.id, t.othersDraft]),
       ...field('removedOn', 'not a date, in the future, or too long ago', (_d, t) => [...badDates, plus(t, 1), '2020-01-01']),
       ...field('ground', 'not a ground of the policy', ['', 'rude', 'Obscene', 'toString', ...big]),
       ...field('what', 'empty or too long', ['', '   ', ...tooLong(1000)]),

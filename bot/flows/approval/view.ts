@@ -73,7 +73,7 @@ export function approvalCardFor(
     history: [
       ...(context.history.length > historyShown ? [{ text: texts(view.locale).approval.historyEarlier(context.history.length - historyShown) }] : []),
       ...context.history.slice(-historyShown).map((e) => ({
-        text: `${localStamp(e.at)} · ${e.actorName} ${historyText(view, e)}${e.comment ? `: ${quoted(view.locale, e.comment)}` : ''}`,
+        text: `${localStamp(e.at)} · ${e.actorName} ${historyText(view, e)}${e.comment ? `: ${quoted(view.locale, shortened(e.comment))}` : ''}`,
       })),
     ],
     labels: t.labels,
@@ -164,6 +164,9 @@ function changes(context: ApprovalContext, details: readonly { facts: readonly C
 /** A person's own words, in the language's quotation marks (Swedish: ”…”). */
 /** History lines on the card: the latest this many (the whole history is in the audit, R4). */
 const historyShown = 15;
+
+/** A comment on the card, cut short: a removal's text may be long, and the whole of it is in the audit. */
+const shortened = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
 
 const quoted = (locale: PlanView['locale'], text: string) => (locale === 'sv' ? `”${text}”` : `"${text}"`);
 

@@ -56,7 +56,7 @@ export function effectsOf(events: readonly Event[], state: Assignment, reach: Re
     ...events.flatMap((e): Effect[] =>
       e.type === 'PlanApproved' && state.plan?.kind === 'account'
         ? [{ kind: 'indexDepartment', departmentId: state.plan.who.departmentId }]
-        : e.type === 'AbsenceRegistered' && e.substitute
+        : e.type === 'AbsenceRegistered' && e.substitute?.aadObjectId
           ? [{ kind: 'index', aadObjectId: e.substitute.aadObjectId, as: 'substitute' }]
           : [],
     ),

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import { reportsAboutCard, type AdaptiveCard } from '../../../cards';
 import { zone } from '../../domain/calendar';
+import type { Department } from '../../domain/directory';
 import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
-import type { CardHandler } from '../turn';
+import { cardFields, type CardHandler } from '../turn';
 
 /** How far back the overview looks, and how many reports it shows at most (a card stays well under 40 KB). */
 const days = 90;
@@ -13,27 +14,30 @@ const shown = 20;
 type AboutUnitDeps = Pick<FlowDeps, 'reports' | 'directory' | 'clock'>;
 
 /**
- * R16: "vad skrivs om min enhet?": what has been reported about the asker's department in the last 90
- * days (criticism about it, negative material found by its people), newest first, for its chiefs, its
- * communicator and the communications chief. Who reported it is not shown, nor bullying (it stays with
- * the chief it went to). One partition page read, never the whole table.
+ * R16: "vad skrivs om min enhet?": what has been reported about a department in the last 90 days
+ * (criticism about it, negative material found by its people), newest first, without who reported it
+ * (bullying stays with the chief it went to). A chief sees their own department; a communicator the
+ * departments they are communicator for; the communications chief every department. One who may see
+ * several chooses on the card (their own department first). A page of one partition, never the table.
  */
 export function aboutUnitHandler(deps: AboutUnitDeps): CardHandler {
   return async (turn): Promise<AdaptiveCard> => {
     const t = texts(turn.locale).report.aboutUnit;
     const aad = turn.user.aadObjectId;
-    const person = await deps.directory.person(aad);
-    const department = person ? await deps.directory.department(person.departmentId) : undefined;
-    const card = (title: string, notice: string) => reportsAboutCard({ title, notice, items: [], report: t.report });
-    if (!person || !department) return card(texts(turn.locale).report.menuTitle, t.noDepartment);
-    const [chief, commsChief] = await Promise.all([deps.directory.isChief(aad), deps.directory.communicationsChief()]);
-    if (!chief && department.communicatorAadObjectId !== aad && commsChief !== aad) return card(t.title(department.name), t.notAllowed);
+    const [person, all, chief, commsChief] = await Promise.all([deps.directory.person(aad), deps.directory.allDepartments(), deps.directory.isChief(aad), deps.directory.communicationsChief()]);
+    const own = all.find((d) => d.id === person?.departmentId);
+    const allowed: Department[] = commsChief === aad ? all : all.filter((d) => (chief && d.id === own?.id) || d.communicatorAadObjectId === aad);
+    if (allowed.length === 0) return reportsAboutCard({ title: texts(turn.locale).report.menuTitle, notice: own ? t.notAllowed : t.noDepartment, items: [], report: t.report });
+    // Which department: the one chosen on the card if the user may see it (never just because the card says so), else their own.
+    const asked = cardFields.parse(turn.data ?? {}).departmentId;
+    const department = allowed.find((d) => d.id === asked) ?? allowed.find((d) => d.id === own?.id) ?? allowed[0]!;
     const since = DateTime.fromJSDate(deps.clock()).minus({ days }).toUTC().toISO() ?? '';
     const reports = await deps.reports.aboutDepartment(department.id, since, shown);
     return reportsAboutCard({
       title: t.title(department.name),
-      intro: t.intro(days),
+      intro: reports.length === shown ? `${t.intro(days)} ${t.latest(shown)}` : t.intro(days),
       ...(reports.length === 0 ? { notice: t.none(days) } : {}),
+      ...(allowed.length > 1 ? { departments: allowed.map((d) => ({ title: d.name, value: d.id })), departmentId: department.id, departmentLabel: t.department, show: t.show } : {}),
       items: reports.map((r) => ({
         heading: r.kind === 'criticism' ? t.criticism(r.diaryNumber ?? '', day(r.filedAt, turn.locale), r.account ?? '') : t.negative(day(r.filedAt, turn.locale)),
         excerpt: r.excerpt,
