@@ -1,6 +1,6 @@
 import type { Steps } from './activityPlan';
 import type { Assignment, CommandMeta, PersonRef } from './assignment';
-import { mayRecordRemoval, type Removal } from './removal';
+import { mayRecordRemoval, rememberedForms, type Removal } from './removal';
 
 /**
  * An active assignment's life after approval: its administration changes (R10, R14) and, when the
@@ -29,7 +29,13 @@ export type AccountCommand =
   | { readonly type: 'ChangeAdministration'; readonly meta: CommandMeta; readonly administration: Steps['administration'] }
   | { readonly type: 'ProposeOwner'; readonly meta: CommandMeta; readonly newOwner: PersonRef }
   /** R14: a removed post recorded on the account; `today` is the Stockholm date the command runs on. */
-  | { readonly type: 'RecordRemoval'; readonly meta: CommandMeta & { readonly communicator?: string; readonly today: string }; readonly removal: Removal };
+  | {
+      readonly type: 'RecordRemoval';
+      readonly meta: CommandMeta & { readonly communicator?: string; readonly today: string };
+      readonly removal: Removal;
+      /** The form it was written in (a new one each time the form is drawn): the same form twice records once. */
+      readonly form: string;
+    };
 
 export type AccountEvent =
   | {
@@ -42,9 +48,9 @@ export type AccountEvent =
     }
   | { readonly type: 'AdministrationChanged'; readonly by: PersonRef; readonly at: string; readonly administration: Steps['administration'] }
   | { readonly type: 'OwnerChangeProposed'; readonly by: PersonRef; readonly at: string; readonly newOwner: PersonRef }
-  | { readonly type: 'RemovalRecorded'; readonly by: PersonRef; readonly at: string; readonly removal: Removal };
+  | { readonly type: 'RemovalRecorded'; readonly by: PersonRef; readonly at: string; readonly removal: Removal; readonly form: string };
 
-export type AccountRefusal = { readonly reason: 'notActive' } | { readonly reason: 'notAllowed' };
+export type AccountRefusal = { readonly reason: 'notActive' } | { readonly reason: 'notAllowed' } | { readonly reason: 'alreadyDone' };
 
 export type AccountDecision = { readonly ok: true; readonly events: readonly AccountEvent[] } | ({ readonly ok: false } & AccountRefusal);
 
@@ -96,9 +102,9 @@ export function decideAccount(command: AccountCommand, state: Assignment): Accou
       return allowed ? { ok: true, events: [{ type: 'OwnerChangeProposed', by: actor, at, newOwner: command.newOwner }] } : { ok: false, reason: 'notAllowed' };
     }
     case 'RecordRemoval':
-      return mayRecordRemoval(state, actor.aadObjectId, command.meta.today, command.meta.communicator)
-        ? { ok: true, events: [{ type: 'RemovalRecorded', by: actor, at, removal: command.removal }] }
-        : { ok: false, reason: 'notAllowed' };
+      if (!mayRecordRemoval(state, actor.aadObjectId, command.meta.today, command.meta.communicator)) return { ok: false, reason: 'notAllowed' };
+      if (state.dutyLog?.removalForms?.includes(command.form)) return { ok: false, reason: 'alreadyDone' };
+      return { ok: true, events: [{ type: 'RemovalRecorded', by: actor, at, removal: command.removal, form: command.form }] };
     default: {
       const exhaustive: never = command;
       return exhaustive;
@@ -119,8 +125,9 @@ export function evolveAccount(state: Assignment, event: AccountEvent): Assignmen
     case 'OwnerChangeProposed':
       return { ...state, pendingOwner: { person: event.newOwner, proposedAt: event.at } };
     case 'RemovalRecorded':
-      // Kept in the audit with the change (R4, R14), not in the state: an account's removals would grow it without end.
-      return state;
+      // Kept in the audit with the change (R4, R14), not in the state: an account's removals would grow it
+      // without end. Only the latest forms are remembered, so one sent twice records once.
+      return { ...state, dutyLog: { ...state.dutyLog, removalForms: [...(state.dutyLog?.removalForms ?? []), event.form].slice(-rememberedForms) } };
     default: {
       const exhaustive: never = event;
       return exhaustive;

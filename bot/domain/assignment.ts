@@ -78,6 +78,8 @@ export interface DutyLog {
   readonly ownerLeftAt?: string;
   /** `duty|period` → snoozed until, and how many times. */
   readonly snoozes?: Readonly<Record<string, { readonly until: string; readonly count: number }>>;
+  /** The forms of the latest removals recorded (R14), so a form sent twice records once. */
+  readonly removalForms?: readonly string[];
 }
 
 export interface Absence {

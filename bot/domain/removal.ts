@@ -11,6 +11,9 @@ import { isCalendarDate, parseFields, text, type Parsed } from './fields';
 export const removalGrounds = ['personalAttack', 'obscene', 'hateSpeech', 'copyright', 'violence', 'pornography', 'advertising'] as const;
 export type RemovalGround = (typeof removalGrounds)[number];
 
+/** How many recorded removals' forms an account remembers: enough for any double press, bounded. */
+export const rememberedForms = 20;
+
 export interface Removal {
   /** The day it was removed (YYYY-MM-DD, Stockholm): today or within the last 30 days. */
   readonly removedOn: string;

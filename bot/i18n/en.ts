@@ -552,6 +552,8 @@ export const en: Texts = {
     fix: 'Something needs fixing. Read the text under the fields.',
     none: 'You do not look after an account right now. Its owner, an administrator, the substitute or the department communicator can record it.',
     notAllowed: 'You can only record removed posts on accounts you look after.',
+    already: 'This is already saved. You can record another one here.',
+    unreadable: 'The card could not be read. Fill in this card instead.',
     button: 'Record a removed post',
   },
   help: {

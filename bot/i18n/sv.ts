@@ -561,6 +561,8 @@ export const sv = {
     fix: 'Något behöver rättas. Läs texten under fälten.',
     none: 'Du sköter inget konto just nu. Den som ansvarar för kontot, en administratör, ersättaren eller förvaltningens kommunikatör kan registrera det.',
     notAllowed: 'Du kan bara registrera borttagna inlägg på konton du sköter.',
+    already: 'Det här är redan sparat. Du kan registrera ett till här.',
+    unreadable: 'Kortet gick inte att läsa. Fyll i det här kortet i stället.',
     button: 'Registrera borttaget inlägg',
   },
   help: {

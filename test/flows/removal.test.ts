@@ -58,6 +58,17 @@ describe('recording removed posts (R14)', () => {
     expect((await new AuditLog(world.tables).history(account)).at(-1)).toMatchObject({ role: 'admin', ground: 'advertising' });
   });
 
+  it('R4, R14: the same form sent twice (a double press) records once', async () => {
+    const elin = world.client('employee');
+    const form = await elin.say('borttaget inlägg');
+    const before = (await new AuditLog(world.tables).history(account)).length;
+    const inputs = { assignmentId: account, removedOn: day(), ground: 'obscene', what: 'Svordomar i en kommentar' };
+    const [first, second] = [await elin.press(form, 'Spara', inputs), await elin.press(form, 'Spara', inputs)];
+    expect(textOf(first)).toContain('Sparat.');
+    expect(textOf(second)).toContain('Det här är redan sparat.');
+    expect((await new AuditLog(world.tables).history(account)).length).toBe(before + 1);
+  });
+
   it('R14: someone who does not look after the account cannot record on it, whatever the card says', async () => {
     const lina = world.client('colleague');
     const form = await lina.say('borttaget inlägg');

@@ -423,8 +423,9 @@ const recipes: Record<Verb, Recipe> = {
   'removal.save': {
     personal: true,
     actors: ['employee', 'admin', 'communicator'],
-    base: (t) => ({ assignmentId: t.active, removedOn: t.today, ground: 'obscene', what: 'Svordomar i en kommentar under inlägget om sommarlovet.' }),
+    base: (t) => ({ assignmentId: t.active, removedOn: t.today, ground: 'obscene', what: 'Svordomar i en kommentar under inlägget om sommarlovet.', form: 'f1000000-0000-4000-8000-000000000001' }),
     mutations: [
+      ...field('form', 'not a form Kanalkoll drew', ['', 'bogus', 'f1000000-0000-4000-8000-00000000000', ...big]),
       ...id('assignmentId', (t) => [t.draft.id, t.awaiting.id, t.othersDraft]),
       ...field('removedOn', 'not a date, in the future, or too long ago', (_d, t) => [...badDates, plus(t, 1), '2020-01-01']),
       ...field('ground', 'not a ground of the policy', ['', 'rude', 'Obscene', 'toString', ...big]),

@@ -22,7 +22,7 @@ export function refusalTexts(locale: Locale): ReadonlySet<string> {
     d.evaluation.fix,
     d.absence.badDates, d.absence.unknownSubstitute, d.absence.notYourself, d.absence.none,
     t.report.fix, t.report.unknownKind,
-    t.removal.fix, t.removal.none, t.removal.notAllowed,
+    t.removal.fix, t.removal.none, t.removal.notAllowed, t.removal.unreadable,
     t.help.notFound, t.help.unknownTopic,
     ...Object.values(t.fieldErrors),
   ]);

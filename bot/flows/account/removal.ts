@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { randomUUID } from 'node:crypto';
 import { removalCard, type AdaptiveCard } from '../../../cards';
 import { zone } from '../../domain/calendar';
 import { cardId, type FieldError } from '../../domain/fields';
@@ -37,7 +38,8 @@ export function removalHandlers(deps: AccountDeps): Record<'removalForm' | 'remo
       v: { assignmentId: preset, removedOn: today(), ground: '', what: '', ...shown.values },
       e: Object.fromEntries((shown.errors ?? []).map((e) => [e.field, t.fieldErrors[e.code]])),
       law: r.law,
-      actions: empty ? [] : [{ title: r.save, verb: 'removal.save', data: {} }],
+      // Each drawing of the form is a new form: sent twice, it records once.
+      actions: empty ? [] : [{ title: r.save, verb: 'removal.save', data: { form: randomUUID() } }],
     });
   }
 
@@ -51,6 +53,8 @@ export function removalHandlers(deps: AccountDeps): Record<'removalForm' | 'remo
       // Which account: one the user looks after now, as stored; never what the card says alone.
       const accounts = await accountsLookedAfter(deps, turn.user.aadObjectId);
       const chosen = accounts.find((a) => a.id === data.assignmentId);
+      const formId = cardId.safeParse(data.form);
+      if (!formId.success) return form(turn, { values, notice: r.unreadable, style: 'attention' });
       const checked = validateRemoval(data, today());
       const errors = [...(chosen ? [] : [{ field: 'assignmentId', code: 'unknownChoice' } as const]), ...(checked.ok ? [] : checked.errors)];
       if (!chosen || !checked.ok) return form(turn, { values, errors });
@@ -58,7 +62,8 @@ export function removalHandlers(deps: AccountDeps): Record<'removalForm' | 'remo
       if (!stored) return form(turn, { values, notice: r.notAllowed, style: 'attention' });
       const { communicator } = await approversFor(deps.directory, stored.value);
       const meta = { ...commandMeta(deps.clock, turn), communicator, today: today() };
-      const result = await deps.run({ type: 'RecordRemoval', meta, removal: checked.value }, { id: chosen.id, loaded: stored, reach: turn.reach });
+      const result = await deps.run({ type: 'RecordRemoval', meta, removal: checked.value, form: formId.data }, { id: chosen.id, loaded: stored, reach: turn.reach });
+      if (!result.ok && result.reason === 'alreadyDone') return form(turn, { notice: r.already });
       if (!result.ok) return form(turn, { values, notice: result.reason === 'conflict' ? texts(turn.locale).account.lostRace : r.notAllowed, style: 'attention' });
       return form(turn, { notice: r.saved(chosen.name) });
     },
