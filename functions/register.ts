@@ -8,6 +8,7 @@ export const registerWith =
     const filters = {
       department: request.query.get('forvaltning') || undefined,
       platform: request.query.get('plattform') || undefined,
+      status: request.query.get('status') || undefined,
     };
     const { status, headers, body } = await bot.publishRegister('html', request.headers.get('if-none-match'), filters);
     return { status, headers, body };

@@ -2,9 +2,10 @@ import type { Assignment } from './assignment';
 import type { Department, Person } from './directory';
 
 /**
- * The public register of official accounts (R3): for each active account, who is responsible,
- * why it exists and for whom, so that the public can find public records. Only these fields
- * ever leave the system.
+ * The public register of official accounts (R3): for each account, who is responsible, why it
+ * exists and for whom, so that the public can find public records ("för att underlätta sökandet
+ * efter allmänna handlingar"). A closed account stays, marked closed, with where its records are.
+ * Only these fields ever leave the system.
  */
 export interface RegisterRecord {
   readonly id: string;
@@ -18,6 +19,8 @@ export interface RegisterRecord {
   readonly activeSince: string;
   /** The owner has left and nobody has taken over yet: the department's mailbox answers meanwhile. */
   readonly ownerLeft?: boolean;
+  /** When the account was closed: it stays in the register, marked so. */
+  readonly closedAt?: string;
 }
 
 /** How the responsible person is shown: by name and role, or only by role and a functional mailbox. */
@@ -33,11 +36,16 @@ export interface RegisterEntry {
   readonly audience: string;
   /** Local date (YYYY-MM-DD) the assignment became active. */
   readonly activeSince: string;
+  readonly status: 'active' | 'closed';
+  /** Local date (YYYY-MM-DD) it was closed. */
+  readonly closedOn?: string;
+  /** Where its public records are: the municipal archive, and the department's mailbox for questions. */
+  readonly records: string;
 }
 
-/** The record an assignment has in the register: only active official accounts, never monitoring. */
+/** The record an assignment has in the register: official accounts, active or closed; never monitoring. */
 export function registerRecord(state: Assignment): RegisterRecord | undefined {
-  if (state.status !== 'active' || state.plan.kind !== 'account') return undefined;
+  if ((state.status !== 'active' && state.status !== 'closed') || state.plan.kind !== 'account') return undefined;
   const { plan } = state;
   return {
     id: state.id,
@@ -49,7 +57,8 @@ export function registerRecord(state: Assignment): RegisterRecord | undefined {
     purpose: plan.purpose.purpose,
     audience: plan.purpose.audience,
     activeSince: state.activatedAt,
-    ...(state.dutyLog?.ownerLeftAt ? { ownerLeft: true } : {}),
+    ...(state.status === 'active' && state.dutyLog?.ownerLeftAt ? { ownerLeft: true } : {}),
+    ...(state.status === 'closed' ? { closedAt: state.closedAt } : {}),
   };
 }
 
@@ -60,6 +69,8 @@ export interface RegisterContext {
   readonly shown: ResponsibleShown;
   /** The local date of an instant (Europe/Stockholm); passed in to keep this pure. */
   readonly dateOf: (iso: string) => string;
+  /** Where a closed account's records are kept, in words (the municipal archive). */
+  readonly archive: string;
 }
 
 /** The public entries, sorted by department and then account name, as Swedish readers sort. */
@@ -68,7 +79,8 @@ export function registerEntries(records: readonly RegisterRecord[], context: Reg
     const department = context.departments.find((d) => d.id === r.departmentId);
     const owner = context.people.get(r.ownerAadObjectId);
     const role = owner?.title ?? '';
-    const responsible = r.ownerLeft
+    // A closed account, or one whose owner left, is answered for by the department.
+    const responsible = r.ownerLeft || r.closedAt
       ? (department?.mailbox ?? department?.name ?? '')
       : context.shown === 'name'
         ? [owner?.name, role].filter(Boolean).join(', ')
@@ -82,8 +94,12 @@ export function registerEntries(records: readonly RegisterRecord[], context: Reg
       purpose: r.purpose,
       audience: r.audience,
       activeSince: context.dateOf(r.activeSince),
+      status: r.closedAt ? ('closed' as const) : ('active' as const),
+      ...(r.closedAt ? { closedOn: context.dateOf(r.closedAt) } : {}),
+      records: [context.archive, department?.mailbox].filter(Boolean).join(', '),
     };
   });
   const collator = new Intl.Collator('sv');
-  return entries.sort((a, b) => collator.compare(a.department, b.department) || collator.compare(a.accountName, b.accountName));
+  // Active accounts first, closed ones below; each by department, then name.
+  return entries.sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed') || collator.compare(a.department, b.department) || collator.compare(a.accountName, b.accountName));
 }

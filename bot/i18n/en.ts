@@ -314,7 +314,7 @@ export const en: Texts = {
     close: 'Close the account',
     back: 'Back',
     closeTitle: (name) => `Close ${name}`,
-    closeIntro: 'When the account is closed it leaves the register. Its history stays. Tick that you have done this:',
+    closeIntro: 'When the account is closed it stays in the register, marked closed, so its records can be found. Tick that you have done this:',
     checklist: {
       finalSnapshotArchived: 'I have saved a last PDF of the start page and sent it to the municipal archive.',
       closedOnPlatform: 'The account is closed or deleted on the platform.',
@@ -322,7 +322,7 @@ export const en: Texts = {
     },
     closeConfirm: 'Close the account',
     checklistMissing: 'Tick all three before you close the account.',
-    closedNotice: (name) => `${name} is closed and gone from the register.`,
+    closedNotice: (name) => `${name} is closed. The register shows it as closed.`,
     endMonitoring: {
       title: 'End the monitoring',
       intro: 'The assignment to monitor social media ends. The history stays, and you can apply again if needed.',

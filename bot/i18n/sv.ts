@@ -323,7 +323,7 @@ export const sv = {
     close: 'Stäng kontot',
     back: 'Tillbaka',
     closeTitle: (name: string) => `Stäng ${name}`,
-    closeIntro: 'När kontot stängs försvinner det från registret. Historiken finns kvar. Bocka i att du har gjort det här:',
+    closeIntro: 'När kontot stängs står det kvar i registret, markerat som stängt, så att dess handlingar går att hitta. Bocka i att du har gjort det här:',
     checklist: {
       finalSnapshotArchived: 'Jag har sparat en sista bild av startsidan som PDF och skickat den till kommunarkivet.',
       closedOnPlatform: 'Kontot är stängt eller borttaget på plattformen.',
@@ -331,7 +331,7 @@ export const sv = {
     },
     closeConfirm: 'Stäng kontot',
     checklistMissing: 'Bocka i alla tre punkterna innan du stänger kontot.',
-    closedNotice: (name: string) => `${name} är stängt och borta från registret.`,
+    closedNotice: (name: string) => `${name} är stängt. Registret visar det som stängt.`,
     endMonitoring: {
       title: 'Avsluta bevakningen',
       intro: 'Uppdraget att bevaka sociala medier avslutas. Historiken finns kvar, och du kan ansöka igen om det behövs.',

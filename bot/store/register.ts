@@ -18,9 +18,8 @@ export class RegisterStore {
   }
 
   /**
-   * Puts the assignment in the register, or takes it out, as its state says; never back to an older
-   * state than the row shows (two runs of the outbox may race). A closed account's row is kept as a
-   * tombstone with the revision that closed it, and left out of the register.
+   * Puts the assignment in the register as its state says (a closed account stays, marked closed:
+   * R3); never back to an older state than the row shows (two runs of the outbox may race).
    */
   async sync(state: Assignment): Promise<void> {
     const record = registerRecord(state);

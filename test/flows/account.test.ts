@@ -40,7 +40,8 @@ describe('an active account in Teams: mina konton, administration and closing (R
     await seed(stores, id, accountPlan({ platform: 'Instagram', accountName: name }), 'active');
     return { id, name };
   }
-  const inRegister = async (id: string) => (await stores.register.all()).some((r) => r.id === id);
+  const inRegister = async (id: string) => (await stores.register.all()).some((r) => r.id === id && !r.closedAt);
+  const closedInRegister = async (id: string) => (await stores.register.all()).some((r) => r.id === id && r.closedAt);
   const buttonFor = (card: Card, verb: string, id: string) => actionsOf(card).find((a) => a.verb === verb && a.data.assignmentId === id)!;
 
   it('the welcome card offers what applies to the person: their accounts and "jag är borta" to an owner, "förvaltningar" to the communications chief', async () => {
@@ -63,7 +64,7 @@ describe('an active account in Teams: mina konton, administration and closing (R
     expect(textOf(card)).toContain('Skriv en utvärdering minst en gång om året.');
   });
 
-  it('R11: the owner closes an account with the checklist; it leaves the register and the decision is audited', async () => {
+  it('R11, R3: the owner closes an account with the checklist; the register shows it closed and the decision is audited', async () => {
     const { id, name } = await activeAccount();
     expect(await inRegister(id)).toBe(true);
     const list = await elin.say('mina konton');
@@ -76,9 +77,10 @@ describe('an active account in Teams: mina konton, administration and closing (R
 
     const done = await elin.press(checklist, 'Stäng kontot', ticked);
 
-    expect(textOf(done)).toContain(`${name} (Instagram) är stängt och borta från registret.`);
+    expect(textOf(done)).toContain(`${name} (Instagram) är stängt. Registret visar det som stängt.`);
     expect((await stores.assignments.get(id))!.value).toMatchObject({ status: 'closed', closedAt: expect.any(String) });
     expect(await inRegister(id)).toBe(false);
+    expect(await closedInRegister(id)).toBe(true);
     expect((await audit.history(id)).map((e) => [e.type, e.role])).toEqual([['AccountClosed', 'owner']]);
   });
 

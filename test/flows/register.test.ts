@@ -55,12 +55,13 @@ describe('the public register (R3), served over HTTP from Azurite', () => {
 
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers });
 
-  it('R3: lists only active official accounts, sorted by department then account, with the public fields', async () => {
+  it('R3: lists the official accounts, active ones first by department then account, closed ones below; never monitoring; with the public fields', async () => {
     const body = (await (await get('/api/register.json')).json()) as { schemaVersion: number; accounts: Record<string, string>[] };
 
-    expect(body.schemaVersion).toBe(1);
-    expect(body.accounts.map((a) => a.accountName)).toEqual(['"><img src=x onerror=alert(1)>', 'Botkyrka bibliotek', 'Fritidsgårdarna i Botkyrka']);
-    expect(body.accounts.map((a) => a.department)).toEqual(['Kommunledningsförvaltningen', 'Kultur- och fritidsförvaltningen', 'Kultur- och fritidsförvaltningen']);
+    expect(body.schemaVersion).toBe(2);
+    expect(body.accounts.map((a) => a.accountName)).toEqual(['"><img src=x onerror=alert(1)>', 'Botkyrka bibliotek', 'Fritidsgårdarna i Botkyrka', 'Stängt']);
+    expect(body.accounts.map((a) => a.status)).toEqual(['active', 'active', 'active', 'closed']);
+    expect(body.accounts.map((a) => a.department)).toEqual(['Kommunledningsförvaltningen', 'Kultur- och fritidsförvaltningen', 'Kultur- och fritidsförvaltningen', 'Kultur- och fritidsförvaltningen']);
     expect(body.accounts[2]).toEqual({
       platform: 'Instagram',
       accountName: 'Fritidsgårdarna i Botkyrka',
@@ -70,21 +71,30 @@ describe('the public register (R3), served over HTTP from Azurite', () => {
       purpose: 'Berätta om verksamheten.',
       audience: 'Invånare i Botkyrka',
       activeSince: '2026-11-02',
+      status: 'active',
+      records: expect.stringMatching(/^Kommunarkivet/),
     });
   });
 
-  it('R3: a closed account leaves the register', async () => {
+  it('R3: a closed account stays on the register, marked closed with its date and where its records are', async () => {
     const instagram = (await stores.assignments.get('a-instagram'))!;
     const { revision } = instagram.value;
     const closed = { ...instagram.value, status: 'closed', closedAt: '2026-11-20T10:00:00.000Z', revision: revision + 1 } as typeof instagram.value;
     await stores.register.sync(closed);
     try {
-      const body = (await (await get('/api/register.json')).json()) as { accounts: { accountName: string }[] };
-      expect(body.accounts.map((a) => a.accountName)).not.toContain('Fritidsgårdarna i Botkyrka');
+      type Listed = { accountName: string; status: string; closedOn?: string; records: string; responsible: string };
+      const listed = async () => ((await (await get('/api/register.json')).json()) as { accounts: Listed[] }).accounts.find((a) => a.accountName === 'Fritidsgårdarna i Botkyrka');
+      expect(await listed()).toMatchObject({ status: 'closed', closedOn: '2026-11-20', records: expect.stringMatching(/^Kommunarkivet/) });
+      // The department answers for a closed account, not the person who ran it.
+      expect((await listed())?.responsible).not.toContain('Elin Ek');
+      const html = await (await get('/api/register?status=stangda')).text();
+      expect(html).toContain('<h2 id="stangda">Stängda konton</h2>');
+      expect(html).toContain('Fritidsgårdarna i Botkyrka</a>');
+      expect(html).not.toContain('<table id="aktiva">');
+      expect(await (await get('/api/register.csv')).text()).toMatch(/"Fritidsgårdarna i Botkyrka".*"Stängt";"2026-11-20";"Kommunarkivet/);
       // The register never goes back to an older state of the account (two outbox runs may race).
       await stores.register.sync(instagram.value);
-      const again = (await (await get('/api/register.json')).json()) as { accounts: { accountName: string }[] };
-      expect(again.accounts.map((a) => a.accountName)).not.toContain('Fritidsgårdarna i Botkyrka');
+      expect((await listed())?.status).toBe('closed');
     } finally {
       // Listed again, as a later change would.
       await stores.register.sync({ ...instagram.value, revision: revision + 2 });
@@ -119,7 +129,7 @@ describe('the public register (R3), served over HTTP from Azurite', () => {
     const csv = bytes.toString('utf8');
 
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.slice(1).split('\r\n')[0]).toBe('"Plattform";"Konto";"Adress";"Förvaltning";"Ansvarig";"Syfte";"Målgrupp";"Aktivt sedan"');
+    expect(csv.slice(1).split('\r\n')[0]).toBe('"Plattform";"Konto";"Adress";"Förvaltning";"Ansvarig";"Syfte";"Målgrupp";"Aktivt sedan";"Status";"Stängt";"Handlingar finns hos"');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""klicka"")`);
     expect(csv).not.toMatch(/(^|;)"=/m);
     expect(csv).toContain('"Kultur- och fritidsförvaltningen"');
@@ -142,7 +152,8 @@ describe('the public register (R3), served over HTTP from Azurite', () => {
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(`${app.url}/api/register`);
-      expect(await page.locator('tbody tr').count()).toBe(3);
+      expect(await page.locator('#aktiva tbody tr').count()).toBe(3);
+      expect(await page.locator('#stangda-konton tbody tr').count()).toBe(1);
       // A 2,000-character word in one cell must not push the page sideways.
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1280);
       // Long Swedish words are hyphenated at syllables, not cut anywhere ("fritidsförvaltninge / n").
@@ -151,19 +162,19 @@ describe('the public register (R3), served over HTTP from Azurite', () => {
       await page.selectOption('#forvaltning', 'Kultur- och fritidsförvaltningen');
       await page.click('button[type=submit]');
       await page.waitForURL(/forvaltning=/);
-      expect(await page.locator('tbody tr').count()).toBe(2);
+      expect(await page.locator('#aktiva tbody tr').count()).toBe(2);
       await page.screenshot({ path: path.join(docs, 'register.png'), fullPage: true });
       await page.goto(`${app.url}/api/register`);
 
       await page.selectOption('#plattform', 'YouTube');
       await page.click('button[type=submit]');
       await page.waitForURL(/plattform=YouTube/);
-      expect(await page.locator('tbody tr').count()).toBe(1);
+      expect(await page.locator('#aktiva tbody tr').count()).toBe(1);
       expect(await page.locator('tbody th').first().innerText()).toBe('Botkyrka bibliotek');
 
       const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
       await phone.goto(`${app.url}/api/register`);
-      expect((await phone.locator('thead').boundingBox())!.x).toBeLessThan(0); // the headers move into each row
+      expect((await phone.locator('#aktiva thead').boundingBox())!.x).toBeLessThan(0); // the headers move into each row
       expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       expect(await phone.evaluate("getComputedStyle(document.querySelector('tbody td')).display")).toBe('block');
     } finally {

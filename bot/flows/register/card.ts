@@ -14,7 +14,8 @@ export async function registerCardFor(deps: RegisterDeps, locale: Locale, data: 
   const t = texts(locale).register;
   const { page, department: chosen } = showData.parse(data ?? {});
   const department = chosen || everyDepartment;
-  const all = await currentEntries(deps);
+  // In Teams, the accounts in use; the public page lists the closed ones too (R3).
+  const all = (await currentEntries(deps)).filter((e) => e.status === 'active');
   const shown = department === everyDepartment ? all : all.filter((e) => e.department === department);
   const last = Math.max(Math.ceil(shown.length / pageSize) - 1, 0);
   const current = Math.min(page, last);

@@ -6,7 +6,7 @@ import type { RegisterEntry } from '../../domain/register';
  */
 export const registerJson = (entries: readonly RegisterEntry[], publicBaseUrl: string): string =>
   JSON.stringify({
-    schemaVersion: 1,
+    schemaVersion: 2,
     documentation: `${publicBaseUrl}/api/register#om-registret`,
     accounts: entries.map((e) => ({
       platform: e.platform,
@@ -17,10 +17,14 @@ export const registerJson = (entries: readonly RegisterEntry[], publicBaseUrl: s
       purpose: e.purpose,
       audience: e.audience,
       activeSince: e.activeSince,
+      status: e.status,
+      ...(e.closedOn ? { closedOn: e.closedOn } : {}),
+      records: e.records,
     })),
   });
 
-const csvHeader = ['Plattform', 'Konto', 'Adress', 'Förvaltning', 'Ansvarig', 'Syfte', 'Målgrupp', 'Aktivt sedan'];
+const csvHeader = ['Plattform', 'Konto', 'Adress', 'Förvaltning', 'Ansvarig', 'Syfte', 'Målgrupp', 'Aktivt sedan', 'Status', 'Stängt', 'Handlingar finns hos'];
+const statusWord = { active: 'Aktivt', closed: 'Stängt' } as const;
 
 /**
  * A cell a spreadsheet will not run as a formula (CSV injection): text starting with = + - @ or a
@@ -35,7 +39,7 @@ export function csvCell(value: string): string {
 export function registerCsv(entries: readonly RegisterEntry[]): string {
   const rows = [
     csvHeader,
-    ...entries.map((e) => [e.platform, e.accountName, e.accountUrl, e.department, e.responsible, e.purpose, e.audience, e.activeSince]),
+    ...entries.map((e) => [e.platform, e.accountName, e.accountUrl, e.department, e.responsible, e.purpose, e.audience, e.activeSince, statusWord[e.status], e.closedOn ?? '', e.records]),
   ];
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }

@@ -7,11 +7,40 @@ export const escapeHtml = (text: string): string =>
 export interface PageFilters {
   readonly department?: string;
   readonly platform?: string;
+  /** Active accounts, closed ones, or both (active first): `aktiva`, `stangda`, or unset. */
+  readonly status?: string;
 }
 
 const columns = ['Konto', 'Plattform', 'Förvaltning', 'Ansvarig', 'Syfte', 'Målgrupp', 'Aktivt sedan'] as const;
 /** Each column's share of the table: fixed, so one long word cannot widen the page or squeeze the others. */
 const widths = [16, 9, 15, 15, 20, 13, 12];
+/** Closed accounts: when they were in use, and where their records are now (R3). */
+const closedColumns = ['Konto', 'Plattform', 'Förvaltning', 'Syfte', 'Aktivt sedan', 'Stängt', 'Handlingar finns hos'] as const;
+const closedWidths = [16, 9, 14, 20, 11, 10, 20];
+const statuses = [
+  ['', 'Aktiva och stängda'],
+  ['aktiva', 'Aktiva'],
+  ['stangda', 'Stängda'],
+] as const;
+
+/** A table of entries: a header row, a row per entry (the account's name as the row's header). */
+function table(id: string, caption: string, names: readonly string[], widthsOf: readonly number[], rows: readonly (readonly string[])[]): string {
+  const body = rows
+    .map((cells) => `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row" data-label="${names[i]}">${c}</th>` : `<td data-label="${names[i]}">${c}</td>`)).join('')}</tr>`)
+    .join('\n');
+  return `<table id="${id}">
+<caption>${caption}</caption>
+<colgroup>${widthsOf.map((w) => `<col style="width: ${w}%">`).join('')}</colgroup>
+<thead><tr>${names.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
+<tbody>
+${body || `<tr><td colspan="${names.length}">Inga konton matchar.</td></tr>`}
+</tbody>
+</table>`;
+}
+
+const count = (n: number, closed = false) => (n === 1 ? `1 ${closed ? 'stängt konto' : 'konto'}` : `${n} ${closed ? 'stängda konton' : 'konton'}`);
+const link = (e: RegisterEntry) => `<a href="${escapeHtml(e.accountUrl)}" rel="noopener noreferrer">${escapeHtml(e.accountName)}</a>`;
+const time = (date: string) => `<time datetime="${escapeHtml(date)}">${escapeHtml(date)}</time>`;
 
 const options = (values: readonly string[], chosen: string | undefined) =>
   values.map((v) => `<option value="${escapeHtml(v)}"${v === chosen ? ' selected' : ''}>${escapeHtml(v)}</option>`).join('');
@@ -25,22 +54,22 @@ export function registerPage(all: readonly RegisterEntry[], filters: PageFilters
   const shown = all.filter(
     (e) => (!filters.department || e.department === filters.department) && (!filters.platform || e.platform === filters.platform),
   );
-  const departments = [...new Set(all.map((e) => e.department))];
+  const departments = [...new Set(all.map((e) => e.department))].sort((a, b) => a.localeCompare(b, 'sv'));
   const platforms = [...new Set(all.map((e) => e.platform))].sort((a, b) => a.localeCompare(b, 'sv'));
-  const rows = shown
-    .map((e) => {
-      const cells = [
-        `<a href="${escapeHtml(e.accountUrl)}" rel="noopener noreferrer">${escapeHtml(e.accountName)}</a>`,
-        escapeHtml(e.platform),
-        escapeHtml(e.department),
-        escapeHtml(e.responsible),
-        escapeHtml(e.purpose),
-        escapeHtml(e.audience),
-        `<time datetime="${escapeHtml(e.activeSince)}">${escapeHtml(e.activeSince)}</time>`,
-      ];
-      return `<tr>${cells.map((c, i) => (i === 0 ? `<th scope="row" data-label="${columns[i]}">${c}</th>` : `<td data-label="${columns[i]}">${c}</td>`)).join('')}</tr>`;
-    })
-    .join('\n');
+  const active = shown.filter((e) => e.status === 'active');
+  const closed = shown.filter((e) => e.status === 'closed');
+  const activeTable = table('aktiva', count(active.length), columns, widths, active.map((e) => [link(e), escapeHtml(e.platform), escapeHtml(e.department), escapeHtml(e.responsible), escapeHtml(e.purpose), escapeHtml(e.audience), time(e.activeSince)]));
+  const closedTable = table(
+    'stangda-konton',
+    count(closed.length, true),
+    closedColumns,
+    closedWidths,
+    closed.map((e) => [link(e), escapeHtml(e.platform), escapeHtml(e.department), escapeHtml(e.purpose), time(e.activeSince), time(e.closedOn ?? ''), escapeHtml(e.records)]),
+  );
+  const tables = [
+    ...(filters.status === 'stangda' ? [] : [activeTable]),
+    ...(filters.status === 'aktiva' ? [] : [`<h2 id="stangda">Stängda konton</h2>\n<p>Konton som inte används längre. Det som skrevs där är kvar som allmänna handlingar.</p>\n${closedTable}`]),
+  ].join('\n');
   return `<!doctype html>
 <html lang="sv">
 <head>
@@ -81,18 +110,13 @@ export function registerPage(all: readonly RegisterEntry[], filters: PageFilters
   <select id="forvaltning" name="forvaltning"><option value="">Alla</option>${options(departments, filters.department)}</select></div>
   <div><label for="plattform">Plattform</label>
   <select id="plattform" name="plattform"><option value="">Alla</option>${options(platforms, filters.platform)}</select></div>
+  <div><label for="status">Visa</label>
+  <select id="status" name="status">${statuses.map(([value, label]) => `<option value="${value}"${value === (filters.status ?? '') ? ' selected' : ''}>${label}</option>`).join('')}</select></div>
   <button type="submit">Visa</button>
 </form>
-<table>
-<caption>${shown.length === 1 ? '1 konto' : `${shown.length} konton`}</caption>
-<colgroup>${widths.map((w) => `<col style="width: ${w}%">`).join('')}</colgroup>
-<thead><tr>${columns.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
-<tbody>
-${rows || `<tr><td colspan="${columns.length}">Inga konton matchar.</td></tr>`}
-</tbody>
-</table>
+${tables}
 <h2 id="om-registret">Om registret</h2>
-<p>Registret visar konton som är godkända enligt kommunens policy för sociala medier. Ett konto som stängs försvinner härifrån men finns kvar i kommunens arkiv. Samma uppgifter finns som öppna data: <a href="register.json">JSON</a> och <a href="register.csv">CSV</a>.</p>
+<p>Registret visar konton som är godkända enligt kommunens policy för sociala medier. Ett konto som stängs står kvar här, markerat som stängt, med var dess handlingar finns. Samma uppgifter finns som öppna data: <a href="register.json">JSON</a> och <a href="register.csv">CSV</a>.</p>
 </main>
 </body>
 </html>

@@ -8,6 +8,9 @@ import { registerPage, type PageFilters } from './page';
 
 export type RegisterFormat = 'html' | 'json' | 'csv';
 
+/** Where a closed account's public records are kept (the register is published in Swedish). */
+const archive = 'Kommunarkivet';
+
 export interface RegisterDeps {
   readonly register: RegisterStore;
   readonly directory: DirectoryStore;
@@ -34,7 +37,7 @@ export async function currentEntries(deps: RegisterDeps): Promise<RegisterEntry[
   // An account approved to start later is listed from its start date.
   const records = stored.filter((r) => Date.parse(r.activeSince) <= deps.clock().getTime());
   const people = await deps.directory.peopleById(records.map((r) => r.ownerAadObjectId));
-  return registerEntries(records, { departments, people, shown: deps.registerResponsible, dateOf: localDate });
+  return registerEntries(records, { departments, people, shown: deps.registerResponsible, dateOf: localDate, archive });
 }
 
 /**
