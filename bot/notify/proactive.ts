@@ -52,14 +52,18 @@ export class ProactiveSender implements Messenger {
       let sent: SentCard | undefined;
       // Once the wait is over, a send not yet begun is dropped, so a retry cannot make it two.
       let abandoned = false;
+      let begun = false;
       const send = async (context: TurnContext) => {
         if (abandoned) return;
+        begun = true;
         const response = await context.sendActivity(activity);
         const conversationId = context.activity.conversation.id;
         sent = { aadObjectId, conversationId, activityId: response?.id ?? '', serviceUrl: context.activity.serviceUrl };
       };
+      /** At the time limit: a send not begun is dropped (a retry is safe); one on its way is waited for (a retry could make it two). */
       const abandon = () => {
-        abandoned = true;
+        abandoned = !begun;
+        return begun;
       };
       // Waiting for a turn under the rate limits is not waiting for Teams: it comes before the timeout.
       await this.throttle.acquire(known?.personalConversationId ?? `create:${aadObjectId}`);
@@ -118,21 +122,26 @@ export class ProactiveSender implements Messenger {
     }
   }
 
-  private async timed<T>(work: Promise<T>, onTimeout: () => void): Promise<T> {
+  /**
+   * `work` within the time limit. At the limit `onTimeout` says whether the message is already on its
+   * way to Teams: if not, the send is given up (a retry cannot make it two); if it is, its answer is
+   * waited for twice as long again, since Teams may well have taken it (a retry would send it twice).
+   * Only a send that still has no answer then counts as none.
+   */
+  private async timed<T>(work: Promise<T>, onTimeout: () => boolean): Promise<T> {
     const limit = this.options.timeoutMs;
     if (!limit) return work;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        onTimeout();
-        reject(new SendTimeout(`no answer from Teams within ${limit} ms`));
-      }, limit);
+    const timers: NodeJS.Timeout[] = [];
+    const after = (ms: number) => new Promise<void>((resolve) => timers.push(setTimeout(resolve, ms)));
+    const timeout = after(limit).then(async () => {
+      if (onTimeout()) await after(limit * 2);
+      throw new SendTimeout(`no answer from Teams within ${limit} ms`);
     });
     work.catch(() => undefined);
     try {
       return await Promise.race([work, timeout]);
     } finally {
-      clearTimeout(timer);
+      for (const timer of timers) clearTimeout(timer);
     }
   }
 

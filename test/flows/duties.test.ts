@@ -171,6 +171,34 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
     }
   });
 
+  it('R15: a send Teams takes but answers late (past the time limit) is not sent again', async () => {
+    const world = await startDutyWorld();
+    try {
+      // 30 % of sends are answered 2.5 s late, past the 1.5 s limit of the test's senders.
+      world.connector.chaos({ seed: 3, throttled: 0, serverErrors: 0, timeouts: 0, slow: 0.3, slowMs: 2500 });
+      const states: Assignment[] = [];
+      world.setClock('2026-10-01T10:00');
+      for (let i = 0; i < 10; i++) {
+        await world.install(owner(i).aadObjectId, owner(i).name);
+        states.push(await world.seed(loginDone(stateOf(`late-${i}`, owner(i), accountPlan({ platform: 'X', accountName: `late${i}` }), 'active', plus('2026-10-01T10:00', -i)))));
+      }
+      world.setClock('2027-01-04T08:05');
+      await world.tick(2);
+
+      const ledger = await ledgerOf(world, states.map((s) => s.id));
+      const owners = ledger.filter((r) => r.pair.includes('|7a000000'));
+      expect(world.connector.trouble.slow).toBeGreaterThan(0);
+      expect(owners.length).toBeGreaterThan(0);
+      expect(owners.filter((r) => r.state !== 'sent')).toEqual([]);
+      // One card per owner, each posted once: a late answer is not a lost send.
+      const posted = Array.from({ length: 10 }, (_, i) => world.connector.cardsTo(`personal-${owner(i).aadObjectId}`).length);
+      expect(posted).toEqual(Array.from({ length: 10 }, () => 1));
+      expect(new Set(owners.map((r) => r.activityId)).size).toBe(10);
+    } finally {
+      await world.close();
+    }
+  });
+
   it('with Teams answering 30 % 429/5xx and dropping 5 %, every nudge is delivered exactly once', async () => {
     const world = await startDutyWorld();
     try {

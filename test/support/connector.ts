@@ -16,6 +16,9 @@ export interface Chaos {
   readonly serverErrors: number;
   /** Share never answered (the request is dropped, nothing is posted). */
   readonly timeouts: number;
+  /** Share posted at once but answered only after `slowMs` (Teams took it; the answer is late). */
+  readonly slow?: number;
+  readonly slowMs?: number;
   readonly retryAfterSeconds?: number;
 }
 
@@ -60,7 +63,7 @@ export interface TestConnector {
   /** From now on, sends over Teams' limits are refused with 429 (undefined: no limits). */
   limit(limits: Limits | undefined): void;
   /** What the connector refused or dropped, by kind. */
-  readonly trouble: Record<'throttled' | 'serverError' | 'timeout' | 'overLimit', number>;
+  readonly trouble: Record<'throttled' | 'serverError' | 'timeout' | 'slow' | 'overLimit', number>;
   /** The cards sent to a conversation, in order (new messages only, not updates). */
   cardsTo(conversationId: string): Record<string, unknown>[];
   /** The updates of a message in a conversation (PUT), in order. */
@@ -81,7 +84,7 @@ export async function startConnector(): Promise<TestConnector> {
   let refused: { pattern: RegExp; status: number; method?: string } | undefined;
   let chaos: { settings: Chaos; random: () => number } | undefined;
   let limits: Limits | undefined;
-  const trouble = { throttled: 0, serverError: 0, timeout: 0, overLimit: 0 };
+  const trouble = { throttled: 0, serverError: 0, timeout: 0, slow: 0, overLimit: 0 };
   const recent = new Map<string, number[]>();
   const hung = new Set<ServerResponse>();
   /** Whether one more send to `conversation` fits the limits now; counts it if so. */
@@ -106,10 +109,20 @@ export async function startConnector(): Promise<TestConnector> {
       const sending = req.method === 'POST' && /^\/v3\/conversations(\/[^/]+\/activities(\/[^/]+)?)?\/?$/.test((req.url ?? '').split('?')[0] ?? '');
       if (sending && chaos) {
         const roll = chaos.random();
-        const { throttled, serverErrors, timeouts, retryAfterSeconds = 0 } = chaos.settings;
+        const { throttled, serverErrors, timeouts, slow = 0, slowMs = 0, retryAfterSeconds = 0 } = chaos.settings;
         if (roll < timeouts) {
           trouble.timeout++;
           hung.add(res);
+          return;
+        }
+        if (roll >= 1 - slow) {
+          trouble.slow++;
+          calls.push({ method: req.method ?? '', path: req.url ?? '', body: raw ? JSON.parse(raw) : {} });
+          const id = `sent-${++next}`;
+          setTimeout(() => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ id }));
+          }, slowMs);
           return;
         }
         if (roll < timeouts + throttled) {
