@@ -54,9 +54,13 @@ export interface AccountCloseCardData extends Notice {
   readonly title: string;
   readonly intro: string;
   readonly assignmentId: string;
-  readonly t: { readonly finalSnapshotArchived: string; readonly closedOnPlatform: string; readonly followersPointedToWebsite: string };
+  readonly t: { readonly finalSnapshot: string; readonly finalReference: string; readonly closedOnPlatform: string; readonly followersPointedToWebsite: string };
   /** An account's closing checklist; a monitoring assignment (R2) ends without one. */
   readonly checklist: boolean;
+  /** The last snapshot already in (uploaded in the chat within 30 days), in words; else the reference is asked for. */
+  readonly snapshot?: string;
+  /** The archive's reference as typed, on a refused close. */
+  readonly reference: string;
   readonly confirm: string;
   readonly back: string;
 }

@@ -7,11 +7,32 @@ import { mayRecordRemoval, rememberedForms, type Removal } from './removal';
  * account is no longer used, it is closed (R11) and leaves the public register (R3).
  */
 export interface ClosingChecklist {
-  /** A last snapshot of the start page has gone to the municipal archive (R15). */
-  readonly finalSnapshotArchived: true;
+  /**
+   * The last snapshot of the start page (R15), before the account goes: the PDF uploaded in the chat
+   * (a half-year snapshot done within the last 30 days), or the municipal archive's reference for it.
+   * Deleting an account deletes public records: no account closes without it.
+   */
+  readonly finalSnapshot: FinalSnapshot;
   readonly closedOnPlatform: true;
   /** The last post points followers to botkyrka.se (R7). */
   readonly followersPointedToWebsite: true;
+}
+
+export type FinalSnapshot = { readonly kind: 'uploaded'; readonly period: string } | { readonly kind: 'reference'; readonly reference: string };
+
+/** How recent an uploaded snapshot must be to count as the last one when the account closes. */
+export const finalSnapshotDays = 30;
+
+/** The snapshot uploaded in the chat within the last 30 days, if any: the one a closing can rest on (R15). */
+export function recentSnapshot(state: Assignment, now: string): { readonly period: string; readonly at: string } | undefined {
+  if (state.status !== 'active') return undefined;
+  const since = Date.parse(now) - finalSnapshotDays * 86_400_000;
+  const found = Object.entries(state.dutyLog?.evidence ?? {})
+    .filter(([key, evidence]) => key.startsWith('archive|') && evidence.kind === 'snapshot')
+    .map(([key]) => ({ period: key.slice('archive|'.length), at: state.dutyLog?.done?.[key] ?? '' }))
+    .filter((s) => Date.parse(s.at) >= since)
+    .sort((a, b) => b.at.localeCompare(a.at));
+  return found[0];
 }
 
 /** What an account is called: its name on the platform, or the purpose of a monitoring assignment. */
@@ -75,14 +96,21 @@ export function mayClose(state: Assignment, actor: string, communicator: string 
   return [state.applicant.aadObjectId, state.plan?.who.chiefAadObjectId, communicator, passiveCommsChief].includes(actor);
 }
 
+/** Whether the checklist names a last snapshot that is really there: an upload of the last 30 days, or a reference. */
+function finalSnapshotIn(state: Assignment, checklist: ClosingChecklist | undefined, now: string): boolean {
+  const final = checklist?.finalSnapshot;
+  if (!final) return false;
+  return final.kind === 'reference' ? final.reference.trim().length > 0 && final.reference.length <= 200 : recentSnapshot(state, now)?.period === final.period;
+}
+
 export function decideAccount(command: AccountCommand, state: Assignment): AccountDecision {
   if (state.status !== 'active') return { ok: false, reason: 'notActive' };
   const { actor, now: at } = command.meta;
   switch (command.type) {
     case 'CloseAccount': {
       if (!mayClose(state, actor.aadObjectId, command.meta.communicator, command.meta.passiveCommsChief)) return { ok: false, reason: 'notAllowed' };
-      // An account closes with its checklist; a monitoring assignment (R2) simply ends.
-      if (state.plan.kind === 'account' && !command.checklist) return { ok: false, reason: 'notAllowed' };
+      // An account closes with its checklist, and its last snapshot in (R15); a monitoring assignment (R2) simply ends.
+      if (state.plan.kind === 'account' && !finalSnapshotIn(state, command.checklist, at)) return { ok: false, reason: 'notAllowed' };
       // Who closes it in which role: the communications chief only as such (an owner or chief who is also it closes as that).
       const asCommsChief = actor.aadObjectId === command.meta.passiveCommsChief && !mayClose(state, actor.aadObjectId, command.meta.communicator);
       return {

@@ -7,7 +7,7 @@ const person = (role: keyof typeof users) => ({ aadObjectId: users[role].aadObje
 const [elin, karim, sara, nora, aida] = [person('employee'), person('chief'), person('communicator'), person('colleague'), person('admin')];
 const approvers: Approvers = { chief: karim.aadObjectId, communicator: sara.aadObjectId, commsChief: person('commschief').aadObjectId };
 const now = '2027-02-01T10:00:00.000Z';
-const checklist = { finalSnapshotArchived: true, closedOnPlatform: true, followersPointedToWebsite: true } as const;
+const checklist = { finalSnapshot: { kind: 'reference', reference: 'KA 2026/99' }, closedOnPlatform: true, followersPointedToWebsite: true } as const;
 const active = () => eventsTo('a1', accountPlan({ platform: 'Instagram', accountName: 'Fritid' }), 'active').reduce<Assignment | undefined>(evolve, undefined)!;
 
 function run(state: Assignment, ...commands: Command[]) {

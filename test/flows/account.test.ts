@@ -13,7 +13,7 @@ import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teams
 const tables = connectTables(loadConfig().storage);
 const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
 const audit = new AuditLog(tables);
-const ticked = { finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' };
+const ticked = { finalReference: 'KA 2027/12', closedOnPlatform: 'true', followersPointedToWebsite: 'true' };
 
 describe('an active account in Teams: mina konton, administration and closing (R10, R11, R14)', () => {
   let world: TeamsWorld;
@@ -71,8 +71,13 @@ describe('an active account in Teams: mina konton, administration and closing (R
     const checklist = await elin.invoke('account.close', buttonFor(list, 'account.close', id).data);
     expect(textOf(checklist)).toContain('kommunarkivet');
 
-    const refused = await elin.press(checklist, 'Stäng kontot', { finalSnapshotArchived: 'true' });
-    expect(textOf(refused)).toContain('Bocka i alla tre punkterna');
+    // R15: not without the last snapshot of the start page: none was uploaded, and no reference is given.
+    const noSnapshot = await elin.press(checklist, 'Stäng kontot', { closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
+    expect(textOf(noSnapshot)).toContain('Kontot kan inte stängas utan en sista bild av startsidan.');
+    const refused = await elin.press(checklist, 'Stäng kontot', { finalReference: 'KA 2027/12' });
+    expect(textOf(refused)).toContain('Bocka i båda punkterna');
+    // What was typed is kept.
+    expect(JSON.stringify(refused)).toContain('"value":"KA 2027/12"');
     expect((await stores.assignments.get(id))!.value.status).toBe('active');
 
     const done = await elin.press(checklist, 'Stäng kontot', ticked);
@@ -206,7 +211,7 @@ describe('an active account in Teams: mina konton, administration and closing (R
     const end = actionsOf(card).find((a) => a.title === 'Avsluta bevakningen')!;
     const confirm = await elin.invoke(end.verb, end.data);
     expect(textOf(confirm)).toContain('Uppdraget att bevaka sociala medier avslutas.');
-    expect(JSON.stringify(confirm)).not.toContain('finalSnapshotArchived');
+    expect(JSON.stringify(confirm)).not.toContain('finalReference');
     const ended = await elin.press(confirm, 'Avsluta bevakningen');
     expect(textOf(ended)).toContain('Bevakningen är avslutad.');
     expect((await stores.assignments.get(byHolder))!.value.status).toBe('closed');

@@ -153,11 +153,11 @@ describe('nudge cards as people live them', () => {
     await seeded(id, 'active', accountPlan({ platform: 'Instagram', accountName: 'tystakontot' }), '2027-03-02T09:00:00.000Z');
     const johan = world.client('commschief');
     // Johan may not close an account that is not his while it is in use.
-    const early = await johan.invoke('account.closeConfirm', { assignmentId: id, finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
+    const early = await johan.invoke('account.closeConfirm', { assignmentId: id, finalReference: 'KA 2027/12', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
     expect(textOf(early)).toContain('Det här får bara den som ansvarar för kontot, hens chef eller förvaltningens kommunikatör göra');
     // Passive once the escalation has gone (mid-May), but Johan is asked, and may, only 30 days later.
     moveClock('2027-05-25T10:00');
-    const passive = await johan.invoke('account.closeConfirm', { assignmentId: id, finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
+    const passive = await johan.invoke('account.closeConfirm', { assignmentId: id, finalReference: 'KA 2027/12', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
     expect(textOf(passive)).toContain('Det här får bara den som ansvarar för kontot, hens chef eller förvaltningens kommunikatör göra');
     // 60 days without confirmed activity, 14 more unanswered, then 30 more.
     await sweepAt('2027-06-21T08:05');
@@ -172,7 +172,7 @@ describe('nudge cards as people live them', () => {
     const close = actionsOf(johans[0]).find((a) => a.verb === 'account.close' && a.data.assignmentId === id)!;
     const opened = await johan.answer(close.verb, close.data);
     const checklist = opened.type === 'application/vnd.microsoft.card.adaptive' ? (opened.value as Card) : world.connector.cardsTo('personal-commschief').at(-1)!;
-    const closed = await johan.press(checklist, 'Stäng kontot', { finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
+    const closed = await johan.press(checklist, 'Stäng kontot', { finalReference: 'KA 2027/12', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
     expect(textOf(closed)).toContain('tystakontot (Instagram) är stängt');
     expect((await new AssignmentStore(world.tables).get(id))?.value.status).toBe('closed');
     // R4: audited as the communications chief's decision.
@@ -201,7 +201,7 @@ describe('nudge cards as people live them', () => {
     const johans = cards('commschief', 'sommarlovet');
     expect(johans).toHaveLength(1);
     expect(textOf(johans[0]!)).toContain('Aktiviteten slutade 20 augusti 2027 och kontot är inte stängt.');
-    const closed = await johan.invoke('account.closeConfirm', { assignmentId: id, finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
+    const closed = await johan.invoke('account.closeConfirm', { assignmentId: id, finalReference: 'KA 2027/12', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
     expect(textOf(closed)).toContain('sommarlovet (Instagram) är stängt');
     expect((await new AuditLog(world.tables).history(id)).at(-1)).toMatchObject({ type: 'AccountClosed', role: 'commschief' });
     // Elin's card says the account is closed; nothing is left to press there.

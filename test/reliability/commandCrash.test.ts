@@ -74,7 +74,7 @@ const scenarios: Scenario[] = [
   {
     name: 'close',
     before: active,
-    command: () => ({ type: 'CloseAccount', meta: { ...meta('employee'), communicator: approvers.communicator }, checklist: { finalSnapshotArchived: true, closedOnPlatform: true, followersPointedToWebsite: true } }),
+    command: () => ({ type: 'CloseAccount', meta: { ...meta('employee'), communicator: approvers.communicator }, checklist: { finalSnapshot: { kind: 'reference', reference: 'KA 2026/99' }, closedOnPlatform: true, followersPointedToWebsite: true } }),
   },
   {
     name: 'owner change (approved by the chief)',

@@ -374,10 +374,12 @@ const recipes: Record<Verb, Recipe> = {
   'account.closeConfirm': {
     personal: true,
     actors: closers,
-    base: (t) => ({ assignmentId: t.active, finalSnapshotArchived: 'true', closedOnPlatform: 'true', followersPointedToWebsite: 'true' }),
+    base: (t) => ({ assignmentId: t.active, finalReference: 'KA 2027/12', closedOnPlatform: 'true', followersPointedToWebsite: 'true' }),
     mutations: [
       ...id('assignmentId', notClosable),
-      ...['finalSnapshotArchived', 'closedOnPlatform', 'followersPointedToWebsite'].flatMap((k) => field(k, 'not ticked', ['false', '', 'TRUE', 'yes', 1], [])),
+      // R15: no account closes without its last snapshot: no reference (and none uploaded), or one too long.
+      ...field('finalReference', 'no last snapshot', ['', '   ', ...tooLong(200)]),
+      ...['closedOnPlatform', 'followersPointedToWebsite'].flatMap((k) => field(k, 'not ticked', ['false', '', 'TRUE', 'yes', 1], [])),
     ],
   },
   'help.topics': noInput(false),

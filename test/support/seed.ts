@@ -47,7 +47,7 @@ export function eventsTo(id: string, plan: ActivityPlan, stage: Stage, at = '202
   events.push({ type: 'PlanApproved', step: 'communicator', by: person('communicator'), ...decided });
   events.push({ type: 'PlanApproved', step: 'commschief', by: person('commschief'), ...decided });
   if (stage === 'active') return events;
-  const checklist = { finalSnapshotArchived: true, closedOnPlatform: true, followersPointedToWebsite: true } as const;
+  const checklist = { finalSnapshot: { kind: 'reference', reference: 'KA 2026/99' }, closedOnPlatform: true, followersPointedToWebsite: true } as const;
   return [...events, { type: 'AccountClosed', by: elin, at, checklist }];
 }
 

@@ -1,21 +1,25 @@
 import { z } from 'zod';
 import { accountCloseCard, type AdaptiveCard } from '../../../cards';
-import { accountName } from '../../domain/account';
+import { accountName, recentSnapshot } from '../../domain/account';
+import { localDate } from '../../domain/calendar';
+import { periodLabel } from '../duties/view';
 import type { Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
 import { commandMeta, type CardHandler, type CardTurn } from '../turn';
 import { changeAccount, loadAccount, type AccountDeps } from './access';
 
 const ticked = z.union([z.literal('true'), z.literal(true)]);
-/** The closing checklist: every box ticked (R11, R15). */
-const checklistData = z.object({ finalSnapshotArchived: ticked, closedOnPlatform: ticked, followersPointedToWebsite: ticked });
+/** The closing checklist: both boxes ticked (R11); the last snapshot is checked on its own (R15). */
+const checklistData = z.object({ closedOnPlatform: ticked, followersPointedToWebsite: ticked });
+const referenceData = z.object({ finalReference: z.string().trim().min(1).max(200) });
 
 /** The account's name, or "omvärldsbevakning" for a monitoring assignment. */
 const shownName = (turn: CardTurn, a: Assignment) => (a.plan?.kind === 'account' ? accountName(a) : texts(turn.locale).account.monitoring);
 
-function closeCard(turn: CardTurn, a: Assignment, notice?: string): AdaptiveCard {
+function closeCard(turn: CardTurn, a: Assignment, now: string, notice?: string, reference = ''): AdaptiveCard {
   const t = texts(turn.locale).account;
   const monitoring = a.plan?.kind === 'monitoring';
+  const snapshot = recentSnapshot(a, now);
   return accountCloseCard({
     title: monitoring ? t.endMonitoring.title : t.closeTitle(shownName(turn, a)),
     intro: monitoring ? t.endMonitoring.intro : t.closeIntro,
@@ -24,18 +28,25 @@ function closeCard(turn: CardTurn, a: Assignment, notice?: string): AdaptiveCard
     assignmentId: a.id,
     t: t.checklist,
     checklist: !monitoring,
+    ...(snapshot ? { snapshot: t.snapshotIn(periodLabel(texts(turn.locale), snapshot.period), localDate(snapshot.at)) } : {}),
+    reference,
     confirm: monitoring ? t.endMonitoring.confirm : t.closeConfirm,
     back: t.back,
   });
 }
 
-/** Closing an account (R11): the owner, their chief or the communicator, with the checklist; it leaves the register (R3). */
+/**
+ * Closing an account (R11): the owner, their chief or the communicator, with the checklist and the last
+ * snapshot of the start page in (R15: uploaded in the chat within 30 days, or the archive's reference);
+ * it stays on the register, marked closed (R3).
+ */
 export function closeHandlers(deps: AccountDeps): Record<'close' | 'closeConfirm', CardHandler> {
+  const now = () => deps.clock().toISOString();
   return {
     close: async (turn) => {
       const loaded = await loadAccount(deps, turn, 'closer');
       if ('refused' in loaded) return loaded.refused;
-      return closeCard(turn, loaded.stored.value);
+      return closeCard(turn, loaded.stored.value, now());
     },
 
     closeConfirm: async (turn) => {
@@ -45,10 +56,16 @@ export function closeHandlers(deps: AccountDeps): Record<'close' | 'closeConfirm
       const t = texts(turn.locale).account;
       const meta = { ...commandMeta(deps.clock, turn), communicator: loaded.communicator, passiveCommsChief: loaded.passiveCommsChief };
       // R2: a monitoring assignment has no account to archive or close: it simply ends.
-      if (a.plan?.kind === 'monitoring') return changeAccount(deps, turn, { type: 'CloseAccount', meta }, loaded.stored, t.endMonitoring.done, () => Promise.resolve(closeCard(turn, a)));
-      if (!checklistData.safeParse(turn.data).success) return closeCard(turn, a, t.checklistMissing);
-      const command = { type: 'CloseAccount', meta, checklist: { finalSnapshotArchived: true, closedOnPlatform: true, followersPointedToWebsite: true } } as const;
-      return changeAccount(deps, turn, command, loaded.stored, t.closedNotice(shownName(turn, a)), () => Promise.resolve(closeCard(turn, a)));
+      if (a.plan?.kind === 'monitoring') return changeAccount(deps, turn, { type: 'CloseAccount', meta }, loaded.stored, t.endMonitoring.done, () => Promise.resolve(closeCard(turn, a, now())));
+      const typed = referenceData.safeParse(turn.data);
+      const reference = typed.success ? typed.data.finalReference : '';
+      // The last snapshot: one uploaded lately, read from storage, or the reference typed now.
+      const uploaded = recentSnapshot(a, meta.now);
+      const finalSnapshot = uploaded ? ({ kind: 'uploaded', period: uploaded.period } as const) : typed.success ? ({ kind: 'reference', reference } as const) : undefined;
+      if (!finalSnapshot) return closeCard(turn, a, meta.now, t.snapshotMissing);
+      if (!checklistData.safeParse(turn.data).success) return closeCard(turn, a, meta.now, t.checklistMissing, reference);
+      const command = { type: 'CloseAccount', meta, checklist: { finalSnapshot, closedOnPlatform: true, followersPointedToWebsite: true } } as const;
+      return changeAccount(deps, turn, command, loaded.stored, t.closedNotice(shownName(turn, a)), () => Promise.resolve(closeCard(turn, a, meta.now, undefined, reference)));
     },
   };
 }

@@ -12,6 +12,7 @@ import type { DutyTaskDeps } from './task';
 import { factsFor } from './schedule';
 import { periodLabel } from './view';
 import { accountName, ownsActiveAccount } from '../../domain/account';
+import { zone } from '../../domain/calendar';
 
 /** What receiving a snapshot reads. */
 export type UploadDeps = DutyTaskDeps & Pick<FlowDeps, 'archive' | 'archiveAadObjectId' | 'maxBytes' | 'publicBaseUrl'>;
@@ -61,7 +62,11 @@ export async function receiveFiles(deps: UploadDeps, turn: CardTurn, files: read
     for (const item of overdue(state, now, deps.dutySettings, facts)) if (item.duty === 'archive') waiting.push({ state, period: item.period });
   }
   waiting.sort((a, b) => a.period.localeCompare(b.period));
-  const target = waiting[0];
+  // Nothing due, one account: the snapshot is this half-year's, sent early (so it can be the last one
+  // when the account closes, R15). With several accounts and none due, it is not clear which it is for.
+  const local = now.setZone(zone);
+  const early = waiting.length === 0 && owned.length === 1 ? { state: owned[0]!, period: `${local.year}-H${local.month <= 6 ? 1 : 2}` } : undefined;
+  const target = waiting[0] ?? early;
   const file = files[0];
   if (!target || !file) return message(t.upload.nothingDue);
 
