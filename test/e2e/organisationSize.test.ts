@@ -49,7 +49,7 @@ describe('every card at 6,000 people is under 40 KB', () => {
     await graph.close();
   });
 
-  it('the plan, the approvals, the register, the owner\'s cards, "förvaltningar" and the digest', async () => {
+  it('the plan, the approvals, the register, the owner\'s cards, "förvaltningar", help, reports, removals, the unit overview and the digest', async () => {
     const [elin, karim, sara, johan] = (['employee', 'chief', 'communicator', 'commschief'] as const).map(measured) as [TeamsClient, TeamsClient, TeamsClient, TeamsClient];
     const idOf = (card: Card) => String(actionsOf(card).find((a) => a.data.assignmentId)?.data.assignmentId);
     const latest = (conversationId: string, id: string) => world.connector.cardsTo(conversationId).filter((c) => textOf(c).includes(id)).at(-1)!;
@@ -72,6 +72,15 @@ describe('every card at 6,000 people is under 40 KB', () => {
     expect(textOf(departments)).toContain('Demokratienheten');
     expect(textOf(departments)).toContain('Fritidsgårdarna');
     await karim.invoke('approval.refresh', { assignmentId: id });
+    // The cards of the policy's finer rules: the help menu and an answer, the criticism form (every
+    // department to choose), recording a removal, and the unit overview (the communications chief picks
+    // among every department).
+    await elin.say('vad gäller?');
+    await elin.say('hur länge ska vi spara inlägg?');
+    await elin.invoke('report.form', { kind: 'criticism' });
+    await elin.say('borttaget inlägg');
+    expect(textOf(await johan.say('vad skrivs om min enhet?'))).toContain('Det här har rapporterats om');
+    await karim.say('vad skrivs om min enhet?');
 
     // The weekly digest, on a Monday morning.
     const monday = DateTime.now().setZone('Europe/Stockholm').plus({ weeks: 1 }).startOf('week').set({ hour: 9 });
