@@ -1,6 +1,6 @@
 import type { Steps } from './activityPlan';
 import type { Assignment, CommandMeta, PersonRef } from './assignment';
-import { mayRecordRemoval, rememberedForms, type Removal } from './removal';
+import { rememberedForms, type Removal } from './removal';
 
 /**
  * An active assignment's life after approval: its administration changes (R10, R14) and, when the
@@ -33,6 +33,20 @@ export function recentSnapshot(state: Assignment, now: string): { readonly perio
     .filter((s) => Date.parse(s.at) >= since)
     .sort((a, b) => b.at.localeCompare(a.at));
   return found[0];
+}
+
+/** Whether `aadObjectId` is the substitute of an absence of the owner that covers `day` (YYYY-MM-DD, Stockholm; R14). */
+export const substituteOn = (state: Assignment, aadObjectId: string, day: string): boolean =>
+  state.status === 'active' && (state.dutyLog?.absences ?? []).some((a) => a.substituteAadObjectId === aadObjectId && a.from <= day && day <= a.to);
+
+/**
+ * Whether `aadObjectId` looks after the active account on `day` (R13, R14), and so may report criticism
+ * that came to it and record what was removed from it: its owner, its admins, the substitute of an
+ * absence then, and the department's communicator (`communicator`, from the directory).
+ */
+export function looksAfter(state: Assignment, aadObjectId: string, day: string, communicator: string | undefined): boolean {
+  if (state.status !== 'active' || state.plan.kind !== 'account') return false;
+  return state.applicant.aadObjectId === aadObjectId || state.plan.administration.admins.includes(aadObjectId) || substituteOn(state, aadObjectId, day) || communicator === aadObjectId;
 }
 
 /** What an account is called: its name on the platform, or the purpose of a monitoring assignment. */
@@ -130,7 +144,7 @@ export function decideAccount(command: AccountCommand, state: Assignment): Accou
       return allowed ? { ok: true, events: [{ type: 'OwnerChangeProposed', by: actor, at, newOwner: command.newOwner }] } : { ok: false, reason: 'notAllowed' };
     }
     case 'RecordRemoval':
-      if (!mayRecordRemoval(state, actor.aadObjectId, command.meta.today, command.meta.communicator)) return { ok: false, reason: 'notAllowed' };
+      if (!looksAfter(state, actor.aadObjectId, command.meta.today, command.meta.communicator)) return { ok: false, reason: 'notAllowed' };
       if (state.dutyLog?.removalForms?.includes(command.form)) return { ok: false, reason: 'alreadyDone' };
       return { ok: true, events: [{ type: 'RemovalRecorded', by: actor, at, removal: command.removal, form: command.form }] };
     default: {

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
+import { substituteOn } from './account';
 import type { Assignment, CommandMeta, Event } from './assignment';
-import { zone } from './calendar';
+import { localDate } from './calendar';
 
 /** One decision on an assignment, as the audit log keeps it (R4): created once, never changed. */
 export interface AuditEvent {
@@ -63,9 +63,7 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 
     case 'RemovalRecorded': {
       const by = event.by.aadObjectId;
       const plan = state.plan?.kind === 'account' ? state.plan : undefined;
-      const day = DateTime.fromISO(event.at).setZone(zone).toISODate() ?? '';
-      const substitute = state.status === 'active' && state.dutyLog?.absences?.some((a) => a.substituteAadObjectId === by && a.from <= day && day <= a.to);
-      const role = by === state.applicant.aadObjectId ? 'owner' : plan?.administration.admins.includes(by) ? 'admin' : substitute ? 'substitute' : 'communicator';
+      const role = by === state.applicant.aadObjectId ? 'owner' : plan?.administration.admins.includes(by) ? 'admin' : substituteOn(state, by, localDate(event.at)) ? 'substitute' : 'communicator';
       return { role, comment: event.removal.what, removedOn: event.removal.removedOn, ground: event.removal.ground };
     }
     case 'StepSaved':

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { Assignment } from './assignment';
 import { isCalendarDate, parseFields, text, type Parsed } from './fields';
 
 /**
@@ -38,13 +37,3 @@ const removalSchema = (today: string) =>
 
 /** A removal as the card sent it, checked against `today` (YYYY-MM-DD in Stockholm). */
 export const validateRemoval = (input: unknown, today: string): Parsed<Removal> => parseFields(removalSchema(today), input, 'removal');
-
-/**
- * Who may record a removal on the account (R14): those who watch it: its owner, its admins, the
- * substitute during an absence of the owner that covers `today`, and the department's communicator.
- */
-export function mayRecordRemoval(state: Assignment, actor: string, today: string, communicator: string | undefined): boolean {
-  if (state.status !== 'active' || state.plan.kind !== 'account') return false;
-  const substitute = (state.dutyLog?.absences ?? []).some((a) => a.substituteAadObjectId === actor && a.from <= today && today <= a.to);
-  return state.applicant.aadObjectId === actor || state.plan.administration.admins.includes(actor) || substitute || communicator === actor;
-}

@@ -18,6 +18,9 @@ export type CardHandler = (turn: CardTurn) => Promise<AdaptiveCard>;
 /** The longest text a card shows again: no field takes more, and a card must stay within Teams' size. */
 export const echoLength = 2000;
 
+/** A long text cut for a card that shows many (a history, an overview), with "…" where it was cut; the whole stays stored. */
+export const shortened = (text: string, max = 200): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** What a card sent, as fields; anything but an object is no fields. Each field is then parsed where it is used. */
 export const cardFields = z.record(z.string(), z.unknown()).catch({});
 

@@ -1,7 +1,5 @@
-import { DateTime } from 'luxon';
-import { accountName } from '../../domain/account';
-import type { Assignment } from '../../domain/assignment';
-import { zone } from '../../domain/calendar';
+import { accountName, looksAfter } from '../../domain/account';
+import { localDate } from '../../domain/calendar';
 import type { FlowDeps } from '../deps';
 
 /**
@@ -12,7 +10,7 @@ import type { FlowDeps } from '../deps';
  * against the account as it is now.
  */
 export async function accountsLookedAfter(deps: Pick<FlowDeps, 'assignments' | 'directory' | 'clock'>, aadObjectId: string): Promise<{ id: string; name: string; departmentId: string }[]> {
-  const today = DateTime.fromJSDate(deps.clock()).setZone(zone).toISODate() ?? '';
+  const today = localDate(deps.clock().toISOString());
   const communicating = (await deps.directory.allDepartments()).filter((d) => d.communicatorAadObjectId === aadObjectId);
   const [owned, administered, substituting, ...departments] = await Promise.all([
     deps.assignments.listFor(aadObjectId),
@@ -21,13 +19,12 @@ export async function accountsLookedAfter(deps: Pick<FlowDeps, 'assignments' | '
     ...communicating.map((d) => deps.assignments.inDepartment(d.id)),
   ]);
   const accounts = new Map<string, { id: string; name: string; departmentId: string }>();
-  const add = (a: Assignment, may: (a: Extract<Assignment, { status: 'active' }>) => boolean) => {
-    // The indexes keep earlier owners', admins', substitutes' and departments' entries: only who runs the account now counts.
-    if (a.status === 'active' && a.plan.kind === 'account' && may(a)) accounts.set(a.id, { id: a.id, name: accountName(a), departmentId: a.plan.who.departmentId });
-  };
-  for (const a of [...owned, ...administered]) add(a, (s) => s.applicant.aadObjectId === aadObjectId || (s.plan.kind === 'account' && s.plan.administration.admins.includes(aadObjectId)));
-  for (const a of substituting) add(a, (s) => (s.dutyLog?.absences ?? []).some((x) => x.substituteAadObjectId === aadObjectId && x.from <= today && today <= x.to));
-  for (const a of departments.flat()) add(a, (s) => communicating.some((d) => d.id === s.plan.who.departmentId));
+  // The indexes keep earlier owners', admins', substitutes' and departments' entries: the account as it is now decides.
+  for (const a of [...owned, ...administered, ...substituting, ...departments.flat()]) {
+    if (a.status !== 'active' || a.plan.kind !== 'account') continue;
+    const department = a.plan.who.departmentId;
+    const communicator = communicating.some((d) => d.id === department) ? aadObjectId : undefined;
+    if (looksAfter(a, aadObjectId, today, communicator)) accounts.set(a.id, { id: a.id, name: accountName(a), departmentId: department });
+  }
   return [...accounts.values()];
 }
-

@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { removalCard, type AdaptiveCard } from '../../../cards';
-import { zone } from '../../domain/calendar';
+import { localDate } from '../../domain/calendar';
 import { cardId, type FieldError } from '../../domain/fields';
 import { removalGrounds, validateRemoval } from '../../domain/removal';
 import { texts } from '../../i18n';
@@ -18,7 +17,7 @@ const fields = ['assignmentId', 'removedOn', 'ground', 'what'] as const;
  * policy's ground and what it said. Stored with the change in the account's audit (R4): a public record.
  */
 export function removalHandlers(deps: AccountDeps): Record<'removalForm' | 'removalSave', CardHandler> {
-  const today = () => DateTime.fromJSDate(deps.clock()).setZone(zone).toISODate() ?? '';
+  const today = () => localDate(deps.clock().toISOString());
 
   async function form(turn: CardTurn, shown: { values?: Record<string, string>; errors?: readonly FieldError[]; notice?: string; style?: 'good' | 'attention' } = {}): Promise<AdaptiveCard> {
     const t = texts(turn.locale);

@@ -9,6 +9,7 @@ import { editable, type Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
 import type { AuditEvent } from '../../store/audit';
 import { communicatorOf, planFacts } from '../plan/facts';
+import { shortened } from '../turn';
 import type { PlanView } from '../plan/view';
 
 /** What an approval card shows besides the assignment. */
@@ -164,9 +165,6 @@ function changes(context: ApprovalContext, details: readonly { facts: readonly C
 /** A person's own words, in the language's quotation marks (Swedish: ”…”). */
 /** History lines on the card: the latest this many (the whole history is in the audit, R4). */
 const historyShown = 15;
-
-/** A comment on the card, cut short: a removal's text may be long, and the whole of it is in the audit. */
-const shortened = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
 
 const quoted = (locale: PlanView['locale'], text: string) => (locale === 'sv' ? `”${text}”` : `"${text}"`);
 

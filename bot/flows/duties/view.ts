@@ -1,9 +1,8 @@
 // Longer than most files: one nudge card serves every duty, role and level, so their wording stays side by side.
-import { DateTime } from 'luxon';
 import type { DutyCardData } from '../../../cards';
 import { accountName } from '../../domain/account';
 import type { Assignment } from '../../domain/assignment';
-import { zone } from '../../domain/calendar';
+import { longDate } from '../../domain/calendar';
 import type { DutySettings, Nudge, OverdueDuty } from '../../domain/duties';
 import type { NudgeRole } from '../../domain/nudgeRecipients';
 import type { Locale } from '../../domain/locale';
@@ -40,7 +39,7 @@ export interface NudgeView {
   readonly shown?: { readonly notice?: string; readonly style?: 'good' | 'attention'; readonly done?: boolean; readonly fieldValue?: string; readonly fieldError?: string; readonly dateError?: string };
 }
 
-const day = (iso: string, locale: Locale) => DateTime.fromISO(iso, { zone }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toLocaleString(DateTime.DATE_FULL);
+const day = longDate;
 
 /** A duty's period in words: "andra halvåret 2026", or the date it is due. */
 export function periodLabel(t: Texts, period: string): string {

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
 import { reportsAboutCard, type AdaptiveCard } from '../../../cards';
-import { zone } from '../../domain/calendar';
+import { longDate } from '../../domain/calendar';
 import type { Department } from '../../domain/directory';
-import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
 import { cardFields, type CardHandler } from '../turn';
@@ -39,7 +38,7 @@ export function aboutUnitHandler(deps: AboutUnitDeps): CardHandler {
       ...(reports.length === 0 ? { notice: t.none(days) } : {}),
       ...(allowed.length > 1 ? { departments: allowed.map((d) => ({ title: d.name, value: d.id })), departmentId: department.id, departmentLabel: t.department, show: t.show } : {}),
       items: reports.map((r) => ({
-        heading: r.kind === 'criticism' ? t.criticism(r.diaryNumber ?? '', day(r.filedAt, turn.locale), r.account ?? '') : t.negative(day(r.filedAt, turn.locale)),
+        heading: r.kind === 'criticism' ? t.criticism(r.diaryNumber ?? '', longDate(r.filedAt, turn.locale), r.account ?? '') : t.negative(longDate(r.filedAt, turn.locale)),
         excerpt: r.excerpt,
         link: r.link,
         open: t.open,
@@ -48,5 +47,3 @@ export function aboutUnitHandler(deps: AboutUnitDeps): CardHandler {
     });
   };
 }
-
-const day = (iso: string, locale: Locale) => DateTime.fromISO(iso, { zone }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toLocaleString(DateTime.DATE_FULL);

@@ -8,7 +8,7 @@ import { needsRegistration, reportKinds, validateReport, type ReportContent, typ
 import { texts, type Texts } from '../../i18n';
 import type { FiledReport, ReportAbout } from '../../store/reports';
 import type { FlowDeps } from '../deps';
-import { cardFields, echoLength } from '../turn';
+import { cardFields, echoLength, shortened } from '../turn';
 import { forwarded, recipientsOf } from './forward';
 import { accountsLookedAfter } from '../account/lookedAfter';
 import type { CardHandler, CardTurn } from '../turn';
@@ -121,15 +121,14 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
 
 /** What a department's overview shows of a report (R16), if it shows it: criticism and negative material, without who reported it. */
 function aboutOf(report: FiledReport, accounts: readonly { id: string; name: string }[]): ReportAbout | undefined {
-  const excerpt = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
   if (report.kind === 'criticism') {
     const c = report.content as ReportContent['criticism'];
     const account = accounts.find((a) => a.id === c.accountId)?.name;
-    return { id: report.id, kind: 'criticism', filedAt: report.filedAt, ...(report.diaryNumber ? { diaryNumber: report.diaryNumber } : {}), ...(account ? { account } : {}), link: c.link, excerpt: excerpt(c.text) };
+    return { id: report.id, kind: 'criticism', filedAt: report.filedAt, ...(report.diaryNumber ? { diaryNumber: report.diaryNumber } : {}), ...(account ? { account } : {}), link: c.link, excerpt: shortened(c.text) };
   }
   if (report.kind === 'negative') {
     const c = report.content as ReportContent['negative'];
-    return { id: report.id, kind: 'negative', filedAt: report.filedAt, link: c.link, excerpt: excerpt(c.summary) };
+    return { id: report.id, kind: 'negative', filedAt: report.filedAt, link: c.link, excerpt: shortened(c.summary) };
   }
   return undefined;
 }
