@@ -23,6 +23,10 @@ import { reschedule, sweep, type NudgeMessage, type SweepReport } from './flows/
 import { ProactiveSender } from './notify/proactive';
 import { Throttle } from './notify/throttle';
 import { ArchiveStore } from './store/archive';
+import { AuditTrail } from './store/auditTrail';
+import { Blobs } from './store/blobs';
+import { Exports } from './store/exports';
+import { archiveRecord } from './flows/records/handlers';
 import { DutySchedule } from './store/duties';
 import { NudgeLedger } from './store/nudges';
 import { connectQueues, type Queues } from './store/queues';
@@ -111,10 +115,17 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const schedule = new DutySchedule(tables);
   const ledger = new NudgeLedger(tables);
   const effectsQueue = queues.queue<EffectsMessage>('effects');
+  const blobs = new Blobs(config.storage);
+  const archive = new ArchiveStore(blobs);
+  const auditTrail = new AuditTrail(blobs);
+  const reports = new ReportStore(tables);
   const dutyDeps = { assignments, directory, schedule, queue, ledger, settings: config.duties, clock, log };
   const deliverDeps = { ...dutyDeps, conversations, sender: nudgeSender, retry: sending, forcedLocale: config.forcedLocale };
   const cardDeps = { assignments, audit, outbox, directory, conversations, messenger, platforms: config.platforms, platformHosts: config.platformHosts, sourceHosts: config.sourceHosts, planningTemplateUrl: config.planningTemplateUrl, forcedLocale: config.forcedLocale, clock, dutySettings: config.duties };
+  const recordDeps = { assignments, audit, directory, reports, archive, platforms: config.platforms, clock, log, registrarAadObjectId: config.registrarAadObjectId, archiveAadObjectId: config.archive.aadObjectId };
   const effects: EffectHandlers = {
+    seal: async (_effect, current) => auditTrail.append(current.id, await audit.history(current.id)),
+    archiveRecord: (_effect, current) => archiveRecord(recordDeps, current),
     index: (effect, current) => assignments.index(current.id, effect.aadObjectId, effect.as),
     indexDepartment: (effect, current) => assignments.indexDepartment(current.id, effect.departmentId),
     waiting: (_effect, current) => trackWaiting(cardDeps, current),
@@ -141,8 +152,9 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     log,
     newId: randomUUID,
     register,
-    reports: new ReportStore(tables),
-    archive: new ArchiveStore(config.storage),
+    reports,
+    archive,
+    exports: new Exports(blobs),
     registrarAadObjectId: config.registrarAadObjectId,
     diarySeries: config.diarySeries,
     archiveAadObjectId: config.archive.aadObjectId,
@@ -152,7 +164,6 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   };
   const people = config.graph && connectPeople(config.graph);
   const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl, clock };
-  const archive = flows.archive;
   const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows) });
 
   let prepared: Promise<void> | undefined;

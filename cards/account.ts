@@ -22,7 +22,14 @@ export interface RegisterCardData {
   readonly departments: readonly Choice[];
   readonly filterLabel: string;
   readonly summary: string;
-  readonly entries: readonly { readonly accountName: string; readonly accountUrl: string; readonly platform: string; readonly facts: readonly Choice[] }[];
+  readonly entries: readonly {
+    readonly accountName: string;
+    readonly accountUrl: string;
+    readonly platform: string;
+    readonly facts: readonly Choice[];
+    /** "Hämta akten", for those who may (R4). */
+    readonly record?: { readonly title: string; readonly assignmentId: string };
+  }[];
   readonly previous?: { readonly title: string; readonly page: number };
   readonly next?: { readonly title: string; readonly page: number };
   readonly openPage: string;

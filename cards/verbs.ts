@@ -37,6 +37,8 @@ export const verbs = [
   'report.form',
   'report.send',
   'report.aboutUnit',
+  'record.get',
+  'record.snapshot',
   'duty.archived',
   'duty.active',
   'duty.loginShared',

@@ -10,7 +10,9 @@ import { projectRoot } from './projectRoot';
  * bundled with their dependencies into one file (deploy/dist/main.js), so a cold start reads one
  * file instead of thousands in node_modules; `@azure/functions-core` stays external, as the host
  * provides it. deploy/ also gets host.json and a package.json whose `main` is that file, and is
- * zipped as kanalkoll.zip for a zip deployment.
+ * zipped as kanalkoll.zip for a zip deployment. The files PDFs need at run time go next to the bundle:
+ * the fonts (bot/flows/records/pdf.ts) and pdfkit's colour profile for PDF/A (pdfkit reads it from
+ * `<its dir>/data`).
  */
 const root = projectRoot();
 const out = path.join(root, 'deploy');
@@ -42,6 +44,21 @@ export async function bundleFunctions(entries: readonly string[], outfile: strin
   });
 }
 
+/** The files PDFs read at run time, as paths relative to the bundle's directory (deploy/dist). */
+const pdfAssets = (): { from: string; to: string }[] => [
+  ...['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((font) => ({ from: require.resolve(`dejavu-fonts-ttf/ttf/${font}`), to: `fonts/${font}` })),
+  { from: path.join(path.dirname(require.resolve('pdfkit')), 'data', 'sRGB_IEC61966_2_1.icc'), to: 'data/sRGB_IEC61966_2_1.icc' },
+];
+
+/** Copies what PDFs need next to a bundle in `dir`; returns the paths copied, relative to `dir`. */
+export function copyPdfAssets(dir: string): string[] {
+  return pdfAssets().map((asset) => {
+    mkdirSync(path.dirname(path.join(dir, asset.to)), { recursive: true });
+    copyFileSync(asset.from, path.join(dir, asset.to));
+    return asset.to;
+  });
+}
+
 export async function bundle(): Promise<string> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(path.join(out, 'dist'), { recursive: true });
@@ -52,8 +69,9 @@ export async function bundle(): Promise<string> {
     `${JSON.stringify({ name: pkg.name, version: pkg.version, private: true, main: 'dist/main.js', engines: pkg.engines }, null, 2)}\n`,
   );
   copyFileSync(path.join(root, 'host.json'), path.join(out, 'host.json'));
+  const assets = copyPdfAssets(path.join(out, 'dist')).map((file) => `dist/${file}`);
   const zip = new JSZip();
-  for (const file of ['package.json', 'host.json', 'dist/main.js', 'dist/main.js.map', 'dist/main.js.LEGAL.txt']) {
+  for (const file of ['package.json', 'host.json', 'dist/main.js', 'dist/main.js.map', 'dist/main.js.LEGAL.txt', ...assets]) {
     zip.file(file, readFileSync(path.join(out, file)));
   }
   const zipPath = path.join(root, 'kanalkoll.zip');

@@ -21,6 +21,11 @@ param registerResponsible string = 'name'
 @description('Entra object id of the Teams user who registers factual criticism (diarieföring); empty for none yet.')
 param registrarAadObjectId string = ''
 
+@description('Days each write-once audit blob is kept unalterable (R4: decisions are public records, kept for good). The policy is created unlocked: lock it (az storage container immutability-policy lock) once checked; a locked policy can only be lengthened.')
+@minValue(1)
+@maxValue(146000)
+param auditImmutabilityDays int = 36500
+
 @description('Bot Service pricing tier: F0 (free, standard channels) or S1.')
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
@@ -30,7 +35,9 @@ var storageName = toLower(replace(replace('${name}${suffix}', '-', ''), '_', '')
 var appName = '${name}-${suffix}'
 var tables = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports', 'duties', 'nudges', 'deadletters']
 var queues = ['nudges', 'nudges-poison', 'effects', 'effects-poison']
-var containers = ['app-package', 'archive']
+// archive: the half-year snapshots and closed accounts' records; exports: files made for one person
+// to download (deleted after a day); audit-trail: the write-once audit (an immutability policy below).
+var containers = ['app-package', 'archive', 'exports']
 
 // Built-in roles the app needs on its storage (identity-based connections, no keys).
 var roles = {
@@ -60,6 +67,36 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   resource blobs 'blobServices' = {
     name: 'default'
     resource container 'containers' = [for c in containers: { name: c }]
+    // R4: each decision is appended to an append blob per assignment; blocks can be added, never changed or deleted.
+    resource auditTrail 'containers' = {
+      name: 'audit-trail'
+      resource worm 'immutabilityPolicies' = {
+        name: 'default'
+        properties: {
+          immutabilityPeriodSinceCreationInDays: auditImmutabilityDays
+          allowProtectedAppendWrites: true
+        }
+      }
+    }
+  }
+  // Downloads are made for one person, by a link that works 15 minutes: the files go after a day.
+  resource lifecycle 'managementPolicies' = {
+    name: 'default'
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: 'exports-after-a-day'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: { blobTypes: ['blockBlob'], prefixMatch: ['exports/'] }
+              actions: { baseBlob: { delete: { daysAfterCreationGreaterThan: 1 } } }
+            }
+          }
+        ]
+      }
+    }
   }
   resource queueService 'queueServices' = {
     name: 'default'

@@ -159,7 +159,8 @@ export function evolveAccount(state: Assignment, event: AccountEvent): Assignmen
   if (state.status !== 'active') throw new Error(`${event.type} on a ${state.status} assignment`);
   switch (event.type) {
     case 'AccountClosed':
-      return { ...state, status: 'closed', closedAt: event.at };
+      // R15: the last snapshot it closed with stays with it (the record shows it).
+      return { ...state, status: 'closed', closedAt: event.at, ...(event.checklist ? { finalSnapshot: event.checklist.finalSnapshot } : {}) };
     case 'AdministrationChanged':
       return state.plan.kind === 'account'
         ? { ...state, plan: { ...state.plan, administration: event.administration }, dutyLog: { ...state.dutyLog, adminsChangedAt: event.at } }

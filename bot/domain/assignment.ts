@@ -1,6 +1,6 @@
 // Longer than most files: the assignment's state machine is one union, one decide and one evolve, kept whole so its exhaustive switches are checked together.
 import { checkPlan, stepsFor, type ActivityPlan, type FieldError, type PlanChoices, type PlanDraft, type StepName } from './activityPlan';
-import { decideAccount, evolveAccount, type AccountCommand, type AccountEvent, type AccountRefusal } from './account';
+import { decideAccount, evolveAccount, type AccountCommand, type AccountEvent, type AccountRefusal, type FinalSnapshot } from './account';
 import { decideDuty, evolveDuty, type DutyCommand, type DutyEvent, type DutyEvidence, type DutyRefusal } from './dutyCommands';
 import { decideApproval, nextAfterApproval, type ApprovalCommand, type ApprovalEvent, type ApprovalRefusal } from './approval';
 import { decideRouting, evolveRouting, type RoutingCommand, type RoutingEvent, type RoutingRefusal } from './routing';
@@ -55,7 +55,7 @@ export type Assignment =
   | (Common & Submitted & Commented & { readonly status: 'changes_requested' })
   | (Common & Submitted & Commented & { readonly status: 'rejected' })
   | (Common & Submitted & { readonly status: 'active'; readonly activatedAt: string; readonly pendingOwner?: PendingOwner; readonly dutyLog?: DutyLog })
-  | (Common & Submitted & { readonly status: 'closed'; readonly activatedAt: string; readonly closedAt: string })
+  | (Common & Submitted & { readonly status: 'closed'; readonly activatedAt: string; readonly closedAt: string; readonly dutyLog?: DutyLog; readonly finalSnapshot?: FinalSnapshot })
   | (Common & { readonly status: 'cancelled'; readonly cancelledAt: string });
 
 export type AssignmentStatus = Assignment['status'];

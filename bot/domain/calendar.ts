@@ -13,10 +13,10 @@ export const localDate = (iso: string): string => DateTime.fromISO(iso).setZone(
 /** A date in words, as a card says it: "2 december 2026" (Swedish), "2 December 2026" (English). */
 export const longDate = (iso: string, locale: 'sv' | 'en'): string => DateTime.fromISO(iso, { zone }).setLocale(locale === 'sv' ? 'sv-SE' : 'en-GB').toLocaleString(DateTime.DATE_FULL);
 
-/** The Swedish date and time of an instant, to the minute. */
 /** The start of a local day (YYYY-MM-DD) in Stockholm, as an instant. */
 export const localDayStart = (isoDate: string): string => DateTime.fromISO(isoDate, { zone }).toISO() ?? isoDate;
 
+/** The Swedish date and time of an instant, to the minute. */
 export const localStamp = (iso: string): string => DateTime.fromISO(iso).setZone(zone).toFormat('yyyy-MM-dd HH:mm');
 export const officeHours = { start: 8, end: 17 } as const;
 

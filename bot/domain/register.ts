@@ -14,6 +14,8 @@ export interface RegisterRecord {
   readonly accountUrl: string;
   readonly departmentId: string;
   readonly ownerAadObjectId: string;
+  /** The chief who approved the plan: one of those who may fetch the account's record (akt). */
+  readonly chiefAadObjectId?: string;
   readonly purpose: string;
   readonly audience: string;
   readonly activeSince: string;
@@ -43,6 +45,13 @@ export interface RegisterEntry {
   readonly records: string;
 }
 
+/** An entry as Kanalkoll's own register card uses it: with whom its record (akt) is for. Never published. */
+export interface RegisterCardEntry extends RegisterEntry {
+  readonly id: string;
+  /** Who may fetch its record besides the communications chief and the registrar: its chiefs and department communicator. */
+  readonly recordReaders: readonly string[];
+}
+
 /** The record an assignment has in the register: official accounts, active or closed; never monitoring. */
 export function registerRecord(state: Assignment): RegisterRecord | undefined {
   if ((state.status !== 'active' && state.status !== 'closed') || state.plan.kind !== 'account') return undefined;
@@ -54,6 +63,7 @@ export function registerRecord(state: Assignment): RegisterRecord | undefined {
     accountUrl: plan.channel.accountUrl,
     departmentId: plan.who.departmentId,
     ownerAadObjectId: state.applicant.aadObjectId,
+    ...(plan.who.chiefAadObjectId ? { chiefAadObjectId: plan.who.chiefAadObjectId } : {}),
     purpose: plan.purpose.purpose,
     audience: plan.purpose.audience,
     activeSince: state.activatedAt,
@@ -74,7 +84,7 @@ export interface RegisterContext {
 }
 
 /** The public entries, sorted by department and then account name, as Swedish readers sort. */
-export function registerEntries(records: readonly RegisterRecord[], context: RegisterContext): RegisterEntry[] {
+export function registerEntries(records: readonly RegisterRecord[], context: RegisterContext): RegisterCardEntry[] {
   const entries = records.map((r) => {
     const department = context.departments.find((d) => d.id === r.departmentId);
     const owner = context.people.get(r.ownerAadObjectId);
@@ -97,6 +107,8 @@ export function registerEntries(records: readonly RegisterRecord[], context: Reg
       status: r.closedAt ? ('closed' as const) : ('active' as const),
       ...(r.closedAt ? { closedOn: context.dateOf(r.closedAt) } : {}),
       records: [context.archive, department?.mailbox].filter(Boolean).join(', '),
+      id: r.id,
+      recordReaders: [r.chiefAadObjectId, owner?.chiefAadObjectId, department?.communicatorAadObjectId].filter((id): id is string => id !== undefined),
     };
   });
   const collator = new Intl.Collator('sv');

@@ -4,6 +4,7 @@ import type { Locale } from '../domain/locale';
 import type { ResponsibleShown } from '../domain/register';
 import type { Log } from '../log';
 import type { ArchiveStore } from '../store/archive';
+import type { Exports } from '../store/exports';
 import type { AssignmentStore } from '../store/assignments';
 import type { AuditLog } from '../store/audit';
 import type { ConversationReferences } from '../store/conversations';
@@ -34,6 +35,8 @@ export interface FlowDeps {
   readonly messenger: Messenger;
   readonly reports: ReportStore;
   readonly archive: ArchiveStore;
+  /** Files made for one person to download, by short-lived links. */
+  readonly exports: Exports;
   readonly platforms: readonly string[];
   readonly platformHosts: Readonly<Record<string, readonly string[]>>;
   /** R7: the municipality's own web, where a plan's source page must be. */

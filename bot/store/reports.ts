@@ -32,6 +32,7 @@ export interface ReportAbout {
 /** Newest first: a row key that sorts later times earlier. */
 const newestFirst = (at: string) => String(8_640_000_000_000_000 - Date.parse(at)).padStart(16, '0');
 const departmentPartition = (departmentId: string) => `dept_${encodeKey(departmentId)}`;
+const accountPartition = (accountId: string) => `acct_${encodeKey(accountId)}`;
 
 /**
  * Reports in the `reports` table. Registered criticism lives in one partition per series and year
@@ -77,6 +78,20 @@ export class ReportStore {
       if (found.length >= limit) break;
     }
     return found.slice(0, limit);
+  }
+
+  /** R4: notes criticism under the account it came to, for the account's record (akt). */
+  async noteAccount(accountId: string, about: ReportAbout): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: accountPartition(accountId), rowKey: about.id, ...toColumns(about) });
+  }
+
+  /** The criticism reported to an account, as its record shows it. */
+  async aboutAccount(accountId: string): Promise<ReportAbout[]> {
+    const found: ReportAbout[] = [];
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${accountPartition(accountId)}` } })) {
+      found.push(fromColumns(entity) as ReportAbout);
+    }
+    return found;
   }
 
   async file(report: FiledReport): Promise<void> {

@@ -15,6 +15,7 @@ import { planHandlers } from '../flows/plan/handlers';
 import type { CardHandler } from '../flows/turn';
 import { registerCardFor } from '../flows/register/card';
 import { reportHandlers } from '../flows/report/handlers';
+import { recordHandlers } from '../flows/records/handlers';
 import { aboutUnitHandler } from '../flows/report/aboutUnit';
 import { answerFor, helpForCard, helpMenu } from '../flows/help';
 import { welcome, type WelcomeFor } from '../flows/welcome';
@@ -53,8 +54,9 @@ export function routes(deps: FlowDeps): Routes {
   const duties = { ...taskHandlers(deps), ...evaluationHandlers(deps) };
   const absence = absenceHandlers(deps);
   const org = organisationHandlers(deps);
-  const register: Handler = (t) => registerCardFor(deps, t.locale, t.data);
+  const register: Handler = (t) => registerCardFor(deps, t.locale, t.data, t.user?.aadObjectId);
   const aboutUnit = aboutUnitHandler(deps);
+  const records = recordHandlers(deps);
   /** What the welcome card offers this person, from what is stored. */
   const applies = async (t: { user?: { aadObjectId: string } }): Promise<WelcomeFor> => {
     if (!t.user) return {};
@@ -121,6 +123,8 @@ export function routes(deps: FlowDeps): Routes {
       'report.form': personal(reports.form),
       'report.send': personal(reports.send),
       'report.aboutUnit': personal(aboutUnit),
+      'record.get': personal(records.get),
+      'record.snapshot': personal(records.snapshot),
       'duty.archived': personal(duties.archived),
       'duty.active': personal(duties.active),
       'duty.loginShared': personal(duties.loginShared),

@@ -1,5 +1,9 @@
-import { statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { bundleFunctions, copyPdfAssets } from '../../dev/bundle';
+import { pdfText } from '../support/pdfText';
 import { activityFrom, post } from '../support/activities';
 import { startConnector } from '../support/connector';
 import { startDevHost } from '../support/devHost';
@@ -11,7 +15,7 @@ describe('the deployment bundle (npm run build:deploy, run by pretest)', () => {
     const host = startDevHost(['--app', 'deploy', '--no-playground']);
     try {
       const functions = await host.ready();
-      expect(host.output()).toContain('Functions (from deploy): archive (httpTrigger), directorySync (timerTrigger), dutySweep (timerTrigger), effectsSweep (timerTrigger), health (httpTrigger), messages (httpTrigger), register (httpTrigger), registerCsv (httpTrigger), registerJson (httpTrigger), runEffects (queueTrigger), sendNudge (queueTrigger), weeklyDigest (timerTrigger)');
+      expect(host.output()).toContain('Functions (from deploy): directorySync (timerTrigger), dutySweep (timerTrigger), effectsSweep (timerTrigger), health (httpTrigger), messages (httpTrigger), register (httpTrigger), registerCsv (httpTrigger), registerJson (httpTrigger), runEffects (queueTrigger), sendNudge (queueTrigger), weeklyDigest (timerTrigger)');
 
       const response = await post(`${functions}/api/messages`, activityFrom('employee', connector.serviceUrl, { type: 'message', text: 'hej' }));
 
@@ -24,4 +28,20 @@ describe('the deployment bundle (npm run build:deploy, run by pretest)', () => {
       await connector.close();
     }
   }, 90_000);
+
+  it('writes PDFs (PDF/A, every name as written) with the fonts and colour profile it carries', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bundle-pdf-'));
+    try {
+      await bundleFunctions([path.resolve(__dirname, '../support/pdfProbe.ts')], path.join(dir, 'dist', 'main.js'));
+      expect(copyPdfAssets(path.join(dir, 'dist'))).toEqual(['fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf', 'data/sRGB_IEC61966_2_1.icc']);
+      const out = path.join(dir, 'probe.pdf');
+      // Run where node_modules cannot be reached, as in Azure.
+      execFileSync(process.execPath, [path.join(dir, 'dist', 'main.js')], { cwd: dir, env: { PATH: process.env.PATH, KANALKOLL_PDF_PROBE_OUT: out } });
+      const pdf = readFileSync(out);
+      expect(pdf.toString('latin1')).toContain('pdfaid:part');
+      expect(pdfText(pdf).text).toContain('Đorđe Åsa Öberg');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../bot/config';
 import { evolve, type Assignment } from '../../bot/domain/assignment';
 import { ArchiveStore } from '../../bot/store/archive';
+import { Blobs } from '../../bot/store/blobs';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { connectTables } from '../../bot/store/tables';
 import { users } from '../../dev/roles';
@@ -13,7 +14,7 @@ import { textOf, type TeamsClient } from '../support/teamsClient';
 
 const config = loadConfig();
 const assignments = new AssignmentStore(connectTables(config.storage));
-const archive = new ArchiveStore(config.storage);
+const archive = new ArchiveStore(new Blobs(config.storage));
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 'a'), Buffer.from('\n%%EOF\n')]);
 
 describe('R15: the half-year snapshot uploaded as a PDF in the chat', () => {
@@ -73,17 +74,24 @@ describe('R15: the half-year snapshot uploaded as a PDF in the chat', () => {
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     expect(evidence).toMatchObject({ kind: 'snapshot', fileName: 'startsida.pdf', size: pdf.length, sha256 });
     const blobName = evidence?.kind === 'snapshot' ? evidence.blobName : '';
-    const kept = await archive.get(blobName);
-    expect(kept?.metadata).toEqual({ assignmentId: id, period: '2026-H1', uploader: users.employee.aadObjectId, fileName: 'startsida.pdf', sha256 });
-    expect(kept?.pdf.equals(pdf)).toBe(true);
+    expect(await archive.metadata(blobName)).toEqual({ assignmentId: id, period: '2026-H1', uploader: users.employee.aadObjectId, fileName: 'startsida.pdf', sha256 });
+    expect((await archive.get(blobName))?.equals(pdf)).toBe(true);
 
+    // The archive's card opens the PDF by a link made when pressed: signed, good for 15 minutes, never public.
     const toArchive = world.connector.cardsTo('personal-commschief').map((c) => JSON.stringify(c)).filter((c) => c.includes(sha256));
     expect(toArchive).toHaveLength(1);
-    const link = /"url":"([^"]+\/api\/archive\/[^"]+)"/.exec(toArchive[0]!)?.[1] ?? '';
-    const served = await fetch(`${world.app.url}/api/archive/${link.split('/api/archive/')[1]}`);
+    expect(toArchive[0]).toContain(`"verb":"record.snapshot","data":{"name":"${blobName}"}`);
+    const opened = JSON.stringify(await world.client('commschief').invoke('record.snapshot', { name: blobName }));
+    const link = /"url":"([^"]+)"/.exec(opened)?.[1] ?? '';
+    const signed = new URL(link);
+    expect([signed.searchParams.get('sp'), signed.searchParams.has('sig')]).toEqual(['r', true]);
+    expect(Date.parse(signed.searchParams.get('se') ?? '') - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    const served = await fetch(link);
     expect(served.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
-    expect((await fetch(`${world.app.url}/api/archive/guess_2026-H1_00000000-0000-0000-0000-000000000000.pdf`)).status).toBe(404);
+    // Without the signature, nothing.
+    expect((await fetch(link.split('?')[0]!)).ok).toBe(false);
+    expect(textOf(await world.client('commschief').invoke('record.snapshot', { name: 'guess_2026-H1_00000000-0000-0000-0000-000000000000.pdf' }))).toContain('Jag hittar inte');
     // "mina konton" shows the last snapshot.
     expect(textOf(await elin.say('mina konton'))).toContain('Senast arkiverad');
   });

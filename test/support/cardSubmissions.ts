@@ -386,6 +386,20 @@ const recipes: Record<Verb, Recipe> = {
   'help.topic': { personal: false, actors: actorsAll, base: (_t, dice) => ({ topic: dice.pick(topics) }), mutations: field('topic', 'not a topic', ['', 'Assignment', 'bogus', '__proto__', 'constructor', 'toString', ...big]) },
   'report.menu': noInput(true),
   'report.aboutUnit': noInput(true),
+  'record.get': {
+    personal: true,
+    actors: ['chief', 'communicator', 'commschief'],
+    base: (t) => ({ assignmentId: t.active }),
+    // A draft has no record to fetch; the employee owns the account but is not among its readers.
+    mutations: id('assignmentId', (t) => [t.draft.id, t.othersDraft]),
+  },
+  // No snapshot is stored in this world: every press is refused (the valid path: upload.test.ts).
+  'record.snapshot': {
+    personal: true,
+    actors: ['commschief'],
+    base: () => ({ name: 'a_2026-H2_00000000-0000-4000-8000-000000000000.pdf' }),
+    mutations: field('name', 'not a stored snapshot', ['', '../x.pdf', 'x.pdf', ...big]),
+  },
   'report.form': { personal: true, actors: roles, base: (_t, dice) => ({ kind: dice.pick(reportKinds) }), mutations: field('kind', 'not a kind of report', ['', 'Criticism', 'spam', 'toString', ...big]) },
   'report.send': {
     personal: true,

@@ -13,6 +13,8 @@ import { consoleLog } from '../../bot/log';
 import { Outbox } from '../../bot/store/outbox';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
+import { AuditTrail } from '../../bot/store/auditTrail';
+import { Blobs } from '../../bot/store/blobs';
 import { ConversationReferences } from '../../bot/store/conversations';
 import { DirectoryStore } from '../../bot/store/directory';
 import { DutySchedule } from '../../bot/store/duties';
@@ -96,7 +98,10 @@ export async function startDutyWorld(env: Record<string, string> = {}, options: 
   const reach = { tenantId, serviceUrl: connector.serviceUrl };
   const scheduleDeps = { directory: stores.directory, schedule: stores.schedule, settings: defaultDutySettings, clock: systemClock };
   // The real command path; its cards are not announced here (the flow tests do that).
+  const auditTrail = new AuditTrail(new Blobs(storage));
   const effects: EffectHandlers = {
+    seal: async (_effect, current) => auditTrail.append(current.id, await stores.audit.history(current.id)),
+    archiveRecord: async () => undefined,
     index: (effect, current) => stores.assignments.index(current.id, effect.aadObjectId, effect.as),
     indexDepartment: (effect, current) => stores.assignments.indexDepartment(current.id, effect.departmentId),
     waiting: async () => undefined,

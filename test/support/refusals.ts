@@ -24,6 +24,7 @@ export function refusalTexts(locale: Locale): ReadonlySet<string> {
     t.report.fix, t.report.unknownKind,
     t.removal.fix, t.removal.none, t.removal.notAllowed, t.removal.unreadable,
     t.help.notFound, t.help.unknownTopic,
+    t.records.notAllowed, t.records.notFound,
     ...Object.values(t.fieldErrors),
   ]);
 }

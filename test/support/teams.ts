@@ -48,6 +48,8 @@ export async function startTeams(
 /** A world on an Azurite of its own, with its storage and its timers at hand. */
 export interface OwnTeamsWorld extends TeamsWorld {
   readonly tables: Tables;
+  /** The connection string of its Azurite (blobs and queues too). */
+  readonly storage: string;
   /** Fires the app's timer `name` once, as the Functions host does. */
   timer(name: string): Promise<void>;
   /** Runs the app's queue functions (nudges, effects) until their queues are empty, as the host does. */
@@ -78,6 +80,7 @@ export async function startOwnTeams(
   return {
     ...world,
     tables,
+    storage: azurite.connectionString,
     drain: () => (triggers ??= startTriggers(world.app.registrations, azurite.connectionString, () => undefined, { schedule: false })).drain(),
     timer: async (name) => {
       const registration = world.app.registrations.find((r) => r.metadata.name === name)!;

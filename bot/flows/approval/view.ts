@@ -168,7 +168,7 @@ const historyShown = 15;
 
 const quoted = (locale: PlanView['locale'], text: string) => (locale === 'sv' ? `”${text}”` : `"${text}"`);
 
-function historyText(view: PlanView, event: AuditEvent): string {
+export function historyText(view: PlanView, event: AuditEvent): string {
   const h = texts(view.locale).approval.history;
   switch (event.type) {
     case 'PlanSubmitted':

@@ -24,6 +24,14 @@ export type Effect =
   | { readonly kind: 'schedule'; readonly reach: Reach }
   /** Bring every card sent about the assignment up to its stored state. */
   | { readonly kind: 'refreshCopies'; readonly reach: Reach }
+  /**
+   * Append the audit records not yet there to the assignment's write-once audit blob (R4). Only once a
+   * plan has been sent: a draft never sent is no public record, and may be deleted (GDPR); its first
+   * send seals what came before it too.
+   */
+  | { readonly kind: 'seal' }
+  /** R15, R3: the assignment's record (akt), as PDF and JSON, into the archive container: when the account closes. */
+  | { readonly kind: 'archiveRecord' }
   /** Tell the people concerned about one event: the next approver's card, news to the applicant. */
   | { readonly kind: 'announce'; readonly reach: Reach; readonly event: Event; readonly index: number; readonly state: Assignment };
 
@@ -45,8 +53,10 @@ const unseen = new Set<Event['type']>(['DutySnoozed', 'AbsenceRegistered']);
 // Filling in a draft changes neither the register, nor the duties, nor any card sent: a draft has none of them.
 const drafting = new Set<Event['type']>(['PlanStarted', 'StepSaved', 'StepOpened']);
 
-/** The effects of a change: its events, the state they led to, and where its people are reached. */
-export function effectsOf(events: readonly Event[], state: Assignment, reach: Reach): Effect[] {
+/** The effects of a change: its events, the state they led to, its audit records, and where its people are reached. */
+export function effectsOf(events: readonly Event[], state: Assignment, reach: Reach, audit: readonly unknown[] = []): Effect[] {
+  const sealed: Effect[] = audit.length > 0 && state.version > 0 ? [{ kind: 'seal' }] : [];
+  const archived: Effect[] = events.some((e) => e.type === 'AccountClosed') ? [{ kind: 'archiveRecord' }] : [];
   const admins = state.status === 'active' && state.plan.kind === 'account' && events.some((e) => naming.has(e.type)) ? state.plan.administration.admins : [];
   const index = [
     ...events.flatMap((e): Effect[] =>
@@ -61,7 +71,7 @@ export function effectsOf(events: readonly Event[], state: Assignment, reach: Re
           : [],
     ),
   ];
-  if (events.every((e) => drafting.has(e.type))) return index;
+  if (events.every((e) => drafting.has(e.type))) return [...sealed, ...index];
   const cards: Effect[] = state.plan
     ? [
         ...(events.every((e) => unseen.has(e.type)) ? [] : [{ kind: 'refreshCopies', reach } as const]),
@@ -70,7 +80,7 @@ export function effectsOf(events: readonly Event[], state: Assignment, reach: Re
     : [];
   // Any change but a snooze or an absence may end a duty some nudge card is still asking for.
   const closed: Effect[] = state.plan && !events.every((e) => unseen.has(e.type)) ? [{ kind: 'closeNudges', reach }] : [];
-  return [...index, { kind: 'register' }, { kind: 'waiting' }, { kind: 'schedule', reach }, ...cards, ...closed];
+  return [...sealed, ...index, ...archived, { kind: 'register' }, { kind: 'waiting' }, { kind: 'schedule', reach }, ...cards, ...closed];
 }
 
 /** Effects that send cards: taken with a lease, so two runners never both send. */

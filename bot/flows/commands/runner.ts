@@ -46,7 +46,8 @@ export async function runCommand(deps: CommandDeps, command: Command, options: R
     if (!decision.ok) return decision;
     const state = decision.events.reduce<Assignment | undefined>(evolve, stored?.value) as Assignment;
     const submitted = decision.events.find((e) => e.type === 'PlanSubmitted');
-    const outbox = effectsOf(decision.events, state, options.reach);
+    const audit = auditOf(decision.events, state, command.meta);
+    const outbox = effectsOf(decision.events, state, options.reach, audit);
     try {
       // The marker first: should the process stop after the transaction, the sweep finds the outbox.
       if (outbox.length > 0) await deps.outbox.mark(state.id, state.revision, command.meta.now);
@@ -54,7 +55,7 @@ export async function runCommand(deps: CommandDeps, command: Command, options: R
         state,
         etag: stored?.etag,
         ...(submitted?.type === 'PlanSubmitted' ? { frozen: { assignmentId: state.id, version: submitted.version, submittedAt: submitted.at, plan: submitted.plan } } : {}),
-        audit: auditOf(decision.events, state, command.meta),
+        audit,
         outbox,
       });
     } catch (error) {

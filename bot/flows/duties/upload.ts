@@ -15,7 +15,7 @@ import { accountName, ownsActiveAccount } from '../../domain/account';
 import { zone } from '../../domain/calendar';
 
 /** What receiving a snapshot reads. */
-export type UploadDeps = DutyTaskDeps & Pick<FlowDeps, 'archive' | 'archiveAadObjectId' | 'maxBytes' | 'publicBaseUrl'>;
+export type UploadDeps = DutyTaskDeps & Pick<FlowDeps, 'archive' | 'archiveAadObjectId' | 'maxBytes'>;
 
 /** A file the user attached in the personal chat, as Teams describes it (bot/teams/bot.ts reads it). */
 export const fileSchema = z.object({ name: z.string().max(300), downloadUrl: z.url({ protocol: /^https?$/ }), fileType: z.string().max(20).optional() });
@@ -110,8 +110,8 @@ export async function receiveFiles(deps: UploadDeps, turn: CardTurn, files: read
         ],
         itemsTitle: '',
         items: [],
-        actions: [],
-        links: [{ title: a.upload.open, url: `${deps.publicBaseUrl}/api/archive/${encodeURIComponent(blobName)}` }],
+        // The PDF by a link made when pressed, good for a quarter of an hour: never an everlasting public URL.
+        actions: [{ title: a.upload.open, verb: 'record.snapshot', data: { name: blobName } }],
       }),
     );
   }

@@ -9,8 +9,12 @@ const pageSize = 5;
 const everyDepartment = '*';
 const showData = z.object({ page: z.coerce.number().int().min(0).max(10_000).catch(0), department: z.string().max(200).catch('') }).catch({ page: 0, department: '' });
 
-/** "registret": the public register as a card, a page at a time, filterable by department. */
-export async function registerCardFor(deps: RegisterDeps, locale: Locale, data: unknown): Promise<AdaptiveCard> {
+/**
+ * "registret": the public register as a card, a page at a time, filterable by department. Those who
+ * may (the communications chief, the registrar, an account's chiefs and communicator) get "Hämta
+ * akten" under an account; the button only shows the way, the handler decides from storage.
+ */
+export async function registerCardFor(deps: RegisterDeps & { readonly registrarAadObjectId?: string }, locale: Locale, data: unknown, viewer?: string): Promise<AdaptiveCard> {
   const t = texts(locale).register;
   const { page, department: chosen } = showData.parse(data ?? {});
   const department = chosen || everyDepartment;
@@ -20,6 +24,7 @@ export async function registerCardFor(deps: RegisterDeps, locale: Locale, data: 
   const last = Math.max(Math.ceil(shown.length / pageSize) - 1, 0);
   const current = Math.min(page, last);
   const entries = shown.slice(current * pageSize, (current + 1) * pageSize);
+  const readsAll = viewer !== undefined && (viewer === deps.registrarAadObjectId || viewer === (await deps.directory.communicationsChief()));
   return registerCard({
     title: t.title,
     intro: t.intro,
@@ -38,6 +43,7 @@ export async function registerCardFor(deps: RegisterDeps, locale: Locale, data: 
         { title: t.facts.purpose, value: e.purpose },
         { title: t.facts.audience, value: e.audience },
       ],
+      ...(viewer !== undefined && (readsAll || e.recordReaders.includes(viewer)) ? { record: { title: texts(locale).records.fetch, assignmentId: e.id } } : {}),
     })),
     previous: current > 0 ? { title: t.previous, page: current - 1 } : undefined,
     next: current < last ? { title: t.next, page: current + 1 } : undefined,

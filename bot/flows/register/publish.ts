@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { localDate } from '../../domain/calendar';
-import { registerEntries, type RegisterEntry, type ResponsibleShown } from '../../domain/register';
+import { registerEntries, type RegisterCardEntry, type ResponsibleShown } from '../../domain/register';
 import type { DirectoryStore } from '../../store/directory';
 import type { RegisterStore } from '../../store/register';
 import { registerCsv, registerJson } from './formats';
@@ -32,7 +32,7 @@ const contentTypes: Record<RegisterFormat, string> = {
 };
 
 /** The register's entries now, as the public sees them. */
-export async function currentEntries(deps: RegisterDeps): Promise<RegisterEntry[]> {
+export async function currentEntries(deps: RegisterDeps): Promise<RegisterCardEntry[]> {
   const [stored, departments] = await Promise.all([deps.register.all(), deps.directory.allDepartments()]);
   // An account approved to start later is listed from its start date.
   const records = stored.filter((r) => Date.parse(r.activeSince) <= deps.clock().getTime());

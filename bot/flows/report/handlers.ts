@@ -101,6 +101,8 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       deps.reports.noteWeek(filed, digestWeek(DateTime.fromISO(filed.filedAt)), department),
       // R16: and in the department's own overview ("vad skrivs om min enhet?"); bullying stays with the chief it went to.
       ...(about && department ? [deps.reports.noteDepartment(department, about)] : []),
+      // R4: criticism is part of the account's record (akt).
+      ...(about && kind === 'criticism' ? [deps.reports.noteAccount((result.value as ReportContent['criticism']).accountId, about)] : []),
     ]).catch((error: unknown) => {
       deps.log.warn('report_not_counted', { reportId: filed.id, error: error instanceof Error ? error.message : String(error) });
     });

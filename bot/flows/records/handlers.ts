@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { dutyCard, type AdaptiveCard } from '../../../cards';
+import type { Assignment } from '../../domain/assignment';
+import { cardId } from '../../domain/fields';
+import type { Locale } from '../../domain/locale';
+import { assignmentRecord, mayReadRecord, type AssignmentRecord } from '../../domain/record';
+import { texts } from '../../i18n';
+import type { RecordFiles } from '../../store/archive';
+import { linkMinutes } from '../../store/blobs';
+import { approversFor } from '../approval/approvers';
+import type { FlowDeps } from '../deps';
+import { loadView } from '../plan/session';
+import { communicatorOf } from '../plan/facts';
+import type { CardHandler, CardTurn } from '../turn';
+import { recordName, recordPdf } from './document';
+
+export type RecordDeps = Pick<FlowDeps, 'assignments' | 'audit' | 'directory' | 'reports' | 'archive' | 'exports' | 'platforms' | 'clock' | 'log' | 'registrarAadObjectId' | 'archiveAadObjectId'>;
+
+/** The record (akt) of an assignment as it is stored now, in `locale`: the object, and it as PDF and JSON. */
+export async function recordOf(deps: Omit<RecordDeps, 'exports'>, state: Assignment, locale: Locale): Promise<{ record: AssignmentRecord; files: RecordFiles }> {
+  const [versions, audit, reports, view] = await Promise.all([
+    deps.assignments.versions(state.id),
+    deps.audit.history(state.id),
+    deps.reports.aboutAccount(state.id),
+    loadView(deps, locale, { assignments: [state] }),
+  ]);
+  const record = assignmentRecord({
+    state,
+    versions,
+    audit,
+    reports: reports.map((r) => ({ id: r.id, filedAt: r.filedAt, link: r.link, excerpt: r.excerpt, ...(r.diaryNumber ? { diaryNumber: r.diaryNumber } : {}) })),
+    generatedAt: deps.clock().toISOString(),
+  });
+  const pdf = await recordPdf(record, view, communicatorOf(view, state));
+  return { record, files: { pdf, json: Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8') } };
+}
+
+/** R4, R15: a closing account's record goes to the archive container with it (an effect; in Swedish, the archive's language). */
+export async function archiveRecord(deps: Omit<RecordDeps, 'exports'>, state: Assignment): Promise<void> {
+  if (state.status !== 'closed') return;
+  const { files } = await recordOf(deps, state, 'sv');
+  await deps.archive.putRecord(state.id, files);
+}
+
+const onAssignment = z.object({ assignmentId: cardId });
+const onSnapshot = z.object({ name: z.string().regex(/^[\w%.-]+_\d{4}-H[12]_[0-9a-f-]{36}\.pdf$/i) });
+
+/**
+ * "Hämta akten": the communications chief, the registrar, the account's chief and its department's
+ * communicator get its record as a PDF and as JSON, by links that work for a quarter of an hour.
+ * Rights come from storage, never from the card.
+ */
+export function recordHandlers(deps: RecordDeps): Record<'get' | 'snapshot', CardHandler> {
+  const message = (turn: CardTurn, title: string, links: { title: string; url: string }[], paragraph: string): AdaptiveCard =>
+    dutyCard({ heading: texts(turn.locale).records.fetch, title, paragraphs: [{ text: paragraph }], facts: [], itemsTitle: '', items: [], actions: [], links });
+  /** Why not, marked as a problem; nothing was made. */
+  const refused = (turn: CardTurn, notice: string): AdaptiveCard =>
+    dutyCard({ heading: texts(turn.locale).records.fetch, title: texts(turn.locale).records.fetch, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [], notice, noticeStyle: 'attention' });
+
+  /** Whether the user may read this assignment's records. */
+  const mayRead = async (turn: CardTurn, state: Assignment): Promise<boolean> => {
+    const { chief, communicator, commsChief } = await approversFor(deps.directory, state);
+    return mayReadRecord(state, turn.user.aadObjectId, { chief, communicator, commsChief, registrar: deps.registrarAadObjectId });
+  };
+
+  return {
+    get: async (turn) => {
+      const t = texts(turn.locale).records;
+      const parsed = onAssignment.safeParse(turn.data);
+      const stored = parsed.success ? await deps.assignments.get(parsed.data.assignmentId) : undefined;
+      if (!stored?.value.plan) return refused(turn, t.notFound);
+      if (!(await mayRead(turn, stored.value))) return refused(turn, t.notAllowed);
+      try {
+        const { record, files } = await recordOf(deps, stored.value, turn.locale);
+        const name = recordName(record, turn.locale);
+        const base = `akt-${name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'kanalkoll'}`;
+        const [pdf, json] = await deps.exports.put(stored.value.id, [
+          { fileName: `${base}.pdf`, contentType: 'application/pdf', body: files.pdf },
+          { fileName: `${base}.json`, contentType: 'application/json; charset=utf-8', body: files.json },
+        ], deps.clock());
+        return message(turn, t.ready(name), [{ title: t.openPdf, url: pdf! }, { title: t.openJson, url: json! }], t.readyIntro(linkMinutes));
+      } catch (error) {
+        deps.log.warn('record_failed', { assignmentId: stored.value.id, error: error instanceof Error ? error.message : String(error) });
+        return refused(turn, t.failed);
+      }
+    },
+    /** R15: a half-year snapshot, for the municipal archive and those who may read the account's records. */
+    snapshot: async (turn) => {
+      const t = texts(turn.locale).records;
+      const parsed = onSnapshot.safeParse(turn.data);
+      const found = parsed.success ? await deps.archive.metadata(parsed.data.name) : undefined;
+      const stored = found ? await deps.assignments.get(found.assignmentId) : undefined;
+      if (!parsed.success || !found || !stored) return refused(turn, t.notFound);
+      const owners = [stored.value.applicant.aadObjectId, deps.archiveAadObjectId];
+      if (!owners.includes(turn.user.aadObjectId) && !(await mayRead(turn, stored.value))) return refused(turn, t.notAllowed);
+      const url = await deps.archive.link(parsed.data.name, found.fileName, deps.clock());
+      return message(turn, found.fileName, [{ title: t.openSnapshot, url }], t.readyIntro(linkMinutes));
+    },
+  };
+}
