@@ -13,6 +13,7 @@ import type { FlowDeps } from './flows/deps';
 import { followDirectory } from './flows/directory/follow';
 import { tellAboutNewDepartments } from './flows/organisation/departments';
 import { syncDirectory, type SyncReport } from './flows/directory/sync';
+import { connectMail } from './graph/mail';
 import { connectPeople } from './graph/users';
 import type { Command } from './domain/assignment';
 import type { PageFilters } from './flows/register/page';
@@ -27,6 +28,7 @@ import { AuditTrail } from './store/auditTrail';
 import { Blobs } from './store/blobs';
 import { Exports } from './store/exports';
 import { archiveRecord } from './flows/records/handlers';
+import { remindRegistrar } from './flows/report/registrar';
 import { DutySchedule } from './store/duties';
 import { NudgeLedger } from './store/nudges';
 import { connectQueues, type Queues } from './store/queues';
@@ -69,6 +71,8 @@ export interface Kanalkoll {
   deliverNudge(message: NudgeMessage): Promise<void>;
   /** The weekly digest's timer (R16): sends this week's digests if it is time and they have not gone. */
   sendDigests(): Promise<{ sent: number }>;
+  /** The registrar's timer (R13): criticism waiting for its diary number for 2 working days is sent again. */
+  remindRegistrar(): Promise<{ reminded: number }>;
   /** Carries out a command on an assignment, as a card button does (the seam below HTTP). */
   run(command: Command, options: RunOptions): Promise<Outcome>;
   /** The effects queue's function: carries out what waits in an assignment's outbox; how many are left. */
@@ -156,7 +160,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     archive,
     exports: new Exports(blobs),
     registrarAadObjectId: config.registrarAadObjectId,
-    diarySeries: config.diarySeries,
+    ...(config.registryMailbox && config.graph ? { registry: { mailbox: config.registryMailbox, mailer: connectMail(config.graph) } } : {}),
     archiveAadObjectId: config.archive.aadObjectId,
     maxBytes: config.archive.maxBytes,
     publicBaseUrl: config.publicBaseUrl,
@@ -206,6 +210,11 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
         return { sent: 0 };
       }
       return sendDigests({ ...deliverDeps, reports: flows.reports, reach: config.home });
+    },
+    remindRegistrar: async () => {
+      await ready();
+      if (!config.home) return { reminded: 0 };
+      return remindRegistrar(flows, config.home);
     },
     run: async (command, options) => {
       await ready();

@@ -27,8 +27,8 @@ const raw = z.object({
   KANALKOLL_PLANNING_TEMPLATE_URL: optional(z.url({ protocol: /^https$/, error: 'must be an https address' })),
   KANALKOLL_SOURCE_HOSTS: optional(z.string().regex(/^\s*[a-z0-9.-]+(\s*,\s*[a-z0-9.-]+)*\s*$/i, 'must be host names separated by commas, such as botkyrka.se, botkyrkakonsthall.se')),
   KANALKOLL_COMMUNICATIONS_CHIEF_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the first communications chief')),
+  KANALKOLL_REGISTRY_MAILBOX: optional(z.email({ error: 'must be the registry\'s functional mailbox, such as registrator@botkyrka.se' })),
   KANALKOLL_REGISTRAR_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the registrar who receives criticism to register')),
-  KANALKOLL_DIARY_SERIES: optional(z.string().regex(/^[A-ZÅÄÖ0-9]{1,10}$/, 'must be 1–10 capital letters or digits, such as SOME')),
   KANALKOLL_REGISTER_RESPONSIBLE: optional(z.string()).pipe(
     z.enum(['name', 'role'], { error: 'must be name (name and role) or role (role and functional mailbox only)' }).default('name'),
   ),
@@ -84,10 +84,11 @@ export interface Config {
   readonly planningTemplateUrl?: string;
   /** Who registers factual criticism (diarieföring, R13): a Teams user. */
   readonly registrarAadObjectId?: string;
+  /** R13: the registry's functional mailbox, which gets factual criticism as a PDF by mail (Graph sendMail). */
+  readonly registryMailbox?: string;
   /** Who is communications chief until they name someone else in "förvaltningar". */
   readonly firstCommunicationsChief?: string;
   /** The registration series, as in "SOME 2026/0001". */
-  readonly diarySeries: string;
   /** How the public register names who is responsible for an account. */
   readonly registerResponsible: ResponsibleShown;
   /** The intervals of the duty rules (DESIGN.md table), each a KANALKOLL_ setting. */
@@ -176,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         'or set AzureWebJobsStorage__accountName (and __clientId) for a managed identity',
     );
   }
+  if (s.KANALKOLL_REGISTRY_MAILBOX && !s.KANALKOLL_GRAPH_URL) problems.push('KANALKOLL_REGISTRY_MAILBOX needs KANALKOLL_GRAPH_URL (https://graph.microsoft.com): the mail goes through Microsoft Graph');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     bot,
@@ -185,8 +187,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     forcedLocale: s.KANALKOLL_LOCALE,
     registerResponsible: s.KANALKOLL_REGISTER_RESPONSIBLE,
     registrarAadObjectId: s.KANALKOLL_REGISTRAR_AAD_OBJECT_ID,
+    ...(s.KANALKOLL_REGISTRY_MAILBOX ? { registryMailbox: s.KANALKOLL_REGISTRY_MAILBOX } : {}),
     firstCommunicationsChief: s.KANALKOLL_COMMUNICATIONS_CHIEF_AAD_OBJECT_ID,
-    diarySeries: s.KANALKOLL_DIARY_SERIES ?? 'SOME',
     platforms: platformsOf(s.KANALKOLL_PLATFORMS ?? defaultPlatforms).names,
     platformHosts: platformsOf(s.KANALKOLL_PLATFORMS ?? defaultPlatforms).hosts,
     ...(s.KANALKOLL_PLANNING_TEMPLATE_URL ? { planningTemplateUrl: s.KANALKOLL_PLANNING_TEMPLATE_URL } : {}),

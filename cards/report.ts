@@ -34,8 +34,12 @@ export interface ReportFormCardData {
 /** A filed report: the receipt for the reporter, and the card its recipients get. */
 export interface ReportSummaryCardData {
   readonly title: string;
+  readonly notice?: string;
+  readonly noticeStyle?: 'good' | 'attention';
   readonly paragraphs: readonly { readonly text: string }[];
   readonly facts: readonly Choice[];
+  /** R13: the registrar's field for the diary number, with what was typed and any error. */
+  readonly number?: { readonly label: string; readonly value: string; readonly hint: string; readonly error?: string; readonly button: string; readonly reportId: string };
 }
 
 /** R16: what has been reported about a department, for its chiefs and communicator. */

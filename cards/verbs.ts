@@ -37,6 +37,7 @@ export const verbs = [
   'report.form',
   'report.send',
   'report.aboutUnit',
+  'report.diary',
   'record.get',
   'record.snapshot',
   'duty.archived',

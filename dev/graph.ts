@@ -6,9 +6,18 @@ import type { Directory } from '../bot/domain/directory';
 /**
  * A local stand-in for Microsoft Graph: the users delta query Kanalkoll's directory sync calls,
  * in Graph's own REST shapes (pages with `@odata.nextLink`, a last page with `@odata.deltaLink`,
- * `manager@delta`, `@removed`), and errors with Retry-After on demand. Not a fake of Kanalkoll:
- * Kanalkoll's own data stays in Azurite.
+ * `manager@delta`, `@removed`), `sendMail` (R13: criticism to the registry's mailbox; kept in
+ * `mail`, and answered 202 as Graph does), and errors with Retry-After on demand. Not a fake of
+ * Kanalkoll: Kanalkoll's own data stays in Azurite.
  */
+
+/** A message as `POST /users/{id}/sendMail` takes it (the parts Kanalkoll sends). */
+export interface GraphMail {
+  readonly subject: string;
+  readonly body: { readonly contentType: string; readonly content: string };
+  readonly toRecipients: readonly { readonly emailAddress: { readonly address: string } }[];
+  readonly attachments?: readonly { readonly '@odata.type': string; readonly name: string; readonly contentType: string; readonly contentBytes: string }[];
+}
 
 /** A user in Graph's shape, as `npm start -- --org FILE` reads them (`manager: { id }`). */
 export interface GraphUser {
@@ -46,6 +55,8 @@ export interface GraphStandIn {
   readonly url: string;
   /** Every request, with the status it got. */
   readonly requests: { readonly path: string; readonly status: number }[];
+  /** Every message sent, with the mailbox it was sent from. */
+  readonly mail: { readonly from: string; readonly message: GraphMail }[];
   /** Adds or changes users (a changed manager, department, a disabled account…). */
   upsert(...users: GraphUser[]): void;
   /** Deletes a user: the next delta round reports them removed. */
@@ -111,6 +122,7 @@ export async function startGraph(users: readonly GraphUser[], options: { port?: 
   };
   upsert(...users);
   const requests: { path: string; status: number }[] = [];
+  const mail: { from: string; message: GraphMail }[] = [];
   let failures = { count: 0, status: 429, retryAfterSeconds: 1, after: 0 };
   let base = '';
 
@@ -127,6 +139,19 @@ export async function startGraph(users: readonly GraphUser[], options: { port?: 
       failures.count--;
       const code = failures.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable';
       return error(failures.status, code, 'The stand-in was asked to refuse this request.', { 'retry-after': String(failures.retryAfterSeconds) });
+    }
+    const sendMail = /^\/v1\.0\/users\/([^/]+)\/sendMail$/.exec(url.pathname);
+    if (req.method === 'POST' && sendMail) {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const { message } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { message?: GraphMail };
+        if (!message?.toRecipients?.length) return error(400, 'ErrorInvalidRecipients', 'At least one recipient is required.');
+        mail.push({ from: decodeURIComponent(sendMail[1] ?? ''), message });
+        requests.push({ path: url.pathname, status: 202 });
+        res.writeHead(202).end();
+      });
+      return;
     }
     if (req.method !== 'GET' || url.pathname !== '/v1.0/users/delta') {
       return error(404, 'Request_ResourceNotFound', `The stand-in does not serve ${req.method} ${url.pathname}.`);
@@ -168,6 +193,7 @@ export async function startGraph(users: readonly GraphUser[], options: { port?: 
   return {
     url: base,
     requests,
+    mail,
     upsert,
     remove: (id) => {
       const entry = entries.get(id);

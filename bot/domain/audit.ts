@@ -14,7 +14,7 @@ export interface AuditEvent {
    * In which role the actor decided; 'owner' covers whoever closes or changes an active account;
    * 'directory' is Kanalkoll recording what Entra ID showed (a leaver, a new manager).
    */
-  readonly role: 'applicant' | 'owner' | 'admin' | 'substitute' | 'chief' | 'communicator' | 'commschief' | 'reporter' | 'directory';
+  readonly role: 'applicant' | 'owner' | 'admin' | 'substitute' | 'chief' | 'communicator' | 'commschief' | 'reporter' | 'registrar' | 'directory';
   readonly at: string;
   readonly version: number;
   readonly comment?: string;

@@ -22,7 +22,8 @@ export type FieldErrorCode =
   | 'wrongPlatform'
   | 'notOwnWeb'
   | 'notMeasurable'
-  | 'notRecent';
+  | 'notRecent'
+  | 'notDiaryNumber';
 
 export interface FieldError {
   readonly field: string;
@@ -33,7 +34,7 @@ export interface FieldError {
 
 const knownCodes = new Set<string>([
   'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
-  'notYourself', 'unknownPerson', 'samePerson', 'notEmail', 'wrongPlatform', 'notOwnWeb', 'notMeasurable', 'notRecent',
+  'notYourself', 'unknownPerson', 'samePerson', 'notEmail', 'wrongPlatform', 'notOwnWeb', 'notMeasurable', 'notRecent', 'notDiaryNumber',
 ]);
 
 export const text = (max: number) =>

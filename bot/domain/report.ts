@@ -3,10 +3,10 @@ import { https, isoDate, oneOf, parseFields, text, type Parsed } from './fields'
 
 /**
  * Reports anyone can file (R13, R21, R22). Factual criticism received through an official account
- * is registered (diariefört) with a number from the municipality's series and goes to the registrar
- * and the communicator of the department it is about ("rätt instans": chosen by the reporter, by
- * default the account's); a comment in a public forum kept in time order needs no
- * registration. Bullying or a crime goes to the reporter's chief; negative published material to
+ * goes to the registrar, who registers it (diarieför) in the municipality's diary and gives Kanalkoll
+ * its diary number (Kanalkoll makes up none), and to the communicator of the department it is about
+ * ("rätt instans": chosen by the reporter, by default the account's); a comment in a public forum
+ * kept in time order needs no registration. Bullying or a crime goes to the reporter's chief; negative published material to
  * the chief or the communications chief, as the reporter chooses.
  */
 export const reportKinds = ['criticism', 'bullying', 'negative'] as const;
@@ -44,9 +44,15 @@ export type ReportContent = { [K in ReportKind]: z.infer<ReturnType<typeof repor
 export const validateReport = <K extends ReportKind>(kind: K, input: unknown, choices: ReportChoices): Parsed<ReportContent[K]> =>
   parseFields(reportSchemas(choices)[kind] as unknown as z.ZodType<ReportContent[K]>, input, kind);
 
-/** A registration number (diarienummer) in the series, e.g. "SOME 2026/0007". */
-export const diaryNumber = (series: string, year: number, sequence: number): string =>
-  `${series} ${year}/${String(sequence).padStart(4, '0')}`;
+/**
+ * R13: the diary number the registrar gives, as the diary has it ("KS 2026/123", "KOF-2026:45"):
+ * at most 40 characters, with a digit, without line breaks.
+ */
+const diaryNumberSchema = z.object({
+  diaryNumber: text(40).refine((value) => /\d/.test(value) && !/[\r\n]/.test(value), { message: 'notDiaryNumber' }),
+});
+
+export const validateDiaryNumber = (input: unknown): Parsed<{ diaryNumber: string }> => parseFields(diaryNumberSchema, input, 'diaryNumber');
 
 /** Criticism is registered only when it is factual criticism (R13). */
 export const needsRegistration = (content: ReportContent['criticism']): boolean => content.nature === 'factual';

@@ -2,6 +2,7 @@ import type { NudgeLedger } from '../store/nudges';
 import type { DutySettings } from '../domain/duties';
 import type { Locale } from '../domain/locale';
 import type { ResponsibleShown } from '../domain/register';
+import type { Mailer } from '../graph/mail';
 import type { Log } from '../log';
 import type { ArchiveStore } from '../store/archive';
 import type { Exports } from '../store/exports';
@@ -48,7 +49,8 @@ export interface FlowDeps {
   /** Which nudge went out on which card (a task on a card draws the card again). */
   readonly ledger: NudgeLedger;
   readonly registrarAadObjectId?: string;
-  readonly diarySeries: string;
+  /** R13: where factual criticism also goes by mail, and how (absent: Teams only). */
+  readonly registry?: { readonly mailbox: string; readonly mailer: Mailer };
   readonly archiveAadObjectId?: string;
   readonly maxBytes: number;
   readonly publicBaseUrl: string;

@@ -1,8 +1,7 @@
-import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
-import { Client, type AuthenticationProvider, type PageCollection } from '@microsoft/microsoft-graph-client';
-import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+import type { PageCollection } from '@microsoft/microsoft-graph-client';
 import type { User } from '@microsoft/microsoft-graph-types';
 import type { DirectoryUser } from '../domain/directory';
+import { graphClient, type GraphConfig } from './client';
 
 /** One round of the users delta query: every user that changed (all of them the first time), and where the next round starts. */
 export interface UsersDelta {
@@ -44,8 +43,6 @@ function toDirectoryUser(user: DeltaUser): DirectoryUser {
   };
 }
 
-const graphHost = 'graph.microsoft.com';
-
 /**
  * A next or delta link as a path under the client's base URL. Graph's links are absolute; the SDK
  * takes an absolute URL only on https, so a local stand-in's links go the same way as Graph's.
@@ -57,18 +54,10 @@ const relative = (link: string) => {
 
 /**
  * Microsoft Graph through its SDK: the users delta query, page by page (`@odata.nextLink`), to the
- * delta link of the next round (kept by the caller). The SDK's retry handler honours 429, 503 and 504
- * with Retry-After. In Azure the function app's managed identity signs in (it needs User.Read.All);
- * a local stand-in gets no token.
+ * delta link of the next round (kept by the caller).
  */
-export function connectPeople(graph: { readonly baseUrl: string; readonly clientId?: string }): PeopleSource {
-  const onGraph = new URL(graph.baseUrl).hostname === graphHost;
-  const authProvider: AuthenticationProvider = onGraph
-    ? new TokenCredentialAuthenticationProvider(graph.clientId ? new ManagedIdentityCredential({ clientId: graph.clientId }) : new DefaultAzureCredential(), {
-        scopes: [`https://${graphHost}/.default`],
-      })
-    : { getAccessToken: async () => '' };
-  const client = Client.initWithMiddleware({ authProvider, baseUrl: `${graph.baseUrl}/`, defaultVersion: 'v1.0' });
+export function connectPeople(graph: GraphConfig): PeopleSource {
+  const client = graphClient(graph);
   return {
     usersDelta: async (deltaLink) => {
       const users: DirectoryUser[] = [];

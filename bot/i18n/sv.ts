@@ -613,7 +613,7 @@ export const sv = {
     forms: {
       criticism: {
         title: 'Kritik till ett konto',
-        intro: 'Berätta vad som kom in. Saklig kritik får ett nummer och går till registratorn och förvaltningens kommunikatör.',
+        intro: 'Berätta vad som kom in. Saklig kritik går till registratorn, som diarieför den, och till förvaltningens kommunikatör.',
         accountId: 'Vilket av dina konton kom det till?',
         departmentId: 'Vilken förvaltning gäller kritiken?',
         receivedOn: 'När kom det in?',
@@ -652,19 +652,37 @@ export const sv = {
     unknownKind: 'Jag känner inte igen den sortens rapport. Välj en här nedanför.',
     receipt: {
       title: 'Tack! Rapporten är skickad',
-      registered: (number: string, to: string) => `Kritiken har fått nummer ${number} och är skickad till ${to}. Registratorn diarieför den.`,
+      toRegistrar: (to: string) => `Kritiken har gått till registratorn och ${to}. Du får diarienumret här när registratorn har diariefört den.`,
+      toRegistrarOnly: 'Kritiken har gått till registratorn. Du får diarienumret här när registratorn har diariefört den.',
       comment: 'En vanlig kommentar i ett öppet forum som visas i tidsordning behöver inte diarieföras. Du behöver inte göra något mer.',
       sentTo: (to: string) => `Rapporten har gått till ${to}.`,
       noRecipient: 'Jag hittar ingen mottagare för rapporten. Kontakta din chef direkt.',
     },
     forwarded: {
-      criticism: (number: string) => `Saklig kritik att diarieföra: ${number}`,
+      criticism: 'Saklig kritik att diarieföra',
       bullying: 'Rapport om nätmobbning eller brott',
       negative: 'Tips om negativt material om kommunen',
       from: (name: string) => `Från ${name}.`,
     },
     facts: { account: 'Konto', department: 'Gäller förvaltningen', receivedOn: 'Kom in', link: 'Länk', text: 'Text', affected: 'Drabbad', where: 'Var', what: 'Vad', summary: 'Sammanfattning' },
     registrar: 'registratorn',
+    /** R13: the registrar's card, the number given, and the reminder. */
+    diary: {
+      intro: 'Diarieför kritiken och skriv diarienumret här. Den som rapporterade får numret.',
+      label: 'Diarienummer',
+      hint: 'Skriv diarienumret.',
+      button: 'Spara diarienumret',
+      saved: (number: string) => `Sparat. Kritiken har diarienummer ${number}. Den som rapporterade har fått numret.`,
+      already: (number: string) => `Kritiken har redan diarienummer ${number}.`,
+      notRegistrar: 'Det är bara registratorn som kan skriva in diarienumret.',
+      notFound: 'Jag hittar inte den rapporten.',
+      fix: 'Diarienumret behöver rättas. Läs texten under fältet.',
+      reminder: (days: number) => `Påminnelse: kritiken har väntat på diarienummer i ${days} arbetsdagar.`,
+      toReporterTitle: 'Kritiken är diarieförd',
+      toReporter: (number: string, date: string) => `Kritiken du rapporterade ${date} har diarienummer ${number}.`,
+      mailSubject: 'Saklig kritik att diarieföra',
+      mailBody: (from: string, date: string) => `${from} rapporterade saklig kritik i Kanalkoll ${date}. Rapporten finns som PDF i bilagan. Registratorn har den också i Teams och skriver in diarienumret där.`,
+    },
     aboutUnit: {
       title: (department: string) => `Det här har rapporterats om ${department}`,
       intro: (days: number) => `Rapporter från de senaste ${days} dagarna, de senaste först. Mobbning och brott visas bara för den som fick rapporten.`,
@@ -674,7 +692,7 @@ export const sv = {
       show: 'Visa',
       notAllowed: 'Det här kan chefer, förvaltningens kommunikatör och kommunikationschefen se. Vill du berätta om något? Skriv ”rapportera”.',
       noDepartment: 'Jag hittar inte din förvaltning i katalogen. Kontakta förvaltningens kommunikatör.',
-      criticism: (number: string, date: string, account: string) => `Kritik ${number}, ${date}, till ${account}`,
+      criticism: (number: string, date: string, account: string) => (number ? `Kritik ${number}, ${date}, till ${account}` : `Kritik, ${date}, till ${account} (väntar på diarienummer)`),
       negative: (date: string) => `Negativt om kommunen, ${date}`,
       open: 'Öppna inlägget',
       report: 'Rapportera något',
@@ -722,7 +740,7 @@ export const sv = {
     } satisfies Record<AssignmentStatus, string>,
     roles: {
       applicant: 'sökande', owner: 'ansvarig', admin: 'administratör', substitute: 'ersättare', chief: 'närmaste chef', communicator: 'förvaltningens kommunikatör',
-      commschief: 'kommunikationschef', reporter: 'rapporterade', directory: 'Kanalkoll, ur katalogen',
+      commschief: 'kommunikationschef', reporter: 'rapporterade', registrar: 'registrator', directory: 'Kanalkoll, ur katalogen',
     },
     version: (n: number, date: string) => `Version ${n}, skickad ${date}`,
     finalUploaded: (period: string) => `PDF skickad i chatten (${period})`,
@@ -764,6 +782,7 @@ export const sv = {
     notOwnWeb: 'Länken ska gå till kommunens eller verksamhetens egen webbplats.',
     notMeasurable: 'Skriv hur målet mäts: ett antal, en andel eller ett datum.',
     notRecent: 'Välj i dag eller en dag de senaste 30 dagarna.',
+    notDiaryNumber: 'Skriv diarienumret som i diariet, till exempel KS 2026/123.',
   } satisfies Record<FieldErrorCode, string>,
 };
 

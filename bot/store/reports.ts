@@ -1,9 +1,9 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { ETagConflict } from '../errors';
 import { orConflict, unlessMissing } from './statuses';
 import type { PersonRef } from '../domain/assignment';
-import { diaryNumber, type ReportContent, type ReportKind } from '../domain/report';
-import { encodeKey, fromColumns, toColumns } from './repository';
+import type { ReportContent, ReportKind } from '../domain/report';
+import { encodeKey, fromColumns, toColumns, type Stored } from './repository';
 import type { Tables } from './tables';
 
 export interface FiledReport<K extends ReportKind = ReportKind> {
@@ -12,8 +12,10 @@ export interface FiledReport<K extends ReportKind = ReportKind> {
   readonly reporter: PersonRef;
   readonly filedAt: string;
   readonly content: ReportContent[K];
-  /** Set for registered criticism. */
+  /** R13: the diary number the registrar gave criticism; when, and who. */
   readonly diaryNumber?: string;
+  readonly registeredAt?: string;
+  readonly registeredBy?: PersonRef;
 }
 
 /** What a chief's overview of their department shows of a report (R16): never who reported it. */
@@ -33,11 +35,12 @@ export interface ReportAbout {
 const newestFirst = (at: string) => String(8_640_000_000_000_000 - Date.parse(at)).padStart(16, '0');
 const departmentPartition = (departmentId: string) => `dept_${encodeKey(departmentId)}`;
 const accountPartition = (accountId: string) => `acct_${encodeKey(accountId)}`;
+const awaitingPartition = 'awaiting_number';
 
 /**
- * Reports in the `reports` table. Registered criticism lives in one partition per series and year
- * with a counter row: the next number and the report are written in one transaction guarded by the
- * counter's ETag, so numbers are unique and have no gaps however many are filed at once.
+ * Reports in the `reports` table (partition `report`), the criticism waiting for the registrar's
+ * diary number (`awaiting_number`), and what the digest, a department's overview and an account's
+ * record show of them (`week_…`, `dept_…`, `acct_…`).
  */
 export class ReportStore {
   private readonly table: TableClient;
@@ -98,36 +101,67 @@ export class ReportStore {
     await this.table.createEntity({ partitionKey: 'report', rowKey: report.id, ...toColumns(report) });
   }
 
-  /** Files criticism with the next number of `series` for `year`; returns the stored report. */
-  async register(report: FiledReport<'criticism'>, series: string, year: number): Promise<FiledReport<'criticism'>> {
-    const partitionKey = `diary_${series.replace(/[^A-Za-z0-9]/g, '')}_${year}`;
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const counter = await unlessMissing(this.table.getEntity<{ last: number }>(partitionKey, 'counter'));
-      const sequence = (counter?.last ?? 0) + 1;
-      const registered = { ...report, diaryNumber: diaryNumber(series, year, sequence) };
-      const counterAction: TransactionAction = counter
-        ? ['update', { partitionKey, rowKey: 'counter', last: sequence }, 'Replace', { etag: counter.etag }]
-        : ['create', { partitionKey, rowKey: 'counter', last: sequence }];
+  /** A filed report and its ETag. */
+  async get(id: string): Promise<Stored<FiledReport> | undefined> {
+    const entity = await unlessMissing(this.table.getEntity<Record<string, unknown>>('report', id));
+    return entity && { value: fromColumns(entity) as FiledReport, etag: entity.etag };
+  }
+
+  /** R13: criticism waits for the registrar's number: a row of its own, so reminders need no scan of the reports. */
+  async awaitNumber(report: FiledReport<'criticism'>): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: awaitingPartition, rowKey: report.id, filedAt: report.filedAt, remindedAt: '' });
+  }
+
+  /** The criticism waiting for a diary number, oldest first. */
+  async awaitingNumber(): Promise<{ id: string; filedAt: string; remindedAt: string }[]> {
+    const found: { id: string; filedAt: string; remindedAt: string }[] = [];
+    for await (const e of this.table.listEntities<{ filedAt: string; remindedAt: string }>({ queryOptions: { filter: odata`PartitionKey eq ${awaitingPartition}` } })) {
+      found.push({ id: String(e.rowKey), filedAt: e.filedAt, remindedAt: e.remindedAt ?? '' });
+    }
+    return found.sort((a, b) => a.filedAt.localeCompare(b.filedAt));
+  }
+
+  async reminded(id: string, at: string): Promise<void> {
+    await unlessMissing(this.table.updateEntity({ partitionKey: awaitingPartition, rowKey: id, remindedAt: at }, 'Merge'));
+  }
+
+  /**
+   * R13: the registrar's diary number, on the report (only if it has none: the ETag guards it) and on
+   * what the department's overview and the account's record show; the report stops waiting. Returns
+   * the report as stored now: with this number, or with the one it already had.
+   */
+  async giveNumber(id: string, diaryNumber: string, by: PersonRef, at: string): Promise<{ readonly report: FiledReport; readonly given: boolean } | undefined> {
+    for (;;) {
+      const stored = await this.get(id);
+      if (!stored) return undefined;
+      if (stored.value.diaryNumber) {
+        await this.stopWaiting(id);
+        return { report: stored.value, given: false };
+      }
+      const report: FiledReport = { ...stored.value, diaryNumber, registeredAt: at, registeredBy: by };
       try {
-        const rows: TransactionAction[] = [counterAction, ['create', { partitionKey, rowKey: String(sequence).padStart(6, '0'), ...toColumns(registered) }]];
-        await orConflict(this.table.submitTransaction(rows), 'reports', partitionKey);
-        return registered;
+        await orConflict(this.table.updateEntity({ partitionKey: 'report', rowKey: id, ...toColumns(report) }, 'Replace', { etag: stored.etag }), 'reports', id);
       } catch (error) {
-        // Someone else took this number: read the counter again and take the next one.
         if (error instanceof ETagConflict) continue;
         throw error;
       }
+      const content = report.content as Partial<ReportContent['criticism']>;
+      await Promise.all([
+        ...(content.departmentId ? [this.numberAbout(departmentPartition(content.departmentId), `${newestFirst(report.filedAt)}_${id}`, diaryNumber)] : []),
+        ...(content.accountId ? [this.numberAbout(accountPartition(content.accountId), id, diaryNumber)] : []),
+      ]);
+      await this.stopWaiting(id);
+      return { report, given: true };
     }
-    throw new Error(`Could not take a number in ${partitionKey}: too many filed at once`);
   }
 
-  /** Every registered report of a series and year, in number order. */
-  async registered(series: string, year: number): Promise<FiledReport<'criticism'>[]> {
-    const partitionKey = `diary_${series.replace(/[^A-Za-z0-9]/g, '')}_${year}`;
-    const found: FiledReport<'criticism'>[] = [];
-    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: `PartitionKey eq '${partitionKey}'` } })) {
-      if (entity.rowKey !== 'counter') found.push(fromColumns(entity) as FiledReport<'criticism'>);
-    }
-    return found;
+  /** Stops reminding about a report (it has its number). */
+  async stopWaiting(id: string): Promise<void> {
+    await unlessMissing(this.table.deleteEntity(awaitingPartition, id));
+  }
+
+  private async numberAbout(partitionKey: string, rowKey: string, diaryNumber: string): Promise<void> {
+    const entity = await unlessMissing(this.table.getEntity<Record<string, unknown>>(partitionKey, rowKey));
+    if (entity) await this.table.upsertEntity({ partitionKey, rowKey, ...toColumns({ ...(fromColumns(entity) as ReportAbout), diaryNumber }) }, 'Replace');
   }
 }

@@ -123,6 +123,7 @@ export function routes(deps: FlowDeps): Routes {
       'report.form': personal(reports.form),
       'report.send': personal(reports.send),
       'report.aboutUnit': personal(aboutUnit),
+      'report.diary': personal(reports.diary),
       'record.get': personal(records.get),
       'record.snapshot': personal(records.snapshot),
       'duty.archived': personal(duties.archived),

@@ -18,7 +18,6 @@ describe('reports (R13, R21, R22), over HTTP against Azurite', () => {
   let connector: TestConnector;
   let elin: TeamsClient;
   let accountId: string;
-  const series = `R${randomUUID().slice(0, 5).replace(/[^a-z0-9]/gi, '').toUpperCase()}`;
 
   beforeAll(async () => {
     accountId = randomUUID();
@@ -26,7 +25,6 @@ describe('reports (R13, R21, R22), over HTTP against Azurite', () => {
     await seed(stores, accountId, accountPlan({ platform: 'Facebook', accountName: `Biblioteket ${accountId.slice(0, 4)}` }), 'active');
     world = await startTeams(['employee', 'chief', 'communicator', 'commschief'], {
       KANALKOLL_REGISTRAR_AAD_OBJECT_ID: users.commschief.aadObjectId,
-      KANALKOLL_DIARY_SERIES: series,
     });
     connector = world.connector;
     elin = world.client('employee');
@@ -36,22 +34,46 @@ describe('reports (R13, R21, R22), over HTTP against Azurite', () => {
   const form = async (button: string): Promise<Card> => elin.press(await elin.say('rapportera'), button);
   const received = (role: string, text: string) => connector.cardsTo(`personal-${role}`).filter((c) => textOf(c).includes(text));
 
-  it('R13: factual criticism gets a registration number and goes to the registrar and the communicator', async () => {
+  const auditOf = async (reportId: string) => {
+    const events = [];
+    for await (const e of tables.client('audit').listEntities({ queryOptions: { filter: odata`PartitionKey eq ${`report_${reportId}`}` } })) events.push(e);
+    return events;
+  };
+
+  it('R13: factual criticism goes to the registrar and the communicator with no number: the registrar gives it from the diary, and the reporter gets it', async () => {
     const card = await form('Rapportera kritik');
     const text = `Stängt i tre veckor ${randomUUID().slice(0, 6)}`;
 
     const receipt = await elin.press(card, 'Skicka', { accountId, receivedOn: '2026-11-22', link: 'https://facebook.com/post/1', text, nature: 'factual' });
 
-    const number = `${series} ${new Date().getFullYear()}/0001`;
-    expect(textOf(receipt)).toContain(`Kritiken har fått nummer ${number} och är skickad till Johan Nilsson och Sara Lind. Registratorn diarieför den.`);
-    expect(received('commschief', text)).toHaveLength(1);
+    expect(textOf(receipt)).toContain('Kritiken har gått till registratorn och Sara Lind. Du får diarienumret här när registratorn har diariefört den.');
+    expect(textOf(receipt)).not.toMatch(/\d{4}\/\d/);
     expect(received('communicator', text)).toHaveLength(1);
     expect(received('chief', text)).toHaveLength(0); // nobody else sees what the reporter wrote
-    expect(textOf(received('commschief', text)[0]!)).toContain(`Saklig kritik att diarieföra: ${number}`);
-    // R4: the filing is an audit event.
-    const events = [];
-    for await (const e of tables.client('audit').listEntities({ queryOptions: { filter: odata`comment eq ${number}` } })) events.push(e);
-    expect(events).toEqual([expect.objectContaining({ type: 'ReportCriticismFiled', role: 'reporter', actorName: 'Elin Ek' })]);
+    const [toRegistrar] = received('commschief', text);
+    expect(textOf(toRegistrar!)).toContain('Saklig kritik att diarieföra');
+    expect(actionsOf(toRegistrar!).map((a) => [a.title, a.verb])).toEqual([['Spara diarienumret', 'report.diary']]);
+    const reportId = String(actionsOf(toRegistrar!)[0]!.data.reportId);
+    // R4: the filing is an audit event, with no number.
+    expect(await auditOf(reportId)).toEqual([expect.objectContaining({ type: 'ReportCriticismFiled', role: 'reporter', actorName: 'Elin Ek' })]);
+    expect((await auditOf(reportId))[0]).not.toHaveProperty('comment');
+
+    // Only the registrar gives the number; a number without a digit is refused; nothing changes.
+    const johan = world.client('commschief');
+    expect(textOf(await elin.invoke('report.diary', { reportId, diaryNumber: 'KS 2026/1' }))).toContain('Det är bara registratorn som kan skriva in diarienumret.');
+    const refused = await johan.press(toRegistrar!, 'Spara diarienumret', { diaryNumber: 'KS' });
+    expect(textOf(refused)).toContain('Skriv diarienumret som i diariet, till exempel KS 2026/123.');
+    expect(await auditOf(reportId)).toHaveLength(1);
+
+    const saved = await johan.press(toRegistrar!, 'Spara diarienumret', { diaryNumber: 'KS 2026/123' });
+    expect(textOf(saved)).toContain('Sparat. Kritiken har diarienummer KS 2026/123.');
+    expect(actionsOf(saved).map((a) => a.verb)).not.toContain('report.diary');
+    const told = connector.cardsTo('personal-employee').filter((c) => textOf(c).includes('har diarienummer KS 2026/123'));
+    expect(told).toHaveLength(1);
+    expect(await auditOf(reportId)).toEqual([expect.objectContaining({ type: 'ReportCriticismFiled' }), expect.objectContaining({ type: 'ReportCriticismRegistered', role: 'registrar', actorName: 'Johan Nilsson', comment: 'KS 2026/123' })]);
+    // Pressed again (an old card): the number stays, nobody is told twice.
+    expect(textOf(await johan.press(toRegistrar!, 'Spara diarienumret', { diaryNumber: 'KS 2026/999' }))).toContain('Kritiken har redan diarienummer KS 2026/123.');
+    expect(connector.cardsTo('personal-employee').filter((c) => textOf(c).includes('har diarienummer'))).toHaveLength(1);
   });
 
   it('R13: an ordinary comment in a chronological public forum needs no registration, and the card says so', async () => {

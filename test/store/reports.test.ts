@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../bot/config';
-import { diaryNumber } from '../../bot/domain/report';
+import { validateDiaryNumber } from '../../bot/domain/report';
 import { ReportStore, type FiledReport } from '../../bot/store/reports';
 import { connectTables } from '../../bot/store/tables';
 
@@ -12,25 +12,45 @@ const criticism = (): FiledReport<'criticism'> => ({
   kind: 'criticism',
   reporter: { aadObjectId: 'elin', name: 'Elin Ek' },
   filedAt: '2026-11-23T10:00:00.000Z',
-  content: { accountId: 'a1', departmentId: 'kultur-fritid', receivedOn: '2026-11-22', link: 'https://example.org/inlagg/1', text: 'Fritidsgården stänger för tidigt.', nature: 'factual' },
+  content: { accountId: randomUUID(), departmentId: 'kultur-fritid', receivedOn: '2026-11-22', link: 'https://example.org/inlagg/1', text: 'Fritidsgården stänger för tidigt.', nature: 'factual' },
 });
+const registrar = { aadObjectId: 'registrar', name: 'Rita Registrator' };
 
-describe('registering criticism (diarieföring, R13)', () => {
+describe('the registrar\'s diary number (diarieföring, R13)', () => {
   beforeAll(() => tables.ensureCreated());
 
-  it('R13: numbers read like the series: SOME 2026/0001', () => {
-    expect(diaryNumber('SOME', 2026, 1)).toBe('SOME 2026/0001');
-    expect(diaryNumber('SOME', 2027, 1234)).toBe('SOME 2027/1234');
+  it('R13: a diary number is written as the diary has it: with a digit, at most 40 characters, on one line', () => {
+    for (const good of ['KS 2026/123', 'KOF-2026:45', '2026.0012']) expect([good, validateDiaryNumber({ diaryNumber: good })]).toEqual([good, { ok: true, value: { diaryNumber: good } }]);
+    expect(validateDiaryNumber({ diaryNumber: '  KS 2026/9  ' })).toEqual({ ok: true, value: { diaryNumber: 'KS 2026/9' } });
+    for (const [bad, code] of [['', 'required'], ['KS', 'notDiaryNumber'], ['KS\n2026/1', 'notDiaryNumber'], ['x1'.repeat(21), 'tooLong']] as const) {
+      expect([bad, validateDiaryNumber({ diaryNumber: bad })]).toEqual([bad, { ok: false, errors: [{ field: 'diaryNumber', code }] }]);
+    }
   });
 
-  it('R13: 50 reports filed at once get 50 different numbers, with no gaps', async () => {
-    const series = `T${randomUUID().slice(0, 6).replace(/[^a-z0-9]/gi, '')}`;
+  it('R13: no number before the registrar gives one; given once, however many press at once, and the report stops waiting', async () => {
+    const report = criticism();
+    await reports.file(report);
+    await reports.awaitNumber(report);
+    expect((await reports.get(report.id))?.value.diaryNumber).toBeUndefined();
+    expect((await reports.awaitingNumber()).map((w) => w.id)).toContain(report.id);
 
-    const filed = await Promise.all(Array.from({ length: 50 }, () => reports.register(criticism(), series, 2026)));
+    const results = await Promise.all(['KS 2026/1', 'KS 2026/2', 'KS 2026/3', 'KS 2026/4'].map((n) => reports.giveNumber(report.id, n, registrar, '2026-11-24T09:00:00.000Z')));
 
-    const numbers = filed.map((r) => r.diaryNumber).sort();
-    expect(new Set(numbers).size).toBe(50);
-    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => diaryNumber(series, 2026, i + 1)));
-    expect((await reports.registered(series, 2026)).map((r) => r.diaryNumber)).toEqual(numbers);
-  }, 60_000);
+    expect(results.filter((r) => r?.given)).toHaveLength(1);
+    const number = results.find((r) => r?.given)!.report.diaryNumber;
+    expect(new Set(results.map((r) => r?.report.diaryNumber))).toEqual(new Set([number]));
+    expect((await reports.get(report.id))?.value).toMatchObject({ diaryNumber: number, registeredBy: registrar, registeredAt: '2026-11-24T09:00:00.000Z' });
+    expect((await reports.awaitingNumber()).map((w) => w.id)).not.toContain(report.id);
+  });
+
+  it('R13: the number reaches what the department\'s overview and the account\'s record show', async () => {
+    const report = criticism();
+    await reports.file(report);
+    const about = { id: report.id, kind: 'criticism' as const, filedAt: report.filedAt, link: report.content.link, excerpt: 'Fritidsgården' };
+    await reports.noteDepartment('kultur-fritid', about);
+    await reports.noteAccount(report.content.accountId, about);
+    await reports.giveNumber(report.id, 'KS 2026/77', registrar, '2026-11-24T09:00:00.000Z');
+    expect(await reports.aboutAccount(report.content.accountId)).toEqual([{ ...about, diaryNumber: 'KS 2026/77' }]);
+    expect((await reports.aboutDepartment('kultur-fritid', '2026-11-01T00:00:00.000Z', 500)).find((r) => r.id === report.id)).toEqual({ ...about, diaryNumber: 'KS 2026/77' });
+  });
 });

@@ -400,6 +400,13 @@ const recipes: Record<Verb, Recipe> = {
     base: () => ({ name: 'a_2026-H2_00000000-0000-4000-8000-000000000000.pdf' }),
     mutations: field('name', 'not a stored snapshot', ['', '../x.pdf', 'x.pdf', ...big]),
   },
+  // No criticism waits for a number in this world, and it has no registrar: every press is refused (the valid path: report.test.ts).
+  'report.diary': {
+    personal: true,
+    actors: ['commschief'],
+    base: () => ({ reportId: 'd1000000-0000-4000-8000-000000000001', diaryNumber: 'KS 2026/123' }),
+    mutations: [...id('reportId'), ...field('diaryNumber', 'empty, too long or without a digit', ['', '   ', 'KS', 'a\nb 1', ...tooLong(40)])],
+  },
   'report.form': { personal: true, actors: roles, base: (_t, dice) => ({ kind: dice.pick(reportKinds) }), mutations: field('kind', 'not a kind of report', ['', 'Criticism', 'spam', 'toString', ...big]) },
   'report.send': {
     personal: true,

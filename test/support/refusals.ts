@@ -25,6 +25,7 @@ export function refusalTexts(locale: Locale): ReadonlySet<string> {
     t.removal.fix, t.removal.none, t.removal.notAllowed, t.removal.unreadable,
     t.help.notFound, t.help.unknownTopic,
     t.records.notAllowed, t.records.notFound,
+    t.report.diary.notFound, t.report.diary.notRegistrar, t.report.diary.fix,
     ...Object.values(t.fieldErrors),
   ]);
 }

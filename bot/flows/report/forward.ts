@@ -1,9 +1,11 @@
-import { reportSummaryCard, type AdaptiveCard, type Choice } from '../../../cards';
+import { reportSummaryCard, type AdaptiveCard, type Choice, type ReportSummaryCardData } from '../../../cards';
 import { accountName } from '../../domain/account';
 import type { ReportContent } from '../../domain/report';
 import type { Texts } from '../../i18n';
 import type { FiledReport } from '../../store/reports';
 import type { FlowDeps } from '../deps';
+import type { Locale } from '../../domain/locale';
+import { renderPdf } from '../records/pdf';
 
 type ForwardDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'registrarAadObjectId'>;
 
@@ -33,7 +35,25 @@ export async function recipientsOf(deps: ForwardDeps, report: FiledReport, repor
   }
 }
 
-export async function forwarded(deps: ForwardDeps, report: FiledReport, t: Texts): Promise<AdaptiveCard> {
+/** The report as its recipients see it; `extra` adds a notice, a line of introduction, or the registrar's field (registrar.ts). */
+export async function forwarded(deps: ForwardDeps, report: FiledReport, t: Texts, extra: Partial<ReportSummaryCardData> & { readonly intro?: string } = {}): Promise<AdaptiveCard> {
+  const { title, paragraphs, facts } = await reportShown(deps, report, t);
+  const { intro, ...rest } = extra;
+  return reportSummaryCard({ title, paragraphs: [...paragraphs.slice(0, 1), ...(intro ? [intro] : []), ...paragraphs.slice(1)].map((text) => ({ text })), facts, ...rest });
+}
+
+/** R13: the report as a PDF, for the registry's mailbox: what the registrar's card shows. */
+export async function reportPdf(deps: ForwardDeps, report: FiledReport, t: Texts, locale: Locale): Promise<Buffer> {
+  const { title, paragraphs, facts } = await reportShown(deps, report, t);
+  return renderPdf({ title, author: 'Kanalkoll', created: new Date(report.filedAt), language: locale, pageLabel: t.records.page }, (w) => {
+    w.title(title);
+    for (const paragraph of paragraphs) w.paragraph(paragraph);
+    for (const fact of facts) w.fact(fact.title, fact.value);
+  });
+}
+
+/** What a report says, in words: its title, who sent it (and, for bullying, the police), and its facts. */
+async function reportShown(deps: ForwardDeps, report: FiledReport, t: Texts): Promise<{ title: string; paragraphs: string[]; facts: Choice[] }> {
   const r = t.report;
   const c = report.content as Record<string, string>;
   const f = r.forms[report.kind] as Record<string, string>;
@@ -58,7 +78,10 @@ export async function forwarded(deps: ForwardDeps, report: FiledReport, t: Texts
             { title: r.facts.link, value: c.link ?? '' },
             { title: r.facts.summary, value: c.summary ?? '' },
           ];
-  const title = report.kind === 'criticism' ? r.forwarded.criticism(report.diaryNumber ?? '') : r.forwarded[report.kind];
-  const paragraphs = [r.forwarded.from(report.reporter.name), ...(report.kind === 'bullying' ? [r.forms.bullying.police] : [])];
-  return reportSummaryCard({ title, paragraphs: paragraphs.map((text) => ({ text })), facts });
+  const number: Choice[] = report.diaryNumber ? [{ title: r.diary.label, value: report.diaryNumber }] : [];
+  return {
+    title: r.forwarded[report.kind],
+    paragraphs: [r.forwarded.from(report.reporter.name), ...(report.kind === 'bullying' ? [r.forms.bullying.police] : [])],
+    facts: [...number, ...facts],
+  };
 }

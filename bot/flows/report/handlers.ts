@@ -7,14 +7,16 @@ import type { FieldError } from '../../domain/fields';
 import { needsRegistration, reportKinds, validateReport, type ReportContent, type ReportKind } from '../../domain/report';
 import { texts, type Texts } from '../../i18n';
 import type { FiledReport, ReportAbout } from '../../store/reports';
-import type { FlowDeps } from '../deps';
 import { cardFields, echoLength, shortened } from '../turn';
-import { forwarded, recipientsOf } from './forward';
+import { forwarded, recipientsOf, reportPdf } from './forward';
+import { longDate } from '../../domain/calendar';
+import type { Locale } from '../../domain/locale';
+import { diaryHandler, registrarCard, type RegistrarDeps } from './registrar';
 import { accountsLookedAfter } from '../account/lookedAfter';
 import type { CardHandler, CardTurn } from '../turn';
 
 /** What reporting reads. */
-export type ReportDeps = Pick<FlowDeps, 'reports' | 'assignments' | 'directory' | 'audit' | 'messenger' | 'clock' | 'log' | 'registrarAadObjectId' | 'diarySeries'>;
+export type ReportDeps = RegistrarDeps;
 
 const kindData = z.object({ kind: z.enum(reportKinds) });
 const fields: Record<ReportKind, readonly string[]> = {
@@ -24,7 +26,7 @@ const fields: Record<ReportKind, readonly string[]> = {
 };
 
 /** "Rapportera" (R13, R21, R22): a menu, a short form per kind, and a receipt once it is filed and forwarded. */
-export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send', CardHandler> {
+export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send' | 'diary', CardHandler> {
   /** The menu; with a notice when a card named a kind of report there is not. */
   const menu = async (turn: CardTurn, notice?: 'unknownKind'): Promise<AdaptiveCard> => {
     const t = texts(turn.locale).report;
@@ -76,10 +78,10 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     if (kind === 'criticism' && !needsRegistration(result.value as ReportContent['criticism'])) {
       return receipt(t, [t.receipt.comment]);
     }
-    const filed =
-      kind === 'criticism'
-        ? await deps.reports.register(report as FiledReport<'criticism'>, deps.diarySeries, new Date(report.filedAt).getFullYear())
-        : (await deps.reports.file(report), report);
+    const filed = report;
+    await deps.reports.file(filed);
+    // R13: the registrar gives the number; until then it waits, and is reminded.
+    if (kind === 'criticism' && deps.registrarAadObjectId) await deps.reports.awaitNumber(filed as FiledReport<'criticism'>);
     await deps.audit.appendReport({
       assignmentId: `report_${filed.id}`,
       revision: 1,
@@ -89,10 +91,13 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       role: 'reporter',
       at: filed.filedAt,
       version: 1,
-      ...(filed.diaryNumber ? { comment: filed.diaryNumber } : {}),
     });
     const recipients = await recipientsOf(deps, filed, turn.user.aadObjectId);
-    for (const r of recipients) await deps.messenger.sendCard(turn.reach, r.aadObjectId, await forwarded(deps, filed, texts(turn.locale)));
+    for (const r of recipients) {
+      const card = r.aadObjectId === deps.registrarAadObjectId && kind === 'criticism' ? await registrarCard(deps, filed, turn.locale) : await forwarded(deps, filed, texts(turn.locale));
+      await deps.messenger.sendCard(turn.reach, r.aadObjectId, card);
+    }
+    if (kind === 'criticism' && deps.registry) await mailToRegistry(deps, filed, turn.locale);
     // R16: counted in the week's digest, under the department it concerns (criticism: as chosen; otherwise the
     // reporter's). After the report went out: a figure missing from a digest is the smaller loss.
     const department = kind === 'criticism' ? (result.value as ReportContent['criticism']).departmentId : (await deps.directory.person(turn.user.aadObjectId))?.departmentId;
@@ -107,8 +112,11 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       deps.log.warn('report_not_counted', { reportId: filed.id, error: error instanceof Error ? error.message : String(error) });
     });
     if (recipients.length === 0) return receipt(t, [t.receipt.noRecipient]);
-    const names = recipients.map((r) => r.name).join(` ${turn.locale === 'sv' ? 'och' : 'and'} `);
-    return receipt(t, [filed.diaryNumber ? t.receipt.registered(filed.diaryNumber, names) : t.receipt.sentTo(names)]);
+    const and = ` ${turn.locale === 'sv' ? 'och' : 'and'} `;
+    const others = recipients.filter((r) => r.aadObjectId !== deps.registrarAadObjectId).map((r) => r.name).join(and);
+    // R13: "har gått till registratorn"; the number comes when the registrar gives it, never before.
+    if (kind === 'criticism' && recipients.some((r) => r.aadObjectId === deps.registrarAadObjectId)) return receipt(t, [others ? t.receipt.toRegistrar(others) : t.receipt.toRegistrarOnly]);
+    return receipt(t, [t.receipt.sentTo(recipients.map((r) => r.name).join(and))]);
   };
 
   return {
@@ -118,7 +126,28 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       return parsed.success ? form(turn, parsed.data.kind) : menu(turn, 'unknownKind');
     },
     send,
+    diary: diaryHandler(deps),
   };
+}
+
+/**
+ * R13: factual criticism also goes to the registry's functional mailbox, as a PDF. The registrar has
+ * it in Teams anyway: a mail that fails is logged, and the report stands.
+ */
+async function mailToRegistry(deps: ReportDeps, report: FiledReport, locale: Locale): Promise<void> {
+  if (!deps.registry) return;
+  const t = texts(locale);
+  try {
+    const pdf = await reportPdf(deps, report, t, locale);
+    await deps.registry.mailer.send(deps.registry.mailbox, {
+      to: deps.registry.mailbox,
+      subject: t.report.diary.mailSubject,
+      text: t.report.diary.mailBody(report.reporter.name, longDate(report.filedAt, locale)),
+      pdf: { name: `kritik-${report.filedAt.slice(0, 10)}-${report.id.slice(0, 8)}.pdf`, bytes: pdf },
+    });
+  } catch (error) {
+    deps.log.warn('registry_mail_failed', { reportId: report.id, error: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /** What a department's overview shows of a report (R16), if it shows it: criticism and negative material, without who reported it. */

@@ -1,0 +1,125 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { reportSummaryCard, type AdaptiveCard, type ReportSummaryCardData } from '../../../cards';
+import { addWorkingDays, longDate, nextOfficeMoment } from '../../domain/calendar';
+import type { FieldError } from '../../domain/fields';
+import { localeOf, type Locale } from '../../domain/locale';
+import { validateDiaryNumber } from '../../domain/report';
+import { texts } from '../../i18n';
+import type { Reach } from '../../store/conversations';
+import type { FiledReport } from '../../store/reports';
+import type { FlowDeps } from '../deps';
+import type { CardHandler } from '../turn';
+import { forwarded } from './forward';
+
+export type RegistrarDeps = Pick<FlowDeps, 'reports' | 'assignments' | 'directory' | 'audit' | 'messenger' | 'conversations' | 'clock' | 'log' | 'registrarAadObjectId' | 'registry' | 'forcedLocale'>;
+
+/** R13: waiting reports are reminded after this many working days, and again as often. */
+export const reminderWorkingDays = 2;
+
+const onReport = z.object({ reportId: z.guid() });
+
+/** What the registrar's card shows besides the report: the field for the number, a notice. */
+interface RegistrarShown {
+  readonly value?: string;
+  readonly errors?: readonly FieldError[];
+  readonly notice?: string;
+  readonly noticeStyle?: 'good' | 'attention';
+}
+
+/** The registrar's card: the criticism, and where to write the diary number until it has one. */
+export async function registrarCard(deps: Pick<FlowDeps, 'assignments' | 'directory'>, report: FiledReport, locale: Locale, shown: RegistrarShown = {}): Promise<AdaptiveCard> {
+  const t = texts(locale);
+  const d = t.report.diary;
+  const error = shown.errors?.find((e) => e.field === 'diaryNumber');
+  const extra: Partial<ReportSummaryCardData> & { intro?: string } = {
+    ...(shown.notice ? { notice: shown.notice, noticeStyle: shown.noticeStyle ?? 'attention' } : {}),
+    ...(report.diaryNumber
+      ? {}
+      : { intro: d.intro, number: { label: d.label, value: shown.value ?? '', hint: d.hint, button: d.button, reportId: report.id, ...(error ? { error: t.fieldErrors[error.code] } : {}) } }),
+  };
+  return forwarded(deps, report, t, extra);
+}
+
+/** The locale the person's chat has (or the forced one). */
+const localeFor = async (deps: Pick<RegistrarDeps, 'conversations' | 'forcedLocale'>, tenantId: string, aadObjectId: string): Promise<Locale> =>
+  localeOf((await deps.conversations.user(tenantId, aadObjectId))?.locale, deps.forcedLocale);
+
+/**
+ * R13 "Spara diarienumret": only the registrar (the setting, not the card) gives a report its number,
+ * once. The report, the department's overview and the account's record get it, the audit records
+ * it, and the reporter is told.
+ */
+export function diaryHandler(deps: RegistrarDeps): CardHandler {
+  return async (turn) => {
+    const d = texts(turn.locale).report.diary;
+    const parsed = onReport.safeParse(turn.data);
+    const stored = parsed.success ? await deps.reports.get(parsed.data.reportId) : undefined;
+    const message = (notice: string) => reportSummaryCard({ title: texts(turn.locale).report.forwarded.criticism, notice, noticeStyle: 'attention', paragraphs: [], facts: [] });
+    if (!stored || stored.value.kind !== 'criticism') return message(d.notFound);
+    if (!deps.registrarAadObjectId || turn.user.aadObjectId !== deps.registrarAadObjectId) return message(d.notRegistrar);
+    if (stored.value.diaryNumber) return registrarCard(deps, stored.value, turn.locale, { notice: d.already(stored.value.diaryNumber), noticeStyle: 'good' });
+    const number = validateDiaryNumber(turn.data);
+    if (!number.ok) {
+      const typed = (turn.data as Record<string, unknown>).diaryNumber;
+      return registrarCard(deps, stored.value, turn.locale, { value: typeof typed === 'string' ? typed.slice(0, 40) : '', errors: number.errors, notice: d.fix });
+    }
+    const now = deps.clock().toISOString();
+    const result = await deps.reports.giveNumber(stored.value.id, number.value.diaryNumber, turn.user, now);
+    if (!result) return message(d.notFound);
+    if (!result.given) return registrarCard(deps, result.report, turn.locale, { notice: d.already(result.report.diaryNumber ?? ''), noticeStyle: 'good' });
+    await deps.audit.appendReport({
+      assignmentId: `report_${result.report.id}`,
+      revision: 2,
+      type: 'ReportCriticismRegistered',
+      actorAadObjectId: turn.user.aadObjectId,
+      actorName: turn.user.name,
+      role: 'registrar',
+      at: now,
+      version: 1,
+      comment: number.value.diaryNumber,
+    });
+    const reporter = result.report.reporter;
+    const locale = await localeFor(deps, turn.reach.tenantId, reporter.aadObjectId);
+    const r = texts(locale).report.diary;
+    const told = await deps.messenger.sendCard(turn.reach, reporter.aadObjectId, reportSummaryCard({ title: r.toReporterTitle, paragraphs: [{ text: r.toReporter(number.value.diaryNumber, longDate(result.report.filedAt, locale)) }], facts: [] }));
+    if (!told.ok) deps.log.warn('diary_number_not_told', { reportId: result.report.id, reason: told.reason });
+    return registrarCard(deps, result.report, turn.locale, { notice: d.saved(number.value.diaryNumber), noticeStyle: 'good' });
+  };
+}
+
+/**
+ * R13, hourly: every report waiting for a diary number `reminderWorkingDays` working days after it
+ * was filed (or last reminded) is sent to the registrar again, in office hours.
+ */
+export async function remindRegistrar(deps: RegistrarDeps, reach: Reach): Promise<{ reminded: number }> {
+  if (!deps.registrarAadObjectId) return { reminded: 0 };
+  const now = DateTime.fromJSDate(deps.clock());
+  let reminded = 0;
+  for (const waiting of await deps.reports.awaitingNumber()) {
+    const due = nextOfficeMoment(addWorkingDays(DateTime.fromISO(waiting.remindedAt || waiting.filedAt), reminderWorkingDays));
+    if (due > now) continue;
+    const stored = await deps.reports.get(waiting.id);
+    if (!stored || stored.value.diaryNumber) {
+      await deps.reports.stopWaiting(waiting.id);
+      continue;
+    }
+    const locale = await localeFor(deps, reach.tenantId, deps.registrarAadObjectId);
+    const days = workingDaysSince(DateTime.fromISO(stored.value.filedAt), now);
+    const sent = await deps.messenger.sendCard(reach, deps.registrarAadObjectId, await registrarCard(deps, stored.value, locale, { notice: texts(locale).report.diary.reminder(days) }));
+    if (!sent.ok) {
+      deps.log.warn('registrar_reminder_not_sent', { reportId: waiting.id, reason: sent.reason });
+      continue;
+    }
+    await deps.reports.reminded(waiting.id, now.toISO() ?? '');
+    reminded++;
+  }
+  return { reminded };
+}
+
+/** Whole working days from `from` to `to`. */
+function workingDaysSince(from: DateTime, to: DateTime): number {
+  let days = 0;
+  while (addWorkingDays(from, days + 1) <= to) days++;
+  return days;
+}
