@@ -29,6 +29,7 @@ import { Blobs } from './store/blobs';
 import { Exports } from './store/exports';
 import { archiveRecord } from './flows/records/handlers';
 import { remindRegistrar } from './flows/report/registrar';
+import { sweepRetention, type RetentionReport } from './flows/retention/sweep';
 import { DutySchedule } from './store/duties';
 import { NudgeLedger } from './store/nudges';
 import { connectQueues, type Queues } from './store/queues';
@@ -71,6 +72,8 @@ export interface Kanalkoll {
   deliverNudge(message: NudgeMessage): Promise<void>;
   /** The weekly digest's timer (R16): sends this week's digests if it is time and they have not gone. */
   sendDigests(): Promise<{ sent: number }>;
+  /** The retention timer (GDPR): removes or anonymises the personal data whose time is up. */
+  sweepRetention(): Promise<RetentionReport>;
   /** The registrar's timer (R13): criticism waiting for its diary number for 2 working days is sent again. */
   remindRegistrar(): Promise<{ reminded: number }>;
   /** Carries out a command on an assignment, as a card button does (the seam below HTTP). */
@@ -210,6 +213,10 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
         return { sent: 0 };
       }
       return sendDigests({ ...deliverDeps, reports: flows.reports, reach: config.home });
+    },
+    sweepRetention: async () => {
+      await ready();
+      return sweepRetention({ ...flows, retention: config.retention, ...(config.home ? { home: config.home } : {}) });
     },
     remindRegistrar: async () => {
       await ready();

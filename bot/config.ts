@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defaultDutySettings, type DutySettings } from './domain/duties';
 import type { Locale } from './domain/locale';
+import { defaultRetention, type RetentionSettings } from './domain/retention';
 import type { ResponsibleShown } from './domain/register';
 import { ConfigError } from './errors';
 
@@ -94,6 +95,8 @@ export interface Config {
   /** The intervals of the duty rules (DESIGN.md table), each a KANALKOLL_ setting. */
   readonly duties: DutySettings;
   /** How nudges are sent: Teams' rate limits, tries and waits. */
+  /** GDPR: how long personal data that is no public record is kept (KANALKOLL_RETAIN_*_DAYS). */
+  readonly retention: RetentionSettings;
   readonly sending: SendingConfig;
   /** The municipal archive's Teams user, who gets each half-year snapshot (R15), and the largest PDF taken. */
   readonly archive: { readonly aadObjectId?: string; readonly maxBytes: number };
@@ -170,6 +173,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const bot = identity(s, problems);
   const duties = numbers(env, defaultDutySettings, '', problems);
   const sending = numbers(env, defaultSending, 'SEND_', problems);
+  const retention = numbers(env, defaultRetention, 'RETAIN_', problems);
   const accountName = s.AzureWebJobsStorage__accountName;
   if (!s.AzureWebJobsStorage && !accountName) {
     problems.push(
@@ -195,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sourceHosts: (s.KANALKOLL_SOURCE_HOSTS ?? 'botkyrka.se').split(',').map((h) => h.trim().toLowerCase()),
     duties,
     sending,
+    retention,
     home: homeOf(s, bot),
     archive: { aadObjectId: s.KANALKOLL_ARCHIVE_AAD_OBJECT_ID, maxBytes: s.KANALKOLL_ARCHIVE_MAX_BYTES ?? 20 * 1024 * 1024 },
     ...(s.KANALKOLL_GRAPH_URL ? { graph: { baseUrl: s.KANALKOLL_GRAPH_URL.replace(/\/$/, ''), clientId: s.AzureWebJobsStorage__clientId } } : {}),

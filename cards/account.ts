@@ -29,6 +29,8 @@ export interface RegisterCardData {
     readonly facts: readonly Choice[];
     /** "Hämta akten", for those who may (R4). */
     readonly record?: { readonly title: string; readonly assignmentId: string };
+    /** GDPR: stop or allow the clean-up of the account, for the communications chief. */
+    readonly hold?: { readonly title: string; readonly assignmentId: string; readonly hold: 'on' | 'off' };
   }[];
   readonly previous?: { readonly title: string; readonly page: number };
   readonly next?: { readonly title: string; readonly page: number };

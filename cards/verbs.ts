@@ -40,6 +40,7 @@ export const verbs = [
   'report.diary',
   'record.get',
   'record.snapshot',
+  'record.hold',
   'duty.archived',
   'duty.active',
   'duty.loginShared',

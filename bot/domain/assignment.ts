@@ -181,6 +181,7 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
     case 'PauseActivity':
     case 'SnoozeDuty':
     case 'RegisterAbsence':
+    case 'ForgetAbsences':
       return state ? decideDuty(command, state) : refuse({ reason: 'notFound' });
     case 'AssignApprover':
     case 'MoveApproval':
@@ -255,6 +256,7 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'ActivityPaused':
     case 'DutySnoozed':
     case 'AbsenceRegistered':
+    case 'AbsencesForgotten':
       return evolveDuty(next, event);
     case 'ApproverAssigned':
     case 'ApprovalMoved':

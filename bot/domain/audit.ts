@@ -12,9 +12,10 @@ export interface AuditEvent {
   readonly actorName: string;
   /**
    * In which role the actor decided; 'owner' covers whoever closes or changes an active account;
-   * 'directory' is Kanalkoll recording what Entra ID showed (a leaver, a new manager).
+   * 'directory' is Kanalkoll recording what Entra ID showed (a leaver, a new manager); 'retention' is
+   * Kanalkoll forgetting personal data whose time is up (GDPR).
    */
-  readonly role: 'applicant' | 'owner' | 'admin' | 'substitute' | 'chief' | 'communicator' | 'commschief' | 'reporter' | 'registrar' | 'directory';
+  readonly role: 'applicant' | 'owner' | 'admin' | 'substitute' | 'chief' | 'communicator' | 'commschief' | 'reporter' | 'registrar' | 'directory' | 'retention';
   readonly at: string;
   readonly version: number;
   readonly comment?: string;
@@ -60,6 +61,9 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 
       const role = by === state.applicant.aadObjectId ? 'owner' : by === state.plan?.who.chiefAadObjectId ? 'chief' : closedAsCommsChief ? 'commschief' : 'communicator';
       return { role };
     }
+    // GDPR: Kanalkoll forgetting what it keeps no longer is on record too.
+    case 'AbsencesForgotten':
+      return { role: 'retention', comment: event.before };
     case 'RemovalRecorded': {
       const by = event.by.aadObjectId;
       const plan = state.plan?.kind === 'account' ? state.plan : undefined;

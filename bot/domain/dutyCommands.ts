@@ -29,13 +29,16 @@ export type DutyCommand =
   | { readonly type: 'CompleteDuty'; readonly meta: CommandMeta; readonly duty: OwnerDuty; readonly period: string; readonly evidence?: DutyEvidence }
   | { readonly type: 'PauseActivity'; readonly meta: CommandMeta; readonly until: string }
   | { readonly type: 'SnoozeDuty'; readonly meta: CommandMeta; readonly duty: OwnerDuty | 'admins'; readonly period: string; readonly until: string; readonly latest: string }
-  | { readonly type: 'RegisterAbsence'; readonly meta: CommandMeta; readonly from: string; readonly to: string; readonly substitute?: PersonRef };
+  | { readonly type: 'RegisterAbsence'; readonly meta: CommandMeta; readonly from: string; readonly to: string; readonly substitute?: PersonRef }
+  /** GDPR: Kanalkoll forgets absences that ended before `before` (a date): who was away, and who stood in. */
+  | { readonly type: 'ForgetAbsences'; readonly meta: CommandMeta; readonly before: string };
 
 export type DutyEvent =
   | { readonly type: 'DutyCompleted'; readonly by: PersonRef; readonly at: string; readonly duty: OwnerDuty; readonly period: string; readonly evidence?: DutyEvidence }
   | { readonly type: 'ActivityPaused'; readonly by: PersonRef; readonly at: string; readonly until: string }
   | { readonly type: 'DutySnoozed'; readonly by: PersonRef; readonly at: string; readonly duty: OwnerDuty | 'admins'; readonly period: string; readonly until: string }
-  | { readonly type: 'AbsenceRegistered'; readonly by: PersonRef; readonly at: string; readonly from: string; readonly to: string; readonly substitute?: PersonRef };
+  | { readonly type: 'AbsenceRegistered'; readonly by: PersonRef; readonly at: string; readonly from: string; readonly to: string; readonly substitute?: PersonRef }
+  | { readonly type: 'AbsencesForgotten'; readonly by: PersonRef; readonly at: string; readonly before: string };
 
 export type DutyRefusal =
   | { readonly reason: 'notActive' }
@@ -58,6 +61,11 @@ export function decideDuty(command: DutyCommand, state: Assignment): DutyDecisio
   if (state.status !== 'active' || state.plan.kind !== 'account') return { ok: false, reason: 'notActive' };
   const { actor, now: at } = command.meta;
   const by = actor;
+  // Retention (GDPR), by Kanalkoll itself: only what has ended, and only if there is any.
+  if (command.type === 'ForgetAbsences') {
+    if (!isCalendarDate(command.before) || !(state.dutyLog?.absences ?? []).some((a) => a.to < command.before)) return { ok: false, reason: 'alreadyDone' };
+    return { ok: true, events: [{ type: 'AbsencesForgotten', by, at, before: command.before }] };
+  }
   // The owner does the account's duties (R5); nobody else completes, pauses or snoozes them.
   if (actor.aadObjectId !== state.applicant.aadObjectId) return { ok: false, reason: 'notAllowed' };
   const refuse = (reason: DutyRefusal['reason']): DutyDecision => ({ ok: false, reason }) as DutyDecision;
@@ -94,6 +102,9 @@ export function decideDuty(command: DutyCommand, state: Assignment): DutyDecisio
   }
 }
 
+/** Who forgets personal data when its time is up (GDPR): Kanalkoll, not a person. */
+export const retention: PersonRef = { aadObjectId: 'kanalkoll-retention', name: 'Kanalkoll' };
+
 export function evolveDuty(state: Assignment, event: DutyEvent): Assignment {
   if (state.status !== 'active') throw new Error(`${event.type} on a ${state.status} assignment`);
   const log: DutyLog = state.dutyLog ?? {};
@@ -116,6 +127,8 @@ export function evolveDuty(state: Assignment, event: DutyEvent): Assignment {
       const absence = { from: event.from, to: event.to, ...(event.substitute ? { substitute: event.substitute.name, substituteAadObjectId: event.substitute.aadObjectId } : {}) };
       return { ...state, dutyLog: { ...log, absences: [...(log.absences ?? []), absence] } };
     }
+    case 'AbsencesForgotten':
+      return { ...state, dutyLog: { ...log, absences: (log.absences ?? []).filter((a) => a.to >= event.before) } };
     default: {
       const exhaustive: never = event;
       return exhaustive;

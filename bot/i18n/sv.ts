@@ -234,6 +234,7 @@ export const sv = {
       DutySnoozed: 'bad om en påminnelse senare',
       ActivityPaused: 'pausade frågan om kontot används',
       AbsenceRegistered: 'anmälde frånvaro',
+      AbsencesForgotten: 'rensade bort frånvaro som tagit slut',
       RemovalRecorded: (ground: string, day: string) => `tog bort ett inlägg ${day} (${ground})`,
       StepSaved: 'sparade ett steg',
       StepOpened: 'öppnade ett steg',
@@ -740,7 +741,7 @@ export const sv = {
     } satisfies Record<AssignmentStatus, string>,
     roles: {
       applicant: 'sökande', owner: 'ansvarig', admin: 'administratör', substitute: 'ersättare', chief: 'närmaste chef', communicator: 'förvaltningens kommunikatör',
-      commschief: 'kommunikationschef', reporter: 'rapporterade', registrar: 'registrator', directory: 'Kanalkoll, ur katalogen',
+      commschief: 'kommunikationschef', reporter: 'rapporterade', registrar: 'registrator', retention: 'Kanalkoll, rensning', directory: 'Kanalkoll, ur katalogen',
     },
     version: (n: number, date: string) => `Version ${n}, skickad ${date}`,
     finalUploaded: (period: string) => `PDF skickad i chatten (${period})`,
@@ -762,6 +763,25 @@ export const sv = {
     paused: (date: string) => `Frågan om kontot används är pausad till ${date}`,
     report: (date: string, number: string | undefined) => (number ? `${date}, diarienummer ${number}` : `${date}, väntar på diarienummer`),
     page: (n: number, of: number) => `Sida ${n} av ${of}`,
+  },
+  /** GDPR: "vad vet du om mig?", and stopping the clean-up for an account. */
+  privacy: {
+    heading: 'Dina uppgifter',
+    title: 'Det här har Kanalkoll om dig',
+    intro: 'Du har rätt att se allt Kanalkoll sparar om dig. Här är en sammanfattning. Allt finns i filen.',
+    links: (minutes: number) => `Länken gäller i ${minutes} minuter. Skriv ”vad vet du om mig?” igen om den har slutat gälla.`,
+    kept: 'Ansökningar, beslut och utvärderingar är allmänna handlingar och sparas. Annat tas bort när det inte behövs längre. Frågor? Kontakta kommunens dataskyddsombud.',
+    facts: { directory: 'Katalogen', teams: 'Teams', assignments: 'Ansökningar och konton', reports: 'Rapporter du har skickat' },
+    lastSeen: (date: string) => `Du skrev till Kanalkoll senast ${date}.`,
+    none: 'Inget',
+    draft: 'utkast',
+    download: 'Hämta allt som JSON',
+    failed: 'Det gick inte att ta fram filen just nu. Försök igen om en stund.',
+    hold: 'Stoppa rensning',
+    release: 'Tillåt rensning igen',
+    held: (account: string) => `Rensningen är stoppad för ${account}. Inget om kontot tas bort förrän du tillåter det igen.`,
+    released: (account: string) => `Rensningen är tillåten igen för ${account}.`,
+    onlyCommsChief: 'Det är bara kommunikationschefen som kan stoppa rensning.',
   },
   /** What to fix in a plan field, shown next to the field. */
   fieldErrors: {

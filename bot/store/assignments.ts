@@ -208,6 +208,49 @@ export class AssignmentStore {
     return found;
   }
 
+  /**
+   * GDPR: drafts never sent (version 0) whose last change is before `before`: a query on the row's
+   * own timestamp, which the service keeps; a daily timer's, never a turn's.
+   */
+  async draftsUnchangedSince(before: string): Promise<Assignment[]> {
+    const found: Assignment[] = [];
+    const filter = odata`RowKey eq ${'assignment'} and Timestamp lt ${new Date(before)}`;
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      const state = assignmentSchema.parse(fromColumns(entity)) as unknown as Assignment;
+      if (state.version === 0 && (state.status === 'draft' || state.status === 'cancelled')) found.push(state);
+    }
+    return found;
+  }
+
+  /** GDPR: a draft never sent goes, every row of it (its decisions too: a draft is no public record) and its index row. */
+  async deleteDraft(state: Assignment): Promise<void> {
+    if (state.version !== 0) throw new Error(`${state.id} was sent (version ${state.version}): a public record is not deleted`);
+    const pk = partition(state.id);
+    const keys: string[] = [];
+    for await (const entity of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } })) keys.push(entity.rowKey ?? '');
+    // The state last, so a run that stops half-way finds the draft again tomorrow.
+    for (const rowKey of keys.filter((k) => k !== 'assignment')) await unlessMissing(this.table.deleteEntity(pk, rowKey));
+    await unlessMissing(this.table.deleteEntity(personPartition(state.applicant.aadObjectId), encodeKey(state.id)));
+    await unlessMissing(this.table.deleteEntity(pk, 'assignment'));
+  }
+
+  /** Holds (GDPR retention stops): accounts the communications chief asked to keep everything about, by id. */
+  async holds(): Promise<Map<string, { by: string; at: string }>> {
+    const found = new Map<string, { by: string; at: string }>();
+    for await (const e of this.table.listEntities<{ by: string; at: string }>({ queryOptions: { filter: odata`PartitionKey eq ${'hold'}` } })) {
+      found.set(decodeURIComponent(e.rowKey ?? ''), { by: e.by, at: e.at });
+    }
+    return found;
+  }
+
+  async hold(id: string, by: string, at: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: 'hold', rowKey: encodeKey(id), by, at }, 'Replace');
+  }
+
+  async releaseHold(id: string): Promise<void> {
+    await unlessMissing(this.table.deleteEntity('hold', encodeKey(id)));
+  }
+
   /** Everything `aadObjectId` has applied for or owns, newest first. */
   listFor(aadObjectId: string): Promise<Assignment[]> {
     return this.listed(personPartition(aadObjectId));

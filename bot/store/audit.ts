@@ -29,6 +29,16 @@ export class AuditLog {
   }
 
   /**
+   * GDPR: a forgotten report's filing stays on record without who filed it (the one exception to
+   * "never updated": that row alone would tell who reported bullying).
+   */
+  async anonymiseReport(reportId: string): Promise<void> {
+    for await (const entity of this.auditTable.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(`report_${reportId}`)}` } })) {
+      await this.auditTable.updateEntity({ partitionKey: entity.partitionKey ?? '', rowKey: entity.rowKey ?? '', actorAadObjectId: '', actorName: '', comment: '' }, 'Merge');
+    }
+  }
+
+  /**
    * The assignment's decisions, in the order they were made. Decisions recorded before audit rows moved
    * into the assignment's partition are still in the `audit` table (partition: the assignment), and read from there.
    */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { odata, type TableClient } from '@azure/data-tables';
 import { encodeKey, fromColumns, TableRepository } from './repository';
 import type { Tables } from './tables';
+import { unlessMissing } from './statuses';
 
 /**
  * Where and how the bot can reach a user or a chat later, without waiting for them to write:
@@ -75,6 +76,12 @@ export class ConversationReferences {
   async user(tenantId: string, aadObjectId: string): Promise<UserReference | undefined> {
     const stored = await this.repo.get(userKey(tenantId, aadObjectId));
     return stored?.value.kind === 'user' ? stored.value : undefined;
+  }
+
+  /** GDPR: forgets where to reach someone (they left). */
+  async forget(tenantId: string, aadObjectId: string): Promise<void> {
+    const key = userKey(tenantId, aadObjectId);
+    await unlessMissing(this.table.deleteEntity(key.partitionKey, key.rowKey));
   }
 
   async chat(tenantId: string, conversationId: string): Promise<ChatReference | undefined> {

@@ -213,6 +213,37 @@ export class DirectoryStore {
     }
   }
 
+  /** GDPR: notes when people left (the sync saw them go), so what is kept about them can go in time. */
+  async noteLeavers(aadObjectIds: readonly string[], at: string): Promise<void> {
+    for (const aadObjectId of aadObjectIds) {
+      await createdOnce(this.table.createEntity({ partitionKey: 'left', rowKey: encodeKey(aadObjectId), aadObjectId, leftAt: at, chatForgotten: false }));
+    }
+  }
+
+  /** The people who left and are not yet reduced to their name, with when they left. */
+  async leavers(): Promise<{ aadObjectId: string; leftAt: string; chatForgotten: boolean }[]> {
+    const found: { aadObjectId: string; leftAt: string; chatForgotten: boolean }[] = [];
+    for await (const e of this.table.listEntities<{ aadObjectId: string; leftAt: string; chatForgotten?: boolean }>({ queryOptions: { filter: odata`PartitionKey eq ${'left'}` } })) {
+      found.push({ aadObjectId: e.aadObjectId, leftAt: e.leftAt, chatForgotten: e.chatForgotten === true });
+    }
+    return found;
+  }
+
+  async chatForgotten(aadObjectId: string): Promise<void> {
+    await unlessMissing(this.table.updateEntity({ partitionKey: 'left', rowKey: encodeKey(aadObjectId), chatForgotten: true }, 'Merge'));
+  }
+
+  /**
+   * GDPR: a leaver's entry cut to their name, which old plans and decisions still show; their mail,
+   * title, department and manager go. Someone who came back meanwhile is left as they are.
+   */
+  async reduceLeaver(aadObjectId: string): Promise<void> {
+    const person = await this.people.get({ partitionKey: 'person', rowKey: encodeKey(aadObjectId) });
+    if (person && person.value.enabled === false) await this.people.save({ aadObjectId, name: person.value.name, email: '', departmentId: '', title: '', enabled: false }, person.etag);
+    await unlessMissing(this.table.deleteEntity('left', encodeKey(aadObjectId)));
+    this.cache.clear();
+  }
+
   /** Where the next users delta round starts; undefined before the first full sync. */
   async deltaLink(): Promise<string | undefined> {
     const entity = await unlessMissing(this.table.getEntity<{ link?: string }>('sync', 'users'));

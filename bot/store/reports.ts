@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { ETagConflict } from '../errors';
 import { orConflict, unlessMissing } from './statuses';
 import type { PersonRef } from '../domain/assignment';
-import type { ReportContent, ReportKind } from '../domain/report';
+import { reportKinds, type ReportContent, type ReportKind } from '../domain/report';
 import { encodeKey, fromColumns, toColumns, type Stored } from './repository';
 import type { Tables } from './tables';
 
@@ -97,8 +97,40 @@ export class ReportStore {
     return found;
   }
 
+  /** Files a report; its kind, time and reporter are columns too, so retention and "vad vet du om mig?" can query them. */
   async file(report: FiledReport): Promise<void> {
-    await this.table.createEntity({ partitionKey: 'report', rowKey: report.id, ...toColumns(report) });
+    await this.table.createEntity({ partitionKey: 'report', rowKey: report.id, kind: report.kind, filedAt: report.filedAt, reporterAadObjectId: report.reporter.aadObjectId, ...toColumns(report) });
+  }
+
+  /** GDPR: the reports of these kinds filed before `before`. */
+  async filedBefore(kinds: readonly ReportKind[], before: string): Promise<FiledReport[]> {
+    return this.query(odata`PartitionKey eq ${'report'} and filedAt lt ${before}`, kinds);
+  }
+
+  /** GDPR, right of access: the reports someone filed. */
+  async filedBy(aadObjectId: string): Promise<FiledReport[]> {
+    return this.query(odata`PartitionKey eq ${'report'} and reporterAadObjectId eq ${aadObjectId}`, reportKinds);
+  }
+
+  private async query(filter: string, kinds: readonly ReportKind[]): Promise<FiledReport[]> {
+    const found: FiledReport[] = [];
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      const report = fromColumns(entity) as FiledReport;
+      if (kinds.includes(report.kind)) found.push(report);
+    }
+    return found;
+  }
+
+  /**
+   * GDPR: a report of bullying or negative material whose time is up goes, with what the weekly
+   * digest and the department's overview kept of it. Registered criticism is a public record: never.
+   */
+  async forget(report: FiledReport, week: string): Promise<void> {
+    if (report.kind === 'criticism') throw new Error('registered criticism is a public record: it is not deleted');
+    const counted = await unlessMissing(this.table.getEntity<{ departmentId?: string }>(`week_${week}`, report.id));
+    if (counted?.departmentId) await unlessMissing(this.table.deleteEntity(departmentPartition(counted.departmentId), `${newestFirst(report.filedAt)}_${report.id}`));
+    await unlessMissing(this.table.deleteEntity(`week_${week}`, report.id));
+    await unlessMissing(this.table.deleteEntity('report', report.id));
   }
 
   /** A filed report and its ETag. */

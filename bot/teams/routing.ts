@@ -16,6 +16,7 @@ import type { CardHandler } from '../flows/turn';
 import { registerCardFor } from '../flows/register/card';
 import { reportHandlers } from '../flows/report/handlers';
 import { recordHandlers } from '../flows/records/handlers';
+import { accessHandler } from '../flows/retention/access';
 import { aboutUnitHandler } from '../flows/report/aboutUnit';
 import { answerFor, helpForCard, helpMenu } from '../flows/help';
 import { welcome, type WelcomeFor } from '../flows/welcome';
@@ -57,6 +58,7 @@ export function routes(deps: FlowDeps): Routes {
   const register: Handler = (t) => registerCardFor(deps, t.locale, t.data, t.user?.aadObjectId);
   const aboutUnit = aboutUnitHandler(deps);
   const records = recordHandlers(deps);
+  const myData = accessHandler(deps);
   /** What the welcome card offers this person, from what is stored. */
   const applies = async (t: { user?: { aadObjectId: string } }): Promise<WelcomeFor> => {
     if (!t.user) return {};
@@ -79,6 +81,8 @@ export function routes(deps: FlowDeps): Routes {
       // R16: a chief asking what is written about their unit gets the reports about it, not the policy's text.
       { pattern: /\b(vad (skrivs|sägs|har rapporterats) om (min|vår) (enhet|förvaltning|verksamhet)|what is (written|said|reported) about my (unit|department|team))\b/i, handle: personal(aboutUnit) },
       { pattern: /^(mina konton|my accounts)\b/i, handle: personal(accounts.mine) },
+      // GDPR, right of access: what Kanalkoll keeps about the asker.
+      { pattern: /\b(vad vet du om mig|vilka uppgifter (har|sparar) du om mig|mina uppgifter|mina personuppgifter|what do you know about me|my (personal )?data)\b/i, handle: personal(myData) },
       { pattern: /^(jag är borta|frånvaro|semester|i am away|i'm away|away)\b/i, handle: personal(absence.form) },
       { pattern: /^(borttaget inlägg|registrera borttaget|jag har tagit bort ett inlägg|removed post|record a removed post)\b/i, handle: personal(accounts.removalForm) },
       { pattern: /^(förvaltningar|kommunikatörer|departments|communicators)\b/i, handle: personal(org.show) },
@@ -126,6 +130,7 @@ export function routes(deps: FlowDeps): Routes {
       'report.diary': personal(reports.diary),
       'record.get': personal(records.get),
       'record.snapshot': personal(records.snapshot),
+      'record.hold': personal(records.hold),
       'duty.archived': personal(duties.archived),
       'duty.active': personal(duties.active),
       'duty.loginShared': personal(duties.loginShared),

@@ -393,6 +393,12 @@ const recipes: Record<Verb, Recipe> = {
     // A draft has no record to fetch; the employee owns the account but is not among its readers.
     mutations: id('assignmentId', (t) => [t.draft.id, t.othersDraft]),
   },
+  'record.hold': {
+    personal: true,
+    actors: ['commschief'],
+    base: (t) => ({ assignmentId: t.active, hold: 'on' }),
+    mutations: [...id('assignmentId', (t) => [t.draft.id, t.othersDraft]), ...field('hold', 'neither on nor off', ['', 'yes', 'ON', ...big], [true, 1, null])],
+  },
   // No snapshot is stored in this world: every press is refused (the valid path: upload.test.ts).
   'record.snapshot': {
     personal: true,

@@ -24,7 +24,7 @@ export function refusalTexts(locale: Locale): ReadonlySet<string> {
     t.report.fix, t.report.unknownKind,
     t.removal.fix, t.removal.none, t.removal.notAllowed, t.removal.unreadable,
     t.help.notFound, t.help.unknownTopic,
-    t.records.notAllowed, t.records.notFound,
+    t.records.notAllowed, t.records.notFound, t.privacy.onlyCommsChief,
     t.report.diary.notFound, t.report.diary.notRegistrar, t.report.diary.fix,
     ...Object.values(t.fieldErrors),
   ]);

@@ -197,6 +197,7 @@ export function historyText(view: PlanView, event: AuditEvent): string {
     case 'DutySnoozed':
     case 'ActivityPaused':
     case 'AbsenceRegistered':
+    case 'AbsencesForgotten':
     case 'StepSaved':
     case 'StepOpened':
       return h[event.type];

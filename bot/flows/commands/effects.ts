@@ -49,7 +49,7 @@ const announced = new Set<Event['type']>([
 // Who administers the account changes when it becomes active and when the administration changes.
 const naming = new Set<Event['type']>(['PlanApproved', 'AdministrationChanged']);
 // What the approval card does not show: a snooze or an absence changes no card sent, so none is updated.
-const unseen = new Set<Event['type']>(['DutySnoozed', 'AbsenceRegistered']);
+const unseen = new Set<Event['type']>(['DutySnoozed', 'AbsenceRegistered', 'AbsencesForgotten']);
 // Filling in a draft changes neither the register, nor the duties, nor any card sent: a draft has none of them.
 const drafting = new Set<Event['type']>(['PlanStarted', 'StepSaved', 'StepOpened']);
 

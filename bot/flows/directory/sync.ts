@@ -5,7 +5,7 @@ import type { DirectoryStore } from '../../store/directory';
 
 export interface SyncDeps {
   readonly people: PeopleSource;
-  readonly directory: Pick<DirectoryStore, 'person' | 'everyone' | 'putPeople' | 'deltaLink' | 'saveDeltaLink' | 'allDepartments' | 'noteDepartments'>;
+  readonly directory: Pick<DirectoryStore, 'person' | 'everyone' | 'putPeople' | 'deltaLink' | 'saveDeltaLink' | 'allDepartments' | 'noteDepartments' | 'noteLeavers'>;
   readonly clock: () => Date;
   readonly log: Log;
 }
@@ -72,6 +72,7 @@ export async function syncDirectory(deps: SyncDeps): Promise<SyncReport> {
   await deps.directory.putPeople(people);
   await deps.directory.saveDeltaLink(round.deltaLink, deps.clock().toISOString());
   const left = people.filter((p) => p.enabled === false && wasThere.get(p.aadObjectId));
+  await deps.directory.noteLeavers(left.map((p) => p.aadObjectId), deps.clock().toISOString());
   const report = { full: !link, changed: people.length, leavers: people.filter((p) => p.enabled === false).length, left, newDepartments };
   deps.log.info('directory_sync', { full: report.full, changed: report.changed, leavers: report.leavers, left: left.length, newDepartments: newDepartments.map((d) => d.name).join(', ') });
   return report;

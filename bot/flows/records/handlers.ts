@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dutyCard, type AdaptiveCard } from '../../../cards';
+import { accountName } from '../../domain/account';
 import type { Assignment } from '../../domain/assignment';
 import { cardId } from '../../domain/fields';
 import type { Locale } from '../../domain/locale';
@@ -43,6 +44,7 @@ export async function archiveRecord(deps: Omit<RecordDeps, 'exports'>, state: As
 }
 
 const onAssignment = z.object({ assignmentId: cardId });
+const onHold = z.object({ assignmentId: cardId, hold: z.enum(['on', 'off']) });
 const onSnapshot = z.object({ name: z.string().regex(/^[\w%.-]+_\d{4}-H[12]_[0-9a-f-]{36}\.pdf$/i) });
 
 /**
@@ -50,7 +52,7 @@ const onSnapshot = z.object({ name: z.string().regex(/^[\w%.-]+_\d{4}-H[12]_[0-9
  * communicator get its record as a PDF and as JSON, by links that work for a quarter of an hour.
  * Rights come from storage, never from the card.
  */
-export function recordHandlers(deps: RecordDeps): Record<'get' | 'snapshot', CardHandler> {
+export function recordHandlers(deps: RecordDeps): Record<'get' | 'snapshot' | 'hold', CardHandler> {
   const message = (turn: CardTurn, title: string, links: { title: string; url: string }[], paragraph: string): AdaptiveCard =>
     dutyCard({ heading: texts(turn.locale).records.fetch, title, paragraphs: [{ text: paragraph }], facts: [], itemsTitle: '', items: [], actions: [], links });
   /** Why not, marked as a problem; nothing was made. */
@@ -83,6 +85,24 @@ export function recordHandlers(deps: RecordDeps): Record<'get' | 'snapshot', Car
         deps.log.warn('record_failed', { assignmentId: stored.value.id, error: error instanceof Error ? error.message : String(error) });
         return refused(turn, t.failed);
       }
+    },
+    /**
+     * GDPR: the communications chief stops the clean-up of everything about an account (a records
+     * request unanswered, a report open), or allows it again. Audited.
+     */
+    hold: async (turn) => {
+      const t = texts(turn.locale).privacy;
+      const parsed = onHold.safeParse(turn.data);
+      const stored = parsed.success ? await deps.assignments.get(parsed.data.assignmentId) : undefined;
+      if (!parsed.success || !stored?.value.plan) return refused(turn, texts(turn.locale).records.notFound);
+      if (turn.user.aadObjectId !== (await deps.directory.communicationsChief())) return refused(turn, t.onlyCommsChief);
+      const at = deps.clock().toISOString();
+      const on = parsed.data.hold === 'on';
+      if (on) await deps.assignments.hold(stored.value.id, turn.user.aadObjectId, at);
+      else await deps.assignments.releaseHold(stored.value.id);
+      await deps.audit.appendReport({ assignmentId: `hold_${stored.value.id}`, revision: Date.parse(at), type: on ? 'HoldPlaced' : 'HoldReleased', actorAadObjectId: turn.user.aadObjectId, actorName: turn.user.name, role: 'commschief', at, version: stored.value.version });
+      const account = accountName(stored.value);
+      return dutyCard({ heading: t.heading, title: account, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [{ title: texts(turn.locale).register.title, verb: 'register.show', data: {} }], notice: on ? t.held(account) : t.released(account), noticeStyle: 'good' });
     },
     /** R15: a half-year snapshot, for the municipal archive and those who may read the account's records. */
     snapshot: async (turn) => {

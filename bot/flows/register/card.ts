@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { registerCard, type AdaptiveCard } from '../../../cards';
 import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
+import type { AssignmentStore } from '../../store/assignments';
 import { currentEntries, type RegisterDeps } from './publish';
 
 const pageSize = 5;
@@ -14,7 +15,7 @@ const showData = z.object({ page: z.coerce.number().int().min(0).max(10_000).cat
  * may (the communications chief, the registrar, an account's chiefs and communicator) get "Hämta
  * akten" under an account; the button only shows the way, the handler decides from storage.
  */
-export async function registerCardFor(deps: RegisterDeps & { readonly registrarAadObjectId?: string }, locale: Locale, data: unknown, viewer?: string): Promise<AdaptiveCard> {
+export async function registerCardFor(deps: RegisterDeps & { readonly registrarAadObjectId?: string; readonly assignments: Pick<AssignmentStore, 'holds'> }, locale: Locale, data: unknown, viewer?: string): Promise<AdaptiveCard> {
   const t = texts(locale).register;
   const { page, department: chosen } = showData.parse(data ?? {});
   const department = chosen || everyDepartment;
@@ -24,7 +25,11 @@ export async function registerCardFor(deps: RegisterDeps & { readonly registrarA
   const last = Math.max(Math.ceil(shown.length / pageSize) - 1, 0);
   const current = Math.min(page, last);
   const entries = shown.slice(current * pageSize, (current + 1) * pageSize);
-  const readsAll = viewer !== undefined && (viewer === deps.registrarAadObjectId || viewer === (await deps.directory.communicationsChief()));
+  const commsChief = viewer !== undefined && viewer === (await deps.directory.communicationsChief());
+  const readsAll = commsChief || (viewer !== undefined && viewer === deps.registrarAadObjectId);
+  // GDPR: the communications chief can stop the clean-up of an account, and allow it again.
+  const holds = commsChief ? await deps.assignments.holds() : new Map<string, unknown>();
+  const p = texts(locale).privacy;
   return registerCard({
     title: t.title,
     intro: t.intro,
@@ -44,6 +49,7 @@ export async function registerCardFor(deps: RegisterDeps & { readonly registrarA
         { title: t.facts.audience, value: e.audience },
       ],
       ...(viewer !== undefined && (readsAll || e.recordReaders.includes(viewer)) ? { record: { title: texts(locale).records.fetch, assignmentId: e.id } } : {}),
+      ...(commsChief ? { hold: holds.has(e.id) ? { title: p.release, assignmentId: e.id, hold: 'off' as const } : { title: p.hold, assignmentId: e.id, hold: 'on' as const } } : {}),
     })),
     previous: current > 0 ? { title: t.previous, page: current - 1 } : undefined,
     next: current < last ? { title: t.next, page: current + 1 } : undefined,
