@@ -107,7 +107,9 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const adapter = createAdapter(config.bot, log, config.forcedLocale);
   adapter.use(tenantFilter(config.allowedTenantIds, log));
   const assignments = new AssignmentStore(tables);
-  const audit = new AuditLog(tables);
+  const blobs = new Blobs(config.storage);
+  const auditTrail = new AuditTrail(blobs);
+  const audit = new AuditLog(tables, auditTrail);
   const outbox = new Outbox(tables);
   const botAppId = config.bot.kind === 'unauthenticated' ? '' : config.bot.appId;
   const { sending } = config;
@@ -122,9 +124,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const schedule = new DutySchedule(tables);
   const ledger = new NudgeLedger(tables);
   const effectsQueue = queues.queue<EffectsMessage>('effects');
-  const blobs = new Blobs(config.storage);
   const archive = new ArchiveStore(blobs);
-  const auditTrail = new AuditTrail(blobs);
   const reports = new ReportStore(tables);
   const dutyDeps = { assignments, directory, schedule, queue, ledger, settings: config.duties, clock, log };
   const deliverDeps = { ...dutyDeps, conversations, sender: nudgeSender, retry: sending, forcedLocale: config.forcedLocale };

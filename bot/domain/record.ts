@@ -28,7 +28,7 @@ export interface AssignmentRecord {
     readonly finalSnapshot?: FinalSnapshot;
   };
   readonly planVersions: readonly RecordedPlan[];
-  /** Every decision, oldest first, as the audit log keeps it. */
+  /** Every decision, oldest first, as the audit log keeps it (holds on the account included). */
   readonly decisions: readonly AuditEvent[];
   readonly evaluations: readonly { readonly period: string; readonly completedAt: string; readonly report: EvaluationReport }[];
   readonly removals: readonly { readonly removedOn: string; readonly ground: string; readonly what: string; readonly recordedBy: string; readonly recordedAt: string }[];
@@ -100,7 +100,7 @@ export function assignmentRecord(sources: RecordSources): AssignmentRecord {
       ...(state.status === 'closed' ? { closedAt: state.closedAt, ...(state.finalSnapshot ? { finalSnapshot: state.finalSnapshot } : {}) } : {}),
     },
     planVersions: [...sources.versions].sort((a, b) => a.version - b.version),
-    decisions: [...sources.audit].sort((a, b) => a.revision - b.revision),
+    decisions: [...sources.audit].sort((a, b) => a.at.localeCompare(b.at) || a.revision - b.revision),
     evaluations: evidence
       .flatMap(([key, e]) => (e.kind === 'evaluation' ? [{ period: split(key).period, completedAt: doneAt(key), report: e.report }] : []))
       .sort((a, b) => a.period.localeCompare(b.period)),

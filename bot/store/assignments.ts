@@ -5,6 +5,7 @@ import type { ActivityPlan } from '../domain/activityPlan';
 import type { Assignment, AssignmentStatus } from '../domain/assignment';
 import type { AuditEvent } from './audit';
 import { orConflict, unlessMissing } from './statuses';
+import { ETagConflict } from '../errors';
 import { encodeKey, fromColumns, TableRepository, toColumns, type Stored } from './repository';
 import type { Tables } from './tables';
 
@@ -216,22 +217,38 @@ export class AssignmentStore {
     const found: Assignment[] = [];
     const filter = odata`RowKey eq ${'assignment'} and Timestamp lt ${new Date(before)}`;
     for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      const state = assignmentSchema.parse(fromColumns(entity)) as unknown as Assignment;
-      if (state.version === 0 && (state.status === 'draft' || state.status === 'cancelled')) found.push(state);
+      const parsed = assignmentSchema.safeParse(fromColumns(entity));
+      const state = parsed.success ? (parsed.data as unknown as Assignment) : undefined;
+      if (state && isUnsentDraft(state)) found.push(state);
     }
     return found;
   }
 
-  /** GDPR: a draft never sent goes, every row of it (its decisions too: a draft is no public record) and its index row. */
-  async deleteDraft(state: Assignment): Promise<void> {
-    if (state.version !== 0) throw new Error(`${state.id} was sent (version ${state.version}): a public record is not deleted`);
-    const pk = partition(state.id);
-    const keys: string[] = [];
-    for await (const entity of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${pk}`, select: ['RowKey'] } })) keys.push(entity.rowKey ?? '');
-    // The state last, so a run that stops half-way finds the draft again tomorrow.
-    for (const rowKey of keys.filter((k) => k !== 'assignment')) await unlessMissing(this.table.deleteEntity(pk, rowKey));
-    await unlessMissing(this.table.deleteEntity(personPartition(state.applicant.aadObjectId), encodeKey(state.id)));
-    await unlessMissing(this.table.deleteEntity(pk, 'assignment'));
+  /**
+   * GDPR: a draft never sent goes, every row of its partition (its decisions too: a draft is no public
+   * record). The draft itself first, and only if it is still as read here (its ETag): unsent, unchanged
+   * since `before`; saved or sent meanwhile, it stays (false). Then the rest, and its index row; a run
+   * that stops between leaves only rows nobody reads.
+   */
+  async deleteDraft(id: string, before: string): Promise<boolean> {
+    const pk = partition(id);
+    const rows: { rowKey: string; etag: string; value?: unknown; timestamp?: string }[] = [];
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })) {
+      rows.push({ rowKey: String(entity.rowKey), etag: String(entity.etag), ...(entity.rowKey === 'assignment' ? { value: fromColumns(entity), timestamp: String(entity.timestamp ?? '') } : {}) });
+    }
+    const main = rows.find((r) => r.rowKey === 'assignment');
+    const parsed = main ? assignmentSchema.safeParse(main.value) : undefined;
+    const state = parsed?.success ? (parsed.data as unknown as Assignment) : undefined;
+    if (!main || !state || !isUnsentDraft(state) || !(Date.parse(main.timestamp ?? '') < Date.parse(before))) return false;
+    try {
+      if (!(await unlessMissing(orConflict(this.table.deleteEntity(pk, 'assignment', { etag: main.etag }), 'assignments', pk)))) return false;
+    } catch (error) {
+      if (error instanceof ETagConflict) return false;
+      throw error;
+    }
+    for (const row of rows.filter((r) => r.rowKey !== 'assignment')) await unlessMissing(this.table.deleteEntity(pk, row.rowKey));
+    await unlessMissing(this.table.deleteEntity(personPartition(state.applicant.aadObjectId), encodeKey(id)));
+    return true;
   }
 
   /** Holds (GDPR retention stops): accounts the communications chief asked to keep everything about, by id. */
@@ -269,6 +286,9 @@ export class AssignmentStore {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 }
+
+/** A draft never sent: no version of it was ever frozen (a withdrawn plan is a draft again, but was sent). */
+const isUnsentDraft = (state: Assignment): boolean => state.version === 0 && (state.status === 'draft' || state.status === 'cancelled');
 
 /** A filter for the rows of a partition whose key starts with `prefix` (ending in '_', whose successor is '`'). */
 export const rowsStartingWith = (partitionKey: string, prefix: string): string =>

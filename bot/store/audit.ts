@@ -3,6 +3,7 @@ import type { AuditEvent } from '../domain/audit';
 import { partition, rowsStartingWith } from './assignments';
 import { encodeKey } from './repository';
 import { createdOnce } from './statuses';
+import type { AuditTrail } from './auditTrail';
 import type { Tables } from './tables';
 
 export type { AuditEvent } from '../domain/audit';
@@ -18,14 +19,23 @@ export class AuditLog {
   /** The `audit` table: reports' filings, and assignments' decisions from before they moved. */
   private readonly auditTable: TableClient;
 
-  constructor(tables: Tables) {
+  constructor(
+    tables: Tables,
+    /** The write-once audit (R4), for the decisions here that are public records; absent in tests that do not look. */
+    private readonly trail?: Pick<AuditTrail, 'append'>,
+  ) {
     this.assignments = tables.client('assignments');
     this.auditTable = tables.client('audit');
   }
 
-  /** Records the filing of a report; recording it again (a retry) leaves the first record. */
-  async appendReport(event: AuditEvent): Promise<void> {
+  /**
+   * Records a decision that is not a command on an assignment (a report filed, a diary number given, a
+   * hold); recording it again (a retry) leaves the first record. `sealed`: a public record, appended to
+   * the write-once audit too; otherwise it may be anonymised when its report goes (GDPR).
+   */
+  async appendReport(event: AuditEvent, options: { readonly sealed?: boolean } = {}): Promise<void> {
     await createdOnce(this.auditTable.createEntity({ partitionKey: encodeKey(event.assignmentId), rowKey: String(event.revision).padStart(8, '0'), ...event }));
+    if (options.sealed && this.trail) await this.trail.append(event.assignmentId, [event]);
   }
 
   /**

@@ -51,7 +51,7 @@ export class Blobs {
       startsOn,
       expiresOn,
       // The name as ASCII for old clients, and as written (RFC 5987) for the rest.
-      contentDisposition: `inline; filename="${fileName.replace(/[^\w. -]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      contentDisposition: `inline; filename="${fileName.replace(/[^\w. -]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
     };
     if (this.service.credential instanceof StorageSharedKeyCredential) return blob.generateSasUrl(options);
     return blob.generateUserDelegationSasUrl(options, await this.delegationKey(now));

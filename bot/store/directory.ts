@@ -213,20 +213,25 @@ export class DirectoryStore {
     }
   }
 
-  /** GDPR: notes when people left (the sync saw them go), so what is kept about them can go in time. */
+  /** GDPR: notes when people left (the sync saw them go; leaving again starts the count again), so what is kept about them can go in time. */
   async noteLeavers(aadObjectIds: readonly string[], at: string): Promise<void> {
     for (const aadObjectId of aadObjectIds) {
-      await createdOnce(this.table.createEntity({ partitionKey: 'left', rowKey: encodeKey(aadObjectId), aadObjectId, leftAt: at, chatForgotten: false }));
+      await this.table.upsertEntity({ partitionKey: 'left', rowKey: encodeKey(aadObjectId), aadObjectId, leftAt: at, chatForgotten: false, reduced: false }, 'Replace');
     }
   }
 
-  /** The people who left and are not yet reduced to their name, with when they left. */
-  async leavers(): Promise<{ aadObjectId: string; leftAt: string; chatForgotten: boolean }[]> {
-    const found: { aadObjectId: string; leftAt: string; chatForgotten: boolean }[] = [];
-    for await (const e of this.table.listEntities<{ aadObjectId: string; leftAt: string; chatForgotten?: boolean }>({ queryOptions: { filter: odata`PartitionKey eq ${'left'}` } })) {
-      found.push({ aadObjectId: e.aadObjectId, leftAt: e.leftAt, chatForgotten: e.chatForgotten === true });
+  /** The people who left, with when, and what has been done about it. */
+  async leavers(): Promise<{ aadObjectId: string; leftAt: string; chatForgotten: boolean; reduced: boolean }[]> {
+    const found: { aadObjectId: string; leftAt: string; chatForgotten: boolean; reduced: boolean }[] = [];
+    for await (const e of this.table.listEntities<{ aadObjectId: string; leftAt: string; chatForgotten?: boolean; reduced?: boolean }>({ queryOptions: { filter: odata`PartitionKey eq ${'left'}` } })) {
+      found.push({ aadObjectId: e.aadObjectId, leftAt: e.leftAt, chatForgotten: e.chatForgotten === true, reduced: e.reduced === true });
     }
     return found;
+  }
+
+  /** Someone noted as a leaver is back: nothing is removed about them. */
+  async cameBack(aadObjectId: string): Promise<void> {
+    await unlessMissing(this.table.deleteEntity('left', encodeKey(aadObjectId)));
   }
 
   async chatForgotten(aadObjectId: string): Promise<void> {
@@ -235,12 +240,15 @@ export class DirectoryStore {
 
   /**
    * GDPR: a leaver's entry cut to their name, which old plans and decisions still show; their mail,
-   * title, department and manager go. Someone who came back meanwhile is left as they are.
+   * title, department and manager go. Someone who came back meanwhile is left as they are. The note
+   * stays, marked: a directory sync that writes the entry whole again (Entra ID still lists the
+   * disabled account) is cut again the next night.
    */
   async reduceLeaver(aadObjectId: string): Promise<void> {
     const person = await this.people.get({ partitionKey: 'person', rowKey: encodeKey(aadObjectId) });
-    if (person && person.value.enabled === false) await this.people.save({ aadObjectId, name: person.value.name, email: '', departmentId: '', title: '', enabled: false }, person.etag);
-    await unlessMissing(this.table.deleteEntity('left', encodeKey(aadObjectId)));
+    const whole = person && (person.value.email || person.value.title || person.value.departmentId || person.value.chiefAadObjectId);
+    if (person && person.value.enabled === false && whole) await this.people.save({ aadObjectId, name: person.value.name, email: '', departmentId: '', title: '', enabled: false }, person.etag);
+    await unlessMissing(this.table.updateEntity({ partitionKey: 'left', rowKey: encodeKey(aadObjectId), reduced: true }, 'Merge'));
     this.cache.clear();
   }
 

@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { ETagConflict } from '../errors';
 import { orConflict, unlessMissing } from './statuses';
 import type { PersonRef } from '../domain/assignment';
-import { reportKinds, type ReportContent, type ReportKind } from '../domain/report';
+import type { ReportContent, ReportKind } from '../domain/report';
 import { encodeKey, fromColumns, toColumns, type Stored } from './repository';
 import type { Tables } from './tables';
 
@@ -36,6 +36,10 @@ const newestFirst = (at: string) => String(8_640_000_000_000_000 - Date.parse(at
 const departmentPartition = (departmentId: string) => `dept_${encodeKey(departmentId)}`;
 const accountPartition = (accountId: string) => `acct_${encodeKey(accountId)}`;
 const awaitingPartition = 'awaiting_number';
+const reporterPartition = (aadObjectId: string) => `by_${encodeKey(aadObjectId)}`;
+
+/** A report's row: its JSON, and its kind, time and reporter as columns retention queries on. */
+const reportEntity = (report: FiledReport) => ({ partitionKey: 'report', rowKey: report.id, kind: report.kind, filedAt: report.filedAt, reporterAadObjectId: report.reporter.aadObjectId, ...toColumns(report) });
 
 /**
  * Reports in the `reports` table (partition `report`), the criticism waiting for the registrar's
@@ -99,7 +103,9 @@ export class ReportStore {
 
   /** Files a report; its kind, time and reporter are columns too, so retention and "vad vet du om mig?" can query them. */
   async file(report: FiledReport): Promise<void> {
-    await this.table.createEntity({ partitionKey: 'report', rowKey: report.id, kind: report.kind, filedAt: report.filedAt, reporterAadObjectId: report.reporter.aadObjectId, ...toColumns(report) });
+    await this.table.createEntity(reportEntity(report));
+    // "vad vet du om mig?" finds someone's reports by this index, not by reading them all.
+    await this.table.upsertEntity({ partitionKey: reporterPartition(report.reporter.aadObjectId), rowKey: report.id });
   }
 
   /** GDPR: the reports of these kinds filed before `before`. */
@@ -107,9 +113,11 @@ export class ReportStore {
     return this.query(odata`PartitionKey eq ${'report'} and filedAt lt ${before}`, kinds);
   }
 
-  /** GDPR, right of access: the reports someone filed. */
+  /** GDPR, right of access: the reports someone filed, by the index of their reports. */
   async filedBy(aadObjectId: string): Promise<FiledReport[]> {
-    return this.query(odata`PartitionKey eq ${'report'} and reporterAadObjectId eq ${aadObjectId}`, reportKinds);
+    const ids: string[] = [];
+    for await (const e of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${reporterPartition(aadObjectId)}`, select: ['RowKey'] } })) ids.push(String(e.rowKey));
+    return (await Promise.all(ids.map((id) => this.get(id)))).flatMap((stored) => (stored ? [stored.value] : []));
   }
 
   private async query(filter: string, kinds: readonly ReportKind[]): Promise<FiledReport[]> {
@@ -131,12 +139,23 @@ export class ReportStore {
     if (counted?.departmentId) await unlessMissing(this.table.deleteEntity(departmentPartition(counted.departmentId), `${newestFirst(report.filedAt)}_${report.id}`));
     await unlessMissing(this.table.deleteEntity(`week_${week}`, report.id));
     await unlessMissing(this.table.deleteEntity('report', report.id));
+    await unlessMissing(this.table.deleteEntity(reporterPartition(report.reporter.aadObjectId), report.id));
   }
 
   /** A filed report and its ETag. */
   async get(id: string): Promise<Stored<FiledReport> | undefined> {
     const entity = await unlessMissing(this.table.getEntity<Record<string, unknown>>('report', id));
     return entity && { value: fromColumns(entity) as FiledReport, etag: entity.etag };
+  }
+
+  /** R13: whether the reporter has been told the diary number (so a retry tells them, and only once). */
+  async told(id: string): Promise<boolean> {
+    const entity = await unlessMissing(this.table.getEntity<{ told?: boolean }>('report', id, { queryOptions: { select: ['told'] } }));
+    return entity?.told === true;
+  }
+
+  async markTold(id: string): Promise<void> {
+    await unlessMissing(this.table.updateEntity({ partitionKey: 'report', rowKey: id, told: true }, 'Merge'));
   }
 
   /** R13: criticism waits for the registrar's number: a row of its own, so reminders need no scan of the reports. */
@@ -167,24 +186,31 @@ export class ReportStore {
       const stored = await this.get(id);
       if (!stored) return undefined;
       if (stored.value.diaryNumber) {
-        await this.stopWaiting(id);
+        // Done before, perhaps only half: what follows from the number is done again (each step is idempotent).
+        await this.numbered(stored.value);
         return { report: stored.value, given: false };
       }
       const report: FiledReport = { ...stored.value, diaryNumber, registeredAt: at, registeredBy: by };
       try {
-        await orConflict(this.table.updateEntity({ partitionKey: 'report', rowKey: id, ...toColumns(report) }, 'Replace', { etag: stored.etag }), 'reports', id);
+        await orConflict(this.table.updateEntity(reportEntity(report), 'Replace', { etag: stored.etag }), 'reports', id);
       } catch (error) {
         if (error instanceof ETagConflict) continue;
         throw error;
       }
-      const content = report.content as Partial<ReportContent['criticism']>;
-      await Promise.all([
-        ...(content.departmentId ? [this.numberAbout(departmentPartition(content.departmentId), `${newestFirst(report.filedAt)}_${id}`, diaryNumber)] : []),
-        ...(content.accountId ? [this.numberAbout(accountPartition(content.accountId), id, diaryNumber)] : []),
-      ]);
-      await this.stopWaiting(id);
+      await this.numbered(report);
       return { report, given: true };
     }
+  }
+
+  /** What follows from a number: the overview and the record show it, and the report waits no more. */
+  private async numbered(report: FiledReport): Promise<void> {
+    const content = report.content as Partial<ReportContent['criticism']>;
+    const diaryNumber = report.diaryNumber ?? '';
+    await Promise.all([
+      ...(content.departmentId ? [this.numberAbout(departmentPartition(content.departmentId), `${newestFirst(report.filedAt)}_${report.id}`, diaryNumber)] : []),
+      ...(content.accountId ? [this.numberAbout(accountPartition(content.accountId), report.id, diaryNumber)] : []),
+    ]);
+    await this.stopWaiting(report.id);
   }
 
   /** Stops reminding about a report (it has its number). */

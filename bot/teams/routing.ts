@@ -82,7 +82,7 @@ export function routes(deps: FlowDeps): Routes {
       { pattern: /\b(vad (skrivs|sägs|har rapporterats) om (min|vår) (enhet|förvaltning|verksamhet)|what is (written|said|reported) about my (unit|department|team))\b/i, handle: personal(aboutUnit) },
       { pattern: /^(mina konton|my accounts)\b/i, handle: personal(accounts.mine) },
       // GDPR, right of access: what Kanalkoll keeps about the asker.
-      { pattern: /\b(vad vet du om mig|vilka uppgifter (har|sparar) du om mig|mina uppgifter|mina personuppgifter|what do you know about me|my (personal )?data)\b/i, handle: personal(myData) },
+      { pattern: /^(vad vet du om mig|vilka (personuppgifter|uppgifter) (har|sparar) du om mig|mina personuppgifter|what do you know about me|my personal data)\b/i, handle: personal(myData) },
       { pattern: /^(jag är borta|frånvaro|semester|i am away|i'm away|away)\b/i, handle: personal(absence.form) },
       { pattern: /^(borttaget inlägg|registrera borttaget|jag har tagit bort ett inlägg|removed post|record a removed post)\b/i, handle: personal(accounts.removalForm) },
       { pattern: /^(förvaltningar|kommunikatörer|departments|communicators)\b/i, handle: personal(org.show) },

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../dev/browser';
 import { startDevHost, type DevHost } from '../support/devHost';
+import { texts } from '../../bot/i18n';
+import { pdfText } from '../support/pdfText';
 import { PlaygroundPage } from './playground';
 
 /**
@@ -137,6 +139,26 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
       await row.waitFor({ timeout: 10_000 });
       expect(await row.innerText()).toContain('Instagram');
       await page.screenshot({ path: picture('4-register') });
+    }),
+  60_000);
+
+  it('R4: the communications chief gets the account\'s record (akt) from the register card; the PDF opens and has every section', () =>
+    step('record', async () => {
+      const johan = as.commschief;
+      const register = await johan.say('registret', 'Kommunens konton i sociala medier');
+      const ready = await johan.press(register, 'Hämta akten', `Akten för ${account}`);
+      // Action.OpenUrl opens the signed link in a new tab, as Teams opens it in the browser.
+      const [tab] = await Promise.all([johan.page.context().waitForEvent('page'), ready.locator('button[title="Öppna akten (PDF)"]').last().click()]);
+      extraPages.push(tab);
+      const link = tab.url();
+      expect(new URL(link).searchParams.get('sig')).toBeTruthy();
+      const response = await johan.page.request.get(link);
+      expect(response.headers()['content-type']).toBe('application/pdf');
+      const { text, title } = pdfText(Buffer.from(await response.body()));
+      expect(title).toBe(`Akt: ${account}`);
+      for (const section of Object.values(texts('sv').records.sections)) expect(text).toContain(section);
+      expect(text.replace(/\s+/g, ' ')).toContain('(kommunikationschef) godkände');
+      await johan.picture(ready, picture('4b-record'));
     }),
   60_000);
 

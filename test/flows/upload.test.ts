@@ -80,7 +80,7 @@ describe('R15: the half-year snapshot uploaded as a PDF in the chat', () => {
     // The archive's card opens the PDF by a link made when pressed: signed, good for 15 minutes, never public.
     const toArchive = world.connector.cardsTo('personal-commschief').map((c) => JSON.stringify(c)).filter((c) => c.includes(sha256));
     expect(toArchive).toHaveLength(1);
-    expect(toArchive[0]).toContain(`"verb":"record.snapshot","data":{"name":"${blobName}"}`);
+    expect(toArchive[0]).toContain(`"verb":"record.snapshot","data":{"name":"${blobName}","opens":"below"}`);
     const opened = JSON.stringify(await world.client('commschief').invoke('record.snapshot', { name: blobName }));
     const link = /"url":"([^"]+)"/.exec(opened)?.[1] ?? '';
     const signed = new URL(link);

@@ -111,7 +111,7 @@ export async function receiveFiles(deps: UploadDeps, turn: CardTurn, files: read
         itemsTitle: '',
         items: [],
         // The PDF by a link made when pressed, good for a quarter of an hour: never an everlasting public URL.
-        actions: [{ title: a.upload.open, verb: 'record.snapshot', data: { name: blobName } }],
+        actions: [{ title: a.upload.open, verb: 'record.snapshot', data: { name: blobName, opens: 'below' } }],
       }),
     );
   }

@@ -21,7 +21,7 @@ export type RecordDeps = Pick<FlowDeps, 'assignments' | 'audit' | 'directory' | 
 export async function recordOf(deps: Omit<RecordDeps, 'exports'>, state: Assignment, locale: Locale): Promise<{ record: AssignmentRecord; files: RecordFiles }> {
   const [versions, audit, reports, view] = await Promise.all([
     deps.assignments.versions(state.id),
-    deps.audit.history(state.id),
+    Promise.all([deps.audit.history(state.id), deps.audit.history(`hold_${state.id}`)]).then(([decisions, holds]) => [...decisions, ...holds]),
     deps.reports.aboutAccount(state.id),
     loadView(deps, locale, { assignments: [state] }),
   ]);
@@ -100,7 +100,7 @@ export function recordHandlers(deps: RecordDeps): Record<'get' | 'snapshot' | 'h
       const on = parsed.data.hold === 'on';
       if (on) await deps.assignments.hold(stored.value.id, turn.user.aadObjectId, at);
       else await deps.assignments.releaseHold(stored.value.id);
-      await deps.audit.appendReport({ assignmentId: `hold_${stored.value.id}`, revision: Date.parse(at), type: on ? 'HoldPlaced' : 'HoldReleased', actorAadObjectId: turn.user.aadObjectId, actorName: turn.user.name, role: 'commschief', at, version: stored.value.version });
+      await deps.audit.appendReport({ assignmentId: `hold_${stored.value.id}`, revision: Date.parse(at), type: on ? 'HoldPlaced' : 'HoldReleased', actorAadObjectId: turn.user.aadObjectId, actorName: turn.user.name, role: 'commschief', at, version: stored.value.version }, { sealed: true });
       const account = accountName(stored.value);
       return dutyCard({ heading: t.heading, title: account, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [{ title: texts(turn.locale).register.title, verb: 'register.show', data: {} }], notice: on ? t.held(account) : t.released(account), noticeStyle: 'good' });
     },

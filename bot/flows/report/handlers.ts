@@ -91,13 +91,15 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       role: 'reporter',
       at: filed.filedAt,
       version: 1,
-    });
+    // Registered criticism is a public record; bullying and negative material are forgotten in time (GDPR).
+    }, { sealed: kind === 'criticism' });
     const recipients = await recipientsOf(deps, filed, turn.user.aadObjectId);
     for (const r of recipients) {
       const card = r.aadObjectId === deps.registrarAadObjectId && kind === 'criticism' ? await registrarCard(deps, filed, turn.locale) : await forwarded(deps, filed, texts(turn.locale));
       await deps.messenger.sendCard(turn.reach, r.aadObjectId, card);
     }
-    if (kind === 'criticism' && deps.registry) await mailToRegistry(deps, filed, turn.locale);
+    // The registry reads Swedish, whatever the reporter's language.
+    if (kind === 'criticism' && deps.registry) await mailToRegistry(deps, filed, 'sv');
     // R16: counted in the week's digest, under the department it concerns (criticism: as chosen; otherwise the
     // reporter's). After the report went out: a figure missing from a digest is the smaller loss.
     const department = kind === 'criticism' ? (result.value as ReportContent['criticism']).departmentId : (await deps.directory.person(turn.user.aadObjectId))?.departmentId;

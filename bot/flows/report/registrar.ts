@@ -58,33 +58,35 @@ export function diaryHandler(deps: RegistrarDeps): CardHandler {
     const message = (notice: string) => reportSummaryCard({ title: texts(turn.locale).report.forwarded.criticism, notice, noticeStyle: 'attention', paragraphs: [], facts: [] });
     if (!stored || stored.value.kind !== 'criticism') return message(d.notFound);
     if (!deps.registrarAadObjectId || turn.user.aadObjectId !== deps.registrarAadObjectId) return message(d.notRegistrar);
-    if (stored.value.diaryNumber) return registrarCard(deps, stored.value, turn.locale, { notice: d.already(stored.value.diaryNumber), noticeStyle: 'good' });
-    const number = validateDiaryNumber(turn.data);
+    const number = stored.value.diaryNumber ? { ok: true as const, value: { diaryNumber: stored.value.diaryNumber } } : validateDiaryNumber(turn.data);
     if (!number.ok) {
       const typed = (turn.data as Record<string, unknown>).diaryNumber;
       return registrarCard(deps, stored.value, turn.locale, { value: typeof typed === 'string' ? typed.slice(0, 40) : '', errors: number.errors, notice: d.fix });
     }
-    const now = deps.clock().toISOString();
-    const result = await deps.reports.giveNumber(stored.value.id, number.value.diaryNumber, turn.user, now);
+    const result = await deps.reports.giveNumber(stored.value.id, number.value.diaryNumber, turn.user, deps.clock().toISOString());
     if (!result) return message(d.notFound);
-    if (!result.given) return registrarCard(deps, result.report, turn.locale, { notice: d.already(result.report.diaryNumber ?? ''), noticeStyle: 'good' });
+    // What follows from the number, however it was given: a press that stopped half-way is finished by the next.
+    const { report } = result;
+    const given = report.diaryNumber ?? '';
     await deps.audit.appendReport({
-      assignmentId: `report_${result.report.id}`,
+      assignmentId: `report_${report.id}`,
       revision: 2,
       type: 'ReportCriticismRegistered',
-      actorAadObjectId: turn.user.aadObjectId,
-      actorName: turn.user.name,
+      actorAadObjectId: report.registeredBy?.aadObjectId ?? turn.user.aadObjectId,
+      actorName: report.registeredBy?.name ?? turn.user.name,
       role: 'registrar',
-      at: now,
+      at: report.registeredAt ?? deps.clock().toISOString(),
       version: 1,
-      comment: number.value.diaryNumber,
-    });
-    const reporter = result.report.reporter;
-    const locale = await localeFor(deps, turn.reach.tenantId, reporter.aadObjectId);
-    const r = texts(locale).report.diary;
-    const told = await deps.messenger.sendCard(turn.reach, reporter.aadObjectId, reportSummaryCard({ title: r.toReporterTitle, paragraphs: [{ text: r.toReporter(number.value.diaryNumber, longDate(result.report.filedAt, locale)) }], facts: [] }));
-    if (!told.ok) deps.log.warn('diary_number_not_told', { reportId: result.report.id, reason: told.reason });
-    return registrarCard(deps, result.report, turn.locale, { notice: d.saved(number.value.diaryNumber), noticeStyle: 'good' });
+      comment: given,
+    }, { sealed: true });
+    if (!(await deps.reports.told(report.id))) {
+      const locale = await localeFor(deps, turn.reach.tenantId, report.reporter.aadObjectId);
+      const r = texts(locale).report.diary;
+      const told = await deps.messenger.sendCard(turn.reach, report.reporter.aadObjectId, reportSummaryCard({ title: r.toReporterTitle, paragraphs: [{ text: r.toReporter(given, longDate(report.filedAt, locale)) }], facts: [] }));
+      if (told.ok) await deps.reports.markTold(report.id);
+      else deps.log.warn('diary_number_not_told', { reportId: report.id, reason: told.reason });
+    }
+    return registrarCard(deps, report, turn.locale, result.given ? { notice: d.saved(given), noticeStyle: 'good' } : { notice: d.already(given), noticeStyle: 'good' });
   };
 }
 

@@ -15,7 +15,8 @@ export interface PersonalData {
   readonly generatedAt: string;
   readonly person: unknown;
   readonly teams: unknown;
-  readonly assignments: readonly { readonly id: string; readonly as: readonly ('applicant' | 'admin' | 'substitute')[]; readonly assignment: Assignment; readonly decisions: readonly unknown[] }[];
+  /** Their own assignments whole; others' they run or stand in for only as far as they are about them. */
+  readonly assignments: readonly { readonly id: string; readonly as: readonly ('applicant' | 'admin' | 'substitute')[]; readonly assignment: unknown; readonly decisions: readonly unknown[] }[];
   readonly reports: readonly unknown[];
 }
 
@@ -48,7 +49,14 @@ export function accessHandler(deps: AccessDeps): CardHandler {
       [...byId.values()].map(async ({ assignment, as }) => ({
         id: assignment.id,
         as: [...as],
-        assignment,
+        // Someone else's assignment: what it is, and the absences they stood in for; not the owner's other data.
+        assignment: as.has('applicant')
+          ? assignment
+          : {
+              account: assignment.plan ? accountName(assignment) : '',
+              status: assignment.status,
+              standingInFor: ('dutyLog' in assignment ? (assignment.dutyLog?.absences ?? []) : []).filter((x) => x.substituteAadObjectId === aad).map((x) => ({ from: x.from, to: x.to })),
+            },
         decisions: (await deps.audit.history(assignment.id)).filter((e) => e.actorAadObjectId === aad),
       })),
     );
@@ -62,7 +70,7 @@ export function accessHandler(deps: AccessDeps): CardHandler {
         facts: [
           { title: t.facts.directory, value: person ? [person.name, person.email, person.title].filter(Boolean).join(', ') : t.none },
           { title: t.facts.teams, value: teams ? t.lastSeen(longDate(teams.updatedAt, turn.locale)) : t.none },
-          { title: t.facts.assignments, value: assignments.length > 0 ? assignments.map((a) => (a.assignment.plan ? accountName(a.assignment) : t.draft)).slice(0, 10).join(', ') + (assignments.length > 10 ? ' …' : '') : t.none },
+          { title: t.facts.assignments, value: assignments.length > 0 ? [...byId.values()].map((a) => (a.assignment.plan ? accountName(a.assignment) : t.draft)).slice(0, 10).join(', ') + (assignments.length > 10 ? ' …' : '') : t.none },
           { title: t.facts.reports, value: String(reports.length) },
         ],
         itemsTitle: '',

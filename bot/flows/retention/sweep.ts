@@ -62,20 +62,27 @@ export async function sweepRetention(deps: RetentionDeps): Promise<RetentionRepo
   });
 
   await step('drafts', async () => {
-    for (const draft of await deps.assignments.draftsUnchangedSince(expiredBefore(now, r.draftDays))) {
-      await deps.assignments.deleteDraft(draft);
-      counts.drafts++;
+    const before = expiredBefore(now, r.draftDays);
+    for (const draft of await deps.assignments.draftsUnchangedSince(before)) {
+      // Saved or sent since it was listed: it stays.
+      if (await deps.assignments.deleteDraft(draft.id, before)) counts.drafts++;
     }
   });
 
   await step('leavers', async () => {
     for (const leaver of await deps.directory.leavers()) {
+      const person = await deps.directory.person(leaver.aadObjectId);
+      if (person && person.enabled !== false) {
+        await deps.directory.cameBack(leaver.aadObjectId);
+        continue;
+      }
       if (deps.home && !leaver.chatForgotten && leaver.leftAt < expiredBefore(now, r.leaverChatDays)) {
         await deps.conversations.forget(deps.home.tenantId, leaver.aadObjectId);
         await deps.directory.chatForgotten(leaver.aadObjectId);
         counts.chats++;
       }
-      if (leaver.leftAt < expiredBefore(now, r.leaverDirectoryDays)) {
+      const whole = person && (person.email || person.title || person.departmentId || person.chiefAadObjectId);
+      if (whole && leaver.leftAt < expiredBefore(now, r.leaverDirectoryDays)) {
         await deps.directory.reduceLeaver(leaver.aadObjectId);
         counts.directory++;
       }
