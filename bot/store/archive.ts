@@ -43,8 +43,8 @@ export class ArchiveStore {
   }
 
   /** A short-lived link to a snapshot, opening as its file name. */
-  async link(name: string, fileName: string, now: Date): Promise<string> {
-    return this.blobs.readLink(this.blobs.existing(container).getBlobClient(name), fileName, now);
+  async link(name: string, fileName: string): Promise<string> {
+    return this.blobs.readLink(this.blobs.existing(container).getBlobClient(name), fileName);
   }
 
   /**

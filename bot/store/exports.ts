@@ -25,9 +25,9 @@ export class Exports {
     const folder = `${encodeKey(owner)}/${now.toISOString().replace(/[:.]/g, '')}-${randomUUID()}`;
     return Promise.all(
       files.map(async (file) => {
-        const blob = container.getBlockBlobClient(`${folder}/${encodeKey(file.fileName)}`);
+        const blob = container.getBlockBlobClient(`${folder}/${file.fileName.replace(/[/\\]/g, '_')}`);
         await blob.uploadData(file.body, { blobHTTPHeaders: { blobContentType: file.contentType } });
-        return this.blobs.readLink(blob, file.fileName, now);
+        return this.blobs.readLink(blob, file.fileName);
       }),
     );
   }

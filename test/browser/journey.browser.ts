@@ -147,10 +147,24 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
       const johan = as.commschief;
       const register = await johan.say('registret', 'Kommunens konton i sociala medier');
       const ready = await johan.press(register, 'Hämta akten', `Akten för ${account}`);
-      // Action.OpenUrl opens the signed link in a new tab, as Teams opens it in the browser.
-      const [tab] = await Promise.all([johan.page.context().waitForEvent('page'), ready.locator('button[title="Öppna akten (PDF)"]').last().click()]);
+      // Action.OpenUrl: the Playground hands the signed link to the browser to open (window.open), as Teams does.
+      type Opening = { opened: string[]; open: (url?: unknown) => null };
+      await johan.page.evaluate(() => {
+        const page = globalThis as unknown as Opening;
+        page.opened = [];
+        page.open = (url) => {
+          page.opened.push(String(url));
+          return null;
+        };
+      });
+      await ready.locator('button', { hasText: 'Öppna akten (PDF)' }).last().click();
+      await johan.page.waitForFunction(() => (globalThis as unknown as Opening).opened.length > 0, undefined, { timeout: 10_000 });
+      const link = await johan.page.evaluate(() => (globalThis as unknown as Opening).opened[0]!);
+      const tab = await browser.newPage();
       extraPages.push(tab);
-      const link = tab.url();
+      // It opens: the browser gets the PDF from the signed link.
+      const opened = await tab.goto(link);
+      expect([opened?.headers()['content-type'], opened?.headers()['content-type'] === 'application/pdf' ? '' : await opened?.text()]).toEqual(['application/pdf', '']);
       expect(new URL(link).searchParams.get('sig')).toBeTruthy();
       const response = await johan.page.request.get(link);
       expect(response.headers()['content-type']).toBe('application/pdf');

@@ -113,7 +113,7 @@ export function recordHandlers(deps: RecordDeps): Record<'get' | 'snapshot' | 'h
       if (!parsed.success || !found || !stored) return refused(turn, t.notFound);
       const owners = [stored.value.applicant.aadObjectId, deps.archiveAadObjectId];
       if (!owners.includes(turn.user.aadObjectId) && !(await mayRead(turn, stored.value))) return refused(turn, t.notAllowed);
-      const url = await deps.archive.link(parsed.data.name, found.fileName, deps.clock());
+      const url = await deps.archive.link(parsed.data.name, found.fileName);
       return message(turn, found.fileName, [{ title: t.openSnapshot, url }], t.readyIntro(linkMinutes));
     },
   };
