@@ -33,7 +33,7 @@ const userSchema = z.object({
   locale: z.string().optional(),
   /** Set once the user has a personal chat with the bot. */
   personalConversationId: z.string().optional(),
-  /** Set when Teams refused to reach them (blocked, not installed); gone as soon as they write to the bot. */
+  /** Set when Teams refused to reach them (blocked, not installed); gone when they write to the bot (see rewriteAfterMs). */
   unreachable: z.object({ since: z.string(), reason: z.string() }).optional(),
 });
 
@@ -60,8 +60,18 @@ export const chatKey = (tenantId: string, conversationId: string) => ({
   rowKey: `chat_${encodeKey(conversationId)}`,
 });
 
+/**
+ * How long a reference this process wrote is trusted before the same one is written again: a turn
+ * writes it only when it changed or is this old (P1: no write per turn for nothing). The cost: an
+ * unreachable mark another instance set survives the user's next turns for up to this long (it only
+ * feeds the weekly digest's list).
+ */
+const rewriteAfterMs = 10 * 60_000;
+
 export class ConversationReferences {
   private readonly repo: TableRepository<StoredReference>;
+  /** What this process last wrote per user row, without its time, and when. */
+  private readonly written = new Map<string, { readonly same: string; readonly at: number }>();
 
   private readonly table: TableClient;
 
@@ -80,6 +90,7 @@ export class ConversationReferences {
 
   /** GDPR: forgets where to reach someone (they left). */
   async forget(tenantId: string, aadObjectId: string): Promise<void> {
+    this.written.delete(`${tenantId}|${aadObjectId}`);
     const key = userKey(tenantId, aadObjectId);
     await unlessMissing(this.table.deleteEntity(key.partitionKey, key.rowKey));
   }
@@ -94,10 +105,17 @@ export class ConversationReferences {
    * personal conversation, so the one already known is kept.
    */
   async rememberUser(reference: UserReference): Promise<void> {
+    const key = `${reference.tenantId}|${reference.aadObjectId}`;
+    const { updatedAt, ...rest } = reference;
+    const same = JSON.stringify(rest);
+    const last = this.written.get(key);
+    const now = Date.parse(updatedAt) || Date.now();
+    if (last && last.same === same && now - last.at >= 0 && now - last.at < rewriteAfterMs) return;
     const personalConversationId =
       reference.personalConversationId ??
       (await this.user(reference.tenantId, reference.aadObjectId))?.personalConversationId;
     await this.repo.upsert({ ...reference, personalConversationId });
+    this.written.set(key, { same, at: now });
   }
 
   /**
@@ -105,6 +123,7 @@ export class ConversationReferences {
    * without the mark. Someone never seen gets a reference holding just the mark.
    */
   async markUnreachable(reach: Reach, aadObjectId: string, reason: string, at: string): Promise<void> {
+    this.written.delete(`${reach.tenantId}|${aadObjectId}`);
     const known = await this.user(reach.tenantId, aadObjectId);
     const base: UserReference = known ?? {
       kind: 'user', tenantId: reach.tenantId, serviceUrl: reach.serviceUrl, channelId: 'msteams', bot: { id: '' }, updatedAt: at, aadObjectId, userId: aadObjectId,
