@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { RegisterStore } from '../../bot/store/register';
 import { accountPlan, seed } from '../support/seed';
+import { startFileServer, type FileServer } from '../support/fileServer';
 import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
 import { textOf } from '../support/teamsClient';
 
@@ -12,24 +11,20 @@ const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 'a'), B
 /** R15: an account closes only with its last snapshot in: the PDF sent in the chat, or the archive's reference. */
 describe('the last snapshot when an account closes (R15)', () => {
   let world: OwnTeamsWorld;
-  let files: Server;
+  let files: FileServer;
   let url: string;
   const account = randomUUID();
 
   beforeAll(async () => {
-    files = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/pdf' });
-      res.end(pdf);
-    });
-    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(files.address() as AddressInfo).port}/startsida.pdf`;
+    files = await startFileServer();
+    url = files.serve(pdf);
     world = await startOwnTeams(['employee'], {}, async (tables) => {
       await seed({ assignments: new AssignmentStore(tables), register: new RegisterStore(tables) }, account, accountPlan({ platform: 'Instagram', accountName: 'Sista bilden' }), 'active');
     });
   });
   afterAll(async () => {
     await world.close();
-    await new Promise((resolve) => files.close(resolve));
+    await files.close();
   });
 
   it('R15: the PDF sent in the chat when nothing is due is this half-year\'s snapshot, and the account then closes on it without a reference', async () => {

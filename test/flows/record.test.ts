@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AssignmentRecord } from '../../bot/domain/record';
 import { recordSections } from '../../bot/flows/records/document';
 import { texts } from '../../bot/i18n';
@@ -11,6 +9,7 @@ import { Blobs } from '../../bot/store/blobs';
 import { users } from '../../dev/roles';
 import { pdfText } from '../support/pdfText';
 import { sendPlan } from '../support/samplePlan';
+import { startFileServer, type FileServer } from '../support/fileServer';
 import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card } from '../support/teamsClient';
 
@@ -19,7 +18,7 @@ const snapshot = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 'a
 /** R4: an assignment's record (akt): everything Kanalkoll holds about it, for the registrar and the archive; and the audit that cannot be altered. */
 describe('the assignment record and the write-once audit (R4)', () => {
   let world: OwnTeamsWorld;
-  let files: Server;
+  let files: FileServer;
   let url: string;
   let id: string;
   const sections = Object.values(texts('sv').records.sections);
@@ -28,12 +27,8 @@ describe('the assignment record and the write-once audit (R4)', () => {
   const linksOf = (card: Card) => [...JSON.stringify(card).matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
 
   beforeAll(async () => {
-    files = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/pdf' });
-      res.end(snapshot);
-    });
-    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(files.address() as AddressInfo).port}/startsida.pdf`;
+    files = await startFileServer();
+    url = files.serve(snapshot);
     world = await startOwnTeams(['employee', 'chief', 'communicator', 'commschief', 'colleague'], { KANALKOLL_REGISTRAR_AAD_OBJECT_ID: users.colleague.aadObjectId });
     const elin = world.client('employee');
     // Version 1, changes asked for, version 2, approved by all three: decisions with comments.
@@ -56,7 +51,7 @@ describe('the assignment record and the write-once audit (R4)', () => {
   }, 120_000);
   afterAll(async () => {
     await world.close();
-    await new Promise((resolve) => files.close(resolve));
+    await files.close();
   });
 
   it('R4: "Hämta akten" shows on the register card only to those who may read the record (here the colleague is the registrar); the owner is not among them', async () => {

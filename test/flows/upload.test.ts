@@ -1,6 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../bot/config';
 import { evolve, type Assignment } from '../../bot/domain/assignment';
 import { ArchiveStore } from '../../bot/store/archive';
@@ -9,6 +7,7 @@ import { AssignmentStore } from '../../bot/store/assignments';
 import { connectTables } from '../../bot/store/tables';
 import { users } from '../../dev/roles';
 import { accountPlan, eventsTo } from '../support/seed';
+import { startFileServer, type FileServer } from '../support/fileServer';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { textOf, type TeamsClient } from '../support/teamsClient';
 
@@ -20,24 +19,16 @@ const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 'a'), B
 describe('R15: the half-year snapshot uploaded as a PDF in the chat', () => {
   let world: TeamsWorld;
   let elin: TeamsClient;
-  let files: Server;
-  let filesUrl: string;
-  const served = new Map<string, Buffer>();
+  let files: FileServer;
 
   beforeAll(async () => {
-    files = createServer((req, res) => {
-      const body = served.get(req.url ?? '');
-      res.writeHead(body ? 200 : 404, { 'content-type': 'application/octet-stream' });
-      res.end(body);
-    });
-    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
-    filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+    files = await startFileServer();
     world = await startTeams(['employee', 'commschief'], { KANALKOLL_ARCHIVE_AAD_OBJECT_ID: users.commschief.aadObjectId, KANALKOLL_ARCHIVE_MAX_BYTES: '10000' });
     elin = world.client('employee');
   });
   afterAll(async () => {
     await world.close();
-    await new Promise((resolve) => files.close(resolve));
+    await files.close();
   });
 
   /** An account of Elin's approved in May 2026: its snapshot for the first half of 2026 is due. */
@@ -47,11 +38,7 @@ describe('R15: the half-year snapshot uploaded as a PDF in the chat', () => {
     await assignments.create(state);
     return id;
   }
-  const serve = (bytes: Buffer) => {
-    const path = `/${randomUUID()}`;
-    served.set(path, bytes);
-    return `${filesUrl}${path}`;
-  };
+  const serve = (bytes: Buffer) => files.serve(bytes);
 
   it('refuses a file that is not a PDF, or is too large, and stores nothing', async () => {
     const id = await accountWithArchiveDue();
