@@ -1,6 +1,6 @@
-import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import { Client, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+import { azureCredential } from '../identity';
 
 export const graphHost = 'graph.microsoft.com';
 
@@ -17,7 +17,7 @@ export interface GraphConfig {
 export function graphClient(graph: GraphConfig): Client {
   const onGraph = new URL(graph.baseUrl).hostname === graphHost;
   const authProvider: AuthenticationProvider = onGraph
-    ? new TokenCredentialAuthenticationProvider(graph.clientId ? new ManagedIdentityCredential({ clientId: graph.clientId }) : new DefaultAzureCredential(), {
+    ? new TokenCredentialAuthenticationProvider(azureCredential(graph.clientId), {
         scopes: [`https://${graphHost}/.default`],
       })
     : { getAccessToken: async () => '' };

@@ -1,6 +1,6 @@
 import { BlobSASPermissions, BlobServiceClient, StorageSharedKeyCredential, type BlobClient, type ContainerClient, type UserDelegationKey } from '@azure/storage-blob';
-import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import type { StorageConfig } from '../config';
+import { azureCredential } from '../identity';
 
 /** How long a link to a record is good for (issue: short-lived, never everlasting). */
 export const linkMinutes = 15;
@@ -19,7 +19,7 @@ export class Blobs {
     this.service =
       typeof storage === 'string'
         ? BlobServiceClient.fromConnectionString(storage)
-        : new BlobServiceClient(`https://${storage.accountName}.blob.core.windows.net`, storage.clientId ? new ManagedIdentityCredential({ clientId: storage.clientId }) : new DefaultAzureCredential());
+        : new BlobServiceClient(`https://${storage.accountName}.blob.core.windows.net`, azureCredential(storage.clientId));
   }
 
   /** The container to read from: never created by a read (a missing one holds nothing). */

@@ -1,6 +1,6 @@
-import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import { QueueClient } from '@azure/storage-queue';
 import type { StorageConfig } from '../config';
+import { azureCredential } from '../identity';
 
 /** Every queue Kanalkoll writes to; the Functions host makes the `-poison` queues itself. */
 export const queueNames = ['nudges', 'effects'] as const;
@@ -42,6 +42,5 @@ const retryOptions = { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 2000
 
 function queueClient(storage: StorageConfig, name: string): QueueClient {
   if (typeof storage === 'string') return new QueueClient(storage, name, { retryOptions });
-  const credential = storage.clientId ? new ManagedIdentityCredential({ clientId: storage.clientId }) : new DefaultAzureCredential();
-  return new QueueClient(`https://${storage.accountName}.queue.core.windows.net/${name}`, credential, { retryOptions });
+  return new QueueClient(`https://${storage.accountName}.queue.core.windows.net/${name}`, azureCredential(storage.clientId), { retryOptions });
 }

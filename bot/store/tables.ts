@@ -1,7 +1,7 @@
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
-import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import type { StorageConfig } from '../config';
 import { StorageUnavailable } from '../errors';
+import { azureCredential } from '../identity';
 
 /** Every table Kanalkoll keeps; created idempotently at start. */
 export const tableNames = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports', 'duties', 'nudges', 'deadletters'] as const;
@@ -72,7 +72,7 @@ function clientsFor(storage: StorageConfig) {
     };
   }
   const url = `https://${storage.accountName}.table.core.windows.net`;
-  const credential = storage.clientId ? new ManagedIdentityCredential({ clientId: storage.clientId }) : new DefaultAzureCredential();
+  const credential = azureCredential(storage.clientId);
   return {
     table: (name: string, options: TableServiceClientOptions) => new TableClient(url, name, credential, options),
     service: (options: TableServiceClientOptions) => new TableServiceClient(url, credential, options),
