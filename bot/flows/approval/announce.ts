@@ -5,7 +5,7 @@ import { localDate } from '../../domain/calendar';
 import { waitingStep, type Approvers } from '../../domain/approval';
 import { passiveSince, type DutySettings } from '../../domain/duties';
 import type { Assignment } from '../../domain/assignment';
-import { localeOf, type Locale } from '../../domain/locale';
+import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import type { AssignmentStore } from '../../store/assignments';
 import type { AuditLog } from '../../store/audit';
@@ -14,7 +14,7 @@ import type { DirectoryStore } from '../../store/directory';
 import { revisionKey } from '../../store/assignments';
 import type { Outbox } from '../../store/outbox';
 import type { Effect } from '../commands/effects';
-import type { Messenger } from '../messenger';
+import { localeOfPerson, type Messenger } from '../messenger';
 import { loadView } from '../plan/session';
 import { planTitle } from '../plan/view';
 import { departmentsCardFor } from '../organisation/departments';
@@ -57,11 +57,10 @@ export async function approvalContext(deps: ApprovalDeps, state: Assignment, loc
   };
 }
 
-const localeFor = async (deps: ApprovalDeps, tenantId: string, aad: string) => localeOf((await deps.conversations.user(tenantId, aad))?.locale, deps.forcedLocale);
 
 /** The approval card for `aad` on `state`, in their language. */
 async function approvalCard(deps: ApprovalDeps, state: Assignment, approvers: Approvers, tenantId: string, aad: string) {
-  const locale = await localeFor(deps, tenantId, aad);
+  const locale = await localeOfPerson(deps, tenantId, aad);
   return approvalCardFor(await approvalContext(deps, state, locale, approvers, tenantId), state, aad);
 }
 
@@ -107,7 +106,7 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
   // Someone with several plans must see which one the news is about.
   const news = (purpose: string, aad: string, paragraphs: (t: ReturnType<typeof texts>) => string[], actions: (t: ReturnType<typeof texts>) => PlanStatusCardData['actions'] = () => []) =>
     once(purpose, aad, async () => {
-      const locale = await localeFor(deps, reach.tenantId, aad);
+      const locale = await localeOfPerson(deps, reach.tenantId, aad);
       const t = texts(locale);
       const facts = [{ title: t.plan.mine.about, value: planTitle(locale, state) }];
       return planStatusCard({ heading: t.plan.heading, title: t.plan.mine.status[state.status], paragraphs: paragraphs(t).map((text) => ({ text })), facts, actions: actions(t) });
@@ -135,7 +134,7 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
       if (step === 'communicator' && approvers.commsChief) {
         const chief = approvers.commsChief;
         await once('noCommunicator', chief, async () => {
-          const locale = await localeFor(deps, reach.tenantId, chief);
+          const locale = await localeOfPerson(deps, reach.tenantId, chief);
           const department = (state.plan && (await deps.directory.department(state.plan.who.departmentId))?.name) ?? '';
           return departmentsCardFor(deps, locale, chief, { notice: texts(locale).organisation.waitingForCommunicator(state.applicant.name, department), noticeStyle: 'warning' });
         }, false);

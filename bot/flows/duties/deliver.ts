@@ -2,14 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { nudgeKey, stillDue, stillOpen, type DutySettings } from '../../domain/duties';
 import { bundlesOf, type Addressed } from '../../domain/nudgeBundles';
 import { nudgeRecipients } from '../../domain/nudgeRecipients';
-import { localeOf, type Locale } from '../../domain/locale';
+import type { Locale } from '../../domain/locale';
 import type { Log } from '../../log';
 import type { AssignmentStore } from '../../store/assignments';
 import type { ConversationReferences } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
 import type { DeliveryRecord, NudgeLedger } from '../../store/nudges';
 import type { JsonQueue } from '../../store/queues';
-import type { Messenger } from '../messenger';
+import { localeOfPerson, type Messenger } from '../messenger';
 import { drawNudgeCard, knownFor, type Known } from './card';
 import type { NudgeMessage } from './schedule';
 
@@ -107,7 +107,7 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
   }
   if (claimed.length === 0) return;
 
-  const locale = localeOf((await deps.conversations.user(reach.tenantId, person))?.locale, deps.forcedLocale);
+  const locale = await localeOfPerson(deps, reach.tenantId, person);
   const draw = { ...deps, dutySettings: deps.settings };
   const attempts = () => Math.max(...claimed.map((c) => c.attempts));
   /** Writes each claimed record if it is still as this delivery left it; one someone else changed is theirs from then on. */

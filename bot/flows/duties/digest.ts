@@ -3,7 +3,7 @@ import { digestCard, type AdaptiveCard } from '../../../cards';
 import { isWorkingDay, officeHours, zone } from '../../domain/calendar';
 import { digestOf, digestWeek, type Digest } from '../../domain/digest';
 import type { DutyFacts, DutySettings } from '../../domain/duties';
-import { localeOf, type Locale } from '../../domain/locale';
+import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import type { Log } from '../../log';
 import type { AssignmentStore } from '../../store/assignments';
@@ -12,7 +12,7 @@ import type { DirectoryStore } from '../../store/directory';
 import type { NudgeLedger } from '../../store/nudges';
 import type { DutySchedule } from '../../store/duties';
 import type { ReportStore } from '../../store/reports';
-import type { Messenger } from '../messenger';
+import { localeOfPerson, type Messenger } from '../messenger';
 
 export interface DigestDeps {
   readonly assignments: AssignmentStore;
@@ -89,7 +89,7 @@ export async function sendDigests(deps: DigestDeps): Promise<{ sent: number }> {
   let sent = 0;
   for (const reader of readers) {
     if (!(await deps.schedule.digestOnce(digestWeek(now), `${reader.aad}_${reader.title('sv').slice(0, 40)}`, now.toISO() ?? ''))) continue;
-    const locale = localeOf((await deps.conversations.user(deps.reach.tenantId, reader.aad))?.locale, deps.forcedLocale);
+    const locale = await localeOfPerson(deps, deps.reach.tenantId, reader.aad);
     const delivery = await deps.sender.sendCard(deps.reach, reader.aad, digestCardFor(reader.digest, reader.title(locale), now, locale));
     if (delivery.ok) sent++;
     else deps.log.warn('digest_not_delivered', { aadObjectId: reader.aad, reason: delivery.reason, detail: delivery.detail });

@@ -4,11 +4,12 @@ import { accountName } from '../../domain/account';
 import type { Assignment, Command } from '../../domain/assignment';
 import type { EvaluationReport } from '../../domain/dutyCommands';
 import { wholeNumber } from '../../domain/fields';
-import { localeOf, type Locale } from '../../domain/locale';
+import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import { closeHandlers } from '../account/close';
 import { approversFor } from '../approval/approvers';
 import { commandMeta, echoLength, type CardHandler, type CardTurn } from '../turn';
+import { localeOfPerson } from '../messenger';
 import { loadTask, type DutyTaskDeps, type Task } from './task';
 
 const count = wholeNumber(100_000_000);
@@ -95,7 +96,7 @@ export function evaluationHandlers(deps: DutyTaskDeps): Record<'evaluation' | 'e
       // R6: the report is shared with the department communicator.
       const { communicator } = await approversFor(deps.directory, state);
       if (communicator) {
-        const locale = localeOf((await deps.conversations.user(turn.reach.tenantId, communicator))?.locale, deps.forcedLocale);
+        const locale = await localeOfPerson(deps, turn.reach.tenantId, communicator);
         await deps.messenger.sendCard(turn.reach, communicator, evaluationSummary(locale, state, report));
       }
       if (report.decision === 'close') {

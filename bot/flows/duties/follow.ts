@@ -1,7 +1,7 @@
 import type { Assignment } from '../../domain/assignment';
-import { localeOf } from '../../domain/locale';
 import type { NudgeLedger, SentNudge } from '../../store/nudges';
 import type { FlowDeps } from '../deps';
+import { localeOfPerson } from '../messenger';
 import { drawNudgeCard, knownFor, stillStands, type DrawDeps } from './card';
 
 export interface FollowDutyDeps extends DrawDeps, Pick<FlowDeps, 'messenger' | 'forcedLocale'> {
@@ -31,7 +31,7 @@ export async function closeNudges(deps: FollowDutyDeps, state: Assignment, tenan
   let later = 0;
   for (const sents of cards.values()) {
     const [first] = sents as [SentNudge];
-    const locale = localeOf((await deps.conversations.user(tenantId, first.aadObjectId))?.locale, deps.forcedLocale);
+    const locale = await localeOfPerson(deps, tenantId, first.aadObjectId);
     const known = await knownFor(deps, first.card.map((item) => item.nudge.assignmentId), new Map([[state.id, state]]));
     const card = await drawNudgeCard(deps, tenantId, first.aadObjectId, first.card, locale, { known });
     const where = { aadObjectId: first.aadObjectId, conversationId: first.conversationId, activityId: first.activityId, serviceUrl: first.serviceUrl };

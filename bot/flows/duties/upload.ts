@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { dutyCard, type AdaptiveCard } from '../../../cards';
 import type { Assignment, Command } from '../../domain/assignment';
 import { overdue } from '../../domain/duties';
-import { localeOf } from '../../domain/locale';
 import { texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
 import type { CardTurn } from '../turn';
@@ -12,6 +11,7 @@ import type { DutyTaskDeps } from './task';
 import { factsFor } from './schedule';
 import { periodLabel } from './view';
 import { accountName, ownsActiveAccount } from '../../domain/account';
+import { localeOfPerson } from '../messenger';
 import { zone } from '../../domain/calendar';
 
 /** What receiving a snapshot reads. */
@@ -93,7 +93,7 @@ export async function receiveFiles(deps: UploadDeps, turn: CardTurn, files: read
   const period = periodLabel(texts(turn.locale), target.period);
   const account = accountName(target.state);
   if (deps.archiveAadObjectId) {
-    const locale = localeOf((await deps.conversations.user(turn.reach.tenantId, deps.archiveAadObjectId))?.locale, deps.forcedLocale);
+    const locale = await localeOfPerson(deps, turn.reach.tenantId, deps.archiveAadObjectId);
     const a = texts(locale).duties;
     const aPeriod = periodLabel(texts(locale), target.period);
     await deps.messenger.sendCard(

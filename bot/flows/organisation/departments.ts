@@ -1,11 +1,12 @@
 import { departmentsCard, type AdaptiveCard } from '../../../cards';
 import type { Department } from '../../domain/directory';
 import { chiefInput, checkOrganisation, communicatorInput, mailboxInput, organisationEvents, type Organisation } from '../../domain/organisation';
-import { localeOf, type Locale } from '../../domain/locale';
+import type { Locale } from '../../domain/locale';
 import type { Reach } from '../../store/conversations';
 import { texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
 import { followDirectory } from '../directory/follow';
+import { localeOfPerson } from '../messenger';
 import { cardFields, type CardHandler, type CardTurn } from '../turn';
 
 export type OrganisationDeps = Pick<FlowDeps, 'directory' | 'assignments' | 'run' | 'clock' | 'log'>;
@@ -103,7 +104,7 @@ export async function tellAboutNewDepartments(
 ): Promise<void> {
   const chief = await deps.directory.communicationsChief();
   if (added.length === 0 || !chief) return;
-  const locale = localeOf((await deps.conversations.user(reach.tenantId, chief))?.locale, deps.forcedLocale);
+  const locale = await localeOfPerson(deps, reach.tenantId, chief);
   const names = added.map((d) => d.name).join(', ');
   const card = await departmentsCardFor(deps, locale, chief, { notice: texts(locale).organisation.newDepartments(names), noticeStyle: 'warning' });
   const delivery = await deps.messenger.sendCard(reach, chief, card);

@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { reportSummaryCard, type AdaptiveCard, type ReportSummaryCardData } from '../../../cards';
 import { addWorkingDays, longDate, nextOfficeMoment } from '../../domain/calendar';
 import type { FieldError } from '../../domain/fields';
-import { localeOf, type Locale } from '../../domain/locale';
+import type { Locale } from '../../domain/locale';
 import { validateDiaryNumber } from '../../domain/report';
 import { texts } from '../../i18n';
 import type { Reach } from '../../store/conversations';
 import type { FiledReport } from '../../store/reports';
 import type { FlowDeps } from '../deps';
 import type { CardHandler } from '../turn';
+import { localeOfPerson } from '../messenger';
 import { forwarded } from './forward';
 
 export type RegistrarDeps = Pick<FlowDeps, 'reports' | 'assignments' | 'directory' | 'audit' | 'messenger' | 'conversations' | 'clock' | 'log' | 'registrarAadObjectId' | 'registry' | 'forcedLocale'>;
@@ -40,10 +41,6 @@ export async function registrarCard(deps: Pick<FlowDeps, 'assignments' | 'direct
   };
   return forwarded(deps, report, t, extra);
 }
-
-/** The locale the person's chat has (or the forced one). */
-const localeFor = async (deps: Pick<RegistrarDeps, 'conversations' | 'forcedLocale'>, tenantId: string, aadObjectId: string): Promise<Locale> =>
-  localeOf((await deps.conversations.user(tenantId, aadObjectId))?.locale, deps.forcedLocale);
 
 /**
  * R13 "Spara diarienumret": only the registrar (the setting, not the card) gives a report its number,
@@ -80,7 +77,7 @@ export function diaryHandler(deps: RegistrarDeps): CardHandler {
       comment: given,
     }, { sealed: true });
     if (!(await deps.reports.told(report.id))) {
-      const locale = await localeFor(deps, turn.reach.tenantId, report.reporter.aadObjectId);
+      const locale = await localeOfPerson(deps, turn.reach.tenantId, report.reporter.aadObjectId);
       const r = texts(locale).report.diary;
       const told = await deps.messenger.sendCard(turn.reach, report.reporter.aadObjectId, reportSummaryCard({ title: r.toReporterTitle, paragraphs: [{ text: r.toReporter(given, longDate(report.filedAt, locale)) }], facts: [] }));
       if (told.ok) await deps.reports.markTold(report.id);
@@ -106,7 +103,7 @@ export async function remindRegistrar(deps: RegistrarDeps, reach: Reach): Promis
       await deps.reports.stopWaiting(waiting.id);
       continue;
     }
-    const locale = await localeFor(deps, reach.tenantId, deps.registrarAadObjectId);
+    const locale = await localeOfPerson(deps, reach.tenantId, deps.registrarAadObjectId);
     const days = workingDaysSince(DateTime.fromISO(stored.value.filedAt), now);
     const sent = await deps.messenger.sendCard(reach, deps.registrarAadObjectId, await registrarCard(deps, stored.value, locale, { notice: texts(locale).report.diary.reminder(days) }));
     if (!sent.ok) {
