@@ -23,6 +23,7 @@ import { sendDigests } from './flows/duties/digest';
 import { reschedule, sweep, type NudgeMessage, type SweepReport } from './flows/duties/schedule';
 import { ProactiveSender } from './notify/proactive';
 import { Throttle } from './notify/throttle';
+import { SharedSendBudget } from './store/sendBudget';
 import { ArchiveStore } from './store/archive';
 import { AuditTrail } from './store/auditTrail';
 import { Blobs } from './store/blobs';
@@ -113,7 +114,8 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const outbox = new Outbox(tables);
   const botAppId = config.bot.kind === 'unauthenticated' ? '' : config.bot.appId;
   const { sending } = config;
-  const throttle = new Throttle({ perConversation: sending.perConversation, perApp: sending.perApp, windowMs: 1000 });
+  // Every instance of the app sends from one budget of Teams' limits, kept in Table storage.
+  const throttle = new Throttle({ perConversation: sending.perConversation, perApp: sending.perApp, windowMs: 1000 }, new SharedSendBudget(tables));
   const messenger = new ProactiveSender(adapter, botAppId, conversations, log, throttle);
   // Nudges retry on their own terms (deliver.ts), so their connector client does not retry too.
   const nudgeAdapter = createAdapter(config.bot, log, config.forcedLocale, { connectorRetries: false });

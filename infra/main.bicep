@@ -33,7 +33,7 @@ param botSku string = 'F0'
 var suffix = uniqueString(resourceGroup().id)
 var storageName = toLower(replace(replace('${name}${suffix}', '-', ''), '_', ''))
 var appName = '${name}-${suffix}'
-var tables = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports', 'duties', 'nudges', 'deadletters']
+var tables = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports', 'duties', 'nudges', 'deadletters', 'throttle']
 var queues = ['nudges', 'nudges-poison', 'effects', 'effects-poison']
 // archive: the half-year snapshots and closed accounts' records; exports: files made for one person
 // to download (deleted after a day); audit-trail: the write-once audit (an immutability policy below).

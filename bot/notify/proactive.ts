@@ -33,7 +33,7 @@ export interface SenderOptions {
 /**
  * Sends cards to people outside a turn of theirs: in their personal chat with the bot, from the
  * stored conversation reference, or by creating that chat with their AAD object id. Every send
- * waits its turn under Teams' rate limits (the throttle is shared by all senders of the process).
+ * waits its turn under Teams' rate limits (the throttle is shared by all senders of the process, and its budget by every instance).
  */
 export class ProactiveSender implements Messenger {
   constructor(
@@ -94,6 +94,8 @@ export class ProactiveSender implements Messenger {
       const { status, retryAfterMs } = error instanceof SendTimeout ? {} : failureOf(error);
       const detail = error instanceof Error ? error.message : String(error);
       this.log.warn('proactive_send_failed', { aadObjectId, status, retryAfterMs, error: detail });
+      // Over Teams' limit: every instance holds back for the wait Teams asked for, not only this send.
+      if (status === 429) await this.throttle.pause(retryAfterMs ?? 1000).catch((pauseError: unknown) => this.log.warn('throttle_pause_failed', { error: String(pauseError) }));
       if (status === 403 || status === 404) return { ok: false, reason: 'unreachable', status, detail };
       // No status: the connector did not answer (network error or timeout).
       if (status === undefined || transient.has(status)) return { ok: false, reason: 'retry', status, retryAfterMs, detail };

@@ -11,49 +11,129 @@ export interface SendLimits {
 export const teamsLimits: SendLimits = { perConversation: 7, perApp: 50, windowMs: 1000 };
 
 /**
- * Holds each send back until it fits under both limits in every sliding window, as the Bot
- * Connector counts them, so sends are spread out rather than refused with 429. Per process: with
- * several instances, a 429 from Teams still slows them down (the sender honours Retry-After).
- * Written here because the token buckets of the usual libraries allow a burst of twice the limit
- * across a window's edge, which a strict sliding window refuses.
+ * The app's sending time, shared by every instance of the app (bot/store/sendBudget.ts keeps it in
+ * Table storage; `LocalBudget` is the same for a single process): a line on the clock that
+ * instances lease stretches of, one after another, so that together they never send faster than
+ * the app may.
+ */
+export interface SendBudget {
+  /** Leases `durationMs` of sending time from `now` on, or from the end of what was leased before; its start (epoch ms). */
+  lease(durationMs: number, now: number): Promise<number>;
+  /** Teams answered 429: no lease starts before `until` (epoch ms), for any instance. */
+  pause(until: number): Promise<void>;
+}
+
+/** A budget for one process alone: tests, and a host that runs a single instance. */
+export class LocalBudget implements SendBudget {
+  private next = 0;
+
+  async lease(durationMs: number, now: number): Promise<number> {
+    const start = Math.max(this.next, now);
+    this.next = start + durationMs;
+    return start;
+  }
+
+  async pause(until: number): Promise<void> {
+    this.next = Math.max(this.next, until);
+  }
+}
+
+/** Each send's slot is this much longer than the limit allows: requests reach Teams a moment after they leave. */
+const margin = 0.04;
+/** The most slots leased at once: what an instance leases and then has no send for is lost to the others. */
+const maxLease = 10;
+
+/**
+ * Holds each send back until it fits under Teams' limits as the Bot Connector counts them (any
+ * sliding window), so sends are spread out rather than refused with 429. The app's limit is kept
+ * across instances: each leases slots `windowMs / perApp` apart from the shared budget and sends
+ * in them, so in any window there are never more than `perApp` sends of all instances together;
+ * a slot missed by more than half the margin is given up, not used late. A 429 pauses the budget
+ * for everyone (`pause`). The per-conversation limit is kept per process: one person's card goes
+ * out from one instance at a time. Written here because the usual libraries' token buckets allow
+ * a burst of twice the limit across a window's edge, and none shares its budget this way.
  */
 export class Throttle {
-  private readonly all: number[] = [];
   private readonly byConversation = new Map<string, number[]>();
-  /** Each send counts a little longer than the window: requests reach Teams a moment after they leave. */
+  /** Slots leased and not yet used, ascending (epoch ms). */
+  private slots: number[] = [];
+  private leasing: Promise<void> | undefined;
+  private waiting = 0;
+  private readonly spacing: number;
+  private readonly lateness: number;
+  /** The per-conversation windows count a little long too. */
   private readonly windowMs: number;
 
   constructor(
     private readonly limits: SendLimits = teamsLimits,
-    private readonly now: () => number = () => performance.now(),
+    private readonly budget: SendBudget = new LocalBudget(),
+    private readonly now: () => number = () => Date.now(),
   ) {
-    this.windowMs = limits.windowMs * 1.05;
+    this.spacing = (limits.windowMs * (1 + margin)) / limits.perApp;
+    this.lateness = (limits.windowMs * margin) / 2;
+    this.windowMs = limits.windowMs * (1 + margin);
   }
 
   /** Resolves when one more send to `conversation` is allowed; counts it, at the instant it resolves with. */
   async acquire(conversation: string): Promise<number> {
     for (;;) {
+      const roomAt = this.roomIn(conversation);
+      if (roomAt > 0) {
+        await sleep(Math.ceil(roomAt));
+        continue;
+      }
+      const slot = await this.slot();
+      const wait = slot - this.now();
+      if (wait > 0) await sleep(wait);
+      // Another send to the same conversation may have taken the room meanwhile; the slot is then lost.
+      if (this.roomIn(conversation) > 0) continue;
       const t = this.now();
       const mine = this.byConversation.get(conversation) ?? [];
-      this.prune(this.all, t);
-      this.prune(mine, t);
-      const wait = Math.max(this.waitFor(this.all, this.limits.perApp, t), this.waitFor(mine, this.limits.perConversation, t));
-      if (wait <= 0) {
-        this.all.push(t);
-        mine.push(t);
-        this.byConversation.set(conversation, mine);
-        return t;
-      }
-      if (mine.length === 0) this.byConversation.delete(conversation);
-      await sleep(Math.ceil(wait));
+      mine.push(t);
+      this.byConversation.set(conversation, mine);
+      return t;
     }
   }
 
-  private prune(times: number[], t: number): void {
-    while (times.length > 0 && (times[0] ?? 0) <= t - this.windowMs) times.shift();
+  /** Teams answered 429 with Retry-After: nobody on this budget sends before it is over. */
+  async pause(retryAfterMs: number): Promise<void> {
+    this.slots = [];
+    await this.budget.pause(this.now() + retryAfterMs);
   }
 
-  private waitFor(times: readonly number[], limit: number, t: number): number {
-    return times.length < limit ? 0 : (times[times.length - limit] ?? t) + this.windowMs - t;
+  /** How long until `conversation` has room for one more send (0: now). */
+  private roomIn(conversation: string): number {
+    const t = this.now();
+    const mine = this.byConversation.get(conversation);
+    if (!mine) return 0;
+    while (mine.length > 0 && (mine[0] ?? 0) <= t - this.windowMs) mine.shift();
+    if (mine.length === 0) {
+      this.byConversation.delete(conversation);
+      return 0;
+    }
+    return mine.length < this.limits.perConversation ? 0 : (mine[mine.length - this.limits.perConversation] ?? t) + this.windowMs - t;
+  }
+
+  /** The next leased slot still usable, leasing more (one lease at a time, for everyone waiting) when none is left. */
+  private async slot(): Promise<number> {
+    this.waiting++;
+    try {
+      for (;;) {
+        const t = this.now();
+        while (this.slots.length > 0 && (this.slots[0] ?? 0) < t - this.lateness) this.slots.shift();
+        const slot = this.slots.shift();
+        if (slot !== undefined) return slot;
+        this.leasing ??= this.leaseMore().finally(() => (this.leasing = undefined));
+        await this.leasing;
+      }
+    } finally {
+      this.waiting--;
+    }
+  }
+
+  private async leaseMore(): Promise<void> {
+    const count = Math.min(maxLease, Math.max(1, this.waiting));
+    const start = await this.budget.lease(count * this.spacing, this.now());
+    for (let i = 0; i < count; i++) this.slots.push(start + i * this.spacing);
   }
 }

@@ -68,10 +68,19 @@ export const chatKey = (tenantId: string, conversationId: string) => ({
  */
 const rewriteAfterMs = 10 * 60_000;
 
+/**
+ * How long a read of someone's reference serves this process (P3: the nudge sender reads it for the
+ * card's language and for the send, and a sweep may queue several cards for one person). What this
+ * process writes replaces it at once; another instance's change is seen within this time.
+ */
+const readCacheMs = 30_000;
+
 export class ConversationReferences {
   private readonly repo: TableRepository<StoredReference>;
   /** What this process last wrote per user row, without its time, and when. */
   private readonly written = new Map<string, { readonly same: string; readonly at: number }>();
+  /** Recent reads of user rows, by tenant and user. */
+  private readonly recent = new Map<string, { readonly until: number; readonly value: Promise<UserReference | undefined> }>();
 
   private readonly table: TableClient;
 
@@ -84,13 +93,22 @@ export class ConversationReferences {
   }
 
   async user(tenantId: string, aadObjectId: string): Promise<UserReference | undefined> {
-    const stored = await this.repo.get(userKey(tenantId, aadObjectId));
-    return stored?.value.kind === 'user' ? stored.value : undefined;
+    const key = `${tenantId}|${aadObjectId}`;
+    const now = Date.now();
+    const hit = this.recent.get(key);
+    if (hit && hit.until > now) return hit.value;
+    const value = this.repo.get(userKey(tenantId, aadObjectId)).then((stored) => (stored?.value.kind === 'user' ? stored.value : undefined));
+    value.catch(() => this.recent.delete(key));
+    this.recent.set(key, { until: now + readCacheMs, value });
+    // Only recent ones: a long run over thousands of people keeps no more than a cache's time of them.
+    if (this.recent.size > 10_000) for (const [k, v] of this.recent) if (v.until <= now) this.recent.delete(k);
+    return value;
   }
 
   /** GDPR: forgets where to reach someone (they left). */
   async forget(tenantId: string, aadObjectId: string): Promise<void> {
     this.written.delete(`${tenantId}|${aadObjectId}`);
+    this.recent.delete(`${tenantId}|${aadObjectId}`);
     const key = userKey(tenantId, aadObjectId);
     await unlessMissing(this.table.deleteEntity(key.partitionKey, key.rowKey));
   }
@@ -115,6 +133,7 @@ export class ConversationReferences {
       reference.personalConversationId ??
       (await this.user(reference.tenantId, reference.aadObjectId))?.personalConversationId;
     await this.repo.upsert({ ...reference, personalConversationId });
+    this.recent.delete(key);
     this.written.set(key, { same, at: now });
   }
 
@@ -129,6 +148,7 @@ export class ConversationReferences {
       kind: 'user', tenantId: reach.tenantId, serviceUrl: reach.serviceUrl, channelId: 'msteams', bot: { id: '' }, updatedAt: at, aadObjectId, userId: aadObjectId,
     };
     await this.repo.upsert({ ...base, unreachable: { since: known?.unreachable?.since ?? at, reason } });
+    this.recent.delete(`${reach.tenantId}|${aadObjectId}`);
   }
 
   /** Everyone of the tenant Teams refused to reach, AAD object id → name (for the weekly digest). */

@@ -82,17 +82,26 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
     items.set(nudgeKey(nudge), { nudge, role, ...(message.unreachable ? { unreachable: message.unreachable } : {}) });
   }
 
-  // Read every record first: if another delivery is sending any of these now, this message waits
-  // for its lease to end, holding nothing, and then sends what is left.
-  const records = await Promise.all([...items.values()].map(async (item) => ({ item, found: await deps.ledger.get(item.nudge, person) })));
-  const leases = records.map(({ found }) => (found?.record.state === 'sending' ? Date.parse(found.record.leaseUntil ?? '') : 0));
-  const busy = Math.max(0, ...leases) - deps.clock().getTime();
-  if (busy > 0) return deps.queue.send({ ...message, attempt: message.attempt + 1 }, Math.ceil(busy / 1000));
-
+  // Claim each nudge by creating its record: one write, no read, where nobody has touched it (the
+  // usual case). Only a nudge someone got to first is read, to see where it stands.
   let claimed: Claimed[] = [];
-  for (const { item, found } of records) {
-    const attempts = found?.record.attempts ?? 0;
-    if (found?.record.state === 'sending') {
+  let busyUntil = 0;
+  for (const item of items.values()) {
+    const created = await deps.ledger.take(item.nudge, person, lease(deps, 'sending', 1), undefined);
+    if (created !== undefined) {
+      claimed.push({ item, etag: created, attempts: 1 });
+      continue;
+    }
+    const found = await deps.ledger.get(item.nudge, person);
+    if (!found) continue;
+    const { attempts } = found.record;
+    if (found.record.state === 'sending') {
+      const leaseEnds = Date.parse(found.record.leaseUntil ?? '');
+      // Another delivery is sending it now: it is theirs, and this message comes back after their lease to see how it went.
+      if (leaseEnds > deps.clock().getTime()) {
+        busyUntil = Math.max(busyUntil, leaseEnds);
+        continue;
+      }
       // A send was started and its outcome never recorded (the process stopped): it may have
       // arrived. Sending again could send it twice, so it is kept for a person to look at.
       if ((await deps.ledger.take(item.nudge, person, { state: 'uncertain', attempts, updatedAt: now() }, found.etag)) !== undefined) {
@@ -100,11 +109,12 @@ export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Pr
       }
       continue;
     }
-    if (found && found.record.state !== 'failed') continue;
-    const etag = await deps.ledger.take(item.nudge, person, lease(deps, 'sending', attempts + 1), found?.etag);
+    if (found.record.state !== 'failed') continue;
+    const etag = await deps.ledger.take(item.nudge, person, lease(deps, 'sending', attempts + 1), found.etag);
     // Another delivery of the same nudge got there first; it will finish the job.
     if (etag !== undefined) claimed.push({ item, etag, attempts: attempts + 1 });
   }
+  if (busyUntil > 0) await deps.queue.send({ ...message, attempt: message.attempt + 1 }, Math.ceil((busyUntil - deps.clock().getTime()) / 1000));
   if (claimed.length === 0) return;
 
   const locale = await localeOfPerson(deps, reach.tenantId, person);
