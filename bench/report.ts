@@ -15,13 +15,19 @@ export interface Part<Figures> {
   rows(figures: Figures): Row[];
 }
 
-/** The sizes of `npm run bench -- --turns … --starts … --assignments … --nudges …`. */
+/** The sizes of `npm run bench -- --turns … --starts … --assignments … --nudges … --people … --accounts … --org-turns …`. */
 export interface BenchOptions {
   readonly turns: number;
   readonly warmup: number;
   readonly starts: number;
   readonly assignments: number;
   readonly nudges: number;
+  /** People from the organisation generator in the organisation part (besides the six local ones). */
+  readonly people: number;
+  /** Active accounts with two years of history in the organisation part (its floor has 10). */
+  readonly accounts: number;
+  /** Timed turns of each kind at each size in the organisation part. */
+  readonly orgTurns: number;
   /** The echo bot's built app folder (bench/echoApp.ts), the floor of turns and cold starts. */
   readonly echoApp: () => Promise<string>;
 }

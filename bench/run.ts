@@ -5,6 +5,7 @@ import { projectRoot } from '../dev/projectRoot';
 import { coldStartPart } from './coldStart';
 import { sendPart, sweepPart } from './duties';
 import { buildEchoApp } from './echoApp';
+import { organisationPart } from './organisation';
 import { cpuNote, machine, markdownTable, readResults, writeResults, type BenchOptions, type Part } from './report';
 import { turnsPart } from './turns';
 
@@ -15,15 +16,18 @@ import { turnsPart } from './turns';
  * the app's environment (its clock moved 400 days) in this process, which a dev host child inherits.
  */
 const usage = `Usage: npm run bench -- [options]
-  --only <parts>      Comma-separated: turns, coldstart, sweep, send (default: all, in that order)
+  --only <parts>      Comma-separated: turns, coldstart, sweep, send, organisation (default: all, in that order)
   --turns <n>         Timed turns of each kind against each app (default 500), after --warmup <n> (default 50)
   --starts <n>        Cold starts of each app (default 5)
   --assignments <n>   Active assignments the duty sweep runs over (default 100000; seeding takes ~12 minutes)
   --nudges <n>        Nudges sent under Teams' limits (default 10000)
+  --people <n>        People in the organisation part, from the generator (default 6000)
+  --accounts <n>      Active accounts with two years of history in the organisation part (default 500; its floor has 10)
+  --org-turns <n>     Timed turns of each kind at each size in the organisation part (default 100)
   --out <dir>         Where the JSON goes (default bench/results); use another for trial runs`;
 
 // Each part's rows take its own figures (methods are bivariant): the list holds them as objects.
-const parts: readonly Part<object>[] = [turnsPart, coldStartPart, sweepPart, sendPart];
+const parts: readonly Part<object>[] = [turnsPart, coldStartPart, sweepPart, sendPart, organisationPart];
 
 function options() {
   const { values } = parseArgs({
@@ -34,6 +38,9 @@ function options() {
       starts: { type: 'string', default: '5' },
       assignments: { type: 'string', default: '100000' },
       nudges: { type: 'string', default: '10000' },
+      people: { type: 'string', default: '6000' },
+      accounts: { type: 'string', default: '500' },
+      'org-turns': { type: 'string', default: '100' },
       out: { type: 'string', default: path.join(projectRoot(), 'bench', 'results') },
       help: { type: 'boolean', default: false },
     },
@@ -52,6 +59,9 @@ function options() {
     starts: Number(values.starts),
     assignments: Number(values.assignments),
     nudges: Number(values.nudges),
+    people: Number(values.people),
+    accounts: Number(values.accounts),
+    orgTurns: Number(values['org-turns']),
     echoApp: () => (echoApp ??= buildEchoApp()),
   };
   return { only, out: path.resolve(values.out), sizes };

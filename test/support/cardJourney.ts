@@ -1,0 +1,44 @@
+import type { TestConnector } from './connector';
+import { sendPlan } from './samplePlan';
+import { actionsOf, textOf, type Card, type TeamsClient } from './teamsClient';
+
+export interface JourneyClients {
+  readonly elin: TeamsClient;
+  readonly karim: TeamsClient;
+  readonly sara: TeamsClient;
+  readonly johan: TeamsClient;
+}
+
+/**
+ * A walk through (nearly) every card Kanalkoll answers with or sends: a plan sent and approved at
+ * every step, its history, the owner's cards, the register, "förvaltningar", help, reports, removals
+ * and the unit overview. For measuring cards (test/e2e/organisationSize, the bench's organisation
+ * part); the cards that a check looks into are returned.
+ */
+export async function everyCardJourney({ elin, karim, sara, johan }: JourneyClients, connector: TestConnector): Promise<{ accounts: Card; departments: Card; unit: Card }> {
+  const idOf = (card: Card) => String(actionsOf(card).find((a) => a.data.assignmentId)?.data.assignmentId);
+  const latest = (conversationId: string, id: string) => connector.cardsTo(conversationId).filter((c) => textOf(c).includes(id)).at(-1)!;
+
+  const id = idOf(await sendPlan(elin, 'account'));
+  await karim.press(latest('personal-chief', id), 'Godkänn');
+  await sara.press(latest('personal-communicator', id), 'Godkänn');
+  await johan.press(latest('personal-commschief', id), 'Godkänn');
+  await elin.invoke('plan.history', { assignmentId: id });
+  await elin.say('mina ansökningar');
+  const accounts = await elin.say('mina konton');
+  await elin.invoke('account.admins', { assignmentId: id });
+  await elin.invoke('account.owner', { assignmentId: id });
+  await elin.say('jag är borta');
+  await elin.say('registret');
+  const departments = await johan.say('förvaltningar');
+  await karim.invoke('approval.refresh', { assignmentId: id });
+  // The policy's finer rules: the help menu and an answer, the criticism form (every department to
+  // choose), recording a removal, and the unit overview (the communications chief picks among every department).
+  await elin.say('vad gäller?');
+  await elin.say('hur länge ska vi spara inlägg?');
+  await elin.invoke('report.form', { kind: 'criticism' });
+  await elin.say('borttaget inlägg');
+  const unit = await johan.say('vad skrivs om min enhet?');
+  await karim.say('vad skrivs om min enhet?');
+  return { accounts, departments, unit };
+}
