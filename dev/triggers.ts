@@ -1,5 +1,5 @@
 import { InvocationContext } from '@azure/functions';
-import { QueueClient } from '@azure/storage-queue';
+import { QueueClient, type DequeuedMessageItem } from '@azure/storage-queue';
 import { CronExpressionParser } from 'cron-parser';
 import { randomUUID } from 'node:crypto';
 import { triggerOf, type Registration } from './functionHost';
@@ -21,6 +21,9 @@ export interface Triggers {
 }
 
 const maxDequeueCount = 5;
+/** host.json `extensions.queues.batchSize`, and the host's default `newBatchThreshold` (half of it). */
+const batchSize = 16;
+const newBatchThreshold = batchSize / 2;
 
 export function startTriggers(
   all: readonly Registration[],
@@ -69,50 +72,73 @@ export function startTriggers(
 
   let created: Promise<unknown> | undefined;
   let handledEver = 0;
-  /** Handles one batch of visible messages of every queue; returns how many there were. */
-  const pollOnce = async (): Promise<number> => {
+
+  const handle = async ({ r, client, poison }: (typeof clients)[number], m: DequeuedMessageItem) => {
+    const text = Buffer.from(m.messageText, 'base64').toString('utf8');
+    let input: unknown = text;
+    try {
+      input = JSON.parse(text);
+    } catch {
+      // Not JSON: the handler gets the string, as on Azure.
+    }
+    try {
+      await r.handler(input, context(r, { id: m.messageId, dequeueCount: m.dequeueCount, insertionTime: m.insertedOn }));
+      await client.deleteMessage(m.messageId, m.popReceipt);
+    } catch (error) {
+      log(`[${r.metadata.name}] message ${m.messageId} failed (try ${m.dequeueCount}): ${error instanceof Error ? error.message : String(error)}`);
+      if (m.dequeueCount >= maxDequeueCount) {
+        await poison.createIfNotExists();
+        await poison.sendMessage(m.messageText);
+        await client.deleteMessage(m.messageId, m.popReceipt);
+      } else {
+        await client.updateMessage(m.messageId, m.popReceipt, undefined, 1);
+      }
+    }
+  };
+
+  /**
+   * Handles one queue's messages as the host does (host.json `batchSize` 16, `newBatchThreshold`
+   * its default of half that): a batch is fetched whenever at most 8 messages are in hand, each
+   * message handled on its own, so at most 24 at once; returns how many were handled once none is
+   * visible and none is in hand.
+   */
+  const feed = async (queue: (typeof clients)[number]): Promise<number> => {
     created ??= Promise.all(clients.map(({ client }) => client.createIfNotExists())).catch((error: unknown) => {
       created = undefined;
       throw error;
     });
     await created;
     let handled = 0;
-    for (const { r, client, poison } of clients) {
-      const { receivedMessageItems: messages } = await client.receiveMessages({ numberOfMessages: 16, visibilityTimeout: 30 });
-      handled += messages.length;
-      handledEver += messages.length;
-      await Promise.all(
-        messages.map(async (m) => {
-          const text = Buffer.from(m.messageText, 'base64').toString('utf8');
-          let input: unknown = text;
-          try {
-            input = JSON.parse(text);
-          } catch {
-            // Not JSON: the handler gets the string, as on Azure.
-          }
-          try {
-            await r.handler(input, context(r, { id: m.messageId, dequeueCount: m.dequeueCount, insertionTime: m.insertedOn }));
-            await client.deleteMessage(m.messageId, m.popReceipt);
-          } catch (error) {
-            log(`[${r.metadata.name}] message ${m.messageId} failed (try ${m.dequeueCount}): ${error instanceof Error ? error.message : String(error)}`);
-            if (m.dequeueCount >= maxDequeueCount) {
-              await poison.createIfNotExists();
-              await poison.sendMessage(m.messageText);
-              await client.deleteMessage(m.messageId, m.popReceipt);
-            } else {
-              await client.updateMessage(m.messageId, m.popReceipt, undefined, 1);
-            }
-          }
-        }),
-      );
+    const inHand = new Set<Promise<void>>();
+    try {
+      for (;;) {
+        if (inHand.size > newBatchThreshold) {
+          await Promise.race(inHand);
+          continue;
+        }
+        const { receivedMessageItems: messages } = await queue.client.receiveMessages({ numberOfMessages: batchSize, visibilityTimeout: 30 });
+        if (messages.length === 0) {
+          if (inHand.size === 0) return handled;
+          await Promise.race(inHand);
+          continue;
+        }
+        handled += messages.length;
+        handledEver += messages.length;
+        for (const m of messages) {
+          const handling: Promise<void> = handle(queue, m).finally(() => inHand.delete(handling));
+          inHand.add(handling);
+        }
+      }
+    } finally {
+      await Promise.allSettled(inHand);
     }
-    return handled;
   };
+  const feedAll = async () => (await Promise.all(clients.map(feed))).reduce((a, b) => a + b, 0);
 
   let polling: Promise<unknown> = Promise.resolve();
   const poll = () => {
     if (stopped) return;
-    polling = pollOnce()
+    polling = feedAll()
       .catch((error: unknown) => log(`queue poll failed: ${error instanceof Error ? error.message : String(error)}`))
       .then((n) => handles.push(setTimeout(poll, n ? 0 : 500)));
   };
@@ -127,11 +153,7 @@ export function startTriggers(
     drain: async () => {
       const before = handledEver;
       await polling;
-      // Two batches in flight, like the host's batchSize 16 with newBatchThreshold 8.
-      const worker = async () => {
-        while ((await pollOnce()) > 0);
-      };
-      await Promise.all([worker(), worker()]);
+      await feedAll();
       return handledEver - before;
     },
     stop: () => {

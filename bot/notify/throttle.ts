@@ -58,7 +58,8 @@ export class Throttle {
   /** Slots leased and not yet used, ascending (epoch ms). */
   private slots: number[] = [];
   private leasing: Promise<void> | undefined;
-  private waiting = 0;
+  /** Sends in `acquire` now: how many slots this process could use soon. */
+  private pending = 0;
   private readonly spacing: number;
   private readonly lateness: number;
   /** The per-conversation windows count a little long too. */
@@ -76,6 +77,15 @@ export class Throttle {
 
   /** Resolves when one more send to `conversation` is allowed; counts it, at the instant it resolves with. */
   async acquire(conversation: string): Promise<number> {
+    this.pending++;
+    try {
+      return await this.acquiring(conversation);
+    } finally {
+      this.pending--;
+    }
+  }
+
+  private async acquiring(conversation: string): Promise<number> {
     for (;;) {
       const roomAt = this.roomIn(conversation);
       if (roomAt > 0) {
@@ -116,23 +126,19 @@ export class Throttle {
 
   /** The next leased slot still usable, leasing more (one lease at a time, for everyone waiting) when none is left. */
   private async slot(): Promise<number> {
-    this.waiting++;
-    try {
-      for (;;) {
-        const t = this.now();
-        while (this.slots.length > 0 && (this.slots[0] ?? 0) < t - this.lateness) this.slots.shift();
-        const slot = this.slots.shift();
-        if (slot !== undefined) return slot;
-        this.leasing ??= this.leaseMore().finally(() => (this.leasing = undefined));
-        await this.leasing;
-      }
-    } finally {
-      this.waiting--;
+    for (;;) {
+      const t = this.now();
+      while (this.slots.length > 0 && (this.slots[0] ?? 0) < t - this.lateness) this.slots.shift();
+      const slot = this.slots.shift();
+      if (slot !== undefined) return slot;
+      this.leasing ??= this.leaseMore().finally(() => (this.leasing = undefined));
+      await this.leasing;
     }
   }
 
+  /** Leases as many slots as sends are waiting here, whether for a slot or for the slot they hold, up to `maxLease`. */
   private async leaseMore(): Promise<void> {
-    const count = Math.min(maxLease, Math.max(1, this.waiting));
+    const count = Math.min(maxLease, Math.max(1, this.pending));
     const start = await this.budget.lease(count * this.spacing, this.now());
     for (let i = 0; i < count; i++) this.slots.push(start + i * this.spacing);
   }
