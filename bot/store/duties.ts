@@ -1,4 +1,4 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import { eachLimited } from '../eachLimited';
 import type { Reach } from './conversations';
@@ -66,6 +66,51 @@ export class DutySchedule {
     if (wakeAt) await this.table.upsertEntity({ ...wakeKey({ assignmentId, wakeAt }), assignmentId, wakeAt, from, revision, ...reach }, 'Replace');
     await this.table.upsertEntity({ ...scheduleKey(assignmentId), wakeAt: wakeAt ?? '', from, revision, ...reach }, 'Replace');
     if (previousWakeAt && previousWakeAt !== wakeAt) await this.remove({ assignmentId, wakeAt: previousWakeAt });
+  }
+
+  /**
+   * `replace` for many assignments at once (the sweep), in the same order: every new wake-up row
+   * first, then each schedule, then the wake-ups they replace. Rows of one partition (the month's
+   * wake-ups) go in entity-group transactions of up to 100; a schedule is the only row of its
+   * partition, so those go one by one, `parallel` at a time.
+   */
+  async replaceMany(moves: readonly { readonly next: Schedule; readonly previousWakeAt: string | undefined }[], parallel = 16): Promise<void> {
+    const wakeRow = ({ assignmentId, wakeAt, from, revision, reach }: Schedule & { wakeAt: string }) => ({ ...wakeKey({ assignmentId, wakeAt }), assignmentId, wakeAt, from, revision, ...reach });
+    await this.inBatches(
+      moves.flatMap(({ next }) => (next.wakeAt ? [wakeRow({ ...next, wakeAt: next.wakeAt })] : [])),
+      (row) => row,
+      (row) => ['upsert', row, 'Replace'],
+    );
+    await eachLimited(moves, parallel, async ({ next: { assignmentId, wakeAt, from, revision, reach } }) => {
+      await this.table.upsertEntity({ ...scheduleKey(assignmentId), wakeAt: wakeAt ?? '', from, revision, ...reach }, 'Replace');
+    });
+    await this.inBatches(
+      moves.flatMap(({ next, previousWakeAt }) => (previousWakeAt && previousWakeAt !== next.wakeAt ? [{ assignmentId: next.assignmentId, wakeAt: previousWakeAt }] : [])),
+      wakeKey,
+      (wake) => ['delete', wakeKey(wake)],
+      // A row already gone fails its whole transaction: that one's rows are then removed one by one.
+      (wake) => this.remove(wake),
+    );
+  }
+
+  /** The actions on `items`, grouped by partition into transactions of up to 100 (at most 4 at once); `alone` redoes a failed transaction's rows one by one. */
+  private async inBatches<T>(items: readonly T[], keyOf: (item: T) => { readonly partitionKey: string }, action: (item: T) => TransactionAction, alone?: (item: T) => Promise<void>): Promise<void> {
+    const byPartition = new Map<string, T[]>();
+    for (const item of items) {
+      const partition = keyOf(item).partitionKey;
+      const rows = byPartition.get(partition) ?? [];
+      rows.push(item);
+      byPartition.set(partition, rows);
+    }
+    const batches = [...byPartition.values()].flatMap((all) => Array.from({ length: Math.ceil(all.length / 100) }, (_, i) => all.slice(i * 100, i * 100 + 100)));
+    await eachLimited(batches, 4, async (batch) => {
+      try {
+        await this.table.submitTransaction(batch.map(action));
+      } catch (error) {
+        if (!alone) throw error;
+        for (const item of batch) await alone(item);
+      }
+    });
   }
 
   /**

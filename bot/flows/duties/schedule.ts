@@ -138,6 +138,7 @@ export async function sweep(deps: ScheduleDeps, options: { isPastDue?: boolean }
   await eachLimited(bundles, 16, (bundle) =>
     deps.queue.send({ person: bundle.person, nudges: bundle.nudges, reach: reaches.get(bundle.person) as WakeUp['reach'], attempt: 1 } satisfies NudgeMessage),
   );
+  const moves: Parameters<DutySchedule['replaceMany']>[0][number][] = [];
   await eachLimited(wakes, 16, async (wake) => {
     if (!found.has(wake)) return;
     const state = found.get(wake);
@@ -148,8 +149,10 @@ export async function sweep(deps: ScheduleDeps, options: { isPastDue?: boolean }
       if (current?.revision === state.revision) return deps.schedule.remove(wake);
     }
     const next = nextNudgeAfter(state, now, deps.settings, await factsOf(state));
-    await deps.schedule.replace({ assignmentId: state.id, wakeAt: next?.at, from: now.toISO() ?? '', revision: state.revision, reach: wake.reach }, wake.wakeAt);
+    moves.push({ next: { assignmentId: state.id, wakeAt: next?.at, from: now.toISO() ?? '', revision: state.revision, reach: wake.reach }, previousWakeAt: wake.wakeAt });
   });
+  // Many wake-ups move at once: a month's rows go in transactions of 100 (store/duties.ts).
+  await deps.schedule.replaceMany(moves);
   if (failed.length > 0) throw new Error(`duty sweep: ${failed.length} assignment(s) could not be read (${failed.slice(0, 5).join(', ')}); the next run tries them again`);
   await deps.schedule.markSwept(now.toISO() ?? '');
   const report = { at: now.toISO() ?? '', pastDue: options.isPastDue === true, due: wakes.length, read, enqueued: addressed.length, cards: bundles.length };
