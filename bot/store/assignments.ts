@@ -48,6 +48,8 @@ const assignmentSchema = z.looseObject({
 });
 
 export const partition = (id: string) => `a_${encodeKey(id)}`;
+/** How many drafts `lastSaved` keeps: the ones people are filling in now, on one instance. */
+const rememberedDrafts = 1000;
 const personPartition = (aadObjectId: string) => `p_${encodeKey(aadObjectId)}`;
 /** The accounts someone administers (R10): found when they leave. */
 const adminPartition = (aadObjectId: string) => `r_${encodeKey(aadObjectId)}`;
@@ -83,6 +85,8 @@ export interface Change {
 export class AssignmentStore {
   private readonly table: TableClient;
   private readonly repo: TableRepository<Assignment>;
+  /** Drafts this process saved last, with the ETag the save got (see `lastSaved`); the oldest go first. */
+  private readonly saved = new Map<string, Stored<Assignment>>();
 
   constructor(tables: Tables) {
     this.table = tables.client('assignments');
@@ -97,15 +101,31 @@ export class AssignmentStore {
   }
 
   /**
+   * The draft as this process last saved it (a step, the state alone), with that save's ETag; P1: the
+   * next press on the card it answered need not read it again. Only a write may rest on it: the write
+   * is guarded by the ETag, so a change made elsewhere meanwhile (another instance, the retention
+   * timer) is a conflict there, and the command runner reads it again.
+   */
+  lastSaved(id: string): Stored<Assignment> | undefined {
+    return this.saved.get(id);
+  }
+
+  /**
    * Stores a change in one entity-group transaction: the new state (created, or replaced if it still
    * has the ETag it was read with), a frozen plan version, the audit rows and the outbox rows. All
    * of it or none; a lost race is an ETagConflict and stores nothing.
    */
   async commit(change: Change): Promise<void> {
     const { state, etag } = change;
+    this.saved.delete(state.id);
     // A change that is the state alone (a draft's step saved) needs no transaction.
     if (etag !== undefined && !change.frozen && change.audit.length === 0 && change.outbox.length === 0) {
-      await this.repo.save(state, etag);
+      // Gone meanwhile (a draft the retention timer deleted): as lost a race as a changed one.
+      const saved = await unlessMissing(this.repo.save(state, etag));
+      if (saved === undefined) throw new ETagConflict('assignments', state.id);
+      // Without an ETag a later write would not be guarded: nothing is remembered then.
+      if (saved) this.saved.set(state.id, { value: state, etag: saved });
+      if (this.saved.size > rememberedDrafts) this.saved.delete(this.saved.keys().next().value as string);
       return;
     }
     const pk = partition(state.id);
@@ -231,6 +251,7 @@ export class AssignmentStore {
    * that stops between leaves only rows nobody reads.
    */
   async deleteDraft(id: string, before: string): Promise<boolean> {
+    this.saved.delete(id);
     const pk = partition(id);
     const rows: { rowKey: string; etag: string; value?: unknown; timestamp?: string }[] = [];
     for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })) {

@@ -45,7 +45,9 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
     data: z.infer<typeof onDraft>,
     named: readonly string[],
   ): Promise<{ view: PlanView } & ({ refused: AdaptiveCard } | { stored: Stored<Assignment> })> {
-    const stored = await deps.assignments.get(data.draftId);
+    // P1: the draft as this process saved it for the card pressed, if it did; the save is guarded by its ETag.
+    const remembered = deps.assignments.lastSaved(data.draftId);
+    const stored = remembered?.value.revision === data.revision ? remembered : await deps.assignments.get(data.draftId);
     const view = await loadView(deps, turn.locale, { assignments: stored ? [stored.value] : [], people: named });
     const allowed = draftAccess(stored?.value, { ...metaOf(deps, turn.user), revision: data.revision });
     return 'reason' in allowed ? { view, refused: refusalCard(view, allowed, stored?.value) } : { view, stored: stored! };
