@@ -22,6 +22,8 @@ export interface BenchOptions {
   readonly starts: number;
   readonly assignments: number;
   readonly nudges: number;
+  /** Queue-function processes of the instances part. */
+  readonly instances: number;
   /** People from the organisation generator in the organisation part (besides the six local ones). */
   readonly people: number;
   /** Active accounts with two years of history in the organisation part (its floor has 10). */

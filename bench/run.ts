@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../dev/projectRoot';
 import { coldStartPart } from './coldStart';
-import { sendPart, sweepPart } from './duties';
+import { instancesPart, sendPart, sweepPart } from './duties';
 import { buildEchoApp } from './echoApp';
 import { organisationPart } from './organisation';
 import { cpuNote, machine, markdownTable, readResults, writeResults, type BenchOptions, type Part } from './report';
@@ -12,22 +12,23 @@ import { turnsPart } from './turns';
 /**
  * `npm run bench`: every benchmark, each a ratio against a floor measured in the same run, in one
  * table; the figures go to bench/results/*.json. With --only, the parts not run keep their earlier
- * figures (shown with their date). The turn and cold-start parts come first: the send part sets
- * the app's environment (its clock moved 400 days) in this process, which a dev host child inherits.
+ * figures (shown with their date). The send parts run the app in processes of their own
+ * (bench/sendWorker.ts), with their clock moved 400 days; nothing of it stays in this process.
  */
 const usage = `Usage: npm run bench -- [options]
-  --only <parts>      Comma-separated: turns, coldstart, sweep, send, organisation (default: all, in that order)
+  --only <parts>      Comma-separated: turns, coldstart, sweep, send, instances, organisation (default: all, in that order)
   --turns <n>         Timed turns of each kind against each app (default 500), after --warmup <n> (default 50)
   --starts <n>        Cold starts of each app (default 5)
   --assignments <n>   Active assignments the duty sweep runs over (default 100000; seeding takes ~12 minutes)
-  --nudges <n>        Nudges sent under Teams' limits (default 10000)
+  --nudges <n>        Nudges sent under Teams' limits (default 10000), by one queue-function process and by several
+  --instances <n>     Queue-function processes sharing Teams' budget in the instances part (default 4)
   --people <n>        People in the organisation part, from the generator (default 6000)
   --accounts <n>      Active accounts with two years of history in the organisation part (default 500; its floor has 10)
   --org-turns <n>     Timed turns of each kind at each size in the organisation part (default 100)
   --out <dir>         Where the JSON goes (default bench/results); use another for trial runs`;
 
 // Each part's rows take its own figures (methods are bivariant): the list holds them as objects.
-const parts: readonly Part<object>[] = [turnsPart, coldStartPart, sweepPart, sendPart, organisationPart];
+const parts: readonly Part<object>[] = [turnsPart, coldStartPart, sweepPart, sendPart, instancesPart, organisationPart];
 
 function options() {
   const { values } = parseArgs({
@@ -38,6 +39,7 @@ function options() {
       starts: { type: 'string', default: '5' },
       assignments: { type: 'string', default: '100000' },
       nudges: { type: 'string', default: '10000' },
+      instances: { type: 'string', default: '4' },
       people: { type: 'string', default: '6000' },
       accounts: { type: 'string', default: '500' },
       'org-turns': { type: 'string', default: '100' },
@@ -59,6 +61,7 @@ function options() {
     starts: Number(values.starts),
     assignments: Number(values.assignments),
     nudges: Number(values.nudges),
+    instances: Number(values.instances),
     people: Number(values.people),
     accounts: Number(values.accounts),
     orgTurns: Number(values['org-turns']),

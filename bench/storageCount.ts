@@ -50,6 +50,9 @@ export function operationOf(method: string, path: string): string {
   return `${method} ${name} ${/PartitionKey eq '/.test(filter) ? 'partition' : 'scan'}`;
 }
 
+/** The ports of the endpoints in an Azurite connection string (`…TableEndpoint=http://127.0.0.1:10002/…`). */
+export const storagePorts = (connectionString: string): number[] => [...connectionString.matchAll(/:(\d+)\//g)].map((m) => Number(m[1]));
+
 /** Starts counting the requests to `ports` (Azurite's table, queue, blob ports) made from this process. */
 export function countStorage(ports: readonly number[]): StorageCounter {
   const watched = new Set(ports.map(String));

@@ -11,7 +11,7 @@ describe('the duty schedule (table duties)', () => {
   it('P2: moves 250 wake-ups at once, in transactions of a month, as 250 single moves would; a wake-up already gone does not stop the rest', async () => {
     const schedule = new DutySchedule(tables);
     const reach = { tenantId: 't1', serviceUrl: 'https://smba.example/' };
-    const ids = Array.from({ length: 250 }, () => randomUUID());
+    const ids: string[] = Array.from({ length: 250 }, () => randomUUID());
     // Each due in a minute of one morning in 2031 (a month no other test uses), each moving to February or March.
     const dueAt = (i: number) => new Date(Date.UTC(2031, 0, 6, 8, 0, i)).toISOString();
     const nextAt = (i: number) => new Date(Date.UTC(2031, 1 + (i % 2), 3, 8, 0, i)).toISOString();
