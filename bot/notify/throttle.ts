@@ -48,7 +48,7 @@ const maxLease = 10;
  * sliding window), so sends are spread out rather than refused with 429. The app's limit is kept
  * across instances: each leases slots `windowMs / perApp` apart from the shared budget and sends
  * in them, so in any window there are never more than `perApp` sends of all instances together;
- * a slot missed by more than half the margin is given up, not used late. A 429 pauses the budget
+ * a slot missed by more than a quarter of the margin is given up, not used late. A 429 pauses the budget
  * for everyone (`pause`). The per-conversation limit is kept per process: one person's card goes
  * out from one instance at a time. Written here because the usual libraries' token buckets allow
  * a burst of twice the limit across a window's edge, and none shares its budget this way.
@@ -71,7 +71,7 @@ export class Throttle {
     private readonly now: () => number = () => Date.now(),
   ) {
     this.spacing = (limits.windowMs * (1 + margin)) / limits.perApp;
-    this.lateness = (limits.windowMs * margin) / 2;
+    this.lateness = (limits.windowMs * margin) / 4;
     this.windowMs = limits.windowMs * (1 + margin);
   }
 
