@@ -83,9 +83,21 @@ export interface RegisterContext {
   readonly archive: string;
 }
 
-/** The public entries, sorted by department and then account name, as Swedish readers sort. */
+/** The name a record's department goes by (its id, if the directory no longer has it). */
+export const departmentName = (record: RegisterRecord, departments: readonly Department[]): string =>
+  departments.find((d) => d.id === record.departmentId)?.name ?? record.departmentId;
+
+/** The register's order: active accounts first, closed ones below; each by department, then name, as Swedish readers sort. */
+export function inRegisterOrder(records: readonly RegisterRecord[], departments: readonly Department[]): RegisterRecord[] {
+  const collator = new Intl.Collator('sv');
+  const keyed = records.map((r) => ({ r, closed: Number(Boolean(r.closedAt)), department: departmentName(r, departments) }));
+  keyed.sort((a, b) => a.closed - b.closed || collator.compare(a.department, b.department) || collator.compare(a.r.accountName, b.r.accountName));
+  return keyed.map((k) => k.r);
+}
+
+/** The public entries, in the register's order (`inRegisterOrder`). */
 export function registerEntries(records: readonly RegisterRecord[], context: RegisterContext): RegisterCardEntry[] {
-  const entries = records.map((r) => {
+  return inRegisterOrder(records, context.departments).map((r) => {
     const department = context.departments.find((d) => d.id === r.departmentId);
     const owner = context.people.get(r.ownerAadObjectId);
     const role = owner?.title ?? '';
@@ -99,7 +111,7 @@ export function registerEntries(records: readonly RegisterRecord[], context: Reg
       platform: r.platform,
       accountName: r.accountName,
       accountUrl: r.accountUrl,
-      department: department?.name ?? r.departmentId,
+      department: departmentName(r, context.departments),
       responsible,
       purpose: r.purpose,
       audience: r.audience,
@@ -111,7 +123,4 @@ export function registerEntries(records: readonly RegisterRecord[], context: Reg
       recordReaders: [r.chiefAadObjectId, owner?.chiefAadObjectId, department?.communicatorAadObjectId].filter((id): id is string => id !== undefined),
     };
   });
-  const collator = new Intl.Collator('sv');
-  // Active accounts first, closed ones below; each by department, then name.
-  return entries.sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed') || collator.compare(a.department, b.department) || collator.compare(a.accountName, b.accountName));
 }

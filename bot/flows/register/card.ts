@@ -3,7 +3,8 @@ import { registerCard, type AdaptiveCard } from '../../../cards';
 import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import type { AssignmentStore } from '../../store/assignments';
-import { currentEntries, type RegisterDeps } from './publish';
+import { departmentName } from '../../domain/register';
+import { currentRecords, entriesOf, type RegisterDeps } from './publish';
 
 const pageSize = 5;
 /** The choice that shows every department (a choice needs a value). */
@@ -20,11 +21,13 @@ export async function registerCardFor(deps: RegisterDeps & { readonly registrarA
   const { page, department: chosen } = showData.parse(data ?? {});
   const department = chosen || everyDepartment;
   // In Teams, the accounts in use; the public page lists the closed ones too (R3).
-  const all = (await currentEntries(deps)).filter((e) => e.status === 'active');
-  const shown = department === everyDepartment ? all : all.filter((e) => e.department === department);
+  const { records, departments } = await currentRecords(deps);
+  const all = records.filter((r) => !r.closedAt);
+  const shown = department === everyDepartment ? all : all.filter((r) => departmentName(r, departments) === department);
   const last = Math.max(Math.ceil(shown.length / pageSize) - 1, 0);
   const current = Math.min(page, last);
-  const entries = shown.slice(current * pageSize, (current + 1) * pageSize);
+  // Only this page's owners are looked up in the directory.
+  const entries = await entriesOf(deps, shown.slice(current * pageSize, (current + 1) * pageSize), departments);
   const commsChief = viewer !== undefined && viewer === (await deps.directory.communicationsChief());
   const readsAll = commsChief || (viewer !== undefined && viewer === deps.registrarAadObjectId);
   // GDPR: the communications chief can stop the clean-up of an account, and allow it again.
@@ -35,7 +38,7 @@ export async function registerCardFor(deps: RegisterDeps & { readonly registrarA
     intro: t.intro,
     departmentLabel: t.department,
     department,
-    departments: [{ title: t.allDepartments, value: everyDepartment }, ...[...new Set(all.map((e) => e.department))].map((d) => ({ title: d, value: d }))],
+    departments: [{ title: t.allDepartments, value: everyDepartment }, ...[...new Set(all.map((r) => departmentName(r, departments)))].map((d) => ({ title: d, value: d }))],
     filterLabel: t.filter,
     summary: t.summary(current * pageSize + 1, current * pageSize + entries.length, shown.length),
     entries: entries.map((e) => ({

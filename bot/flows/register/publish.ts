@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { localDate } from '../../domain/calendar';
-import { registerEntries, type RegisterCardEntry, type ResponsibleShown } from '../../domain/register';
+import { inRegisterOrder, registerEntries, type RegisterCardEntry, type RegisterRecord, type ResponsibleShown } from '../../domain/register';
+import type { Department } from '../../domain/directory';
 import type { DirectoryStore } from '../../store/directory';
 import type { RegisterStore } from '../../store/register';
 import { registerCsv, registerJson } from './formats';
@@ -31,13 +32,23 @@ const contentTypes: Record<RegisterFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-/** The register's entries now, as the public sees them. */
-export async function currentEntries(deps: RegisterDeps): Promise<RegisterCardEntry[]> {
+/** The register's records in force now, in its order (an account approved to start later is listed from its start date), and the departments. */
+export async function currentRecords(deps: RegisterDeps): Promise<{ records: RegisterRecord[]; departments: Department[] }> {
   const [stored, departments] = await Promise.all([deps.register.all(), deps.directory.allDepartments()]);
-  // An account approved to start later is listed from its start date.
   const records = stored.filter((r) => Date.parse(r.activeSince) <= deps.clock().getTime());
+  return { records: inRegisterOrder(records, departments), departments };
+}
+
+/** The public entries of these records: their owners are read from the directory, so a card reads only its page's. */
+export async function entriesOf(deps: RegisterDeps, records: readonly RegisterRecord[], departments: readonly Department[]): Promise<RegisterCardEntry[]> {
   const people = await deps.directory.peopleById(records.map((r) => r.ownerAadObjectId));
   return registerEntries(records, { departments, people, shown: deps.registerResponsible, dateOf: localDate, archive });
+}
+
+/** The register's entries now, as the public sees them. */
+export async function currentEntries(deps: RegisterDeps): Promise<RegisterCardEntry[]> {
+  const { records, departments } = await currentRecords(deps);
+  return entriesOf(deps, records, departments);
 }
 
 /**
