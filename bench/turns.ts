@@ -208,7 +208,8 @@ export const turnsPart: Part<TurnFigures> = {
   key: 'turns',
   run: async (options) => turnsBench(options.turns, options.warmup, await options.echoApp()),
   rows: (f) => {
-    const row = (kind: Kind, what: string, quantity: 'median' | 'p99', goal: number) => {
+    // The goal is for a message and a card action on a draft; a decision's verbs are measured the same way and reported.
+    const row = (kind: Kind, what: string, quantity: 'median' | 'p99', goal: number | undefined) => {
       const [figure, floor] = [f.kanalkoll[kind], f.echo[kind]];
       if (!figure || !floor) return [];
       const ratio = figure[quantity] / floor[quantity];
@@ -218,17 +219,17 @@ export const turnsPart: Part<TurnFigures> = {
           figure: ms(figure[quantity]),
           floor: `${ms(floor[quantity])} (echo bot)`,
           ratio: times(ratio),
-          goal: `≤ ${goal}×`,
-          met: yesNo(ratio <= goal),
+          goal: goal === undefined ? '(reported)' : `≤ ${goal}×`,
+          met: goal === undefined ? '—' : yesNo(ratio <= goal),
         },
       ];
     };
-    const both = (kind: Kind, what: string) => [...row(kind, what, 'median', 1.5), ...row(kind, what, 'p99', 3)];
+    const both = (kind: Kind, what: string, goals = true) => [...row(kind, what, 'median', goals ? 1.5 : undefined), ...row(kind, what, 'p99', goals ? 3 : undefined)];
     return [
       ...both('message', 'message turn "hej" → welcome card'),
       ...both('action', `card action ${f.action.verb}`),
-      ...both('approve', `card action ${f.verbs?.approve.verb ?? 'approval.approve'}`),
-      ...both('dutyActive', `card action ${f.verbs?.dutyActive.verb ?? 'duty.active'}`),
+      ...both('approve', `card action ${f.verbs?.approve.verb ?? 'approval.approve'}`, false),
+      ...both('dutyActive', `card action ${f.verbs?.dutyActive.verb ?? 'duty.active'}`, false),
     ];
   },
 };
