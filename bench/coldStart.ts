@@ -108,8 +108,8 @@ export const coldStartPart: Part<ColdStartFigures> = {
         figure: memory ? `${memory.k.toFixed(0)} MB` : 'n/a',
         floor: memory ? `${memory.e.toFixed(0)} MB` : 'n/a',
         ratio: memory ? times(memory.k / memory.e) : 'n/a',
-        goal: '—',
-        met: '—',
+        goal: '≤ 1.5×',
+        met: memory ? yesNo(memory.k / memory.e <= 1.5) : '—',
       },
     ];
   },

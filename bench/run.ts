@@ -16,7 +16,8 @@ import { turnsPart } from './turns';
  * (bench/sendWorker.ts), with their clock moved 400 days; nothing of it stays in this process.
  */
 const usage = `Usage: npm run bench -- [options]
-  --only <parts>      Comma-separated: turns, coldstart, sweep, send, instances, organisation (default: all, in that order)
+  --only <parts>      Comma-separated: turns, coldstart, sweep, send, instances, organisation (default: all, in that order);
+                      --only none runs nothing and prints the table of the figures in --out
   --turns <n>         Timed turns of each kind against each app (default 500), after --warmup <n> (default 50)
   --starts <n>        Cold starts of each app (default 5)
   --assignments <n>   Active assignments the duty sweep runs over (default 100000; seeding takes ~12 minutes)
@@ -51,7 +52,7 @@ function options() {
     console.log(usage);
     process.exit(0);
   }
-  const only = values.only?.split(',').map((p) => p.trim()) ?? parts.map((p) => p.name);
+  const only = values.only === 'none' ? [] : (values.only?.split(',').map((p) => p.trim()) ?? parts.map((p) => p.name));
   const unknown = only.filter((name) => !parts.some((p) => p.name === name));
   if (unknown.length > 0) throw new Error(`Unknown part ${unknown.join(', ')}.\n${usage}`);
   let echoApp: Promise<string> | undefined;
