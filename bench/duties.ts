@@ -234,6 +234,18 @@ export const sweepPart: Part<SweepFigures> = {
   rows: (f) => [
     { measure: `sweep over ${count(f.assignments)} active assignments: entities read per due wake-up`, figure: count(f.read), floor: `${count(f.due)} due`, ratio: times(f.readPerDue), goal: '≤ 2×', met: yesNo(f.readPerDue <= 2) },
     { measure: 'sweep: nudges queued / expected', figure: count(f.enqueued), floor: `${count(f.expectedNudges)} expected`, ratio: times(f.enqueued / f.expectedNudges), goal: 'all (1×)', met: yesNo(f.enqueued === f.expectedNudges) },
+    ...(f.storage
+      ? [
+          {
+            measure: `sweep: all storage requests per due wake-up (${Object.entries(f.storage.byOperation).map(([operation, n]) => `${operation} ${(n / f.due).toFixed(2)}`).join(', ')})`,
+            figure: `${(f.storage.reads / f.due).toFixed(2)} reads, ${(f.storage.writes / f.due).toFixed(2)} writes`,
+            floor: `${count(f.due)} due`,
+            ratio: '—',
+            goal: '(a profile)',
+            met: '—',
+          },
+        ]
+      : []),
     {
       measure: `sweep time ÷ its I/O floor (raw range query of the due rows, then the same ${count(f.cards)} messages enqueued)`,
       figure: `${(f.sweepMs / 1000).toFixed(1)} s`,

@@ -37,6 +37,9 @@ export interface ScheduleDeps {
   readonly log: Log;
 }
 
+/** An owner's or a substitute's nudge goes to someone the assignment names: the directory has nothing to add. */
+const fromAssignmentAlone = (nudge: Nudge) => nudge.audience === 'owner' || nudge.audience === 'substitute';
+
 /** The facts the rules need beyond the assignment: who the department communicator is (R10). */
 export async function factsFor(directory: DirectoryStore, state: Assignment): Promise<DutyFacts> {
   return factsOf(await approversFor(directory, state));
@@ -116,8 +119,9 @@ export async function sweep(deps: ScheduleDeps, options: { isPastDue?: boolean }
       const state = (await deps.assignments.get(wake.assignmentId))?.value;
       read++;
       const nudges = state ? nudgesBetween(state, DateTime.fromISO(wake.from), now, deps.settings, await factsOf(state)) : [];
-      const approvers = state && nudges.length > 0 ? await approversFor(deps.directory, state) : undefined;
-      const entries: { nudge: Nudge; people: ReadonlyMap<string, NudgeRole> }[] = nudges.map((nudge) => ({ nudge, people: nudgeRecipients(nudge, state as Assignment, approvers as NonNullable<typeof approvers>) }));
+      // Who decides on the plan is read from the directory only for a nudge that goes to one of them.
+      const approvers = state && nudges.some((n) => !fromAssignmentAlone(n)) ? await approversFor(deps.directory, state) : { chief: undefined };
+      const entries: { nudge: Nudge; people: ReadonlyMap<string, NudgeRole> }[] = nudges.map((nudge) => ({ nudge, people: nudgeRecipients(nudge, state as Assignment, approvers) }));
       for (const { nudge } of entries.filter((f) => f.people.size === 0)) {
         const reason = 'nobody to send it to (no chief, communicator or approver in the directory)';
         await deps.ledger.bury({ nudge, aadObjectId: '-', reason, attempts: 0, at: now.toISO() ?? '' });
