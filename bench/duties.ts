@@ -131,6 +131,40 @@ function startWorker(env: NodeJS.ProcessEnv) {
 }
 
 /**
+ * The queue alone, as full as the send part's: `count` messages of the same size on a queue of their
+ * own, then the first `sample` of them received and deleted as the host does (batches of 16, up to
+ * 24 in hand), with no work in between: the most any sender could get through this storage. Azurite
+ * finds a message by scanning its queue, so this floor falls as the queue grows (Azure's does not).
+ */
+async function queueFloor(connectionString: string, messages: readonly NudgeMessage[], sample: number): Promise<{ perSecond: number; queued: number; sample: number }> {
+  const floor = new QueueClient(connectionString, 'floor');
+  await floor.createIfNotExists();
+  try {
+    await eachLimited(messages, 64, (m) => floor.sendMessage(Buffer.from(JSON.stringify(m), 'utf8').toString('base64')));
+    let taken = 0;
+    const inHand = new Set<Promise<unknown>>();
+    const started = performance.now();
+    while (taken < sample) {
+      if (inHand.size > 8) {
+        await Promise.race(inHand);
+        continue;
+      }
+      const { receivedMessageItems: batch } = await floor.receiveMessages({ numberOfMessages: Math.min(16, sample - taken), visibilityTimeout: 30 });
+      if (batch.length === 0) break;
+      taken += batch.length;
+      for (const m of batch) {
+        const deleting: Promise<unknown> = floor.deleteMessage(m.messageId, m.popReceipt).finally(() => inHand.delete(deleting));
+        inHand.add(deleting);
+      }
+    }
+    await Promise.all(inHand);
+    return { perSecond: taken / ((performance.now() - started) / 1000), queued: messages.length, sample: taken };
+  } finally {
+    await floor.delete();
+  }
+}
+
+/**
  * `count` nudges (five cards for each owner, one nudge a card) through `instances` queue-function
  * processes on one queue, to a connector enforcing Teams' limits; the rate is taken from the
  * first send to the last one.
@@ -167,6 +201,7 @@ async function sendBench(count: number, instances: number) {
         .map((nudge) => ({ person: s.applicant.aadObjectId, nudges: [nudge], reach: { tenantId, serviceUrl: connector.serviceUrl }, attempt: 1 })),
     ).slice(0, count);
     const queue = queues.queue<NudgeMessage>('nudges');
+    const queueAlone = await queueFloor(azurite.connectionString, messages, Math.min(2000, messages.length));
     await eachLimited(messages, 64, (m) => queue.send(m));
 
     const env = { AzureWebJobsStorage: azurite.connectionString, KANALKOLL_LOCALE: 'sv', KANALKOLL_CLOCK_OFFSET_MS: String(now.plus({ days: 400 }).toMillis() - Date.now()) };
@@ -215,6 +250,7 @@ async function sendBench(count: number, instances: number) {
       refusedOverLimit: connector.trouble.overLimit,
       sendsRefused: connector.trouble.overLimit / (delivered + connector.trouble.overLimit),
       storagePerNudge: transactions / delivered,
+      queueAlone,
       storageByOperationPerNudge: Object.fromEntries(Object.entries(byOperation).map(([operation, n]) => [operation, Number((n / delivered).toFixed(3))])),
     };
   } finally {
@@ -268,6 +304,18 @@ const sendRows = (f: SendFigures, label: string) => [
   },
   { measure: `send, ${label}: sends answered 429`, figure: count(f.refusedOverLimit), floor: `${count(f.delivered)} delivered`, ratio: `${(f.sendsRefused * 100).toFixed(1)} %`, goal: '≤ 1 %', met: yesNo(f.sendsRefused <= 0.01) },
   { measure: `send, ${label}: lost / duplicated`, figure: `${f.lost} / ${f.duplicated}`, floor: '—', ratio: '—', goal: '0 / 0', met: yesNo(f.lost === 0 && f.duplicated === 0) },
+  ...(f.queueAlone
+    ? [
+        {
+          measure: `send, ${label}: rate ÷ the queue alone (receive and delete only, ${count(f.queueAlone.sample)} of ${count(f.queueAlone.queued)} queued, as the host feeds)`,
+          figure: `${f.ratePerSecond.toFixed(1)}/s`,
+          floor: `${f.queueAlone.perSecond.toFixed(1)}/s`,
+          ratio: times(f.ratePerSecond / f.queueAlone.perSecond),
+          goal: '(a profile)',
+          met: '—',
+        },
+      ]
+    : []),
 ];
 
 export const sendPart: Part<SendFigures> = {

@@ -95,6 +95,8 @@ export class Throttle {
       const slot = await this.slot();
       const wait = slot - this.now();
       if (wait > 0) await sleep(wait);
+      // Woken too late (a busy event loop), the slot is lost: sending now could crowd the next ones.
+      if (this.now() - slot > this.lateness) continue;
       // Another send to the same conversation may have taken the room meanwhile; the slot is then lost.
       if (this.roomIn(conversation) > 0) continue;
       const t = this.now();
