@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFKit from 'pdfkit';
 
 /**
  * Documents as PDF/A-2b (the archival PDF the National Archives accept) with pdfkit, in DejaVu
@@ -22,7 +22,9 @@ export interface Writer {
 }
 
 /** A PDF of `title`, written by `write`, as bytes. */
-export function renderPdf(meta: { title: string; author: string; created: Date; language: 'sv' | 'en'; pageLabel: (n: number, of: number) => string }, write: (w: Writer) => void): Promise<Buffer> {
+export async function renderPdf(meta: { title: string; author: string; created: Date; language: 'sv' | 'en'; pageLabel: (n: number, of: number) => string }, write: (w: Writer) => void): Promise<Buffer> {
+  // P4: pdfkit and its fonts' code load when the first PDF is made, not at every cold start.
+  const { default: PDFDocument } = (await import('pdfkit')) as { default: typeof PDFKit };
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
