@@ -48,8 +48,10 @@ const maxLease = 10;
  * sliding window), so sends are spread out rather than refused with 429. The app's limit is kept
  * across instances: each leases slots `windowMs / perApp` apart from the shared budget and sends
  * in them, so in any window there are never more than `perApp` sends of all instances together;
- * a slot missed by more than a quarter of the margin is given up, not used late. A 429 pauses the budget
- * for everyone (`pause`). The per-conversation limit is kept per process: one person's card goes
+ * a slot is given up rather than used late: one already a quarter of the margin past when taken (so
+ * sends keep to their slots, and jitter on the way to Teams rarely makes a 429), and one whose wait
+ * ended more than the whole margin late (so the instant a send is counted at is never past what the
+ * limit allows). A 429 pauses the budget for everyone (`pause`). The per-conversation limit is kept per process: one person's card goes
  * out from one instance at a time. Written here because the usual libraries' token buckets allow
  * a burst of twice the limit across a window's edge, and none shares its budget this way.
  */
@@ -95,8 +97,8 @@ export class Throttle {
       const slot = await this.slot();
       const wait = slot - this.now();
       if (wait > 0) await sleep(wait);
-      // Woken too late (a busy event loop), the slot is lost: sending now could crowd the next ones.
-      if (this.now() - slot > this.lateness) continue;
+      // Woken later than the margin allows (a busy event loop), the slot is lost: sending now could crowd the next ones.
+      if (this.now() - slot > this.limits.windowMs * margin) continue;
       // Another send to the same conversation may have taken the room meanwhile; the slot is then lost.
       if (this.roomIn(conversation) > 0) continue;
       const t = this.now();
