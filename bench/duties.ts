@@ -160,8 +160,6 @@ async function queueFloor(connectionString: string, messages: readonly NudgeMess
     await Promise.all(inHand);
     return { perSecond: taken / ((performance.now() - started) / 1000), queued: messages.length, sample: taken };
   } finally {
-    // Cleared first: Azurite keeps a deleted queue's messages in the collection it scans for every queue.
-    await floor.clearMessages();
     await floor.delete();
   }
 }
