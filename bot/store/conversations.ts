@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecentReads } from './recentReads';
 import { odata, type TableClient } from '@azure/data-tables';
 import { encodeKey, fromColumns, TableRepository } from './repository';
 import type { Tables } from './tables';
@@ -80,7 +81,7 @@ export class ConversationReferences {
   /** What this process last wrote per user row, without its time, and when. */
   private readonly written = new Map<string, { readonly same: string; readonly at: number }>();
   /** Recent reads of user rows, by tenant and user. */
-  private readonly recent = new Map<string, { readonly until: number; readonly value: Promise<UserReference | undefined> }>();
+  private readonly recent = new RecentReads(readCacheMs);
 
   private readonly table: TableClient;
 
@@ -93,22 +94,16 @@ export class ConversationReferences {
   }
 
   async user(tenantId: string, aadObjectId: string): Promise<UserReference | undefined> {
-    const key = `${tenantId}|${aadObjectId}`;
-    const now = Date.now();
-    const hit = this.recent.get(key);
-    if (hit && hit.until > now) return hit.value;
-    const value = this.repo.get(userKey(tenantId, aadObjectId)).then((stored) => (stored?.value.kind === 'user' ? stored.value : undefined));
-    value.catch(() => this.recent.delete(key));
-    this.recent.set(key, { until: now + readCacheMs, value });
-    // Only recent ones: a long run over thousands of people keeps no more than a cache's time of them.
-    if (this.recent.size > 10_000) for (const [k, v] of this.recent) if (v.until <= now) this.recent.delete(k);
-    return value;
+    return this.recent.get(`${tenantId}|${aadObjectId}`, async () => {
+      const stored = await this.repo.get(userKey(tenantId, aadObjectId));
+      return stored?.value.kind === 'user' ? stored.value : undefined;
+    });
   }
 
   /** GDPR: forgets where to reach someone (they left). */
   async forget(tenantId: string, aadObjectId: string): Promise<void> {
     this.written.delete(`${tenantId}|${aadObjectId}`);
-    this.recent.delete(`${tenantId}|${aadObjectId}`);
+    this.recent.forget(`${tenantId}|${aadObjectId}`);
     const key = userKey(tenantId, aadObjectId);
     await unlessMissing(this.table.deleteEntity(key.partitionKey, key.rowKey));
   }
@@ -133,7 +128,7 @@ export class ConversationReferences {
       reference.personalConversationId ??
       (await this.user(reference.tenantId, reference.aadObjectId))?.personalConversationId;
     await this.repo.upsert({ ...reference, personalConversationId });
-    this.recent.delete(key);
+    this.recent.forget(key);
     this.written.set(key, { same, at: now });
   }
 
@@ -148,7 +143,7 @@ export class ConversationReferences {
       kind: 'user', tenantId: reach.tenantId, serviceUrl: reach.serviceUrl, channelId: 'msteams', bot: { id: '' }, updatedAt: at, aadObjectId, userId: aadObjectId,
     };
     await this.repo.upsert({ ...base, unreachable: { since: known?.unreachable?.since ?? at, reason } });
-    this.recent.delete(`${reach.tenantId}|${aadObjectId}`);
+    this.recent.forget(`${reach.tenantId}|${aadObjectId}`);
   }
 
   /** Everyone of the tenant Teams refused to reach, AAD object id → name (for the weekly digest). */

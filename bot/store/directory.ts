@@ -1,4 +1,5 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { RecentReads } from './recentReads';
 import { z } from 'zod';
 import type { Department, Directory, Person } from '../domain/directory';
 import type { Organisation, OrganisationEvent } from '../domain/organisation';
@@ -37,7 +38,7 @@ const cacheMs = 30_000;
  * reader within that.
  */
 export class DirectoryStore {
-  private readonly cache = new Map<string, { until: number; value: Promise<unknown> }>();
+  private readonly cache = new RecentReads(cacheMs);
   private readonly people: TableRepository<Person>;
   private readonly departments: TableRepository<Department>;
   private readonly roles: TableRepository<Roles>;
@@ -144,14 +145,7 @@ export class DirectoryStore {
   }
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const now = Date.now();
-    const hit = this.cache.get(key);
-    if (hit && hit.until > now) return hit.value as Promise<T>;
-    const value = load();
-    // A failed lookup is not kept: the next caller tries again.
-    value.catch(() => this.cache.delete(key));
-    this.cache.set(key, { until: now + cacheMs, value });
-    return value;
+    return this.cache.get(key, load);
   }
 
   /** Everyone in the directory, by name: for a full sync round (a timer), never for a turn. */
