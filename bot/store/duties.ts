@@ -37,6 +37,9 @@ const scheduleKey = (assignmentId: string) => ({ partitionKey: `a_${encodeKey(as
 const watermarkKey = { partitionKey: 'sweep', rowKey: 'watermark' };
 
 type Row = Record<string, unknown>;
+/** An assignment's wake-up row, and its schedule row. */
+const wakeRow = ({ assignmentId, wakeAt, from, revision, reach }: Schedule & { readonly wakeAt: string }) => ({ ...wakeKey({ assignmentId, wakeAt }), assignmentId, wakeAt, from, revision, ...reach });
+const scheduleRow = ({ assignmentId, wakeAt, from, revision, reach }: Schedule) => ({ ...scheduleKey(assignmentId), wakeAt: wakeAt ?? '', from, revision, ...reach });
 const reachOf = (e: Row): Reach => ({ tenantId: String(e.tenantId ?? ''), serviceUrl: String(e.serviceUrl ?? '') });
 
 
@@ -62,9 +65,9 @@ export class DutySchedule {
    * removes the wake-up it replaces. A crash in between leaves an extra row, never a missing one.
    */
   async replace(next: Schedule, previousWakeAt: string | undefined): Promise<void> {
-    const { assignmentId, wakeAt, from, revision, reach } = next;
-    if (wakeAt) await this.table.upsertEntity({ ...wakeKey({ assignmentId, wakeAt }), assignmentId, wakeAt, from, revision, ...reach }, 'Replace');
-    await this.table.upsertEntity({ ...scheduleKey(assignmentId), wakeAt: wakeAt ?? '', from, revision, ...reach }, 'Replace');
+    const { assignmentId, wakeAt } = next;
+    if (wakeAt) await this.table.upsertEntity(wakeRow({ ...next, wakeAt }), 'Replace');
+    await this.table.upsertEntity(scheduleRow(next), 'Replace');
     if (previousWakeAt && previousWakeAt !== wakeAt) await this.remove({ assignmentId, wakeAt: previousWakeAt });
   }
 
@@ -75,15 +78,12 @@ export class DutySchedule {
    * partition, so those go one by one, `parallel` at a time.
    */
   async replaceMany(moves: readonly { readonly next: Schedule; readonly previousWakeAt: string | undefined }[], parallel = 16): Promise<void> {
-    const wakeRow = ({ assignmentId, wakeAt, from, revision, reach }: Schedule & { wakeAt: string }) => ({ ...wakeKey({ assignmentId, wakeAt }), assignmentId, wakeAt, from, revision, ...reach });
     await this.inBatches(
       moves.flatMap(({ next }) => (next.wakeAt ? [wakeRow({ ...next, wakeAt: next.wakeAt })] : [])),
       (row) => row,
       (row) => ['upsert', row, 'Replace'],
     );
-    await eachLimited(moves, parallel, async ({ next: { assignmentId, wakeAt, from, revision, reach } }) => {
-      await this.table.upsertEntity({ ...scheduleKey(assignmentId), wakeAt: wakeAt ?? '', from, revision, ...reach }, 'Replace');
-    });
+    await eachLimited(moves, parallel, async ({ next }) => void (await this.table.upsertEntity(scheduleRow(next), 'Replace')));
     await this.inBatches(
       moves.flatMap(({ next, previousWakeAt }) => (previousWakeAt && previousWakeAt !== next.wakeAt ? [{ assignmentId: next.assignmentId, wakeAt: previousWakeAt }] : [])),
       wakeKey,
@@ -118,9 +118,9 @@ export class DutySchedule {
    * a benchmark), `parallel` requests at a time.
    */
   async addMany(schedules: readonly Schedule[], parallel = 32): Promise<void> {
-    await eachLimited(schedules, parallel, async ({ assignmentId, wakeAt, from, revision, reach }) => {
-      if (wakeAt) await this.table.upsertEntity({ ...wakeKey({ assignmentId, wakeAt }), assignmentId, wakeAt, from, revision, ...reach }, 'Replace');
-      await this.table.upsertEntity({ ...scheduleKey(assignmentId), wakeAt: wakeAt ?? '', from, revision, ...reach }, 'Replace');
+    await eachLimited(schedules, parallel, async (schedule) => {
+      if (schedule.wakeAt) await this.table.upsertEntity(wakeRow({ ...schedule, wakeAt: schedule.wakeAt }), 'Replace');
+      await this.table.upsertEntity(scheduleRow(schedule), 'Replace');
     });
   }
 
