@@ -4,10 +4,8 @@ import { loadConfig, type Config } from './config';
 import { checkHealth, type Health } from './health';
 import { consoleLog, type Log } from './log';
 import { randomUUID } from 'node:crypto';
-import { announce, refreshCopies } from './flows/approval/announce';
-import { trackWaiting } from './flows/approval/approvers';
-import { closeNudges } from './flows/duties/follow';
-import { drainOutbox, strayOutboxes, type EffectHandlers } from './flows/commands/outbox';
+import { effectHandlers } from './flows/commands/effectHandlers';
+import { drainOutbox, strayOutboxes } from './flows/commands/outbox';
 import { runCommand, type Outcome, type RunOptions } from './flows/commands/runner';
 import type { FlowDeps } from './flows/deps';
 import { followDirectory } from './flows/directory/follow';
@@ -20,7 +18,7 @@ import type { PageFilters } from './flows/register/page';
 import { publishRegister, type Published, type RegisterFormat } from './flows/register/publish';
 import { deliverNudge } from './flows/duties/deliver';
 import { sendDigests } from './flows/duties/digest';
-import { reschedule, sweep, type NudgeMessage, type SweepReport } from './flows/duties/schedule';
+import { sweep, type NudgeMessage, type SweepReport } from './flows/duties/schedule';
 import { ProactiveSender } from './notify/proactive';
 import { Throttle } from './notify/throttle';
 import { SharedSendBudget } from './store/sendBudget';
@@ -28,7 +26,6 @@ import { ArchiveStore } from './store/archive';
 import { AuditTrail } from './store/auditTrail';
 import { Blobs } from './store/blobs';
 import { Exports } from './store/exports';
-import { archiveRecord } from './flows/records/handlers';
 import { remindRegistrar } from './flows/report/registrar';
 import { sweepRetention, type RetentionReport } from './flows/retention/sweep';
 import { DutySchedule } from './store/duties';
@@ -132,28 +129,17 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const deliverDeps = { ...dutyDeps, conversations, sender: nudgeSender, retry: sending, forcedLocale: config.forcedLocale };
   const cardDeps = { assignments, audit, outbox, directory, conversations, messenger, platforms: config.platforms, platformHosts: config.platformHosts, sourceHosts: config.sourceHosts, planningTemplateUrl: config.planningTemplateUrl, forcedLocale: config.forcedLocale, clock, dutySettings: config.duties };
   const recordDeps = { assignments, audit, directory, reports, archive, platforms: config.platforms, clock, log, registrarAadObjectId: config.registrarAadObjectId, archiveAadObjectId: config.archive.aadObjectId };
-  const effects: EffectHandlers = {
-    seal: async (_effect, current) => auditTrail.append(current.id, await audit.history(current.id)),
-    archiveRecord: (_effect, current) => archiveRecord(recordDeps, current),
-    index: (effect, current) => assignments.index(current.id, effect.aadObjectId, effect.as),
-    indexDepartment: (effect, current) => assignments.indexDepartment(current.id, effect.departmentId),
-    waiting: (_effect, current) => trackWaiting(cardDeps, current),
-    closeNudges: (effect, current) => closeNudges({ ...cardDeps, ledger }, current, effect.reach.tenantId),
-    register: (_effect, current) => register.sync(current),
-    schedule: (effect, current) => reschedule(dutyDeps, current, effect.reach),
-    refreshCopies: (effect, current) => refreshCopies(cardDeps, current, effect.reach.tenantId),
-    announce: (effect) => announce(cardDeps, effect),
-  };
+  const effects = effectHandlers({ cards: { ...cardDeps, ledger }, records: recordDeps, duties: dutyDeps, register, auditTrail });
   const outboxDeps = { assignments, outbox, effects, clock, log };
-  /** A turn carries out its change's effects at once; what is left goes on the queue (and the sweep backs that up). */
-  const runEffectsNow = async (assignmentId: string) => {
-    const { left } = await drainOutbox(outboxDeps, assignmentId).catch((error: unknown) => {
-      log.warn('effects_deferred', { assignmentId, error: error instanceof Error ? error.message : String(error) });
-      return { left: 1 };
-    });
-    if (left > 0) await effectsQueue.send({ assignmentId }).catch((error: unknown) => log.warn('effects_not_queued', { assignmentId, error: error instanceof Error ? error.message : String(error) }));
+  /**
+   * The press answers at once: its effects go to the effects queue (functions/runEffects.ts), and
+   * reach people within the queue's polling interval (host.json). Should the message not be sent,
+   * the outbox sweep finds the marker and queues it.
+   */
+  const queueEffects = async (assignmentId: string) => {
+    await effectsQueue.send({ assignmentId }).catch((error: unknown) => log.warn('effects_not_queued', { assignmentId, error: error instanceof Error ? error.message : String(error) }));
   };
-  const run = (command: Command, options: RunOptions) => runCommand({ assignments, outbox, runEffects: runEffectsNow, log }, command, options);
+  const run = (command: Command, options: RunOptions) => runCommand({ assignments, outbox, queueEffects, log }, command, options);
   const flows: FlowDeps = {
     ...cardDeps,
     ledger,

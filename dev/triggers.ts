@@ -24,6 +24,12 @@ const maxDequeueCount = 5;
 /** host.json `extensions.queues.batchSize`, and the host's default `newBatchThreshold` (half of it). */
 const batchSize = 16;
 const newBatchThreshold = batchSize / 2;
+/**
+ * host.json `extensions.queues.maxPollingInterval` (2 s): an empty queue is polled again after 100 ms,
+ * then twice as long each time up to this, as the host does; a message found polls again at once.
+ */
+const maxPollingMs = 2000;
+const minPollingMs = 100;
 
 export function startTriggers(
   all: readonly Registration[],
@@ -136,11 +142,15 @@ export function startTriggers(
   const feedAll = async () => (await Promise.all(clients.map(feed))).reduce((a, b) => a + b, 0);
 
   let polling: Promise<unknown> = Promise.resolve();
+  let idleMs = 0;
   const poll = () => {
     if (stopped) return;
     polling = feedAll()
       .catch((error: unknown) => log(`queue poll failed: ${error instanceof Error ? error.message : String(error)}`))
-      .then((n) => handles.push(setTimeout(poll, n ? 0 : 500)));
+      .then((n) => {
+        idleMs = n ? 0 : Math.min(maxPollingMs, Math.max(minPollingMs, idleMs * 2));
+        handles.push(setTimeout(poll, idleMs));
+      });
   };
   if (scheduled && clients.length > 0) poll();
 

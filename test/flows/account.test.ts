@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '../../bot/config';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
 import { RegisterStore } from '../../bot/store/register';
-import { connectTables } from '../../bot/store/tables';
 import { users } from '../../dev/roles';
 import { accountPlan, monitoringPlan, seed } from '../support/seed';
 import type { TestConnector } from '../support/connector';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
-const tables = connectTables(loadConfig().storage);
-const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
-const audit = new AuditLog(tables);
+let stores: { assignments: AssignmentStore; register: RegisterStore };
+let audit: AuditLog;
 const ticked = { finalReference: 'KA 2027/12', closedOnPlatform: 'true', followersPointedToWebsite: 'true' };
 
 describe('an active account in Teams: mina konton, administration and closing (R10, R11, R14)', () => {
@@ -25,6 +22,8 @@ describe('an active account in Teams: mina konton, administration and closing (R
 
   beforeAll(async () => {
     world = await startTeams(['employee', 'chief', 'admin']);
+    stores = { assignments: new AssignmentStore(world.tables), register: new RegisterStore(world.tables) };
+    audit = new AuditLog(world.tables);
     connector = world.connector;
     elin = world.client('employee');
     karim = world.client('chief');

@@ -1,7 +1,5 @@
-import { loadConfig } from '../../bot/config';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
-import { connectTables } from '../../bot/store/tables';
 import { DutySchedule } from '../../bot/store/duties';
 import type { TestConnector } from '../support/connector';
 import { users } from '../../dev/roles';
@@ -9,10 +7,9 @@ import { administration, channel, commitments, purpose, sendPlan } from '../supp
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
-const tables = connectTables(loadConfig().storage);
-const assignments = new AssignmentStore(tables);
-const schedule = new DutySchedule(tables);
-const audit = new AuditLog(tables);
+let assignments: AssignmentStore;
+let schedule: DutySchedule;
+let audit: AuditLog;
 
 describe('approvals in Teams, over HTTP against Azurite, acting as each user in turn', () => {
   let world: TeamsWorld;
@@ -25,6 +22,9 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
 
   beforeAll(async () => {
     world = await startTeams(['employee', 'chief', 'communicator', 'commschief', 'colleague']);
+    assignments = new AssignmentStore(world.tables);
+    schedule = new DutySchedule(world.tables);
+    audit = new AuditLog(world.tables);
     connector = world.connector;
     elin = world.client('employee');
     karim = world.client('chief');

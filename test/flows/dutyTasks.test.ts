@@ -1,22 +1,19 @@
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '../../bot/config';
 import type { Assignment } from '../../bot/domain/assignment';
 import { nudgesBetween } from '../../bot/domain/duties';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
 import { NudgeLedger } from '../../bot/store/nudges';
 import { RegisterStore } from '../../bot/store/register';
-import { connectTables } from '../../bot/store/tables';
 import { users } from '../../dev/roles';
 import { accountPlan, seed } from '../support/seed';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type TeamsClient } from '../support/teamsClient';
 
-const tables = connectTables(loadConfig().storage);
-const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
-const ledger = new NudgeLedger(tables);
-const audit = new AuditLog(tables);
+let stores: { assignments: AssignmentStore; register: RegisterStore };
+let ledger: NudgeLedger;
+let audit: AuditLog;
 
 /** What the task buttons of a nudge card send, as the duty engine draws them. */
 const task = (assignmentId: string, duty: string, period: string, due: string) => ({ assignmentId, duty, period, level: '0', due, at: `${due}T07:00:00.000Z`, section: '0' });
@@ -29,6 +26,9 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
 
   beforeAll(async () => {
     world = await startTeams(['employee', 'colleague', 'communicator']);
+    stores = { assignments: new AssignmentStore(world.tables), register: new RegisterStore(world.tables) };
+    ledger = new NudgeLedger(world.tables);
+    audit = new AuditLog(world.tables);
     elin = world.client('employee');
     nora = world.client('colleague');
   });

@@ -1,15 +1,12 @@
-import { loadConfig } from '../../bot/config';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditLog } from '../../bot/store/audit';
-import { connectTables } from '../../bot/store/tables';
 import { users } from '../../dev/roles';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 import { administration, channel, commitments, purpose } from '../support/samplePlan';
 
-const tables = connectTables(loadConfig().storage);
-const assignments = new AssignmentStore(tables);
-const audit = new AuditLog(tables);
+let assignments: AssignmentStore;
+let audit: AuditLog;
 
 const draftIdOf = (card: Card) => String(actionsOf(card).find((a) => a.data.draftId)?.data.draftId);
 
@@ -20,6 +17,8 @@ describe('the activity plan in Teams, over HTTP against Azurite', () => {
 
   beforeAll(async () => {
     world = await startTeams();
+    assignments = new AssignmentStore(world.tables);
+    audit = new AuditLog(world.tables);
     elin = world.client('employee');
     karim = world.client('chief');
   });

@@ -1,17 +1,15 @@
 import { odata } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
-import { loadConfig } from '../../bot/config';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { RegisterStore } from '../../bot/store/register';
-import { connectTables } from '../../bot/store/tables';
+import type { Tables } from '../../bot/store/tables';
 import { users } from '../../dev/roles';
 import type { TestConnector } from '../support/connector';
 import { accountPlan, seed } from '../support/seed';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
-const tables = connectTables(loadConfig().storage);
-const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
+let tables: Tables;
 
 describe('reports (R13, R21, R22), over HTTP against Azurite', () => {
   let world: TeamsWorld;
@@ -21,11 +19,11 @@ describe('reports (R13, R21, R22), over HTTP against Azurite', () => {
 
   beforeAll(async () => {
     accountId = randomUUID();
-    await tables.ensureCreated();
-    await seed(stores, accountId, accountPlan({ platform: 'Facebook', accountName: `Biblioteket ${accountId.slice(0, 4)}` }), 'active');
-    world = await startTeams(['employee', 'chief', 'communicator', 'commschief'], {
-      KANALKOLL_REGISTRAR_AAD_OBJECT_ID: users.commschief.aadObjectId,
+    world = await startTeams(['employee', 'chief', 'communicator', 'commschief'], { KANALKOLL_REGISTRAR_AAD_OBJECT_ID: users.commschief.aadObjectId }, async (own) => {
+      const stores = { assignments: new AssignmentStore(own), register: new RegisterStore(own) };
+      await seed(stores, accountId, accountPlan({ platform: 'Facebook', accountName: `Biblioteket ${accountId.slice(0, 4)}` }), 'active');
     });
+    tables = world.tables;
     connector = world.connector;
     elin = world.client('employee');
   });

@@ -1,19 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { loadConfig } from '../../bot/config';
 import { evolve, type Assignment } from '../../bot/domain/assignment';
 import { ArchiveStore } from '../../bot/store/archive';
 import { Blobs } from '../../bot/store/blobs';
 import { AssignmentStore } from '../../bot/store/assignments';
-import { connectTables } from '../../bot/store/tables';
 import { users } from '../../dev/roles';
 import { accountPlan, eventsTo } from '../support/seed';
 import { startFileServer, type FileServer } from '../support/fileServer';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { textOf, type TeamsClient } from '../support/teamsClient';
 
-const config = loadConfig();
-const assignments = new AssignmentStore(connectTables(config.storage));
-const archive = new ArchiveStore(new Blobs(config.storage));
+let assignments: AssignmentStore;
+let archive: ArchiveStore;
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 'a'), Buffer.from('\n%%EOF\n')]);
 
 describe('R15: the half-year snapshot uploaded as a PDF in the chat', () => {
@@ -24,6 +21,8 @@ describe('R15: the half-year snapshot uploaded as a PDF in the chat', () => {
   beforeAll(async () => {
     files = await startFileServer();
     world = await startTeams(['employee', 'commschief'], { KANALKOLL_ARCHIVE_AAD_OBJECT_ID: users.commschief.aadObjectId, KANALKOLL_ARCHIVE_MAX_BYTES: '10000' });
+    assignments = new AssignmentStore(world.tables);
+    archive = new ArchiveStore(new Blobs(world.storage));
     elin = world.client('employee');
   });
   afterAll(async () => {

@@ -112,7 +112,8 @@ export async function startDutyWorld(env: Record<string, string> = {}, options: 
     announce: async () => undefined,
   };
   const outboxDeps = { assignments: stores.assignments, outbox: new Outbox(stores.tables), effects, clock: systemClock, log: consoleLog };
-  const commandDeps = { assignments: stores.assignments, outbox: outboxDeps.outbox, log: consoleLog, runEffects: async (id: string) => void (await drainOutbox(outboxDeps, id)) };
+  // The duty harness carries the effects out as the queue function would, at once, so a step of the simulated year is whole.
+  const commandDeps = { assignments: stores.assignments, outbox: outboxDeps.outbox, log: consoleLog, queueEffects: async (id: string) => void (await drainOutbox(outboxDeps, id)) };
   const saved = process.env.KANALKOLL_CLOCK_OFFSET_MS;
   return {
     connector,

@@ -2,9 +2,9 @@ import { InvocationContext } from '@azure/functions';
 import { DirectoryStore } from '../../bot/store/directory';
 import { connectTables, type Tables } from '../../bot/store/tables';
 import { startAzurite } from '../../dev/azurite';
-import type { FunctionServer, Registration } from '../../dev/functionHost';
+import { triggerOf, type FunctionServer, type Registration } from '../../dev/functionHost';
 import { directory, tenantId, type Role } from '../../dev/roles';
-import { startTriggers, type Triggers } from '../../dev/triggers';
+import { startTriggers } from '../../dev/triggers';
 import { startConnector, type TestConnector } from './connector';
 import { startFunctionApp } from './functionApp';
 import { TeamsClient } from './teamsClient';
@@ -12,84 +12,84 @@ import { TeamsClient } from './teamsClient';
 export interface TeamsWorld {
   readonly app: FunctionServer & { readonly registrations: readonly Registration[] };
   readonly connector: TestConnector;
-  /** A Teams client playing `role` against the bot. */
-  client(role: Role, locale?: string): TeamsClient;
-  close(): Promise<void>;
-}
-
-/**
- * The function app on the run's Azurite with the seeded directory, and a test connector for the
- * bot's replies. `installedFor` write "hej" first, so the bot knows their personal chats
- * (personal-<role>), as if Teams had the app installed for them.
- */
-export async function startTeams(
-  installedFor: readonly Role[] = [],
-  settings: Record<string, string> | ((connector: TestConnector) => Record<string, string>) = {},
-): Promise<TeamsWorld> {
-  const connector = await startConnector();
-  const env = typeof settings === 'function' ? settings(connector) : settings;
-  const tables = connectTables(env.AzureWebJobsStorage ?? process.env.AzureWebJobsStorage ?? '');
-  await tables.ensureCreated();
-  await new DirectoryStore(tables).load(directory);
-  const app = await startFunctionApp(env);
-  const client = (role: Role, locale?: string) => new TeamsClient(`${app.url}/api/messages`, connector, role, locale);
-  for (const role of installedFor) await client(role).say('hej');
-  return {
-    app,
-    connector,
-    client,
-    close: async () => {
-      await app.close();
-      await connector.close();
-    },
-  };
-}
-
-/** A world on an Azurite of its own, with its storage and its timers at hand. */
-export interface OwnTeamsWorld extends TeamsWorld {
+  /** Its own Azurite's storage (tables; the connection string below reaches blobs and queues too). */
   readonly tables: Tables;
-  /** The connection string of its Azurite (blobs and queues too). */
   readonly storage: string;
+  /** A Teams client playing `role` against the bot; each of its turns returns once the turn's effects are carried out. */
+  client(role: Role, locale?: string): TeamsClient;
+  /** Runs the effects queue's function until the queue is empty, as the host does between turns. */
+  settle(): Promise<number>;
   /** Fires the app's timer `name` once, as the Functions host does. */
   timer(name: string): Promise<void>;
   /** Runs the app's queue functions (nudges, effects) until their queues are empty, as the host does. */
   drain(): Promise<number>;
+  close(): Promise<void>;
 }
 
+/** Kept for the tests written before every world had an Azurite of its own. */
+export type OwnTeamsWorld = TeamsWorld;
+
 /**
- * `startTeams` on an Azurite of its own, for tests that change the organisation or storage others
- * share: the app knows its tenant and reaches people outside a turn at the test connector.
- * `prepare` writes to the storage before the app starts.
+ * The function app on an Azurite of its own (its queues are its own: the effects of its turns are
+ * carried out by its own queue function), with the seeded directory, and a test connector for the
+ * bot's replies. The app knows its tenant and reaches people outside a turn at the test connector.
+ * `installedFor` write "hej" first, so the bot knows their personal chats (personal-<role>), as if
+ * Teams had the app installed for them. `prepare` writes to the storage before the app starts.
+ *
+ * A press answers at once and leaves its effects on the `effects` queue; a client of this world
+ * runs that queue after each turn (`settle`), so a test reads what the next person got right after
+ * the turn, as it would a few seconds later in Teams.
  */
-export async function startOwnTeams(
-  installedFor: readonly Role[],
-  env: Record<string, string> = {},
+export async function startTeams(
+  installedFor: readonly Role[] = [],
+  settings: Record<string, string> | ((connector: TestConnector) => Record<string, string>) = {},
   prepare: (tables: Tables) => Promise<void> = async () => undefined,
-): Promise<OwnTeamsWorld> {
+): Promise<TeamsWorld> {
   const azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
   const tables = connectTables(azurite.connectionString);
   await tables.ensureCreated();
+  await new DirectoryStore(tables).load(directory);
   await prepare(tables);
-  const world = await startTeams(installedFor, (connector) => ({
+  const connector = await startConnector();
+  const env = typeof settings === 'function' ? settings(connector) : settings;
+  const app = await startFunctionApp({
     AzureWebJobsStorage: azurite.connectionString,
     KANALKOLL_TENANT_ID: tenantId,
     KANALKOLL_TEAMS_SERVICE_URL: connector.serviceUrl,
     ...env,
-  }));
-  let triggers: Triggers | undefined;
+  });
+  const triggers = startTriggers(app.registrations, azurite.connectionString, () => undefined, { schedule: false });
+  const effects = startTriggers(
+    app.registrations.filter((r) => triggerOf(r)?.queueName === 'effects'),
+    azurite.connectionString,
+    () => undefined,
+    { schedule: false },
+  );
+  const settle = () => effects.drain();
+  const client = (role: Role, locale?: string) => new TeamsClient(`${app.url}/api/messages`, connector, role, locale, settle);
+  for (const role of installedFor) await client(role).say('hej');
   return {
-    ...world,
+    app,
+    connector,
     tables,
     storage: azurite.connectionString,
-    drain: () => (triggers ??= startTriggers(world.app.registrations, azurite.connectionString, () => undefined, { schedule: false })).drain(),
+    client,
+    settle,
+    drain: () => triggers.drain(),
     timer: async (name) => {
-      const registration = world.app.registrations.find((r) => r.metadata.name === name)!;
+      const registration = app.registrations.find((r) => r.metadata.name === name)!;
       await registration.handler({ isPastDue: false, scheduleStatus: { last: '', next: '', lastUpdated: '' } }, new InvocationContext({ functionName: name, invocationId: 'test' }));
     },
     close: async () => {
-      triggers?.stop();
-      await world.close();
+      triggers.stop();
+      effects.stop();
+      await app.close();
+      await connector.close();
       await azurite.stop();
     },
   };
 }
+
+/** `startTeams`, as the tests that needed an Azurite of their own called it. */
+export const startOwnTeams = (installedFor: readonly Role[], env: Record<string, string> = {}, prepare?: (tables: Tables) => Promise<void>): Promise<TeamsWorld> =>
+  startTeams(installedFor, env, prepare);

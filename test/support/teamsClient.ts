@@ -34,6 +34,8 @@ export class TeamsClient {
     private readonly connector: TestConnector,
     readonly role: Role,
     private readonly locale = 'sv-SE',
+    /** Waits until what the turn left for later (its effects) is done; the bench and the dev host tests leave that to the host. */
+    private readonly settle: () => Promise<unknown> = async () => undefined,
   ) {}
 
   /** Writes `text`; the card the bot sent back. */
@@ -41,6 +43,7 @@ export class TeamsClient {
     const before = this.connector.sent().length;
     const response = await post(this.messagesUrl, activityFrom(this.role, this.connector.serviceUrl, { type: 'message', text, locale: this.locale }));
     if (response.status !== 200) throw new Error(`message answered ${response.status}`);
+    await this.settle();
     const sent = this.connector.sent().slice(before);
     const attachments = sent[0]?.attachments as { content: Card }[] | undefined;
     if (!attachments?.[0]) throw new Error(`no card sent for "${text}"`);
@@ -53,6 +56,7 @@ export class TeamsClient {
     const attachment = { contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl, uniqueId: name, fileType } };
     const response = await post(this.messagesUrl, activityFrom(this.role, this.connector.serviceUrl, { type: 'message', locale: this.locale, attachments: [attachment] }));
     if (response.status !== 200) throw new Error(`file answered ${response.status}`);
+    await this.settle();
     // The reply in this chat (a card to someone else may go out first).
     const reply = this.connector.sent().slice(before).find((a) => (a.conversation as { id?: string } | undefined)?.id === `personal-${this.role}`);
     const card = (reply?.attachments as { content: Card }[] | undefined)?.[0]?.content;
@@ -79,7 +83,9 @@ export class TeamsClient {
       }),
     );
     if (response.status !== 200) throw new Error(`invoke ${verb} answered ${response.status}`);
-    return (await response.json()) as { type: string; value: unknown };
+    const body = (await response.json()) as { type: string; value: unknown };
+    await this.settle();
+    return body;
   }
 
   /** Presses the button titled `title` on `card`, after typing `inputs` over what the card shows. */

@@ -66,14 +66,19 @@ async function approvalCard(deps: ApprovalDeps, state: Assignment, approvers: Ap
 
 /**
  * Every card sent about the assignment shows its state as stored now; a copy showing it already is
- * left alone. A copy Teams asked to try again fails the effect once the others are done, so it stays
- * in the outbox; a copy that is gone is left as it is.
+ * left alone, and so is the copy whose button made the change (`pressed`). A copy Teams asked to try
+ * again fails the effect once the others are done, so it stays in the outbox; a copy that is gone is left as it is.
  */
-export async function refreshCopies(deps: ApprovalDeps, current: Assignment, tenantId: string): Promise<void> {
+export async function refreshCopies(deps: ApprovalDeps, current: Assignment, tenantId: string, pressed?: string): Promise<void> {
   const approvers = await approversFor(deps.directory, current);
   let later = 0;
   for (const copy of await deps.assignments.copies(current.id)) {
     if ((copy.shownRevision ?? 0) >= current.revision) continue;
+    // The card pressed was changed by the press's own answer; drawing it again would take away what it said.
+    if (copy.activityId === pressed) {
+      await deps.assignments.addCopy(current.id, { ...copy, shownRevision: current.revision });
+      continue;
+    }
     const outcome = await deps.messenger.updateCard(tenantId, copy, await approvalCard(deps, current, approvers, tenantId, copy.aadObjectId));
     if (outcome === 'retry') later++;
     else await deps.assignments.addCopy(current.id, { ...copy, shownRevision: current.revision });
@@ -193,7 +198,9 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
       await tell((t) => [name ? t.approval.toApplicant.movedTo(name) : t.approval.toApplicant.toCommunicator]);
       return;
     }
-    default:
-      return;
+    default: {
+      const unplaced: never = event;
+      throw new Error(`No announcement for ${JSON.stringify(unplaced)}`);
+    }
   }
 }

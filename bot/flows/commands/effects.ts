@@ -1,9 +1,15 @@
 import type { Assignment, Event } from '../../domain/assignment';
 import type { Reach } from '../../store/conversations';
 
+/** Events that tell someone something: the next approver's card, news to the applicant or owner. */
+export type AnnouncedEvent = Extract<
+  Event,
+  { type: 'PlanSubmitted' | 'PlanApproved' | 'ChangesRequested' | 'PlanRejected' | 'OwnerChangeProposed' | 'OwnerChangeApproved' | 'OwnerChangeRejected' | 'ApproverAssigned' | 'ApprovalMoved' }
+>;
+
 /**
  * What a change implies beyond itself, stored in the assignment's outbox in the same transaction
- * and carried out afterwards (bot/flows/commands/outbox.ts). Each is safe to carry out twice.
+ * and carried out afterwards, off the turn (bot/flows/commands/outbox.ts). Each is safe to carry out twice.
  */
 export type Effect =
   /**
@@ -22,8 +28,11 @@ export type Effect =
   | { readonly kind: 'register' }
   /** Plan the assignment's next duty nudges from its stored state. */
   | { readonly kind: 'schedule'; readonly reach: Reach }
-  /** Bring every card sent about the assignment up to its stored state. */
-  | { readonly kind: 'refreshCopies'; readonly reach: Reach }
+  /**
+   * Bring every card sent about the assignment up to its stored state. `pressed` is the card whose
+   * button made the change: the press's own answer already changed it, so it is only marked as shown.
+   */
+  | { readonly kind: 'refreshCopies'; readonly reach: Reach; readonly pressed?: string }
   /**
    * Append the audit records not yet there to the assignment's write-once audit blob (R4). Only once a
    * plan has been sent: a draft never sent is no public record, and may be deleted (GDPR); its first
@@ -33,53 +42,95 @@ export type Effect =
   /** R15, R3: the assignment's record (akt), as PDF and JSON, into the archive container: when the account closes. */
   | { readonly kind: 'archiveRecord' }
   /** Tell the people concerned about one event: the next approver's card, news to the applicant. */
-  | { readonly kind: 'announce'; readonly reach: Reach; readonly event: Event; readonly index: number; readonly state: Assignment };
+  | { readonly kind: 'announce'; readonly reach: Reach; readonly event: AnnouncedEvent; readonly index: number; readonly state: Assignment };
 
-const announced = new Set<Event['type']>([
-  'PlanSubmitted',
-  'PlanApproved',
-  'ChangesRequested',
-  'PlanRejected',
-  'OwnerChangeProposed',
-  'OwnerChangeApproved',
-  'OwnerChangeRejected',
-  'ApproverAssigned',
-  'ApprovalMoved',
-]);
-// Who administers the account changes when it becomes active and when the administration changes.
-const naming = new Set<Event['type']>(['PlanApproved', 'AdministrationChanged']);
-// What the approval card does not show: a snooze or an absence changes no card sent, so none is updated.
-const unseen = new Set<Event['type']>(['DutySnoozed', 'AbsenceRegistered', 'AbsencesForgotten']);
-// Filling in a draft changes neither the register, nor the duties, nor any card sent: a draft has none of them.
-const drafting = new Set<Event['type']>(['PlanStarted', 'StepSaved', 'StepOpened']);
+/**
+ * How far one event reaches: `draft` changes only the questionnaire (no register, duties or card
+ * sent); `quiet` changes what is stored and scheduled but no card sent shows it (a snooze, an
+ * absence); `seen` changes what cards sent about it show, and may end a duty a nudge card asks for.
+ */
+type Reaches = 'draft' | 'quiet' | 'seen';
 
-/** The effects of a change: its events, the state they led to, its audit records, and where its people are reached. */
-export function effectsOf(events: readonly Event[], state: Assignment, reach: Reach, audit: readonly unknown[] = []): Effect[] {
+interface Implied {
+  readonly reaches: Reaches;
+  /** The event as an announcement, if it tells someone something. */
+  readonly announce?: AnnouncedEvent;
+  /** The person and department indexes it adds to. */
+  readonly index: readonly Effect[];
+}
+
+const unreachable = (event: never): never => {
+  throw new Error(`No effects placed for event ${JSON.stringify(event)}`);
+};
+
+/** Who administers an active account: indexed when it becomes active and when its administration changes (R10). */
+const adminIndex = (state: Assignment): Effect[] =>
+  state.status === 'active' && state.plan.kind === 'account' ? state.plan.administration.admins.map((aadObjectId): Effect => ({ kind: 'index', aadObjectId, as: 'admin' })) : [];
+
+/** What one event implies, decided per event: an event nobody placed here does not compile. */
+function implied(event: Event, state: Assignment): Implied {
+  switch (event.type) {
+    case 'PlanStarted':
+      return { reaches: 'draft', index: [{ kind: 'index', aadObjectId: event.applicant.aadObjectId }] };
+    case 'StepSaved':
+    case 'StepOpened':
+      return { reaches: 'draft', index: [] };
+    case 'PlanApproved':
+      return {
+        reaches: 'seen',
+        announce: event,
+        index: [...adminIndex(state), ...(state.plan?.kind === 'account' ? [{ kind: 'indexDepartment', departmentId: state.plan.who.departmentId } as const] : [])],
+      };
+    case 'OwnerChangeApproved':
+      return { reaches: 'seen', announce: event, index: [{ kind: 'index', aadObjectId: event.newOwner.aadObjectId }] };
+    case 'PlanSubmitted':
+    case 'ChangesRequested':
+    case 'PlanRejected':
+    case 'OwnerChangeProposed':
+    case 'OwnerChangeRejected':
+    case 'ApproverAssigned':
+    case 'ApprovalMoved':
+      return { reaches: 'seen', announce: event, index: [] };
+    case 'AdministrationChanged':
+      return { reaches: 'seen', index: adminIndex(state) };
+    case 'DraftCancelled':
+    case 'AccountClosed':
+    case 'RemovalRecorded':
+    case 'DutyCompleted':
+    case 'ActivityPaused':
+    case 'PlanWithdrawn':
+    case 'OwnerLeft':
+    case 'AdminLeft':
+      return { reaches: 'seen', index: [] };
+    case 'AbsenceRegistered':
+      return { reaches: 'quiet', index: event.substitute?.aadObjectId ? [{ kind: 'index', aadObjectId: event.substitute.aadObjectId, as: 'substitute' }] : [] };
+    case 'DutySnoozed':
+    case 'AbsencesForgotten':
+      return { reaches: 'quiet', index: [] };
+    default:
+      return unreachable(event);
+  }
+}
+
+/**
+ * The effects of a change: its events, the state they led to, its audit records, where its people
+ * are reached, and the card whose button made it (if one did).
+ */
+export function effectsOf(events: readonly Event[], state: Assignment, reach: Reach, audit: readonly unknown[] = [], pressed?: string): Effect[] {
+  const each = events.map((event) => implied(event, state));
   const sealed: Effect[] = audit.length > 0 && state.version > 0 ? [{ kind: 'seal' }] : [];
   const archived: Effect[] = events.some((e) => e.type === 'AccountClosed') ? [{ kind: 'archiveRecord' }] : [];
-  const admins = state.status === 'active' && state.plan.kind === 'account' && events.some((e) => naming.has(e.type)) ? state.plan.administration.admins : [];
-  const index = [
-    ...events.flatMap((e): Effect[] =>
-      e.type === 'PlanStarted' ? [{ kind: 'index', aadObjectId: e.applicant.aadObjectId }] : e.type === 'OwnerChangeApproved' ? [{ kind: 'index', aadObjectId: e.newOwner.aadObjectId }] : [],
-    ),
-    ...admins.map((aadObjectId): Effect => ({ kind: 'index', aadObjectId, as: 'admin' })),
-    ...events.flatMap((e): Effect[] =>
-      e.type === 'PlanApproved' && state.plan?.kind === 'account'
-        ? [{ kind: 'indexDepartment', departmentId: state.plan.who.departmentId }]
-        : e.type === 'AbsenceRegistered' && e.substitute?.aadObjectId
-          ? [{ kind: 'index', aadObjectId: e.substitute.aadObjectId, as: 'substitute' }]
-          : [],
-    ),
-  ];
-  if (events.every((e) => drafting.has(e.type))) return [...sealed, ...index];
+  const index = each.flatMap((i) => i.index);
+  if (each.every((i) => i.reaches === 'draft')) return [...sealed, ...index];
+  const seen = state.plan !== undefined && each.some((i) => i.reaches === 'seen');
   const cards: Effect[] = state.plan
     ? [
-        ...(events.every((e) => unseen.has(e.type)) ? [] : [{ kind: 'refreshCopies', reach } as const]),
-        ...events.flatMap((event, i): Effect[] => (announced.has(event.type) ? [{ kind: 'announce', reach, event, index: i, state }] : [])),
+        ...(seen ? [{ kind: 'refreshCopies', reach, ...(pressed ? { pressed } : {}) } as const] : []),
+        ...each.flatMap((i, index): Effect[] => (i.announce ? [{ kind: 'announce', reach, event: i.announce, index, state }] : [])),
       ]
     : [];
-  // Any change but a snooze or an absence may end a duty some nudge card is still asking for.
-  const closed: Effect[] = state.plan && !events.every((e) => unseen.has(e.type)) ? [{ kind: 'closeNudges', reach }] : [];
+  // A change seen on cards may end a duty some nudge card is still asking for.
+  const closed: Effect[] = seen ? [{ kind: 'closeNudges', reach }] : [];
   return [...sealed, ...index, ...archived, { kind: 'register' }, { kind: 'waiting' }, { kind: 'schedule', reach }, ...cards, ...closed];
 }
 

@@ -20,13 +20,15 @@ export interface RunOptions {
   readonly loaded?: Stored<Assignment>;
   /** Where the people the change concerns are reached. */
   readonly reach: Reach;
+  /** The card whose button made the change (its activity id): the press's answer changes it, no effect does. */
+  readonly pressed?: string;
 }
 
 export interface CommandDeps {
   readonly assignments: Pick<AssignmentStore, 'get' | 'commit'>;
   readonly outbox: Pick<Outbox, 'mark'>;
-  /** Carries out the change's effects at once, for a quick answer; the outbox guarantees them anyway. */
-  readonly runEffects: (assignmentId: string) => Promise<void>;
+  /** Hands the change's effects to the effects queue, off the turn; the outbox and its sweep guarantee them anyway. */
+  readonly queueEffects: (assignmentId: string) => Promise<void>;
   readonly log: Log;
 }
 
@@ -36,7 +38,7 @@ const attempts = 3;
 /**
  * The one way an assignment changes (emmett's handleCommand): load it, decide the command on it,
  * and store the new state, the audit rows of its decisions and an outbox row per effect in one
- * transaction; then carry out the effects. A lost race is answered here and nowhere else: read
+ * transaction; then hand the effects to the queue, so the press is answered at once. A lost race is answered here and nowhere else: read
  * again and decide again, a few times, or report a conflict.
  */
 export async function runCommand(deps: CommandDeps, command: Command, options: RunOptions): Promise<Outcome> {
@@ -47,7 +49,7 @@ export async function runCommand(deps: CommandDeps, command: Command, options: R
     const state = decision.events.reduce<Assignment | undefined>(evolve, stored?.value) as Assignment;
     const submitted = decision.events.find((e) => e.type === 'PlanSubmitted');
     const audit = auditOf(decision.events, state, command.meta);
-    const outbox = effectsOf(decision.events, state, options.reach, audit);
+    const outbox = effectsOf(decision.events, state, options.reach, audit, options.pressed);
     try {
       // The marker first: should the process stop after the transaction, the sweep finds the outbox.
       if (outbox.length > 0) await deps.outbox.mark(state.id, state.revision, command.meta.now);
@@ -65,7 +67,7 @@ export async function runCommand(deps: CommandDeps, command: Command, options: R
       stored = await deps.assignments.get(options.id);
       continue;
     }
-    if (outbox.length > 0) await deps.runEffects(state.id);
+    if (outbox.length > 0) await deps.queueEffects(state.id);
     return { ok: true, events: decision.events, state };
   }
 }
