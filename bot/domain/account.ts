@@ -1,5 +1,5 @@
 import type { Steps } from './activityPlan';
-import type { Assignment, CommandMeta, PersonRef } from './assignment';
+import type { Assignment, AssignmentStatus, CommandMeta, PersonRef } from './assignment';
 import { rememberedForms, type Removal } from './removal';
 
 /**
@@ -93,12 +93,33 @@ export type AccountDecision = { readonly ok: true; readonly events: readonly Acc
  * Whether `aadObjectId` owns the account now (active or closed): what "mina konton" lists. A
  * monitoring assignment (R2) is not an account: it stays in "mina ansökningar".
  */
-export const ownsAccount = (state: Assignment, aadObjectId: string): boolean =>
-  (state.status === 'active' || state.status === 'closed') && state.plan.kind === 'account' && state.applicant.aadObjectId === aadObjectId;
+export const ownsAccount = (state: Assignment, aadObjectId: string): boolean => ownsByFacts(ownershipFacts(state), aadObjectId);
 
 /** An active official account (not a monitoring assignment) that `aadObjectId` owns: whose duties they do. */
 export const ownsActiveAccount = (state: Assignment, aadObjectId: string): state is Extract<Assignment, { status: 'active' }> =>
-  state.status === 'active' && state.plan.kind === 'account' && state.applicant.aadObjectId === aadObjectId;
+  ownsActiveByFacts(ownershipFacts(state), aadObjectId);
+
+/** What tells who owns an assignment's account, and whether it is in use: kept on each person's index row, so the welcome card reads nothing else. */
+export interface OwnershipFacts {
+  readonly status: AssignmentStatus;
+  /** An account, or monitoring only (R2); undefined before a plan was sent. */
+  readonly kind?: 'account' | 'monitoring';
+  readonly ownerAadObjectId: string;
+}
+
+export const ownershipFacts = (state: Assignment): OwnershipFacts => ({
+  status: state.status,
+  ...(state.plan ? { kind: state.plan.kind } : {}),
+  ownerAadObjectId: state.applicant.aadObjectId,
+});
+
+/** `ownsAccount`, from the facts an index row keeps. */
+export const ownsByFacts = (facts: OwnershipFacts, aadObjectId: string): boolean =>
+  (facts.status === 'active' || facts.status === 'closed') && facts.kind === 'account' && facts.ownerAadObjectId === aadObjectId;
+
+/** `ownsActiveAccount`, from the facts an index row keeps. */
+export const ownsActiveByFacts = (facts: OwnershipFacts, aadObjectId: string): boolean =>
+  facts.status === 'active' && facts.kind === 'account' && facts.ownerAadObjectId === aadObjectId;
 
 /**
  * R11: the owner, their chief or the department communicator may close the account; once it is

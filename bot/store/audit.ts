@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { AuditEvent } from '../domain/audit';
-import { partition, rowsStartingWith } from './assignments';
+import { assignmentRows, revisionKey } from './assignmentLayout';
 import { encodeKey } from './repository';
 import { createdOnce } from './statuses';
 import type { AuditTrail } from './auditTrail';
@@ -34,7 +34,7 @@ export class AuditLog {
    * the write-once audit too; otherwise it may be anonymised when its report goes (GDPR).
    */
   async appendReport(event: AuditEvent, options: { readonly sealed?: boolean } = {}): Promise<void> {
-    await createdOnce(this.auditTable.createEntity({ partitionKey: encodeKey(event.assignmentId), rowKey: String(event.revision).padStart(8, '0'), ...event }));
+    await createdOnce(this.auditTable.createEntity({ partitionKey: encodeKey(event.assignmentId), rowKey: revisionKey(event.revision), ...event }));
     if (options.sealed && this.trail) await this.trail.append(event.assignmentId, [event]);
   }
 
@@ -55,7 +55,7 @@ export class AuditLog {
   async history(assignmentId: string): Promise<AuditEvent[]> {
     const [earlier, events] = await Promise.all([
       this.read(this.auditTable, odata`PartitionKey eq ${encodeKey(assignmentId)}`),
-      this.read(this.assignments, rowsStartingWith(partition(assignmentId), 'audit_')),
+      this.read(this.assignments, assignmentRows(assignmentId, 'audit')),
     ]);
     return [...earlier, ...events].sort((a, b) => a.revision - b.revision);
   }

@@ -3,8 +3,7 @@ import { RecentReads } from './recentReads';
 import { z } from 'zod';
 import type { Department, Directory, Person } from '../domain/directory';
 import type { Organisation, OrganisationEvent } from '../domain/organisation';
-import { rowsStartingWith } from './assignments';
-import { encodeKey, fromColumns, TableRepository, toColumns } from './repository';
+import { encodeKey, fromColumns, rowsStartingWith, TableRepository, toColumns } from './repository';
 import { createdOnce, unlessMissing } from './statuses';
 import type { Tables } from './tables';
 

@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { copyRow, partition, revisionKey, rowsStartingWith, type SentCard } from './assignments';
-import { encodeKey, fromColumns, toColumns } from './repository';
+import { assignmentPartition as partition, assignmentRows, copyRow, markerPartition, markerPrefix, markerRow, outboxRevision, rowsStartingWith, sentRow } from './assignmentLayout';
+import type { SentCard } from './assignmentState';
+import { fromColumns, toColumns } from './repository';
 import { createdOnce, orConflict, unlessMissing } from './statuses';
 import type { Tables } from './tables';
 import { ETagConflict } from '../errors';
@@ -21,9 +22,6 @@ export interface OutboxMarker {
   readonly revision: number;
   readonly since: string;
 }
-
-const markerPartition = 'outbox';
-const markerRow = (assignmentId: string, revision: number) => `${encodeKey(assignmentId)}_${revisionKey(revision)}`;
 
 /**
  * The outbox of every assignment (rows `outbox_<revision>_<n>` in its partition of `assignments`,
@@ -53,7 +51,7 @@ export class Outbox {
   /** The assignment's markers. */
   async markers(assignmentId: string): Promise<OutboxMarker[]> {
     const found: OutboxMarker[] = [];
-    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rowsStartingWith(markerPartition, `${encodeKey(assignmentId)}_`) } })) {
+    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rowsStartingWith(markerPartition, markerPrefix(assignmentId)) } })) {
       found.push({ assignmentId, revision: Number(e.revision), since: String(e.since) });
     }
     return found;
@@ -66,11 +64,11 @@ export class Outbox {
   /** The effects waiting for the assignment, oldest change first. */
   async pending(assignmentId: string): Promise<PendingEffect[]> {
     const found: PendingEffect[] = [];
-    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rowsStartingWith(partition(assignmentId), 'outbox_') } })) {
+    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: assignmentRows(assignmentId, 'outbox') } })) {
       const rowKey = String(e.rowKey);
       found.push({
         rowKey,
-        revision: Number(rowKey.split('_')[1]),
+        revision: outboxRevision(rowKey),
         effect: fromColumns(e),
         etag: String(e.etag),
         ...(typeof e.leaseUntil === 'string' && e.leaseUntil ? { leaseUntil: e.leaseUntil } : {}),
@@ -108,9 +106,9 @@ export class Outbox {
     await unlessMissing(this.table.deleteEntity(partition(assignmentId), pending.rowKey));
   }
 
-  /** Whether the card `key` (e.g. `00000005_0_approver`) about the assignment was sent already, and how it went. */
+  /** Whether the card `key` (a `sentKey`: e.g. `00000005_0_approver`) about the assignment was sent already, and how it went. */
   async sent(assignmentId: string, key: string): Promise<{ readonly delivered: boolean } | undefined> {
-    const e = await unlessMissing(this.table.getEntity<Record<string, unknown>>(partition(assignmentId), `sent_${key}`));
+    const e = await unlessMissing(this.table.getEntity<Record<string, unknown>>(partition(assignmentId), sentRow(key)));
     return e && { delivered: e.delivered === true };
   }
 
@@ -120,7 +118,7 @@ export class Outbox {
    */
   async recordSent(assignmentId: string, key: string, outcome: { delivered: boolean; copy?: SentCard }): Promise<boolean> {
     const pk = partition(assignmentId);
-    const sent = { partitionKey: pk, rowKey: `sent_${key}`, delivered: outcome.delivered };
+    const sent = { partitionKey: pk, rowKey: sentRow(key), delivered: outcome.delivered };
     if (!outcome.copy) return createdOnce(this.table.createEntity(sent));
     const copy = { partitionKey: pk, rowKey: copyRow(outcome.copy), ...toColumns(outcome.copy) };
     if (await createdOnce(this.table.submitTransaction([['create', sent], ['upsert', copy, 'Replace']]))) return true;

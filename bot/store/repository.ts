@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { orConflict, unlessMissing } from './statuses';
 
 export interface Stored<T> {
@@ -22,6 +22,10 @@ export interface EntityCodec<T> {
  * surrogate (no id Kanalkoll or Teams makes has one) becomes U+FFFD rather than an URIError.
  */
 export const encodeKey = (id: string): string => encodeURIComponent(id.toWellFormed());
+
+/** A filter for the rows of a partition whose key starts with `prefix` (ending in '_', whose successor is '`'). */
+export const rowsStartingWith = (partitionKey: string, prefix: string): string =>
+  odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${`${prefix.slice(0, -1)}\``}`;
 
 // A string property holds at most 64 KiB (32K UTF-16 characters); longer JSON spans json, json1, json2…
 const chunkLength = 30_000;
