@@ -1,4 +1,5 @@
 import { welcomeCard, type AdaptiveCard } from '../../cards';
+import { ownsActiveByFacts, ownsByFacts, type OwnershipFacts } from '../domain/account';
 import type { Locale } from '../domain/locale';
 import { texts } from '../i18n';
 
@@ -11,6 +12,13 @@ export interface WelcomeFor {
   /** They are the communications chief: "förvaltningar". */
   readonly commsChief?: boolean;
 }
+
+/** What applies to `aadObjectId`, from the ownership facts of what they applied for or own and who the communications chief is. */
+export const welcomeFor = (facts: readonly OwnershipFacts[], aadObjectId: string, communicationsChief: string | undefined): WelcomeFor => ({
+  owner: facts.some((f) => ownsByFacts(f, aadObjectId)),
+  activeOwner: facts.some((f) => ownsActiveByFacts(f, aadObjectId)),
+  commsChief: communicationsChief === aadObjectId,
+});
 
 /** The welcome card: what Kanalkoll does and everything the person can do, with an optional notice. */
 export function welcome(locale: Locale, name?: string, note?: 'unknownAction', applies: WelcomeFor = {}): AdaptiveCard {

@@ -19,8 +19,7 @@ import { recordHandlers } from '../flows/records/handlers';
 import { accessHandler } from '../flows/retention/access';
 import { aboutUnitHandler } from '../flows/report/aboutUnit';
 import { answerFor, helpForCard, helpMenu } from '../flows/help';
-import { welcome, type WelcomeFor } from '../flows/welcome';
-import { ownsAccount, ownsActiveAccount } from '../domain/account';
+import { welcome, welcomeFor, type WelcomeFor } from '../flows/welcome';
 
 /** Who pressed or wrote, in what language, and what the card sent. */
 export interface Turn {
@@ -59,12 +58,15 @@ export function routes(deps: FlowDeps): Routes {
   const aboutUnit = aboutUnitHandler(deps);
   const records = recordHandlers(deps);
   const myData = accessHandler(deps);
-  /** What the welcome card offers this person, from what is stored. */
+  /**
+   * What the welcome card offers this person, from what is stored: one read of their index rows, which
+   * carry each assignment's ownership facts; the communications chief comes from the directory's
+   * cache (one read per process every 30 seconds, shared by every turn).
+   */
   const applies = async (t: { user?: { aadObjectId: string } }): Promise<WelcomeFor> => {
     if (!t.user) return {};
-    const aad = t.user.aadObjectId;
-    const [mine, chief] = await Promise.all([deps.assignments.listFor(aad), deps.directory.communicationsChief()]);
-    return { owner: mine.some((a) => ownsAccount(a, aad)), activeOwner: mine.some((a) => ownsActiveAccount(a, aad)), commsChief: chief === aad };
+    const [facts, chief] = await Promise.all([deps.assignments.ownershipFor(t.user.aadObjectId), deps.directory.communicationsChief()]);
+    return welcomeFor(facts, t.user.aadObjectId, chief);
   };
   const greet: Handler = async (t) => welcome(t.locale, t.userName, undefined, await applies(t));
   const unknownCardAction: Handler = async (t) => welcome(t.locale, t.userName, 'unknownAction', await applies(t));
