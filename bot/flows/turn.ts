@@ -10,6 +10,8 @@ export interface CardTurn {
   readonly user: PersonRef;
   readonly reach: Reach;
   readonly data: unknown;
+  /** The message whose card button was pressed (its activity id), when Teams says: the press's answer replaces that card. */
+  readonly pressed?: string;
 }
 
 /** What a card verb or a command in a personal chat does: the card to answer with. */

@@ -91,7 +91,8 @@ export class KanalkollBot extends TeamsActivityHandler {
     const verb = parsed.success ? parsed.data.action.verb : undefined;
     const handle = isVerb(verb) ? this.deps.routes.cardActions[verb] : this.deps.routes.unknownCardAction;
     const data = parsed.data?.action.data;
-    const card = await handle(this.turnOf(context, data));
+    const pressed = context.activity.replyToId;
+    const card = await handle({ ...this.turnOf(context, data), ...(pressed ? { pressed } : {}) });
     // A button on a card of several things to do that opens another card (a plan, a form) opens it
     // below, so the card it is on keeps its other sections and buttons.
     if (opensBelow(data)) {

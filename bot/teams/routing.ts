@@ -30,6 +30,8 @@ export interface Turn {
   /** The tenant and Teams service of the turn; absent outside Teams. */
   readonly reach?: Reach;
   readonly data: unknown;
+  /** The message whose card button was pressed, for a card action. */
+  readonly pressed?: string;
 }
 
 export type Handler = (turn: Turn) => Promise<AdaptiveCard> | AdaptiveCard;
@@ -71,7 +73,7 @@ export function routes(deps: FlowDeps): Routes {
   const greet: Handler = async (t) => welcome(t.locale, t.userName, undefined, await applies(t));
   const unknownCardAction: Handler = async (t) => welcome(t.locale, t.userName, 'unknownAction', await applies(t));
   const personal = (handle: CardHandler): Handler => (t) =>
-    t.user && t.reach ? handle({ locale: t.locale, user: t.user, reach: t.reach, data: t.data }) : unknownCardAction(t);
+    t.user && t.reach ? handle({ locale: t.locale, user: t.user, reach: t.reach, data: t.data, ...(t.pressed ? { pressed: t.pressed } : {}) }) : unknownCardAction(t);
 
   return {
     text: [

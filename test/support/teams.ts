@@ -19,7 +19,7 @@ export interface TeamsWorld {
   client(role: Role, locale?: string): TeamsClient;
   /** Runs the effects queue's function until the queue is empty, as the host does between turns. */
   settle(): Promise<number>;
-  /** Fires the app's timer `name` once, as the Functions host does. */
+  /** Fires the app's timer `name` once, as the Functions host does, and then runs the effects queue. */
   timer(name: string): Promise<void>;
   /** Runs the app's queue functions (nudges, effects) until their queues are empty, as the host does. */
   drain(): Promise<number>;
@@ -79,6 +79,8 @@ export async function startTeams(
     timer: async (name) => {
       const registration = app.registrations.find((r) => r.metadata.name === name)!;
       await registration.handler({ isPastDue: false, scheduleStatus: { last: '', next: '', lastUpdated: '' } }, new InvocationContext({ functionName: name, invocationId: 'test' }));
+      // What the timer changed has its effects carried out, as the effects queue's function would.
+      await settle();
     },
     close: async () => {
       triggers.stop();

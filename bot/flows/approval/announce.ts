@@ -1,62 +1,22 @@
 // Longer than most files: what each event of a plan tells whom, in one switch, so no event is announced twice or forgotten.
 import { planStatusCard, type AdaptiveCard, type PlanStatusCardData } from '../../../cards';
-import { DateTime } from 'luxon';
 import { localDate } from '../../domain/calendar';
 import { waitingStep, type Approvers } from '../../domain/approval';
-import { passiveSince, type DutySettings } from '../../domain/duties';
 import type { Assignment } from '../../domain/assignment';
-import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
-import type { AssignmentStore } from '../../store/assignments';
-import type { AuditLog } from '../../store/audit';
-import type { ConversationReferences } from '../../store/conversations';
-import type { DirectoryStore } from '../../store/directory';
 import { revisionKey } from '../../store/assignments';
 import type { Outbox } from '../../store/outbox';
 import type { Effect } from '../commands/effects';
-import { localeOfPerson, type Messenger } from '../messenger';
-import { loadView } from '../plan/session';
+import { localeOfPerson } from '../messenger';
 import { planTitle } from '../plan/view';
 import { departmentsCardFor } from '../organisation/departments';
 import { approversFor, currentApprover } from './approvers';
-import { approvalCardFor, type ApprovalContext } from './view';
-
-export interface ApprovalDeps {
-  readonly clock: () => Date;
-  readonly dutySettings: DutySettings;
-  readonly assignments: AssignmentStore;
-  readonly audit: AuditLog;
-  readonly directory: DirectoryStore;
-  readonly conversations: ConversationReferences;
-  readonly messenger: Messenger;
-  readonly platforms: readonly string[];
-  readonly forcedLocale?: Locale;
-}
+import { approvalContext, type ApprovalDeps } from './context';
+import { approvalCardFor } from './view';
 
 export interface AnnounceDeps extends ApprovalDeps {
   readonly outbox: Pick<Outbox, 'sent' | 'recordSent'>;
 }
-
-/** Everything an approval card needs, for one language. */
-export async function approvalContext(deps: ApprovalDeps, state: Assignment, locale: Locale, approvers: Approvers, tenantId: string): Promise<ApprovalContext> {
-  const approverAad = currentApprover(state, approvers);
-  const [view, history, versions, approverRef] = await Promise.all([
-    loadView(deps, locale, { assignments: [state], people: [approverAad] }),
-    deps.audit.history(state.id),
-    state.version > 1 ? deps.assignments.versions(state.id) : Promise.resolve([]),
-    approverAad ? deps.conversations.user(tenantId, approverAad) : Promise.resolve(undefined),
-  ]);
-  return {
-    passiveSince: passiveSince(state, DateTime.fromJSDate(deps.clock()), deps.dutySettings),
-    view,
-    history,
-    previous: versions.find((v) => v.version === state.version - 1)?.plan,
-    communicatorAadObjectId: approvers.communicator,
-    approvers,
-    approver: approverAad ? { aadObjectId: approverAad, userId: approverRef?.userId ?? approverAad } : undefined,
-  };
-}
-
 
 /** The approval card for `aad` on `state`, in their language. */
 async function approvalCard(deps: ApprovalDeps, state: Assignment, approvers: Approvers, tenantId: string, aad: string) {

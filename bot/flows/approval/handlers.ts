@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
-import { mayView, waitingStep, type ApprovalRefusal, type Approvers } from '../../domain/approval';
+import { mayView, waitingStep, type Approvers } from '../../domain/approval';
 import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
-import { isEnabled } from '../../domain/directory';
+import { isEnabled, type Person } from '../../domain/directory';
 import { cardId, wholeNumber } from '../../domain/fields';
-import type { Assignment, Command, PersonRef } from '../../domain/assignment';
+import type { Assignment, Command, Event } from '../../domain/assignment';
 import { texts, type Texts } from '../../i18n';
-import type { Stored } from '../../store/repository';
 import type { FlowDeps } from '../deps';
+import { cardVerb, type Answered, type CardVerb, type Press } from '../commands/press';
+import type { PressRefusal, RefusalShown, Surface } from '../commands/refusals';
 import type { CardHandler, CardTurn } from '../turn';
 import { loadView } from '../plan/session';
 import { messageCard } from '../plan/status';
-import { approvalContext, type ApprovalDeps } from './announce';
+import { approvalContext, type ApprovalDeps } from './context';
 import { approversFor, currentApprover } from './approvers';
 import { approvalCardFor, type ApprovalShown } from './view';
 
@@ -31,141 +32,143 @@ const appointData = viewData.extend(personData);
 
 type DecisionType = 'ApprovePlan' | 'RequestChanges' | 'RejectPlan';
 
+/** Who decides each step of the plan, read once per press and handed to the command and the card. */
+interface Deciders {
+  readonly approvers: Approvers;
+}
+
+/** …and the person picked on the card, if any, as the directory has them now. */
+interface Picking extends Deciders {
+  readonly person?: Person;
+}
+
 export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Record<
   'approve' | 'requestChanges' | 'reject' | 'refresh' | 'history' | 'assign' | 'appoint' | 'withdraw',
   CardHandler
 > {
-  const say = async (turn: CardTurn, message: 'notFound' | 'unreadable') => messageCard(await loadView(deps, turn.locale), texts(turn.locale).approval.refused[message]);
-
-  /** The card for `turn.user` on the assignment as stored now, with a notice or an error. */
-  async function cardFor(turn: CardTurn, state: Assignment, shown: ApprovalShown = {}): Promise<AdaptiveCard> {
-    const approvers = await approversFor(deps.directory, state);
+  /** The card for `turn.user` on the assignment as it is now, with what happened. */
+  async function cardFor(turn: CardTurn, state: Assignment, approvers: Approvers, shown: ApprovalShown = {}): Promise<AdaptiveCard> {
     const context = await approvalContext(deps, state, turn.locale, approvers, turn.reach.tenantId);
     return approvalCardFor(context, state, turn.user.aadObjectId, shown);
   }
 
+  /** A plan that cannot be shown to this person: a short message with the way on. */
+  const message = async (turn: CardTurn, refusal: RefusalShown) => messageCard(await loadView(deps, turn.locale), refusal.text);
 
-  const decision =
-    (type: DecisionType): CardHandler =>
-    async (turn) => {
-      const parsed = decisionData.safeParse(turn.data);
-      if (!parsed.success) return say(turn, 'unreadable');
-      const { assignmentId, version, comment, step } = parsed.data;
-      const stored = await deps.assignments.get(assignmentId);
-      if (!stored) return say(turn, 'notFound');
-      const approvers = await approversFor(deps.directory, stored.value);
-      const meta = { actor: turn.user, now: deps.clock().toISOString(), version, step, approvers };
-      const command: Command = type === 'ApprovePlan' ? { type, meta, comment } : { type, meta, comment: comment ?? '' };
-      return decideAndShow(turn, command, stored);
-    };
+  /** Refusals that show no plan (not there, not theirs) are a message; the others are said on the plan's card, under their field. */
+  const refused = (press: Press<unknown, Deciders>, state: Assignment, refusal: RefusalShown): Promise<AdaptiveCard> =>
+    refusal.reason === 'notFound' || refusal.reason === 'notYours'
+      ? message(press.turn, refusal)
+      : cardFor(press.turn, state, press.context.approvers, refusal.field === 'comment' ? { error: refusal.text } : refusal.field === 'person' ? { assignError: refusal.text } : { notice: refusal.text });
 
-  async function decideAndShow(turn: CardTurn, command: Command, stored: Stored<Assignment>): Promise<AdaptiveCard> {
-    const t = texts(turn.locale).approval;
-    const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
-    if (!result.ok && result.reason === 'conflict') {
-      const now = await deps.assignments.get(stored.value.id);
-      return cardFor(turn, now?.value ?? stored.value, { notice: t.refused.lostRace });
-    }
-    if (!result.ok) {
-      const reason = result.reason as ApprovalRefusal['reason'];
-      const message = t.refused[reason] ?? t.refused.notApprover;
-      return cardFor(turn, stored.value, reason === 'commentRequired' ? { error: message } : { notice: message });
-    }
-    const state = result.state;
-    const next = currentApprover(state, await approversFor(deps.directory, state));
-    const nextName = next ? ((await deps.directory.person(next))?.name ?? next) : '';
-    const event = result.events[0];
-    const notice =
-      event?.type === 'OwnerChangeApproved'
-        ? t.ownerChanged(event.newOwner.name)
-        : event?.type === 'OwnerChangeRejected'
-          ? t.ownerKept
-          : command.type === 'RequestChanges'
-            ? t.decided.changesRequested
-            : command.type === 'RejectPlan'
-              ? t.decided.rejected
-              : state.status === 'active'
-                ? t.decided.activated
-                : t.decided.approved(nextName);
-    return cardFor(turn, state, { done: notice });
+  /** Someone with no part in the plan sees nothing of it. */
+  const viewer = (press: Press<unknown, Deciders>): PressRefusal | undefined =>
+    !press.stored.value.plan ? { reason: 'notFound' } : !mayView(press.stored.value, press.turn.user.aadObjectId, press.context.approvers) ? { reason: 'notYours' } : undefined;
+
+  const deciders = async ({ stored }: { stored: { value: Assignment } }): Promise<Deciders> => ({ approvers: await approversFor(deps.directory, stored.value) });
+
+  /** An approval-card verb: its refusals and the card it answers with are those of approval cards. */
+  const verb = <I extends { assignmentId: string }, C extends Deciders>(spec: {
+    readonly surface?: Surface;
+    readonly input: z.ZodType<I>;
+    readonly load?: CardVerb<I, C>['load'];
+    readonly authorise?: CardVerb<I, C>['authorise'];
+    readonly command?: CardVerb<I, C>['command'];
+    readonly done?: (press: Press<I, C>, answered: Extract<Answered, { ok: true }>, t: ApprovalTexts) => Promise<string | undefined> | string | undefined;
+  }): CardHandler =>
+    cardVerb<I, C>(deps, {
+      surface: spec.surface ?? 'approval',
+      input: spec.input,
+      assignmentId: (input) => input.assignmentId,
+      load: spec.load ?? ((read) => deciders(read) as Promise<C>),
+      ...(spec.authorise ? { authorise: spec.authorise } : {}),
+      ...(spec.command ? { command: spec.command } : {}),
+      answer: async (press, answered) => {
+        if (!answered.ok) return refused(press, answered.state, answered.refusal);
+        const done = await spec.done?.(press, answered, texts(press.turn.locale).approval);
+        return cardFor(press.turn, answered.state, press.context.approvers, done ? { done } : {});
+      },
+      fallback: message,
+    });
+
+  /** What the decider reads after deciding: who it goes to now, or that it is done. */
+  async function decided(type: DecisionType, state: Assignment, events: readonly Event[], approvers: Approvers, t: ApprovalTexts): Promise<string> {
+    const event = events[0];
+    if (event?.type === 'OwnerChangeApproved') return t.ownerChanged(event.newOwner.name);
+    if (event?.type === 'OwnerChangeRejected') return t.ownerKept;
+    if (type === 'RequestChanges') return t.decided.changesRequested;
+    if (type === 'RejectPlan') return t.decided.rejected;
+    if (state.status === 'active') return t.decided.activated;
+    const next = currentApprover(state, approvers);
+    return t.decided.approved(next ? ((await deps.directory.person(next))?.name ?? next) : '');
   }
 
+  const decision = (type: DecisionType): CardHandler =>
+    verb({
+      input: decisionData,
+      command: ({ input: { version, comment, step }, meta, context: { approvers } }): Command => {
+        const decisionMeta = { ...meta, version, step, approvers };
+        return type === 'ApprovePlan' ? { type, meta: decisionMeta, comment } : { type, meta: decisionMeta, comment: comment ?? '' };
+      },
+      done: ({ context }, { state, events }, t) => decided(type, state, events, context.approvers, t),
+    });
+
   /** The card as it is now, for someone involved: what Teams asks for on `refresh`, and "historik". */
-  const show: CardHandler = async (turn) => {
-    const parsed = viewData.safeParse(turn.data);
-    if (!parsed.success) return say(turn, 'unreadable');
-    const stored = await deps.assignments.get(parsed.data.assignmentId);
-    if (!stored?.value.plan) return say(turn, 'notFound');
-    if (!mayView(stored.value, turn.user.aadObjectId, await approversFor(deps.directory, stored.value))) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
-    return cardFor(turn, stored.value);
-  };
+  const show = verb({ input: viewData, authorise: viewer });
 
   /**
-   * Someone picked on an approval card (a people picker): the card read, its plan loaded, the viewer
-   * allowed to see it, `check` passed (a notice if not, said before the pick so that a refused pick is
-   * only shown under a picker the card has), the picked person in the directory and still there; then
-   * the command, and the card as it is after it.
+   * Someone picked on an approval card (a people picker): the viewer allowed to see the plan, `check`
+   * passed (said before the pick, so that a refused pick is only shown under a picker the card has), the
+   * picked person in the directory and still there; then the command, and the card as it is after it.
    */
-  const picked =
-    (spec: {
-      readonly schema: z.ZodType<{ assignmentId: string; person: string }>;
-      readonly check: (state: Assignment, actor: string, approvers: Approvers, t: ApprovalTexts) => string | undefined;
-      readonly command: (person: PersonRef, approvers: Approvers, data: Record<string, unknown>, turn: CardTurn) => Command;
-      readonly done: (name: string, t: ApprovalTexts) => string;
-      readonly refused: (reason: string, t: ApprovalTexts) => ApprovalShown;
-    }): CardHandler =>
-    async (turn) => {
-      const t = texts(turn.locale).approval;
-      const parsed = spec.schema.safeParse(turn.data);
-      if (!parsed.success) return say(turn, 'unreadable');
-      const stored = await deps.assignments.get(parsed.data.assignmentId);
-      if (!stored?.value.plan) return say(turn, 'notFound');
-      const approvers = await approversFor(deps.directory, stored.value);
-      // Someone with no part in the plan sees nothing of it.
-      if (!mayView(stored.value, turn.user.aadObjectId, approvers)) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
-      const notice = spec.check(stored.value, turn.user.aadObjectId, approvers, t);
-      if (notice) return cardFor(turn, stored.value, { notice });
-      const person = parsed.data.person ? await deps.directory.person(parsed.data.person) : undefined;
-      if (!person || !isEnabled(person)) return cardFor(turn, stored.value, { assignError: t.assign.unknown });
-      const command = spec.command({ aadObjectId: person.aadObjectId, name: person.name }, approvers, parsed.data, turn);
-      const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
-      if (result.ok) return cardFor(turn, result.state, { done: spec.done(person.name, t) });
-      const now = (await deps.assignments.get(stored.value.id))?.value ?? stored.value;
-      return cardFor(turn, now, result.reason === 'conflict' ? { notice: t.refused.lostRace } : spec.refused(result.reason, t));
-    };
+  const picked = <I extends { assignmentId: string; person: string }>(spec: {
+    readonly surface: 'assign' | 'appoint';
+    readonly input: z.ZodType<I>;
+    readonly check: (state: Assignment, actor: string, approvers: Approvers) => PressRefusal | undefined;
+    readonly command: (person: { aadObjectId: string; name: string }, press: Press<I, Picking>) => Command;
+    readonly done: (name: string, t: ApprovalTexts) => string;
+  }): CardHandler =>
+    verb<I, Picking>({
+      surface: spec.surface,
+      input: spec.input,
+      load: async (read) => {
+        const [context, person] = await Promise.all([deciders(read), read.input.person ? deps.directory.person(read.input.person) : undefined]);
+        return { ...context, ...(person ? { person } : {}) };
+      },
+      authorise: (press) => viewer(press) ?? spec.check(press.stored.value, press.turn.user.aadObjectId, press.context.approvers),
+      command: (press) => {
+        const { person } = press.context;
+        if (!person || !isEnabled(person)) return { refuse: { reason: 'unknownPerson' } };
+        return spec.command({ aadObjectId: person.aadObjectId, name: person.name }, press);
+      },
+      done: ({ context }, _answered, t) => spec.done(context.person?.name ?? '', t),
+    });
 
   /** R1: the department communicator names who decides the chief step (no manager, or the manager away). */
   const assign = picked({
-    schema: assignData,
-    check: (state, actor, approvers, t) => (waitingStep(state) !== 'chief' ? t.refused.notWaiting : actor !== approvers.communicator ? t.assign.notAllowed : undefined),
-    command: (person, approvers, data, turn) => ({ type: 'AssignApprover', meta: { actor: turn.user, now: deps.clock().toISOString(), approvers, version: Number(data.version) }, person }),
+    surface: 'assign',
+    input: assignData,
+    check: (state, actor, approvers) => (waitingStep(state) !== 'chief' ? { reason: 'notWaiting' } : actor !== approvers.communicator ? { reason: 'notAllowed' } : undefined),
+    command: (person, { input, meta, context }) => ({ type: 'AssignApprover', meta: { ...meta, approvers: context.approvers, version: input.version }, person }),
     done: (name, t) => t.assign.done(name),
-    refused: (reason, t) => (reason === 'ownPlan' ? { assignError: t.assign.applicant } : { notice: reason === 'notAllowed' ? t.assign.notAllowed : t.refused.notWaiting }),
   });
 
   /** The owner left: their chief, the communicator or the communications chief names who takes over. */
   const appoint = picked({
-    schema: appointData,
-    check: (state, actor, approvers, t) => (!ownerLeftAt(state) ? t.appoint.notNeeded : !mayAppointOwner(state, actor, approvers) ? t.refused.notApprover : undefined),
-    command: (newOwner, approvers, _data, turn) => ({ type: 'AppointOwner', meta: { actor: turn.user, now: deps.clock().toISOString(), approvers }, newOwner }),
+    surface: 'appoint',
+    input: appointData,
+    check: (state, actor, approvers) => (!ownerLeftAt(state) ? { reason: 'notWaiting' } : !mayAppointOwner(state, actor, approvers) ? { reason: 'notAllowed' } : undefined),
+    command: (newOwner, { meta, context }) => ({ type: 'AppointOwner', meta: { ...meta, approvers: context.approvers }, newOwner }),
     done: (name, t) => t.appoint.done(name),
-    refused: (reason, t) => (reason === 'ownPlan' ? { assignError: t.assign.unknown } : { notice: reason === 'notAllowed' ? t.refused.notApprover : t.appoint.notNeeded }),
   });
 
   /** The applicant takes back a plan nobody has decided on yet; it is a draft again. */
-  const withdraw: CardHandler = async (turn) => {
-    const t = texts(turn.locale).approval;
-    const parsed = onVersion.safeParse(turn.data);
-    if (!parsed.success) return say(turn, 'unreadable');
-    const stored = await deps.assignments.get(parsed.data.assignmentId);
-    if (!stored?.value.plan) return say(turn, 'notFound');
-    if (stored.value.applicant.aadObjectId !== turn.user.aadObjectId) return messageCard(await loadView(deps, turn.locale), texts(turn.locale).plan.notices.notYours);
-    const command: Command = { type: 'WithdrawPlan', meta: { actor: turn.user, now: deps.clock().toISOString(), version: parsed.data.version } };
-    const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
-    if (result.ok) return cardFor(turn, result.state, { done: t.withdrawn });
-    const now = (await deps.assignments.get(stored.value.id))?.value ?? stored.value;
-    return cardFor(turn, now, { notice: result.reason === 'conflict' ? t.refused.lostRace : result.reason === 'oldVersion' ? t.refused.oldVersion : t.refused.notWaiting });
-  };
+  const withdraw = verb({
+    input: onVersion,
+    authorise: ({ stored, turn }) => (!stored.value.plan ? { reason: 'notFound' } : stored.value.applicant.aadObjectId !== turn.user.aadObjectId ? { reason: 'notYours' } : undefined),
+    command: ({ input, meta }) => ({ type: 'WithdrawPlan', meta: { ...meta, version: input.version } }),
+    done: (_press, _answered, t) => t.withdrawn,
+  });
 
   return {
     assign,

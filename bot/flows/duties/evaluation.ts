@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { dutyCard, dutyEvaluationCard, type AdaptiveCard } from '../../../cards';
 import { accountName } from '../../domain/account';
-import type { Assignment, Command } from '../../domain/assignment';
+import type { Assignment } from '../../domain/assignment';
 import type { EvaluationReport } from '../../domain/dutyCommands';
 import { wholeNumber } from '../../domain/fields';
 import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import { closeHandlers } from '../account/close';
 import { approversFor } from '../approval/approvers';
-import { commandMeta, echoLength, type CardHandler, type CardTurn } from '../turn';
+import { echoLength, type CardHandler, type CardTurn } from '../turn';
 import { localeOfPerson } from '../messenger';
-import { loadTask, type DutyTaskDeps, type Task } from './task';
+import type { Made } from '../commands/press';
+import { dutyVerb, type DutyTaskDeps, type Task } from './task';
 
 const count = wholeNumber(100_000_000);
 const reportData = z.object({
@@ -70,40 +71,46 @@ function evaluationForm(turn: CardTurn, task: Task, values: Record<string, unkno
 export function evaluationHandlers(deps: DutyTaskDeps): Record<'evaluation' | 'evaluationSend', CardHandler> {
   const accounts = closeHandlers(deps);
   return {
-    evaluation: async (turn) => {
-      const task = await loadTask(deps, turn, ['evaluation']);
-      if ('refused' in task) return task.refused;
-      if (task.state.status === 'active' && task.state.dutyLog?.done?.[`evaluation|${task.nudge.period}`]) {
-        return task.card({ notice: texts(turn.locale).duties.tasks.alreadyDone, done: true });
-      }
-      return evaluationForm(turn, task);
-    },
+    // Opens the form, unless this evaluation is done already.
+    evaluation: dutyVerb(deps, {
+      duties: ['evaluation'],
+      answer: async ({ turn, context: task }, answered, standard) => {
+        if (!answered.ok) return standard();
+        return task.state.status === 'active' && task.state.dutyLog?.done?.[`evaluation|${task.nudge.period}`]
+          ? task.card({ notice: texts(turn.locale).duties.tasks.alreadyDone, done: true })
+          : evaluationForm(turn, task);
+      },
+    }),
 
-    evaluationSend: async (turn) => {
-      const task = await loadTask(deps, turn, ['evaluation']);
-      if ('refused' in task) return task.refused;
-      const t = texts(turn.locale).duties;
-      const { state, nudge, fields } = task;
-      if (state.plan?.kind !== 'account') return task.card({ notice: t.tasks.notActive, style: 'attention' });
-      const goals = state.plan.purpose.goals.map((goal, i) => ({ goal, met: met.safeParse(fields[`goal${i}`]) }));
-      const parsed = reportData.safeParse(fields);
-      if (!parsed.success || goals.some((g) => !g.met.success)) return evaluationForm(turn, task, fields, t.evaluation.fix);
-      const report: EvaluationReport = { goals: goals.map((g) => ({ goal: g.goal, met: g.met.data ?? 'no' })), ...parsed.data, change: parsed.data.change.trim() };
-      const command: Command = { type: 'CompleteDuty', meta: commandMeta(deps.clock, turn), duty: 'evaluation', period: nudge.period, evidence: { kind: 'evaluation', report } };
-      const result = await deps.run(command, { id: state.id, loaded: { value: state, etag: task.etag }, reach: turn.reach });
-      if (!result.ok && result.reason === 'conflict') return evaluationForm(turn, task, fields, t.tasks.lostRace);
-      if (!result.ok) return task.card({ notice: result.reason === 'alreadyDone' ? t.tasks.alreadyDone : t.tasks.notYours, done: true });
-      // R6: the report is shared with the department communicator.
-      const { communicator } = await approversFor(deps.directory, state);
-      if (communicator) {
-        const locale = await localeOfPerson(deps, turn.reach.tenantId, communicator);
-        await deps.messenger.sendCard(turn.reach, communicator, evaluationSummary(locale, state, report));
-      }
-      if (report.decision === 'close') {
-        const closing = await accounts.close({ ...turn, data: { assignmentId: state.id } });
-        return closing;
-      }
-      return task.card({ notice: t.evaluation.done, done: true });
-    },
+    evaluationSend: dutyVerb(deps, {
+      duties: ['evaluation'],
+      command: ({ turn, context: task, meta }): Made => {
+        const t = texts(turn.locale).duties;
+        const { state, nudge, fields } = task;
+        if (state.plan?.kind !== 'account') return { refuse: { reason: 'notActive' } };
+        const goals = state.plan.purpose.goals.map((goal, i) => ({ goal, met: met.safeParse(fields[`goal${i}`]) }));
+        const parsed = reportData.safeParse(fields);
+        if (!parsed.success || goals.some((g) => !g.met.success)) return { show: evaluationForm(turn, task, fields, t.evaluation.fix) };
+        const report: EvaluationReport = { goals: goals.map((g) => ({ goal: g.goal, met: g.met.data ?? 'no' })), ...parsed.data, change: parsed.data.change.trim() };
+        return { type: 'CompleteDuty', meta, duty: 'evaluation', period: nudge.period, evidence: { kind: 'evaluation', report } };
+      },
+      done: ({ turn }) => texts(turn.locale).duties.evaluation.done,
+      answer: async (press, answered, standard) => {
+        const { turn, context: task } = press;
+        // A change made meanwhile: the form again, with what was typed.
+        if (!answered.ok && answered.refusal.reason === 'conflict') return evaluationForm(turn, task, task.fields, answered.refusal.text);
+        if (!answered.ok) return standard();
+        const evidence = answered.state.status === 'active' ? answered.state.dutyLog?.evidence?.[`evaluation|${task.nudge.period}`] : undefined;
+        const report = evidence?.kind === 'evaluation' ? evidence.report : undefined;
+        // R6: the report is shared with the department communicator.
+        const { communicator } = await approversFor(deps.directory, task.state);
+        if (communicator && report) {
+          const locale = await localeOfPerson(deps, turn.reach.tenantId, communicator);
+          await deps.messenger.sendCard(turn.reach, communicator, evaluationSummary(locale, task.state, report));
+        }
+        if (report?.decision === 'close') return accounts.close({ ...turn, data: { assignmentId: task.state.id } });
+        return standard();
+      },
+    }),
   };
 }

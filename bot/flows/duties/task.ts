@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
-import type { Assignment, Command } from '../../domain/assignment';
+import type { Assignment } from '../../domain/assignment';
 import { dutyKinds, isPeriodOf, type DutyKind, type Nudge } from '../../domain/duties';
 import { calendarDay, cardId, wholeNumber } from '../../domain/fields';
-import { texts } from '../../i18n';
 import { accountList } from '../account/list';
+import { cardVerb, type Answered, type Made, type Press } from '../commands/press';
 import type { FlowDeps } from '../deps';
 import type { PlanDeps } from '../plan/session';
-import type { CardTurn } from '../turn';
+import type { CardHandler } from '../turn';
 import type { NudgeLedger } from '../../store/nudges';
 import { drawNudgeCard } from './card';
 import type { NudgeView } from './view';
@@ -28,14 +28,16 @@ const taskData = z
   })
   .refine((task) => isPeriodOf(task.duty, task.period));
 
+type TaskData = z.infer<typeof taskData>;
+
 export type Shown = NonNullable<NudgeView['shown']>;
 
-/** The nudge a task button is on, the assignment as stored, and the card to answer with. */
+/** The nudge a task button is on, and the card to answer with. */
 export interface Task<D extends DutyKind = DutyKind> {
   readonly card: (shown: Shown) => Promise<AdaptiveCard>;
   readonly nudge: Nudge & { readonly duty: D };
+  /** The assignment as read for the press. */
   readonly state: Assignment;
-  readonly etag: string;
   /** Everything the card sent: the task's own fields are parsed where they are used. */
   readonly fields: Readonly<Record<string, unknown>>;
   /** What the card sent to identify the nudge, to send it again from a form. */
@@ -44,43 +46,68 @@ export interface Task<D extends DutyKind = DutyKind> {
   readonly input: (name: 'reference' | 'until') => string;
 }
 
-/** The nudge a task button is on, for one of `duties`, if the user owns its active account; a card that is not one is unreadable. */
-export async function loadTask<D extends DutyKind>(deps: DutyTaskDeps, turn: CardTurn, duties: readonly D[]): Promise<Task<D> | { refused: AdaptiveCard }> {
-  const parsed = taskData.safeParse(turn.data);
-  const t = texts(turn.locale);
-  const duty = parsed.success ? duties.find((d) => d === parsed.data.duty) : undefined;
-  const stored = parsed.success && duty ? await deps.assignments.get(parsed.data.assignmentId) : undefined;
-  if (!parsed.success || !duty || !stored?.value.plan) return { refused: await accountList(deps, turn, { notice: t.account.unreadable, style: 'attention' }) };
-  const { assignmentId, period, level, due, at, section } = parsed.data;
+export type TaskPress<D extends DutyKind> = Press<TaskData, Task<D>>;
+
+/** The nudge card a task button is on, read once per press: drawn again whole, with the pressed section showing what happened. */
+async function loadTask<D extends DutyKind>(deps: DutyTaskDeps, read: Omit<TaskPress<D>, 'context'>): Promise<Task<D>> {
+  const { turn, input: data, stored } = read;
+  const { assignmentId, period, level, due, at, section } = data;
+  const duty = data.duty as D;
   const nudge = { assignmentId, duty, period, level, due, at, audience: 'owner' } as const;
-  const state = stored.value;
-  // The card the button is on, as it was sent (a person's nudges of one sweep share one card): drawn
-  // again whole, with this section showing what happened. A card not in the ledger held this nudge alone.
-  // A form opened below a card of several (the evaluation) answers for its own duty alone.
-  const data = turn.data as Record<string, unknown>;
+  // A person's nudges of one sweep share one card: drawn again whole. A card not in the ledger held
+  // this nudge alone. A form opened below a card of several (the evaluation) answers for its own duty alone.
   const alone = data.opens === 'below' || data.alone === '1';
   const sent = alone ? undefined : await deps.ledger.get(nudge, turn.user.aadObjectId);
   const items = sent?.record.card ?? [{ nudge, role: 'owner' as const }];
   const pressed = sent?.record.card ? section : 0;
   const card = (shown: Shown) => drawNudgeCard(deps, turn.reach.tenantId, turn.user.aadObjectId, items, turn.locale, { pressed: { section: pressed, shown } });
-  if (state.applicant.aadObjectId !== turn.user.aadObjectId) return { refused: await card({ notice: t.duties.tasks.notYours, style: 'attention', done: true }) };
-  if (state.status !== 'active') return { refused: await card({ notice: t.duties.tasks.notActive, style: 'attention', done: true }) };
   const key = { assignmentId, duty, period, level: String(level), due, at, section: String(section), ...(alone ? { alone: '1' } : {}) };
   const input = (name: 'reference' | 'until') => {
     // A card drawn before sections had one form, its inputs without a number.
-    const value = parsed.data[`${name}_${section}`] ?? ('section' in (turn.data as object) ? undefined : parsed.data[name]);
+    const value = data[`${name}_${section}`] ?? ('section' in (turn.data as object) ? undefined : data[name]);
     return typeof value === 'string' ? value.trim() : '';
   };
-  return { card, nudge, state, etag: stored.etag, fields: parsed.data, key, input };
+  return { card, nudge, state: stored.value, fields: data, key, input };
 }
 
-/** Carries the command out; the card then says it is done, or why not (nothing stored). */
-export async function doTask(deps: Pick<FlowDeps, 'run'>, turn: CardTurn, task: Task, command: Command, done: string, refused: Shown): Promise<AdaptiveCard> {
-  const t = texts(turn.locale).duties.tasks;
-  const result = await deps.run(command, { id: task.state.id, loaded: { value: task.state, etag: task.etag }, reach: turn.reach });
-  if (result.ok) return task.card({ notice: done, done: true });
-  if (result.reason === 'conflict') return task.card({ notice: t.lostRace, style: 'attention' });
-  if (result.reason === 'alreadyDone') return task.card({ notice: t.alreadyDone, done: true });
-  if (result.reason === 'notAllowed') return task.card({ notice: t.notYours, style: 'attention', done: true });
-  return task.card({ style: 'attention', ...refused });
+/** A task verb on a nudge card: which duties it is for, the command it makes, and what the card says when it is done. */
+export interface DutyVerb<D extends DutyKind> {
+  readonly duties: readonly D[];
+  /** The command; absent for a verb that only opens its form (`answer`). */
+  readonly command?: (press: TaskPress<D>) => Made | Promise<Made>;
+  /** What the section says once done, given the assignment after the change. */
+  readonly done?: (press: TaskPress<D>, after: Assignment) => string;
+  /** What the section keeps after a refusal: what was typed. */
+  readonly keep?: (press: TaskPress<D>) => Shown;
+  /** Another answer than the nudge card (a form); `standard` draws the nudge card. */
+  readonly answer?: (press: TaskPress<D>, answered: Answered, standard: () => Promise<AdaptiveCard>) => Promise<AdaptiveCard>;
+}
+
+/**
+ * A button on a nudge card, through the card-command pipeline: only the account's owner, only while it
+ * is active; the card is drawn again with the pressed section saying what happened, or why not.
+ */
+export function dutyVerb<D extends DutyKind>(deps: DutyTaskDeps, spec: DutyVerb<D>): CardHandler {
+  const forDuties = taskData.refine((task) => (spec.duties as readonly DutyKind[]).includes(task.duty));
+  const standard = (press: TaskPress<D>, answered: Answered) => () => {
+    if (answered.ok) return press.context.card({ notice: spec.done?.(press, answered.state) ?? '', done: true });
+    const { refusal } = answered;
+    if (refusal.field === 'date') return press.context.card({ dateError: refusal.text, style: 'attention' });
+    return press.context.card({ ...spec.keep?.(press), notice: refusal.text, ...(refusal.style === 'good' ? {} : { style: 'attention' }), ...(refusal.done ? { done: true } : {}) });
+  };
+  return cardVerb<TaskData, Task<D>>(deps, {
+    surface: 'duty',
+    input: forDuties,
+    assignmentId: (input) => input.assignmentId,
+    load: (read) => loadTask<D>(deps, read),
+    authorise: ({ stored, turn }) =>
+      !stored.value.plan ? { reason: 'notFound' } : stored.value.applicant.aadObjectId !== turn.user.aadObjectId ? { reason: 'notYours' } : stored.value.status !== 'active' ? { reason: 'notActive' } : undefined,
+    ...(spec.command ? { command: spec.command } : {}),
+    answer: (press, answered) => {
+      if (!answered.ok && answered.refusal.reason === 'notFound') return accountList(deps, press.turn, { notice: answered.refusal.text, style: 'attention' });
+      const drawn = standard(press, answered);
+      return spec.answer ? spec.answer(press, answered, drawn) : drawn();
+    },
+    fallback: (turn, refusal) => accountList(deps, turn, { notice: refusal.text, style: 'attention' }),
+  });
 }

@@ -1,0 +1,46 @@
+import { DateTime } from 'luxon';
+import type { Approvers } from '../../domain/approval';
+import type { Assignment } from '../../domain/assignment';
+import { passiveSince, type DutySettings } from '../../domain/duties';
+import type { Locale } from '../../domain/locale';
+import type { AssignmentStore } from '../../store/assignments';
+import type { AuditLog } from '../../store/audit';
+import type { ConversationReferences } from '../../store/conversations';
+import type { DirectoryStore } from '../../store/directory';
+import type { Messenger } from '../messenger';
+import { loadView } from '../plan/session';
+import { currentApprover } from './approvers';
+import type { ApprovalContext } from './view';
+
+/** What approval cards read, wherever they are drawn: a press's answer or a card sent by an effect. */
+export interface ApprovalDeps {
+  readonly clock: () => Date;
+  readonly dutySettings: DutySettings;
+  readonly assignments: AssignmentStore;
+  readonly audit: AuditLog;
+  readonly directory: DirectoryStore;
+  readonly conversations: ConversationReferences;
+  readonly messenger: Messenger;
+  readonly platforms: readonly string[];
+  readonly forcedLocale?: Locale;
+}
+
+/** Everything an approval card needs, for one language. */
+export async function approvalContext(deps: ApprovalDeps, state: Assignment, locale: Locale, approvers: Approvers, tenantId: string): Promise<ApprovalContext> {
+  const approverAad = currentApprover(state, approvers);
+  const [view, history, versions, approverRef] = await Promise.all([
+    loadView(deps, locale, { assignments: [state], people: [approverAad] }),
+    deps.audit.history(state.id),
+    state.version > 1 ? deps.assignments.versions(state.id) : Promise.resolve([]),
+    approverAad ? deps.conversations.user(tenantId, approverAad) : Promise.resolve(undefined),
+  ]);
+  return {
+    passiveSince: passiveSince(state, DateTime.fromJSDate(deps.clock()), deps.dutySettings),
+    view,
+    history,
+    previous: versions.find((v) => v.version === state.version - 1)?.plan,
+    communicatorAadObjectId: approvers.communicator,
+    approvers,
+    approver: approverAad ? { aadObjectId: approverAad, userId: approverRef?.userId ?? approverAad } : undefined,
+  };
+}

@@ -1,0 +1,88 @@
+import type { Command, Refusal } from '../../domain/assignment';
+import { longestPauseDays } from '../../domain/dutyCommands';
+import type { Locale } from '../../domain/locale';
+import { texts } from '../../i18n';
+
+/**
+ * Why a press changed nothing: a refusal of the rules, a card that could not be read, a person picked
+ * who is not in the directory (or has left), or a change made meanwhile.
+ */
+export type PressRefusal = Refusal | { readonly reason: 'unreadable' } | { readonly reason: 'unknownPerson' } | { readonly reason: 'conflict' };
+
+/**
+ * Where the refusal is shown, which decides its words: the plan's cards, an approval card (and its
+ * two pickers, naming who decides and a new owner), the owner's accounts, a nudge card's task.
+ */
+export type Surface = 'plan' | 'approval' | 'assign' | 'appoint' | 'account' | 'duty';
+
+/** The field of the card a refusal is shown under, when it concerns one. */
+export type RefusalField = 'comment' | 'person' | 'date';
+
+/** A refusal as the person reads it. `done`: nothing is left to do on that card (it says so, without buttons). */
+export interface RefusalShown {
+  readonly reason: PressRefusal['reason'];
+  readonly text: string;
+  readonly style: 'attention' | 'warning' | 'good';
+  readonly field?: RefusalField;
+  readonly done?: boolean;
+}
+
+/**
+ * Every refusal's text, in one place: one switch over every reason there is, ending in `never`, so a
+ * new refusal of the domain does not compile until someone says what the person reads. `tried` is
+ * the command refused, where the words depend on it.
+ */
+export function refusalShown(locale: Locale, surface: Surface, refusal: PressRefusal, tried?: Command['type']): RefusalShown {
+  const t = texts(locale);
+  const { reason } = refusal;
+  const on = (text: string, style: RefusalShown['style'] = 'attention', extra: Pick<RefusalShown, 'field' | 'done'> = {}): RefusalShown => ({ reason, text, style, ...extra });
+  const plan = surface === 'plan';
+  const account = surface === 'account';
+  const duty = surface === 'duty';
+  switch (reason) {
+    case 'unreadable':
+      return on(plan ? t.plan.notices.unreadable : account || duty ? t.account.unreadable : t.approval.refused.unreadable);
+    case 'notFound':
+      return on(plan ? t.plan.notices.notFound : account ? t.account.notFound : duty ? t.account.unreadable : t.approval.refused.notFound);
+    case 'unknownPerson':
+      return on(t.approval.assign.unknown, 'attention', { field: 'person' });
+    case 'conflict':
+      return plan ? on(t.plan.notices.stale, 'warning') : account ? on(t.account.lostRace, 'warning') : duty ? on(t.duties.tasks.lostRace) : on(t.approval.refused.lostRace);
+    case 'notYours':
+      return account ? on(t.account.notOwner, 'warning') : duty ? on(t.duties.tasks.notYours, 'attention', { done: true }) : on(t.plan.notices.notYours);
+    case 'stale':
+    case 'notDraft':
+      return on(t.plan.notices.stale, 'warning');
+    case 'incomplete':
+      return on(t.plan.notices.incomplete);
+    case 'notWaiting':
+      return on(surface === 'appoint' ? t.approval.appoint.notNeeded : t.approval.refused.notWaiting);
+    case 'oldVersion':
+      return on(t.approval.refused.oldVersion);
+    case 'ownPlan':
+      return surface === 'assign' ? on(t.approval.assign.applicant, 'attention', { field: 'person' }) : surface === 'appoint' ? on(t.approval.assign.unknown, 'attention', { field: 'person' }) : on(t.approval.refused.ownPlan);
+    case 'notApprover':
+      return on(t.approval.refused.notApprover);
+    case 'commentRequired':
+      return on(t.approval.refused.commentRequired, 'attention', { field: 'comment' });
+    case 'notActive':
+      return account ? on(t.account.notActive, 'warning') : on(t.duties.tasks.notActive, 'attention', { done: true });
+    case 'notAllowed':
+      return account
+        ? on(t.account.notAllowed, 'warning')
+        : duty
+          ? on(t.duties.tasks.notYours, 'attention', { done: true })
+          : surface === 'assign'
+            ? on(t.approval.assign.notAllowed)
+            : on(t.approval.refused.notApprover);
+    case 'alreadyDone':
+      return on(t.duties.tasks.alreadyDone, 'good', { done: true });
+    case 'badDates':
+      // A snooze past the escalation has no date to fix: it cannot be put off.
+      return tried === 'SnoozeDuty' ? on(t.duties.tasks.cannotSnooze) : on(t.duties.tasks.badPause(longestPauseDays), 'attention', { field: 'date' });
+    default: {
+      const unplaced: never = reason;
+      throw new Error(`No text for the refusal ${String(unplaced)}`);
+    }
+  }
+}
