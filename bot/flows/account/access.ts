@@ -2,45 +2,75 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
 import { mayClose } from '../../domain/account';
-import type { Assignment, Command } from '../../domain/assignment';
+import type { Assignment } from '../../domain/assignment';
 import { askedToClose } from '../../domain/duties';
 import { cardId } from '../../domain/fields';
-import { texts } from '../../i18n';
-import type { Stored } from '../../store/repository';
 import { approversFor } from '../approval/approvers';
+import { cardVerb, type Answered, type Made, type Press } from '../commands/press';
+import type { RefusalShown } from '../commands/refusals';
 import type { FlowDeps } from '../deps';
-import type { CardTurn } from '../turn';
+import type { CardHandler } from '../turn';
 import { accountList, type AccountListDeps } from './list';
 
 export type AccountDeps = AccountListDeps & Pick<FlowDeps, 'run' | 'clock' | 'dutySettings'>;
 
-const onAccount = z.object({ assignmentId: cardId });
+/** What a button about an account sends: the account, and the fields of its form (each parsed where it is used). */
+const onAccount = z.looseObject({ assignmentId: cardId });
+type AccountInput = z.infer<typeof onAccount>;
 
-export type Loaded = { readonly refused: AdaptiveCard } | { readonly stored: Stored<Assignment>; readonly communicator?: string; readonly passiveCommsChief?: string };
+/** Who may act on the account besides its owner (R11), read once per press from the directory as it is now. */
+export interface AccountContext {
+  readonly communicator?: string;
+  readonly passiveCommsChief?: string;
+}
+
+export type AccountPress = Press<AccountInput, AccountContext>;
+
+/** An account verb: who may use it, the command (absent: it only opens a form), and its cards. */
+export interface AccountVerb {
+  /** `owner`: only the account's owner; `closer`: whoever may close it (R11). */
+  readonly who: 'owner' | 'closer';
+  readonly command?: (press: AccountPress) => Made | Promise<Made>;
+  /** What "mina konton" says once done. */
+  readonly done?: (press: AccountPress) => string | Promise<string>;
+  /** The verb's own card: the form it opens, or shows again with a refusal the rules gave. */
+  readonly form?: (press: AccountPress, refusal?: RefusalShown) => AdaptiveCard | Promise<AdaptiveCard>;
+}
 
 /**
- * The active account a card names, if the user may act on it: as its owner, or as one who may
- * close it (R11). Otherwise their accounts, saying why not. Rights come from storage, never the card.
+ * A button about an active account, through the card-command pipeline: the owner's, or one who may
+ * close it (its chief, the communicator, the communications chief once asked to close it: R11). Rights
+ * come from storage and the directory, never the card. Who may not, or a lost race, gets their accounts
+ * saying why; a refusal of the rules, the verb's form saying why.
  */
-export async function loadAccount(deps: AccountDeps, turn: CardTurn, who: 'owner' | 'closer'): Promise<Loaded> {
-  const t = texts(turn.locale).account;
-  const parsed = onAccount.safeParse(turn.data);
-  if (!parsed.success) return { refused: await accountList(deps, turn, { notice: t.unreadable, style: 'attention' }) };
-  const stored = await deps.assignments.get(parsed.data.assignmentId);
-  if (!stored?.value.plan) return { refused: await accountList(deps, turn, { notice: t.notFound, style: 'attention' }) };
-  const { communicator, commsChief } = await approversFor(deps.directory, stored.value);
-  const passiveCommsChief = askedToClose(stored.value, DateTime.fromJSDate(deps.clock()), deps.dutySettings) ? commsChief : undefined;
-  const allowed = who === 'owner' ? stored.value.applicant.aadObjectId === turn.user.aadObjectId : mayClose(stored.value, turn.user.aadObjectId, communicator, passiveCommsChief);
-  if (!allowed) return { refused: await accountList(deps, turn, { notice: who === 'owner' ? t.notOwner : t.notAllowed, style: 'warning' }) };
-  if (stored.value.status !== 'active') return { refused: await accountList(deps, turn, { notice: t.notActive, style: 'warning' }) };
-  return { stored, communicator, ...(passiveCommsChief ? { passiveCommsChief } : {}) };
+export function accountVerb(deps: AccountDeps, spec: AccountVerb): CardHandler {
+  const list = (press: { turn: AccountPress['turn'] }, refusal: RefusalShown) => accountList(deps, press.turn, { notice: refusal.text, style: refusal.style });
+  return cardVerb<AccountInput, AccountContext>(deps, {
+    surface: 'account',
+    input: onAccount,
+    assignmentId: (input) => input.assignmentId,
+    load: async ({ stored }) => {
+      const { communicator, commsChief } = await approversFor(deps.directory, stored.value);
+      const passiveCommsChief = askedToClose(stored.value, DateTime.fromJSDate(deps.clock()), deps.dutySettings) ? commsChief : undefined;
+      return { communicator, ...(passiveCommsChief ? { passiveCommsChief } : {}) };
+    },
+    authorise: ({ stored: { value: a }, turn, context }) => {
+      if (!a.plan) return { reason: 'notFound' };
+      if (spec.who === 'owner' ? a.applicant.aadObjectId !== turn.user.aadObjectId : !mayClose(a, turn.user.aadObjectId, context.communicator, context.passiveCommsChief)) {
+        return { reason: spec.who === 'owner' ? 'notYours' : 'notAllowed' };
+      }
+      return a.status !== 'active' ? { reason: 'notActive' } : undefined;
+    },
+    ...(spec.command ? { command: spec.command } : {}),
+    answer: async (press, answered: Answered) => {
+      if (answered.ok) return spec.command ? accountList(deps, press.turn, { notice: await spec.done?.(press) }) : (spec.form?.(press) ?? accountList(deps, press.turn));
+      const { refusal } = answered;
+      const mine = ['notFound', 'notYours', 'notAllowed', 'notActive', 'conflict'].includes(refusal.reason);
+      return mine || !spec.form ? list(press, refusal) : spec.form(press, refusal);
+    },
+    fallback: (turn, refusal) => list({ turn }, refusal),
+  });
 }
 
-/** Runs the command; the accounts then say it is done, or why not (`onRefused` for the command's own refusals). */
-export async function changeAccount(deps: AccountDeps, turn: CardTurn, command: Command, stored: Stored<Assignment>, done: string, onRefused: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
-  const t = texts(turn.locale).account;
-  const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
-  if (result.ok) return accountList(deps, turn, { notice: done });
-  if (result.reason === 'conflict') return accountList(deps, turn, { notice: t.lostRace, style: 'warning' });
-  return result.reason === 'notAllowed' ? accountList(deps, turn, { notice: t.notAllowed, style: 'warning' }) : onRefused();
-}
+/** The account as read for the press. */
+export const accountOf = (press: AccountPress): Assignment => press.stored.value;

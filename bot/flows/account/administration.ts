@@ -7,9 +7,9 @@ import { answersFromCard, cardValues, listInputs, pickedPeople, sentValues } fro
 import { planChoices } from '../plan/choices';
 import { loadView } from '../plan/session';
 import { nameIn, type PlanView } from '../plan/view';
-import { commandMeta, type CardHandler, type CardTurn } from '../turn';
-import { changeAccount, loadAccount, type AccountDeps } from './access';
-import { accountList } from './list';
+import type { Made } from '../commands/press';
+import type { CardHandler, CardTurn } from '../turn';
+import { accountVerb, type AccountDeps } from './access';
 
 function adminsCard(turn: CardTurn, view: PlanView, a: Assignment, values: Record<string, string>, errors: Record<string, string> = {}, notice?: string): AdaptiveCard {
   const t = texts(turn.locale);
@@ -33,32 +33,32 @@ function adminsCard(turn: CardTurn, view: PlanView, a: Assignment, values: Recor
 /** "Ändra administration" (R10, R14): the owner keeps the admins, where the login is kept and the substitute up to date. */
 export function administrationHandlers(deps: AccountDeps): Record<'admins' | 'adminsSave', CardHandler> {
   return {
-    admins: async (turn) => {
-      const loaded = await loadAccount(deps, turn, 'owner');
-      if ('refused' in loaded) return loaded.refused;
-      const a = loaded.stored.value;
-      const view = await loadView(deps, turn.locale, { assignments: [a] });
-      return adminsCard(turn, view, a, cardValues('administration', a.plan?.kind === 'account' ? a.plan.administration : {}));
-    },
+    admins: accountVerb(deps, {
+      who: 'owner',
+      form: async ({ turn, stored: { value: a } }) => {
+        const view = await loadView(deps, turn.locale, { assignments: [a] });
+        return adminsCard(turn, view, a, cardValues('administration', a.plan?.kind === 'account' ? a.plan.administration : {}));
+      },
+    }),
 
-    adminsSave: async (turn) => {
-      const loaded = await loadAccount(deps, turn, 'owner');
-      if ('refused' in loaded) return loaded.refused;
-      const a = loaded.stored.value;
-      const answers = answersFromCard('administration', turn.data);
-      const view = await loadView(deps, turn.locale, { assignments: [a], people: peopleNamed(answers) });
-      const result = validateStep('account', 'administration', answers, planChoices(view, a.applicant.aadObjectId));
-      if (!result.ok) {
-        const t = texts(turn.locale);
-        // A refused password is not shown again: the card stays in the chat history.
-        const values = sentValues('administration', turn.data);
-        for (const e of result.errors) if (e.code === 'credential') values[e.field] = '';
-        const errors = Object.fromEntries(result.errors.map((e) => [e.field, t.fieldErrors[e.code]]));
-        return adminsCard(turn, view, a, values, errors, t.plan.notices.fix);
-      }
-      const administration = result.value as Extract<Assignment['plan'], { kind: 'account' }>['administration'];
-      const command = { type: 'ChangeAdministration', meta: commandMeta(deps.clock, turn), administration } as const;
-      return changeAccount(deps, turn, command, loaded.stored, texts(turn.locale).account.savedNotice, () => accountList(deps, turn));
-    },
+    adminsSave: accountVerb(deps, {
+      who: 'owner',
+      command: async ({ turn, stored: { value: a }, meta }): Promise<Made> => {
+        const answers = answersFromCard('administration', turn.data);
+        const view = await loadView(deps, turn.locale, { assignments: [a], people: peopleNamed(answers) });
+        const result = validateStep('account', 'administration', answers, planChoices(view, a.applicant.aadObjectId));
+        if (!result.ok) {
+          const t = texts(turn.locale);
+          // A refused password is not shown again: the card stays in the chat history.
+          const values = sentValues('administration', turn.data);
+          for (const e of result.errors) if (e.code === 'credential') values[e.field] = '';
+          const errors = Object.fromEntries(result.errors.map((e) => [e.field, t.fieldErrors[e.code]]));
+          return { show: adminsCard(turn, view, a, values, errors, t.plan.notices.fix) };
+        }
+        const administration = result.value as Extract<Assignment['plan'], { kind: 'account' }>['administration'];
+        return { type: 'ChangeAdministration', meta, administration };
+      },
+      done: ({ turn }) => texts(turn.locale).account.savedNotice,
+    }),
   };
 }

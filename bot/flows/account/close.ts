@@ -5,8 +5,9 @@ import { localDate } from '../../domain/calendar';
 import { periodLabel } from '../duties/view';
 import type { Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
-import { commandMeta, type CardHandler, type CardTurn } from '../turn';
-import { changeAccount, loadAccount, type AccountDeps } from './access';
+import type { Made } from '../commands/press';
+import type { CardHandler, CardTurn } from '../turn';
+import { accountVerb, type AccountDeps } from './access';
 
 const ticked = z.union([z.literal('true'), z.literal(true)]);
 /** The closing checklist: both boxes ticked (R11); the last snapshot is checked on its own (R15). */
@@ -43,29 +44,26 @@ function closeCard(turn: CardTurn, a: Assignment, now: string, notice?: string, 
 export function closeHandlers(deps: AccountDeps): Record<'close' | 'closeConfirm', CardHandler> {
   const now = () => deps.clock().toISOString();
   return {
-    close: async (turn) => {
-      const loaded = await loadAccount(deps, turn, 'closer');
-      if ('refused' in loaded) return loaded.refused;
-      return closeCard(turn, loaded.stored.value, now());
-    },
+    close: accountVerb(deps, { who: 'closer', form: ({ turn, stored }, refusal) => closeCard(turn, stored.value, now(), refusal?.text) }),
 
-    closeConfirm: async (turn) => {
-      const loaded = await loadAccount(deps, turn, 'closer');
-      if ('refused' in loaded) return loaded.refused;
-      const a = loaded.stored.value;
-      const t = texts(turn.locale).account;
-      const meta = { ...commandMeta(deps.clock, turn), communicator: loaded.communicator, passiveCommsChief: loaded.passiveCommsChief };
-      // R2: a monitoring assignment has no account to archive or close: it simply ends.
-      if (a.plan?.kind === 'monitoring') return changeAccount(deps, turn, { type: 'CloseAccount', meta }, loaded.stored, t.endMonitoring.done, () => Promise.resolve(closeCard(turn, a, now())));
-      const typed = referenceData.safeParse(turn.data);
-      const reference = typed.success ? typed.data.finalReference : '';
-      // The last snapshot: one uploaded lately, read from storage, or the reference typed now.
-      const uploaded = recentSnapshot(a, meta.now);
-      const finalSnapshot = uploaded ? ({ kind: 'uploaded', period: uploaded.period } as const) : typed.success ? ({ kind: 'reference', reference } as const) : undefined;
-      if (!finalSnapshot) return closeCard(turn, a, meta.now, t.snapshotMissing);
-      if (!checklistData.safeParse(turn.data).success) return closeCard(turn, a, meta.now, t.checklistMissing, reference);
-      const command = { type: 'CloseAccount', meta, checklist: { finalSnapshot, closedOnPlatform: true, followersPointedToWebsite: true } } as const;
-      return changeAccount(deps, turn, command, loaded.stored, t.closedNotice(shownName(turn, a)), () => Promise.resolve(closeCard(turn, a, meta.now, undefined, reference)));
-    },
+    closeConfirm: accountVerb(deps, {
+      who: 'closer',
+      command: ({ turn, input, stored: { value: a }, meta, context }): Made => {
+        const t = texts(turn.locale).account;
+        const closing = { ...meta, communicator: context.communicator, passiveCommsChief: context.passiveCommsChief };
+        // R2: a monitoring assignment has no account to archive or close: it simply ends.
+        if (a.plan?.kind === 'monitoring') return { type: 'CloseAccount', meta: closing };
+        const typed = referenceData.safeParse(input);
+        const reference = typed.success ? typed.data.finalReference : '';
+        // The last snapshot: one uploaded lately, read from storage, or the reference typed now.
+        const uploaded = recentSnapshot(a, meta.now);
+        const finalSnapshot = uploaded ? ({ kind: 'uploaded', period: uploaded.period } as const) : typed.success ? ({ kind: 'reference', reference } as const) : undefined;
+        if (!finalSnapshot) return { show: closeCard(turn, a, meta.now, t.snapshotMissing) };
+        if (!checklistData.safeParse(input).success) return { show: closeCard(turn, a, meta.now, t.checklistMissing, reference) };
+        return { type: 'CloseAccount', meta: closing, checklist: { finalSnapshot, closedOnPlatform: true, followersPointedToWebsite: true } };
+      },
+      done: ({ turn, stored: { value: a } }) => (a.plan?.kind === 'monitoring' ? texts(turn.locale).account.endMonitoring.done : texts(turn.locale).account.closedNotice(shownName(turn, a))),
+      form: ({ turn, input, stored }, refusal) => closeCard(turn, stored.value, now(), refusal?.text, referenceData.safeParse(input).data?.finalReference ?? ''),
+    }),
   };
 }
