@@ -84,7 +84,7 @@ export interface RegisterContext {
 }
 
 /** The name a record's department goes by (its id, if the directory no longer has it). */
-export const departmentName = (record: RegisterRecord, departments: readonly Department[]): string =>
+export const departmentName = (record: Pick<RegisterRecord, 'departmentId'>, departments: readonly Department[]): string =>
   departments.find((d) => d.id === record.departmentId)?.name ?? record.departmentId;
 
 /** The register's order: active accounts first, closed ones below; each by department, then name, as Swedish readers sort. */

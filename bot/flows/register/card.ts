@@ -3,8 +3,8 @@ import { registerCard, type AdaptiveCard } from '../../../cards';
 import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import type { AssignmentStore } from '../../store/assignments';
-import { departmentName } from '../../domain/register';
-import { currentRecords, entriesOf, type RegisterDeps } from './publish';
+import { departmentName, type RegisterRecord } from '../../domain/register';
+import { entriesOf, type RegisterDeps } from './publish';
 
 const pageSize = 5;
 /** The choice that shows every department (a choice needs a value). */
@@ -20,14 +20,33 @@ export async function registerCardFor(deps: RegisterDeps & { readonly registrarA
   const t = texts(locale).register;
   const { page, department: chosen } = showData.parse(data ?? {});
   const department = chosen || everyDepartment;
-  // In Teams, the accounts in use; the public page lists the closed ones too (R3).
-  const { records, departments } = await currentRecords(deps);
-  const all = records.filter((r) => !r.closedAt);
-  const shown = department === everyDepartment ? all : all.filter((r) => departmentName(r, departments) === department);
-  const last = Math.max(Math.ceil(shown.length / pageSize) - 1, 0);
+  // In Teams, the accounts in use, from the counts per department and one page of one or two of them;
+  // the public page reads the whole register (closed accounts too: R3).
+  const [counts, departments] = await Promise.all([deps.register.counts(), deps.directory.allDepartments()]);
+  const now = deps.clock().toISOString();
+  const collator = new Intl.Collator('sv');
+  const inUse = [...counts]
+    .map(([id, c]) => ({ id, name: departmentName({ departmentId: id }, departments), count: c.count - c.starts.filter((s) => Date.parse(s) > Date.parse(now)).length }))
+    .filter((d) => d.count > 0)
+    .sort((a, b) => collator.compare(a.name, b.name));
+  const shown = department === everyDepartment ? inUse : inUse.filter((d) => d.name === department);
+  const total = shown.reduce((sum, d) => sum + d.count, 0);
+  const last = Math.max(Math.ceil(total / pageSize) - 1, 0);
   const current = Math.min(page, last);
+  // The page's records: past the departments before it, then from as many departments as it spans.
+  const records: RegisterRecord[] = [];
+  let skip = current * pageSize;
+  for (const d of shown) {
+    if (records.length >= pageSize) break;
+    if (skip >= d.count) {
+      skip -= d.count;
+      continue;
+    }
+    records.push(...(await deps.register.inUse(d.id, skip, pageSize - records.length, now)));
+    skip = 0;
+  }
   // Only this page's owners are looked up in the directory.
-  const entries = await entriesOf(deps, shown.slice(current * pageSize, (current + 1) * pageSize), departments);
+  const entries = await entriesOf(deps, records, departments);
   const commsChief = viewer !== undefined && viewer === (await deps.directory.communicationsChief());
   const readsAll = commsChief || (viewer !== undefined && viewer === deps.registrarAadObjectId);
   // GDPR: the communications chief can stop the clean-up of an account, and allow it again.
@@ -38,9 +57,9 @@ export async function registerCardFor(deps: RegisterDeps & { readonly registrarA
     intro: t.intro,
     departmentLabel: t.department,
     department,
-    departments: [{ title: t.allDepartments, value: everyDepartment }, ...[...new Set(all.map((r) => departmentName(r, departments)))].map((d) => ({ title: d, value: d }))],
+    departments: [{ title: t.allDepartments, value: everyDepartment }, ...[...new Set(inUse.map((d) => d.name))].map((d) => ({ title: d, value: d }))],
     filterLabel: t.filter,
-    summary: t.summary(current * pageSize + 1, current * pageSize + entries.length, shown.length),
+    summary: t.summary(current * pageSize + 1, current * pageSize + entries.length, total),
     entries: entries.map((e) => ({
       accountName: e.accountName.replace(/[[\]()]/g, ''),
       accountUrl: e.accountUrl,
