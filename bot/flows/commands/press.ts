@@ -81,8 +81,8 @@ export function cardVerb<I, C>(deps: PressDeps, verb: CardVerb<I, C>): CardHandl
     const id = stored.value.id;
     const outcome = await deps.run(made, { id, loaded: stored, reach: turn.reach, ...(turn.pressed ? { pressed: turn.pressed } : {}) });
     if (outcome.ok) return verb.answer(press, { ok: true, state: outcome.state, events: outcome.events });
-    // After a lost race the card shows the assignment as it is now; after a refusal, as it was read.
-    const state = outcome.reason === 'conflict' ? ((await deps.assignments.get(id))?.value ?? stored.value) : stored.value;
+    // The runner may have read a newer state (a change made meanwhile): the card shows the assignment as it is now.
+    const state = (await deps.assignments.get(id))?.value ?? stored.value;
     return verb.answer(press, { ok: false, state, refusal: shown(outcome, made.type) });
   };
 }
