@@ -1,5 +1,7 @@
 import type { Steps } from './activityPlan';
-import type { Assignment, AssignmentStatus, CommandMeta, PersonRef } from './assignment';
+import type { Assignment, AssignmentStatus, CommandMeta, FinalSnapshot, PersonRef } from './assignmentTypes';
+
+export type { FinalSnapshot } from './assignmentTypes';
 import { rememberedForms, type Removal } from './removal';
 
 /**
@@ -18,7 +20,6 @@ export interface ClosingChecklist {
   readonly followersPointedToWebsite: true;
 }
 
-export type FinalSnapshot = { readonly kind: 'uploaded'; readonly period: string } | { readonly kind: 'reference'; readonly reference: string };
 
 /** How recent an uploaded snapshot must be to count as the last one when the account closes. */
 export const finalSnapshotDays = 30;

@@ -1,4 +1,4 @@
-import type { Assignment, PersonRef } from './assignment';
+import type { Assignment, PersonRef } from './assignmentTypes';
 import { localDate, localDayStart } from './calendar';
 
 /**

@@ -1,110 +1,18 @@
 // Longer than most files: the assignment's state machine is one union, one decide and one evolve, kept whole so its exhaustive switches are checked together.
 import { checkPlan, stepsFor, type ActivityPlan, type FieldError, type PlanChoices, type PlanDraft, type StepName } from './activityPlan';
-import { decideAccount, evolveAccount, type AccountCommand, type AccountEvent, type AccountRefusal, type FinalSnapshot } from './account';
-import { decideDuty, evolveDuty, type DutyCommand, type DutyEvent, type DutyEvidence, type DutyRefusal } from './dutyCommands';
+import { decideAccount, evolveAccount, type AccountCommand, type AccountEvent, type AccountRefusal } from './account';
+import { decideDuty, evolveDuty, type DutyCommand, type DutyEvent, type DutyRefusal } from './dutyCommands';
 import { decideApproval, nextAfterApproval, type ApprovalCommand, type ApprovalEvent, type ApprovalRefusal } from './approval';
 import { decideRouting, evolveRouting, type RoutingCommand, type RoutingEvent, type RoutingRefusal } from './routing';
+import type { Assignment, AssignmentStatus, CommandMeta, OnRevision, PersonRef } from './assignmentTypes';
+
+export type { Absence, Assignment, AssignmentStatus, CommandMeta, DutyLog, OnRevision, PendingOwner, PersonRef } from './assignmentTypes';
 
 /**
  * An assignment (uppdrag) to use social media in one's job, from the first draft of its activity
  * plan to its end. One state machine: `decide(command, state)` returns events or a typed refusal,
  * `evolve(state, event)` folds an event in. Clock and actor come in with the command.
  */
-export interface PersonRef {
-  readonly aadObjectId: string;
-  readonly name: string;
-}
-
-interface Common {
-  readonly id: string;
-  readonly applicant: PersonRef;
-  readonly createdAt: string;
-  /** Counts every change; a card carries the revision it was made from, so an old card is recognised. */
-  readonly revision: number;
-  /** The answers being edited: the questionnaire's state. */
-  readonly draft: PlanDraft;
-  /** Where the questionnaire stands: the step shown on resume, or 'review'. */
-  readonly at: StepName | 'review';
-  /** A step opened from the review ("Ändra"): "Fortsätt" and "Tillbaka" lead back to the review. */
-  readonly fromReview?: boolean;
-  /** The last submitted version of the plan (1, 2, …); 0 before the first submit. */
-  readonly version: number;
-  /** The plan as last submitted (frozen as that version): what approvers decide on. */
-  readonly plan?: ActivityPlan;
-}
-
-interface Submitted {
-  readonly plan: ActivityPlan;
-  readonly submittedAt: string;
-  /** When the plan reached the step it waits on (R1: approvers are reminded after 2 working days). */
-  readonly waitingSince?: string;
-  /** R1: whom the department communicator named to decide the chief step (no manager, or the manager away). */
-  readonly assignedApprover?: PersonRef;
-}
-
-/** A decision an approver left with a comment: asked for changes, or rejected. */
-interface Commented {
-  readonly decidedBy: PersonRef;
-  readonly decidedAt: string;
-  readonly comment: string;
-}
-
-export type Assignment =
-  | (Common & { readonly status: 'draft' })
-  | (Common & Submitted & { readonly status: 'awaiting_chief' | 'awaiting_communicator' | 'awaiting_comms_chief' })
-  | (Common & Submitted & Commented & { readonly status: 'changes_requested' })
-  | (Common & Submitted & Commented & { readonly status: 'rejected' })
-  | (Common & Submitted & { readonly status: 'active'; readonly activatedAt: string; readonly pendingOwner?: PendingOwner; readonly dutyLog?: DutyLog })
-  | (Common & Submitted & { readonly status: 'closed'; readonly activatedAt: string; readonly closedAt: string; readonly dutyLog?: DutyLog; readonly finalSnapshot?: FinalSnapshot })
-  | (Common & { readonly status: 'cancelled'; readonly cancelledAt: string });
-
-export type AssignmentStatus = Assignment['status'];
-
-/** What the owner has done about the account's duties (see duties.ts): the engine reads it. */
-export interface DutyLog {
-  /** `duty|period` → when it was completed. */
-  readonly done?: Readonly<Record<string, string>>;
-  /** The last time the owner confirmed the account is in use (R11). */
-  readonly lastActivityAt?: string;
-  /** When the administration last changed (R10: coverage is counted from then). */
-  readonly adminsChangedAt?: string;
-  /** Periods away, with or without a substitute (R14). */
-  readonly absences?: readonly Absence[];
-  /** `duty|period` → what showed it done: the snapshot, the archive's reference, the evaluation. */
-  readonly evidence?: Readonly<Record<string, DutyEvidence>>;
-  /** The activity check waits until this date (a break, R11). */
-  readonly pausedUntil?: string;
-  /** The owner left the organisation (Entra ID): a new owner is to be named (see routing.ts). */
-  readonly ownerLeftAt?: string;
-  /** `duty|period` → snoozed until, and how many times. */
-  readonly snoozes?: Readonly<Record<string, { readonly until: string; readonly count: number }>>;
-  /** The forms of the latest removals recorded (R14), so a form sent twice records once. */
-  readonly removalForms?: readonly string[];
-}
-
-export interface Absence {
-  readonly from: string;
-  readonly to: string;
-  readonly substitute?: string;
-  readonly substituteAadObjectId?: string;
-}
-
-/** A new owner the current one proposed; the chief decides, through the approval card. */
-export interface PendingOwner {
-  readonly person: PersonRef;
-  readonly proposedAt: string;
-}
-
-export interface CommandMeta {
-  readonly actor: PersonRef;
-  readonly now: string;
-}
-
-/** Commands that change the questionnaire carry the revision of the card they came from. */
-export interface OnRevision extends CommandMeta {
-  readonly revision: number;
-}
-
 export type Command =
   | { readonly type: 'StartPlan'; readonly meta: CommandMeta; readonly id: string; readonly draft: PlanDraft }
   | { readonly type: 'SaveStep'; readonly meta: OnRevision; readonly step: StepName; readonly answers: unknown; readonly kind?: PlanDraft['kind']; readonly then: StepName | 'review' }

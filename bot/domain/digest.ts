@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { accountName } from './account';
-import type { Assignment } from './assignment';
+import type { Assignment } from './assignmentTypes';
 import { zone } from './calendar';
 import { overdue, type DutyFacts, type DutyKind, type DutySettings } from './duties';
 

@@ -1,7 +1,7 @@
 // Longer than most files: the policy's timing rules (R1, R6, R10, R11, R14, R15) share one calendar and one nudge key, and change together.
 import { DateTime } from 'luxon';
 import { waitingStep } from './approval';
-import type { Assignment } from './assignment';
+import type { Assignment } from './assignmentTypes';
 import { addWorkingDays, nextOfficeMoment, zone } from './calendar';
 
 /**

@@ -1,4 +1,6 @@
-import type { Assignment, CommandMeta, DutyLog, PersonRef } from './assignment';
+import type { Assignment, CommandMeta, DutyEvidence, DutyLog, PersonRef } from './assignmentTypes';
+
+export type { DutyEvidence, EvaluationReport } from './assignmentTypes';
 import { isPeriodOf, ownerDuties, type OwnerDuty } from './duties';
 import { isCalendarDate } from './fields';
 
@@ -6,24 +8,6 @@ import { isCalendarDate } from './fields';
  * What an owner does about the duties of an active account (R5, R6, R11, R14, R15): completes a
  * period with its evidence, pauses the activity check, snoozes a nudge, or says they will be away.
  */
-export interface EvaluationReport {
-  /** Per goal of the plan, whether it was met. */
-  readonly goals: readonly { readonly goal: string; readonly met: 'yes' | 'partly' | 'no' }[];
-  readonly followers: number;
-  readonly posts: number;
-  readonly answeredWithin48h: 'always' | 'mostly' | 'seldom';
-  readonly incidents: number;
-  readonly change: string;
-  readonly decision: 'continue' | 'close';
-}
-
-export type DutyEvidence =
-  /** The start page as a PDF, kept in the archive container (R15). */
-  | { readonly kind: 'snapshot'; readonly blobName: string; readonly fileName: string; readonly size: number; readonly sha256: string }
-  /** Sent to the municipal archive another way; their reference. */
-  | { readonly kind: 'sentToArchive'; readonly reference: string }
-  | { readonly kind: 'evaluation'; readonly report: EvaluationReport }
-  | { readonly kind: 'confirmed' };
 
 export type DutyCommand =
   | { readonly type: 'CompleteDuty'; readonly meta: CommandMeta; readonly duty: OwnerDuty; readonly period: string; readonly evidence?: DutyEvidence }

@@ -1,5 +1,5 @@
 import { approverOf, waitingStep, type ApprovalStep, type Approvers } from './approval';
-import type { Assignment } from './assignment';
+import type { Assignment } from './assignmentTypes';
 import type { Nudge } from './duties';
 
 /** Which side of a nudge its recipient is on: it decides what their card says. */

@@ -1,4 +1,4 @@
-import type { PersonRef } from './assignment';
+import type { PersonRef } from './assignmentTypes';
 import { isEnabled, type Department, type Person } from './directory';
 import type { FieldError } from './fields';
 

@@ -1,6 +1,6 @@
 import type { ActivityPlan } from './activityPlan';
 import type { FinalSnapshot } from './account';
-import type { Absence, Assignment, DutyLog, PersonRef } from './assignment';
+import type { Absence, Assignment, DutyLog, PersonRef } from './assignmentTypes';
 import type { AuditEvent } from './audit';
 import type { DutyEvidence, EvaluationReport } from './dutyCommands';
 

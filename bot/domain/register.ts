@@ -1,4 +1,4 @@
-import type { Assignment } from './assignment';
+import type { Assignment } from './assignmentTypes';
 import type { Department, Person } from './directory';
 
 /**

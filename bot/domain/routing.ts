@@ -1,5 +1,5 @@
-import { waitingStep, type ApprovalStep, type Approvers } from './approval';
-import type { Assignment, CommandMeta, Event, PersonRef } from './assignment';
+import { waitingStep, type ApprovalEvent, type ApprovalStep, type Approvers } from './approval';
+import type { Assignment, CommandMeta, PersonRef } from './assignmentTypes';
 
 /**
  * When the directory cannot say who decides, or people leave (R1, R10): the department communicator
@@ -26,7 +26,8 @@ export type RoutingEvent =
 
 export type RoutingRefusal = { readonly reason: 'notAllowed' } | { readonly reason: 'notWaiting' } | { readonly reason: 'oldVersion' } | { readonly reason: 'ownPlan' };
 
-type RoutingDecision = { readonly ok: true; readonly events: readonly Event[] } | ({ readonly ok: false } & RoutingRefusal);
+/** Routing also approves an owner the chief appoints (`OwnerChangeApproved`). */
+type RoutingDecision = { readonly ok: true; readonly events: readonly (RoutingEvent | ApprovalEvent)[] } | ({ readonly ok: false } & RoutingRefusal);
 
 /** Who acts when Kanalkoll itself records a change the directory showed (a leaver, a new manager). */
 export const directoryActor: PersonRef = { aadObjectId: '00000000-0000-0000-0000-000000000000', name: 'Kanalkoll' };
@@ -43,7 +44,7 @@ const stepOf = (actor: string, approvers: Approvers): ApprovalStep =>
   actor === approvers.commsChief ? 'commschief' : actor === approvers.communicator ? 'communicator' : 'chief';
 
 const refuse = (refusal: RoutingRefusal): RoutingDecision => ({ ok: false, ...refusal });
-const accept = (...events: Event[]): RoutingDecision => ({ ok: true, events });
+const accept = (...events: (RoutingEvent | ApprovalEvent)[]): RoutingDecision => ({ ok: true, events });
 
 export function decideRouting(command: RoutingCommand, state: Assignment): RoutingDecision {
   const { actor: by, now: at } = command.meta;

@@ -1,0 +1,125 @@
+import type { ActivityPlan, PlanDraft, StepName } from './activityPlan';
+
+/**
+ * The assignment's state and the types every part of its state machine shares (the approval, the
+ * account, the duties, the routing): kept apart from the machine (assignment.ts, which re-exports
+ * them), so each part imports them without importing the machine that imports it.
+ */
+
+export interface PersonRef {
+  readonly aadObjectId: string;
+  readonly name: string;
+}
+
+interface Common {
+  readonly id: string;
+  readonly applicant: PersonRef;
+  readonly createdAt: string;
+  /** Counts every change; a card carries the revision it was made from, so an old card is recognised. */
+  readonly revision: number;
+  /** The answers being edited: the questionnaire's state. */
+  readonly draft: PlanDraft;
+  /** Where the questionnaire stands: the step shown on resume, or 'review'. */
+  readonly at: StepName | 'review';
+  /** A step opened from the review ("Ändra"): "Fortsätt" and "Tillbaka" lead back to the review. */
+  readonly fromReview?: boolean;
+  /** The last submitted version of the plan (1, 2, …); 0 before the first submit. */
+  readonly version: number;
+  /** The plan as last submitted (frozen as that version): what approvers decide on. */
+  readonly plan?: ActivityPlan;
+}
+
+interface Submitted {
+  readonly plan: ActivityPlan;
+  readonly submittedAt: string;
+  /** When the plan reached the step it waits on (R1: approvers are reminded after 2 working days). */
+  readonly waitingSince?: string;
+  /** R1: whom the department communicator named to decide the chief step (no manager, or the manager away). */
+  readonly assignedApprover?: PersonRef;
+}
+
+/** A decision an approver left with a comment: asked for changes, or rejected. */
+interface Commented {
+  readonly decidedBy: PersonRef;
+  readonly decidedAt: string;
+  readonly comment: string;
+}
+
+export type Assignment =
+  | (Common & { readonly status: 'draft' })
+  | (Common & Submitted & { readonly status: 'awaiting_chief' | 'awaiting_communicator' | 'awaiting_comms_chief' })
+  | (Common & Submitted & Commented & { readonly status: 'changes_requested' })
+  | (Common & Submitted & Commented & { readonly status: 'rejected' })
+  | (Common & Submitted & { readonly status: 'active'; readonly activatedAt: string; readonly pendingOwner?: PendingOwner; readonly dutyLog?: DutyLog })
+  | (Common & Submitted & { readonly status: 'closed'; readonly activatedAt: string; readonly closedAt: string; readonly dutyLog?: DutyLog; readonly finalSnapshot?: FinalSnapshot })
+  | (Common & { readonly status: 'cancelled'; readonly cancelledAt: string });
+
+export type AssignmentStatus = Assignment['status'];
+
+/** What the owner has done about the account's duties (see duties.ts): the engine reads it. */
+export interface DutyLog {
+  /** `duty|period` → when it was completed. */
+  readonly done?: Readonly<Record<string, string>>;
+  /** The last time the owner confirmed the account is in use (R11). */
+  readonly lastActivityAt?: string;
+  /** When the administration last changed (R10: coverage is counted from then). */
+  readonly adminsChangedAt?: string;
+  /** Periods away, with or without a substitute (R14). */
+  readonly absences?: readonly Absence[];
+  /** `duty|period` → what showed it done: the snapshot, the archive's reference, the evaluation. */
+  readonly evidence?: Readonly<Record<string, DutyEvidence>>;
+  /** The activity check waits until this date (a break, R11). */
+  readonly pausedUntil?: string;
+  /** The owner left the organisation (Entra ID): a new owner is to be named (see routing.ts). */
+  readonly ownerLeftAt?: string;
+  /** `duty|period` → snoozed until, and how many times. */
+  readonly snoozes?: Readonly<Record<string, { readonly until: string; readonly count: number }>>;
+  /** The forms of the latest removals recorded (R14), so a form sent twice records once. */
+  readonly removalForms?: readonly string[];
+}
+
+export interface Absence {
+  readonly from: string;
+  readonly to: string;
+  readonly substitute?: string;
+  readonly substituteAadObjectId?: string;
+}
+
+/** A new owner the current one proposed; the chief decides, through the approval card. */
+export interface PendingOwner {
+  readonly person: PersonRef;
+  readonly proposedAt: string;
+}
+
+export interface CommandMeta {
+  readonly actor: PersonRef;
+  readonly now: string;
+}
+
+/** Commands that change the questionnaire carry the revision of the card they came from. */
+export interface OnRevision extends CommandMeta {
+  readonly revision: number;
+}
+
+/** The last snapshot of the start page an account closes with (R15): see account.ts. */
+export type FinalSnapshot = { readonly kind: 'uploaded'; readonly period: string } | { readonly kind: 'reference'; readonly reference: string };
+
+/** What shows a duty done (see dutyCommands.ts). */
+export interface EvaluationReport {
+  /** Per goal of the plan, whether it was met. */
+  readonly goals: readonly { readonly goal: string; readonly met: 'yes' | 'partly' | 'no' }[];
+  readonly followers: number;
+  readonly posts: number;
+  readonly answeredWithin48h: 'always' | 'mostly' | 'seldom';
+  readonly incidents: number;
+  readonly change: string;
+  readonly decision: 'continue' | 'close';
+}
+
+export type DutyEvidence =
+  /** The start page as a PDF, kept in the archive container (R15). */
+  | { readonly kind: 'snapshot'; readonly blobName: string; readonly fileName: string; readonly size: number; readonly sha256: string }
+  /** Sent to the municipal archive another way; their reference. */
+  | { readonly kind: 'sentToArchive'; readonly reference: string }
+  | { readonly kind: 'evaluation'; readonly report: EvaluationReport }
+  | { readonly kind: 'confirmed' };
