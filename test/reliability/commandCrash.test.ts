@@ -23,11 +23,12 @@ import { runEffectsWith } from '../../functions/runEffects';
 import { startConnector, type TestConnector } from '../support/connector';
 
 /**
- * R4: nothing about an assignment may be lost. Each kind of command is run once uninterrupted, and
- * then once for every storage write it makes, with the process "dying" right after that write
- * (every later storage call fails, as in a process that is gone). Then recovery runs as in Azure:
- * the outbox timer and the effects queue function, on a fresh app five minutes later; a command
- * that had not been stored is pressed again by its user. Everything must then equal the
+ * R4: nothing about an assignment may be lost. Each kind of command is run once uninterrupted (the
+ * press, then the effects queue's function), and then once for every storage write the press makes
+ * and once for every write its queue run makes, with the process "dying" right after that write
+ * (every later storage call fails, as in a process that is gone): the crash between the press and
+ * the queue run included. Then recovery runs as in Azure: the outbox timer and the effects queue
+ * function, on a fresh app five minutes later; a command that had not been stored is pressed again by its user. Everything must then equal the
  * uninterrupted run: the assignment, its frozen versions, audit rows, register row, duty schedule,
  * and the cards sent and updated, with nothing missing and nothing twice.
  */
@@ -152,28 +153,35 @@ describe('R4: a crash after any write of a command loses nothing and repeats not
     await azurite.stop();
   });
 
-  /** Brings a new assignment to where the scenario's command applies; its revision then. */
+  /** The effects queue's function on an app at `clock`, until the queue is empty. */
+  async function settle(clock: Date): Promise<void> {
+    const run = runEffectsWith(app(clock));
+    for (;;) {
+      const { receivedMessageItems: [message] } = await effectsQueue.receiveMessages({ numberOfMessages: 1 });
+      if (!message) return;
+      await run(JSON.parse(Buffer.from(message.messageText, 'base64').toString('utf8')), new InvocationContext());
+      await effectsQueue.deleteMessage(message.messageId, message.popReceipt);
+    }
+  }
+
+  /** Brings a new assignment to where the scenario's command applies, its effects carried out; its revision then. */
   async function prepare(scenario: Scenario, id: string): Promise<number> {
     const clean = app(start);
     for (const command of scenario.before(id)) {
       const outcome = await clean.run(command, { id, reach: reach() });
       if (!outcome.ok) throw new Error(`${scenario.name}: preparing ${command.type} was refused: ${JSON.stringify(outcome)}`);
+      await settle(start);
     }
     return (await stores.assignments.get(id))!.value.revision;
   }
 
-  /** Recovery as in Azure: the outbox timer, then the effects queue function until the queue is empty. How many the timer queued. */
+  /** Recovery as in Azure: the outbox timer, then the effects queue function until the queue is empty. How many were waiting then. */
   async function recover(): Promise<number> {
     const recovering = app(later);
     await effectsSweepWith(recovering)({ isPastDue: false } as Timer, new InvocationContext());
     const queued = (await effectsQueue.peekMessages({ numberOfMessages: 32 })).peekedMessageItems.length;
-    const run = runEffectsWith(recovering);
-    for (;;) {
-      const { receivedMessageItems: [message] } = await effectsQueue.receiveMessages({ numberOfMessages: 1 });
-      if (!message) return queued;
-      await run(JSON.parse(Buffer.from(message.messageText, 'base64').toString('utf8')), new InvocationContext());
-      await effectsQueue.deleteMessage(message.messageId, message.popReceipt);
-    }
+    await settle(later);
+    return queued;
   }
 
   /** Everything stored and sent about the assignment since `from` (connector calls), with its id as `ID`. */
@@ -197,48 +205,88 @@ describe('R4: a crash after any write of a command loses nothing and repeats not
     return { text: text.split(id).join('ID'), cards: cards.length, left: (await stores.outbox.pending(id)).length, markers: (await stores.outbox.markers(id)).length };
   }
 
+  /** The effects queue's function on `app`, for the messages on the queue now (read, not taken: one that dies comes back, as after its visibility timeout). */
+  async function runQueueOnce(on: Kanalkoll): Promise<void> {
+    const run = runEffectsWith(on);
+    const { peekedMessageItems } = await effectsQueue.peekMessages({ numberOfMessages: 32 });
+    for (const message of peekedMessageItems) await run(JSON.parse(Buffer.from(message.messageText, 'base64').toString('utf8')), new InvocationContext());
+  }
+
+  /** A storage that dies after its `n`th table write, and an app on it, at `clock`. */
+  async function dyingApp(n: number, clock: Date) {
+    const tables = connectTables(storage);
+    const dying = dyingAfter(tables, connectQueues(storage), n);
+    const crashing = app(clock, { tables, queues: dying.queues });
+    await crashing.ready();
+    dying.arm();
+    return { dying, crashing };
+  }
+
   it.each(scenarios)('R4: $name', async (scenario) => {
     const reference = randomUUID();
     const revision = await prepare(scenario, reference);
     let from = connector.calls.length;
+    // The press stores the change and leaves its effects on the queue; the queue function carries them out.
     const uninterrupted = await app(start).run(scenario.command(revision), { id: reference, reach: reach() });
     expect(uninterrupted.ok).toBe(true);
+    expect((await stores.outbox.pending(reference)).length).toBeGreaterThan(0);
+    await settle(start);
     const expected = await snapshot(reference, from);
     expect(expected).toMatchObject({ left: 0, markers: 0 });
 
+    // 1. The process dies in the press, after each of its writes: before the queue run, the message
+    // may never have been sent (its process was gone), so the outbox timer alone finds the change.
     const crashes: string[] = [];
     for (let n = 1; ; n++) {
       const id = randomUUID();
       await prepare(scenario, id);
       from = connector.calls.length;
-      const tables = connectTables(storage);
-      const dying = dyingAfter(tables, connectQueues(storage), n);
-      const crashing = app(start, { tables, queues: dying.queues });
-      await crashing.ready();
-      dying.arm();
+      const { dying, crashing } = await dyingApp(n, start);
       const outcome = await crashing.run(scenario.command(revision), { id, reach: reach() }).catch((error: unknown) => {
         if (!isCrash(error)) throw error;
         return undefined;
       });
       if (!dying.died()) {
-        // The command made fewer than n writes: every write has had its crash.
+        // The press made fewer than n writes: every write has had its crash.
         expect(outcome?.ok).toBe(true);
+        await recover();
         break;
       }
       // Not stored before the crash: the user saw an error and presses again.
       if ((await stores.assignments.get(id))!.value.revision === revision) {
         expect((await app(later).run(scenario.command(revision), { id, reach: reach() })).ok).toBe(true);
       }
-      // The outbox timer alone finds what the dead process left: its queue died with it.
       const left = (await stores.outbox.pending(id)).length;
       const queued = await recover();
       if (left > 0) expect(queued).toBeGreaterThan(0);
       const after = await snapshot(id, from);
-      crashes.push(`${n}:${after.cards}`);
+      crashes.push(`press ${n}:${after.cards}`);
       expect({ ...after, n }).toEqual({ ...expected, n });
     }
-    // Every command writes more than its one transaction: the marker, the effects, the cards' records.
-    expect(crashes.length).toBeGreaterThanOrEqual(3);
-    console.info(`${scenario.name}: ${crashes.length} crash points, each recovered to the uninterrupted run (${expected.cards} card calls)`);
+    // The press writes the outbox's marker and then its one transaction; the process may die after either.
+    expect(crashes.length).toBe(2);
+
+    // 2. The press is stored and its message queued; the queue function's process dies after each of its writes.
+    for (let n = 1; ; n++) {
+      const id = randomUUID();
+      await prepare(scenario, id);
+      from = connector.calls.length;
+      expect((await app(start).run(scenario.command(revision), { id, reach: reach() })).ok).toBe(true);
+      const { dying, crashing } = await dyingApp(n, start);
+      // The queue function fails once its process is gone (the effects it could not finish stay in the outbox).
+      await runQueueOnce(crashing).catch((error: unknown) => {
+        if (!dying.died() && !isCrash(error)) throw error;
+      });
+      const died = dying.died();
+      // The message comes back and the outbox timer finds what is left; both are carried out on a fresh app.
+      await recover();
+      const after = await snapshot(id, from);
+      expect({ ...after, n }).toEqual({ ...expected, n });
+      if (!died) break;
+      crashes.push(`queue ${n}:${after.cards}`);
+    }
+    // Every change has effects that write: the register, the schedule, the cards' records.
+    expect(crashes.length).toBeGreaterThanOrEqual(4);
+    console.info(`${scenario.name}: ${crashes.length} crash points (the press and its queue run), each recovered to the uninterrupted run (${expected.cards} card calls)`);
   }, 120_000);
 });

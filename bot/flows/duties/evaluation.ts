@@ -97,8 +97,8 @@ export function evaluationHandlers(deps: DutyTaskDeps): Record<'evaluation' | 'e
       done: ({ turn }) => texts(turn.locale).duties.evaluation.done,
       answer: async (press, answered, standard) => {
         const { turn, context: task } = press;
-        // A change made meanwhile: the form again, with what was typed.
-        if (!answered.ok && answered.refusal.reason === 'conflict') return evaluationForm(turn, task, task.fields, answered.refusal.text);
+        // A refusal that leaves something to do (a change made meanwhile): the form again, with what was typed.
+        if (!answered.ok && !answered.refusal.done) return evaluationForm(turn, task, task.fields, answered.refusal.text);
         if (!answered.ok) return standard();
         const evidence = answered.state.status === 'active' ? answered.state.dutyLog?.evidence?.[`evaluation|${task.nudge.period}`] : undefined;
         const report = evidence?.kind === 'evaluation' ? evidence.report : undefined;

@@ -4,10 +4,11 @@ import { editable } from '../../domain/assignment';
 import { localDate } from '../../domain/calendar';
 import { cardId } from '../../domain/fields';
 import { texts } from '../../i18n';
+import { cardVerb } from '../commands/press';
 import type { CardHandler, CardTurn } from '../turn';
 import { loadView, type PlanDeps } from './session';
 import { messageCard } from './status';
-import { currentCard, planTitle, type Shown } from './view';
+import { currentCard, planTitle, type PlanView, type Shown } from './view';
 
 const resumeData = z.object({ draftId: cardId });
 
@@ -27,17 +28,19 @@ export async function planList(deps: Pick<PlanDeps, 'assignments' | 'directory' 
 }
 
 /** The list, and going on with a plan from it where it was left. */
-export function listHandlers(deps: Pick<PlanDeps, 'assignments' | 'directory' | 'platforms'>): Record<'mine' | 'resume', CardHandler> {
+export function listHandlers(deps: Pick<PlanDeps, 'assignments' | 'directory' | 'platforms' | 'run' | 'clock'>): Record<'mine' | 'resume', CardHandler> {
   return {
     mine: (turn) => planList(deps, turn),
-    resume: async (turn) => {
-      const data = resumeData.safeParse(turn.data);
-      if (!data.success) return planList(deps, turn, { notice: texts(turn.locale).plan.notices.unreadable, noticeStyle: 'attention' });
-      const stored = await deps.assignments.get(data.data.draftId);
-      const view = await loadView(deps, turn.locale, { assignments: stored ? [stored.value] : [] });
-      if (!stored) return messageCard(view, texts(turn.locale).plan.notices.notFound);
-      if (stored.value.applicant.aadObjectId !== turn.user.aadObjectId) return messageCard(view, texts(turn.locale).plan.notices.notYours);
-      return currentCard(view, stored.value);
-    },
+    // Going on with a plan from the list: a reading verb of the pipeline, for its applicant only.
+    resume: cardVerb<z.infer<typeof resumeData>, PlanView>(deps, {
+      surface: 'plan',
+      input: resumeData,
+      assignmentId: (input) => input.draftId,
+      load: ({ turn, stored }) => loadView(deps, turn.locale, { assignments: [stored.value] }),
+      authorise: ({ stored, turn }) => (stored.value.applicant.aadObjectId !== turn.user.aadObjectId ? { reason: 'notYours' } : undefined),
+      answer: ({ context: view }, answered) => (answered.ok ? currentCard(view, answered.state) : messageCard(view, answered.refusal.text)),
+      fallback: async (turn, refusal) =>
+        refusal.reason === 'unreadable' ? planList(deps, turn, { notice: refusal.text, noticeStyle: 'attention' }) : messageCard(await loadView(deps, turn.locale), refusal.text),
+    }),
   };
 }
