@@ -4,7 +4,7 @@ import { localDate } from '../../domain/calendar';
 import { waitingStep, type Approvers } from '../../domain/approval';
 import type { Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
-import { revisionKey } from '../../store/assignments';
+import { sentKey } from '../../store/assignmentLayout';
 import type { Outbox } from '../../store/outbox';
 import type { Effect } from '../commands/effects';
 import { localeOfPerson } from '../messenger';
@@ -55,7 +55,7 @@ export async function refreshCopies(deps: ApprovalDeps, current: Assignment, ten
 export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kind: 'announce' }>): Promise<void> {
   const { event, state, reach } = effect;
   const approvers = await approversFor(deps.directory, state);
-  const keyOf = (purpose: string) => `${revisionKey(state.revision)}_${effect.index}_${purpose}`;
+  const keyOf = (purpose: string) => sentKey(state.revision, effect.index, purpose);
 
   /** Sends the card once; true if it reached them. */
   const once = async (purpose: string, aad: string, card: () => Promise<AdaptiveCard>, keep: boolean): Promise<boolean> => {

@@ -26,7 +26,7 @@ export function effectHandlers(deps: EffectDeps): EffectHandlers {
   return {
     seal: async (_effect, current) => deps.auditTrail.append(current.id, await cards.audit.history(current.id)),
     archiveRecord: (_effect, current) => archiveRecord(deps.records, current),
-    index: (effect, current) => cards.assignments.index(current.id, effect.aadObjectId, effect.as),
+    index: (effect, current) => cards.assignments.index(current.id, effect.aadObjectId, effect.as, current),
     indexDepartment: (effect, current) => cards.assignments.indexDepartment(current.id, effect.departmentId),
     waiting: (_effect, current) => trackWaiting(cards, current),
     closeNudges: (effect, current) => closeNudges(cards, current, effect.reach.tenantId),

@@ -67,6 +67,9 @@ const unreachable = (event: never): never => {
 const adminIndex = (state: Assignment): Effect[] =>
   state.status === 'active' && state.plan.kind === 'account' ? state.plan.administration.admins.map((aadObjectId): Effect => ({ kind: 'index', aadObjectId, as: 'admin' })) : [];
 
+/** The owner's own index row, written again when what they own changes. */
+const ownerIndex = (state: Assignment): Effect => ({ kind: 'index', aadObjectId: state.applicant.aadObjectId });
+
 /** What one event implies, decided per event: an event nobody placed here does not compile. */
 function implied(event: Event, state: Assignment): Implied {
   switch (event.type) {
@@ -79,10 +82,13 @@ function implied(event: Event, state: Assignment): Implied {
       return {
         reaches: 'seen',
         announce: event,
-        index: [...adminIndex(state), ...(state.plan?.kind === 'account' ? [{ kind: 'indexDepartment', departmentId: state.plan.who.departmentId } as const] : [])],
+        // The owner's row says what they own now ("hej" reads only their rows).
+        index: [ownerIndex(state), ...adminIndex(state), ...(state.plan?.kind === 'account' ? [{ kind: 'indexDepartment', departmentId: state.plan.who.departmentId } as const] : [])],
       };
     case 'OwnerChangeApproved':
-      return { reaches: 'seen', announce: event, index: [{ kind: 'index', aadObjectId: event.newOwner.aadObjectId }] };
+      return { reaches: 'seen', announce: event, index: [{ kind: 'index', aadObjectId: event.newOwner.aadObjectId }, { kind: 'index', aadObjectId: event.previousOwner.aadObjectId }] };
+    case 'AccountClosed':
+      return { reaches: 'seen', index: [ownerIndex(state)] };
     case 'PlanSubmitted':
     case 'ChangesRequested':
     case 'PlanRejected':
@@ -94,7 +100,6 @@ function implied(event: Event, state: Assignment): Implied {
     case 'AdministrationChanged':
       return { reaches: 'seen', index: adminIndex(state) };
     case 'DraftCancelled':
-    case 'AccountClosed':
     case 'RemovalRecorded':
     case 'DutyCompleted':
     case 'ActivityPaused':
