@@ -1,4 +1,7 @@
+import { startConnector } from '../support/connector';
 import { startDevHost } from '../support/devHost';
+import { sendPlan } from '../support/samplePlan';
+import { actionsOf, textOf, TeamsClient, type Card } from '../support/teamsClient';
 
 const answers = (url: string) => fetch(url).then((r) => r.status, () => 'refused');
 
@@ -23,4 +26,35 @@ describe('npm start (the dev host)', () => {
       if (host.child.exitCode === null) host.child.kill('SIGKILL');
     }
   }, 90_000);
+
+  it('R1: the press answers at once; after Karim presses "Godkänn", Sara\'s card comes from the effects queue within the polling interval', async () => {
+    const connector = await startConnector();
+    const host = startDevHost(['--no-playground']);
+    try {
+      const functions = await host.ready();
+      // Clients of the dev host itself: their turns return with the answer, as in Teams; what the turn left runs from the queue.
+      const client = (role: 'employee' | 'chief' | 'communicator') => new TeamsClient(`${functions}/api/messages`, connector, role);
+      const [elin, karim, sara] = [client('employee'), client('chief'), client('communicator')];
+      for (const someone of [elin, karim, sara]) await someone.say('hej');
+      const sent = await sendPlan(elin, 'account');
+      const id = String(actionsOf(sent).find((a) => a.data.assignmentId)?.data.assignmentId);
+      const about = (button: string) => (card: Card) => textOf(card).includes(id) && actionsOf(card).some((a) => a.title === button);
+      const { card: karimsCard } = await connector.cardArriving('personal-chief', about('Godkänn'));
+
+      const pressed = performance.now();
+      const answer = await karim.press(karimsCard, 'Godkänn');
+      const answered = performance.now();
+      const sentWhenAnswered = connector.cardsTo('personal-communicator').some(about('Godkänn'));
+      expect(textOf(answer)).toContain('Du har godkänt. Nu går ansökan till Sara Lind.');
+      const { seenAt } = await connector.cardArriving('personal-communicator', about('Godkänn'));
+      console.info(`Karim's "Godkänn" answered in ${(answered - pressed).toFixed(0)} ms; Sara's card came ${(seenAt - pressed).toFixed(0)} ms after the press (host.json maxPollingInterval 2 s)`);
+      // The press did not wait for the next approver's card: it comes from the queue, after the answer.
+      expect(sentWhenAnswered).toBe(false);
+      expect(seenAt).toBeGreaterThanOrEqual(answered);
+    } finally {
+      host.child.kill('SIGINT');
+      await host.exited;
+      await connector.close();
+    }
+  }, 120_000);
 });

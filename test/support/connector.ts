@@ -68,6 +68,12 @@ export interface TestConnector {
   cardsTo(conversationId: string): Record<string, unknown>[];
   /** The updates of a message in a conversation (PUT), in order. */
   updatesOf(conversationId: string, activityId: string): Record<string, unknown>[];
+  /**
+   * The first card sent to a conversation that `matches`, once it has come (a card an effect sends
+   * comes after the turn, from the queue), and when it was seen (performance.now()). Looks every 10 ms,
+   * `tries` times (a guard against a hang, not a time limit of the test).
+   */
+  cardArriving(conversationId: string, matches: (card: Record<string, unknown>) => boolean, tries?: number): Promise<{ card: Record<string, unknown>; seenAt: number }>;
   close(): Promise<void>;
 }
 
@@ -195,6 +201,17 @@ export async function startConnector(): Promise<TestConnector> {
         .filter((c) => c.method === 'PUT' && c.path === `/v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`)
         .map((c) => c.body),
     sent: () => calls.filter((c) => c.method === 'POST' && /\/activities/.test(c.path)).map((c) => c.body),
+    cardArriving: async (conversationId, matches, tries = 12_000) => {
+      for (let i = 0; i < tries; i++) {
+        const card = calls
+          .filter((c) => c.method === 'POST' && c.path.startsWith(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`))
+          .flatMap((c) => ((c.body.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((a) => a.content))
+          .find(matches);
+        if (card) return { card, seenAt: performance.now() };
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error(`no such card came to ${conversationId}`);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hung) res.destroy();
