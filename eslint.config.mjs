@@ -2,8 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const botbuilder = { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'The Bot Framework SDK belongs in bot/teams and bot/notify only.' };
+const azureInFlows = { group: ['@azure/*', 'azurite'], message: 'Flows use the stores in bot/store, not the Azure SDKs.' };
+// The flow groups (bot/flows/<group>/): every folder but the command path and what several groups share.
+const flowGroups = readdirSync(fileURLToPath(new globalThis.URL('./bot/flows', import.meta.url)), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !['commands', 'shared'].includes(entry.name))
+  .map((entry) => entry.name);
+const otherGroups = (group) => ({
+  group: flowGroups.filter((other) => other !== group).map((other) => `../${other}/*`),
+  message: 'A flow group does not import another: what several groups draw or read lives in bot/flows/shared, the command path in bot/flows/commands.',
+});
 
 export default tseslint.config(
   { ignores: ['dist/', 'deploy/', 'node_modules/', '.kanalkoll/', 'devTools/', 'coverage/'] },
@@ -25,8 +36,18 @@ export default tseslint.config(
     // Flows are the application's logic: storage and Teams reach them through stores and ports, never SDKs.
     files: ['bot/flows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [botbuilder, { group: ['@azure/*', 'azurite'], message: 'Flows use the stores in bot/store, not the Azure SDKs.' }] }],
+      'no-restricted-imports': ['error', { patterns: [botbuilder, azureInFlows] }],
     },
+  },
+  // Flow groups stay apart: each may use bot/flows/shared and bot/flows/commands, never another group.
+  ...flowGroups.map((group) => ({
+    files: [`bot/flows/${group}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [botbuilder, azureInFlows, otherGroups(group)] }] },
+  })),
+  {
+    // What groups share depends on no group.
+    files: ['bot/flows/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [botbuilder, azureInFlows, { ...otherGroups(''), message: 'bot/flows/shared depends on no flow group.' }] }] },
   },
   {
     // The domain is the functional core: no SDK, no I/O, no clock of its own (STYLE.md).
@@ -69,10 +90,9 @@ export default tseslint.config(
   },
   {
     // No import cycles: a module is loaded before what it imports has finished loading. `import type`
-    // is erased, so the rule does not count it (test/fences.test.ts checks bot/domain and bot/store
-    // with types too). bot/flows/plan/view.ts and facts.ts import each other, being restructured.
+    // is erased, so the rule does not count it (test/fences.test.ts checks bot/domain, bot/store and
+    // bot/flows with types too).
     files: ['**/*.ts'],
-    ignores: ['bot/flows/plan/view.ts', 'bot/flows/plan/facts.ts'],
     plugins: { 'import-x': importX },
     settings: { 'import-x/extensions': ['.ts', '.js', '.mjs'], 'import-x/resolver-next': [createTypeScriptImportResolver()] },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },

@@ -70,6 +70,21 @@ function importCycles(dirs: readonly string[]): string[] {
   return cycles;
 }
 
+describe('flow groups stay apart (lint)', () => {
+  const sibling = "import { accountVerb } from '../account/access';\nexport const v = accountVerb;\n";
+  it('a flow group may not import another group', async () => {
+    expect(await restricted(sibling, 'bot/flows/duties/example.ts')).toBe(1);
+    expect(await restricted("import { approvalHandlers } from '../approval/handlers';\nexport const h = approvalHandlers;\n", 'bot/flows/report/example.ts')).toBe(1);
+    // A group of its own, and what groups share, are fine.
+    expect(await restricted(sibling, 'bot/flows/account/example.ts')).toBe(0);
+    expect(await restricted("import { periodLabel } from '../shared/periodLabel';\nimport { cardVerb } from '../commands/press';\nexport const p = [periodLabel, cardVerb];\n", 'bot/flows/duties/example.ts')).toBe(0);
+  });
+
+  it('what groups share imports no group', async () => {
+    expect(await restricted(sibling, 'bot/flows/shared/example.ts')).toBe(1);
+  });
+});
+
 describe('no import cycles', () => {
   it('the lint rule fails on two modules that import each other', () => {
     const dir = mkdtempSync(path.join(root, 'bot/store/cycleProbe-'));
@@ -85,7 +100,7 @@ describe('no import cycles', () => {
     }
   });
 
-  it('bot/domain and bot/store have none, type-only imports counted too', () => {
-    expect(importCycles(['bot/domain', 'bot/store'])).toEqual([]);
+  it('bot/domain, bot/store and bot/flows have none, type-only imports counted too', () => {
+    expect(importCycles(['bot/domain', 'bot/store', 'bot/flows'])).toEqual([]);
   });
 });

@@ -5,12 +5,12 @@ import { mayClose } from '../../domain/account';
 import type { Assignment } from '../../domain/assignment';
 import { askedToClose } from '../../domain/duties';
 import { cardId } from '../../domain/fields';
-import { approversFor } from '../approval/approvers';
+import { approversFor } from '../shared/approvers';
 import { cardVerb, type Answered, type Made, type Press } from '../commands/press';
 import type { RefusalShown } from '../commands/refusals';
 import type { FlowDeps } from '../deps';
 import type { CardHandler } from '../turn';
-import { accountList, type AccountListDeps } from './list';
+import { accountList, type AccountListDeps } from '../shared/accountList';
 
 export type AccountDeps = AccountListDeps & Pick<FlowDeps, 'run' | 'clock' | 'dutySettings'>;
 

@@ -1,40 +1,15 @@
 import { z } from 'zod';
-import { accountCloseCard, type AdaptiveCard } from '../../../cards';
-import { accountName, recentSnapshot } from '../../domain/account';
-import { localDate } from '../../domain/calendar';
-import { periodLabel } from '../duties/view';
-import type { Assignment } from '../../domain/assignment';
+import { recentSnapshot } from '../../domain/account';
 import { texts } from '../../i18n';
 import type { Made } from '../commands/press';
-import type { CardHandler, CardTurn } from '../turn';
+import { closeCard, shownName } from '../shared/closeCard';
+import type { CardHandler } from '../turn';
 import { accountVerb, type AccountDeps } from './access';
 
 const ticked = z.union([z.literal('true'), z.literal(true)]);
 /** The closing checklist: both boxes ticked (R11); the last snapshot is checked on its own (R15). */
 const checklistData = z.object({ closedOnPlatform: ticked, followersPointedToWebsite: ticked });
 const referenceData = z.object({ finalReference: z.string().trim().min(1).max(200) });
-
-/** The account's name, or "omvärldsbevakning" for a monitoring assignment. */
-const shownName = (turn: CardTurn, a: Assignment) => (a.plan?.kind === 'account' ? accountName(a) : texts(turn.locale).account.monitoring);
-
-function closeCard(turn: CardTurn, a: Assignment, now: string, notice?: string, reference = ''): AdaptiveCard {
-  const t = texts(turn.locale).account;
-  const monitoring = a.plan?.kind === 'monitoring';
-  const snapshot = recentSnapshot(a, now);
-  return accountCloseCard({
-    title: monitoring ? t.endMonitoring.title : t.closeTitle(shownName(turn, a)),
-    intro: monitoring ? t.endMonitoring.intro : t.closeIntro,
-    notice,
-    noticeStyle: 'attention',
-    assignmentId: a.id,
-    t: t.checklist,
-    checklist: !monitoring,
-    ...(snapshot ? { snapshot: t.snapshotIn(periodLabel(texts(turn.locale), snapshot.period), localDate(snapshot.at)) } : {}),
-    reference,
-    confirm: monitoring ? t.endMonitoring.confirm : t.closeConfirm,
-    back: t.back,
-  });
-}
 
 /**
  * Closing an account (R11): the owner, their chief or the communicator, with the checklist and the last

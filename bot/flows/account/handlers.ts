@@ -3,7 +3,7 @@ import type { CardHandler } from '../turn';
 import type { AccountDeps } from './access';
 import { administrationHandlers } from './administration';
 import { closeHandlers } from './close';
-import { accountList } from './list';
+import { accountList } from '../shared/accountList';
 import { ownerHandlers } from './owner';
 import { removalHandlers } from './removal';
 

@@ -7,7 +7,7 @@ import { texts } from '../../i18n';
 import type { Made } from '../commands/press';
 import type { CardHandler, CardTurn } from '../turn';
 import { accountVerb, type AccountDeps } from './access';
-import { accountList } from './list';
+import { accountList } from '../shared/accountList';
 
 /** A new owner for an account: the owner proposes, the chief approves on an approval card. */
 export function ownerHandlers(deps: AccountDeps): Record<'owner' | 'ownerSave', CardHandler> {

@@ -4,10 +4,10 @@ import { localDate } from '../../domain/calendar';
 import { cardId, type FieldError } from '../../domain/fields';
 import { removalGrounds, validateRemoval } from '../../domain/removal';
 import { texts } from '../../i18n';
-import { approversFor } from '../approval/approvers';
+import { approversFor } from '../shared/approvers';
 import { cardFields, commandMeta, echoLength, type CardHandler, type CardTurn } from '../turn';
 import type { AccountDeps } from './access';
-import { accountsLookedAfter } from './lookedAfter';
+import { accountsLookedAfter } from '../shared/lookedAfter';
 
 const fields = ['assignmentId', 'removedOn', 'ground', 'what'] as const;
 

@@ -8,9 +8,9 @@ import { sentKey } from '../../store/assignmentLayout';
 import type { Outbox } from '../../store/outbox';
 import type { Effect } from '../commands/effects';
 import { localeOfPerson } from '../messenger';
-import { planTitle } from '../plan/view';
-import { departmentsCardFor } from '../organisation/departments';
-import { approversFor, currentApprover } from './approvers';
+import { planTitle } from '../shared/planView';
+import { departmentsCardFor } from '../shared/departmentsCard';
+import { approversFor, currentApprover } from '../shared/approvers';
 import { approvalContext, type ApprovalDeps } from './context';
 import { approvalCardFor } from './view';
 

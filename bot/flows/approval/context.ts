@@ -8,8 +8,8 @@ import type { AuditLog } from '../../store/audit';
 import type { ConversationReferences } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
 import type { Messenger } from '../messenger';
-import { loadView } from '../plan/session';
-import { currentApprover } from './approvers';
+import { loadView } from '../shared/planView';
+import { currentApprover } from '../shared/approvers';
 import type { ApprovalContext } from './view';
 
 /** What approval cards read, wherever they are drawn: a press's answer or a card sent by an effect. */

@@ -10,10 +10,10 @@ import type { FlowDeps } from '../deps';
 import { cardVerb, type Answered, type CardVerb, type Press } from '../commands/press';
 import type { PressRefusal, RefusalShown, Surface } from '../commands/refusals';
 import type { CardHandler, CardTurn } from '../turn';
-import { loadView } from '../plan/session';
-import { messageCard } from '../plan/status';
+import { loadView } from '../shared/planView';
+import { messageCard } from '../shared/messageCard';
 import { approvalContext, type ApprovalDeps } from './context';
-import { approversFor, currentApprover } from './approvers';
+import { approversFor, currentApprover } from '../shared/approvers';
 import { approvalCardFor, type ApprovalShown } from './view';
 
 type ApprovalTexts = Texts['approval'];

@@ -2,15 +2,15 @@ import { localStamp } from '../../domain/calendar';
 import { approvalCard, type AdaptiveCard, type ApprovalCardData, type Choice } from '../../../cards';
 import { answersOf, stepsFor } from '../../domain/activityPlan';
 import { mayClose } from '../../domain/account';
-import type { RemovalGround } from '../../domain/removal';
 import { waitingStep, type Approvers } from '../../domain/approval';
 import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
 import { editable, type Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
 import type { AuditEvent } from '../../store/audit';
-import { communicatorOf, planFacts } from '../plan/facts';
+import { historyText, quoted } from '../shared/history';
+import { communicatorOf, planFacts } from '../shared/planFacts';
 import { shortened } from '../turn';
-import type { PlanView } from '../plan/view';
+import type { PlanView } from '../shared/planView';
 
 /** What an approval card shows besides the assignment. */
 export interface ApprovalContext {
@@ -162,47 +162,5 @@ function changes(context: ApprovalContext, details: readonly { facts: readonly C
   return details.flatMap((d) => d.facts).filter((f) => old.has(f.title) && old.get(f.title) !== f.value);
 }
 
-/** A person's own words, in the language's quotation marks (Swedish: ”…”). */
 /** History lines on the card: the latest this many (the whole history is in the audit, R4). */
 const historyShown = 15;
-
-const quoted = (locale: PlanView['locale'], text: string) => (locale === 'sv' ? `”${text}”` : `"${text}"`);
-
-export function historyText(view: PlanView, event: AuditEvent): string {
-  const h = texts(view.locale).approval.history;
-  switch (event.type) {
-    case 'PlanSubmitted':
-      return h.PlanSubmitted(event.version);
-    case 'PlanStarted':
-    case 'PlanApproved':
-    case 'ChangesRequested':
-    case 'PlanRejected':
-    case 'DraftCancelled':
-    case 'AccountClosed':
-    case 'AdministrationChanged':
-    case 'OwnerChangeProposed':
-    case 'OwnerChangeApproved':
-    case 'OwnerChangeRejected':
-    case 'PlanWithdrawn':
-      return h[event.type];
-    case 'ApproverAssigned':
-    case 'OwnerLeft':
-    case 'AdminLeft':
-      return h[event.type](event.subject ?? '');
-    case 'ApprovalMoved':
-      return h.ApprovalMoved(event.subject);
-    case 'RemovalRecorded':
-      return h.RemovalRecorded(texts(view.locale).removal.grounds[event.ground as RemovalGround] ?? '', event.removedOn ?? '');
-    case 'DutyCompleted':
-    case 'DutySnoozed':
-    case 'ActivityPaused':
-    case 'AbsenceRegistered':
-    case 'AbsencesForgotten':
-    case 'StepSaved':
-    case 'StepOpened':
-      return h[event.type];
-    default:
-      // Never the event's name in code: what someone did, in words.
-      return h.other;
-  }
-}

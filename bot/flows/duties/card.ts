@@ -10,7 +10,7 @@ import { texts } from '../../i18n';
 import type { AssignmentStore } from '../../store/assignments';
 import type { ConversationReferences } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
-import { approversFor, currentApprover } from '../approval/approvers';
+import { approversFor, currentApprover } from '../shared/approvers';
 import { adminNames, factsOf } from './schedule';
 import { finishedSection, nudgeSection, type NudgeView } from './view';
 

@@ -6,8 +6,8 @@ import type { EvaluationReport } from '../../domain/dutyCommands';
 import { wholeNumber } from '../../domain/fields';
 import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
-import { closeHandlers } from '../account/close';
-import { approversFor } from '../approval/approvers';
+import { closeCard } from '../shared/closeCard';
+import { approversFor } from '../shared/approvers';
 import { echoLength, type CardHandler, type CardTurn } from '../turn';
 import { localeOfPerson } from '../messenger';
 import type { Made } from '../commands/press';
@@ -69,7 +69,6 @@ function evaluationForm(turn: CardTurn, task: Task, values: Record<string, unkno
 
 /** The evaluation report (R6) as a form from its nudge: per goal, figures, 48 hours, continue or close; shared with the communicator. */
 export function evaluationHandlers(deps: DutyTaskDeps): Record<'evaluation' | 'evaluationSend', CardHandler> {
-  const accounts = closeHandlers(deps);
   return {
     // Opens the form, unless this evaluation is done already.
     evaluation: dutyVerb(deps, {
@@ -108,7 +107,8 @@ export function evaluationHandlers(deps: DutyTaskDeps): Record<'evaluation' | 'e
           const locale = await localeOfPerson(deps, turn.reach.tenantId, communicator);
           await deps.messenger.sendCard(turn.reach, communicator, evaluationSummary(locale, task.state, report));
         }
-        if (report?.decision === 'close') return accounts.close({ ...turn, data: { assignmentId: task.state.id } });
+        // The owner decided to close: the closing checklist, to finish on the platform and here (R11, R15).
+        if (report?.decision === 'close') return closeCard(turn, answered.state, deps.clock().toISOString());
         return standard();
       },
     }),

@@ -12,7 +12,7 @@ import { bundlesOf } from '../../domain/nudgeBundles';
 import { nudgeRecipients, type NudgeRole } from '../../domain/nudgeRecipients';
 import type { NudgeLedger } from '../../store/nudges';
 import type { Approvers } from '../../domain/approval';
-import { approversFor } from '../approval/approvers';
+import { approversFor } from '../shared/approvers';
 
 /** One person's card of nudges, as it travels on the `nudges` queue (domain/nudgeBundles.ts). */
 export interface NudgeMessage {

@@ -5,7 +5,7 @@ import { texts } from '../../i18n';
 import type { CardHandler } from '../turn';
 import { factsFor } from './schedule';
 import { dutyVerb, type DutyTaskDeps } from './task';
-import { periodLabel } from './view';
+import { periodLabel } from '../shared/periodLabel';
 
 /** The longest reference of the municipal archive kept (its diary numbers are far shorter). */
 const referenceLength = 200;

@@ -9,7 +9,7 @@ import type { FlowDeps } from '../deps';
 import type { CardTurn } from '../turn';
 import type { DutyTaskDeps } from './task';
 import { factsFor } from './schedule';
-import { periodLabel } from './view';
+import { periodLabel } from '../shared/periodLabel';
 import { accountName, ownsActiveAccount } from '../../domain/account';
 import { localeOfPerson } from '../messenger';
 import { zone } from '../../domain/calendar';

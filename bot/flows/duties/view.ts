@@ -7,6 +7,7 @@ import type { DutySettings, Nudge, OverdueDuty } from '../../domain/duties';
 import type { NudgeRole } from '../../domain/nudgeRecipients';
 import type { Locale } from '../../domain/locale';
 import { texts, type Texts } from '../../i18n';
+import { periodLabel } from '../shared/periodLabel';
 
 /** The people a nudge card names, looked up before it is drawn. */
 export interface NudgeNames {
@@ -40,12 +41,6 @@ export interface NudgeView {
 }
 
 const day = longDate;
-
-/** A duty's period in words: "andra halvåret 2026", or the date it is due. */
-export function periodLabel(t: Texts, period: string): string {
-  const half = /^(\d{4})-H([12])$/.exec(period);
-  return half ? t.duties.halfYear(half[2] === '1' ? 1 : 2, Number(half[1])) : period.replace(/^end-/, '');
-}
 
 function overdueLine(t: Texts, item: OverdueDuty, locale: Locale): string {
   const due = day(item.due, locale);

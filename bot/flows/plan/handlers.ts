@@ -4,15 +4,16 @@ import { keepDraft, peopleNamed, stepNames, stepsFor, validateStep, type FieldEr
 import { cardId, wholeNumber } from '../../domain/fields';
 import { draftAccess, stepAfter, stepBefore, type Assignment, type OnRevision } from '../../domain/assignment';
 import { texts } from '../../i18n';
-import { planChoices } from './choices';
-import { answersFromCard, sentValues } from './form';
+import { planChoices } from '../shared/planChoices';
+import { answersFromCard, sentValues } from '../shared/planForm';
 import { cardVerb, type Made, type Press } from '../commands/press';
 import type { RefusalShown } from '../commands/refusals';
 import type { CardHandler, CardTurn } from '../turn';
-import { loadView, metaOf, type PlanDeps } from './session';
+import { loadView, metaOf, type PlanDeps } from '../shared/planView';
 import { listHandlers, planList } from './mine';
-import { messageCard } from './status';
-import { currentCard, reviewCard, stepCard, type PlanView } from './view';
+import { messageCard } from '../shared/messageCard';
+import { currentCard, reviewCard, stepCard } from './view';
+import { type PlanView } from '../shared/planView';
 
 /** A step's answers as the card sent them, over what is stored: a field the card did not send keeps its stored value. */
 const kept = (assignment: Assignment, step: StepName, answers: Record<string, unknown>): Record<string, unknown> => ({

@@ -6,9 +6,10 @@ import { cardId } from '../../domain/fields';
 import { texts } from '../../i18n';
 import { cardVerb } from '../commands/press';
 import type { CardHandler, CardTurn } from '../turn';
-import { loadView, type PlanDeps } from './session';
-import { messageCard } from './status';
-import { currentCard, planTitle, type PlanView, type Shown } from './view';
+import { loadView, type PlanDeps } from '../shared/planView';
+import { messageCard } from '../shared/messageCard';
+import { currentCard } from './view';
+import { planTitle, type PlanView, type Shown } from '../shared/planView';
 
 const resumeData = z.object({ draftId: cardId });
 

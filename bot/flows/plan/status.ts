@@ -1,7 +1,7 @@
 import { planStatusCard, type AdaptiveCard } from '../../../cards';
 import type { Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
-import type { PlanView, Shown } from './view';
+import type { PlanView, Shown } from '../shared/planView';
 
 /** Where a plan stands once there is nothing left to fill in. */
 export function statusCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
@@ -24,23 +24,6 @@ export function statusCard(view: PlanView, assignment: Assignment, shown: Shown 
     facts: [],
     actions: [
       ...(assignment.plan ? [{ title: t.actions.show, verb: 'plan.history', data: { assignmentId: assignment.id } } as const] : []),
-      { title: t.actions.mine, verb: 'plan.mine', data: {} },
-      { title: t.actions.newPlan, verb: 'plan.start', data: {} },
-    ],
-  });
-}
-
-/** A short message with the way on, for a plan that cannot be shown (not found, not yours). */
-export function messageCard(view: PlanView, message: string): AdaptiveCard {
-  const t = texts(view.locale).plan;
-  return planStatusCard({
-    heading: t.heading,
-    title: t.mine.title,
-    notice: message,
-    noticeStyle: 'warning',
-    paragraphs: [],
-    facts: [],
-    actions: [
       { title: t.actions.mine, verb: 'plan.mine', data: {} },
       { title: t.actions.newPlan, verb: 'plan.start', data: {} },
     ],

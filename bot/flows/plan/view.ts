@@ -2,38 +2,15 @@ import {
   planReviewCard,
   planStepCard,
   type AdaptiveCard,
-  type NoticeStyle,
 } from '../../../cards';
 import { stepsFor, validateStep, type FieldError, type PlanKind, type StepName } from '../../domain/activityPlan';
 import type { Assignment } from '../../domain/assignment';
-import type { Department, Person } from '../../domain/directory';
-import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
-import { cardValues, errorSlot, listInputs, pickedPeople } from './form';
-import { choicesFor, planChoices } from './choices';
-import { communicatorOf, planFacts } from './facts';
+import { cardValues, errorSlot, listInputs, pickedPeople } from '../shared/planForm';
+import { choicesFor, planChoices } from '../shared/planChoices';
+import { communicatorOf, planFacts } from '../shared/planFacts';
+import { nameIn, type PlanView, type Shown } from '../shared/planView';
 import { statusCard } from './status';
-
-/** What every plan card needs besides the assignment: language and the lists to choose from. */
-export interface PlanView {
-  readonly locale: Locale;
-  readonly departments: readonly Department[];
-  /** The people these cards name, by id: looked up one by one, never the whole directory. */
-  readonly people: ReadonlyMap<string, Person>;
-  readonly platforms: readonly string[];
-  readonly platformHosts: Readonly<Record<string, readonly string[]>>;
-  readonly sourceHosts: readonly string[];
-  /** R6: the municipality's template for communication planning, if the setting names one. */
-  readonly planningTemplateUrl?: string;
-}
-
-/** A person's name as the cards show it; an id not in the directory (a plan kept names before the people pickers) as it is. */
-export const nameIn = (view: PlanView, id: string): string => view.people.get(id)?.name ?? id;
-
-export interface Shown {
-  readonly notice?: string;
-  readonly noticeStyle?: NoticeStyle;
-}
 
 const numbered = (prefix: string, label: (n: number) => string) =>
   Object.fromEntries(Array.from({ length: listInputs }, (_, i) => [`${prefix}${i + 1}`, label(i + 1)]));
@@ -146,12 +123,4 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
 export function currentCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
   if (assignment.status !== 'draft' && assignment.status !== 'changes_requested') return statusCard(view, assignment, shown);
   return assignment.at === 'review' ? reviewCard(view, assignment, shown) : stepCard(view, assignment, assignment.at, shown);
-}
-
-/** How a plan is named in lists and messages: its account, or what kind of plan it is. */
-export function planTitle(locale: Locale, assignment: Assignment): string {
-  const t = texts(locale).plan.mine;
-  if (assignment.draft.kind === 'monitoring') return t.monitoring;
-  const channel = assignment.draft.channel as { accountName?: string; platform?: string } | undefined;
-  return channel?.accountName ? `${channel.accountName} (${channel.platform})` : t.untitled;
 }

@@ -3,11 +3,11 @@ import { localStamp, longDate } from '../../domain/calendar';
 import type { AssignmentRecord } from '../../domain/record';
 import type { RemovalGround } from '../../domain/removal';
 import { texts } from '../../i18n';
-import { historyText } from '../approval/view';
-import { periodLabel } from '../duties/view';
-import { planFacts } from '../plan/facts';
-import type { PlanView } from '../plan/view';
-import { renderPdf, type Writer } from './pdf';
+import { historyText } from '../shared/history';
+import { periodLabel } from '../shared/periodLabel';
+import { planFacts } from '../shared/planFacts';
+import type { PlanView } from '../shared/planView';
+import { renderPdf, type Writer } from '../shared/pdf';
 
 /** The record's sections, in the order the PDF has them (the browser test looks for each). */
 export const recordSections = ['assignment', 'plans', 'decisions', 'evaluations', 'removals', 'snapshots', 'duties', 'reports'] as const;

@@ -8,10 +8,10 @@ import { assignmentRecord, mayReadRecord, type AssignmentRecord } from '../../do
 import { texts } from '../../i18n';
 import type { RecordFiles } from '../../store/archive';
 import { linkMinutes } from '../../store/blobs';
-import { approversFor } from '../approval/approvers';
+import { approversFor } from '../shared/approvers';
 import type { FlowDeps } from '../deps';
-import { loadView } from '../plan/session';
-import { communicatorOf } from '../plan/facts';
+import { loadView } from '../shared/planView';
+import { communicatorOf } from '../shared/planFacts';
 import type { CardHandler, CardTurn } from '../turn';
 import { recordName, recordPdf } from './document';
 

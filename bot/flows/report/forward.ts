@@ -5,7 +5,7 @@ import type { Texts } from '../../i18n';
 import type { FiledReport } from '../../store/reports';
 import type { FlowDeps } from '../deps';
 import type { Locale } from '../../domain/locale';
-import { renderPdf } from '../records/pdf';
+import { renderPdf } from '../shared/pdf';
 
 type ForwardDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'registrarAadObjectId'>;
 

@@ -12,7 +12,7 @@ import { forwarded, recipientsOf, reportPdf } from './forward';
 import { longDate } from '../../domain/calendar';
 import type { Locale } from '../../domain/locale';
 import { diaryHandler, registrarCard, type RegistrarDeps } from './registrar';
-import { accountsLookedAfter } from '../account/lookedAfter';
+import { accountsLookedAfter } from '../shared/lookedAfter';
 import type { CardHandler, CardTurn } from '../turn';
 
 /** What reporting reads. */

@@ -1,8 +1,31 @@
 import { peopleNamed } from '../../domain/activityPlan';
 import type { Assignment, PersonRef } from '../../domain/assignment';
+import type { NoticeStyle } from '../../../cards';
+import type { Department, Person } from '../../domain/directory';
 import type { Locale } from '../../domain/locale';
+import { texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
-import type { PlanView } from './view';
+
+/** What every plan card needs besides the assignment: language and the lists to choose from. */
+export interface PlanView {
+  readonly locale: Locale;
+  readonly departments: readonly Department[];
+  /** The people these cards name, by id: looked up one by one, never the whole directory. */
+  readonly people: ReadonlyMap<string, Person>;
+  readonly platforms: readonly string[];
+  readonly platformHosts: Readonly<Record<string, readonly string[]>>;
+  readonly sourceHosts: readonly string[];
+  /** R6: the municipality's template for communication planning, if the setting names one. */
+  readonly planningTemplateUrl?: string;
+}
+
+/** A person's name as the cards show it; an id not in the directory (a plan kept names before the people pickers) as it is. */
+export const nameIn = (view: PlanView, id: string): string => view.people.get(id)?.name ?? id;
+
+export interface Shown {
+  readonly notice?: string;
+  readonly noticeStyle?: NoticeStyle;
+}
 
 /** What the plan flow reads. */
 export type PlanDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'platforms' | 'platformHosts' | 'sourceHosts' | 'planningTemplateUrl' | 'clock' | 'newId' | 'run'>;
@@ -38,3 +61,11 @@ export async function loadView(
 const departmentOf = (a: Assignment): unknown => (a.draft.who as { departmentId?: unknown } | undefined)?.departmentId;
 
 export const metaOf = (deps: Pick<FlowDeps, 'clock'>, actor: PersonRef) => ({ actor, now: deps.clock().toISOString() });
+
+/** How a plan is named in lists and messages: its account, or what kind of plan it is. */
+export function planTitle(locale: Locale, assignment: Assignment): string {
+  const t = texts(locale).plan.mine;
+  if (assignment.draft.kind === 'monitoring') return t.monitoring;
+  const channel = assignment.draft.channel as { accountName?: string; platform?: string } | undefined;
+  return channel?.accountName ? `${channel.accountName} (${channel.platform})` : t.untitled;
+}

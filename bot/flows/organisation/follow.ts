@@ -6,7 +6,7 @@ import type { Log } from '../../log';
 import type { AssignmentStore } from '../../store/assignments';
 import type { Reach } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
-import { approversFor, currentApprover } from '../approval/approvers';
+import { approversFor, currentApprover } from '../shared/approvers';
 import type { FlowDeps } from '../deps';
 
 export interface FollowDeps {

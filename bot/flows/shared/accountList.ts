@@ -5,10 +5,10 @@ import type { Assignment, DutyLog } from '../../domain/assignment';
 import { localDate } from '../../domain/calendar';
 import { texts, type Texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
-import { periodLabel } from '../duties/view';
-import { communicatorOf } from '../plan/facts';
-import { loadView } from '../plan/session';
-import { nameIn } from '../plan/view';
+import { periodLabel } from './periodLabel';
+import { communicatorOf } from './planFacts';
+import { loadView } from './planView';
+import { nameIn } from './planView';
 import type { CardTurn } from '../turn';
 
 export type AccountListDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'platforms' | 'clock'>;

@@ -2,7 +2,7 @@ import type { Choice } from '../../../cards';
 import { administrators, type StepName } from '../../domain/activityPlan';
 import type { Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
-import { nameIn, type PlanView } from './view';
+import { nameIn, type PlanView } from './planView';
 
 /** One step's answers as facts, in the card's language; people by name (a plan from before the people pickers kept names). */
 export function planFacts(view: PlanView, step: StepName, answers: object, communicator: string | undefined): Choice[] {

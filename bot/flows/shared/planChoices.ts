@@ -1,7 +1,7 @@
 import type { Choice } from '../../../cards';
 import type { PlanChoices } from '../../domain/activityPlan';
 import { chiefOf } from '../../domain/directory';
-import type { PlanView } from './view';
+import type { PlanView } from './planView';
 
 /** What the applicant may choose from, as the domain validates it. */
 export const planChoices = (view: PlanView, applicantAadObjectId: string): PlanChoices => {

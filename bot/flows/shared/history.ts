@@ -1,0 +1,47 @@
+import type { AuditEvent } from '../../domain/audit';
+import type { RemovalGround } from '../../domain/removal';
+import { texts } from '../../i18n';
+import type { PlanView } from './planView';
+
+/** A person's own words, in the language's quotation marks (Swedish: ”…”). */
+export const quoted = (locale: PlanView['locale'], text: string) => (locale === 'sv' ? `”${text}”` : `"${text}"`);
+
+/** What someone did, in words, for a line of an assignment's history (the approval card, the record). */
+export function historyText(view: PlanView, event: AuditEvent): string {
+  const h = texts(view.locale).approval.history;
+  switch (event.type) {
+    case 'PlanSubmitted':
+      return h.PlanSubmitted(event.version);
+    case 'PlanStarted':
+    case 'PlanApproved':
+    case 'ChangesRequested':
+    case 'PlanRejected':
+    case 'DraftCancelled':
+    case 'AccountClosed':
+    case 'AdministrationChanged':
+    case 'OwnerChangeProposed':
+    case 'OwnerChangeApproved':
+    case 'OwnerChangeRejected':
+    case 'PlanWithdrawn':
+      return h[event.type];
+    case 'ApproverAssigned':
+    case 'OwnerLeft':
+    case 'AdminLeft':
+      return h[event.type](event.subject ?? '');
+    case 'ApprovalMoved':
+      return h.ApprovalMoved(event.subject);
+    case 'RemovalRecorded':
+      return h.RemovalRecorded(texts(view.locale).removal.grounds[event.ground as RemovalGround] ?? '', event.removedOn ?? '');
+    case 'DutyCompleted':
+    case 'DutySnoozed':
+    case 'ActivityPaused':
+    case 'AbsenceRegistered':
+    case 'AbsencesForgotten':
+    case 'StepSaved':
+    case 'StepOpened':
+      return h[event.type];
+    default:
+      // Never the event's name in code: what someone did, in words.
+      return h.other;
+  }
+}
