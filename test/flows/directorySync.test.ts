@@ -1,4 +1,4 @@
-import { syncDirectory } from '../../bot/flows/directory/sync';
+import { syncDirectory } from '../../bot/flows/organisation/sync';
 import { connectPeople } from '../../bot/graph/users';
 import type { Log } from '../../bot/log';
 import { DirectoryStore } from '../../bot/store/directory';

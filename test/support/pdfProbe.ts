@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { renderPdf } from '../../bot/flows/records/pdf';
+import { renderPdf } from '../../bot/flows/shared/pdf';
 
 // Bundled like the function app (bundle.test.ts): on load, writes a PDF to KANALKOLL_PDF_PROBE_OUT,
 // proving the bundle finds its fonts and colour profile where dev/bundle.ts puts them.
