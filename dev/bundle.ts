@@ -11,7 +11,7 @@ import { projectRoot } from './projectRoot';
  * file instead of thousands in node_modules; `@azure/functions-core` stays external, as the host
  * provides it. deploy/ also gets host.json and a package.json whose `main` is that file, and is
  * zipped as kanalkoll.zip for a zip deployment. The files PDFs need at run time go next to the bundle:
- * the fonts (bot/flows/records/pdf.ts) and pdfkit's colour profile for PDF/A (pdfkit reads it from
+ * the fonts (bot/flows/shared/pdf.ts) and pdfkit's colour profile for PDF/A (pdfkit reads it from
  * `<its dir>/data`).
  */
 const root = projectRoot();
