@@ -9,7 +9,7 @@ import type { FlowDeps } from '../deps';
 import type { PlanDeps } from '../shared/planView';
 import type { CardHandler } from '../turn';
 import type { NudgeLedger } from '../../store/nudges';
-import { drawNudgeCard } from './card';
+import { drawNudgeCard, knownFor } from './card';
 import type { NudgeView } from './view';
 
 /** What the owner's duty tasks read. */
@@ -34,7 +34,8 @@ export type Shown = NonNullable<NudgeView['shown']>;
 
 /** The nudge a task button is on, and the card to answer with. */
 export interface Task<D extends DutyKind = DutyKind> {
-  readonly card: (shown: Shown) => Promise<AdaptiveCard>;
+  /** The card again, with the pressed section showing what happened; `state` is the assignment after the press (as read, if not given). */
+  readonly card: (shown: Shown, state?: Assignment) => Promise<AdaptiveCard>;
   readonly nudge: Nudge & { readonly duty: D };
   /** The assignment as read for the press. */
   readonly state: Assignment;
@@ -60,7 +61,11 @@ async function loadTask<D extends DutyKind>(deps: DutyTaskDeps, read: Omit<TaskP
   const sent = alone ? undefined : await deps.ledger.get(nudge, turn.user.aadObjectId);
   const items = sent?.record.card ?? [{ nudge, role: 'owner' as const }];
   const pressed = sent?.record.card ? section : 0;
-  const card = (shown: Shown) => drawNudgeCard(deps, turn.reach.tenantId, turn.user.aadObjectId, items, turn.locale, { pressed: { section: pressed, shown } });
+  // Drawn from the assignment as the press left it (no read of it again); the card's other assignments as stored.
+  const card = async (shown: Shown, state: Assignment = stored.value) => {
+    const known = await knownFor(deps, items.map((i) => i.nudge.assignmentId), new Map([[state.id, state]]));
+    return drawNudgeCard(deps, turn.reach.tenantId, turn.user.aadObjectId, items, turn.locale, { known, pressed: { section: pressed, shown } });
+  };
   const key = { assignmentId, duty, period, level: String(level), due, at, section: String(section), ...(alone ? { alone: '1' } : {}) };
   const input = (name: 'reference' | 'until') => {
     // A card drawn before sections had one form, its inputs without a number.
@@ -90,10 +95,10 @@ export interface DutyVerb<D extends DutyKind> {
 export function dutyVerb<D extends DutyKind>(deps: DutyTaskDeps, spec: DutyVerb<D>): CardHandler {
   const forDuties = taskData.refine((task) => (spec.duties as readonly DutyKind[]).includes(task.duty));
   const standard = (press: TaskPress<D>, answered: Answered) => () => {
-    if (answered.ok) return press.context.card({ notice: spec.done?.(press, answered.state) ?? '', done: true });
+    if (answered.ok) return press.context.card({ notice: spec.done?.(press, answered.state) ?? '', done: true }, answered.state);
     const { refusal } = answered;
-    if (refusal.field === 'date') return press.context.card({ dateError: refusal.text, style: 'attention' });
-    return press.context.card({ ...spec.keep?.(press), notice: refusal.text, ...(refusal.style === 'good' ? {} : { style: 'attention' }), ...(refusal.done ? { done: true } : {}) });
+    if (refusal.field === 'date') return press.context.card({ dateError: refusal.text, style: 'attention' }, answered.state);
+    return press.context.card({ ...spec.keep?.(press), notice: refusal.text, ...(refusal.style === 'good' ? {} : { style: 'attention' }), ...(refusal.done ? { done: true } : {}) }, answered.state);
   };
   return cardVerb<TaskData, Task<D>>(deps, {
     surface: 'duty',
