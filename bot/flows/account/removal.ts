@@ -5,6 +5,7 @@ import { cardId, type FieldError } from '../../domain/fields';
 import { removalGrounds, validateRemoval } from '../../domain/removal';
 import { texts } from '../../i18n';
 import { approversFor } from '../shared/approvers';
+import { refusalShown } from '../commands/refusals';
 import { cardFields, commandMeta, echoLength, type CardHandler, type CardTurn } from '../turn';
 import type { AccountDeps } from './access';
 import { accountsLookedAfter } from '../shared/lookedAfter';
@@ -62,8 +63,11 @@ export function removalHandlers(deps: AccountDeps): Record<'removalForm' | 'remo
       const { communicator } = await approversFor(deps.directory, stored.value);
       const meta = { ...commandMeta(deps.clock, turn), communicator, today: today() };
       const result = await deps.run({ type: 'RecordRemoval', meta, removal: checked.value, form: formId.data }, { id: chosen.id, loaded: stored, reach: turn.reach });
-      if (!result.ok && result.reason === 'alreadyDone') return form(turn, { notice: r.already });
-      if (!result.ok) return form(turn, { values, notice: result.reason === 'conflict' ? texts(turn.locale).account.lostRace : r.notAllowed, style: 'attention' });
+      if (!result.ok) {
+        const refusal = refusalShown(turn.locale, 'removal', result);
+        // Recorded already (the same form sent twice): said as done, the form empty for the next.
+        return refusal.done ? form(turn, { notice: refusal.text }) : form(turn, { values, notice: refusal.text, style: 'attention' });
+      }
       return form(turn, { notice: r.saved(chosen.name) });
     },
   };

@@ -11,9 +11,10 @@ export type PressRefusal = Refusal | { readonly reason: 'unreadable' } | { reado
 
 /**
  * Where the refusal is shown, which decides its words: the plan's cards, an approval card (and its
- * two pickers, naming who decides and a new owner), the owner's accounts, a nudge card's task.
+ * two pickers, naming who decides and a new owner), the owner's accounts, a nudge card's task (and a
+ * snapshot sent in the chat), "jag är borta", a removed post recorded.
  */
-export type Surface = 'plan' | 'approval' | 'assign' | 'appoint' | 'account' | 'duty';
+export type Surface = 'plan' | 'approval' | 'assign' | 'appoint' | 'account' | 'duty' | 'absence' | 'removal';
 
 /** The field of the card a refusal is shown under, when it concerns one. */
 export type RefusalField = 'comment' | 'person' | 'date';
@@ -37,8 +38,8 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
   const { reason } = refusal;
   const on = (text: string, style: RefusalShown['style'] = 'attention', extra: Pick<RefusalShown, 'field' | 'done'> = {}): RefusalShown => ({ reason, text, style, ...extra });
   const plan = surface === 'plan';
-  const account = surface === 'account';
-  const duty = surface === 'duty';
+  const account = surface === 'account' || surface === 'removal';
+  const duty = surface === 'duty' || surface === 'absence';
   switch (reason) {
     case 'unreadable':
       return on(plan ? t.plan.notices.unreadable : account || duty ? t.account.unreadable : t.approval.refused.unreadable);
@@ -68,6 +69,9 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
     case 'notActive':
       return account ? on(t.account.notActive, 'warning') : on(t.duties.tasks.notActive, 'attention', { done: true });
     case 'notAllowed':
+      // "Jag är borta": the one thing the owner can be refused is naming themselves; a removal: an account they do not look after.
+      if (surface === 'absence') return on(t.duties.absence.notYourself);
+      if (surface === 'removal') return on(t.removal.notAllowed);
       return account
         ? on(t.account.notAllowed, 'warning')
         : duty
@@ -76,9 +80,10 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
             ? on(t.approval.assign.notAllowed)
             : on(t.approval.refused.notApprover);
     case 'alreadyDone':
-      return on(t.duties.tasks.alreadyDone, 'good', { done: true });
+      return surface === 'removal' ? on(t.removal.already, 'good', { done: true }) : on(t.duties.tasks.alreadyDone, 'good', { done: true });
     case 'badDates':
       // A snooze past the escalation has no date to fix: it cannot be put off.
+      if (surface === 'absence') return on(t.duties.absence.badDates, 'attention', { field: 'date' });
       return tried === 'SnoozeDuty' ? on(t.duties.tasks.cannotSnooze) : on(t.duties.tasks.badPause(longestPauseDays), 'attention', { field: 'date' });
     default: {
       const unplaced: never = reason;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { absenceCard, type AdaptiveCard } from '../../../cards';
 import type { Assignment, Command } from '../../domain/assignment';
 import { texts } from '../../i18n';
+import { refusalShown } from '../commands/refusals';
 import { cardFields, type CardHandler, type CardTurn } from '../turn';
 import type { DutyTaskDeps } from './task';
 import { accountName, ownsActiveAccount } from '../../domain/account';
@@ -64,8 +65,8 @@ export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', Car
         if (!stored) continue;
         const command: Command = { type: 'RegisterAbsence', meta: { actor: turn.user, now }, from, to, ...(substitute ? { substitute } : {}) };
         const result = await deps.run(command, { id: account.id, loaded: stored, reach: turn.reach });
-        if (!result.ok && result.reason === 'conflict') return form(turn, typed, { text: texts(turn.locale).duties.tasks.lostRace, style: 'attention' });
-        if (!result.ok && i === 0) return form(turn, typed, { text: result.reason === 'notAllowed' ? t.notYourself : t.badDates, style: 'attention' });
+        // A refusal stops here, saying why (on the first account nothing is stored yet); an account closed meanwhile is left out.
+        if (!result.ok && (i === 0 || result.reason !== 'notActive')) return form(turn, typed, { text: refusalShown(turn.locale, 'absence', result, command.type).text, style: 'attention' });
       }
       return form(turn, typed, { text: t.saved(from, to, person?.name), style: 'good', done: true });
     },

@@ -10,6 +10,7 @@ import type { CardTurn } from '../turn';
 import type { DutyTaskDeps } from './task';
 import { factsFor } from './schedule';
 import { periodLabel } from '../shared/periodLabel';
+import { refusalShown } from '../commands/refusals';
 import { accountName, ownsActiveAccount } from '../../domain/account';
 import { localeOfPerson } from '../messenger';
 import { zone } from '../../domain/calendar';
@@ -89,7 +90,7 @@ export async function receiveFiles(deps: UploadDeps, turn: CardTurn, files: read
     evidence: { kind: 'snapshot', blobName, fileName: file.name, size: fetched.pdf.length, sha256 },
   };
   const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
-  if (!result.ok) return message(result.reason === 'conflict' ? t.tasks.lostRace : result.reason === 'alreadyDone' ? t.tasks.alreadyDone : t.tasks.notYours);
+  if (!result.ok) return message(refusalShown(turn.locale, 'duty', result, command.type).text);
   const period = periodLabel(texts(turn.locale), target.period);
   const account = accountName(target.state);
   if (deps.archiveAadObjectId) {
