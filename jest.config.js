@@ -12,7 +12,14 @@ module.exports = {
     // ESM-only, which jest's CommonJS loader cannot require (see the file).
     '^strip-bom$': '<rootDir>/test/support/stripBom.js',
   },
+  // Connections to the tests' Azurite are pooled: see the file.
+  setupFiles: ['<rootDir>/test/support/storageConnections.ts'],
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
-  testTimeout: 30000,
+  // The suites spend much of their time waiting on their Azurites, dev hosts and Chromium: two
+  // workers keep the project's two CPUs busy (jest's default there would be one, the suites in turn).
+  maxWorkers: 2,
+  // An hour: catches a hang, nothing else. A slower or busier machine must make the run slower, never
+  // red, so no test or hook sets a time of its own, and waits poll for what they wait for.
+  testTimeout: 60 * 60 * 1000,
 };

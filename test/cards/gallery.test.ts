@@ -37,11 +37,11 @@ describe('the card gallery (npm run cards:gallery)', () => {
     const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
     for (const name of names) expect(readme).toContain(`![${name}](${name}.png)`);
     expect(existsSync(path.join(dir, 'aRemovedCard.png'))).toBe(false);
-  }, 120_000);
+  });
 
   it('fails, naming the card, when the renderer warns about a card', async () => {
     const broken = { name: 'broken', card: { type: 'AdaptiveCard' as const, version: '1.5', body: [{ type: 'TextBlok', text: 'x' }] } };
 
     await expect(renderGallery(path.join(dir, 'broken'), [broken])).rejects.toThrow(/^The Adaptive Cards renderer warned about 1 card\(s\):\n {2}broken: /);
-  }, 60_000);
+  });
 });

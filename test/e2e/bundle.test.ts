@@ -27,7 +27,7 @@ describe('the deployment bundle (npm run build:deploy, run by pretest)', () => {
       await host.exited;
       await connector.close();
     }
-  }, 90_000);
+  });
 
   it('writes PDFs (PDF/A, every name as written) with the fonts and colour profile it carries', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bundle-pdf-'));
@@ -43,5 +43,5 @@ describe('the deployment bundle (npm run build:deploy, run by pretest)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

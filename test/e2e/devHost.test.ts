@@ -25,7 +25,7 @@ describe('npm start (the dev host)', () => {
     } finally {
       if (host.child.exitCode === null) host.child.kill('SIGKILL');
     }
-  }, 90_000);
+  });
 
   it('R1: the press answers at once; after Karim presses "Godkänn", Sara\'s card comes from the effects queue within the polling interval', async () => {
     const connector = await startConnector();
@@ -56,5 +56,5 @@ describe('npm start (the dev host)', () => {
       await host.exited;
       await connector.close();
     }
-  }, 120_000);
+  });
 });

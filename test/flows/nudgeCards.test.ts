@@ -22,7 +22,6 @@ import { actionsOf, inputsOf, textOf, type Card, type TeamsClient } from '../sup
  * adapter, a connector standing in for Teams.
  */
 describe('nudge cards as people live them', () => {
-  jest.setTimeout(120_000);
   let world: OwnTeamsWorld;
   let elin: TeamsClient;
   let karim: TeamsClient;

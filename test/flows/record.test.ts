@@ -48,7 +48,7 @@ describe('the assignment record and the write-once audit (R4)', () => {
     await elin.sendFile('startsida.pdf', url, 'pdf');
     const report = await elin.press(await elin.say('rapportera'), 'Rapportera kritik');
     await elin.press(report, 'Skicka', { accountId: id, receivedOn: new Date().toISOString().slice(0, 10), link: 'https://www.instagram.com/p/kritik1', text: 'Bussen till fritidsgården går inte på kvällen.', nature: 'factual' });
-  }, 120_000);
+  });
   afterAll(async () => {
     await world.close();
     await files.close();
