@@ -131,19 +131,19 @@ function decideOnDraft(command: Extract<Command, { meta: OnRevision }>, state: A
 export function evolve(state: Assignment | undefined, event: Event): Assignment {
   if (event.type === 'PlanStarted') {
     const { id, applicant, at: createdAt, draft } = event;
-    return { id, applicant, createdAt, draft, revision: 1, at: 'who', version: 0, status: 'draft' };
+    return { id, applicant, createdAt, draft, revision: 1, step: 'who', version: 0, status: 'draft' };
   }
   if (!state) throw new Error(`${event.type} before PlanStarted`);
   const next = { ...state, revision: state.revision + 1 };
   switch (event.type) {
     case 'StepSaved': {
       const draft: PlanDraft = { ...state.draft, kind: event.kind ?? state.draft.kind, [event.step]: event.answers };
-      return { ...next, draft, at: event.then, fromReview: event.then === 'review' ? undefined : state.fromReview };
+      return { ...next, draft, step: event.then, fromReview: event.then === 'review' ? undefined : state.fromReview };
     }
     case 'StepOpened':
-      return { ...next, at: event.to, fromReview: event.to === 'review' ? undefined : state.at === 'review' || state.fromReview };
+      return { ...next, step: event.to, fromReview: event.to === 'review' ? undefined : state.step === 'review' || state.fromReview };
     case 'PlanSubmitted':
-      return { ...next, status: 'awaiting_chief', version: event.version, plan: event.plan, submittedAt: event.at, waitingSince: event.at, at: 'review' };
+      return { ...next, status: 'awaiting_chief', version: event.version, plan: event.plan, submittedAt: event.at, waitingSince: event.at, step: 'review' };
     case 'DraftCancelled':
       return { ...next, status: 'cancelled', cancelledAt: event.at };
     case 'PlanApproved':

@@ -20,7 +20,7 @@ interface Common {
   /** The answers being edited: the questionnaire's state. */
   readonly draft: PlanDraft;
   /** Where the questionnaire stands: the step shown on resume, or 'review'. */
-  readonly at: StepName | 'review';
+  readonly step: StepName | 'review';
   /** A step opened from the review ("Ändra"): "Fortsätt" and "Tillbaka" lead back to the review. */
   readonly fromReview?: boolean;
   /** The last submitted version of the plan (1, 2, …); 0 before the first submit. */

@@ -101,7 +101,7 @@ export function evolveRouting(state: Assignment, event: RoutingEvent): Assignmen
         : state;
     case 'PlanWithdrawn': {
       const { id, applicant, createdAt, draft, revision, version, plan } = state;
-      return { id, applicant, createdAt, draft, revision, version, plan, at: 'review', status: 'draft' };
+      return { id, applicant, createdAt, draft, revision, version, plan, step: 'review', status: 'draft' };
     }
     case 'OwnerLeft':
       return state.status === 'active' ? { ...state, dutyLog: { ...state.dutyLog, ownerLeftAt: state.dutyLog?.ownerLeftAt ?? event.at } } : state;

@@ -59,7 +59,11 @@ const assignmentSchema = z.looseObject({
   applicant: z.object({ aadObjectId: z.string(), name: z.string() }),
   draft: z.looseObject({ kind: z.enum(['account', 'monitoring']) }),
 });
-const decode = (json: unknown): Assignment => assignmentSchema.parse(json) as unknown as Assignment;
+/** An assignment as stored; one stored before the questionnaire's step had its own name kept it as `at`. */
+const decode = (json: unknown): Assignment => {
+  const { at, ...stored } = assignmentSchema.parse(json) as Record<string, unknown>;
+  return (stored.step === undefined && at !== undefined ? { ...stored, step: at } : stored) as unknown as Assignment;
+};
 
 /** How many drafts `lastSaved` keeps: the ones people are filling in now, on one instance. */
 const rememberedDrafts = 1000;

@@ -32,7 +32,7 @@ describe('assignment: the applicant\'s part of the lifecycle', () => {
   it('R1: starting a plan makes a draft at the first step, revision 1', () => {
     const { state } = given().when({ type: 'StartPlan', meta: { actor: elin, now }, id: 'a1', draft: { kind: 'account' } });
 
-    expect(state).toMatchObject({ id: 'a1', status: 'draft', at: 'who', revision: 1, version: 0, applicant: elin, createdAt: now });
+    expect(state).toMatchObject({ id: 'a1', status: 'draft', step: 'who', revision: 1, version: 0, applicant: elin, createdAt: now });
   });
 
   it('R1: saving a step stores the answers, moves on and counts a revision', () => {
@@ -44,7 +44,7 @@ describe('assignment: the applicant\'s part of the lifecycle', () => {
       then: 'commitments',
     });
 
-    expect(state).toMatchObject({ revision: 2, at: 'commitments', draft: { purpose: { purpose: 'Ny text' } } });
+    expect(state).toMatchObject({ revision: 2, step: 'commitments', draft: { purpose: { purpose: 'Ny text' } } });
   });
 
   it('R1: submitting a complete plan freezes version 1 and waits for the chief', () => {

@@ -30,6 +30,15 @@ describe('the assignments table, laid out by one module (store/assignmentLayout.
     expect(personPartition('elin')).toBe('p_elin');
   });
 
+  it('R4: a draft stored when the questionnaire\'s step was called `at` reads with its step', async () => {
+    const id = randomUUID();
+    const { step, ...rest } = stateAt(id, 'draft');
+    await table.createEntity({ partitionKey: assignmentPartition(id), rowKey: stateRow, json: JSON.stringify({ ...rest, at: step }) });
+    const read = (await assignments.get(id))!.value;
+    expect(read.step).toBe('who');
+    expect(read).not.toHaveProperty('at');
+  });
+
   it('"hej": an owner\'s index row keeps the ownership facts, never set back to an older revision', async () => {
     const id = randomUUID();
     const owner = `owner-${id}`;

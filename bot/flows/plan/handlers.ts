@@ -109,11 +109,11 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
 
     // "Tillbaka" keeps what was typed on the step, as it is, and opens the one before (or the review it came from).
     back: onDraftButton(onDraft, ({ turn, stored: { value: a }, context: view, meta }) => {
-      const before = a.fromReview ? 'review' : (stepBefore(a.draft.kind, a.at) ?? a.at);
-      if (a.at === 'review') return { type: 'OpenStep', meta, to: before };
-      const result = keepDraft(a.at, kept(a, a.at, answersFromCard(a.at, turn.data)));
-      if (!result.ok) return { show: refusedStep(turn, view, a, a.at, result.errors) };
-      return { type: 'SaveStep', meta, step: a.at, answers: result.value, then: before };
+      const before = a.fromReview ? 'review' : (stepBefore(a.draft.kind, a.step) ?? a.step);
+      if (a.step === 'review') return { type: 'OpenStep', meta, to: before };
+      const result = keepDraft(a.step, kept(a, a.step, answersFromCard(a.step, turn.data)));
+      if (!result.ok) return { show: refusedStep(turn, view, a, a.step, result.errors) };
+      return { type: 'SaveStep', meta, step: a.step, answers: result.value, then: before };
     }),
 
     open: onDraftButton(openData, ({ input: { to }, stored: { value: a }, meta }) =>

@@ -122,5 +122,5 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
 /** The card that belongs to the assignment now: its current step, the review, or its status. */
 export function currentCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
   if (assignment.status !== 'draft' && assignment.status !== 'changes_requested') return statusCard(view, assignment, shown);
-  return assignment.at === 'review' ? reviewCard(view, assignment, shown) : stepCard(view, assignment, assignment.at, shown);
+  return assignment.step === 'review' ? reviewCard(view, assignment, shown) : stepCard(view, assignment, assignment.step, shown);
 }
