@@ -8,7 +8,7 @@ import { effectHandlers } from './flows/commands/effectHandlers';
 import { drainOutbox, strayOutboxes } from './flows/commands/outbox';
 import { runCommand, type Outcome, type RunOptions } from './flows/commands/runner';
 import type { FlowDeps } from './flows/deps';
-import { followDirectory } from './flows/organisation/follow';
+import { followDirectory } from './flows/organisation/followDirectory';
 import { tellAboutNewDepartments } from './flows/organisation/departments';
 import { syncDirectory, type SyncReport } from './flows/organisation/sync';
 import { connectMail } from './graph/mail';

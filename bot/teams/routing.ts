@@ -7,7 +7,7 @@ import { organisationHandlers } from '../flows/organisation/departments';
 import { approvalHandlers } from '../flows/approval/handlers';
 import { absenceHandlers } from '../flows/duties/absence';
 import { evaluationHandlers } from '../flows/duties/evaluation';
-import { taskHandlers } from '../flows/duties/tasks';
+import { taskHandlers } from '../flows/duties/taskHandlers';
 import { fileSchema, receiveFiles } from '../flows/duties/upload';
 import type { FlowDeps } from '../flows/deps';
 import type { Reach } from '../store/conversations';

@@ -2,7 +2,7 @@ import type { AuditTrail } from '../../store/auditTrail';
 import type { RegisterStore } from '../../store/register';
 import { announce, refreshCopies, type AnnounceDeps } from '../approval/announce';
 import { trackWaiting } from '../shared/approvers';
-import { closeNudges, type FollowDutyDeps } from '../duties/follow';
+import { closeNudges, type FollowDutyDeps } from '../duties/closeNudges';
 import { reschedule, type ScheduleDeps } from '../duties/schedule';
 import { archiveRecord, type RecordDeps } from '../records/handlers';
 import type { EffectHandlers } from './outbox';

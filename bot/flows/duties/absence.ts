@@ -4,7 +4,7 @@ import type { Assignment, Command } from '../../domain/assignment';
 import { texts } from '../../i18n';
 import { refusalShown } from '../commands/refusals';
 import { cardFields, type CardHandler, type CardTurn } from '../turn';
-import type { DutyTaskDeps } from './task';
+import type { DutyTaskDeps } from './dutyVerb';
 import { accountName, ownsActiveAccount } from '../../domain/account';
 import { isAbsencePeriod } from '../../domain/dutyCommands';
 import { isEnabled } from '../../domain/directory';

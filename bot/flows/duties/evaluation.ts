@@ -11,7 +11,7 @@ import { approversFor } from '../shared/approvers';
 import { echoLength, type CardHandler, type CardTurn } from '../turn';
 import { localeOfPerson } from '../messenger';
 import type { Made } from '../commands/press';
-import { dutyVerb, type DutyTaskDeps, type Task } from './task';
+import { dutyVerb, type DutyTaskDeps, type Task } from './dutyVerb';
 
 const count = wholeNumber(100_000_000);
 const reportData = z.object({

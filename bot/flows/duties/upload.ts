@@ -7,7 +7,7 @@ import { overdue } from '../../domain/duties';
 import { texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
 import type { CardTurn } from '../turn';
-import type { DutyTaskDeps } from './task';
+import type { DutyTaskDeps } from './dutyVerb';
 import { factsFor } from './schedule';
 import { periodLabel } from '../shared/periodLabel';
 import { refusalShown } from '../commands/refusals';

@@ -4,7 +4,7 @@ import type { Reach } from '../../store/conversations';
 import { texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
 import { departmentsCardFor, organisationOf, type DepartmentsShown } from '../shared/departmentsCard';
-import { followDirectory } from './follow';
+import { followDirectory } from './followDirectory';
 import { localeOfPerson } from '../messenger';
 import { cardFields, type CardHandler, type CardTurn } from '../turn';
 

@@ -4,7 +4,7 @@ import { nudgesBetween } from '../../domain/duties';
 import { texts } from '../../i18n';
 import type { CardHandler } from '../turn';
 import { factsFor } from './schedule';
-import { dutyVerb, type DutyTaskDeps } from './task';
+import { dutyVerb, type DutyTaskDeps } from './dutyVerb';
 import { periodLabel } from '../shared/periodLabel';
 
 /** The longest reference of the municipal archive kept (its diary numbers are far shorter). */
