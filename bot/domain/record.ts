@@ -1,7 +1,7 @@
 import type { ActivityPlan } from './activityPlan';
 import type { FinalSnapshot } from './account';
 import type { Absence, Assignment, DutyLog, PersonRef } from './assignmentTypes';
-import type { AuditEvent } from './audit';
+import type { AuditRecord } from './auditRecord';
 import type { DutyEvidence, EvaluationReport } from './dutyCommands';
 
 /**
@@ -29,7 +29,7 @@ export interface AssignmentRecord {
   };
   readonly planVersions: readonly RecordedPlan[];
   /** Every decision, oldest first, as the audit log keeps it (holds on the account included). */
-  readonly decisions: readonly AuditEvent[];
+  readonly decisions: readonly AuditRecord[];
   readonly evaluations: readonly { readonly period: string; readonly completedAt: string; readonly report: EvaluationReport }[];
   readonly removals: readonly { readonly removedOn: string; readonly ground: string; readonly what: string; readonly recordedBy: string; readonly recordedAt: string }[];
   readonly snapshots: readonly RecordedSnapshot[];
@@ -66,7 +66,7 @@ export interface RecordedReport {
 export interface RecordSources {
   readonly state: Assignment;
   readonly versions: readonly RecordedPlan[];
-  readonly audit: readonly AuditEvent[];
+  readonly audit: readonly AuditRecord[];
   readonly reports: readonly RecordedReport[];
   readonly generatedAt: string;
 }

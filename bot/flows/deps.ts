@@ -7,7 +7,7 @@ import type { Log } from '../log';
 import type { ArchiveStore } from '../store/archive';
 import type { Exports } from '../store/exports';
 import type { AssignmentStore } from '../store/assignments';
-import type { AuditLog } from '../store/audit';
+import type { AuditRecords } from '../store/auditRecords';
 import type { ConversationReferences } from '../store/conversations';
 import type { DirectoryStore } from '../store/directory';
 import type { Outbox } from '../store/outbox';
@@ -28,7 +28,7 @@ export interface FlowDeps {
   /** Carries out a command on an assignment: the one way an assignment changes (commands/runner.ts). */
   readonly run: (command: Command, options: RunOptions) => Promise<Outcome>;
   readonly assignments: AssignmentStore;
-  readonly audit: AuditLog;
+  readonly audit: AuditRecords;
   readonly outbox: Outbox;
   readonly register: RegisterStore;
   readonly directory: DirectoryStore;

@@ -2,7 +2,7 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { z } from 'zod';
 import type { ActivityPlan } from '../domain/activityPlan';
 import type { Assignment, AssignmentStatus } from '../domain/assignment';
-import type { AuditEvent } from '../domain/audit';
+import type { AuditRecord } from '../domain/auditRecord';
 import { ETagConflict } from '../errors';
 import { assignmentPartition, assignmentRows, auditRow, copyRow, outboxRow, stateRow, versionRow, type rowKinds } from './assignmentLayout';
 import { fromColumns, TableRepository, toColumns, type Stored } from './repository';
@@ -35,7 +35,7 @@ export interface Change {
   /** A submitted plan, frozen as its version. */
   readonly frozen?: PlanVersion;
   /** The decisions among the change's events (R4). */
-  readonly audit: readonly AuditEvent[];
+  readonly audit: readonly AuditRecord[];
   /** One row per effect the change implies, carried out afterwards from the outbox. */
   readonly outbox: readonly unknown[];
 }

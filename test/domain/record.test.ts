@@ -1,5 +1,5 @@
 import { evolve, type Assignment } from '../../bot/domain/assignment';
-import type { AuditEvent } from '../../bot/domain/audit';
+import type { AuditRecord } from '../../bot/domain/auditRecord';
 import type { EvaluationReport } from '../../bot/domain/dutyCommands';
 import { assignmentRecord, mayReadRecord } from '../../bot/domain/record';
 import { recordPdf } from '../../bot/flows/records/document';
@@ -28,7 +28,7 @@ const decade: Assignment = {
     absences: [{ from: '2027-07-01', to: '2027-07-28', substitute: users.admin.name, substituteAadObjectId: users.admin.aadObjectId }],
   },
 };
-const decisions: AuditEvent[] = Array.from({ length: 200 }, (_, i) => ({
+const decisions: AuditRecord[] = Array.from({ length: 200 }, (_, i) => ({
   assignmentId: 'a-10', revision: 200 - i, type: i % 2 ? 'DutyCompleted' : 'AdministrationChanged', actorAadObjectId: users.employee.aadObjectId, actorName: users.employee.name, role: 'owner', at: `2027-01-01T10:00:00.000Z`, version: 1,
 }));
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AssignmentStore } from '../../bot/store/assignments';
-import { AuditLog } from '../../bot/store/audit';
+import { AuditRecords } from '../../bot/store/auditRecords';
 import { RegisterStore } from '../../bot/store/register';
 import { users } from '../../dev/roles';
 import { accountPlan, monitoringPlan, seed } from '../support/seed';
@@ -9,7 +9,7 @@ import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
 let stores: { assignments: AssignmentStore; register: RegisterStore };
-let audit: AuditLog;
+let audit: AuditRecords;
 const ticked = { finalReference: 'KA 2027/12', closedOnPlatform: 'true', followersPointedToWebsite: 'true' };
 
 describe('an active account in Teams: mina konton, administration and closing (R10, R11, R14)', () => {
@@ -23,7 +23,7 @@ describe('an active account in Teams: mina konton, administration and closing (R
   beforeAll(async () => {
     world = await startTeams(['employee', 'chief', 'admin']);
     stores = { assignments: new AssignmentStore(world.tables), register: new RegisterStore(world.tables) };
-    audit = new AuditLog(world.tables);
+    audit = new AuditRecords(world.tables);
     connector = world.connector;
     elin = world.client('employee');
     karim = world.client('chief');

@@ -1,5 +1,5 @@
 import { AssignmentStore } from '../../bot/store/assignments';
-import { AuditLog } from '../../bot/store/audit';
+import { AuditRecords } from '../../bot/store/auditRecords';
 import { DutySchedule } from '../../bot/store/duties';
 import type { TestConnector } from '../support/connector';
 import { users } from '../../dev/roles';
@@ -9,7 +9,7 @@ import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teams
 
 let assignments: AssignmentStore;
 let schedule: DutySchedule;
-let audit: AuditLog;
+let audit: AuditRecords;
 
 describe('approvals in Teams, over HTTP against Azurite, acting as each user in turn', () => {
   let world: TeamsWorld;
@@ -24,7 +24,7 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     world = await startTeams(['employee', 'chief', 'communicator', 'commschief', 'colleague']);
     assignments = new AssignmentStore(world.tables);
     schedule = new DutySchedule(world.tables);
-    audit = new AuditLog(world.tables);
+    audit = new AuditRecords(world.tables);
     connector = world.connector;
     elin = world.client('employee');
     karim = world.client('chief');

@@ -1,5 +1,5 @@
 import { AssignmentStore } from '../../bot/store/assignments';
-import { AuditLog } from '../../bot/store/audit';
+import { AuditRecords } from '../../bot/store/auditRecords';
 import { asGraphUsers, startGraph, type GraphStandIn, type GraphUser } from '../../dev/graph';
 import { directory, users } from '../../dev/roles';
 import { sendPlan } from '../support/samplePlan';
@@ -14,7 +14,7 @@ describe('leavers and movers from the directory sync', () => {
   let graph: GraphStandIn;
   let world: OwnTeamsWorld;
   let assignments: AssignmentStore;
-  let audit: AuditLog;
+  let audit: AuditRecords;
   let elin: TeamsClient;
   let karim: TeamsClient;
   let sara: TeamsClient;
@@ -32,7 +32,7 @@ describe('leavers and movers from the directory sync', () => {
     graph = await startGraph(asGraphUsers(directory));
     world = await startOwnTeams(['employee', 'chief', 'communicator', 'commschief', 'admin', 'colleague'], { KANALKOLL_GRAPH_URL: graph.url });
     assignments = new AssignmentStore(world.tables);
-    audit = new AuditLog(world.tables);
+    audit = new AuditRecords(world.tables);
     elin = world.client('employee');
     karim = world.client('chief');
     sara = world.client('communicator');

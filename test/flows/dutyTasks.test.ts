@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Assignment } from '../../bot/domain/assignment';
 import { nudgesBetween } from '../../bot/domain/duties';
 import { AssignmentStore } from '../../bot/store/assignments';
-import { AuditLog } from '../../bot/store/audit';
+import { AuditRecords } from '../../bot/store/auditRecords';
 import { NudgeLedger } from '../../bot/store/nudges';
 import { RegisterStore } from '../../bot/store/register';
 import { users } from '../../dev/roles';
@@ -13,7 +13,7 @@ import { actionsOf, textOf, type TeamsClient } from '../support/teamsClient';
 
 let stores: { assignments: AssignmentStore; register: RegisterStore };
 let ledger: NudgeLedger;
-let audit: AuditLog;
+let audit: AuditRecords;
 
 /** What the task buttons of a nudge card send, as the duty engine draws them. */
 const task = (assignmentId: string, duty: string, period: string, due: string) => ({ assignmentId, duty, period, level: '0', due, at: `${due}T07:00:00.000Z`, section: '0' });
@@ -28,7 +28,7 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     world = await startTeams(['employee', 'colleague', 'communicator']);
     stores = { assignments: new AssignmentStore(world.tables), register: new RegisterStore(world.tables) };
     ledger = new NudgeLedger(world.tables);
-    audit = new AuditLog(world.tables);
+    audit = new AuditRecords(world.tables);
     elin = world.client('employee');
     nora = world.client('colleague');
   });

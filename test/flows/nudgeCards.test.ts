@@ -5,7 +5,7 @@ import { evolve, type Assignment } from '../../bot/domain/assignment';
 import { defaultDutySettings } from '../../bot/domain/duties';
 import { reschedule } from '../../bot/flows/duties/schedule';
 import { AssignmentStore } from '../../bot/store/assignments';
-import { AuditLog } from '../../bot/store/audit';
+import { AuditRecords } from '../../bot/store/auditRecords';
 import { DirectoryStore } from '../../bot/store/directory';
 import { DutySchedule } from '../../bot/store/duties';
 import { NudgeLedger } from '../../bot/store/nudges';
@@ -175,7 +175,7 @@ describe('nudge cards as people live them', () => {
     expect(textOf(closed)).toContain('tystakontot (Instagram) är stängt');
     expect((await new AssignmentStore(world.tables).get(id))?.value.status).toBe('closed');
     // R4: audited as the communications chief's decision.
-    expect((await new AuditLog(world.tables).history(id)).at(-1)).toMatchObject({ type: 'AccountClosed', role: 'commschief', actorName: 'Johan Nilsson' });
+    expect((await new AuditRecords(world.tables).history(id)).at(-1)).toMatchObject({ type: 'AccountClosed', role: 'commschief', actorName: 'Johan Nilsson' });
   });
 
   it('R6: when a time-limited activity has ended, its owner is asked to close the account, and later the communications chief may', async () => {
@@ -202,7 +202,7 @@ describe('nudge cards as people live them', () => {
     expect(textOf(johans[0]!)).toContain('Aktiviteten slutade 20 augusti 2027 och kontot är inte stängt.');
     const closed = await johan.invoke('account.closeConfirm', { assignmentId: id, finalReference: 'KA 2027/12', closedOnPlatform: 'true', followersPointedToWebsite: 'true' });
     expect(textOf(closed)).toContain('sommarlovet (Instagram) är stängt');
-    expect((await new AuditLog(world.tables).history(id)).at(-1)).toMatchObject({ type: 'AccountClosed', role: 'commschief' });
+    expect((await new AuditRecords(world.tables).history(id)).at(-1)).toMatchObject({ type: 'AccountClosed', role: 'commschief' });
     // Elin's card says the account is closed; nothing is left to press there.
     const elinsNow = await current('employee', id);
     expect(textOf(elinsNow)).toContain('Kontot är stängt.');

@@ -1,12 +1,12 @@
 import { AssignmentStore } from '../../bot/store/assignments';
-import { AuditLog } from '../../bot/store/audit';
+import { AuditRecords } from '../../bot/store/auditRecords';
 import { users } from '../../dev/roles';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 import { administration, channel, commitments, purpose } from '../support/samplePlan';
 
 let assignments: AssignmentStore;
-let audit: AuditLog;
+let audit: AuditRecords;
 
 const draftIdOf = (card: Card) => String(actionsOf(card).find((a) => a.data.draftId)?.data.draftId);
 
@@ -18,7 +18,7 @@ describe('the activity plan in Teams, over HTTP against Azurite', () => {
   beforeAll(async () => {
     world = await startTeams();
     assignments = new AssignmentStore(world.tables);
-    audit = new AuditLog(world.tables);
+    audit = new AuditRecords(world.tables);
     elin = world.client('employee');
     karim = world.client('chief');
   });

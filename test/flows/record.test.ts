@@ -3,8 +3,8 @@ import { recordSections } from '../../bot/flows/records/document';
 import { texts } from '../../bot/i18n';
 import { ArchiveStore } from '../../bot/store/archive';
 import { AssignmentStore } from '../../bot/store/assignments';
-import { AuditLog } from '../../bot/store/audit';
-import { AuditTrail } from '../../bot/store/auditTrail';
+import { AuditRecords } from '../../bot/store/auditRecords';
+import { SealedAudit } from '../../bot/store/sealedAudit';
 import { Blobs } from '../../bot/store/blobs';
 import { users } from '../../dev/roles';
 import { pdfText } from '../support/pdfText';
@@ -72,7 +72,7 @@ describe('the assignment record and the write-once audit (R4)', () => {
     expect(Buffer.byteLength(JSON.stringify(card), 'utf16le')).toBeLessThan(40 * 1024);
     const [pdfLink, jsonLink] = linksOf(card);
     const record = (await (await fetch(jsonLink!)).json()) as AssignmentRecord;
-    const audit = await new AuditLog(world.tables).history(id);
+    const audit = await new AuditRecords(world.tables).history(id);
     expect(record.decisions).toEqual(audit);
     expect(audit.map((e) => e.type)).toEqual(expect.arrayContaining(['PlanStarted', 'PlanSubmitted', 'ChangesRequested', 'PlanApproved', 'RemovalRecorded', 'DutyCompleted']));
     expect(record.planVersions.map((v) => v.version)).toEqual([1, 2]);
@@ -98,8 +98,8 @@ describe('the assignment record and the write-once audit (R4)', () => {
   });
 
   it('R4: every decision is also in the write-once audit blob, once each, however often its effect runs', async () => {
-    const trail = new AuditTrail(new Blobs(world.storage));
-    const audit = await new AuditLog(world.tables).history(id);
+    const trail = new SealedAudit(new Blobs(world.storage));
+    const audit = await new AuditRecords(world.tables).history(id);
     expect(await trail.read(id)).toEqual(audit);
     // An effect run again (a retry) appends nothing.
     await trail.append(id, audit);

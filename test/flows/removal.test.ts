@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { systemClock } from '../../bot/clock';
 import { zone } from '../../bot/domain/calendar';
 import { AssignmentStore } from '../../bot/store/assignments';
-import { AuditLog } from '../../bot/store/audit';
+import { AuditRecords } from '../../bot/store/auditRecords';
 import { RegisterStore } from '../../bot/store/register';
 import { users } from '../../dev/roles';
 import { accountPlan, seed } from '../support/seed';
@@ -33,7 +33,7 @@ describe('recording removed posts (R14)', () => {
 
     const saved = await elin.press(form, 'Spara', { removedOn: day(-1), ground: 'hateSpeech', what: 'En kommentar med hets mot en folkgrupp under inlägget om Eid.' });
     expect(textOf(saved)).toContain('Sparat. Det borttagna inlägget finns nu i historiken för Ungdomens hus (Instagram).');
-    const last = (await new AuditLog(world.tables).history(account)).at(-1);
+    const last = (await new AuditRecords(world.tables).history(account)).at(-1);
     expect(last).toMatchObject({ type: 'RemovalRecorded', role: 'owner', actorName: users.employee.name, removedOn: day(-1), ground: 'hateSpeech', comment: 'En kommentar med hets mot en folkgrupp under inlägget om Eid.' });
     // The account's history says so in words.
     const history = await elin.invoke('approval.refresh', { assignmentId: account });
@@ -43,7 +43,7 @@ describe('recording removed posts (R14)', () => {
   it('R14: an admin may too; a missing ground, a day in the future or one too long ago is refused and nothing is stored', async () => {
     const aida = world.client('admin');
     const form = await aida.say('borttaget inlägg');
-    const before = (await new AuditLog(world.tables).history(account)).length;
+    const before = (await new AuditRecords(world.tables).history(account)).length;
     const noGround = await aida.press(form, 'Spara', { assignmentId: account, removedOn: day(), ground: '', what: 'Reklam för ett spel' });
     expect(textOf(noGround)).toContain('Välj något i listan.');
     const future = await aida.press(form, 'Spara', { assignmentId: account, removedOn: day(2), ground: 'advertising', what: 'Reklam för ett spel' });
@@ -52,21 +52,21 @@ describe('recording removed posts (R14)', () => {
     expect(textOf(longAgo)).toContain('Välj i dag eller en dag de senaste 30 dagarna.');
     // What was typed is kept.
     expect(textOf(future)).toContain('Reklam för ett spel');
-    expect((await new AuditLog(world.tables).history(account)).length).toBe(before);
+    expect((await new AuditRecords(world.tables).history(account)).length).toBe(before);
     const saved = await aida.press(form, 'Spara', { assignmentId: account, removedOn: day(), ground: 'advertising', what: 'Reklam för ett spel' });
     expect(textOf(saved)).toContain('Sparat.');
-    expect((await new AuditLog(world.tables).history(account)).at(-1)).toMatchObject({ role: 'admin', ground: 'advertising' });
+    expect((await new AuditRecords(world.tables).history(account)).at(-1)).toMatchObject({ role: 'admin', ground: 'advertising' });
   });
 
   it('R4, R14: the same form sent twice (a double press) records once', async () => {
     const elin = world.client('employee');
     const form = await elin.say('borttaget inlägg');
-    const before = (await new AuditLog(world.tables).history(account)).length;
+    const before = (await new AuditRecords(world.tables).history(account)).length;
     const inputs = { assignmentId: account, removedOn: day(), ground: 'obscene', what: 'Svordomar i en kommentar' };
     const [first, second] = [await elin.press(form, 'Spara', inputs), await elin.press(form, 'Spara', inputs)];
     expect(textOf(first)).toContain('Sparat.');
     expect(textOf(second)).toContain('Det här är redan sparat.');
-    expect((await new AuditLog(world.tables).history(account)).length).toBe(before + 1);
+    expect((await new AuditRecords(world.tables).history(account)).length).toBe(before + 1);
   });
 
   it('R14: someone who does not look after the account cannot record on it, whatever the card says', async () => {
@@ -74,9 +74,9 @@ describe('recording removed posts (R14)', () => {
     const form = await lina.say('borttaget inlägg');
     expect(textOf(form)).toContain('Du sköter inget konto just nu.');
     expect(actionsOf(form)).toEqual([]);
-    const before = (await new AuditLog(world.tables).history(account)).length;
+    const before = (await new AuditRecords(world.tables).history(account)).length;
     const forged = await lina.invoke('removal.save', { assignmentId: account, removedOn: day(), ground: 'obscene', what: 'Svordomar' });
     expect(textOf(forged)).toContain('Du sköter inget konto just nu.');
-    expect((await new AuditLog(world.tables).history(account)).length).toBe(before);
+    expect((await new AuditRecords(world.tables).history(account)).length).toBe(before);
   });
 });

@@ -2,9 +2,9 @@ import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
 import { digestWeek } from '../../bot/domain/digest';
 import { evolve, type Assignment } from '../../bot/domain/assignment';
-import type { AuditEvent } from '../../bot/domain/audit';
+import type { AuditRecord } from '../../bot/domain/auditRecord';
 import { AssignmentStore } from '../../bot/store/assignments';
-import { AuditLog } from '../../bot/store/audit';
+import { AuditRecords } from '../../bot/store/auditRecords';
 import { ConversationReferences } from '../../bot/store/conversations';
 import { DirectoryStore } from '../../bot/store/directory';
 import { RegisterStore } from '../../bot/store/register';
@@ -55,7 +55,7 @@ describe('personal data only as long as needed (GDPR)', () => {
   const held = randomUUID();
   const old = { bullying: report('bullying', iso(-1000)), negative: report('negative', iso(-1000)), criticism: report('criticism', iso(-1000)) };
   const recent = report('bullying', iso(-10));
-  const filed = (r: FiledReport): AuditEvent => ({ assignmentId: `report_${r.id}`, revision: 1, type: 'ReportFiled', actorAadObjectId: r.reporter.aadObjectId, actorName: r.reporter.name, role: 'reporter', at: r.filedAt, version: 1 });
+  const filed = (r: FiledReport): AuditRecord => ({ assignmentId: `report_${r.id}`, revision: 1, type: 'ReportFiled', actorAadObjectId: r.reporter.aadObjectId, actorName: r.reporter.name, role: 'reporter', at: r.filedAt, version: 1 });
 
   beforeAll(async () => {
     world = await startOwnTeams(['employee', 'commschief', 'admin', 'colleague'], {}, async (tables) => {
@@ -66,7 +66,7 @@ describe('personal data only as long as needed (GDPR)', () => {
         await register.sync(state);
       }
       const reports = new ReportStore(tables);
-      const audit = new AuditLog(tables);
+      const audit = new AuditRecords(tables);
       for (const r of [old.bullying, old.negative, old.criticism, recent]) {
         await reports.file(r);
         await audit.appendReport(filed(r));
@@ -120,7 +120,7 @@ describe('personal data only as long as needed (GDPR)', () => {
     }
 
     const reports = new ReportStore(world.tables);
-    const audit = new AuditLog(world.tables);
+    const audit = new AuditRecords(world.tables);
     // Bullying and negative reports of 1,000 days ago are gone, their filings on record without a name; the recent one and registered criticism stay.
     expect(await reports.get(old.bullying.id)).toBeUndefined();
     expect(await reports.get(old.negative.id)).toBeUndefined();

@@ -8,7 +8,7 @@ import type { Command, PersonRef } from '../../bot/domain/assignment';
 import { zone } from '../../bot/domain/calendar';
 import type { Log } from '../../bot/log';
 import { AssignmentStore } from '../../bot/store/assignments';
-import { AuditLog } from '../../bot/store/audit';
+import { AuditRecords } from '../../bot/store/auditRecords';
 import { ConversationReferences } from '../../bot/store/conversations';
 import { DirectoryStore } from '../../bot/store/directory';
 import { DutySchedule } from '../../bot/store/duties';
@@ -123,7 +123,7 @@ describe('R4: a crash after any write of a command loses nothing and repeats not
   let azurite: Azurite;
   let connector: TestConnector;
   let storage: string;
-  let stores: { assignments: AssignmentStore; audit: AuditLog; register: RegisterStore; schedule: DutySchedule; outbox: Outbox };
+  let stores: { assignments: AssignmentStore; audit: AuditRecords; register: RegisterStore; schedule: DutySchedule; outbox: Outbox };
   let effectsQueue: QueueClient;
 
   const app = (clock: Date, parts: { tables?: Tables; queues?: Queues } = {}): Kanalkoll =>
@@ -137,7 +137,7 @@ describe('R4: a crash after any write of a command loses nothing and repeats not
     await tables.ensureCreated();
     await new DirectoryStore(tables).load(directory);
     connector = await startConnector();
-    stores = { assignments: new AssignmentStore(tables), audit: new AuditLog(tables), register: new RegisterStore(tables), schedule: new DutySchedule(tables), outbox: new Outbox(tables) };
+    stores = { assignments: new AssignmentStore(tables), audit: new AuditRecords(tables), register: new RegisterStore(tables), schedule: new DutySchedule(tables), outbox: new Outbox(tables) };
     const conversations = new ConversationReferences(tables);
     for (const role of Object.keys(users) as Role[]) {
       const { aadObjectId, name } = users[role];

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ActivityPlan } from '../../bot/domain/activityPlan';
 import { decide, evolve, type Assignment, type Event, type PersonRef } from '../../bot/domain/assignment';
-import { auditOf, type AuditEvent } from '../../bot/domain/audit';
+import { auditRecordsOf, type AuditRecord } from '../../bot/domain/auditRecord';
 import { nextNudgeAfter, ownerDuties, type OwnerDuty } from '../../bot/domain/duties';
 import type { DutyEvidence } from '../../bot/domain/dutyCommands';
 import type { AssignmentStore } from '../../bot/store/assignments';
@@ -30,7 +30,7 @@ const evidenceOf = (duty: OwnerDuty, n: number): DutyEvidence =>
  * years of archive snapshots, evaluations, activity checks, login checks): each completion decided
  * by the domain the day after its first nudge, and the audit row of every decision.
  */
-export function activeWithHistory(account: AccountOf, until: DateTime): { state: Assignment; audit: AuditEvent[] } {
+export function activeWithHistory(account: AccountOf, until: DateTime): { state: Assignment; audit: AuditRecord[] } {
   const at = account.activatedAt.toUTC().toISO() ?? '';
   const base = <Extract<ActivityPlan, { kind: 'account' }>>accountPlan({ platform: 'Instagram', accountName: `Botkyrka ${account.id}` }, 'Berätta om verksamheten.', 'Invånare i Botkyrka', account.departmentId);
   const plan = {
@@ -38,10 +38,10 @@ export function activeWithHistory(account: AccountOf, until: DateTime): { state:
     who: { kind: 'account' as const, departmentId: account.departmentId, chiefAadObjectId: account.chiefAadObjectId },
     administration: { ...base.administration, admins: [account.owner.aadObjectId, account.colleague], substitute: account.colleague },
   };
-  const audit: AuditEvent[] = [];
+  const audit: AuditRecord[] = [];
   const apply = (state: Assignment | undefined, events: readonly Event[], by: PersonRef, now: string) => {
     const next = events.reduce<Assignment | undefined>(evolve, state) as Assignment;
-    audit.push(...auditOf(events, next, { actor: by, now }));
+    audit.push(...auditRecordsOf(events, next, { actor: by, now }));
     return next;
   };
   let state = apply(undefined, eventsTo(account.id, plan, 'active', at).map((e) => (e.type === 'PlanStarted' ? { ...e, applicant: account.owner } : e)), account.owner, at);
@@ -60,7 +60,7 @@ export function activeWithHistory(account: AccountOf, until: DateTime): { state:
 }
 
 /** Stores the account with its audit rows, its indexes and its register row, as the lifecycle's effects would have. */
-export async function storeWithHistory(stores: { assignments: AssignmentStore; register: RegisterStore }, account: { state: Assignment; audit: AuditEvent[] }): Promise<void> {
+export async function storeWithHistory(stores: { assignments: AssignmentStore; register: RegisterStore }, account: { state: Assignment; audit: AuditRecord[] }): Promise<void> {
   const { state } = account;
   // One transaction holds at most 100 rows: the oldest decisions are left out beyond that.
   const frozen = state.status === 'active' ? { assignmentId: state.id, version: state.version, submittedAt: state.activatedAt, plan: state.plan } : undefined;

@@ -12,8 +12,8 @@ import { runCommand } from '../../bot/flows/commands/runner';
 import { consoleLog } from '../../bot/log';
 import { Outbox } from '../../bot/store/outbox';
 import { AssignmentStore } from '../../bot/store/assignments';
-import { AuditLog } from '../../bot/store/audit';
-import { AuditTrail } from '../../bot/store/auditTrail';
+import { AuditRecords } from '../../bot/store/auditRecords';
+import { SealedAudit } from '../../bot/store/sealedAudit';
 import { Blobs } from '../../bot/store/blobs';
 import { ConversationReferences } from '../../bot/store/conversations';
 import { DirectoryStore } from '../../bot/store/directory';
@@ -65,7 +65,7 @@ function storesOf(storage: string) {
     queues: connectQueues(storage),
     assignments: new AssignmentStore(tables),
     register: new RegisterStore(tables),
-    audit: new AuditLog(tables),
+    audit: new AuditRecords(tables),
     directory: new DirectoryStore(tables),
     schedule: new DutySchedule(tables),
     ledger: new NudgeLedger(tables),
@@ -98,7 +98,7 @@ export async function startDutyWorld(env: Record<string, string> = {}, options: 
   const reach = { tenantId, serviceUrl: connector.serviceUrl };
   const scheduleDeps = { directory: stores.directory, schedule: stores.schedule, settings: defaultDutySettings, clock: systemClock };
   // The real command path; its cards are not announced here (the flow tests do that).
-  const auditTrail = new AuditTrail(new Blobs(storage));
+  const auditTrail = new SealedAudit(new Blobs(storage));
   const effects: EffectHandlers = {
     seal: async (_effect, current) => auditTrail.append(current.id, await stores.audit.history(current.id)),
     archiveRecord: async () => undefined,

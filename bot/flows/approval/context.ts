@@ -4,7 +4,7 @@ import type { Assignment } from '../../domain/assignment';
 import { passiveSince, type DutySettings } from '../../domain/duties';
 import type { Locale } from '../../domain/locale';
 import type { AssignmentStore } from '../../store/assignments';
-import type { AuditLog } from '../../store/audit';
+import type { AuditRecords } from '../../store/auditRecords';
 import type { ConversationReferences } from '../../store/conversations';
 import type { DirectoryStore } from '../../store/directory';
 import type { Messenger } from '../messenger';
@@ -17,7 +17,7 @@ export interface ApprovalDeps {
   readonly clock: () => Date;
   readonly dutySettings: DutySettings;
   readonly assignments: AssignmentStore;
-  readonly audit: AuditLog;
+  readonly audit: AuditRecords;
   readonly directory: DirectoryStore;
   readonly conversations: ConversationReferences;
   readonly messenger: Messenger;

@@ -6,7 +6,7 @@ import { waitingStep, type Approvers } from '../../domain/approval';
 import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
 import { editable, type Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
-import type { AuditEvent } from '../../store/audit';
+import type { AuditRecord } from '../../domain/auditRecord';
 import { historyText, quoted } from '../shared/history';
 import { communicatorOf, planFacts } from '../shared/planFacts';
 import { shortened } from '../turn';
@@ -15,7 +15,7 @@ import type { PlanView } from '../shared/planView';
 /** What an approval card shows besides the assignment. */
 export interface ApprovalContext {
   readonly view: PlanView;
-  readonly history: readonly AuditEvent[];
+  readonly history: readonly AuditRecord[];
   /** The plan version before this one, to show what changed. */
   readonly previous?: Assignment['plan'];
   /** The department communicator, who may close an active account. */

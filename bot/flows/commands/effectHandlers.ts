@@ -1,4 +1,4 @@
-import type { AuditTrail } from '../../store/auditTrail';
+import type { SealedAudit } from '../../store/sealedAudit';
 import type { RegisterStore } from '../../store/register';
 import { announce, refreshCopies, type AnnounceDeps } from '../approval/announce';
 import { trackWaiting } from '../shared/approvers';
@@ -14,7 +14,7 @@ export interface EffectDeps {
   readonly records: Omit<RecordDeps, 'exports'>;
   readonly duties: Pick<ScheduleDeps, 'directory' | 'schedule' | 'settings' | 'clock'>;
   readonly register: Pick<RegisterStore, 'sync'>;
-  readonly auditTrail: Pick<AuditTrail, 'append'>;
+  readonly auditTrail: Pick<SealedAudit, 'append'>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { decide, evolve, type Assignment, type Command, type Event, type Refusal } from '../../domain/assignment';
-import { auditOf } from '../../domain/audit';
+import { auditRecordsOf } from '../../domain/auditRecord';
 import { ETagConflict } from '../../errors';
 import type { Log } from '../../log';
 import type { AssignmentStore } from '../../store/assignments';
@@ -48,7 +48,7 @@ export async function runCommand(deps: CommandDeps, command: Command, options: R
     if (!decision.ok) return decision;
     const state = decision.events.reduce<Assignment | undefined>(evolve, stored?.value) as Assignment;
     const submitted = decision.events.find((e) => e.type === 'PlanSubmitted');
-    const audit = auditOf(decision.events, state, command.meta);
+    const audit = auditRecordsOf(decision.events, state, command.meta);
     const outbox = effectsOf(decision.events, state, options.reach, audit, options.pressed);
     try {
       // The marker first: should the process stop after the transaction, the sweep finds the outbox.

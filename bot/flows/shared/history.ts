@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../domain/audit';
+import type { AuditRecord } from '../../domain/auditRecord';
 import type { RemovalGround } from '../../domain/removal';
 import { texts } from '../../i18n';
 import type { PlanView } from './planView';
@@ -7,7 +7,7 @@ import type { PlanView } from './planView';
 export const quoted = (locale: PlanView['locale'], text: string) => (locale === 'sv' ? `”${text}”` : `"${text}"`);
 
 /** What someone did, in words, for a line of an assignment's history (the approval card, the record). */
-export function historyText(view: PlanView, event: AuditEvent): string {
+export function historyText(view: PlanView, event: AuditRecord): string {
   const h = texts(view.locale).approval.history;
   switch (event.type) {
     case 'PlanSubmitted':

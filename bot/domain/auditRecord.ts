@@ -2,8 +2,12 @@ import { substituteOn } from './account';
 import type { Assignment, CommandMeta, Event } from './assignment';
 import { localDate } from './calendar';
 
-/** One decision on an assignment, as the audit log keeps it (R4): created once, never changed. */
-export interface AuditEvent {
+/**
+ * An audit record: one decision on an assignment (R4), created once, never changed. Three words, one
+ * each: the audit record (this), the audit records kept in tables with the change (store/auditRecords.ts),
+ * and the sealed audit, their write-once copy (store/sealedAudit.ts).
+ */
+export interface AuditRecord {
   readonly assignmentId: string;
   /** The assignment's revision the event produced: orders the log. */
   readonly revision: number;
@@ -27,7 +31,7 @@ export interface AuditEvent {
 }
 
 /** Events that are decisions, and so go to the audit log (R4); saving a step is not one. */
-function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 'comment' | 'subject' | 'removedOn' | 'ground'> | undefined {
+function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' | 'comment' | 'subject' | 'removedOn' | 'ground'> | undefined {
   switch (event.type) {
     case 'PlanStarted':
     case 'PlanSubmitted':
@@ -81,7 +85,7 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditEvent, 'role' | 
 }
 
 /** The audit records of a change: one per decision among its events, by the command's actor. */
-export function auditOf(events: readonly Event[], state: Assignment, meta: CommandMeta): AuditEvent[] {
+export function auditRecordsOf(events: readonly Event[], state: Assignment, meta: CommandMeta): AuditRecord[] {
   return events.flatMap((event) => {
     const entry = auditEntry(event, state);
     if (!entry) return [];

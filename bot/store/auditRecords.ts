@@ -1,20 +1,20 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { AuditEvent } from '../domain/audit';
+import type { AuditRecord } from '../domain/auditRecord';
 import { assignmentRows, revisionKey } from './assignmentLayout';
 import { encodeKey } from './repository';
 import { createdOnce } from './statuses';
-import type { AuditTrail } from './auditTrail';
+import type { SealedAudit } from './sealedAudit';
 import type { Tables } from './tables';
 
-export type { AuditEvent } from '../domain/audit';
+export type { AuditRecord } from '../domain/auditRecord';
 
 /**
- * The append-only audit log (R4): records are only ever created, never updated or deleted. An
+ * The audit records (R4), kept in tables: only ever created, never updated or deleted. An
  * assignment's decisions are rows of its own partition (`audit_<revision>_<n>`), created in the
  * same transaction as the change they record (AssignmentStore.commit). Reports, which are not
  * assignments, keep theirs in the `audit` table.
  */
-export class AuditLog {
+export class AuditRecords {
   private readonly assignments: TableClient;
   /** The `audit` table: reports' filings, and assignments' decisions from before they moved. */
   private readonly auditTable: TableClient;
@@ -22,7 +22,7 @@ export class AuditLog {
   constructor(
     tables: Tables,
     /** The write-once audit (R4), for the decisions here that are public records; absent in tests that do not look. */
-    private readonly trail?: Pick<AuditTrail, 'append'>,
+    private readonly trail?: Pick<SealedAudit, 'append'>,
   ) {
     this.assignments = tables.client('assignments');
     this.auditTable = tables.client('audit');
@@ -33,7 +33,7 @@ export class AuditLog {
    * hold); recording it again (a retry) leaves the first record. `sealed`: a public record, appended to
    * the write-once audit too; otherwise it may be anonymised when its report goes (GDPR).
    */
-  async appendReport(event: AuditEvent, options: { readonly sealed?: boolean } = {}): Promise<void> {
+  async appendReport(event: AuditRecord, options: { readonly sealed?: boolean } = {}): Promise<void> {
     await createdOnce(this.auditTable.createEntity({ partitionKey: encodeKey(event.assignmentId), rowKey: revisionKey(event.revision), ...event }));
     if (options.sealed && this.trail) await this.trail.append(event.assignmentId, [event]);
   }
@@ -52,7 +52,7 @@ export class AuditLog {
    * The assignment's decisions, in the order they were made. Decisions recorded before audit rows moved
    * into the assignment's partition are still in the `audit` table (partition: the assignment), and read from there.
    */
-  async history(assignmentId: string): Promise<AuditEvent[]> {
+  async history(assignmentId: string): Promise<AuditRecord[]> {
     const [earlier, events] = await Promise.all([
       this.read(this.auditTable, odata`PartitionKey eq ${encodeKey(assignmentId)}`),
       this.read(this.assignments, assignmentRows(assignmentId, 'audit')),
@@ -60,9 +60,9 @@ export class AuditLog {
     return [...earlier, ...events].sort((a, b) => a.revision - b.revision);
   }
 
-  private async read(table: TableClient, filter: string): Promise<AuditEvent[]> {
-    const events: AuditEvent[] = [];
-    for await (const entity of table.listEntities<AuditEvent>({ queryOptions: { filter } })) {
+  private async read(table: TableClient, filter: string): Promise<AuditRecord[]> {
+    const events: AuditRecord[] = [];
+    for await (const entity of table.listEntities<AuditRecord>({ queryOptions: { filter } })) {
       events.push({
         assignmentId: entity.assignmentId,
         revision: entity.revision,
