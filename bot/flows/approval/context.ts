@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Approvers } from '../../domain/approval';
 import type { Assignment } from '../../domain/assignment';
+import type { AuditRecord } from '../../domain/auditRecord';
 import { passiveSince, type DutySettings } from '../../domain/duties';
 import type { Locale } from '../../domain/locale';
 import type { AssignmentStore } from '../../store/assignments';
@@ -25,12 +26,12 @@ export interface ApprovalDeps {
   readonly forcedLocale?: Locale;
 }
 
-/** Everything an approval card needs, for one language. */
-export async function approvalContext(deps: ApprovalDeps, state: Assignment, locale: Locale, approvers: Approvers, tenantId: string): Promise<ApprovalContext> {
+/** Everything an approval card needs, for one language; `history`, when the caller has the assignment's audit records already. */
+export async function approvalContext(deps: ApprovalDeps, state: Assignment, locale: Locale, approvers: Approvers, tenantId: string, known?: readonly AuditRecord[]): Promise<ApprovalContext> {
   const approverAad = currentApprover(state, approvers);
   const [view, history, versions, approverRef] = await Promise.all([
     loadView(deps, locale, { assignments: [state], people: [approverAad] }),
-    deps.audit.history(state.id),
+    known ?? deps.audit.history(state.id),
     state.version > 1 ? deps.assignments.versions(state.id) : Promise.resolve([]),
     approverAad ? deps.conversations.user(tenantId, approverAad) : Promise.resolve(undefined),
   ]);

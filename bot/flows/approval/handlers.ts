@@ -5,6 +5,7 @@ import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
 import { isEnabled, type Person } from '../../domain/directory';
 import { cardId, wholeNumber } from '../../domain/fields';
 import type { Assignment, Command, Event } from '../../domain/assignment';
+import type { AuditRecord } from '../../domain/auditRecord';
 import { texts, type Texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
 import { cardVerb, type Answered, type CardVerb, type Press } from '../commands/press';
@@ -32,6 +33,9 @@ const appointData = viewData.extend(personData);
 
 type DecisionType = 'ApprovePlan' | 'RequestChanges' | 'RejectPlan';
 
+/** An assignment's audit records, as its card shows them. */
+type History = readonly AuditRecord[];
+
 /** Who decides each step of the plan, read once per press and handed to the command and the card. */
 interface Deciders {
   readonly approvers: Approvers;
@@ -46,9 +50,9 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
   'approve' | 'requestChanges' | 'reject' | 'refresh' | 'history' | 'assign' | 'appoint' | 'withdraw',
   CardHandler
 > {
-  /** The card for `turn.user` on the assignment as it is now, with what happened. */
-  async function cardFor(turn: CardTurn, state: Assignment, approvers: Approvers, shown: ApprovalShown = {}): Promise<AdaptiveCard> {
-    const context = await approvalContext(deps, state, turn.locale, approvers, turn.reach.tenantId);
+  /** The card for `turn.user` on the assignment as it is now, with what happened; `history`, its audit records if known. */
+  async function cardFor(turn: CardTurn, state: Assignment, approvers: Approvers, shown: ApprovalShown = {}, history?: readonly AuditRecord[]): Promise<AdaptiveCard> {
+    const context = await approvalContext(deps, state, turn.locale, approvers, turn.reach.tenantId, history);
     return approvalCardFor(context, state, turn.user.aadObjectId, shown);
   }
 
@@ -56,13 +60,13 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
   const message = async (turn: CardTurn, refusal: RefusalShown) => messageCard(await loadView(deps, turn.locale), refusal.text);
 
   /** Refusals that show no plan (not there, not theirs) are a message; the others are said on the plan's card, under their field. */
-  const refused = (press: Press<unknown, Deciders>, state: Assignment, refusal: RefusalShown): Promise<AdaptiveCard> =>
+  const refused = (press: Press<unknown, Deciders, History>, state: Assignment, refusal: RefusalShown): Promise<AdaptiveCard> =>
     refusal.reason === 'notFound' || refusal.reason === 'notYours'
       ? message(press.turn, refusal)
       : cardFor(press.turn, state, press.context.approvers, refusal.field === 'comment' ? { error: refusal.text } : refusal.field === 'person' ? { assignError: refusal.text } : { notice: refusal.text });
 
   /** Someone with no part in the plan sees nothing of it. */
-  const viewer = (press: Press<unknown, Deciders>): PressRefusal | undefined =>
+  const viewer = (press: Press<unknown, Deciders, History>): PressRefusal | undefined =>
     !press.stored.value.plan ? { reason: 'notFound' } : !mayView(press.stored.value, press.turn.user.aadObjectId, press.context.approvers) ? { reason: 'notYours' } : undefined;
 
   const deciders = async ({ stored }: { stored: { value: Assignment } }): Promise<Deciders> => ({ approvers: await approversFor(deps.directory, stored.value) });
@@ -71,22 +75,25 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
   const verb = <I extends { assignmentId: string }, C extends Deciders>(spec: {
     readonly surface?: Surface;
     readonly input: z.ZodType<I>;
-    readonly load?: CardVerb<I, C>['load'];
-    readonly authorise?: CardVerb<I, C>['authorise'];
-    readonly command?: CardVerb<I, C>['command'];
-    readonly done?: (press: Press<I, C>, answered: Extract<Answered, { ok: true }>, t: ApprovalTexts) => Promise<string | undefined> | string | undefined;
+    readonly load?: CardVerb<I, C, History>['load'];
+    readonly authorise?: CardVerb<I, C, History>['authorise'];
+    readonly command?: CardVerb<I, C, History>['command'];
+    readonly done?: (press: Press<I, C, History>, answered: Extract<Answered, { ok: true }>, t: ApprovalTexts) => Promise<string | undefined> | string | undefined;
   }): CardHandler =>
-    cardVerb<I, C>(deps, {
+    cardVerb<I, C, History>(deps, {
       surface: spec.surface ?? 'approval',
       input: spec.input,
       assignmentId: (input) => input.assignmentId,
+      // The card shows the plan's history: read at the same time as the plan.
+      alongside: (input) => deps.audit.history(input.assignmentId),
       load: spec.load ?? ((read) => deciders(read) as Promise<C>),
       ...(spec.authorise ? { authorise: spec.authorise } : {}),
       ...(spec.command ? { command: spec.command } : {}),
       answer: async (press, answered) => {
         if (!answered.ok) return refused(press, answered.state, answered.refusal);
         const done = await spec.done?.(press, answered, texts(press.turn.locale).approval);
-        return cardFor(press.turn, answered.state, press.context.approvers, done ? { done } : {});
+        // The history as read, and the records this press stored with its change.
+        return cardFor(press.turn, answered.state, press.context.approvers, done ? { done } : {}, [...press.alongside, ...answered.audit]);
       },
       fallback: message,
     });
@@ -125,7 +132,7 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
     readonly surface: 'assign' | 'appoint';
     readonly input: z.ZodType<I>;
     readonly check: (state: Assignment, actor: string, approvers: Approvers) => PressRefusal | undefined;
-    readonly command: (person: { aadObjectId: string; name: string }, press: Press<I, Picking>) => Command;
+    readonly command: (person: { aadObjectId: string; name: string }, press: Press<I, Picking, History>) => Command;
     readonly done: (name: string, t: ApprovalTexts) => string;
   }): CardHandler =>
     verb<I, Picking>({

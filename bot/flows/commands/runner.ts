@@ -1,5 +1,5 @@
 import { decide, evolve, type Assignment, type Command, type Event, type Refusal } from '../../domain/assignment';
-import { auditRecordsOf } from '../../domain/auditRecord';
+import { auditRecordsOf, type AuditRecord } from '../../domain/auditRecord';
 import { ETagConflict } from '../../errors';
 import type { Log } from '../../log';
 import type { AssignmentStore } from '../../store/assignments';
@@ -10,7 +10,7 @@ import { effectsOf } from './effects';
 
 /** How a command ended: accepted with its events and the new state, refused by the rules, or lost to a change made meanwhile. */
 export type Outcome =
-  | { readonly ok: true; readonly events: readonly Event[]; readonly state: Assignment }
+  | { readonly ok: true; readonly events: readonly Event[]; readonly state: Assignment; readonly audit: readonly AuditRecord[] }
   | ({ readonly ok: false } & (Refusal | { readonly reason: 'conflict' }));
 
 export interface RunOptions {
@@ -68,6 +68,6 @@ export async function runCommand(deps: CommandDeps, command: Command, options: R
       continue;
     }
     if (outbox.length > 0) await deps.queueEffects(state.id);
-    return { ok: true, events: decision.events, state };
+    return { ok: true, events: decision.events, state, audit };
   }
 }

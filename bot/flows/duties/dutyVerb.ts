@@ -47,18 +47,27 @@ export interface Task<D extends DutyKind = DutyKind> {
   readonly input: (name: 'reference' | 'until') => string;
 }
 
-export type TaskPress<D extends DutyKind> = Press<TaskData, Task<D>>;
+/** The ledger's record of the card the button is on (what else it holds), read at the same time as the assignment. */
+type SentCard = Awaited<ReturnType<DutyTaskDeps['ledger']['get']>>;
+
+export type TaskPress<D extends DutyKind> = Press<TaskData, Task<D>, SentCard>;
+
+/** The nudge a task button is on, as the card sent it. */
+const nudgeOf = <D extends DutyKind>(data: TaskData) => ({ assignmentId: data.assignmentId, duty: data.duty as D, period: data.period, level: data.level, due: data.due, at: data.at, audience: 'owner' } as const);
+
+/** A form opened below a card of several (the evaluation) answers for its own duty alone. */
+const aloneOn = (data: TaskData) => data.opens === 'below' || data.alone === '1';
 
 /** The nudge card a task button is on, read once per press: drawn again whole, with the pressed section showing what happened. */
 async function loadTask<D extends DutyKind>(deps: DutyTaskDeps, read: Omit<TaskPress<D>, 'context'>): Promise<Task<D>> {
   const { turn, input: data, stored } = read;
   const { assignmentId, period, level, due, at, section } = data;
   const duty = data.duty as D;
-  const nudge = { assignmentId, duty, period, level, due, at, audience: 'owner' } as const;
+  const nudge = nudgeOf<D>(data);
   // A person's nudges of one sweep share one card: drawn again whole. A card not in the ledger held
   // this nudge alone. A form opened below a card of several (the evaluation) answers for its own duty alone.
-  const alone = data.opens === 'below' || data.alone === '1';
-  const sent = alone ? undefined : await deps.ledger.get(nudge, turn.user.aadObjectId);
+  const alone = aloneOn(data);
+  const sent = read.alongside;
   const items = sent?.record.card ?? [{ nudge, role: 'owner' as const }];
   const pressed = sent?.record.card ? section : 0;
   // Drawn from the assignment as the press left it (no read of it again); the card's other assignments as stored.
@@ -100,10 +109,11 @@ export function dutyVerb<D extends DutyKind>(deps: DutyTaskDeps, spec: DutyVerb<
     if (refusal.field === 'date') return press.context.card({ dateError: refusal.text, style: 'attention' }, answered.state);
     return press.context.card({ ...spec.keep?.(press), notice: refusal.text, ...(refusal.style === 'good' ? {} : { style: 'attention' }), ...(refusal.done ? { done: true } : {}) }, answered.state);
   };
-  return cardVerb<TaskData, Task<D>>(deps, {
+  return cardVerb<TaskData, Task<D>, SentCard>(deps, {
     surface: 'duty',
     input: forDuties,
     assignmentId: (input) => input.assignmentId,
+    alongside: (input, turn) => (aloneOn(input) ? Promise.resolve(undefined) : deps.ledger.get(nudgeOf(input), turn.user.aadObjectId)),
     load: (read) => loadTask<D>(deps, read),
     authorise: ({ stored, turn }) =>
       !stored.value.plan ? { reason: 'notFound' } : stored.value.applicant.aadObjectId !== turn.user.aadObjectId ? { reason: 'notYours' } : stored.value.status !== 'active' ? { reason: 'notActive' } : undefined,
