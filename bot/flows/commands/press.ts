@@ -39,8 +39,8 @@ export interface CardVerb<I, C, A = undefined> {
   readonly input: z.ZodType<I>;
   /** The assignment the press is about. */
   readonly assignmentId: (input: I) => string;
-  /** Reads the assignment another way than a point read (a draft this process just saved). */
-  readonly find?: (input: I) => Promise<Stored<Assignment> | undefined>;
+  /** Reads the assignment another way than a point read (a draft this process just saved; through what is read alongside). */
+  readonly find?: (input: I, alongside: Promise<A>) => Promise<Stored<Assignment> | undefined>;
   /** What the press reads by the card's own data (its history, the nudge's record), at the same time as the assignment. */
   readonly alongside?: (input: I, turn: CardTurn) => Promise<A>;
   /** Everything else the press needs, read once and handed on to the command and the answer: who decides, names. */
@@ -73,10 +73,8 @@ export function cardVerb<I, C, A = undefined>(deps: PressDeps, verb: CardVerb<I,
     const parsed = verb.input.safeParse(turn.data);
     if (!parsed.success) return verb.fallback(turn, shown({ reason: 'unreadable' }));
     const input = parsed.data;
-    const [stored, alongside] = await Promise.all([
-      verb.find ? verb.find(input) : deps.assignments.get(verb.assignmentId(input)),
-      verb.alongside ? verb.alongside(input, turn) : (undefined as A),
-    ]);
+    const reading = verb.alongside ? verb.alongside(input, turn) : Promise.resolve(undefined as A);
+    const [stored, alongside] = await Promise.all([verb.find ? verb.find(input, reading) : deps.assignments.get(verb.assignmentId(input)), reading]);
     if (!stored) return verb.fallback(turn, shown({ reason: 'notFound' }));
     const read = { turn, input, stored, alongside, meta: { actor: turn.user, now: deps.clock().toISOString() } };
     const press: Press<I, C, A> = { ...read, context: await verb.load(read) };

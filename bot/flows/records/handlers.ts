@@ -12,6 +12,7 @@ import { approversFor } from '../shared/approvers';
 import type { FlowDeps } from '../deps';
 import { loadView } from '../shared/planView';
 import { communicatorOf } from '../shared/planFacts';
+import { cardVerb } from '../commands/press';
 import type { CardHandler, CardTurn } from '../turn';
 import { recordName, recordPdf } from './document';
 
@@ -45,6 +46,9 @@ export async function archiveRecord(deps: Omit<RecordDeps, 'exports'>, state: As
 
 const onAssignment = z.object({ assignmentId: cardId });
 const onHold = z.object({ assignmentId: cardId, hold: z.enum(['on', 'off']) });
+/** A snapshot in the archive, as its metadata names it. */
+type SnapshotFound = Awaited<ReturnType<RecordDeps['archive']['metadata']>>;
+
 const onSnapshot = z.object({ name: z.string().regex(/^[\w%.-]+_\d{4}-H[12]_[0-9a-f-]{36}\.pdf$/i) });
 
 /**
@@ -52,40 +56,47 @@ const onSnapshot = z.object({ name: z.string().regex(/^[\w%.-]+_\d{4}-H[12]_[0-9
  * communicator get its record as a PDF and as JSON, by links that work for a quarter of an hour.
  * Rights come from storage, never from the card.
  */
-export function recordHandlers(deps: RecordDeps): Record<'get' | 'snapshot' | 'hold', CardHandler> {
+export function recordHandlers(deps: RecordDeps & Pick<FlowDeps, 'run'>): Record<'get' | 'snapshot' | 'hold', CardHandler> {
   const message = (turn: CardTurn, title: string, links: { title: string; url: string }[], paragraph: string): AdaptiveCard =>
     dutyCard({ heading: texts(turn.locale).records.fetch, title, paragraphs: [{ text: paragraph }], facts: [], itemsTitle: '', items: [], actions: [], links });
   /** Why not, marked as a problem; nothing was made. */
   const refused = (turn: CardTurn, notice: string): AdaptiveCard =>
     dutyCard({ heading: texts(turn.locale).records.fetch, title: texts(turn.locale).records.fetch, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [], notice, noticeStyle: 'attention' });
 
-  /** Whether the user may read this assignment's records. */
-  const mayRead = async (turn: CardTurn, state: Assignment): Promise<boolean> => {
+  /** Whether the user may read this assignment's records, from the directory as it is now. */
+  const mayRead = async (aadObjectId: string, state: Assignment): Promise<boolean> => {
     const { chief, communicator, commsChief } = await approversFor(deps.directory, state);
-    return mayReadRecord(state, turn.user.aadObjectId, { chief, communicator, commsChief, registrar: deps.registrarAadObjectId });
+    return mayReadRecord(state, aadObjectId, { chief, communicator, commsChief, registrar: deps.registrarAadObjectId });
   };
 
   return {
-    get: async (turn) => {
-      const t = texts(turn.locale).records;
-      const parsed = onAssignment.safeParse(turn.data);
-      const stored = parsed.success ? await deps.assignments.get(parsed.data.assignmentId) : undefined;
-      if (!stored?.value.plan) return refused(turn, t.notFound);
-      if (!(await mayRead(turn, stored.value))) return refused(turn, t.notAllowed);
-      try {
-        const { record, files } = await recordOf(deps, stored.value, turn.locale);
-        const name = recordName(record, turn.locale);
-        const base = `akt-${name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'kanalkoll'}`;
-        const [pdf, json] = await deps.exports.put(stored.value.id, [
-          { fileName: `${base}.pdf`, contentType: 'application/pdf', body: files.pdf },
-          { fileName: `${base}.json`, contentType: 'application/json; charset=utf-8', body: files.json },
-        ], deps.clock());
-        return message(turn, t.ready(name), [{ title: t.openPdf, url: pdf! }, { title: t.openJson, url: json! }], t.readyIntro(linkMinutes));
-      } catch (error) {
-        deps.log.warn('record_failed', { assignmentId: stored.value.id, error: error instanceof Error ? error.message : String(error) });
-        return refused(turn, t.failed);
-      }
-    },
+    // Reading verbs of the card-command pipeline: the record is made only for whoever may read it.
+    get: cardVerb<z.infer<typeof onAssignment>, boolean>(deps, {
+      surface: 'records',
+      input: onAssignment,
+      assignmentId: (input) => input.assignmentId,
+      load: ({ stored, turn }) => (stored.value.plan ? mayRead(turn.user.aadObjectId, stored.value) : false),
+      authorise: ({ stored, context: allowed }) => (!stored.value.plan ? { reason: 'notFound' } : !allowed ? { reason: 'notAllowed' } : undefined),
+      answer: async ({ turn }, answered) => {
+        if (!answered.ok) return refused(turn, answered.refusal.text);
+        const t = texts(turn.locale).records;
+        const state = answered.state;
+        try {
+          const { record, files } = await recordOf(deps, state, turn.locale);
+          const name = recordName(record, turn.locale);
+          const base = `akt-${name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60) || 'kanalkoll'}`;
+          const [pdf, json] = await deps.exports.put(state.id, [
+            { fileName: `${base}.pdf`, contentType: 'application/pdf', body: files.pdf },
+            { fileName: `${base}.json`, contentType: 'application/json; charset=utf-8', body: files.json },
+          ], deps.clock());
+          return message(turn, t.ready(name), [{ title: t.openPdf, url: pdf! }, { title: t.openJson, url: json! }], t.readyIntro(linkMinutes));
+        } catch (error) {
+          deps.log.warn('record_failed', { assignmentId: state.id, error: error instanceof Error ? error.message : String(error) });
+          return refused(turn, t.failed);
+        }
+      },
+      fallback: (turn, refusal) => refused(turn, refusal.text),
+    }),
     /**
      * GDPR: the communications chief stops the clean-up of everything about an account (a records
      * request unanswered, a report open), or allows it again. Audited.
@@ -105,16 +116,25 @@ export function recordHandlers(deps: RecordDeps): Record<'get' | 'snapshot' | 'h
       return dutyCard({ heading: t.heading, title: account, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [{ title: texts(turn.locale).register.title, verb: 'register.show', data: {} }], notice: on ? t.held(account) : t.released(account), noticeStyle: 'good' });
     },
     /** R15: a half-year snapshot, for the municipal archive and those who may read the account's records. */
-    snapshot: async (turn) => {
-      const t = texts(turn.locale).records;
-      const parsed = onSnapshot.safeParse(turn.data);
-      const found = parsed.success ? await deps.archive.metadata(parsed.data.name) : undefined;
-      const stored = found ? await deps.assignments.get(found.assignmentId) : undefined;
-      if (!parsed.success || !found || !stored) return refused(turn, t.notFound);
-      const owners = [stored.value.applicant.aadObjectId, deps.archiveAadObjectId];
-      if (!owners.includes(turn.user.aadObjectId) && !(await mayRead(turn, stored.value))) return refused(turn, t.notAllowed);
-      const url = await deps.archive.link(parsed.data.name, found.fileName);
-      return message(turn, found.fileName, [{ title: t.openSnapshot, url }], t.readyIntro(linkMinutes));
-    },
+    snapshot: cardVerb<z.infer<typeof onSnapshot>, boolean, SnapshotFound>(deps, {
+      surface: 'records',
+      input: onSnapshot,
+      assignmentId: () => '',
+      // The snapshot's own record names its account.
+      alongside: (input) => deps.archive.metadata(input.name),
+      find: async (_input, found) => {
+        const snapshot = await found;
+        return snapshot ? deps.assignments.get(snapshot.assignmentId) : undefined;
+      },
+      load: async ({ stored, turn }) => [stored.value.applicant.aadObjectId, deps.archiveAadObjectId].includes(turn.user.aadObjectId) || (await mayRead(turn.user.aadObjectId, stored.value)),
+      authorise: ({ context: allowed }) => (allowed ? undefined : { reason: 'notAllowed' }),
+      answer: async ({ turn, input, alongside: found }, answered) => {
+        if (!answered.ok || !found) return refused(turn, answered.ok ? texts(turn.locale).records.notFound : answered.refusal.text);
+        const t = texts(turn.locale).records;
+        const url = await deps.archive.link(input.name, found.fileName);
+        return message(turn, found.fileName, [{ title: t.openSnapshot, url }], t.readyIntro(linkMinutes));
+      },
+      fallback: (turn, refusal) => refused(turn, refusal.text),
+    }),
   };
 }
