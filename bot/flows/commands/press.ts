@@ -25,8 +25,11 @@ export type Answered =
   | { readonly ok: true; readonly state: Assignment; readonly events: readonly Event[]; readonly audit: readonly AuditRecord[] }
   | { readonly ok: false; readonly state: Assignment; readonly refusal: RefusalShown };
 
-/** What a verb makes of a press: a command to run, a card to show instead (a form to fix), or a refusal. */
-export type Made = Command | { readonly show: AdaptiveCard | Promise<AdaptiveCard> } | { readonly refuse: PressRefusal };
+/**
+ * What a verb makes of a press: a command to run, a card to show instead (a form to fix), a refusal,
+ * or an act on the assignment that is no change of its state (a hold on its clean-up, audited by itself).
+ */
+export type Made = Command | { readonly show: AdaptiveCard | Promise<AdaptiveCard> } | { readonly refuse: PressRefusal } | { readonly act: () => Promise<void> };
 
 /**
  * A card verb on an assignment, declared: the input it takes, what it loads, who may act, the command
@@ -84,6 +87,10 @@ export function cardVerb<I, C, A = undefined>(deps: PressDeps, verb: CardVerb<I,
     const made = await verb.command(press);
     if ('show' in made) return made.show;
     if ('refuse' in made) return verb.answer(press, { ok: false, state: stored.value, refusal: shown(made.refuse) });
+    if ('act' in made) {
+      await made.act();
+      return verb.answer(press, { ok: true, state: stored.value, events: [], audit: [] });
+    }
     const id = stored.value.id;
     const outcome = await deps.run(made, { id, loaded: stored, reach: turn.reach, ...(turn.pressed ? { pressed: turn.pressed } : {}) });
     if (outcome.ok) return verb.answer(press, { ok: true, state: outcome.state, events: outcome.events, audit: outcome.audit });

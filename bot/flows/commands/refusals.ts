@@ -12,9 +12,9 @@ export type PressRefusal = Refusal | { readonly reason: 'unreadable' } | { reado
 /**
  * Where the refusal is shown, which decides its words: the plan's cards, an approval card (and its
  * two pickers, naming who decides and a new owner), the owner's accounts, a nudge card's task (and a
- * snapshot sent in the chat), "jag är borta", a removed post recorded, an assignment's records (akt, snapshots).
+ * snapshot sent in the chat), "jag är borta", a removed post recorded, an assignment's records (akt, snapshots) and the hold on their clean-up.
  */
-export type Surface = 'plan' | 'approval' | 'assign' | 'appoint' | 'account' | 'duty' | 'absence' | 'removal' | 'records';
+export type Surface = 'plan' | 'approval' | 'assign' | 'appoint' | 'account' | 'duty' | 'absence' | 'removal' | 'records' | 'hold';
 
 /** The field of the card a refusal is shown under, when it concerns one. */
 export type RefusalField = 'comment' | 'person' | 'date';
@@ -41,6 +41,7 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
   const account = surface === 'account' || surface === 'removal';
   const duty = surface === 'duty' || surface === 'absence';
   // Records are only read: a card that names none, or none this person may read.
+  if (surface === 'hold') return on(reason === 'notAllowed' ? t.privacy.onlyCommsChief : t.records.notFound);
   if (surface === 'records') return on(reason === 'notAllowed' || reason === 'notYours' ? t.records.notAllowed : t.records.notFound);
   switch (reason) {
     case 'unreadable':

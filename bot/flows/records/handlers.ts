@@ -101,20 +101,31 @@ export function recordHandlers(deps: RecordDeps & Pick<FlowDeps, 'run'>): Record
      * GDPR: the communications chief stops the clean-up of everything about an account (a records
      * request unanswered, a report open), or allows it again. Audited.
      */
-    hold: async (turn) => {
-      const t = texts(turn.locale).privacy;
-      const parsed = onHold.safeParse(turn.data);
-      const stored = parsed.success ? await deps.assignments.get(parsed.data.assignmentId) : undefined;
-      if (!parsed.success || !stored?.value.plan) return refused(turn, texts(turn.locale).records.notFound);
-      if (turn.user.aadObjectId !== (await deps.directory.communicationsChief())) return refused(turn, t.onlyCommsChief);
-      const at = deps.clock().toISOString();
-      const on = parsed.data.hold === 'on';
-      if (on) await deps.assignments.hold(stored.value.id, turn.user.aadObjectId, at);
-      else await deps.assignments.releaseHold(stored.value.id);
-      await deps.audit.appendReport({ assignmentId: `hold_${stored.value.id}`, revision: Date.parse(at), type: on ? 'HoldPlaced' : 'HoldReleased', actorAadObjectId: turn.user.aadObjectId, actorName: turn.user.name, role: 'commschief', at, version: stored.value.version }, { sealed: true });
-      const account = accountName(stored.value);
-      return dutyCard({ heading: t.heading, title: account, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [{ title: texts(turn.locale).register.title, verb: 'register.show', data: {} }], notice: on ? t.held(account) : t.released(account), noticeStyle: 'good' });
-    },
+    hold: cardVerb<z.infer<typeof onHold>, string | undefined>(deps, {
+      surface: 'hold',
+      input: onHold,
+      assignmentId: (input) => input.assignmentId,
+      // Whoever the directory names as communications chief now.
+      load: () => deps.directory.communicationsChief(),
+      authorise: ({ stored, turn, context: commsChief }) => (!stored.value.plan ? { reason: 'notFound' } : turn.user.aadObjectId !== commsChief ? { reason: 'notAllowed' } : undefined),
+      command: ({ input, stored: { value: state }, turn, meta }) => ({
+        act: async () => {
+          if (input.hold === 'on') await deps.assignments.hold(state.id, turn.user.aadObjectId, meta.now);
+          else await deps.assignments.releaseHold(state.id);
+          await deps.audit.appendReport(
+            { assignmentId: `hold_${state.id}`, revision: Date.parse(meta.now), type: input.hold === 'on' ? 'HoldPlaced' : 'HoldReleased', actorAadObjectId: turn.user.aadObjectId, actorName: turn.user.name, role: 'commschief', at: meta.now, version: state.version },
+            { sealed: true },
+          );
+        },
+      }),
+      answer: ({ turn, input }, answered) => {
+        if (!answered.ok) return refused(turn, answered.refusal.text);
+        const t = texts(turn.locale).privacy;
+        const account = accountName(answered.state);
+        return dutyCard({ heading: t.heading, title: account, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [{ title: texts(turn.locale).register.title, verb: 'register.show', data: {} }], notice: input.hold === 'on' ? t.held(account) : t.released(account), noticeStyle: 'good' });
+      },
+      fallback: (turn, refusal) => refused(turn, refusal.text),
+    }),
     /** R15: a half-year snapshot, for the municipal archive and those who may read the account's records. */
     snapshot: cardVerb<z.infer<typeof onSnapshot>, boolean, SnapshotFound>(deps, {
       surface: 'records',
