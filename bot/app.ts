@@ -166,6 +166,8 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     prepared ??= Promise.all([tables.ensureCreated(), queues.ensureCreated()])
       // The first communications chief comes from the settings; after that, from "förvaltningar" in Teams.
       .then(() => (config.firstCommunicationsChief ? directory.firstCommunicationsChief(config.firstCommunicationsChief) : undefined))
+      // The register card's counts exist before any turn reads them.
+      .then(() => register.prepare())
       .then(() => undefined)
       .catch((error: unknown) => {
       prepared = undefined;

@@ -102,8 +102,16 @@ export class RegisterStore {
   }
 
   /**
-   * How many accounts each department has in use (by department id): one row. A register stored
-   * before the counts were kept gets them here, once.
+   * At the app's start: a register without its counts row (new, or stored before the counts were kept)
+   * gets it, made from its rows, so that no turn that only reads the register writes to it.
+   */
+  async prepare(): Promise<void> {
+    if (!(await unlessMissing(this.table.getEntity<Row>(countsKey.partitionKey, countsKey.rowKey)))) await this.backfill();
+  }
+
+  /**
+   * How many accounts each department has in use (by department id): one row, made at the app's start
+   * (`prepare`); should it be missing all the same, it is made from the register's rows.
    */
   async counts(): Promise<Map<string, DepartmentCount>> {
     const row = await unlessMissing(this.table.getEntity<Row>(countsKey.partitionKey, countsKey.rowKey));
