@@ -29,8 +29,8 @@ async function approvalCard(deps: ApprovalDeps, state: Assignment, approvers: Ap
  * left alone, and so is the copy whose button made the change (`pressed`). A copy Teams asked to try
  * again fails the effect once the others are done, so it stays in the outbox; a copy that is gone is left as it is.
  */
-export async function refreshCopies(deps: ApprovalDeps, current: Assignment, tenantId: string, pressed?: string): Promise<void> {
-  const approvers = await approversFor(deps.directory, current);
+export async function refreshCopies(deps: ApprovalDeps, current: Assignment, tenantId: string, pressed?: string, given?: Approvers): Promise<void> {
+  const approvers = given ?? (await approversFor(deps.directory, current));
   let later = 0;
   for (const copy of await deps.assignments.copies(current.id)) {
     if ((copy.shownRevision ?? 0) >= current.revision) continue;
@@ -52,9 +52,9 @@ export async function refreshCopies(deps: ApprovalDeps, current: Assignment, ten
  * checked before and written after, so an announcement carried out again sends only what is missing.
  * A send Teams asks to try again fails the effect, which then stays in the outbox.
  */
-export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kind: 'announce' }>): Promise<void> {
+export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kind: 'announce' }>, given?: Approvers): Promise<void> {
   const { event, state, reach } = effect;
-  const approvers = await approversFor(deps.directory, state);
+  const approvers = given ?? (await approversFor(deps.directory, state));
   const keyOf = (purpose: string) => sentKey(state.revision, effect.index, purpose);
 
   /** Sends the card once; true if it reached them. */

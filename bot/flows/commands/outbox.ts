@@ -4,9 +4,12 @@ import type { AssignmentStore } from '../../store/assignments';
 import type { Outbox } from '../../store/outbox';
 import { sendsCards, type Effect } from './effects';
 
-/** How each kind of effect is carried out, given the assignment as stored now. Built in app.ts. */
+/** What one run of an outbox reads once for all its effects (who decides on the assignment): `once(key, read)`. */
+export type Once = <T>(key: string, read: () => Promise<T>) => Promise<T>;
+
+/** How each kind of effect is carried out, given the assignment as stored now (effectHandlers.ts). */
 export type EffectHandlers = {
-  readonly [K in Effect['kind']]: (effect: Extract<Effect, { kind: K }>, current: Assignment) => Promise<void>;
+  readonly [K in Effect['kind']]: (effect: Extract<Effect, { kind: K }>, current: Assignment, once: Once) => Promise<void>;
 };
 
 export interface OutboxDeps {
@@ -35,6 +38,13 @@ export async function drainOutbox(deps: OutboxDeps, assignmentId: string): Promi
   const pending = await deps.outbox.pending(assignmentId);
   const now = deps.clock().toISOString();
   let left = 0;
+  // Read once per run, handed to every effect that needs it.
+  const reads = new Map<string, Promise<unknown>>();
+  const once: Once = <T>(key: string, read: () => Promise<T>) => {
+    const known = reads.get(key) ?? read();
+    reads.set(key, known);
+    return known as Promise<T>;
+  };
   // Cards go out in the order of the changes: once a card effect of one change waits, those of later
   // changes wait too, so an older announcement never lands after a newer refresh. Within one change
   // they do not wait for each other: a copy Teams cannot update now does not hold up the next approver's card.
@@ -51,7 +61,7 @@ export async function drainOutbox(deps: OutboxDeps, assignmentId: string): Promi
       continue;
     }
     try {
-      await (deps.effects[effect.kind] as (e: Effect, current: Assignment) => Promise<void>)(effect, stored.value);
+      await (deps.effects[effect.kind] as (e: Effect, current: Assignment, once: Once) => Promise<void>)(effect, stored.value, once);
       await deps.outbox.done(assignmentId, row);
     } catch (error) {
       left++;

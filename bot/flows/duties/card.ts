@@ -30,12 +30,18 @@ export interface Known {
 }
 
 /** Reads each assignment of a card once, with its approvers and facts; a deleted one is left out. */
-export async function knownFor(deps: Pick<DrawDeps, 'assignments' | 'directory'>, ids: Iterable<string>, given: ReadonlyMap<string, Assignment> = new Map()): Promise<Map<string, Known>> {
+export async function knownFor(
+  deps: Pick<DrawDeps, 'assignments' | 'directory'>,
+  ids: Iterable<string>,
+  given: ReadonlyMap<string, Assignment> = new Map(),
+  /** Who decides on the given assignments, if the caller read it already. */
+  givenApprovers?: Approvers,
+): Promise<Map<string, Known>> {
   const known = new Map<string, Known>();
   for (const id of new Set(ids)) {
     const state = given.get(id) ?? (await deps.assignments.get(id))?.value;
     if (!state) continue;
-    const approvers = await approversFor(deps.directory, state);
+    const approvers = (given.has(id) ? givenApprovers : undefined) ?? (await approversFor(deps.directory, state));
     known.set(id, { state, approvers, facts: factsOf(approvers) });
   }
   return known;

@@ -1,3 +1,4 @@
+import type { Approvers } from '../../domain/approval';
 import type { Assignment } from '../../domain/assignment';
 import type { NudgeLedger, SentNudge } from '../../store/nudges';
 import type { FlowDeps } from '../deps';
@@ -16,10 +17,10 @@ export interface FollowDutyDeps extends DrawDeps, Pick<FlowDeps, 'messenger' | '
  * Teams asks to try again fails the effect, which then stays in the outbox; updating one twice shows
  * the same.
  */
-export async function closeNudges(deps: FollowDutyDeps, state: Assignment, tenantId: string): Promise<void> {
+export async function closeNudges(deps: FollowDutyDeps, state: Assignment, tenantId: string, approvers?: Approvers): Promise<void> {
   const open = await deps.ledger.openCards(state.id);
   if (open.length === 0) return;
-  const found = (await knownFor(deps, [state.id], new Map([[state.id, state]]))).get(state.id);
+  const found = (await knownFor(deps, [state.id], new Map([[state.id, state]]), approvers)).get(state.id);
   const ended = open.filter((sent) => {
     // The card holds the latest level of each period of a duty; this record may be an earlier one.
     const item = sent.card.find((i) => i.nudge.assignmentId === sent.nudge.assignmentId && i.nudge.duty === sent.nudge.duty && i.nudge.period === sent.nudge.period);

@@ -60,12 +60,12 @@ export async function adminNames(directory: DirectoryStore, state: Assignment): 
  * last put on the queue, so a change never skips a nudge that was due. A nudge already due
  * wakes the assignment at the next sweep (the sweep reads only from its last run on).
  */
-export async function reschedule(deps: Pick<ScheduleDeps, 'directory' | 'schedule' | 'settings' | 'clock'>, state: Assignment, reach: Reach): Promise<void> {
+export async function reschedule(deps: Pick<ScheduleDeps, 'directory' | 'schedule' | 'settings' | 'clock'>, state: Assignment, reach: Reach, approvers?: Approvers): Promise<void> {
   const current = await deps.schedule.schedule(state.id);
   if (current && current.revision >= state.revision) return;
   // A new schedule starts just before the assignment was created, so a nudge due at that very moment counts.
   const from = current?.from ?? new Date(Date.parse(state.createdAt) - 1).toISOString();
-  const next = nextNudgeAfter(state, DateTime.fromISO(from), deps.settings, await factsFor(deps.directory, state));
+  const next = nextNudgeAfter(state, DateTime.fromISO(from), deps.settings, approvers ? factsOf(approvers) : await factsFor(deps.directory, state));
   if (!current && !next) return;
   const now = deps.clock().toISOString();
   const wakeAt = next && (next.at < now ? now : next.at);

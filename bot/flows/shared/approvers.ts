@@ -33,6 +33,10 @@ export function currentApprover(state: Assignment, approvers: Approvers): string
 }
 
 /** Notes in the store whether the plan waits on an approver now, and on whom (see MoveApproval). */
-export async function trackWaiting(deps: { readonly directory: Pick<DirectoryStore, 'person' | 'department' | 'communicationsChief'>; readonly assignments: Pick<AssignmentStore, 'trackWaiting'> }, state: Assignment): Promise<void> {
-  await deps.assignments.trackWaiting(state.id, waitingStep(state) ? { approver: currentApprover(state, await approversFor(deps.directory, state)) } : undefined);
+export async function trackWaiting(
+  deps: { readonly directory: Pick<DirectoryStore, 'person' | 'department' | 'communicationsChief'>; readonly assignments: Pick<AssignmentStore, 'trackWaiting'> },
+  state: Assignment,
+  approvers?: Approvers,
+): Promise<void> {
+  await deps.assignments.trackWaiting(state.id, waitingStep(state) ? { approver: currentApprover(state, approvers ?? (await approversFor(deps.directory, state))) } : undefined);
 }
