@@ -86,7 +86,8 @@ async function timedTurn(connector: TestConnector, url: string, activity: Record
 
 /** The card with a button `title` sent into `conversation` in this round (the connector's calls are cleared each round), once it has come from the effects queue. */
 const cardSentTo = async (connector: TestConnector, conversation: string, title: string): Promise<{ card: Card; seenAt: number }> =>
-  connector.cardArriving(conversation, (card) => actionsOf(card).some((a) => a.title === title));
+  // Five minutes at the most: the bench has no time limit of its own to catch a card that never comes.
+  connector.cardArriving(conversation, (card) => actionsOf(card).some((a) => a.title === title), 30_000);
 
 const stats = (samples: readonly number[]): Stats => {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -184,7 +185,7 @@ export async function turnsBench(turns: number, warmup: number, echoApp: string)
       await sara.press(toSara.card, 'Godkänn');
       await johan.press((await cardSentTo(connector, 'personal-commschief', 'Godkänn')).card, 'Godkänn');
       // The account is active once Nora is told so (the last of the approval's effects).
-      await connector.cardArriving('personal-colleague', (card) => JSON.stringify(card).includes('Mina konton'));
+      await connector.cardArriving('personal-colleague', (card) => JSON.stringify(card).includes('Mina konton'), 30_000);
       await timed('dutyActive', (app) => laterTurn(app, 'dutyActive', 'colleague', activeOn(assignmentId), 'Vi frågar igen'));
     }
     const figures = (app: Served): Figures => ({

@@ -97,11 +97,13 @@ export class Throttle {
       const slot = await this.slot();
       const wait = slot - this.now();
       if (wait > 0) await sleep(wait);
-      // Woken later than the margin allows (a busy event loop), the slot is lost: sending now could crowd the next ones.
-      if (this.now() - slot > this.limits.windowMs * margin) continue;
-      // Another send to the same conversation may have taken the room meanwhile; the slot is then lost.
-      if (this.roomIn(conversation) > 0) continue;
+      // One instant for the checks and the count: a send counted a moment after it was checked could land
+      // a hair past the margin, and the next window would then hold one send too many.
       const t = this.now();
+      // Woken the whole margin late or more (a busy event loop), the slot is lost: sending now could crowd the next ones.
+      if (t - slot >= this.limits.windowMs * margin) continue;
+      // Another send to the same conversation may have taken the room meanwhile; the slot is then lost.
+      if (this.roomIn(conversation, t) > 0) continue;
       const mine = this.byConversation.get(conversation) ?? [];
       mine.push(t);
       this.byConversation.set(conversation, mine);
@@ -116,8 +118,7 @@ export class Throttle {
   }
 
   /** How long until `conversation` has room for one more send (0: now). */
-  private roomIn(conversation: string): number {
-    const t = this.now();
+  private roomIn(conversation: string, t = this.now()): number {
     const mine = this.byConversation.get(conversation);
     if (!mine) return 0;
     while (mine.length > 0 && (mine[0] ?? 0) <= t - this.windowMs) mine.shift();

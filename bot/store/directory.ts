@@ -1,4 +1,5 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { eachLimited } from '../eachLimited';
 import { RecentReads } from './recentReads';
 import { z } from 'zod';
 import type { Department, Directory, Person } from '../domain/directory';
@@ -29,6 +30,8 @@ const chiefPartition = (aadObjectId: string) => `chief_${encodeKey(aadObjectId)}
 
 /** How long a looked-up entry or list is reused: every nudge and every plan card asks for the same departments and people. */
 const cacheMs = 30_000;
+/** Requests a directory sync keeps in flight at once. */
+const atOnce = 32;
 
 /**
  * The organisation directory in the `directory` table, one partition per kind of entry.
@@ -181,15 +184,18 @@ export class DirectoryStore {
 
   /** The rows that say who reports to whom: this person under their chief now, and no more under an earlier one or once they left. */
   private async keepReports(people: readonly Person[]): Promise<void> {
-    const before = await this.peopleById(people.map((p) => p.aadObjectId));
-    const writes: Promise<unknown>[] = [];
+    // A round may hold every one of 6,000 people: a few dozen requests at a time, not all at once (an
+    // instance in Azure has a limited number of outbound connections).
+    const before = new Map<string, string | undefined>();
+    await eachLimited(people, atOnce, async (p) => void before.set(p.aadObjectId, (await this.person(p.aadObjectId))?.chiefAadObjectId));
+    const writes: (() => Promise<unknown>)[] = [];
     for (const p of people) {
-      const was = before.get(p.aadObjectId)?.chiefAadObjectId;
+      const was = before.get(p.aadObjectId);
       const now = p.enabled === false ? undefined : p.chiefAadObjectId;
-      if (was && was !== now) writes.push(unlessMissing(this.table.deleteEntity(chiefPartition(was), encodeKey(p.aadObjectId))));
-      if (now) writes.push(this.table.upsertEntity({ partitionKey: chiefPartition(now), rowKey: encodeKey(p.aadObjectId) }, 'Replace'));
+      if (was && was !== now) writes.push(() => unlessMissing(this.table.deleteEntity(chiefPartition(was), encodeKey(p.aadObjectId))));
+      if (now) writes.push(() => this.table.upsertEntity({ partitionKey: chiefPartition(now), rowKey: encodeKey(p.aadObjectId) }, 'Replace'));
     }
-    await Promise.all(writes);
+    await eachLimited(writes, atOnce, (write) => write());
   }
 
   /** Writes these people (a sync round), a hundred to a transaction; everyone else is left as they are. */

@@ -70,8 +70,8 @@ export interface TestConnector {
   updatesOf(conversationId: string, activityId: string): Record<string, unknown>[];
   /**
    * The first card sent to a conversation that `matches`, once it has come (a card an effect sends
-   * comes after the turn, from the queue), and when it was seen (performance.now()). Looks every 10 ms,
-   * `tries` times (a guard against a hang, not a time limit of the test).
+   * comes after the turn, from the queue), and when it was seen (performance.now()). Looks every 10 ms
+   * until it comes (in a test, jest's own limit catches a hang; the bench gives a number of `tries`).
    */
   cardArriving(conversationId: string, matches: (card: Record<string, unknown>) => boolean, tries?: number): Promise<{ card: Record<string, unknown>; seenAt: number }>;
   close(): Promise<void>;
@@ -201,7 +201,7 @@ export async function startConnector(): Promise<TestConnector> {
         .filter((c) => c.method === 'PUT' && c.path === `/v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`)
         .map((c) => c.body),
     sent: () => calls.filter((c) => c.method === 'POST' && /\/activities/.test(c.path)).map((c) => c.body),
-    cardArriving: async (conversationId, matches, tries = 12_000) => {
+    cardArriving: async (conversationId, matches, tries = Infinity) => {
       for (let i = 0; i < tries; i++) {
         const card = calls
           .filter((c) => c.method === 'POST' && c.path.startsWith(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`))

@@ -20,7 +20,7 @@ import { startAzurite, type Azurite } from '../../dev/azurite';
 import { directory, tenantId, users, type Role } from '../../dev/roles';
 import { effectsSweepWith } from '../../functions/effectsSweep';
 import { runEffectsWith } from '../../functions/runEffects';
-import { startConnector, type TestConnector } from '../support/connector';
+import { startConnector, type TestConnector } from './connector';
 
 /**
  * R4: nothing about an assignment may be lost. Each kind of command is run once uninterrupted (the
@@ -68,7 +68,7 @@ const active = (id: string): Command[] => [
   { type: 'ApprovePlan', meta: decision('commschief', 'commschief') },
 ];
 
-const scenarios: Scenario[] = [
+const scenarios = [
   { name: 'submit', before: started, command: (revision) => ({ type: 'SubmitPlan', meta: { ...meta('employee'), revision }, choices }) },
   { name: 'approve (the last step: active, registered, scheduled)', before: (id) => active(id).slice(0, -1), command: () => ({ type: 'ApprovePlan', meta: decision('commschief', 'commschief'), comment: 'Lycka till!' }) },
   { name: 'request changes', before: submitted, command: () => ({ type: 'RequestChanges', meta: decision('chief', 'chief'), comment: 'Lägg till ett mål om svarstider.' }) },
@@ -84,7 +84,7 @@ const scenarios: Scenario[] = [
   },
   { name: 'duty done', before: active, command: () => ({ type: 'CompleteDuty', meta: meta('employee'), duty: 'archive', period: '2027-H1', evidence: { kind: 'sentToArchive', reference: 'KA 2027/17' } }) },
   { name: 'absence', before: active, command: () => ({ type: 'RegisterAbsence', meta: meta('employee'), from: '2027-03-10', to: '2027-03-20', substitute: person('admin') }) },
-];
+] as const satisfies readonly Scenario[];
 
 class Crash extends Error {}
 /** The crash, as it reaches the app: storage's client reports a call that got no answer as StorageUnavailable. */
@@ -119,6 +119,13 @@ function dyingAfter(tables: Tables, queues: Queues, n: number) {
   return { arm: () => (armed = true), died: () => dead, queues: dyingQueues };
 }
 
+/** The scenarios by name: each test file takes some, so the slowest suite of npm test runs on two workers. */
+export type ScenarioName = (typeof scenarios)[number]['name'];
+
+/** The crash tests of the scenarios named: each as its own `R4:` test. */
+export function describeCrashes(names: readonly ScenarioName[]): void {
+  const chosen = scenarios.filter((s) => names.includes(s.name));
+  if (chosen.length !== names.length) throw new Error(`unknown scenario among ${names.join(', ')}`);
 describe('R4: a crash after any write of a command loses nothing and repeats nothing', () => {
   let azurite: Azurite;
   let connector: TestConnector;
@@ -222,7 +229,7 @@ describe('R4: a crash after any write of a command loses nothing and repeats not
     return { dying, crashing };
   }
 
-  it.each(scenarios)('R4: $name', async (scenario) => {
+  it.each(chosen)('R4: $name', async (scenario) => {
     const reference = randomUUID();
     const revision = await prepare(scenario, reference);
     let from = connector.calls.length;
@@ -288,5 +295,6 @@ describe('R4: a crash after any write of a command loses nothing and repeats not
     // Every change has effects that write: the register, the schedule, the cards' records.
     expect(crashes.length).toBeGreaterThanOrEqual(4);
     console.info(`${scenario.name}: ${crashes.length} crash points (the press and its queue run), each recovered to the uninterrupted run (${expected.cards} card calls)`);
-  }, 120_000);
+  });
 });
+}
