@@ -24,6 +24,7 @@ import { everyCardJourney } from '../test/support/cardJourney';
 import { startConnector, type TestConnector } from '../test/support/connector';
 import { startDevHost, type DevHost } from '../test/support/devHost';
 import { tablesOf } from '../test/support/devHostStorage';
+import { settled } from './settled';
 import { channel } from '../test/support/samplePlan';
 import { TeamsClient, type Card } from '../test/support/teamsClient';
 import { eachLimited } from '../bot/eachLimited';
@@ -200,6 +201,8 @@ async function timedTurns(sites: readonly Site[], turns: number, warmup: number)
     const order = i % 2 === 0 ? sites : [...sites].reverse();
     for (const kind of turnKinds) {
       for (const site of order) {
+        // On a host that has finished what earlier turns left on its effects queue.
+        await settled(site.tables);
         const started = performance.now();
         await turn(site, kind);
         if (i >= warmup) site.turns[kind].push(performance.now() - started);

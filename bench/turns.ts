@@ -2,9 +2,11 @@ import { users, type Role } from '../dev/roles';
 import { activityFrom, post } from '../test/support/activities';
 import { startConnector, type TestConnector } from '../test/support/connector';
 import { startDevHost, type DevHost } from '../test/support/devHost';
+import { tablesOf } from '../test/support/devHostStorage';
 import { channel, sendPlan } from '../test/support/samplePlan';
 import { actionsOf, inputsOf, TeamsClient, type Card } from '../test/support/teamsClient';
 import { cpuNote, ms, quantile, times, yesNo, type Part } from './report';
+import { settled } from './settled';
 
 /**
  * P1, turn latency: a message turn ("hej" → the welcome card, replied through the connector) and
@@ -16,7 +18,8 @@ import { cpuNote, ms, quantile, times, yesNo, type Part } from './report';
  * "Ja, kontot används" on the activity nudge of an account just approved (`duty.active`). Every approval and every activity press is on a plan of its own, brought there
  * by untimed turns just before, so each timed turn does the same work. The applicant of those is
  * Nora (the colleague), so Elin's "hej" reads the same few assignments all run long.
- * Both hosts run at once and take turns, so drift hits both. Goal: median ≤ 1.5×, p99 ≤ 3×.
+ * Both hosts run at once and take turns, so drift hits both; each timed turn starts once Kanalkoll's host has
+ * finished the effects of the untimed turns before it (`settled`). Goal: median ≤ 1.5×, p99 ≤ 3×.
  */
 type Kind = 'message' | 'action' | 'approve' | 'dutyActive';
 /** Not a turn: from the chief's press until the next approver's card reaches the connector (from the effects queue). */
@@ -158,9 +161,11 @@ export async function turnsBench(turns: number, warmup: number, echoApp: string)
       data: { assignmentId, duty: 'activity', period: '2027-01-01', level: '0', due: '2027-01-01', at: '2027-01-01T07:00:00.000Z', section: '0' },
     });
 
+    const storage = tablesOf(kanalkoll.host).tables;
     for (let i = 0; i < warmup + turns; i++) {
       // Only this iteration's calls are looked at; the list would otherwise grow by thousands.
       connector.calls.splice(0);
+      await settled(storage);
       const order = i % 2 === 0 ? [kanalkoll, echo] : [echo, kanalkoll];
       const timed = async (kind: Kind, turn: (app: Served) => Promise<number>) => {
         for (const app of order) {
@@ -174,6 +179,7 @@ export async function turnsBench(turns: number, warmup: number, echoApp: string)
       await sendPlan(nora, 'account');
       const approve = pressing((await cardSentTo(connector, 'personal-chief', 'Godkänn')).card, 'Godkänn', {});
       const assignmentId = String(approve.data.assignmentId);
+      await settled(storage);
       let pressedAt = 0;
       await timed('approve', (app) => {
         if (app === kanalkoll) pressedAt = performance.now();
@@ -186,6 +192,7 @@ export async function turnsBench(turns: number, warmup: number, echoApp: string)
       await johan.press((await cardSentTo(connector, 'personal-commschief', 'Godkänn')).card, 'Godkänn');
       // The account is active once Nora is told so (the last of the approval's effects).
       await connector.cardArriving('personal-colleague', (card) => JSON.stringify(card).includes('Mina konton'), 30_000);
+      await settled(storage);
       await timed('dutyActive', (app) => laterTurn(app, 'dutyActive', 'colleague', activeOn(assignmentId), 'Vi frågar igen'));
     }
     const figures = (app: Served): Figures => ({

@@ -44,8 +44,9 @@ export class TeamsClient {
     const response = await post(this.messagesUrl, activityFrom(this.role, this.connector.serviceUrl, { type: 'message', text, locale: this.locale }));
     if (response.status !== 200) throw new Error(`message answered ${response.status}`);
     await this.settle();
-    const sent = this.connector.sent().slice(before);
-    const attachments = sent[0]?.attachments as { content: Card }[] | undefined;
+    // The reply in this chat: a card from the effects queue may go to someone else at the same time.
+    const reply = this.connector.sent().slice(before).find((a) => (a.conversation as { id?: string } | undefined)?.id === `personal-${this.role}`);
+    const attachments = reply?.attachments as { content: Card }[] | undefined;
     if (!attachments?.[0]) throw new Error(`no card sent for "${text}"`);
     return attachments[0].content;
   }
