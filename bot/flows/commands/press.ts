@@ -58,6 +58,25 @@ export interface CardVerb<I, C, A = undefined> {
   readonly fallback: (turn: CardTurn, refusal: RefusalShown) => Promise<AdaptiveCard> | AdaptiveCard;
 }
 
+/**
+ * A card verb about no stored assignment (a report to file or give its number, a form to open): the
+ * pipeline's first step alone. What the card sent is parsed here too, and a card that cannot be read
+ * is answered in the words of the one mapping.
+ */
+export interface CardInput<I> {
+  readonly surface: Surface;
+  readonly input: z.ZodType<I>;
+  readonly answer: (turn: CardTurn, input: I) => Promise<AdaptiveCard> | AdaptiveCard;
+  readonly fallback: (turn: CardTurn, refusal: RefusalShown) => Promise<AdaptiveCard> | AdaptiveCard;
+}
+
+export function cardInput<I>(verb: CardInput<I>): CardHandler {
+  return async (turn) => {
+    const parsed = verb.input.safeParse(turn.data);
+    return parsed.success ? verb.answer(turn, parsed.data) : verb.fallback(turn, refusalShown(turn.locale, verb.surface, { reason: 'unreadable' }));
+  };
+}
+
 export interface PressDeps {
   readonly assignments: Pick<AssignmentStore, 'get'>;
   readonly run: (command: Command, options: RunOptions) => Promise<Outcome>;

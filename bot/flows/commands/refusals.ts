@@ -12,9 +12,9 @@ export type PressRefusal = Refusal | { readonly reason: 'unreadable' } | { reado
 /**
  * Where the refusal is shown, which decides its words: the plan's cards, an approval card (and its
  * two pickers, naming who decides and a new owner), the owner's accounts, a nudge card's task (and a
- * snapshot sent in the chat), "jag är borta", a removed post recorded, an assignment's records (akt, snapshots) and the hold on their clean-up.
+ * snapshot sent in the chat), "jag är borta", a removed post recorded, an assignment's records (akt, snapshots) and the hold on their clean-up, a report (R13, R21, R22) and its diary number.
  */
-export type Surface = 'plan' | 'approval' | 'assign' | 'appoint' | 'account' | 'duty' | 'absence' | 'removal' | 'records' | 'hold';
+export type Surface = 'plan' | 'approval' | 'assign' | 'appoint' | 'account' | 'duty' | 'absence' | 'removal' | 'records' | 'hold' | 'report' | 'diary';
 
 /** The field of the card a refusal is shown under, when it concerns one. */
 export type RefusalField = 'comment' | 'person' | 'date';
@@ -41,6 +41,9 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
   const account = surface === 'account' || surface === 'removal';
   const duty = surface === 'duty' || surface === 'absence';
   // Records are only read: a card that names none, or none this person may read.
+  // A report: a card of a kind there is not (the menu says so); its diary number: a report not there, or not the registrar's to number.
+  if (surface === 'report') return on(t.report.unknownKind);
+  if (surface === 'diary') return on(reason === 'notAllowed' ? t.report.diary.notRegistrar : t.report.diary.notFound);
   if (surface === 'hold') return on(reason === 'notAllowed' ? t.privacy.onlyCommsChief : t.records.notFound);
   if (surface === 'records') return on(reason === 'notAllowed' || reason === 'notYours' ? t.records.notAllowed : t.records.notFound);
   switch (reason) {

@@ -13,6 +13,7 @@ import { longDate } from '../../domain/calendar';
 import type { Locale } from '../../domain/locale';
 import { diaryHandler, registrarCard, type RegistrarDeps } from './registrar';
 import { accountsLookedAfter } from '../shared/lookedAfter';
+import { cardInput } from '../commands/press';
 import type { CardHandler, CardTurn } from '../turn';
 
 /** What reporting reads. */
@@ -61,10 +62,7 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     });
   }
 
-  const send: CardHandler = async (turn) => {
-    const parsed = kindData.safeParse(turn.data);
-    if (!parsed.success) return menu(turn, 'unknownKind');
-    const { kind } = parsed.data;
+  const send = async (turn: CardTurn, { kind }: { kind: ReportKind }): Promise<AdaptiveCard> => {
     const data = cardFields.parse(turn.data);
     const accounts = kind === 'criticism' ? await accountsLookedAfter(deps, turn.user.aadObjectId) : [];
     const departments = kind === 'criticism' ? await deps.directory.allDepartments() : [];
@@ -121,13 +119,12 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     return receipt(t, [t.receipt.sentTo(recipients.map((r) => r.name).join(and))]);
   };
 
+  // A card that names no kind of report there is gets the menu, saying so.
+  const unknownKind = (turn: CardTurn) => menu(turn, 'unknownKind');
   return {
     menu: (turn) => menu(turn),
-    form: async (turn) => {
-      const parsed = kindData.safeParse(turn.data);
-      return parsed.success ? form(turn, parsed.data.kind) : menu(turn, 'unknownKind');
-    },
-    send,
+    form: cardInput({ surface: 'report', input: kindData, answer: (turn, { kind }) => form(turn, kind), fallback: unknownKind }),
+    send: cardInput({ surface: 'report', input: kindData, answer: send, fallback: unknownKind }),
     diary: diaryHandler(deps),
   };
 }

@@ -9,7 +9,9 @@ import { texts } from '../../i18n';
 import type { Reach } from '../../store/conversations';
 import type { FiledReport } from '../../store/reports';
 import type { FlowDeps } from '../deps';
-import type { CardHandler } from '../turn';
+import { cardInput } from '../commands/press';
+import { refusalShown } from '../commands/refusals';
+import type { CardHandler, CardTurn } from '../turn';
 import { localeOfPerson } from '../messenger';
 import { forwarded } from './forward';
 
@@ -48,20 +50,21 @@ export async function registrarCard(deps: Pick<FlowDeps, 'assignments' | 'direct
  * it, and the reporter is told.
  */
 export function diaryHandler(deps: RegistrarDeps): CardHandler {
-  return async (turn) => {
+  const message = (turn: CardTurn, notice: string) => reportSummaryCard({ title: texts(turn.locale).report.forwarded.criticism, notice, noticeStyle: 'attention', paragraphs: [], facts: [] });
+  return cardInput({ surface: 'diary', input: onReport, fallback: (turn, refusal) => message(turn, refusal.text), answer: async (turn, { reportId }) => {
     const d = texts(turn.locale).report.diary;
-    const parsed = onReport.safeParse(turn.data);
-    const stored = parsed.success ? await deps.reports.get(parsed.data.reportId) : undefined;
-    const message = (notice: string) => reportSummaryCard({ title: texts(turn.locale).report.forwarded.criticism, notice, noticeStyle: 'attention', paragraphs: [], facts: [] });
-    if (!stored || stored.value.kind !== 'criticism') return message(d.notFound);
-    if (!deps.registrarAadObjectId || turn.user.aadObjectId !== deps.registrarAadObjectId) return message(d.notRegistrar);
+    const stored = await deps.reports.get(reportId);
+    const refused = (reason: 'notFound' | 'notAllowed') => message(turn, refusalShown(turn.locale, 'diary', { reason }).text);
+    if (!stored || stored.value.kind !== 'criticism') return refused('notFound');
+    // Only the registrar named in the settings, never whoever the card was sent to.
+    if (!deps.registrarAadObjectId || turn.user.aadObjectId !== deps.registrarAadObjectId) return refused('notAllowed');
     const number = stored.value.diaryNumber ? { ok: true as const, value: { diaryNumber: stored.value.diaryNumber } } : validateDiaryNumber(turn.data);
     if (!number.ok) {
       const typed = (turn.data as Record<string, unknown>).diaryNumber;
       return registrarCard(deps, stored.value, turn.locale, { value: typeof typed === 'string' ? typed.slice(0, 40) : '', errors: number.errors, notice: d.fix });
     }
     const result = await deps.reports.giveNumber(stored.value.id, number.value.diaryNumber, turn.user, deps.clock().toISOString());
-    if (!result) return message(d.notFound);
+    if (!result) return refused('notFound');
     // What follows from the number, however it was given: a press that stopped half-way is finished by the next.
     const { report } = result;
     const given = report.diaryNumber ?? '';
@@ -84,7 +87,7 @@ export function diaryHandler(deps: RegistrarDeps): CardHandler {
       else deps.log.warn('diary_number_not_told', { reportId: report.id, reason: told.reason });
     }
     return registrarCard(deps, report, turn.locale, result.given ? { notice: d.saved(given), noticeStyle: 'good' } : { notice: d.already(given), noticeStyle: 'good' });
-  };
+  } });
 }
 
 /**
