@@ -1,5 +1,5 @@
 import { describeCrashes } from '../support/commandCrash';
 
 // R4: an active account's commands, each crashed after every write of its press and of its queue run
-// (test/support/commandCrash.ts). The approval path's commands are in commandCrash.decisions.test.ts.
-describeCrashes(['close', 'owner change (approved by the chief)', 'duty done', 'absence']);
+// (test/support/commandCrash.ts). The approval path's commands are in commandCrash.approval.test.ts.
+describeCrashes(['close', 'duty done', 'absence', 'administration changed', 'activity paused']);

@@ -84,6 +84,14 @@ const scenarios = [
   },
   { name: 'duty done', before: active, command: () => ({ type: 'CompleteDuty', meta: meta('employee'), duty: 'archive', period: '2027-H1', evidence: { kind: 'sentToArchive', reference: 'KA 2027/17' } }) },
   { name: 'absence', before: active, command: () => ({ type: 'RegisterAbsence', meta: meta('employee'), from: '2027-03-10', to: '2027-03-20', substitute: person('admin') }) },
+  // A plan taken back (routing), the administration changed (indexes), the activity check paused (a duty).
+  { name: 'withdraw', before: submitted, command: () => ({ type: 'WithdrawPlan', meta: { ...meta('employee'), version: 1 } }) },
+  {
+    name: 'administration changed',
+    before: active,
+    command: () => ({ type: 'ChangeAdministration', meta: meta('employee'), administration: { ...draft.administration, admins: [users.employee.aadObjectId, users.colleague.aadObjectId], substitute: users.colleague.aadObjectId } }),
+  },
+  { name: 'activity paused', before: active, command: () => ({ type: 'PauseActivity', meta: meta('employee'), until: '2027-04-15' }) },
 ] as const satisfies readonly Scenario[];
 
 class Crash extends Error {}
