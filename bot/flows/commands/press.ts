@@ -4,7 +4,7 @@ import type { Assignment, Command, CommandMeta, Event } from '../../domain/assig
 import type { AuditRecord } from '../../domain/auditRecord';
 import type { AssignmentStore } from '../../store/assignments';
 import type { Stored } from '../../store/repository';
-import type { CardHandler, CardTurn } from '../turn';
+import { commandMeta, type CardHandler, type CardTurn } from '../turn';
 import { refusalShown, type PressRefusal, type RefusalShown, type Surface } from './refusals';
 import type { Outcome, RunOptions } from './runner';
 
@@ -98,7 +98,7 @@ export function cardVerb<I, C, A = undefined>(deps: PressDeps, verb: CardVerb<I,
     const reading = verb.alongside ? verb.alongside(input, turn) : Promise.resolve(undefined as A);
     const [stored, alongside] = await Promise.all([verb.find ? verb.find(input, reading) : deps.assignments.get(verb.assignmentId(input)), reading]);
     if (!stored) return verb.fallback(turn, shown({ reason: 'notFound' }));
-    const read = { turn, input, stored, alongside, meta: { actor: turn.user, now: deps.clock().toISOString() } };
+    const read = { turn, input, stored, alongside, meta: commandMeta(deps.clock, turn) };
     const press: Press<I, C, A> = { ...read, context: await verb.load(read) };
     const denied = verb.authorise?.(press);
     if (denied) return verb.answer(press, { ok: false, state: stored.value, refusal: shown(denied) });

@@ -6,7 +6,7 @@ import type { Assignment, Command } from '../../domain/assignment';
 import { overdue } from '../../domain/duties';
 import { texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
-import type { CardTurn } from '../turn';
+import { commandMeta, type CardTurn } from '../turn';
 import type { DutyTaskDeps } from './dutyVerb';
 import { factsFor } from './schedule';
 import { periodLabel } from '../shared/periodLabel';
@@ -84,7 +84,7 @@ export async function receiveFiles(deps: UploadDeps, turn: CardTurn, files: read
   if (!stored) return message(t.upload.nothingDue);
   const command: Command = {
     type: 'CompleteDuty',
-    meta: { actor: turn.user, now: deps.clock().toISOString() },
+    meta: commandMeta(deps.clock, turn),
     duty: 'archive',
     period: target.period,
     evidence: { kind: 'snapshot', blobName, fileName: file.name, size: fetched.pdf.length, sha256 },

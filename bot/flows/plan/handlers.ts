@@ -8,8 +8,8 @@ import { planChoices } from '../shared/planChoices';
 import { answersFromCard, sentValues } from '../shared/planForm';
 import { cardVerb, type Made, type Press } from '../commands/press';
 import type { RefusalShown } from '../commands/refusals';
-import type { CardHandler, CardTurn } from '../turn';
-import { loadView, metaOf, type PlanDeps } from '../shared/planView';
+import { commandMeta, type CardHandler, type CardTurn } from '../turn';
+import { loadView, type PlanDeps } from '../shared/planView';
 import { listHandlers, planList } from './mine';
 import { messageCard } from '../shared/messageCard';
 import { currentCard, reviewCard, stepCard } from './view';
@@ -83,7 +83,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
       const person = await deps.directory.person(turn.user.aadObjectId);
       const draft: PlanDraft = { kind: 'account', ...(person ? { who: { departmentId: person.departmentId } } : {}) };
       const id = deps.newId();
-      const outcome = await deps.run({ type: 'StartPlan', meta: metaOf(deps, turn.user), id, draft }, { id, reach: turn.reach });
+      const outcome = await deps.run({ type: 'StartPlan', meta: commandMeta(deps.clock, turn), id, draft }, { id, reach: turn.reach });
       const view = await loadView(deps, turn.locale, { assignments: outcome.ok ? [outcome.state] : [] });
       return outcome.ok ? currentCard(view, outcome.state) : messageCard(view, texts(turn.locale).plan.notices.notFound);
     },

@@ -1,5 +1,5 @@
 import { peopleNamed } from '../../domain/activityPlan';
-import type { Assignment, PersonRef } from '../../domain/assignment';
+import type { Assignment } from '../../domain/assignment';
 import type { NoticeStyle } from '../../../cards';
 import type { Department, Person } from '../../domain/directory';
 import type { Locale } from '../../domain/locale';
@@ -60,7 +60,6 @@ export async function loadView(
 
 const departmentOf = (a: Assignment): unknown => (a.draft.who as { departmentId?: unknown } | undefined)?.departmentId;
 
-export const metaOf = (deps: Pick<FlowDeps, 'clock'>, actor: PersonRef) => ({ actor, now: deps.clock().toISOString() });
 
 /** How a plan is named in lists and messages: its account, or what kind of plan it is. */
 export function planTitle(locale: Locale, assignment: Assignment): string {
