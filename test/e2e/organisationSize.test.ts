@@ -4,7 +4,7 @@ import { asGraphUsers, startGraph, type GraphStandIn } from '../../dev/graph';
 import { directory } from '../../dev/roles';
 import { cardsSent, keepingCards, teamsBytes, teamsCardLimit, type Answered } from '../support/cardSizes';
 import { everyCardJourney } from '../support/cardJourney';
-import { startOwnTeams, type OwnTeamsWorld, type TeamsWorld } from '../support/teams';
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { textOf, type TeamsClient } from '../support/teamsClient';
 
 /**
@@ -14,7 +14,7 @@ import { textOf, type TeamsClient } from '../support/teamsClient';
  */
 describe('every card at 6,000 people is under 40 KB', () => {
   let graph: GraphStandIn;
-  let world: OwnTeamsWorld;
+  let world: TeamsWorld;
   const answered: Answered[] = [];
 
   /** A Teams client whose every answered card is kept, to be measured. */
@@ -22,7 +22,7 @@ describe('every card at 6,000 people is under 40 KB', () => {
 
   beforeAll(async () => {
     graph = await startGraph([...asGraphUsers(directory), ...generateOrg(6000)]);
-    world = await startOwnTeams(['employee', 'chief', 'communicator', 'commschief', 'admin', 'colleague'], { KANALKOLL_GRAPH_URL: graph.url });
+    world = await startTeams(['employee', 'chief', 'communicator', 'commschief', 'admin', 'colleague'], { KANALKOLL_GRAPH_URL: graph.url });
     await world.timer('directorySync');
   });
   afterAll(async () => {

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { RegisterStore } from '../../bot/store/register';
 import { accountPlan, seed } from '../support/seed';
-import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf } from '../support/teamsClient';
 
 /** R16: a chief follows what is written about their unit: "vad skrivs om min enhet?" lists what was reported about their department. */
 describe('what is written about my unit (R16)', () => {
-  let world: OwnTeamsWorld;
+  let world: TeamsWorld;
   const account = randomUUID();
 
   beforeAll(async () => {
-    world = await startOwnTeams(['employee', 'chief', 'communicator', 'commschief'], {}, async (tables) => {
+    world = await startTeams(['employee', 'chief', 'communicator', 'commschief'], {}, async (tables) => {
       await seed({ assignments: new AssignmentStore(tables), register: new RegisterStore(tables) }, account, accountPlan({ platform: 'Facebook', accountName: 'Biblioteket i Tumba' }), 'active');
     });
   });

@@ -3,7 +3,7 @@ import { AuditRecords } from '../../bot/store/auditRecords';
 import { asGraphUsers, startGraph, type GraphStandIn, type GraphUser } from '../../dev/graph';
 import { directory, users } from '../../dev/roles';
 import { sendPlan } from '../support/samplePlan';
-import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
 /**
@@ -12,7 +12,7 @@ import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teams
  */
 describe('leavers and movers from the directory sync', () => {
   let graph: GraphStandIn;
-  let world: OwnTeamsWorld;
+  let world: TeamsWorld;
   let assignments: AssignmentStore;
   let audit: AuditRecords;
   let elin: TeamsClient;
@@ -30,7 +30,7 @@ describe('leavers and movers from the directory sync', () => {
 
   beforeAll(async () => {
     graph = await startGraph(asGraphUsers(directory));
-    world = await startOwnTeams(['employee', 'chief', 'communicator', 'commschief', 'admin', 'colleague'], { KANALKOLL_GRAPH_URL: graph.url });
+    world = await startTeams(['employee', 'chief', 'communicator', 'commschief', 'admin', 'colleague'], { KANALKOLL_GRAPH_URL: graph.url });
     assignments = new AssignmentStore(world.tables);
     audit = new AuditRecords(world.tables);
     elin = world.client('employee');

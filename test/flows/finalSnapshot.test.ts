@@ -3,14 +3,14 @@ import { AssignmentStore } from '../../bot/store/assignments';
 import { RegisterStore } from '../../bot/store/register';
 import { accountPlan, seed } from '../support/seed';
 import { startFileServer, type FileServer } from '../support/fileServer';
-import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { textOf } from '../support/teamsClient';
 
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 'a'), Buffer.from('\n%%EOF\n')]);
 
 /** R15: an account closes only with its last snapshot in: the PDF sent in the chat, or the archive's reference. */
 describe('the last snapshot when an account closes (R15)', () => {
-  let world: OwnTeamsWorld;
+  let world: TeamsWorld;
   let files: FileServer;
   let url: string;
   const account = randomUUID();
@@ -18,7 +18,7 @@ describe('the last snapshot when an account closes (R15)', () => {
   beforeAll(async () => {
     files = await startFileServer();
     url = files.serve(pdf);
-    world = await startOwnTeams(['employee'], {}, async (tables) => {
+    world = await startTeams(['employee'], {}, async (tables) => {
       await seed({ assignments: new AssignmentStore(tables), register: new RegisterStore(tables) }, account, accountPlan({ platform: 'Instagram', accountName: 'Sista bilden' }), 'active');
     });
   });

@@ -12,7 +12,7 @@ import { NudgeLedger } from '../../bot/store/nudges';
 import { moveClock } from '../../dev/clock';
 import { tenantId, users } from '../../dev/roles';
 import { accountPlan, eventsTo, type Stage } from '../support/seed';
-import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, inputsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
 /**
@@ -22,13 +22,13 @@ import { actionsOf, inputsOf, textOf, type Card, type TeamsClient } from '../sup
  * adapter, a connector standing in for Teams.
  */
 describe('nudge cards as people live them', () => {
-  let world: OwnTeamsWorld;
+  let world: TeamsWorld;
   let elin: TeamsClient;
   let karim: TeamsClient;
   const saved = process.env.KANALKOLL_CLOCK_OFFSET_MS;
 
   beforeAll(async () => {
-    world = await startOwnTeams(['employee', 'chief', 'communicator', 'commschief'], { KANALKOLL_LOCALE: 'sv' });
+    world = await startTeams(['employee', 'chief', 'communicator', 'commschief'], { KANALKOLL_LOCALE: 'sv' });
     elin = world.client('employee');
     karim = world.client('chief');
   });

@@ -2,12 +2,12 @@ import { AssignmentStore } from '../../bot/store/assignments';
 import { DirectoryStore } from '../../bot/store/directory';
 import { users } from '../../dev/roles';
 import { administration, channel, commitments, purpose } from '../support/samplePlan';
-import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
 /** "Förvaltningar": the communications chief keeps each department's communicator in Teams (R1, R2). */
 describe('departments and their communicators, kept in Teams', () => {
-  let world: OwnTeamsWorld;
+  let world: TeamsWorld;
   let directory: DirectoryStore;
   let assignments: AssignmentStore;
   let elin: TeamsClient;
@@ -17,7 +17,7 @@ describe('departments and their communicators, kept in Teams', () => {
   const latestCard = (conversationId: string, id: string) => world.connector.cardsTo(conversationId).filter((c) => textOf(c).includes(id)).at(-1)!;
 
   beforeAll(async () => {
-    world = await startOwnTeams(['employee', 'chief', 'communicator', 'commschief', 'colleague'], {}, async (tables) => {
+    world = await startTeams(['employee', 'chief', 'communicator', 'commschief', 'colleague'], {}, async (tables) => {
       // A department Entra ID named that nobody has given a communicator yet (as a sync notes it).
       await new DirectoryStore(tables).noteDepartments([{ id: 'samhallsbyggnad', name: 'Samhällsbyggnadsförvaltningen' }]);
     });

@@ -10,14 +10,14 @@ import { users } from '../../dev/roles';
 import { pdfText } from '../support/pdfText';
 import { sendPlan } from '../support/samplePlan';
 import { startFileServer, type FileServer } from '../support/fileServer';
-import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card } from '../support/teamsClient';
 
 const snapshot = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 'a'), Buffer.from('\n%%EOF\n')]);
 
 /** R4: an assignment's record (akt): everything Kanalkoll holds about it, for the registrar and the archive; and the audit that cannot be altered. */
 describe('the assignment record and the write-once audit (R4)', () => {
-  let world: OwnTeamsWorld;
+  let world: TeamsWorld;
   let files: FileServer;
   let url: string;
   let id: string;
@@ -29,7 +29,7 @@ describe('the assignment record and the write-once audit (R4)', () => {
   beforeAll(async () => {
     files = await startFileServer();
     url = files.serve(snapshot);
-    world = await startOwnTeams(['employee', 'chief', 'communicator', 'commschief', 'colleague'], { KANALKOLL_REGISTRAR_AAD_OBJECT_ID: users.colleague.aadObjectId });
+    world = await startTeams(['employee', 'chief', 'communicator', 'commschief', 'colleague'], { KANALKOLL_REGISTRAR_AAD_OBJECT_ID: users.colleague.aadObjectId });
     const elin = world.client('employee');
     // Version 1, changes asked for, version 2, approved by all three: decisions with comments.
     const sent = await sendPlan(elin, 'account');

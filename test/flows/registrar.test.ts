@@ -6,19 +6,19 @@ import { asGraphUsers, startGraph, type GraphStandIn } from '../../dev/graph';
 import { directory, users } from '../../dev/roles';
 import { pdfText } from '../support/pdfText';
 import { accountPlan, seed } from '../support/seed';
-import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf } from '../support/teamsClient';
 
 /** R13: criticism waiting for the registrar's diary number is reminded after 2 working days. */
 describe('reminding the registrar (R13)', () => {
-  let world: OwnTeamsWorld;
+  let world: TeamsWorld;
   let graph: GraphStandIn;
   const account = randomUUID();
 
   beforeAll(async () => {
     graph = await startGraph(asGraphUsers(directory));
     const settings = { KANALKOLL_REGISTRAR_AAD_OBJECT_ID: users.colleague.aadObjectId, KANALKOLL_GRAPH_URL: graph.url, KANALKOLL_REGISTRY_MAILBOX: 'registrator@botkyrka.se' };
-    world = await startOwnTeams(['employee', 'communicator', 'colleague'], settings, async (tables) => {
+    world = await startTeams(['employee', 'communicator', 'colleague'], settings, async (tables) => {
       await seed({ assignments: new AssignmentStore(tables), register: new RegisterStore(tables) }, account, accountPlan({ platform: 'Facebook', accountName: 'Simhallen' }), 'active');
     });
   });

@@ -7,17 +7,17 @@ import { AuditRecords } from '../../bot/store/auditRecords';
 import { RegisterStore } from '../../bot/store/register';
 import { users } from '../../dev/roles';
 import { accountPlan, seed } from '../support/seed';
-import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf } from '../support/teamsClient';
 
 /** R14: a removed post is recorded on the account (what, which ground, when): it was a public record too. */
 describe('recording removed posts (R14)', () => {
-  let world: OwnTeamsWorld;
+  let world: TeamsWorld;
   const account = randomUUID();
   const day = (days = 0) => DateTime.fromJSDate(systemClock()).setZone(zone).plus({ days }).toISODate() ?? '';
 
   beforeAll(async () => {
-    world = await startOwnTeams(['employee', 'admin', 'colleague'], {}, async (tables) => {
+    world = await startTeams(['employee', 'admin', 'colleague'], {}, async (tables) => {
       await seed({ assignments: new AssignmentStore(tables), register: new RegisterStore(tables) }, account, accountPlan({ platform: 'Instagram', accountName: 'Ungdomens hus' }), 'active');
     });
   });

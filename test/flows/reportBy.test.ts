@@ -6,7 +6,7 @@ import { AssignmentStore } from '../../bot/store/assignments';
 import { RegisterStore } from '../../bot/store/register';
 import { users } from '../../dev/roles';
 import { accountPlan, seed } from '../support/seed';
-import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { textOf } from '../support/teamsClient';
 
 /**
@@ -14,13 +14,13 @@ import { textOf } from '../support/teamsClient';
  * admins, the substitute while the owner is away, and the department's communicator.
  */
 describe('who can report criticism to an account (R13)', () => {
-  let world: OwnTeamsWorld;
+  let world: TeamsWorld;
   const account = randomUUID();
   const today = () => DateTime.fromJSDate(systemClock()).setZone(zone);
   const isoDay = (d: DateTime) => d.toISODate() ?? '';
 
   beforeAll(async () => {
-    world = await startOwnTeams(['employee', 'communicator', 'colleague'], {}, async (tables) => {
+    world = await startTeams(['employee', 'communicator', 'colleague'], {}, async (tables) => {
       await seed({ assignments: new AssignmentStore(tables), register: new RegisterStore(tables) }, account, accountPlan({ platform: 'Facebook', accountName: 'Konsthallen' }), 'active');
     });
   });

@@ -9,7 +9,7 @@ import { DirectoryStore } from '../../bot/store/directory';
 import { RegisterStore } from '../../bot/store/register';
 import { directory, users } from '../../dev/roles';
 import { accountPlan, eventsTo, seed } from '../support/seed';
-import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { inputsOf, textOf, type TeamsClient } from '../support/teamsClient';
 
 /**
@@ -18,13 +18,13 @@ import { inputsOf, textOf, type TeamsClient } from '../support/teamsClient';
  * its own: here Kommunledningsförvaltningen has a communicator of its own (Aida).
  */
 describe('criticism to the right department (R13)', () => {
-  let world: OwnTeamsWorld;
+  let world: TeamsWorld;
   let elin: TeamsClient;
   const mine = randomUUID();
   const someoneElses = randomUUID();
 
   beforeAll(async () => {
-    world = await startOwnTeams(['employee', 'communicator', 'commschief', 'admin'], { KANALKOLL_REGISTRAR_AAD_OBJECT_ID: users.commschief.aadObjectId }, async (tables) => {
+    world = await startTeams(['employee', 'communicator', 'commschief', 'admin'], { KANALKOLL_REGISTRAR_AAD_OBJECT_ID: users.commschief.aadObjectId }, async (tables) => {
       const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
       await seed(stores, mine, accountPlan({ platform: 'Facebook', accountName: 'Biblioteket i Tumba' }), 'active');
       // Karim's account, which Elin does not run.

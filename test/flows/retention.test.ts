@@ -11,7 +11,7 @@ import { RegisterStore } from '../../bot/store/register';
 import { ReportStore, type FiledReport } from '../../bot/store/reports';
 import { directory, tenantId, users } from '../../dev/roles';
 import { accountPlan, eventsTo } from '../support/seed';
-import { startOwnTeams, type OwnTeamsWorld } from '../support/teams';
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf } from '../support/teamsClient';
 
 const day = 86_400_000;
@@ -50,7 +50,7 @@ const report = (kind: 'bullying' | 'negative' | 'criticism', filedAt: string, re
  * public records stay, and nothing about an account under a hold is removed; "vad vet du om mig?".
  */
 describe('personal data only as long as needed (GDPR)', () => {
-  let world: OwnTeamsWorld;
+  let world: TeamsWorld;
   const free = randomUUID();
   const held = randomUUID();
   const old = { bullying: report('bullying', iso(-1000)), negative: report('negative', iso(-1000)), criticism: report('criticism', iso(-1000)) };
@@ -58,7 +58,7 @@ describe('personal data only as long as needed (GDPR)', () => {
   const filed = (r: FiledReport): AuditRecord => ({ assignmentId: `report_${r.id}`, revision: 1, type: 'ReportFiled', actorAadObjectId: r.reporter.aadObjectId, actorName: r.reporter.name, role: 'reporter', at: r.filedAt, version: 1 });
 
   beforeAll(async () => {
-    world = await startOwnTeams(['employee', 'commschief', 'admin', 'colleague'], {}, async (tables) => {
+    world = await startTeams(['employee', 'commschief', 'admin', 'colleague'], {}, async (tables) => {
       const assignments = new AssignmentStore(tables);
       const register = new RegisterStore(tables);
       for (const state of [withAbsences(free, 'Fritt konto'), withAbsences(held, 'Spärrat konto')]) {

@@ -26,9 +26,6 @@ export interface TeamsWorld {
   close(): Promise<void>;
 }
 
-/** Kept for the tests written before every world had an Azurite of its own. */
-export type OwnTeamsWorld = TeamsWorld;
-
 /**
  * The function app on an Azurite of its own (its queues are its own: the effects of its turns are
  * carried out by its own queue function), with the seeded directory, and a test connector for the
@@ -91,7 +88,3 @@ export async function startTeams(
     },
   };
 }
-
-/** `startTeams`, as the tests that needed an Azurite of their own called it. */
-export const startOwnTeams = (installedFor: readonly Role[], env: Record<string, string> = {}, prepare?: (tables: Tables) => Promise<void>): Promise<TeamsWorld> =>
-  startTeams(installedFor, env, prepare);
