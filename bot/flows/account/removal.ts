@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { removalCard, type AdaptiveCard } from '../../../cards';
 import { localDate } from '../../domain/calendar';
 import { cardId, type FieldError } from '../../domain/fields';
 import { removalGrounds, validateRemoval } from '../../domain/removal';
 import { texts } from '../../i18n';
 import { approversFor } from '../shared/approvers';
-import { refusalShown } from '../commands/refusals';
-import { cardFields, commandMeta, echoLength, type CardHandler, type CardTurn } from '../turn';
+import { echoed, type CardHandler, type CardTurn } from '../turn';
+import { cardVerb } from '../commands/press';
+import { accountName } from '../../domain/account';
 import type { AccountDeps } from './access';
 import { accountsLookedAfter } from '../shared/lookedAfter';
 
-const fields = ['assignmentId', 'removedOn', 'ground', 'what'] as const;
+type LookedAfter = Awaited<ReturnType<typeof accountsLookedAfter>>;
 
 /**
  * R14: "Registrera borttaget inlägg": whoever looks after an account (its owner, admins, the substitute
@@ -20,12 +22,17 @@ const fields = ['assignmentId', 'removedOn', 'ground', 'what'] as const;
 export function removalHandlers(deps: AccountDeps): Record<'removalForm' | 'removalSave', CardHandler> {
   const today = () => localDate(deps.clock().toISOString());
 
-  async function form(turn: CardTurn, shown: { values?: Record<string, string>; errors?: readonly FieldError[]; notice?: string; style?: 'good' | 'attention' } = {}): Promise<AdaptiveCard> {
+  async function form(
+    turn: CardTurn,
+    shown: { values?: Record<string, string>; errors?: readonly FieldError[]; notice?: string; style?: 'good' | 'attention' } = {},
+    lookedAfter?: LookedAfter,
+  ): Promise<AdaptiveCard> {
     const t = texts(turn.locale);
     const r = t.removal;
-    const accounts = await accountsLookedAfter(deps, turn.user.aadObjectId);
-    const asked = cardId.safeParse(cardFields.parse(turn.data).assignmentId);
-    const preset = accounts.find((a) => asked.success && a.id === asked.data)?.id ?? (accounts.length === 1 ? accounts[0]!.id : '');
+    const accounts = lookedAfter ?? (await accountsLookedAfter(deps, turn.user.aadObjectId));
+    // The account the button that opened the form was for (the account card's "Registrera borttaget inlägg"), if the user looks after it.
+    const asked = (turn.data as { assignmentId?: unknown } | undefined)?.assignmentId;
+    const preset = accounts.find((a) => a.id === asked)?.id ?? (accounts.length === 1 ? accounts[0]!.id : '');
     const empty = accounts.length === 0;
     return removalCard({
       title: r.title,
@@ -43,32 +50,41 @@ export function removalHandlers(deps: AccountDeps): Record<'removalForm' | 'remo
     });
   }
 
+  // What the card sends: the form's own id (a form drawn by Kanalkoll has one), and what was typed, kept to be shown again.
+  const input = z.object({ form: cardId, assignmentId: echoed(), removedOn: echoed(), ground: echoed(), what: echoed(1000) });
+  type Sent = z.infer<typeof input>;
+  const valuesOf = ({ assignmentId, removedOn, ground, what }: Sent): Record<string, string> => ({ assignmentId, removedOn, ground, what });
+  /** The form again, with what was typed, and each field to fix: the account too, when it is not one the user looks after. */
+  const refused = (turn: CardTurn, sent: Sent, accounts: LookedAfter, chosen: boolean): Promise<AdaptiveCard> => {
+    const checked = validateRemoval(sent, today());
+    const errors = [...(chosen ? [] : [{ field: 'assignmentId', code: 'unknownChoice' } as const]), ...(checked.ok ? [] : checked.errors)];
+    return form(turn, { values: valuesOf(sent), errors }, accounts);
+  };
+
   return {
     removalForm: (turn) => form(turn),
 
-    removalSave: async (turn) => {
-      const r = texts(turn.locale).removal;
-      const data = cardFields.parse(turn.data);
-      const values = Object.fromEntries(fields.map((f) => [f, typeof data[f] === 'string' ? (data[f] as string).slice(0, f === 'what' ? 1000 : echoLength) : '']));
+    removalSave: cardVerb<Sent, { accounts: LookedAfter; communicator?: string }, LookedAfter>(deps, {
+      surface: 'removal',
+      input,
+      assignmentId: (sent) => sent.assignmentId,
       // Which account: one the user looks after now, as stored; never what the card says alone.
-      const accounts = await accountsLookedAfter(deps, turn.user.aadObjectId);
-      const chosen = accounts.find((a) => a.id === data.assignmentId);
-      const formId = cardId.safeParse(data.form);
-      if (!formId.success) return form(turn, { values, notice: r.unreadable, style: 'attention' });
-      const checked = validateRemoval(data, today());
-      const errors = [...(chosen ? [] : [{ field: 'assignmentId', code: 'unknownChoice' } as const]), ...(checked.ok ? [] : checked.errors)];
-      if (!chosen || !checked.ok) return form(turn, { values, errors });
-      const stored = await deps.assignments.get(chosen.id);
-      if (!stored) return form(turn, { values, notice: r.notAllowed, style: 'attention' });
-      const { communicator } = await approversFor(deps.directory, stored.value);
-      const meta = { ...commandMeta(deps.clock, turn), communicator, today: today() };
-      const result = await deps.run({ type: 'RecordRemoval', meta, removal: checked.value, form: formId.data }, { id: chosen.id, loaded: stored, reach: turn.reach });
-      if (!result.ok) {
-        const refusal = refusalShown(turn.locale, 'removal', result);
+      alongside: (_sent, turn) => accountsLookedAfter(deps, turn.user.aadObjectId),
+      find: async (sent, alongside) => ((await alongside).some((a) => a.id === sent.assignmentId) ? deps.assignments.get(sent.assignmentId) : undefined),
+      load: async ({ stored, alongside }) => ({ accounts: alongside, communicator: (await approversFor(deps.directory, stored.value)).communicator }),
+      command: ({ turn, input: sent, context, meta }) => {
+        const checked = validateRemoval(sent, today());
+        if (!checked.ok) return { show: refused(turn, sent, context.accounts, true) };
+        return { type: 'RecordRemoval', meta: { ...meta, ...(context.communicator ? { communicator: context.communicator } : {}), today: today() }, removal: checked.value, form: sent.form };
+      },
+      answer: ({ turn, input: sent, stored, context }, answered) => {
+        if (answered.ok) return form(turn, { notice: texts(turn.locale).removal.saved(accountName(stored.value)) }, context.accounts);
         // Recorded already (the same form sent twice): said as done, the form empty for the next.
-        return refusal.done ? form(turn, { notice: refusal.text }) : form(turn, { values, notice: refusal.text, style: 'attention' });
-      }
-      return form(turn, { notice: r.saved(chosen.name) });
-    },
+        if (answered.refusal.done) return form(turn, { notice: answered.refusal.text }, context.accounts);
+        return form(turn, { values: valuesOf(sent), notice: answered.refusal.text, style: 'attention' }, context.accounts);
+      },
+      fallback: async (turn, refusal, sent) =>
+        sent ? refused(turn, sent, await accountsLookedAfter(deps, turn.user.aadObjectId), false) : form(turn, { notice: refusal.text, style: 'attention' }),
+    }),
   };
 }

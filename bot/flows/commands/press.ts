@@ -54,8 +54,8 @@ export interface CardVerb<I, C, A = undefined> {
   readonly command?: (press: Press<I, C, A>) => Made | Promise<Made>;
   /** The card the press is answered with (its own card, changed in place). */
   readonly answer: (press: Press<I, C, A>, answered: Answered) => Promise<AdaptiveCard> | AdaptiveCard;
-  /** The card when there is no assignment to draw: the card could not be read, or what it names is not there. */
-  readonly fallback: (turn: CardTurn, refusal: RefusalShown) => Promise<AdaptiveCard> | AdaptiveCard;
+  /** The card when there is no assignment to draw: the card could not be read, or what it names is not there (then with what it sent, read). */
+  readonly fallback: (turn: CardTurn, refusal: RefusalShown, input?: I) => Promise<AdaptiveCard> | AdaptiveCard;
 }
 
 /**
@@ -97,7 +97,7 @@ export function cardVerb<I, C, A = undefined>(deps: PressDeps, verb: CardVerb<I,
     const input = parsed.data;
     const reading = verb.alongside ? verb.alongside(input, turn) : Promise.resolve(undefined as A);
     const [stored, alongside] = await Promise.all([verb.find ? verb.find(input, reading) : deps.assignments.get(verb.assignmentId(input)), reading]);
-    if (!stored) return verb.fallback(turn, shown({ reason: 'notFound' }));
+    if (!stored) return verb.fallback(turn, shown({ reason: 'notFound' }), input);
     const read = { turn, input, stored, alongside, meta: commandMeta(deps.clock, turn) };
     const press: Press<I, C, A> = { ...read, context: await verb.load(read) };
     const denied = verb.authorise?.(press);

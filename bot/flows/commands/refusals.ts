@@ -14,7 +14,7 @@ export type PressRefusal = Refusal | { readonly reason: 'unreadable' } | { reado
  * two pickers, naming who decides and a new owner), the owner's accounts, a nudge card's task (and a
  * snapshot sent in the chat), "jag är borta", a removed post recorded, an assignment's records (akt, snapshots) and the hold on their clean-up, a report (R13, R21, R22) and its diary number.
  */
-export type Surface = 'plan' | 'approval' | 'assign' | 'appoint' | 'account' | 'duty' | 'absence' | 'removal' | 'records' | 'hold' | 'report' | 'diary';
+export type Surface = 'plan' | 'approval' | 'assign' | 'appoint' | 'account' | 'duty' | 'absence' | 'removal' | 'records' | 'hold' | 'report' | 'diary' | 'organisation';
 
 /** The field of the card a refusal is shown under, when it concerns one. */
 export type RefusalField = 'comment' | 'person' | 'date';
@@ -45,9 +45,13 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
   if (surface === 'report') return on(t.report.unknownKind);
   if (surface === 'diary') return on(reason === 'notAllowed' ? t.report.diary.notRegistrar : t.report.diary.notFound);
   if (surface === 'hold') return on(reason === 'notAllowed' ? t.privacy.onlyCommsChief : t.records.notFound);
+  // The departments' communicators: a card that is not the "förvaltningar" card (who may save is decided by the directory).
+  if (surface === 'organisation') return on(reason === 'notAllowed' ? t.organisation.onlyChief : t.organisation.unreadable);
   if (surface === 'records') return on(reason === 'notAllowed' || reason === 'notYours' ? t.records.notAllowed : t.records.notFound);
   switch (reason) {
     case 'unreadable':
+      // A form that is filled in again (a removal, an absence) says so; elsewhere the card shown instead is named.
+      if (surface === 'removal' || surface === 'absence') return on(t.removal.unreadable);
       return on(plan ? t.plan.notices.unreadable : account || duty ? t.account.unreadable : t.approval.refused.unreadable);
     case 'notFound':
       return on(plan ? t.plan.notices.notFound : account ? t.account.notFound : duty ? t.account.unreadable : t.approval.refused.notFound);

@@ -3,16 +3,16 @@ import { absenceCard, type AdaptiveCard } from '../../../cards';
 import type { Assignment, Command } from '../../domain/assignment';
 import { texts } from '../../i18n';
 import { refusalShown } from '../commands/refusals';
-import { cardFields, type CardHandler, type CardTurn } from '../turn';
+import { commandMeta, echoed, type CardHandler, type CardTurn } from '../turn';
+import { cardInput } from '../commands/press';
 import type { DutyTaskDeps } from './dutyVerb';
 import { accountName, ownsActiveAccount } from '../../domain/account';
 import { isAbsencePeriod } from '../../domain/dutyCommands';
 import { isEnabled } from '../../domain/directory';
 import { cardId } from '../../domain/fields';
 
-// Checked one after the other, so the card says which of them to fix.
-const datesData = z.object({ from: z.string().max(10), to: z.string().max(10) });
-const substituteData = z.object({ substitute: z.union([z.literal(''), cardId]).optional().default('') });
+// What the card sends, kept to be shown again; the dates and the substitute are then checked one after the other, so the card says which to fix.
+const absenceData = z.object({ from: echoed(10), to: echoed(10), substitute: echoed(100) });
 
 /**
  * "Jag är borta" (R14): the owner gives the dates and a substitute once, for every active account
@@ -43,32 +43,33 @@ export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', Car
   return {
     form: (turn) => form(turn),
 
-    save: async (turn) => {
-      const t = texts(turn.locale).duties.absence;
-      const raw = cardFields.parse(turn.data);
-      const sent = (key: string, max: number) => (typeof raw[key] === 'string' ? (raw[key] as string).slice(0, max) : '');
-      const typed = { from: sent('from', 10), to: sent('to', 10), substitute: sent('substitute', 100) };
-      const accounts = await owned(turn);
-      if (accounts.length === 0) return form(turn, typed, { text: t.none, style: 'attention' });
-      const now = deps.clock().toISOString();
-      const dates = datesData.safeParse(raw);
-      if (!dates.success || !isAbsencePeriod(dates.data.from, dates.data.to, now)) return form(turn, typed, { text: t.badDates, style: 'attention' });
-      const { from, to } = dates.data;
-      const chosen = substituteData.safeParse(raw);
-      const person = chosen.success && chosen.data.substitute ? await deps.directory.person(chosen.data.substitute) : undefined;
-      if (!chosen.success || (chosen.data.substitute && (!person || !isEnabled(person)))) return form(turn, typed, { text: t.unknownSubstitute, style: 'attention' });
-      if (person?.aadObjectId === turn.user.aadObjectId) return form(turn, typed, { text: t.notYourself, style: 'attention' });
-      const substitute = person && { aadObjectId: person.aadObjectId, name: person.name };
-      // Checked on the first account before anything is stored, so a refusal leaves every account as it was.
-      for (const [i, account] of accounts.entries()) {
-        const stored = await deps.assignments.get(account.id);
-        if (!stored) continue;
-        const command: Command = { type: 'RegisterAbsence', meta: { actor: turn.user, now }, from, to, ...(substitute ? { substitute } : {}) };
-        const result = await deps.run(command, { id: account.id, loaded: stored, reach: turn.reach });
-        // A refusal stops here, saying why (on the first account nothing is stored yet); an account closed meanwhile is left out.
-        if (!result.ok && (i === 0 || result.reason !== 'notActive')) return form(turn, typed, { text: refusalShown(turn.locale, 'absence', result, command.type).text, style: 'attention' });
-      }
-      return form(turn, typed, { text: t.saved(from, to, person?.name), style: 'good', done: true });
-    },
+    save: cardInput({
+      surface: 'absence',
+      input: absenceData,
+      fallback: (turn, refusal) => form(turn, undefined, { text: refusal.text, style: 'attention' }),
+      answer: async (turn, typed) => {
+        const t = texts(turn.locale).duties.absence;
+        const accounts = await owned(turn);
+        if (accounts.length === 0) return form(turn, typed, { text: t.none, style: 'attention' });
+        const meta = commandMeta(deps.clock, turn);
+        const { from, to } = typed;
+        if (!isAbsencePeriod(from, to, meta.now)) return form(turn, typed, { text: t.badDates, style: 'attention' });
+        const chosen = cardId.safeParse(typed.substitute);
+        const person = chosen.success ? await deps.directory.person(chosen.data) : undefined;
+        if (typed.substitute && (!person || !isEnabled(person))) return form(turn, typed, { text: t.unknownSubstitute, style: 'attention' });
+        if (person?.aadObjectId === turn.user.aadObjectId) return form(turn, typed, { text: t.notYourself, style: 'attention' });
+        const substitute = person && { aadObjectId: person.aadObjectId, name: person.name };
+        const command: Command = { type: 'RegisterAbsence', meta, from, to, ...(substitute ? { substitute } : {}) };
+        // Checked on the first account before anything is stored, so a refusal leaves every account as it was.
+        for (const [i, account] of accounts.entries()) {
+          const result = await deps.run(command, { id: account.id, reach: turn.reach });
+          // A refusal stops here, saying why (on the first account nothing is stored yet); an account closed or gone meanwhile is left out.
+          if (!result.ok && (i === 0 || (result.reason !== 'notActive' && result.reason !== 'notFound'))) {
+            return form(turn, typed, { text: refusalShown(turn.locale, 'absence', result, command.type).text, style: 'attention' });
+          }
+        }
+        return form(turn, typed, { text: t.saved(from, to, person?.name), style: 'good', done: true });
+      },
+    }),
   };
 }

@@ -80,8 +80,6 @@ export async function receiveFiles(deps: UploadDeps, turn: CardTurn, files: read
   const blobName = `${encodeURIComponent(target.state.id)}_${target.period}_${randomUUID()}.pdf`;
   await deps.archive.put(blobName, fetched.pdf, { assignmentId: target.state.id, period: target.period, uploader: turn.user.aadObjectId, fileName: file.name, sha256 });
 
-  const stored = await deps.assignments.get(target.state.id);
-  if (!stored) return message(t.upload.nothingDue);
   const command: Command = {
     type: 'CompleteDuty',
     meta: commandMeta(deps.clock, turn),
@@ -89,7 +87,7 @@ export async function receiveFiles(deps: UploadDeps, turn: CardTurn, files: read
     period: target.period,
     evidence: { kind: 'snapshot', blobName, fileName: file.name, size: fetched.pdf.length, sha256 },
   };
-  const result = await deps.run(command, { id: stored.value.id, loaded: stored, reach: turn.reach });
+  const result = await deps.run(command, { id: target.state.id, reach: turn.reach });
   if (!result.ok) return message(refusalShown(turn.locale, 'duty', result, command.type).text);
   const period = periodLabel(texts(turn.locale), target.period);
   const account = accountName(target.state);

@@ -6,7 +6,9 @@ import type { FlowDeps } from '../deps';
 import { departmentsCardFor, organisationOf, type DepartmentsShown } from '../shared/departmentsCard';
 import { followDirectory } from './followDirectory';
 import { localeOfPerson } from '../messenger';
-import { cardFields, type CardHandler, type CardTurn } from '../turn';
+import { echoed, type CardHandler, type CardTurn } from '../turn';
+import { cardInput } from '../commands/press';
+import { z } from 'zod';
 
 export type OrganisationDeps = Pick<FlowDeps, 'directory' | 'assignments' | 'run' | 'clock' | 'log'>;
 
@@ -14,29 +16,31 @@ export function organisationHandlers(deps: OrganisationDeps): Record<'show' | 's
   const show = (turn: CardTurn, shown?: DepartmentsShown) => departmentsCardFor(deps, turn.locale, turn.user.aadObjectId, shown);
   return {
     show: (turn) => show(turn),
-    save: async (turn) => {
-      const t = texts(turn.locale);
-      const [departments, chief] = await Promise.all([deps.directory.allDepartments(), deps.directory.communicationsChief()]);
-      // Authorised from what is stored: whoever the directory names as communications chief now.
-      if (turn.user.aadObjectId !== chief) return show(turn, { notice: t.organisation.onlyChief, noticeStyle: 'attention' });
-      const sent = cardFields.parse(turn.data);
-      // Every "förvaltningar" card has the communications chief's picker: without it, it is not one.
-      if (!(chiefInput in sent)) return show(turn, { notice: t.organisation.unreadable, noticeStyle: 'attention' });
-      const ids = [chiefInput, ...departments.map((d) => communicatorInput(d.id))].map((field) => sent[field]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
-      const people = await deps.directory.peopleById(ids.map((id) => id.trim()));
-      const stored = organisationOf(departments, chief);
-      const checked = checkOrganisation(sent, departments, people, stored);
-      if (!checked.ok) {
-        const values = Object.fromEntries(Object.entries(sent).filter((e): e is [string, string] => typeof e[1] === 'string').map(([k, v]) => [k, v.slice(0, 100)]));
-        const errors = Object.fromEntries(checked.errors.map((e) => [e.field, t.fieldErrors[e.code]]));
-        return show(turn, { notice: t.plan.notices.fix, noticeStyle: 'attention', values, errors });
-      }
-      const events = organisationEvents(stored, checked.value, turn.user, deps.clock().toISOString(), people);
-      await deps.directory.saveOrganisation(checked.value, events);
-      // Plans that waited for a communicator (or had another) go to the one named now.
-      if (events.length > 0) await followDirectory({ ...deps, reach: turn.reach }, []);
-      return show(turn, { notice: events.length > 0 ? t.organisation.saved(events.length) : t.organisation.unchanged });
-    },
+    // Every "förvaltningar" card has the communications chief's picker: without it, it is not one.
+    save: cardInput({
+      surface: 'organisation',
+      input: z.object({ [chiefInput]: echoed(100) }).catchall(echoed(100)),
+      fallback: (turn, refusal) => show(turn, { notice: refusal.text, noticeStyle: 'attention' }),
+      answer: async (turn, sent) => {
+        const t = texts(turn.locale);
+        const [departments, chief] = await Promise.all([deps.directory.allDepartments(), deps.directory.communicationsChief()]);
+        // Authorised from what is stored: whoever the directory names as communications chief now.
+        if (turn.user.aadObjectId !== chief) return show(turn, { notice: t.organisation.onlyChief, noticeStyle: 'attention' });
+        const ids = [chiefInput, ...departments.map((d) => communicatorInput(d.id))].map((field) => sent[field]?.trim()).filter((v): v is string => !!v);
+        const people = await deps.directory.peopleById(ids);
+        const stored = organisationOf(departments, chief);
+        const checked = checkOrganisation(sent, departments, people, stored);
+        if (!checked.ok) {
+          const errors = Object.fromEntries(checked.errors.map((e) => [e.field, t.fieldErrors[e.code]]));
+          return show(turn, { notice: t.plan.notices.fix, noticeStyle: 'attention', values: sent, errors });
+        }
+        const events = organisationEvents(stored, checked.value, turn.user, deps.clock().toISOString(), people);
+        await deps.directory.saveOrganisation(checked.value, events);
+        // Plans that waited for a communicator (or had another) go to the one named now.
+        if (events.length > 0) await followDirectory({ ...deps, reach: turn.reach }, []);
+        return show(turn, { notice: events.length > 0 ? t.organisation.saved(events.length) : t.organisation.unchanged });
+      },
+    }),
   };
 }
 

@@ -20,7 +20,8 @@ export type RegistrarDeps = Pick<FlowDeps, 'reports' | 'assignments' | 'director
 /** R13: waiting reports are reminded after this many working days, and again as often. */
 export const reminderWorkingDays = 2;
 
-const onReport = z.object({ reportId: z.guid() });
+// The report, and the number as typed (checked by the domain, kept to be shown again).
+const onReport = z.object({ reportId: z.guid(), diaryNumber: z.unknown().optional() });
 
 /** What the registrar's card shows besides the report: the field for the number, a notice. */
 interface RegistrarShown {
@@ -51,16 +52,15 @@ export async function registrarCard(deps: Pick<FlowDeps, 'assignments' | 'direct
  */
 export function diaryHandler(deps: RegistrarDeps): CardHandler {
   const message = (turn: CardTurn, notice: string) => reportSummaryCard({ title: texts(turn.locale).report.forwarded.criticism, notice, noticeStyle: 'attention', paragraphs: [], facts: [] });
-  return cardInput({ surface: 'diary', input: onReport, fallback: (turn, refusal) => message(turn, refusal.text), answer: async (turn, { reportId }) => {
+  return cardInput({ surface: 'diary', input: onReport, fallback: (turn, refusal) => message(turn, refusal.text), answer: async (turn, { reportId, diaryNumber: typed }) => {
     const d = texts(turn.locale).report.diary;
     const stored = await deps.reports.get(reportId);
     const refused = (reason: 'notFound' | 'notAllowed') => message(turn, refusalShown(turn.locale, 'diary', { reason }).text);
     if (!stored || stored.value.kind !== 'criticism') return refused('notFound');
     // Only the registrar named in the settings, never whoever the card was sent to.
     if (!deps.registrarAadObjectId || turn.user.aadObjectId !== deps.registrarAadObjectId) return refused('notAllowed');
-    const number = stored.value.diaryNumber ? { ok: true as const, value: { diaryNumber: stored.value.diaryNumber } } : validateDiaryNumber(turn.data);
+    const number = stored.value.diaryNumber ? { ok: true as const, value: { diaryNumber: stored.value.diaryNumber } } : validateDiaryNumber({ diaryNumber: typed });
     if (!number.ok) {
-      const typed = (turn.data as Record<string, unknown>).diaryNumber;
       return registrarCard(deps, stored.value, turn.locale, { value: typeof typed === 'string' ? typed.slice(0, 40) : '', errors: number.errors, notice: d.fix });
     }
     const result = await deps.reports.giveNumber(stored.value.id, number.value.diaryNumber, turn.user, deps.clock().toISOString());
