@@ -23,8 +23,8 @@ export const echoLength = 2000;
 /** A long text cut for a card that shows many (a history, an overview), with "…" where it was cut; the whole stays stored. */
 export const shortened = (text: string, max = 200): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** A text field as the card sent it, cut to what a card shows again: never refused (the domain checks it), only kept to be shown. */
-export const echoed = (max: number = echoLength) => z.string().transform((v) => v.slice(0, max)).catch('');
+/** A field as the card sent it, to show again on the card that asks to fix it (the domain checks the value itself, uncut). */
+export const shownAgain = (value: unknown, max: number = echoLength): string => (typeof value === 'string' ? value.slice(0, max) : '');
 
 /** What a card sent, as fields; anything but an object is no fields. Each field is then parsed where it is used. */
 export const cardFields = z.record(z.string(), z.unknown()).catch({});

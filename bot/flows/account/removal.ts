@@ -6,7 +6,7 @@ import { cardId, type FieldError } from '../../domain/fields';
 import { removalGrounds, validateRemoval } from '../../domain/removal';
 import { texts } from '../../i18n';
 import { approversFor } from '../shared/approvers';
-import { echoed, type CardHandler, type CardTurn } from '../turn';
+import { shownAgain, type CardHandler, type CardTurn } from '../turn';
 import { cardVerb } from '../commands/press';
 import { accountName } from '../../domain/account';
 import type { AccountDeps } from './access';
@@ -50,10 +50,10 @@ export function removalHandlers(deps: AccountDeps): Record<'removalForm' | 'remo
     });
   }
 
-  // What the card sends: the form's own id (a form drawn by Kanalkoll has one), and what was typed, kept to be shown again.
-  const input = z.object({ form: cardId, assignmentId: echoed(), removedOn: echoed(), ground: echoed(), what: echoed(1000) });
+  // What the card sends: the form's own id (a form drawn by Kanalkoll has one), and the fields, for the domain to check.
+  const input = z.object({ form: cardId, assignmentId: z.unknown(), removedOn: z.unknown(), ground: z.unknown(), what: z.unknown() });
   type Sent = z.infer<typeof input>;
-  const valuesOf = ({ assignmentId, removedOn, ground, what }: Sent): Record<string, string> => ({ assignmentId, removedOn, ground, what });
+  const valuesOf = (sent: Sent): Record<string, string> => ({ assignmentId: shownAgain(sent.assignmentId), removedOn: shownAgain(sent.removedOn), ground: shownAgain(sent.ground), what: shownAgain(sent.what, 1000) });
   /** The form again, with what was typed, and each field to fix: the account too, when it is not one the user looks after. */
   const refused = (turn: CardTurn, sent: Sent, accounts: LookedAfter, chosen: boolean): Promise<AdaptiveCard> => {
     const checked = validateRemoval(sent, today());
@@ -67,10 +67,10 @@ export function removalHandlers(deps: AccountDeps): Record<'removalForm' | 'remo
     removalSave: cardVerb<Sent, { accounts: LookedAfter; communicator?: string }, LookedAfter>(deps, {
       surface: 'removal',
       input,
-      assignmentId: (sent) => sent.assignmentId,
+      assignmentId: (sent) => String(sent.assignmentId),
       // Which account: one the user looks after now, as stored; never what the card says alone.
       alongside: (_sent, turn) => accountsLookedAfter(deps, turn.user.aadObjectId),
-      find: async (sent, alongside) => ((await alongside).some((a) => a.id === sent.assignmentId) ? deps.assignments.get(sent.assignmentId) : undefined),
+      find: async (sent, alongside) => ((await alongside).some((a) => a.id === sent.assignmentId) ? deps.assignments.get(String(sent.assignmentId)) : undefined),
       load: async ({ stored, alongside }) => ({ accounts: alongside, communicator: (await approversFor(deps.directory, stored.value)).communicator }),
       command: ({ turn, input: sent, context, meta }) => {
         const checked = validateRemoval(sent, today());

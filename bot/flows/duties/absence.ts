@@ -3,7 +3,7 @@ import { absenceCard, type AdaptiveCard } from '../../../cards';
 import type { Assignment, Command } from '../../domain/assignment';
 import { texts } from '../../i18n';
 import { refusalShown } from '../commands/refusals';
-import { commandMeta, echoed, type CardHandler, type CardTurn } from '../turn';
+import { commandMeta, shownAgain, type CardHandler, type CardTurn } from '../turn';
 import { cardInput } from '../commands/press';
 import type { DutyTaskDeps } from './dutyVerb';
 import { accountName, ownsActiveAccount } from '../../domain/account';
@@ -11,8 +11,8 @@ import { isAbsencePeriod } from '../../domain/dutyCommands';
 import { isEnabled } from '../../domain/directory';
 import { cardId } from '../../domain/fields';
 
-// What the card sends, kept to be shown again; the dates and the substitute are then checked one after the other, so the card says which to fix.
-const absenceData = z.object({ from: echoed(10), to: echoed(10), substitute: echoed(100) });
+// What the card sends; the dates and the substitute are checked one after the other, so the card says which to fix.
+const absenceData = z.object({ from: z.unknown(), to: z.unknown(), substitute: z.unknown() });
 
 /**
  * "Jag är borta" (R14): the owner gives the dates and a substitute once, for every active account
@@ -47,16 +47,18 @@ export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', Car
       surface: 'absence',
       input: absenceData,
       fallback: (turn, refusal) => form(turn, undefined, { text: refusal.text, style: 'attention' }),
-      answer: async (turn, typed) => {
+      answer: async (turn, sent) => {
+        const typed = { from: shownAgain(sent.from, 10), to: shownAgain(sent.to, 10), substitute: shownAgain(sent.substitute, 100) };
         const t = texts(turn.locale).duties.absence;
         const accounts = await owned(turn);
         if (accounts.length === 0) return form(turn, typed, { text: t.none, style: 'attention' });
         const meta = commandMeta(deps.clock, turn);
-        const { from, to } = typed;
-        if (!isAbsencePeriod(from, to, meta.now)) return form(turn, typed, { text: t.badDates, style: 'attention' });
-        const chosen = cardId.safeParse(typed.substitute);
+        const { from, to } = sent;
+        if (typeof from !== 'string' || typeof to !== 'string' || !isAbsencePeriod(from, to, meta.now)) return form(turn, typed, { text: t.badDates, style: 'attention' });
+        const named = sent.substitute !== undefined && sent.substitute !== '';
+        const chosen = cardId.safeParse(sent.substitute);
         const person = chosen.success ? await deps.directory.person(chosen.data) : undefined;
-        if (typed.substitute && (!person || !isEnabled(person))) return form(turn, typed, { text: t.unknownSubstitute, style: 'attention' });
+        if (named && (!person || !isEnabled(person))) return form(turn, typed, { text: t.unknownSubstitute, style: 'attention' });
         if (person?.aadObjectId === turn.user.aadObjectId) return form(turn, typed, { text: t.notYourself, style: 'attention' });
         const substitute = person && { aadObjectId: person.aadObjectId, name: person.name };
         const command: Command = { type: 'RegisterAbsence', meta, from, to, ...(substitute ? { substitute } : {}) };

@@ -6,7 +6,7 @@ import type { FlowDeps } from '../deps';
 import { departmentsCardFor, organisationOf, type DepartmentsShown } from '../shared/departmentsCard';
 import { followDirectory } from './followDirectory';
 import { localeOfPerson } from '../messenger';
-import { echoed, type CardHandler, type CardTurn } from '../turn';
+import { shownAgain, type CardHandler, type CardTurn } from '../turn';
 import { cardInput } from '../commands/press';
 import { z } from 'zod';
 
@@ -19,20 +19,21 @@ export function organisationHandlers(deps: OrganisationDeps): Record<'show' | 's
     // Every "förvaltningar" card has the communications chief's picker: without it, it is not one.
     save: cardInput({
       surface: 'organisation',
-      input: z.object({ [chiefInput]: echoed(100) }).catchall(echoed(100)),
+      input: z.record(z.string(), z.unknown()).refine((sent) => chiefInput in sent),
       fallback: (turn, refusal) => show(turn, { notice: refusal.text, noticeStyle: 'attention' }),
       answer: async (turn, sent) => {
         const t = texts(turn.locale);
         const [departments, chief] = await Promise.all([deps.directory.allDepartments(), deps.directory.communicationsChief()]);
         // Authorised from what is stored: whoever the directory names as communications chief now.
         if (turn.user.aadObjectId !== chief) return show(turn, { notice: t.organisation.onlyChief, noticeStyle: 'attention' });
-        const ids = [chiefInput, ...departments.map((d) => communicatorInput(d.id))].map((field) => sent[field]?.trim()).filter((v): v is string => !!v);
+        const ids = [chiefInput, ...departments.map((d) => communicatorInput(d.id))].map((field) => sent[field]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
         const people = await deps.directory.peopleById(ids);
         const stored = organisationOf(departments, chief);
         const checked = checkOrganisation(sent, departments, people, stored);
         if (!checked.ok) {
           const errors = Object.fromEntries(checked.errors.map((e) => [e.field, t.fieldErrors[e.code]]));
-          return show(turn, { notice: t.plan.notices.fix, noticeStyle: 'attention', values: sent, errors });
+          const values = Object.fromEntries(Object.entries(sent).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, shownAgain(v, 100)]));
+          return show(turn, { notice: t.plan.notices.fix, noticeStyle: 'attention', values, errors });
         }
         const events = organisationEvents(stored, checked.value, turn.user, deps.clock().toISOString(), people);
         await deps.directory.saveOrganisation(checked.value, events);
