@@ -4,6 +4,7 @@ import type { Locale } from '../domain/locale';
 import { PolicyHelpSearch, sources, topics, type Topic } from '../domain/policyHelp';
 import { asked, elsewhere } from '../domain/policyQuestions';
 import { texts } from '../i18n';
+import { sharedVerbs, type Conversation } from './turn';
 
 const perRow = 3;
 
@@ -39,9 +40,11 @@ const nextSteps: Partial<Record<Topic, { readonly title: NextTitle; readonly ver
   passive: { title: 'accounts', verb: 'account.mine' },
 };
 
-export function helpAnswer(locale: Locale, topic: Topic): AdaptiveCard {
+/** One topic's answer; where others read it too, its button only if it leads to nothing personal. */
+export function helpAnswer(locale: Locale, topic: Topic, conversation: Conversation = 'personal'): AdaptiveCard {
   const t = texts(locale).help;
-  const next = nextSteps[topic];
+  const step = nextSteps[topic];
+  const next = step && (conversation === 'personal' || sharedVerbs.has(step.verb)) ? step : undefined;
   return helpAnswerCard({
     ...t.topics[topic],
     source: t.source(sources[topic].heading),
@@ -53,9 +56,9 @@ export function helpAnswer(locale: Locale, topic: Topic): AdaptiveCard {
 const topicData = z.object({ topic: z.enum(topics) });
 
 /** A topic button: its answer; anything else the menu, saying so. */
-export const helpForCard = (locale: Locale, data: unknown): AdaptiveCard => {
+export const helpForCard = (locale: Locale, data: unknown, conversation: Conversation = 'personal'): AdaptiveCard => {
   const parsed = topicData.safeParse(data);
-  return parsed.success ? helpAnswer(locale, parsed.data.topic) : helpMenu(locale, 'unknownTopic');
+  return parsed.success ? helpAnswer(locale, parsed.data.topic, conversation) : helpMenu(locale, 'unknownTopic');
 };
 
 /**
@@ -67,7 +70,7 @@ const helpSearch = (): PolicyHelpSearch =>
   (search ??= new PolicyHelpSearch((['sv', 'en'] as const).map((locale) => texts(locale).help.topics), asked, elsewhere));
 
 /** A question in words: the answer when one topic stands out, else undefined (the caller decides). */
-export const answerFor = (locale: Locale, question: string): AdaptiveCard | undefined => {
+export const answerFor = (locale: Locale, question: string, conversation: Conversation = 'personal'): AdaptiveCard | undefined => {
   const topic = helpSearch().topicOf(question);
-  return topic && helpAnswer(locale, topic);
+  return topic && helpAnswer(locale, topic, conversation);
 };

@@ -1,8 +1,21 @@
 import { z } from 'zod';
-import type { AdaptiveCard } from '../../cards';
+import type { AdaptiveCard, Verb } from '../../cards';
 import type { CommandMeta, PersonRef } from '../domain/assignment';
 import type { Locale } from '../domain/locale';
 import type { Reach } from '../store/conversations';
+
+/**
+ * Where a turn happens: the person's own chat with Kanalkoll, or a conversation others read too (a
+ * group chat or a team's channel; Teams says which on the activity). Only a personal chat gets
+ * anything about a person.
+ */
+export type Conversation = 'personal' | 'shared';
+
+/**
+ * The card verbs Kanalkoll answers in a conversation others read: the register as the public sees
+ * it, and the policy help. Every other verb is refused there, whatever the card says.
+ */
+export const sharedVerbs: ReadonlySet<Verb> = new Set<Verb>(['register.show', 'help.topics', 'help.topic']);
 
 /** A person's turn in their own chat: who acts, where, in which language, and what their card sent. */
 export interface CardTurn {

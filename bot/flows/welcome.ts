@@ -43,3 +43,22 @@ export function welcome(locale: Locale, name?: string, note?: 'unknownAction', a
 }
 
 const firstName = (name: string | undefined) => name?.trim().split(/\s+/)[0] || undefined;
+
+/**
+ * The welcome card in a group chat or a team's channel: nothing about the person, only what is the
+ * same for everyone there (the register, the policy help), and that the rest is for a personal chat.
+ */
+export function sharedWelcome(locale: Locale, note?: 'unknownAction'): AdaptiveCard {
+  const t = texts(locale).welcome;
+  return welcomeCard({
+    greeting: t.greeting(undefined),
+    intro: t.intro,
+    points: t.shared.points.map((text) => ({ text })),
+    note: note && t[note],
+    footer: t.shared.footer,
+    actions: [
+      { title: t.actions.register, verb: 'register.show' },
+      { title: t.actions.policyHelp, verb: 'help.topics' },
+    ],
+  });
+}

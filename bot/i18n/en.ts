@@ -25,6 +25,14 @@ export const en: Texts = {
     },
     footer: 'Write "help" whenever you want to see this again.',
     unknownAction: 'I do not recognise that button. Choose something below.',
+    shared: {
+      points: ['Find the municipality\'s official accounts in the register.', 'Get answers about what the policy says.'],
+      footer: 'Applications, accounts and reports are for a personal chat with me.',
+    },
+  },
+  personalChat: {
+    sent: 'I have sent you the answer in a personal chat.',
+    only: 'That is for a personal chat. Open Kanalkoll under Apps in Teams and write to me there.',
   },
   errors: {
     apology: 'Something went wrong on my side. Please try again in a moment.',

@@ -31,6 +31,16 @@ export const sv = {
     },
     footer: 'Skriv ”hjälp” när du vill se det här igen.',
     unknownAction: 'Den knappen känner jag inte igen. Välj något här nedanför.',
+    /** In a group chat or a team's channel: only what is the same for everyone. */
+    shared: {
+      points: ['Hitta kommunens officiella konton i registret.', 'Få svar på vad policyn säger.'],
+      footer: 'Ansökningar, konton och rapporter sköter du i en personlig chatt med mig.',
+    },
+  },
+  /** A personal question or button in a group chat or a team's channel: the answer goes to the person's own chat. */
+  personalChat: {
+    sent: 'Jag har skickat svaret till dig i en personlig chatt.',
+    only: 'Det sköter vi i en personlig chatt. Öppna Kanalkoll under Appar i Teams och skriv till mig där.',
   },
   errors: {
     apology: 'Något gick fel hos mig. Försök igen om en stund.',

@@ -8,11 +8,12 @@ import {
 import { z } from 'zod';
 import { isVerb, type AdaptiveCard } from '../../cards';
 import { localeOf, type Locale } from '../domain/locale';
+import type { Conversation } from '../flows/turn';
 import { texts } from '../i18n';
 import type { ConversationReferences } from '../store/conversations';
 import { referencesOf } from './references';
 import { tenantOf } from './tenantFilter';
-import type { Routes, Turn } from './routing';
+import type { Answer, Routes, Turn } from './routing';
 
 export interface BotDependencies {
   readonly conversations: ConversationReferences;
@@ -27,6 +28,21 @@ const universalAction = z.object({
 });
 
 const opensBelow = (data: unknown): boolean => typeof data === 'object' && data !== null && (data as { opens?: unknown }).opens === 'below';
+
+/** An answer as a message in the conversation: a card, or one line of text. */
+const messageOf = (answer: Answer) => (typeof answer === 'string' ? { text: answer } : { attachments: [CardFactory.adaptiveCard(answer)] });
+
+/**
+ * A line of text answering a card action: Teams shows it to the one who pressed, and the card stays
+ * as it was for everyone (in a channel, a card answer would replace it for all).
+ */
+const lineResponse = (text: string): InvokeResponse => ({ status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } });
+
+/** Teams says on every activity where it happens; no type (a personal chat in the Agents Playground) is a personal chat. */
+const conversationOf = (context: TurnContext): Conversation => {
+  const { conversationType, isGroup } = context.activity.conversation ?? {};
+  return isGroup || (conversationType !== undefined && conversationType !== 'personal') ? 'shared' : 'personal';
+};
 
 const cardResponse = (card: AdaptiveCard): AdaptiveCardInvokeResponse => ({
   statusCode: 200,
@@ -51,23 +67,20 @@ export class KanalkollBot extends TeamsActivityHandler {
         .filter((a) => a.contentType === 'application/vnd.microsoft.teams.file.download.info')
         .map((a) => ({ name: a.name ?? '', ...(a.content as { downloadUrl?: string; fileType?: string }) }));
       if (files.length > 0) {
-        const card = await deps.routes.files(this.turnOf(context, files));
-        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+        await context.sendActivity(messageOf(await deps.routes.files(this.turnOf(context, files))));
         return next();
       }
       const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
       const route = deps.routes.text.find((r) => r.pattern.test(text));
       // The text goes along as the turn's data: an unplaced question may still be a policy question.
-      const card = await (route?.handle ?? deps.routes.unknownText)(this.turnOf(context, text));
-      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      await context.sendActivity(messageOf(await (route?.handle ?? deps.routes.unknownText)(this.turnOf(context, text))));
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
       // Welcome once, when the bot itself is added: on install in a personal chat, a chat or a team.
       if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id)) {
-        const card = await deps.routes.unknownText(this.turnOf(context, undefined));
-        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+        await context.sendActivity(messageOf(await deps.routes.unknownText(this.turnOf(context, undefined))));
       }
       await next();
     });
@@ -81,6 +94,7 @@ export class KanalkollBot extends TeamsActivityHandler {
       userName: from?.name,
       user: from?.aadObjectId ? { aadObjectId: from.aadObjectId, name: from.name ?? '' } : undefined,
       reach: tenantId && context.activity.serviceUrl ? { tenantId, serviceUrl: context.activity.serviceUrl } : undefined,
+      conversation: conversationOf(context),
       data,
     };
   }
@@ -93,12 +107,13 @@ export class KanalkollBot extends TeamsActivityHandler {
     const data = parsed.data?.action.data;
     const pressed = context.activity.replyToId;
     const card = await handle({ ...this.turnOf(context, data), ...(pressed ? { pressed } : {}) });
+    // A refusal where others read (a personal button in a channel) is a line for the one who pressed.
+    if (typeof card === 'string') return lineResponse(card);
     // A button on a card of several things to do that opens another card (a plan, a form) opens it
     // below, so the card it is on keeps its other sections and buttons.
     if (opensBelow(data)) {
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-      const text = texts(localeOf(context.activity.locale, this.deps.forcedLocale)).duties.openedBelow;
-      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } };
+      return lineResponse(texts(localeOf(context.activity.locale, this.deps.forcedLocale)).duties.openedBelow);
     }
     const response = cardResponse(card);
     return { status: response.statusCode, body: response };

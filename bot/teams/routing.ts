@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AdaptiveCard, Verb } from '../../cards';
+import { verbs, type AdaptiveCard, type Verb } from '../../cards';
+import { texts } from '../i18n';
 import type { PersonRef } from '../domain/assignment';
 import type { Locale } from '../domain/locale';
 import { accountHandlers } from '../flows/account/handlers';
@@ -12,14 +13,15 @@ import { fileSchema, receiveFiles } from '../flows/duties/upload';
 import type { FlowDeps } from '../flows/deps';
 import type { Reach } from '../store/conversations';
 import { planHandlers } from '../flows/plan/handlers';
-import type { CardHandler } from '../flows/turn';
+import { sharedVerbs, type CardHandler, type Conversation } from '../flows/turn';
+import { answerPrivately } from '../flows/privately';
 import { registerCardFor } from '../flows/register/card';
 import { reportHandlers } from '../flows/report/handlers';
 import { recordHandlers } from '../flows/records/handlers';
 import { accessHandler } from '../flows/retention/access';
 import { aboutUnitHandler } from '../flows/report/aboutUnit';
 import { answerFor, helpForCard, helpMenu } from '../flows/help';
-import { welcome, welcomeFor, type WelcomeFor } from '../flows/welcome';
+import { sharedWelcome, welcome, welcomeFor, type WelcomeFor } from '../flows/welcome';
 
 /** Who pressed or wrote, in what language, and what the card sent. */
 export interface Turn {
@@ -29,12 +31,17 @@ export interface Turn {
   readonly user?: PersonRef;
   /** The tenant and Teams service of the turn; absent outside Teams. */
   readonly reach?: Reach;
+  /** The person's own chat, or a group chat or channel others read: nothing personal is answered there. */
+  readonly conversation: Conversation;
   readonly data: unknown;
   /** The message whose card button was pressed, for a card action. */
   readonly pressed?: string;
 }
 
-export type Handler = (turn: Turn) => Promise<AdaptiveCard> | AdaptiveCard;
+/** A card, or one line of text: where others read, a personal answer goes to the person's own chat and the line says so. */
+export type Answer = AdaptiveCard | string;
+
+export type Handler = (turn: Turn) => Promise<Answer> | Answer;
 
 export interface Routes {
   /** Text commands, tried in order; the first whose pattern matches handles the message. */
@@ -56,7 +63,8 @@ export function routes(deps: FlowDeps): Routes {
   const duties = { ...taskHandlers(deps), ...evaluationHandlers(deps) };
   const absence = absenceHandlers(deps);
   const org = organisationHandlers(deps);
-  const register: Handler = (t) => registerCardFor(deps, t.locale, t.data, t.user?.aadObjectId);
+  // Where others read, the register as anyone sees it: no "Hämta akten", no hold, whoever asks.
+  const register: Handler = (t) => registerCardFor(deps, t.locale, t.data, t.conversation === 'personal' ? t.user?.aadObjectId : undefined);
   const aboutUnit = aboutUnitHandler(deps);
   const records = recordHandlers(deps);
   const myData = accessHandler(deps);
@@ -70,35 +78,47 @@ export function routes(deps: FlowDeps): Routes {
     const [facts, chief] = await Promise.all([deps.assignments.ownershipFor(t.user.aadObjectId), deps.directory.communicationsChief()]);
     return welcomeFor(facts, t.user.aadObjectId, chief);
   };
-  const greet: Handler = async (t) => welcome(t.locale, t.userName, undefined, await applies(t));
-  const unknownCardAction: Handler = async (t) => welcome(t.locale, t.userName, 'unknownAction', await applies(t));
+  const greet: Handler = async (t) => (t.conversation === 'shared' ? sharedWelcome(t.locale) : welcome(t.locale, t.userName, undefined, await applies(t)));
+  const unknownCardAction: Handler = async (t) => (t.conversation === 'shared' ? sharedWelcome(t.locale, 'unknownAction') : welcome(t.locale, t.userName, 'unknownAction', await applies(t)));
+  const onlyPersonal: Handler = (t) => texts(t.locale).personalChat.only;
+  /** A handler about the person: it gets who they are only in their own chat; a press or a file elsewhere is refused. */
   const personal = (handle: CardHandler): Handler => (t) =>
-    t.user && t.reach ? handle({ locale: t.locale, user: t.user, reach: t.reach, data: t.data, ...(t.pressed ? { pressed: t.pressed } : {}) }) : unknownCardAction(t);
+    !t.user || !t.reach ? unknownCardAction(t)
+    : t.conversation === 'shared' ? onlyPersonal(t)
+    : handle({ locale: t.locale, user: t.user, reach: t.reach, data: t.data, ...(t.pressed ? { pressed: t.pressed } : {}) });
+  /** A personal command written: in a group chat or a channel, answered in the person's own chat. */
+  const asked = (handle: CardHandler): Handler => (t) =>
+    t.conversation === 'shared' && t.user && t.reach ? answerPrivately(deps, handle, { locale: t.locale, user: t.user, reach: t.reach, data: t.data }) : personal(handle)(t);
+  /** Server side, whatever the card said: where others read, only the verbs answered alike for everyone run (refused by default). */
+  const gated = (actions: Record<Verb, Handler>): Record<Verb, Handler> => {
+    const gate = (verb: Verb, handle: Handler): Handler => (t) => (t.conversation === 'shared' && !sharedVerbs.has(verb) ? onlyPersonal(t) : handle(t));
+    return Object.fromEntries(verbs.map((verb) => [verb, gate(verb, actions[verb])])) as Record<Verb, Handler>;
+  };
 
   return {
     text: [
-      { pattern: /^(ny ansökan|ansök|new application|apply)\b/i, handle: personal(p.start) },
-      { pattern: /^(mina ansökningar|my applications|historik|history)\b/i, handle: personal(p.mine) },
+      { pattern: /^(ny ansökan|ansök|new application|apply)\b/i, handle: asked(p.start) },
+      { pattern: /^(mina ansökningar|my applications|historik|history)\b/i, handle: asked(p.mine) },
       { pattern: /^(vad gäller|hjälp om policyn|policyhjälp|policyn|policy help|what does the policy say)/i, handle: (t) => helpMenu(t.locale) },
       { pattern: /^(registret|register|konton i sociala medier)\b/i, handle: register },
-      { pattern: /^(rapportera|report)\b/i, handle: personal(reports.menu) },
+      { pattern: /^(rapportera|report)\b/i, handle: asked(reports.menu) },
       // R16: a chief asking what is written about their unit gets the reports about it, not the policy's text.
-      { pattern: /\b(vad (skrivs|sägs|har rapporterats) om (min|vår) (enhet|förvaltning|verksamhet)|what is (written|said|reported) about my (unit|department|team))\b/i, handle: personal(aboutUnit) },
-      { pattern: /^(mina konton|my accounts)\b/i, handle: personal(accounts.mine) },
+      { pattern: /\b(vad (skrivs|sägs|har rapporterats) om (min|vår) (enhet|förvaltning|verksamhet)|what is (written|said|reported) about my (unit|department|team))\b/i, handle: asked(aboutUnit) },
+      { pattern: /^(mina konton|my accounts)\b/i, handle: asked(accounts.mine) },
       // GDPR, right of access: what Kanalkoll keeps about the asker.
-      { pattern: /^(vad vet du om mig|vilka (personuppgifter|uppgifter) (har|sparar) du om mig|mina personuppgifter|what do you know about me|my personal data)\b/i, handle: personal(myData) },
-      { pattern: /^(jag är borta|frånvaro|semester|i am away|i'm away|away)\b/i, handle: personal(absence.form) },
-      { pattern: /^(borttaget inlägg|registrera borttaget|jag har tagit bort ett inlägg|removed post|record a removed post)\b/i, handle: personal(accounts.removalForm) },
-      { pattern: /^(förvaltningar|kommunikatörer|departments|communicators)\b/i, handle: personal(org.show) },
+      { pattern: /^(vad vet du om mig|vilka (personuppgifter|uppgifter) (har|sparar) du om mig|mina personuppgifter|what do you know about me|my personal data)\b/i, handle: asked(myData) },
+      { pattern: /^(jag är borta|frånvaro|semester|i am away|i'm away|away)\b/i, handle: asked(absence.form) },
+      { pattern: /^(borttaget inlägg|registrera borttaget|jag har tagit bort ett inlägg|removed post|record a removed post)\b/i, handle: asked(accounts.removalForm) },
+      { pattern: /^(förvaltningar|kommunikatörer|departments|communicators)\b/i, handle: asked(org.show) },
       // Questions about one's own things, in one's own words, reach them rather than a policy text.
-      { pattern: /\b(min ansökan|mina ansökningar|min plan|har (min )?chef(en)? godkänt|my application|my plan|has my (manager|chief) approved)\b/i, handle: personal(p.mine) },
-      { pattern: /\b(vilka konton har jag|mina konton|mitt konto|mina kanaler|which accounts do i have|my accounts?)\b/i, handle: personal(accounts.mine) },
+      { pattern: /\b(min ansökan|mina ansökningar|min plan|har (min )?chef(en)? godkänt|my application|my plan|has my (manager|chief) approved)\b/i, handle: asked(p.mine) },
+      { pattern: /\b(vilka konton har jag|mina konton|mitt konto|mina kanaler|which accounts do i have|my accounts?)\b/i, handle: asked(accounts.mine) },
       { pattern: /^(hej|hejsan|hallå|hi|hello|hjälp|help|start|meny|menu)\b/i, handle: greet },
     ],
     // Other text: an answer if it is a policy question, the topic menu if it is a question we
     // cannot place, otherwise the welcome card.
-    unknownText: (t) => answerFor(t.locale, String(t.data ?? '')) ?? (/\?\s*$/.test(String(t.data ?? '')) ? helpMenu(t.locale, 'notFound') : greet(t)),
-    cardActions: {
+    unknownText: (t) => answerFor(t.locale, String(t.data ?? ''), t.conversation) ?? (/\?\s*$/.test(String(t.data ?? '')) ? helpMenu(t.locale, 'notFound') : greet(t)),
+    cardActions: gated({
       'plan.start': personal(p.start),
       'plan.save': personal(p.save),
       'plan.back': personal(p.back),
@@ -126,7 +146,7 @@ export function routes(deps: FlowDeps): Routes {
       'removal.form': personal(accounts.removalForm),
       'removal.save': personal(accounts.removalSave),
       'help.topics': (t) => helpMenu(t.locale),
-      'help.topic': (t) => helpForCard(t.locale, t.data),
+      'help.topic': (t) => helpForCard(t.locale, t.data, t.conversation),
       'report.menu': personal(reports.menu),
       'report.form': personal(reports.form),
       'report.send': personal(reports.send),
@@ -146,7 +166,7 @@ export function routes(deps: FlowDeps): Routes {
       'absence.save': personal(absence.save),
       'org.departments': personal(org.show),
       'org.save': personal(org.save),
-    },
+    }),
     unknownCardAction,
     files: personal(async (t) => receiveFiles(deps, t, z.array(fileSchema).catch([]).parse(t.data))),
   };

@@ -1,5 +1,5 @@
 import type { Role } from '../../dev/roles';
-import { activityFrom, post } from './activities';
+import { activityFrom, inConversation, mentioning, post, type SharedConversation } from './activities';
 import type { TestConnector } from './connector';
 
 export type Card = Record<string, unknown>;
@@ -26,7 +26,8 @@ export const textOf = (card: Card) => JSON.stringify(card);
 
 /**
  * Plays a Teams client for one role against the bot over HTTP: writes messages and presses
- * card buttons (Action.Execute invokes), returning the card the bot answered with.
+ * card buttons (Action.Execute invokes), returning the card the bot answered with. In the role's
+ * personal chat with the bot, or, after `in`, in a team's channel or a group chat.
  */
 export class TeamsClient {
   constructor(
@@ -36,17 +37,41 @@ export class TeamsClient {
     private readonly locale = 'sv-SE',
     /** Waits until what the turn left for later (its effects) is done; the bench and the dev host tests leave that to the host. */
     private readonly settle: () => Promise<unknown> = async () => undefined,
+    /** A conversation others read, where this client writes and presses; none: the role's personal chat. */
+    private readonly shared?: SharedConversation,
   ) {}
 
-  /** Writes `text`; the card the bot sent back. */
-  async say(text: string): Promise<Card> {
+  /** The same person writing and pressing in `conversation` (a team's channel or a group chat with Kanalkoll added). */
+  in(conversation: SharedConversation): TeamsClient {
+    return new TeamsClient(this.messagesUrl, this.connector, this.role, this.locale, this.settle, conversation);
+  }
+
+  /** The conversation this client writes in. */
+  get conversationId(): string {
+    return this.shared?.id ?? `personal-${this.role}`;
+  }
+
+  /** An activity from this role in this client's conversation. */
+  private activity(fields: Record<string, unknown>): Record<string, unknown> {
+    return activityFrom(this.role, this.connector.serviceUrl, { ...fields, ...(this.shared ? inConversation(this.shared) : {}) });
+  }
+
+  /** Writes `text` (where others read, @mentioning the bot, as Teams requires there); the bot's reply in this conversation, a card or a line. */
+  async reply(text: string): Promise<Record<string, unknown>> {
     const before = this.connector.sent().length;
-    const response = await post(this.messagesUrl, activityFrom(this.role, this.connector.serviceUrl, { type: 'message', text, locale: this.locale }));
+    const written = this.shared ? mentioning(text) : { text };
+    const response = await post(this.messagesUrl, this.activity({ type: 'message', ...written, locale: this.locale }));
     if (response.status !== 200) throw new Error(`message answered ${response.status}`);
     await this.settle();
     // The reply in this chat: a card from the effects queue may go to someone else at the same time.
-    const reply = this.connector.sent().slice(before).find((a) => (a.conversation as { id?: string } | undefined)?.id === `personal-${this.role}`);
-    const attachments = reply?.attachments as { content: Card }[] | undefined;
+    const reply = this.connector.sent().slice(before).find((a) => (a.conversation as { id?: string } | undefined)?.id === this.conversationId);
+    if (!reply) throw new Error(`no reply to "${text}"`);
+    return reply;
+  }
+
+  /** Writes `text`; the card the bot sent back. */
+  async say(text: string): Promise<Card> {
+    const attachments = (await this.reply(text)).attachments as { content: Card }[] | undefined;
     if (!attachments?.[0]) throw new Error(`no card sent for "${text}"`);
     return attachments[0].content;
   }
@@ -55,11 +80,11 @@ export class TeamsClient {
   async sendFile(name: string, downloadUrl: string, fileType: string): Promise<Card> {
     const before = this.connector.sent().length;
     const attachment = { contentType: 'application/vnd.microsoft.teams.file.download.info', name, content: { downloadUrl, uniqueId: name, fileType } };
-    const response = await post(this.messagesUrl, activityFrom(this.role, this.connector.serviceUrl, { type: 'message', locale: this.locale, attachments: [attachment] }));
+    const response = await post(this.messagesUrl, this.activity({ type: 'message', locale: this.locale, attachments: [attachment] }));
     if (response.status !== 200) throw new Error(`file answered ${response.status}`);
     await this.settle();
     // The reply in this chat (a card to someone else may go out first).
-    const reply = this.connector.sent().slice(before).find((a) => (a.conversation as { id?: string } | undefined)?.id === `personal-${this.role}`);
+    const reply = this.connector.sent().slice(before).find((a) => (a.conversation as { id?: string } | undefined)?.id === this.conversationId);
     const card = (reply?.attachments as { content: Card }[] | undefined)?.[0]?.content;
     if (!card) throw new Error(`no card sent for the file ${name}`);
     return card;
@@ -76,7 +101,7 @@ export class TeamsClient {
   async answer(verb: string, data: Record<string, unknown>): Promise<{ type: string; value: unknown }> {
     const response = await post(
       this.messagesUrl,
-      activityFrom(this.role, this.connector.serviceUrl, {
+      this.activity({
         type: 'invoke',
         name: 'adaptiveCard/action',
         locale: this.locale,
