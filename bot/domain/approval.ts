@@ -100,7 +100,7 @@ export function decideApproval(command: ApprovalCommand, state: Assignment): App
   const { actor, now, version, approvers } = command.meta;
   const step = waitingStep(state);
   if (!step || (command.meta.step && command.meta.step !== step)) return refuse({ reason: 'notWaiting' });
-  if (version !== state.version) return refuse({ reason: 'oldVersion' });
+  if (version !== state.planVersion) return refuse({ reason: 'oldVersion' });
   if (actor.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
   if (actor.aadObjectId !== approverOf(state, step, approvers)) return refuse({ reason: 'notApprover', step });
   const decided = { step, version, by: actor, at: now };

@@ -119,7 +119,7 @@ function decideOnDraft(command: Extract<Command, { meta: OnRevision }>, state: A
     case 'SubmitPlan': {
       const check = checkPlan(state.draft, command.choices);
       if (!check.ok) return refuse({ reason: 'incomplete', problems: check.problems });
-      return accept({ type: 'PlanSubmitted', version: state.version + 1, plan: check.plan, at, by: command.meta.actor });
+      return accept({ type: 'PlanSubmitted', version: state.planVersion + 1, plan: check.plan, at, by: command.meta.actor });
     }
     default: {
       const exhaustive: never = command;
@@ -131,7 +131,7 @@ function decideOnDraft(command: Extract<Command, { meta: OnRevision }>, state: A
 export function evolve(state: Assignment | undefined, event: Event): Assignment {
   if (event.type === 'PlanStarted') {
     const { id, applicant, at: createdAt, draft } = event;
-    return { id, applicant, createdAt, draft, revision: 1, step: 'who', version: 0, status: 'draft' };
+    return { id, applicant, createdAt, draft, revision: 1, step: 'who', planVersion: 0, status: 'draft' };
   }
   if (!state) throw new Error(`${event.type} before PlanStarted`);
   const next = { ...state, revision: state.revision + 1 };
@@ -143,7 +143,7 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'StepOpened':
       return { ...next, step: event.to, fromReview: event.to === 'review' ? undefined : state.step === 'review' || state.fromReview };
     case 'PlanSubmitted':
-      return { ...next, status: 'awaiting_chief', version: event.version, plan: event.plan, submittedAt: event.at, waitingSince: event.at, step: 'review' };
+      return { ...next, status: 'awaiting_chief', planVersion: event.version, plan: event.plan, submittedAt: event.at, waitingSince: event.at, step: 'review' };
     case 'DraftCancelled':
       return { ...next, status: 'cancelled', cancelledAt: event.at };
     case 'PlanApproved':

@@ -15,7 +15,7 @@ interface Common {
   readonly id: string;
   readonly applicant: PersonRef;
   readonly createdAt: string;
-  /** Counts every change; a card carries the revision it was made from, so an old card is recognised. */
+  /** The change counter: counts every change; a card carries the revision it was made from, so an old card is recognised. */
   readonly revision: number;
   /** The answers being edited: the questionnaire's state. */
   readonly draft: PlanDraft;
@@ -23,8 +23,8 @@ interface Common {
   readonly step: StepName | 'review';
   /** A step opened from the review ("Ändra"): "Fortsätt" and "Tillbaka" lead back to the review. */
   readonly fromReview?: boolean;
-  /** The last submitted version of the plan (1, 2, …); 0 before the first submit. */
-  readonly version: number;
+  /** The plan's version: the last submitted one (1, 2, …); 0 before the first submit. Not the change counter (`revision`). */
+  readonly planVersion: number;
   /** The plan as last submitted (frozen as that version): what approvers decide on. */
   readonly plan?: ActivityPlan;
 }

@@ -89,6 +89,6 @@ export function auditRecordsOf(events: readonly Event[], state: Assignment, meta
   return events.flatMap((event) => {
     const entry = auditEntry(event, state);
     if (!entry) return [];
-    return [{ assignmentId: state.id, revision: state.revision, type: event.type, actorAadObjectId: meta.actor.aadObjectId, actorName: meta.actor.name, at: meta.now, version: state.version, ...entry }];
+    return [{ assignmentId: state.id, revision: state.revision, type: event.type, actorAadObjectId: meta.actor.aadObjectId, actorName: meta.actor.name, at: meta.now, version: state.planVersion, ...entry }];
   });
 }

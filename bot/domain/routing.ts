@@ -53,7 +53,7 @@ export function decideRouting(command: RoutingCommand, state: Assignment): Routi
     case 'AssignApprover':
       // Only the department communicator, only while the plan waits on the chief step.
       if (step !== 'chief') return refuse({ reason: 'notWaiting' });
-      if (command.meta.version !== state.version) return refuse({ reason: 'oldVersion' });
+      if (command.meta.version !== state.planVersion) return refuse({ reason: 'oldVersion' });
       if (by.aadObjectId !== command.meta.approvers.communicator) return refuse({ reason: 'notAllowed' });
       // Not on one's own plan, and never oneself or the communications chief: the chief step stays a decision of its own (R1).
       if (by.aadObjectId === state.applicant.aadObjectId || command.person.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
@@ -67,8 +67,8 @@ export function decideRouting(command: RoutingCommand, state: Assignment): Routi
       // Nobody has decided on a plan that still waits for the chief: its applicant may take it back.
       if (by.aadObjectId !== state.applicant.aadObjectId) return refuse({ reason: 'notAllowed' });
       if (state.status !== 'awaiting_chief') return refuse({ reason: 'notWaiting' });
-      if (command.meta.version !== state.version) return refuse({ reason: 'oldVersion' });
-      return accept({ type: 'PlanWithdrawn', by, at, version: state.version });
+      if (command.meta.version !== state.planVersion) return refuse({ reason: 'oldVersion' });
+      return accept({ type: 'PlanWithdrawn', by, at, version: state.planVersion });
     case 'RecordLeaver': {
       if (state.status !== 'active') return refuse({ reason: 'notWaiting' });
       const leaver = command.person;
@@ -81,7 +81,7 @@ export function decideRouting(command: RoutingCommand, state: Assignment): Routi
       if (!ownerLeftAt(state)) return refuse({ reason: 'notWaiting' });
       if (!mayAppointOwner(state, by.aadObjectId, command.meta.approvers)) return refuse({ reason: 'notAllowed' });
       if (command.newOwner.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
-      return accept({ type: 'OwnerChangeApproved', step: stepOf(by.aadObjectId, command.meta.approvers), version: state.version, by, at, newOwner: command.newOwner, previousOwner: state.applicant });
+      return accept({ type: 'OwnerChangeApproved', step: stepOf(by.aadObjectId, command.meta.approvers), version: state.planVersion, by, at, newOwner: command.newOwner, previousOwner: state.applicant });
     default: {
       const exhaustive: never = command;
       return exhaustive;
@@ -100,8 +100,8 @@ export function evolveRouting(state: Assignment, event: RoutingEvent): Assignmen
         ? ({ ...state, assignedApprover: undefined } as Assignment)
         : state;
     case 'PlanWithdrawn': {
-      const { id, applicant, createdAt, draft, revision, version, plan } = state;
-      return { id, applicant, createdAt, draft, revision, version, plan, step: 'review', status: 'draft' };
+      const { id, applicant, createdAt, draft, revision, planVersion, plan } = state;
+      return { id, applicant, createdAt, draft, revision, planVersion, plan, step: 'review', status: 'draft' };
     }
     case 'OwnerLeft':
       return state.status === 'active' ? { ...state, dutyLog: { ...state.dutyLog, ownerLeftAt: state.dutyLog?.ownerLeftAt ?? event.at } } : state;

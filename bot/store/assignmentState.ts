@@ -55,21 +55,28 @@ const assignmentSchema = z.looseObject({
     'cancelled',
   ] satisfies AssignmentStatus[]),
   revision: z.number(),
-  version: z.number(),
+  planVersion: z.number(),
   applicant: z.object({ aadObjectId: z.string(), name: z.string() }),
   draft: z.looseObject({ kind: z.enum(['account', 'monitoring']) }),
 });
-/** An assignment as stored; one stored before the questionnaire's step had its own name kept it as `at`. */
-const decode = (json: unknown): Assignment => {
-  const { at, ...stored } = assignmentSchema.parse(json) as Record<string, unknown>;
-  return (stored.step === undefined && at !== undefined ? { ...stored, step: at } : stored) as unknown as Assignment;
+/**
+ * An assignment row as the domain names its fields. Rows stored before the names said what they hold
+ * are read too: the questionnaire's step was `at`, the plan's version `version`. Rows are never
+ * rewritten for it; the next change stores the new names.
+ */
+const upgraded = (json: unknown): unknown => {
+  if (typeof json !== 'object' || json === null) return json;
+  const { at, version, ...row } = json as Record<string, unknown>;
+  return { ...row, ...(row.step === undefined && at !== undefined ? { step: at } : {}), ...(row.planVersion === undefined && version !== undefined ? { planVersion: version } : {}) };
 };
+const readState = (json: unknown) => assignmentSchema.safeParse(upgraded(json));
+const decode = (json: unknown): Assignment => assignmentSchema.parse(upgraded(json)) as unknown as Assignment;
 
 /** How many drafts `lastSaved` keeps: the ones people are filling in now, on one instance. */
 const rememberedDrafts = 1000;
 
 /** A draft never sent: no version of it was ever frozen (a withdrawn plan is a draft again, but was sent). */
-const isUnsentDraft = (state: Assignment): boolean => state.version === 0 && (state.status === 'draft' || state.status === 'cancelled');
+const isUnsentDraft = (state: Assignment): boolean => state.planVersion === 0 && (state.status === 'draft' || state.status === 'cancelled');
 
 /**
  * What an assignment keeps in its own partition of `assignments`: the state, its frozen plan versions,
@@ -164,14 +171,14 @@ export class AssignmentStates {
   }
 
   /**
-   * GDPR: drafts never sent (version 0) whose last change is before `before`: a query on the row's
+   * GDPR: drafts never sent (plan version 0) whose last change is before `before`: a query on the row's
    * own timestamp, which the service keeps; a daily timer's, never a turn's.
    */
   async draftsUnchangedSince(before: string): Promise<Assignment[]> {
     const found: Assignment[] = [];
     const filter = odata`RowKey eq ${stateRow} and Timestamp lt ${new Date(before)}`;
     for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      const parsed = assignmentSchema.safeParse(fromColumns(entity));
+      const parsed = readState(fromColumns(entity));
       const state = parsed.success ? (parsed.data as unknown as Assignment) : undefined;
       if (state && isUnsentDraft(state)) found.push(state);
     }
@@ -192,7 +199,7 @@ export class AssignmentStates {
       rows.push({ rowKey: String(entity.rowKey), etag: String(entity.etag), ...(entity.rowKey === stateRow ? { value: fromColumns(entity), timestamp: String(entity.timestamp ?? '') } : {}) });
     }
     const main = rows.find((r) => r.rowKey === stateRow);
-    const parsed = main ? assignmentSchema.safeParse(main.value) : undefined;
+    const parsed = main ? readState(main.value) : undefined;
     const state = parsed?.success ? (parsed.data as unknown as Assignment) : undefined;
     if (!main || !state || !isUnsentDraft(state) || !(Date.parse(main.timestamp ?? '') < Date.parse(before))) return undefined;
     try {

@@ -61,7 +61,7 @@ describe('approvals', () => {
 
     const { state } = run(submitted(account), approve(karim, 3), approve(sara, 4), approve(johan, 5));
 
-    expect(state).toMatchObject({ status: 'active', activatedAt: t(5), version: 1 });
+    expect(state).toMatchObject({ status: 'active', activatedAt: t(5), planVersion: 1 });
   });
 
   it('R3: a plan approved before its start date is active from the start of that day', () => {
@@ -134,7 +134,7 @@ describe('approvals', () => {
 
     expect(decisions.map((d) => d.ok)).toEqual([true, true, false]);
     expect(decisions[2]).toMatchObject({ reason: 'oldVersion' });
-    expect(state).toMatchObject({ status: 'awaiting_chief', version: 2, plan: { purpose: { goals: ['200 följare', 'Svar inom 24 timmar'] } } });
+    expect(state).toMatchObject({ status: 'awaiting_chief', planVersion: 2, plan: { purpose: { goals: ['200 följare', 'Svar inom 24 timmar'] } } });
   });
 
   it('R1: a rejection needs a comment and ends the plan', () => {

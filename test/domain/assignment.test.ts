@@ -32,7 +32,7 @@ describe('assignment: the applicant\'s part of the lifecycle', () => {
   it('R1: starting a plan makes a draft at the first step, revision 1', () => {
     const { state } = given().when({ type: 'StartPlan', meta: { actor: elin, now }, id: 'a1', draft: { kind: 'account' } });
 
-    expect(state).toMatchObject({ id: 'a1', status: 'draft', step: 'who', revision: 1, version: 0, applicant: elin, createdAt: now });
+    expect(state).toMatchObject({ id: 'a1', status: 'draft', step: 'who', revision: 1, planVersion: 0, applicant: elin, createdAt: now });
   });
 
   it('R1: saving a step stores the answers, moves on and counts a revision', () => {
@@ -54,7 +54,7 @@ describe('assignment: the applicant\'s part of the lifecycle', () => {
       ok: true,
       events: [{ type: 'PlanSubmitted', version: 1, plan: monitoringDraft, at: later, by: elin }],
     });
-    expect(state).toMatchObject({ status: 'awaiting_chief', version: 1, submittedAt: later });
+    expect(state).toMatchObject({ status: 'awaiting_chief', planVersion: 1, submittedAt: later });
   });
 
   it('R1: refuses to submit an incomplete plan, naming what is missing', () => {

@@ -48,7 +48,7 @@ describe('the activity plan in Teams, over HTTP against Azurite', () => {
 
     expect(textOf(card)).toContain('Din ansökan (version 1) har gått till Karim Berg.');
     const stored = (await assignments.get(id))!.value;
-    expect(stored).toMatchObject({ status: 'awaiting_chief', version: 1, applicant: { aadObjectId: users.employee.aadObjectId } });
+    expect(stored).toMatchObject({ status: 'awaiting_chief', planVersion: 1, applicant: { aadObjectId: users.employee.aadObjectId } });
     const [frozen] = await assignments.versions(id);
     expect(frozen).toMatchObject({ version: 1, plan: { kind: 'account', channel: { accountName: 'Fritidsgårdarna i Botkyrka' } } });
     expect((await audit.history(id)).map((e) => e.type)).toEqual(['PlanStarted', 'PlanSubmitted']);

@@ -110,7 +110,7 @@ describe('personal data only as long as needed (GDPR)', () => {
     expect(textOf(await world.client('employee').invoke('record.hold', { assignmentId: free, hold: 'on' }))).toContain('Det är bara kommunikationschefen som kan stoppa rensning.');
 
     const assignments = new AssignmentStore(world.tables);
-    const draftId = (await assignments.listFor(users.employee.aadObjectId)).find((a) => a.status === 'draft' && a.version === 0)!.id;
+    const draftId = (await assignments.listFor(users.employee.aadObjectId)).find((a) => a.status === 'draft' && a.planVersion === 0)!.id;
     // 200 days on.
     process.env.KANALKOLL_CLOCK_OFFSET_MS = String(200 * day);
     try {

@@ -110,7 +110,7 @@ describe('reliability: bad input on any card gets a clear error and loses nothin
     const [draft, awaiting] = seeded as [Assignment, Assignment];
     targets = {
       draft: { id: draft.id, revision: draft.revision },
-      awaiting: { id: awaiting.id, version: awaiting.version },
+      awaiting: { id: awaiting.id, version: awaiting.planVersion },
       active: ids.active,
       othersDraft: ids.othersDraft,
       othersActive: ids.othersActive,

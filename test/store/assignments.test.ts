@@ -39,6 +39,21 @@ describe('the assignments table, laid out by one module (store/assignmentLayout.
     expect(read).not.toHaveProperty('at');
   });
 
+  it("R4: an account stored when the plan's version was called `version` reads with its planVersion, and an unsent draft so stored is still found for deletion", async () => {
+    const id = randomUUID();
+    const { planVersion, ...rest } = stateAt(id, 'active');
+    await table.createEntity({ partitionKey: assignmentPartition(id), rowKey: stateRow, json: JSON.stringify({ ...rest, version: planVersion }) });
+    const read = (await assignments.get(id))!.value;
+    expect(read.planVersion).toBe(1);
+    expect(read).not.toHaveProperty('version');
+
+    const draftId = randomUUID();
+    const { planVersion: none, ...draft } = stateAt(draftId, 'draft');
+    await table.createEntity({ partitionKey: assignmentPartition(draftId), rowKey: stateRow, json: JSON.stringify({ ...draft, version: none }) });
+    const old = await assignments.draftsUnchangedSince(new Date(Date.now() + 60_000).toISOString());
+    expect(old.find((d) => d.id === draftId)?.planVersion).toBe(0);
+  });
+
   it('"hej": an owner\'s index row keeps the ownership facts, never set back to an older revision', async () => {
     const id = randomUUID();
     const owner = `owner-${id}`;

@@ -63,7 +63,7 @@ export function activeWithHistory(account: AccountOf, until: DateTime): { state:
 export async function storeWithHistory(stores: { assignments: AssignmentStore; register: RegisterStore }, account: { state: Assignment; audit: AuditRecord[] }): Promise<void> {
   const { state } = account;
   // One transaction holds at most 100 rows: the oldest decisions are left out beyond that.
-  const frozen = state.status === 'active' ? { assignmentId: state.id, version: state.version, submittedAt: state.activatedAt, plan: state.plan } : undefined;
+  const frozen = state.status === 'active' ? { assignmentId: state.id, version: state.planVersion, submittedAt: state.activatedAt, plan: state.plan } : undefined;
   await stores.assignments.commit({ state, etag: undefined, frozen, audit: account.audit.slice(-98), outbox: [] });
   await stores.assignments.index(state.id, state.applicant.aadObjectId);
   if (state.status === 'active' && state.plan.kind === 'account') {

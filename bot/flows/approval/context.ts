@@ -32,14 +32,14 @@ export async function approvalContext(deps: ApprovalDeps, state: Assignment, loc
   const [view, history, versions, approverRef] = await Promise.all([
     loadView(deps, locale, { assignments: [state], people: [approverAad] }),
     known ?? deps.audit.history(state.id),
-    state.version > 1 ? deps.assignments.versions(state.id) : Promise.resolve([]),
+    state.planVersion > 1 ? deps.assignments.versions(state.id) : Promise.resolve([]),
     approverAad ? deps.conversations.user(tenantId, approverAad) : Promise.resolve(undefined),
   ]);
   return {
     passiveSince: passiveSince(state, DateTime.fromJSDate(deps.clock()), deps.dutySettings),
     view,
     history,
-    previous: versions.find((v) => v.version === state.version - 1)?.plan,
+    previous: versions.find((v) => v.version === state.planVersion - 1)?.plan,
     communicatorAadObjectId: approvers.communicator,
     approvers,
     approver: approverAad ? { aadObjectId: approverAad, userId: approverRef?.userId ?? approverAad } : undefined,

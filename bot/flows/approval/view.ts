@@ -64,7 +64,7 @@ export function approvalCardFor(
     notice: shown.done ?? shown.notice,
     noticeColor: shown.done ? 'Good' : 'Attention',
     assignmentId: state.id,
-    version: state.version,
+    version: state.planVersion,
     step: waitingStep(state) ?? '',
     refreshUserIds: context.approver ? [context.approver.userId] : [],
     facts: summary(context, state),
@@ -114,7 +114,7 @@ function status(context: ApprovalContext, state: Assignment, yourTurn: boolean, 
   }
   if (ownerLeftAt(state)) return { status: t.appoint.status(state.applicant.name), statusStyle: 'warning' as const };
   if (step === 'chief' && !context.approver) return { status: t.waitingForAssign, statusStyle: 'warning' as const };
-  if (state.status === 'draft' && state.version > 0) return { status: t.withdrawnForApprover, statusStyle: 'emphasis' as const };
+  if (state.status === 'draft' && state.planVersion > 0) return { status: t.withdrawnForApprover, statusStyle: 'emphasis' as const };
   if (step) {
     return { status: yourTurn ? t.yourTurn : t.waitingFor(name(context.approver?.aadObjectId), t.roles[step]), statusStyle: 'accent' as const };
   }
@@ -140,7 +140,7 @@ function summary(context: ApprovalContext, state: Assignment): Choice[] {
   const facts: Choice[] = [
     { title: t.approval.facts.applicant, value: state.applicant.name },
     { title: t.approval.facts.department, value: department },
-    { title: t.approval.facts.version, value: String(state.version) },
+    { title: t.approval.facts.version, value: String(state.planVersion) },
   ];
   if (plan?.kind === 'account') {
     facts.push({ title: t.plan.channel.accountUrl, value: plan.channel.accountUrl });

@@ -123,7 +123,7 @@ function implied(event: Event, state: Assignment): Implied {
  */
 export function effectsOf(events: readonly Event[], state: Assignment, reach: Reach, audit: readonly unknown[] = [], pressed?: string): Effect[] {
   const each = events.map((event) => implied(event, state));
-  const sealed: Effect[] = audit.length > 0 && state.version > 0 ? [{ kind: 'seal' }] : [];
+  const sealed: Effect[] = audit.length > 0 && state.planVersion > 0 ? [{ kind: 'seal' }] : [];
   const archived: Effect[] = events.some((e) => e.type === 'AccountClosed') ? [{ kind: 'archiveRecord' }] : [];
   const index = each.flatMap((i) => i.index);
   if (each.every((i) => i.reaches === 'draft')) return [...sealed, ...index];

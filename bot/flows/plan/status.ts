@@ -11,7 +11,7 @@ export function statusCard(view: PlanView, assignment: Assignment, shown: Shown 
   const waitingOnChief = assignment.status === 'awaiting_chief';
   // R1: without a manager in the directory, the department communicator names who decides.
   const paragraphs = waitingOnChief
-    ? [chief ? t.submitted.body(chief, assignment.version) : texts(view.locale).approval.toApplicant.toCommunicator, assignment.draft.kind === 'account' ? t.submitted.next : t.submitted.nextMonitoring]
+    ? [chief ? t.submitted.body(chief, assignment.planVersion) : texts(view.locale).approval.toApplicant.toCommunicator, assignment.draft.kind === 'account' ? t.submitted.next : t.submitted.nextMonitoring]
     : assignment.status === 'cancelled'
       ? [t.cancelled]
       : [];

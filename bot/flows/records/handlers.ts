@@ -113,7 +113,7 @@ export function recordHandlers(deps: RecordDeps & Pick<FlowDeps, 'run'>): Record
           if (input.hold === 'on') await deps.assignments.hold(state.id, turn.user.aadObjectId, meta.now);
           else await deps.assignments.releaseHold(state.id);
           await deps.audit.appendReport(
-            { assignmentId: `hold_${state.id}`, revision: Date.parse(meta.now), type: input.hold === 'on' ? 'HoldPlaced' : 'HoldReleased', actorAadObjectId: turn.user.aadObjectId, actorName: turn.user.name, role: 'commschief', at: meta.now, version: state.version },
+            { assignmentId: `hold_${state.id}`, revision: Date.parse(meta.now), type: input.hold === 'on' ? 'HoldPlaced' : 'HoldReleased', actorAadObjectId: turn.user.aadObjectId, actorName: turn.user.name, role: 'commschief', at: meta.now, version: state.planVersion },
             { sealed: true },
           );
         },
