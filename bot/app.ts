@@ -237,7 +237,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
       if (stray.length > 0) log.warn('effects_stray', { queued: stray.length });
       return { queued: stray.length };
     },
-    health: () => checkHealth(tables),
+    health: () => checkHealth(tables, log),
     publishRegister: async (format, ifNoneMatch, filters) => {
       await ready();
       return publishRegister(publishing, format, ifNoneMatch, filters);
