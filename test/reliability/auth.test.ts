@@ -61,8 +61,8 @@ describe('reliability: only the Bot Connector, for our tenant, is served (produc
   const genuine = (activity: Record<string, unknown>, claims: Record<string, unknown> = {}) =>
     channelToken(channelKeys.privateKey, 'channel-key', { aud: appId, serviceurl: activity.serviceUrl, ...claims });
 
-  async function send(name: string, activity: Record<string, unknown>, aadObjectId: string, token?: string) {
-    const response = await post(`${app.url}/api/messages`, activity, token ? { authorization: `Bearer ${token}` } : {});
+  async function send(name: string, activity: Record<string, unknown>, aadObjectId: string, token?: string, url = app.url) {
+    const response = await post(`${url}/api/messages`, activity, token ? { authorization: `Bearer ${token}` } : {});
     const body = await response.text();
     const tenant = ((activity.channelData as { tenant?: { id?: string } }).tenant?.id ?? tenantId) as string;
     const stored = (await references.user(tenant, aadObjectId)) !== undefined;
@@ -108,5 +108,39 @@ describe('reliability: only the Bot Connector, for our tenant, is served (produc
     expect(answer).toMatchObject({ status: 200, stored: true });
     expect(answer.body).toContain('AdaptiveCard');
     expect(users.employee.aadObjectId).not.toBe(aadObjectId);
+  });
+
+  describe('with no allowed tenants set (KANALKOLL_ALLOWED_TENANT_IDS unset), only the bot\'s own tenant is served', () => {
+    let ownTenantOnly: FunctionServer;
+    beforeAll(async () => {
+      ownTenantOnly = await startFunctionApp({
+        MicrosoftAppId: appId,
+        MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppTenantId: tenantId,
+        MicrosoftAppType: 'SingleTenant',
+        ToBotFromChannelOpenIdMetadataUrl: openId.metadataUrl,
+        KANALKOLL_ALLOWED_TENANT_IDS: '',
+      });
+    });
+    afterAll(() => ownTenantOnly.close());
+
+    it('R4: another tenant\'s activity is refused, even with a genuine token', async () => {
+      const foreign = { channelData: { tenant: { id: foreignTenant } }, conversation: { id: 'personal-foreign', conversationType: 'personal', tenantId: foreignTenant } };
+      const button = press(foreign);
+      expect(await send('no tenants set: foreign tenant, card button', button.activity, button.aadObjectId, genuine(button.activity), ownTenantOnly.url)).toMatchObject({
+        status: 403,
+        sent: 0,
+        stored: false,
+      });
+      const message = press({ ...foreign, type: 'message', text: 'hej', name: undefined, value: undefined });
+      expect(await send('no tenants set: foreign tenant, message', message.activity, message.aadObjectId, genuine(message.activity), ownTenantOnly.url)).toMatchObject({ sent: 0, stored: false });
+    });
+
+    it('control: the bot\'s own tenant is served', async () => {
+      const { activity, aadObjectId } = press();
+      const answer = await send('no tenants set: own tenant', activity, aadObjectId, genuine(activity), ownTenantOnly.url);
+      expect(answer).toMatchObject({ status: 200, stored: true });
+      expect(answer.body).toContain('AdaptiveCard');
+    });
   });
 });
