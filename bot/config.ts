@@ -64,11 +64,26 @@ export type BotIdentity =
 /** A connection string (Azurite, or keys), or an account reached with a managed identity (production). */
 export type StorageConfig = string | { readonly accountName: string; readonly clientId?: string };
 
+/**
+ * Where the app runs. `azure`: under the Functions host in Azure, which sets some of
+ * `azureMarkers`; `local`: the dev host, `func start` or a test, where it may run without a bot identity.
+ */
+export type Hosting = 'azure' | 'local';
+
+/**
+ * Variables Azure sets on every function app and a local host does not: App Service and Premium
+ * (WEBSITE_INSTANCE_ID), every plan's site (WEBSITE_SITE_NAME, WEBSITE_SKU), Flex Consumption
+ * (WEBSITE_POD_NAME, LEGION_SERVICE_HOST). FUNCTIONS_WORKER_RUNTIME is not one: local.settings.json
+ * sets it too; nor is CONTAINER_NAME, which build containers set.
+ */
+export const azureMarkers = ['WEBSITE_INSTANCE_ID', 'WEBSITE_SITE_NAME', 'WEBSITE_SKU', 'WEBSITE_POD_NAME', 'LEGION_SERVICE_HOST'] as const;
+
 export interface Config {
   readonly bot: BotIdentity;
+  readonly hosting: Hosting;
   /**
    * The tenants served: those set, else the bot's own. `any` only without a bot identity (local
-   * use); an empty list serves nobody.
+   * use; in Azure such an app serves nobody at all); an empty list serves nobody.
    */
   readonly allowedTenantIds: readonly string[] | 'any';
   readonly storage: StorageConfig;
@@ -189,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     bot,
+    hosting: azureMarkers.some((name) => env[name]?.trim()) ? 'azure' : 'local',
     allowedTenantIds,
     storage: s.AzureWebJobsStorage ?? { accountName: accountName ?? '', clientId: s.AzureWebJobsStorage__clientId },
     publicBaseUrl: s.KANALKOLL_PUBLIC_BASE_URL.replace(/\/$/, ''),

@@ -102,6 +102,27 @@ describe('reliability: only the Bot Connector, for our tenant, is served (produc
     expect(await send('genuine token, foreign tenant, message', message.activity, message.aadObjectId, genuine(message.activity))).toMatchObject({ sent: 0, stored: false });
   });
 
+  it('R4: without a bearer token the request is refused (401) before its body is read: not JSON, too large, or other credentials', async () => {
+    const messages = `${app.url}/api/messages`;
+    const { activity } = press();
+    const huge = JSON.stringify({ ...activity, channelData: { tenant: { id: tenantId }, padding: 'x'.repeat(300 * 1024) } });
+    const refusals = [
+      await fetch(messages, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'not json' }),
+      await fetch(messages, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge }),
+      await post(messages, activity, { authorization: 'Basic a2FuYWxrb2xsOmhlbWxpZ3Q=' }),
+      await post(messages, activity, { authorization: 'Bearer ' }),
+    ];
+    outcomes.push(`  ${'no bearer: not JSON, 300 KB, Basic, empty'.padEnd(44)} HTTP ${refusals.map((r) => r.status).join(', ')}`);
+    expect(refusals.map((r) => r.status)).toEqual([401, 401, 401, 401]);
+    expect(refusals[0]?.headers.get('www-authenticate')).toBe('Bearer');
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it('a genuine token does not carry a body over 256 KB: 413, nothing answered or stored', async () => {
+    const { activity, aadObjectId } = press({ channelData: { tenant: { id: tenantId }, padding: 'x'.repeat(300 * 1024) } });
+    expect(await send('genuine token, 300 KB body', activity, aadObjectId, genuine(activity))).toMatchObject({ status: 413, sent: 0, stored: false });
+  });
+
   it('control: a genuine token for our bot from our tenant is served: the card comes back and the user is remembered', async () => {
     const { activity, aadObjectId } = press();
     const answer = await send('genuine token, our tenant', activity, aadObjectId, genuine(activity));
