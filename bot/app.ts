@@ -41,6 +41,7 @@ import { DirectoryStore } from './store/directory';
 import { connectTables, type Tables } from './store/tables';
 import { createAdapter } from './teams/adapter';
 import { KanalkollBot } from './teams/bot';
+import { unservedReason } from './teams/front';
 import { serveActivity, type PlainRequest, type PlainResponse } from './teams/httpBridge';
 import { routes } from './teams/routing';
 import { tenantFilter } from './teams/tenantFilter';
@@ -104,6 +105,9 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const directory = new DirectoryStore(tables);
   const adapter = createAdapter(config.bot, log, config.forcedLocale);
   adapter.use(tenantFilter(config.allowedTenantIds, log));
+  // In Azure without a bot identity /api/messages refuses everyone (functions/messages.ts), and health says why.
+  const unserved = unservedReason(config);
+  if (unserved) log.error('bot_identity_missing', { message: unserved });
   const assignments = new AssignmentStore(tables);
   const blobs = new Blobs(config.storage);
   const auditTrail = new SealedAudit(blobs);
@@ -237,7 +241,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
       if (stray.length > 0) log.warn('effects_stray', { queued: stray.length });
       return { queued: stray.length };
     },
-    health: () => checkHealth(tables),
+    health: async () => (unserved ? { status: 'unavailable', reason: unserved } : checkHealth(tables, log)),
     publishRegister: async (format, ifNoneMatch, filters) => {
       await ready();
       return publishRegister(publishing, format, ifNoneMatch, filters);

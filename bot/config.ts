@@ -64,10 +64,28 @@ export type BotIdentity =
 /** A connection string (Azurite, or keys), or an account reached with a managed identity (production). */
 export type StorageConfig = string | { readonly accountName: string; readonly clientId?: string };
 
+/**
+ * Where the app runs. `azure`: under the Functions host in Azure, which sets some of
+ * `azureMarkers`; `local`: the dev host, `func start` or a test, where it may run without a bot identity.
+ */
+export type Hosting = 'azure' | 'local';
+
+/**
+ * Variables Azure sets on every function app and a local host does not: App Service and Premium
+ * (WEBSITE_INSTANCE_ID), every plan's site (WEBSITE_SITE_NAME, WEBSITE_SKU), Flex Consumption
+ * (WEBSITE_POD_NAME, LEGION_SERVICE_HOST). FUNCTIONS_WORKER_RUNTIME is not one: local.settings.json
+ * sets it too; nor is CONTAINER_NAME, which build containers set.
+ */
+export const azureMarkers = ['WEBSITE_INSTANCE_ID', 'WEBSITE_SITE_NAME', 'WEBSITE_SKU', 'WEBSITE_POD_NAME', 'LEGION_SERVICE_HOST'] as const;
+
 export interface Config {
   readonly bot: BotIdentity;
-  /** Empty: every tenant is served (local use). */
-  readonly allowedTenantIds: readonly string[];
+  readonly hosting: Hosting;
+  /**
+   * The tenants served: those set, else the bot's own. `any` only without a bot identity (local
+   * use; in Azure such an app serves nobody at all); an empty list serves nobody.
+   */
+  readonly allowedTenantIds: readonly string[] | 'any';
   readonly storage: StorageConfig;
   readonly publicBaseUrl: string;
   /**
@@ -181,11 +199,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         'or set AzureWebJobsStorage__accountName (and __clientId) for a managed identity',
     );
   }
+  const allowedTenantIds = tenantsServed(tenants.map((t) => t.toLowerCase()), bot, s.KANALKOLL_TENANT_ID, problems);
   if (s.KANALKOLL_REGISTRY_MAILBOX && !s.KANALKOLL_GRAPH_URL) problems.push('KANALKOLL_REGISTRY_MAILBOX needs KANALKOLL_GRAPH_URL (https://graph.microsoft.com): the mail goes through Microsoft Graph');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     bot,
-    allowedTenantIds: tenants.map((t) => t.toLowerCase()),
+    hosting: azureMarkers.some((name) => env[name]?.trim()) ? 'azure' : 'local',
+    allowedTenantIds,
     storage: s.AzureWebJobsStorage ?? { accountName: accountName ?? '', clientId: s.AzureWebJobsStorage__clientId },
     publicBaseUrl: s.KANALKOLL_PUBLIC_BASE_URL.replace(/\/$/, ''),
     forcedLocale: s.KANALKOLL_LOCALE,
@@ -204,6 +224,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     archive: { aadObjectId: s.KANALKOLL_ARCHIVE_AAD_OBJECT_ID, maxBytes: s.KANALKOLL_ARCHIVE_MAX_BYTES ?? 20 * 1024 * 1024 },
     ...(s.KANALKOLL_GRAPH_URL ? { graph: { baseUrl: s.KANALKOLL_GRAPH_URL.replace(/\/$/, ''), clientId: s.AzureWebJobsStorage__clientId } } : {}),
   };
+}
+
+/**
+ * With a bot identity the tenants not set fail closed: the bot's own tenant (MicrosoftAppTenantId,
+ * else KANALKOLL_TENANT_ID) is served, and a multi-tenant bot with neither names its tenants.
+ */
+function tenantsServed(set: string[], bot: BotIdentity, homeTenant: string | undefined, problems: string[]): Config['allowedTenantIds'] {
+  if (set.length > 0) return set;
+  if (bot.kind === 'unauthenticated') return 'any';
+  const own = bot.tenantId || homeTenant;
+  if (own) return [own.toLowerCase()];
+  problems.push('KANALKOLL_ALLOWED_TENANT_IDS is missing: a MultiTenant bot without MicrosoftAppTenantId must name the tenants it serves');
+  return [];
 }
 
 function homeOf(s: z.infer<typeof raw>, bot: BotIdentity): Config['home'] {

@@ -89,6 +89,11 @@ async function main(): Promise<void> {
   process.env.KANALKOLL_TENANT_ID ??= tenantId;
   // Locally the communications chief also plays the municipal archive, who gets the half-year snapshots.
   process.env.KANALKOLL_ARCHIVE_AAD_OBJECT_ID ??= users.commschief.aadObjectId;
+  // With a bot identity and no tenants set, the app serves only the bot's own tenant (bot/config.ts):
+  // locally the Playground's mock tenant is served too, or its chats would be dropped.
+  if (process.env.MicrosoftAppId?.trim() && !process.env.KANALKOLL_ALLOWED_TENANT_IDS?.trim()) {
+    process.env.KANALKOLL_ALLOWED_TENANT_IDS = [process.env.MicrosoftAppTenantId?.trim(), tenantId].filter(Boolean).join(',');
+  }
   const stops: (() => unknown)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();

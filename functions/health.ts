@@ -1,7 +1,7 @@
 import { app, type HttpResponseInit } from '@azure/functions';
 import { kanalkoll, type Kanalkoll } from '../bot/app';
 
-/** Liveness for load balancers and the dev host: 200 when storage answers, 503 with the reason. */
+/** Liveness for load balancers and the dev host: 200 when the app can serve, else 503 with a fixed reason (never error text). */
 export const healthWith =
   (bot: Kanalkoll) =>
   async (): Promise<HttpResponseInit> => {

@@ -36,7 +36,8 @@ describe('configuration', () => {
     const config = loadConfig({ ...storage, MicrosoftAppId: '  ' });
 
     expect(config.bot).toEqual({ kind: 'unauthenticated' });
-    expect(config.allowedTenantIds).toEqual([]);
+    expect(config.hosting).toBe('local');
+    expect(config.allowedTenantIds).toBe('any');
     expect(config.publicBaseUrl).toBe('http://localhost:7071');
     expect(config.forcedLocale).toBeUndefined();
   });
@@ -54,6 +55,20 @@ describe('configuration', () => {
     expect(config.bot).toMatchObject({ kind: 'SingleTenant', appId: '11111111-2222-4333-8444-555555555555', password: 'secret' });
     expect(config.allowedTenantIds).toEqual(['8f3c2a61-5d4e-4b7a-9c1f-2e6d8b4a7c30', '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a01']);
     expect(config.publicBaseUrl).toBe('https://kanalkoll.example');
+  });
+
+  it('R4: with a bot identity and no tenants set, serves only the bot\'s own tenant; a multi-tenant bot must name them', () => {
+    const identity = { ...storage, MicrosoftAppId: '11111111-2222-4333-8444-555555555555', MicrosoftAppPassword: 'secret' };
+    expect(loadConfig({ ...identity, MicrosoftAppTenantId: '8F3C2A61-5D4E-4B7A-9C1F-2E6D8B4A7C30' }).allowedTenantIds).toEqual(['8f3c2a61-5d4e-4b7a-9c1f-2e6d8b4a7c30']);
+    expect(loadConfig({ ...identity, MicrosoftAppType: 'MultiTenant', KANALKOLL_TENANT_ID: '0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a01' }).allowedTenantIds).toEqual(['0c6f2a1e-3b4d-4e5f-8a9b-1c2d3e4f5a01']);
+    expect(problemsOf({ ...identity, MicrosoftAppType: 'MultiTenant' })).toMatch(/KANALKOLL_ALLOWED_TENANT_IDS is missing: a MultiTenant bot without MicrosoftAppTenantId must name the tenants it serves/);
+  });
+
+  it('knows Azure by the variables its Functions host sets, not by those a local host sets too', () => {
+    for (const marker of ['WEBSITE_INSTANCE_ID', 'WEBSITE_SITE_NAME', 'WEBSITE_SKU', 'WEBSITE_POD_NAME', 'LEGION_SERVICE_HOST']) {
+      expect(loadConfig({ ...storage, [marker]: 'set by Azure' }).hosting).toBe('azure');
+    }
+    expect(loadConfig({ ...storage, FUNCTIONS_WORKER_RUNTIME: 'node', CONTAINER_NAME: 'ci-runner', WEBSITE_HOSTNAME: 'localhost:7071', WEBSITE_INSTANCE_ID: ' ' }).hosting).toBe('local');
   });
 
   it('reads a managed identity without a password', () => {

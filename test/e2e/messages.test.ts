@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../../bot/config';
 import { ConversationReferences } from '../../bot/store/conversations';
 import { connectTables } from '../../bot/store/tables';
@@ -149,6 +150,52 @@ describe('POST /api/messages through the real CloudAdapter', () => {
     } finally {
       logged.mockRestore();
     }
+  });
+
+  describe('the size limit, which holds without a bot identity too', () => {
+    /** "hej" from someone new, carrying `padding` characters the bot never reads, so any stored trace is theirs. */
+    const padded = (padding: number) => {
+      const aadObjectId = randomUUID();
+      const activity = activityFrom('employee', connector.serviceUrl, {
+        type: 'message',
+        text: 'hej',
+        from: { id: `29:${aadObjectId}`, name: 'Ny Person', aadObjectId },
+        channelData: { tenant: { id: tenantId }, padding: 'x'.repeat(padding) },
+      });
+      return { activity, aadObjectId };
+    };
+
+    it('refuses an activity over 256 KB with 413: nothing answered or stored', async () => {
+      const { activity, aadObjectId } = padded(300 * 1024);
+      const response = await post(`${app.url}/api/messages`, activity);
+
+      expect(response.status).toBe(413);
+      expect(connector.calls).toHaveLength(0);
+      expect(await references.user(tenantId, aadObjectId)).toBeUndefined();
+    });
+
+    it('refuses a body over 256 KB with 413 before parsing it, also one sent without a length', async () => {
+      expect((await fetch(`${app.url}/api/messages`, { method: 'POST', body: 'x'.repeat(300 * 1024) })).status).toBe(413);
+      const chunks = [...Array(5)].map(() => new TextEncoder().encode('y'.repeat(64 * 1024)));
+      const unannounced = new ReadableStream<Uint8Array>({
+        pull: (controller) => {
+          const chunk = chunks.shift();
+          if (chunk) controller.enqueue(chunk);
+          else controller.close();
+        },
+      });
+      const response = await fetch(`${app.url}/api/messages`, { method: 'POST', body: unannounced, duplex: 'half' } as RequestInit);
+      expect(response.status).toBe(413);
+    });
+
+    it('control: an activity under 256 KB is served', async () => {
+      const { activity, aadObjectId } = padded(200 * 1024);
+      const response = await post(`${app.url}/api/messages`, activity);
+
+      expect(response.status).toBe(200);
+      expect(connector.sent()).toHaveLength(1);
+      expect(await references.user(tenantId, aadObjectId)).toBeDefined();
+    });
   });
 
   it('refuses a body that is not an activity with 400', async () => {

@@ -61,8 +61,8 @@ describe('reliability: only the Bot Connector, for our tenant, is served (produc
   const genuine = (activity: Record<string, unknown>, claims: Record<string, unknown> = {}) =>
     channelToken(channelKeys.privateKey, 'channel-key', { aud: appId, serviceurl: activity.serviceUrl, ...claims });
 
-  async function send(name: string, activity: Record<string, unknown>, aadObjectId: string, token?: string) {
-    const response = await post(`${app.url}/api/messages`, activity, token ? { authorization: `Bearer ${token}` } : {});
+  async function send(name: string, activity: Record<string, unknown>, aadObjectId: string, token?: string, url = app.url) {
+    const response = await post(`${url}/api/messages`, activity, token ? { authorization: `Bearer ${token}` } : {});
     const body = await response.text();
     const tenant = ((activity.channelData as { tenant?: { id?: string } }).tenant?.id ?? tenantId) as string;
     const stored = (await references.user(tenant, aadObjectId)) !== undefined;
@@ -102,11 +102,66 @@ describe('reliability: only the Bot Connector, for our tenant, is served (produc
     expect(await send('genuine token, foreign tenant, message', message.activity, message.aadObjectId, genuine(message.activity))).toMatchObject({ sent: 0, stored: false });
   });
 
+  it('R4: without a bearer token the request is refused (401) before its body is read: not JSON, too large, or other credentials', async () => {
+    const messages = `${app.url}/api/messages`;
+    const { activity } = press();
+    const huge = JSON.stringify({ ...activity, channelData: { tenant: { id: tenantId }, padding: 'x'.repeat(300 * 1024) } });
+    const refusals = [
+      await fetch(messages, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'not json' }),
+      await fetch(messages, { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge }),
+      await post(messages, activity, { authorization: 'Basic a2FuYWxrb2xsOmhlbWxpZ3Q=' }),
+      await post(messages, activity, { authorization: 'Bearer ' }),
+    ];
+    outcomes.push(`  ${'no bearer: not JSON, 300 KB, Basic, empty'.padEnd(44)} HTTP ${refusals.map((r) => r.status).join(', ')}`);
+    expect(refusals.map((r) => r.status)).toEqual([401, 401, 401, 401]);
+    expect(refusals[0]?.headers.get('www-authenticate')).toBe('Bearer');
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  it('a genuine token does not carry a body over 256 KB: 413, nothing answered or stored', async () => {
+    const { activity, aadObjectId } = press({ channelData: { tenant: { id: tenantId }, padding: 'x'.repeat(300 * 1024) } });
+    expect(await send('genuine token, 300 KB body', activity, aadObjectId, genuine(activity))).toMatchObject({ status: 413, sent: 0, stored: false });
+  });
+
   it('control: a genuine token for our bot from our tenant is served: the card comes back and the user is remembered', async () => {
     const { activity, aadObjectId } = press();
     const answer = await send('genuine token, our tenant', activity, aadObjectId, genuine(activity));
     expect(answer).toMatchObject({ status: 200, stored: true });
     expect(answer.body).toContain('AdaptiveCard');
     expect(users.employee.aadObjectId).not.toBe(aadObjectId);
+  });
+
+  describe('with no allowed tenants set (KANALKOLL_ALLOWED_TENANT_IDS unset), only the bot\'s own tenant is served', () => {
+    let ownTenantOnly: FunctionServer;
+    beforeAll(async () => {
+      ownTenantOnly = await startFunctionApp({
+        MicrosoftAppId: appId,
+        MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppTenantId: tenantId,
+        MicrosoftAppType: 'SingleTenant',
+        ToBotFromChannelOpenIdMetadataUrl: openId.metadataUrl,
+        KANALKOLL_ALLOWED_TENANT_IDS: '',
+      });
+    });
+    afterAll(() => ownTenantOnly.close());
+
+    it('R4: another tenant\'s activity is refused, even with a genuine token', async () => {
+      const foreign = { channelData: { tenant: { id: foreignTenant } }, conversation: { id: 'personal-foreign', conversationType: 'personal', tenantId: foreignTenant } };
+      const button = press(foreign);
+      expect(await send('no tenants set: foreign tenant, card button', button.activity, button.aadObjectId, genuine(button.activity), ownTenantOnly.url)).toMatchObject({
+        status: 403,
+        sent: 0,
+        stored: false,
+      });
+      const message = press({ ...foreign, type: 'message', text: 'hej', name: undefined, value: undefined });
+      expect(await send('no tenants set: foreign tenant, message', message.activity, message.aadObjectId, genuine(message.activity), ownTenantOnly.url)).toMatchObject({ sent: 0, stored: false });
+    });
+
+    it('control: the bot\'s own tenant is served', async () => {
+      const { activity, aadObjectId } = press();
+      const answer = await send('no tenants set: own tenant', activity, aadObjectId, genuine(activity), ownTenantOnly.url);
+      expect(answer).toMatchObject({ status: 200, stored: true });
+      expect(answer.body).toContain('AdaptiveCard');
+    });
   });
 });

@@ -5,6 +5,7 @@ import { evolve, type Assignment, type Event } from '../../bot/domain/assignment
 import { zone } from '../../bot/domain/calendar';
 import { texts } from '../../bot/i18n';
 import { fromColumns } from '../../bot/store/repository';
+import { maxActivityBytes } from '../../bot/teams/front';
 import { verbs, type Verb } from '../../cards';
 import { users } from '../../dev/roles';
 import { activityFrom, post } from '../support/activities';
@@ -52,6 +53,8 @@ interface Answer {
   readonly card?: unknown;
   readonly text: string;
   readonly bytes: number;
+  /** The size of the activity sent. */
+  readonly sentBytes: number;
   readonly ms: number;
 }
 
@@ -66,20 +69,26 @@ async function press(world: DutyWorld, s: Pick<Submission, 'verb' | 'actor' | 'd
     // Teams did not say who pressed: no AAD object id.
     ...(s.actor === 'anonymous' ? { from: { id: '29:anonymous', name: 'Okänd' }, conversation: { id: 'personal-anonymous', conversationType: 'personal' } } : {}),
   });
+  const sentBytes = Buffer.byteLength(JSON.stringify(activity));
   const started = performance.now();
   const response = await post(world.messagesUrl, activity);
   const text = await response.text();
   const ms = performance.now() - started;
   const body = (response.headers.get('content-type') ?? '').includes('json') ? (JSON.parse(text) as { type?: unknown; value?: unknown }) : undefined;
   const card = body?.type === cardType ? body.value : undefined;
-  return { status: response.status, type: body?.type, card, text: text.slice(0, 300), bytes: Buffer.byteLength(JSON.stringify(card ?? null)), ms };
+  return { status: response.status, type: body?.type, card, text: text.slice(0, 300), bytes: Buffer.byteLength(JSON.stringify(card ?? null)), sentBytes, ms };
 }
 
 /** Teams' limit for a message, a card included. */
 const maxCardBytes = 40 * 1024;
 
+/** An activity over Kanalkoll's size limit is refused before it is read (413; Teams shows its own error), and only such a one. */
+const refusedAtFront = (a: Answer) => a.sentBytes > maxActivityBytes && a.status === 413;
+
 const crashOf = (a: Answer): string | undefined =>
-  a.status !== 200
+  a.sentBytes > maxActivityBytes
+    ? refusedAtFront(a) ? undefined : `${a.sentBytes} bytes sent, over the limit, and HTTP ${a.status} instead of 413`
+    : a.status !== 200
     ? `HTTP ${a.status}: ${a.text}`
     : a.type !== cardType
       ? a.text.includes(apology) ? `the apology: ${a.text}` : `not a card: ${a.text}`
@@ -155,12 +164,12 @@ describe('reliability: bad input on any card gets a clear error and loses nothin
       row.sent++;
       row.ms.push(answer.ms);
       if (s.refused) row.broken++;
-      if (refusal) row.refused++;
+      if (refusal || refusedAtFront(answer)) row.refused++;
       const what = `#${i} ${s.verb} by ${s.actor} [${s.mutations.join('; ')}]`;
       if (crash) {
         row.crashes++;
         crashes.push(`${what}: ${crash}`);
-      } else if (s.refused && !refusal) silent.push(`${what}: ${JSON.stringify(answer.card).slice(0, Number(process.env.FUZZ_CARD ?? 400))}`);
+      } else if (s.refused && !refusal && !refusedAtFront(answer)) silent.push(`${what}: ${JSON.stringify(answer.card).slice(0, Number(process.env.FUZZ_CARD ?? 400))}`);
     });
     const changes = storageChanges(before, after, withoutReachRefresh);
     const all = answers.map((a) => a.ms);
@@ -170,7 +179,8 @@ describe('reliability: bad input on any card gets a clear error and loses nothin
         `card submissions, seed ${seed} (KANALKOLL_FUZZ_SEED=${seed} repeats this run): ${answers.length} invokes in ${seconds.toFixed(1)} s, ${inFlight} in flight, ` +
           `${(answers.length / seconds).toFixed(0)}/s; per invoke median ${percentile(all, 0.5).toFixed(1)} ms, p99 ${percentile(all, 0.99).toFixed(1)} ms, max ${Math.max(...all).toFixed(0)} ms`,
         `crashes ${crashes.length}, stored changes ${changes.length}, clear errors shown ${silent.length === 0 ? 'on every broken one' : `missing on ${silent.length}`} ` +
-          `(${generated.filter((s) => s.refused).length} broken, ${[...perVerb.values()].reduce((n, r) => n + r.refused, 0)} refused), cards sent to anyone ${world.connector.calls.length - sentBefore}`,
+          `(${generated.filter((s) => s.refused).length} broken, ${[...perVerb.values()].reduce((n, r) => n + r.refused, 0)} refused, ${answers.filter(refusedAtFront).length} of them over ${maxActivityBytes / 1024} KB with 413), ` +
+          `cards sent to anyone ${world.connector.calls.length - sentBefore}`,
         ...table,
         ...crashes.slice(0, 10).map((c) => `CRASH ${c}`),
         ...silent.slice(0, Number(process.env.FUZZ_SHOW ?? 10)).map((c) => `NO CLEAR ERROR ${c.slice(0, Number(process.env.FUZZ_WIDTH ?? 1000))}`),
