@@ -2,7 +2,7 @@
  * The one catalogue of Kanalkoll's coded errors. Callers branch on `code`,
  * never on messages or HTTP status codes leaking from an SDK.
  */
-export type ErrorCode = 'config_invalid' | 'etag_conflict' | 'storage_unavailable';
+export type ErrorCode = 'config_invalid' | 'etag_conflict' | 'storage_unavailable' | 'record_differs';
 
 export class KanalkollError extends Error {
   constructor(
@@ -37,5 +37,18 @@ export class ETagConflict extends KanalkollError {
 export class StorageUnavailable extends KanalkollError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('storage_unavailable', message, options);
+  }
+}
+
+/**
+ * A write-once record (R4: the archive container) is stored already with other content. The stored
+ * one stays as it is; nothing was written over it.
+ */
+export class RecordDiffers extends KanalkollError {
+  constructor(
+    readonly container: string,
+    readonly names: readonly string[],
+  ) {
+    super('record_differs', `${container}/${names.join(', ')} is stored already with other content, and kept as it is`);
   }
 }

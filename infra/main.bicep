@@ -26,6 +26,11 @@ param registrarAadObjectId string = ''
 @maxValue(146000)
 param auditImmutabilityDays int = 36500
 
+@description('Days each blob in the archive container (half-year snapshots, closed accounts\' records) is kept unalterable. They are public records (R4, R15), kept as the audit is: Kanalkoll deletes none, only a disposal decision (gallringsbeslut) of the municipality could, so the default is the audit\'s. Created unlocked: lock it (az storage container immutability-policy lock) once checked.')
+@minValue(1)
+@maxValue(146000)
+param archiveImmutabilityDays int = 36500
+
 @description('Bot Service pricing tier: F0 (free, standard channels) or S1.')
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
@@ -35,15 +40,23 @@ var storageName = toLower(replace(replace('${name}${suffix}', '-', ''), '_', '')
 var appName = '${name}-${suffix}'
 var tables = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports', 'duties', 'nudges', 'deadletters', 'throttle']
 var queues = ['nudges', 'nudges-poison', 'effects', 'effects-poison']
-// archive: the half-year snapshots and closed accounts' records; exports: files made for one person
-// to download (deleted after a day); audit-trail: the write-once audit (an immutability policy below).
-var containers = ['app-package', 'archive', 'exports']
+// exports: files made for one person to download (deleted after a day); app-package: the code; the
+// Functions host's own: its locks and timer schedules, and its keys. The archive (snapshots and closed
+// accounts' records) and audit-trail (the write-once audit) are below, each with its immutability policy.
+var containers = ['app-package', 'exports', 'azure-webjobs-hosts', 'azure-webjobs-secrets']
 
-// Built-in roles the app needs on its storage (identity-based connections, no keys).
+// Built-in roles, each granted where it is needed and no wider (identity-based connections, no keys;
+// no Owner, Contributor or Blob Data Owner): blob data on each container, queue data on each queue.
+// Table data covers the account's tables, which are all Kanalkoll's: the Functions host adds a
+// diagnostics table each month and /api/health lists tables, so single tables would not do, and a
+// grant on the table service (which reaches the same tables) is not a scope Azure documents. The
+// Delegator reads no data: it lets the app sign its 15-minute read links (user delegation SAS),
+// which reach only what the identity may read itself.
 var roles = {
-  blobOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  queueContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  tableContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  blobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  blobDelegator: 'db58b8e5-c6ad-4a2a-8342-4190687cbf4a'
+  queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   metricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
@@ -66,7 +79,21 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 
   resource blobs 'blobServices' = {
     name: 'default'
+    // An overwrite or delete keeps the earlier version (lifecycle rules below delete those that are no record).
+    properties: { isVersioningEnabled: true }
     resource container 'containers' = [for c in containers: { name: c }]
+    // R4, R15: public records. The app writes each blob once (If-None-Match: *, bot/store/archive.ts);
+    // the policy keeps every one unalterable and undeletable for archiveImmutabilityDays.
+    resource archive 'containers' = {
+      name: 'archive'
+      resource worm 'immutabilityPolicies' = {
+        name: 'default'
+        properties: {
+          immutabilityPeriodSinceCreationInDays: archiveImmutabilityDays
+          allowProtectedAppendWrites: false
+        }
+      }
+    }
     // R4: each decision is appended to an append blob per assignment; blocks can be added, never changed or deleted.
     resource auditTrail 'containers' = {
       name: 'audit-trail'
@@ -79,7 +106,9 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       }
     }
   }
-  // Downloads are made for one person, by a link that works 15 minutes: the files go after a day.
+  // Downloads are made for one person, by a link that works 15 minutes: the files go after a day, and
+  // the version their deletion leaves at the next run. Earlier versions of the code package and of the
+  // host's status blobs go after a week. Nothing is deleted from the archive or the audit.
   resource lifecycle 'managementPolicies' = {
     name: 'default'
     properties: {
@@ -91,7 +120,19 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
             type: 'Lifecycle'
             definition: {
               filters: { blobTypes: ['blockBlob'], prefixMatch: ['exports/'] }
-              actions: { baseBlob: { delete: { daysAfterCreationGreaterThan: 1 } } }
+              actions: {
+                baseBlob: { delete: { daysAfterCreationGreaterThan: 1 } }
+                version: { delete: { daysAfterCreationGreaterThan: 0 } }
+              }
+            }
+          }
+          {
+            name: 'earlier-versions-after-a-week'
+            enabled: true
+            type: 'Lifecycle'
+            definition: {
+              filters: { blobTypes: ['blockBlob'], prefixMatch: ['app-package/', 'azure-webjobs-hosts/', 'azure-webjobs-secrets/'] }
+              actions: { version: { delete: { daysAfterCreationGreaterThan: 7 } } }
             }
           }
         ]
@@ -108,15 +149,65 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [roles.blobOwner, roles.queueContributor, roles.tableContributor]: {
-  name: guid(storage.id, identity.id, role)
-  scope: storage
+resource containerRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for (c, i) in containers: {
+  name: guid(storage::blobs::container[i].id, identity.id, roles.blobDataContributor)
+  scope: storage::blobs::container[i]
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.blobDataContributor)
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }]
+
+resource archiveRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::blobs::archive.id, identity.id, roles.blobDataContributor)
+  scope: storage::blobs::archive
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.blobDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource auditTrailRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage::blobs::auditTrail.id, identity.id, roles.blobDataContributor)
+  scope: storage::blobs::auditTrail
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.blobDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource delegatorRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, roles.blobDelegator)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.blobDelegator)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource queueRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for (q, i) in queues: {
+  name: guid(storage::queueService::queue[i].id, identity.id, roles.queueDataContributor)
+  scope: storage::queueService::queue[i]
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.queueDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}]
+
+resource tableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, roles.tableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.tableDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: '${appName}-logs'
@@ -191,9 +282,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       ]
     }
   }
-  // The app deploys from the app-package container and reports to Application Insights as its
-  // identity: both must exist before it starts.
-  dependsOn: [storageRoles, insightsRole, storage::blobs::container]
+  // The app deploys from the app-package container, uses its storage and reports to Application
+  // Insights as its identity: the containers and every grant must exist before it starts.
+  dependsOn: [containerRoles, archiveRole, auditTrailRole, delegatorRole, queueRoles, tableRole, insightsRole, storage::blobs::container]
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {

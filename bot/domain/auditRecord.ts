@@ -17,9 +17,10 @@ export interface AuditRecord {
   /**
    * In which role the actor decided; 'owner' covers whoever closes or changes an active account;
    * 'directory' is Kanalkoll recording what Entra ID showed (a leaver, a new manager); 'retention' is
-   * Kanalkoll forgetting personal data whose time is up (GDPR).
+   * Kanalkoll forgetting personal data whose time is up (GDPR); 'archive' is Kanalkoll keeping a
+   * record already in the archive rather than writing another over it.
    */
-  readonly role: 'applicant' | 'owner' | 'admin' | 'substitute' | 'chief' | 'communicator' | 'commschief' | 'reporter' | 'registrar' | 'directory' | 'retention';
+  readonly role: 'applicant' | 'owner' | 'admin' | 'substitute' | 'chief' | 'communicator' | 'commschief' | 'reporter' | 'registrar' | 'directory' | 'retention' | 'archive';
   readonly at: string;
   readonly version: number;
   readonly comment?: string;

@@ -738,7 +738,7 @@ export const en: Texts = {
     },
     roles: {
       applicant: 'applicant', owner: 'responsible', admin: 'administrator', substitute: 'substitute', chief: 'manager', communicator: 'department communicator',
-      commschief: 'head of communications', reporter: 'reported', registrar: 'registrar', retention: 'Kanalkoll, clean-up', directory: 'Kanalkoll, from the directory',
+      commschief: 'head of communications', reporter: 'reported', registrar: 'registrar', retention: 'Kanalkoll, clean-up', directory: 'Kanalkoll, from the directory', archive: 'Kanalkoll, the archive',
     },
     version: (n: number, date: string) => `Version ${n}, sent ${date}`,
     finalUploaded: (period: string) => `PDF sent in the chat (${period})`,

@@ -751,7 +751,7 @@ export const sv = {
     } satisfies Record<AssignmentStatus, string>,
     roles: {
       applicant: 'sökande', owner: 'ansvarig', admin: 'administratör', substitute: 'ersättare', chief: 'närmaste chef', communicator: 'förvaltningens kommunikatör',
-      commschief: 'kommunikationschef', reporter: 'rapporterade', registrar: 'registrator', retention: 'Kanalkoll, rensning', directory: 'Kanalkoll, ur katalogen',
+      commschief: 'kommunikationschef', reporter: 'rapporterade', registrar: 'registrator', retention: 'Kanalkoll, rensning', directory: 'Kanalkoll, ur katalogen', archive: 'Kanalkoll, arkivet',
     },
     version: (n: number, date: string) => `Version ${n}, skickad ${date}`,
     finalUploaded: (period: string) => `PDF skickad i chatten (${period})`,

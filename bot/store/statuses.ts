@@ -38,3 +38,18 @@ export async function createdOnce(call: Promise<unknown>): Promise<boolean> {
     throw error;
   }
 }
+
+/**
+ * True if a write-once upload (`If-None-Match: *`) created the blob, false if one was there already:
+ * 409 BlobAlreadyExists (412 where a service answers the failed condition that way).
+ */
+export async function uploadedOnce(call: Promise<unknown>): Promise<boolean> {
+  try {
+    await call;
+    return true;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 409 || status === 412) return false;
+    throw error;
+  }
+}

@@ -1,11 +1,15 @@
+import { QueueClient } from '@azure/storage-queue';
 import type { AssignmentRecord } from '../../bot/domain/record';
 import { recordSections } from '../../bot/flows/records/document';
 import { texts } from '../../bot/i18n';
-import { ArchiveStore } from '../../bot/store/archive';
+import { ArchiveStore, archiveContainer } from '../../bot/store/archive';
+import { assignmentPartition, outboxRow } from '../../bot/store/assignmentLayout';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditRecords } from '../../bot/store/auditRecords';
+import { Outbox } from '../../bot/store/outbox';
 import { SealedAudit } from '../../bot/store/sealedAudit';
 import { Blobs } from '../../bot/store/blobs';
+import { toColumns } from '../../bot/store/repository';
 import { users } from '../../dev/roles';
 import { pdfText } from '../support/pdfText';
 import { sendPlan } from '../support/samplePlan';
@@ -116,5 +120,57 @@ describe('the assignment record and the write-once audit (R4)', () => {
     expect(record.assignment).toMatchObject({ status: 'closed', finalSnapshot: { kind: 'uploaded' } });
     expect(record.decisions.at(-1)).toMatchObject({ type: 'AccountClosed', actorName: users.employee.name });
     expect(pdfText(archived!.pdf).text).toContain('Läge: Stängd');
+  });
+
+  /** The archived record's files as stored: bytes and ETag (a write changes the ETag, even of the same bytes). */
+  const archived = async () => {
+    const container = new Blobs(world.storage).existing(archiveContainer);
+    return Promise.all(['json', 'pdf'].map(async (ext) => {
+      const blob = container.getBlockBlobClient(`akt_${id}.${ext}`);
+      return { bytes: await blob.downloadToBuffer(), etag: (await blob.getProperties()).etag };
+    }));
+  };
+  /**
+   * The closing's `archiveRecord` effect carried out again, by the effects queue's function, as after a
+   * crash between its upload and the removal of its outbox row: the row is back and the queue told.
+   */
+  const archiveAgain = async () => {
+    const { revision } = (await new AssignmentStore(world.tables).get(id))!.value;
+    await world.tables.client('assignments').createEntity({ partitionKey: assignmentPartition(id), rowKey: outboxRow(revision, 99), ...toColumns({ kind: 'archiveRecord' }) });
+    await new QueueClient(world.storage, 'effects').sendMessage(Buffer.from(JSON.stringify({ assignmentId: id })).toString('base64'));
+    await world.settle();
+  };
+  const errorsLogged = () => jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
+  it('R4: the closed account\'s record is written once: its effect carried out again makes the same record, finds it there, and writes nothing', async () => {
+    const before = await archived();
+    const logged = errorsLogged();
+
+    await archiveAgain();
+
+    expect(await archived()).toEqual(before);
+    expect(logged).not.toHaveBeenCalled();
+    expect(await new AuditRecords(world.tables).history(`archive_${id}`)).toEqual([]);
+    logged.mockRestore();
+  });
+
+  it('R4: a later record that differs (a hold placed after closing) is not written over the archived one: that is an error, logged and audited in the sealed audit', async () => {
+    const held = await world.client('commschief').invoke('record.hold', { assignmentId: id, hold: 'on' });
+    expect(textOf(held)).toContain('Rensningen är stoppad för Fritidsgårdarna i Botkyrka (Instagram).');
+    const before = await archived();
+    const logged = errorsLogged();
+
+    await archiveAgain();
+
+    expect(await archived()).toEqual(before);
+    expect(logged.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ level: 'error', event: 'archived_record_differs', assignmentId: id, names: `akt_${id}.json akt_${id}.pdf` }),
+    ]);
+    const audited = await new AuditRecords(world.tables).history(`archive_${id}`);
+    expect(audited).toEqual([expect.objectContaining({ type: 'ArchivedRecordKept', role: 'archive', actorName: 'Kanalkoll', comment: expect.stringContaining(`akt_${id}.json, akt_${id}.pdf: kept as archived`) })]);
+    expect(await new SealedAudit(new Blobs(world.storage)).read(`archive_${id}`)).toEqual(audited);
+    // The effect is done: no retry can change a record written once, so none is left waiting.
+    expect(await new Outbox(world.tables).pending(id)).toEqual([]);
+    logged.mockRestore();
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { dutyCard, type AdaptiveCard } from '../../../cards';
 import { accountName } from '../../domain/account';
@@ -5,6 +6,7 @@ import type { Assignment } from '../../domain/assignment';
 import { cardId } from '../../domain/fields';
 import type { Locale } from '../../domain/locale';
 import { assignmentRecord, mayReadRecord, type AssignmentRecord } from '../../domain/record';
+import { RecordDiffers } from '../../errors';
 import { texts } from '../../i18n';
 import type { RecordFiles } from '../../store/archive';
 import { linkMinutes } from '../../store/blobs';
@@ -18,8 +20,8 @@ import { recordName, recordPdf } from './document';
 
 export type RecordDeps = Pick<FlowDeps, 'assignments' | 'audit' | 'directory' | 'reports' | 'archive' | 'exports' | 'platforms' | 'clock' | 'log' | 'registrarAadObjectId' | 'archiveAadObjectId'>;
 
-/** The record (akt) of an assignment as it is stored now, in `locale`: the object, and it as PDF and JSON. */
-export async function recordOf(deps: Omit<RecordDeps, 'exports'>, state: Assignment, locale: Locale): Promise<{ record: AssignmentRecord; files: RecordFiles }> {
+/** The record (akt) of an assignment as it is stored now, in `locale`, dated `generatedAt` (now): the object, and it as PDF and JSON. */
+export async function recordOf(deps: Omit<RecordDeps, 'exports'>, state: Assignment, locale: Locale, generatedAt = deps.clock().toISOString()): Promise<{ record: AssignmentRecord; files: RecordFiles }> {
   const [versions, audit, reports, view] = await Promise.all([
     deps.assignments.versions(state.id),
     Promise.all([deps.audit.history(state.id), deps.audit.history(`hold_${state.id}`)]).then(([decisions, holds]) => [...decisions, ...holds]),
@@ -31,17 +33,50 @@ export async function recordOf(deps: Omit<RecordDeps, 'exports'>, state: Assignm
     versions,
     audit,
     reports: reports.map((r) => ({ id: r.id, filedAt: r.filedAt, link: r.link, excerpt: r.excerpt, ...(r.diaryNumber ? { diaryNumber: r.diaryNumber } : {}) })),
-    generatedAt: deps.clock().toISOString(),
+    generatedAt,
   });
   const pdf = await recordPdf(record, view, communicatorOf(view, state));
   return { record, files: { pdf, json: Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8') } };
 }
 
-/** R4, R15: a closing account's record goes to the archive container with it (an effect; in Swedish, the archive's language). */
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** Who keeps the archive's records when a later one differs (audit records name an actor). */
+const archiveKeeper = { aadObjectId: 'kanalkoll-archive', name: 'Kanalkoll' };
+
+/**
+ * R4, R15: a closing account's record goes to the archive container with it (an effect; in Swedish,
+ * the archive's language), once. It is dated when the account closed, not when this runs, so a
+ * retry makes the same bytes, which the archive takes as there already. A record that differs (made
+ * after something changed, as a hold placed or a diary number given meanwhile) is not written over
+ * the archived one: that is an error, logged and audited (sealed), and the effect ends there, since
+ * no retry can change a record that is written once.
+ */
 export async function archiveRecord(deps: Omit<RecordDeps, 'exports'>, state: Assignment): Promise<void> {
   if (state.status !== 'closed') return;
-  const { files } = await recordOf(deps, state, 'sv');
-  await deps.archive.putRecord(state.id, files);
+  const { files } = await recordOf(deps, state, 'sv', state.closedAt);
+  try {
+    await deps.archive.putRecord(state.id, files);
+  } catch (error) {
+    if (!(error instanceof RecordDiffers)) throw error;
+    const now = deps.clock().toISOString();
+    const refused = `SHA-256 ${sha256(files.json)} (json), ${sha256(files.pdf)} (pdf)`;
+    deps.log.error('archived_record_differs', { assignmentId: state.id, names: error.names.join(' '), refused });
+    await deps.audit.appendReport(
+      {
+        assignmentId: `archive_${state.id}`,
+        revision: Date.parse(now),
+        type: 'ArchivedRecordKept',
+        actorAadObjectId: archiveKeeper.aadObjectId,
+        actorName: archiveKeeper.name,
+        role: 'archive',
+        at: now,
+        version: state.version,
+        comment: `${error.names.join(', ')}: kept as archived; a later record that differs was not written (${refused})`,
+      },
+      { sealed: true },
+    );
+  }
 }
 
 const onAssignment = z.object({ assignmentId: cardId });
