@@ -71,7 +71,7 @@ export async function archiveRecord(deps: Omit<RecordDeps, 'exports'>, state: As
         actorName: archiveKeeper.name,
         role: 'archive',
         at: now,
-        version: state.version,
+        version: state.planVersion,
         comment: `${error.names.join(', ')}: kept as archived; a later record that differs was not written (${refused})`,
       },
       { sealed: true },
