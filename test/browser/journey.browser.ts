@@ -187,6 +187,27 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
     }),
   60_000);
 
+  it('R14: the owner records a removed post (asked to fix it first, nothing typed lost), then says she will be away with a substitute', () =>
+    step('removal and absence', async () => {
+      const elin = as.employee;
+      let card = await elin.say('borttaget inlägg', 'Registrera ett borttaget inlägg');
+      await card.getByText('Personangrepp', { exact: true }).click();
+      card = await elin.press(card, 'Spara', 'Något behöver rättas');
+      // The ground chosen is still chosen; only what was removed is missing.
+      expect(await card.getByRole('radio', { name: 'Personangrepp' }).isChecked()).toBe(true);
+      await elin.fields(card).last().fill('En kommentar med ett personangrepp under inlägget om sommarlovet.');
+      card = await elin.press(card, 'Spara', 'Sparat. Det borttagna inlägget finns nu i historiken');
+      await elin.picture(card, picture('4c-removal'));
+
+      card = await elin.say('jag är borta', 'Första dagen du är borta');
+      await elin.date(card, 0, '2026-12-21');
+      await elin.date(card, 1, '2027-01-01');
+      await elin.pickPerson(card, 0, 'Nora', 'Nora Sjöberg');
+      card = await elin.press(card, 'Spara', 'Nora Sjöberg får veta det när frånvaron börjar');
+      expect(await card.innerText()).toContain('2026-12-21–2027-01-01');
+    }),
+  60_000);
+
   it('R15: at the half-year turn the owner gets the archive nudge and completes it', () =>
     step('archive', async () => {
       const elin = as.employee;

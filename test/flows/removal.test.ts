@@ -58,6 +58,17 @@ describe('recording removed posts (R14)', () => {
     expect((await new AuditRecords(world.tables).history(account)).at(-1)).toMatchObject({ role: 'admin', ground: 'advertising' });
   });
 
+  it('R14: a field left empty, which a client may leave out of what it sends (the Agents Playground does), is asked for under it, not refused as unreadable', async () => {
+    const aida = world.client('admin');
+    const form = await aida.say('borttaget inlägg');
+    const before = (await new AuditRecords(world.tables).history(account)).length;
+    const data = { ...actionsOf(form).find((a) => a.title === 'Spara')!.data, assignmentId: account, removedOn: day(), ground: 'obscene' };
+    const refused = await aida.invoke('removal.save', data);
+    expect(textOf(refused)).toContain('Något behöver rättas.');
+    expect(textOf(refused)).not.toContain('gick inte att läsa');
+    expect((await new AuditRecords(world.tables).history(account)).length).toBe(before);
+  });
+
   it('R4, R14: the same form sent twice (a double press) records once', async () => {
     const elin = world.client('employee');
     const form = await elin.say('borttaget inlägg');

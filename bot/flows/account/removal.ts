@@ -51,7 +51,7 @@ export function removalHandlers(deps: AccountDeps): Record<'removalForm' | 'remo
   }
 
   // What the card sends: the form's own id (a form drawn by Kanalkoll has one), and the fields, for the domain to check.
-  const input = z.object({ form: cardId, assignmentId: z.unknown(), removedOn: z.unknown(), ground: z.unknown(), what: z.unknown() });
+  const input = z.object({ form: cardId, assignmentId: z.unknown().optional(), removedOn: z.unknown().optional(), ground: z.unknown().optional(), what: z.unknown().optional() });
   type Sent = z.infer<typeof input>;
   const valuesOf = (sent: Sent): Record<string, string> => ({ assignmentId: shownAgain(sent.assignmentId), removedOn: shownAgain(sent.removedOn), ground: shownAgain(sent.ground), what: shownAgain(sent.what, 1000) });
   /** The form again, with what was typed, and each field to fix: the account too, when it is not one the user looks after. */

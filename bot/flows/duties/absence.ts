@@ -12,7 +12,7 @@ import { isEnabled } from '../../domain/directory';
 import { cardId } from '../../domain/fields';
 
 // What the card sends; the dates and the substitute are checked one after the other, so the card says which to fix.
-const absenceData = z.object({ from: z.unknown(), to: z.unknown(), substitute: z.unknown() });
+const absenceData = z.object({ from: z.unknown().optional(), to: z.unknown().optional(), substitute: z.unknown().optional() });
 
 /**
  * "Jag är borta" (R14): the owner gives the dates and a substitute once, for every active account
