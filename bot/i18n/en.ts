@@ -528,6 +528,7 @@ export const en: Texts = {
       notPdf: 'That is not a PDF file. Save the start page as a PDF and send the file again.',
       tooLarge: (mb: number) => `The file is too large. It may be at most ${mb} MB. Save only the start page.`,
       failed: 'The file could not be fetched. Try again in a while.',
+      notFromTeams: 'I only take files you attach here in the chat. Attach the PDF and send it again.',
       done: (account: string, period: string) => `Thank you! The start page of ${account} is archived for the ${period}. The municipal archive has it.`,
       more: (n: number) => `You have ${n} more to archive. Send one PDF per account.`,
       toArchiveTitle: (account: string, period: string) => `New picture of a start page: ${account}, ${period}`,

@@ -537,6 +537,7 @@ export const sv = {
       notPdf: 'Det är inte en PDF-fil. Spara startsidan som PDF och skicka filen igen.',
       tooLarge: (mb: number) => `Filen är för stor. Den får vara högst ${mb} MB. Spara bara startsidan.`,
       failed: 'Filen gick inte att hämta. Försök igen om en stund.',
+      notFromTeams: 'Jag tar bara emot filer som du bifogar här i chatten. Bifoga PDF-filen och skicka den igen.',
       done: (account: string, period: string) => `Tack! Startsidan för ${account} är arkiverad för ${period}. Kommunarkivet har fått den.`,
       more: (n: number) => `Du har ${n} arkivering${n === 1 ? '' : 'ar'} kvar. Skicka en PDF per konto.`,
       toArchiveTitle: (account: string, period: string) => `Ny bild av startsidan: ${account}, ${period}`,
