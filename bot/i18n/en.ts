@@ -776,6 +776,7 @@ export const en: Texts = {
     required: 'Please fill this in.',
     tooLong: 'This is too long. Please shorten it.',
     notHttps: 'Write the whole address, starting with https://',
+    spaceInAddress: 'Remove the spaces from the address.',
     unknownChoice: 'Choose something from the list.',
     invalidDate: 'Write the date as YYYY-MM-DD.',
     endBeforeStart: 'The end date must come after the start date.',

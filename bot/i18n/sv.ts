@@ -789,6 +789,7 @@ export const sv = {
     required: 'Fyll i det här.',
     tooLong: 'Det här är för långt. Korta ner texten.',
     notHttps: 'Skriv hela adressen, som börjar med https://',
+    spaceInAddress: 'Ta bort mellanslagen i adressen.',
     unknownChoice: 'Välj något i listan.',
     invalidDate: 'Skriv datumet som ÅÅÅÅ-MM-DD.',
     endBeforeStart: 'Slutdatumet måste komma efter startdatumet.',
