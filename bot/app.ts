@@ -158,6 +158,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     ...(config.registryMailbox && config.graph ? { registry: { mailbox: config.registryMailbox, mailer: connectMail(config.graph) } } : {}),
     archiveAadObjectId: config.archive.aadObjectId,
     maxBytes: config.archive.maxBytes,
+    fileHosts: config.fileHosts,
     publicBaseUrl: config.publicBaseUrl,
     registerResponsible: config.registerResponsible,
   };

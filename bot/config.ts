@@ -35,6 +35,9 @@ const raw = z.object({
   ),
   KANALKOLL_ARCHIVE_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the archive\'s Teams user, who receives the half-year snapshots')),
   KANALKOLL_ARCHIVE_MAX_BYTES: optional(z.coerce.number().int().positive({ error: 'must be a whole number of bytes above 0' })),
+  KANALKOLL_FILE_HOSTS: optional(z.string().regex(/^\s*[a-z0-9.-]+(\s*,\s*[a-z0-9.-]+)*\s*$/i, 'must be host names separated by commas, such as botkyrka.sharepoint.com')),
+  /** Tests only: the origin of the local stand-in for Teams' file storage (see loadConfig). */
+  KANALKOLL_TEST_FILE_ORIGIN: optional(z.url({ protocol: /^https?$/, error: 'must be the http address of the local file stand-in, such as http://127.0.0.1:8123' })),
   KANALKOLL_TENANT_ID: optional(z.string().regex(guid, 'must be your Entra tenant id (a GUID)')),
   KANALKOLL_GRAPH_URL: optional(
     z.url({ protocol: /^https?$/, error: 'must be Microsoft Graph (https://graph.microsoft.com) or a local stand-in' }).refine((u) => !/\/(v1\.0|beta)\/?$/.test(u), { error: 'must not end in a version (v1.0 is added): https://graph.microsoft.com' }),
@@ -118,10 +121,22 @@ export interface Config {
   readonly sending: SendingConfig;
   /** The municipal archive's Teams user, who gets each half-year snapshot (R15), and the largest PDF taken. */
   readonly archive: { readonly aadObjectId?: string; readonly maxBytes: number };
+  /** Where a file sent in the chat may be downloaded from. */
+  readonly fileHosts: FileHosts;
   /** Where people are synced from (Microsoft Graph, or the local stand-in); unset: no sync, the directory is loaded by hand. */
   readonly graph?: { readonly baseUrl: string; readonly clientId?: string };
   /** Where to reach people nobody's turn points at (the weekly digest): the organisation's tenant and Teams service. */
   readonly home?: { readonly tenantId: string; readonly serviceUrl: string };
+}
+
+/**
+ * The hosts a file attached in the chat is downloaded from: Teams keeps it in the tenant's
+ * SharePoint (`*.sharepoint.com`) and these hosts besides, each with its subdomains. `testOrigin`
+ * is the local stand-in of the HTTP tests, allowed only on loopback and only without a bot identity.
+ */
+export interface FileHosts {
+  readonly hosts: readonly string[];
+  readonly testOrigin?: string;
 }
 
 export interface SendingConfig {
@@ -201,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const allowedTenantIds = tenantsServed(tenants.map((t) => t.toLowerCase()), bot, s.KANALKOLL_TENANT_ID, problems);
   if (s.KANALKOLL_REGISTRY_MAILBOX && !s.KANALKOLL_GRAPH_URL) problems.push('KANALKOLL_REGISTRY_MAILBOX needs KANALKOLL_GRAPH_URL (https://graph.microsoft.com): the mail goes through Microsoft Graph');
+  const testOrigin = testFileOrigin(s.KANALKOLL_TEST_FILE_ORIGIN, bot, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     bot,
@@ -222,6 +238,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retention,
     home: homeOf(s, bot),
     archive: { aadObjectId: s.KANALKOLL_ARCHIVE_AAD_OBJECT_ID, maxBytes: s.KANALKOLL_ARCHIVE_MAX_BYTES ?? 20 * 1024 * 1024 },
+    fileHosts: {
+      hosts: ['sharepoint.com', ...(s.KANALKOLL_FILE_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)],
+      ...(testOrigin ? { testOrigin } : {}),
+    },
     ...(s.KANALKOLL_GRAPH_URL ? { graph: { baseUrl: s.KANALKOLL_GRAPH_URL.replace(/\/$/, ''), clientId: s.AzureWebJobsStorage__clientId } } : {}),
   };
 }
@@ -237,6 +257,19 @@ function tenantsServed(set: string[], bot: BotIdentity, homeTenant: string | und
   if (own) return [own.toLowerCase()];
   problems.push('KANALKOLL_ALLOWED_TENANT_IDS is missing: a MultiTenant bot without MicrosoftAppTenantId must name the tenants it serves');
   return [];
+}
+
+/**
+ * The HTTP tests' file stand-in: only on this machine (a loopback address), and only for a bot
+ * without an identity, which no deployment runs (Bicep sets MicrosoftAppId): a setting copied to
+ * Azure by mistake stops the app instead of opening the download to another host.
+ */
+function testFileOrigin(setting: string | undefined, bot: BotIdentity, problems: string[]): string | undefined {
+  if (!setting) return undefined;
+  const url = new URL(setting);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) problems.push('KANALKOLL_TEST_FILE_ORIGIN must be on this machine (127.0.0.1, localhost or [::1]): it is for the local tests only');
+  if (bot.kind !== 'unauthenticated') problems.push('KANALKOLL_TEST_FILE_ORIGIN is for the local tests only and cannot be set with MicrosoftAppId: in Teams, files come from SharePoint');
+  return url.origin;
 }
 
 function homeOf(s: z.infer<typeof raw>, bot: BotIdentity): Config['home'] {

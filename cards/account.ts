@@ -24,7 +24,8 @@ export interface RegisterCardData {
   readonly summary: string;
   readonly entries: readonly {
     readonly accountName: string;
-    readonly accountUrl: string;
+    /** The account's address as a link (an Action.OpenUrl: never markdown); none when it is not an https address. */
+    readonly accountUrl?: string;
     readonly platform: string;
     readonly facts: readonly Choice[];
     /** "Hämta akten", for those who may (R4). */

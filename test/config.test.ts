@@ -32,6 +32,17 @@ describe('configuration', () => {
     );
   });
 
+  it('a file sent in the chat is downloaded from SharePoint and the hosts set; the tests\' stand-in only on this machine and never with a bot identity', () => {
+    expect(loadConfig(storage).fileHosts).toEqual({ hosts: ['sharepoint.com'] });
+    expect(loadConfig({ ...storage, KANALKOLL_FILE_HOSTS: 'Filer.Botkyrka.se' }).fileHosts).toEqual({ hosts: ['sharepoint.com', 'filer.botkyrka.se'] });
+    expect(loadConfig({ ...storage, KANALKOLL_TEST_FILE_ORIGIN: 'http://127.0.0.1:8123/x' }).fileHosts).toEqual({ hosts: ['sharepoint.com'], testOrigin: 'http://127.0.0.1:8123' });
+    expect(problemsOf({ ...storage, KANALKOLL_TEST_FILE_ORIGIN: 'http://files.example:8123' })).toContain('KANALKOLL_TEST_FILE_ORIGIN must be on this machine');
+    const identity = { MicrosoftAppId: '11111111-1111-1111-1111-111111111111', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: '22222222-2222-2222-2222-222222222222' };
+    expect(problemsOf({ ...storage, ...identity, KANALKOLL_TEST_FILE_ORIGIN: 'http://127.0.0.1:8123' })).toBe(
+      'KANALKOLL_TEST_FILE_ORIGIN is for the local tests only and cannot be set with MicrosoftAppId: in Teams, files come from SharePoint',
+    );
+  });
+
   it('runs unauthenticated for local use when no app id is set', () => {
     const config = loadConfig({ ...storage, MicrosoftAppId: '  ' });
 

@@ -9,6 +9,7 @@ export type FieldErrorCode =
   | 'required'
   | 'tooLong'
   | 'notHttps'
+  | 'spaceInAddress'
   | 'unknownChoice'
   | 'invalidDate'
   | 'endBeforeStart'
@@ -33,7 +34,7 @@ export interface FieldError {
 }
 
 const knownCodes = new Set<string>([
-  'required', 'tooLong', 'notHttps', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
+  'required', 'tooLong', 'notHttps', 'spaceInAddress', 'unknownChoice', 'invalidDate', 'endBeforeStart', 'tooFewAdmins', 'credential', 'mustConfirm',
   'notYourself', 'unknownPerson', 'samePerson', 'notEmail', 'wrongPlatform', 'notOwnWeb', 'notMeasurable', 'notRecent', 'notDiaryNumber',
 ]);
 
@@ -44,8 +45,18 @@ export const text = (max: number) =>
     .min(1, { error: 'required' })
     .max(max, { error: 'tooLong' });
 
+/** An https address as a link: normalised as a browser reads it (`new URL(v).href`); undefined when it is none. */
+export const httpsLink = (v: string): string | undefined => (URL.canParse(v) && new URL(v).protocol === 'https:' ? new URL(v).href : undefined);
+
+/**
+ * An https address, kept normalised. A space inside is refused: a browser would send it as %20,
+ * but shown as text it could read as more than one address.
+ */
 export const https = (max: number) =>
-  text(max).refine((v) => URL.canParse(v) && new URL(v).protocol === 'https:', { error: 'notHttps' });
+  text(max)
+    .refine((v) => httpsLink(v) !== undefined, { error: 'notHttps', abort: true })
+    .refine((v) => !/\s/.test(v), { error: 'spaceInAddress', abort: true })
+    .transform((v) => httpsLink(v) ?? v);
 
 /** A real day of the calendar written YYYY-MM-DD: 2027-02-28 is one, 2027-02-30 is not. */
 export const isCalendarDate = (v: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid;

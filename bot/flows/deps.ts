@@ -1,3 +1,4 @@
+import type { FileHosts } from '../config';
 import type { NudgeLedger } from '../store/nudges';
 import type { DutySettings } from '../domain/duties';
 import type { Locale } from '../domain/locale';
@@ -53,6 +54,8 @@ export interface FlowDeps {
   readonly registry?: { readonly mailbox: string; readonly mailer: Mailer };
   readonly archiveAadObjectId?: string;
   readonly maxBytes: number;
+  /** Where a file attached in the chat may be downloaded from: Teams' file hosts only. */
+  readonly fileHosts: FileHosts;
   readonly publicBaseUrl: string;
   readonly registerResponsible: ResponsibleShown;
 }

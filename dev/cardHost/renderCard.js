@@ -19,8 +19,13 @@
     return list('ul', /^[-*] /) ?? list('ol', /^\d+\. /) ?? `<p>${inline(lines.join('<br>'))}</p>`;
   };
 
+  // A backslash-escaped character is text (Kanalkoll escapes what people write: cards/plainText.ts):
+  // it is set aside before the markdown is read, and put back as itself.
   AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
-    result.outputHtml = escapeHtml(text).split(/\n{2,}/).map(block).join('');
+    const escaped = [];
+    const kept = text.replace(/\\([!-/:-@[-`{-~])/g, (_, c) => `\uE000${escaped.push(c) - 1}\uE001`);
+    const html = escapeHtml(kept).split(/\n{2,}/).map(block).join('');
+    result.outputHtml = html.replace(/\uE000(\d+)\uE001/g, (_, i) => escapeHtml(escaped[Number(i)]));
     result.didProcess = true;
   };
 

@@ -1,4 +1,5 @@
 import { isVerb, type AdaptiveCard } from '../../cards';
+import { expand } from '../../cards/template';
 import { welcome } from '../../bot/flows/welcome';
 import { cardSamples, withoutPeoplePickers } from '../../dev/gallery';
 
@@ -56,6 +57,30 @@ describe('card templates', () => {
 
   it.each(samples.map((s) => [s.name, s.card] as const))('%s, expanded with its sample data, is a valid Adaptive Card 1.5 with known verbs', (_name, card) => {
     checkCard(card);
+  });
+});
+
+describe('card texts are plain text (issue 34)', () => {
+  it('markdown people write shows as written in texts and facts, and inputs and text runs keep it unchanged', () => {
+    const written = '**fet** [länk](https://evil.example) _kursiv_ ~struken~ `kod` <https://evil.example> a\\b';
+    const template = {
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [
+        { type: 'TextBlock', text: 'Syfte: ${written}' },
+        { type: 'FactSet', facts: [{ title: '${written}', value: '${written}' }] },
+        { type: 'Input.Text', id: 'purpose', value: '${written}' },
+        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: '${written}' }] },
+      ],
+    };
+    const card = expand(template, { written }) as unknown as { body: Record<string, unknown>[] };
+    const escaped = '\\*\\*fet\\*\\* \\[länk\\](https://evil.example) \\_kursiv\\_ \\~struken\\~ \\`kod\\` \\<https://evil.example\\> a\\\\b';
+
+    expect(card.body[0]!.text).toBe(`Syfte: ${escaped}`);
+    expect(card.body[1]!.facts).toEqual([{ title: escaped, value: escaped }]);
+    expect(card.body[2]!.value).toBe(written);
+    expect(card.body[3]!.inlines).toEqual([{ type: 'TextRun', text: written }]);
+    checkCard(card as unknown as AdaptiveCard);
   });
 });
 

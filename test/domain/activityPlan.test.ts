@@ -66,6 +66,15 @@ describe('activity plan (bilaga 1)', () => {
     expect(at('Blogg', 'https://fritid.botkyrka.se')).toEqual([]);
   });
 
+  it('R3, R8: an address is stored as a browser reads it, and one with a space in it, which could read as more than one address, is refused', () => {
+    const hosts = { ...choices, platformHosts: { Instagram: ['instagram.com'] } };
+    const crafted = 'https://instagram.com/x) Logga in: [botkyrka.se](https://evil.example/p';
+    expect(errorsOf(validateStep('account', 'channel', { ...channel, platform: 'Instagram', accountUrl: crafted }, hosts))).toEqual([{ field: 'accountUrl', code: 'spaceInAddress' }]);
+    expect(errorsOf(validateStep('account', 'purpose', { ...purpose, sourceUrl: 'https://www.botkyrka.se/fritid\tgardar' }, choices))).toEqual([{ field: 'sourceUrl', code: 'spaceInAddress' }]);
+    const stored = validateStep('account', 'channel', { ...channel, platform: 'Instagram', accountUrl: '  HTTPS://Instagram.COM/fritid"botkyrka  ' }, hosts);
+    expect(stored.ok && stored.value).toMatchObject({ accountUrl: 'https://instagram.com/fritid%22botkyrka' });
+  });
+
   it('R10: refuses a plan with fewer than two admins', () => {
     expect(errorsOf(validateStep('account', 'administration', { ...administration, admins: [elin.aadObjectId] }, choices))).toEqual([
       { field: 'admins', code: 'tooFewAdmins' },

@@ -18,7 +18,7 @@ describe('the last snapshot when an account closes (R15)', () => {
   beforeAll(async () => {
     files = await startFileServer();
     url = files.serve(pdf);
-    world = await startTeams(['employee'], {}, async (tables) => {
+    world = await startTeams(['employee'], { KANALKOLL_TEST_FILE_ORIGIN: files.origin }, async (tables) => {
       await seed({ assignments: new AssignmentStore(tables), register: new RegisterStore(tables) }, account, accountPlan({ platform: 'Instagram', accountName: 'Sista bilden' }), 'active');
     });
   });

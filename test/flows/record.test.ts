@@ -33,7 +33,7 @@ describe('the assignment record and the write-once audit (R4)', () => {
   beforeAll(async () => {
     files = await startFileServer();
     url = files.serve(snapshot);
-    world = await startTeams(['employee', 'chief', 'communicator', 'commschief', 'colleague'], { KANALKOLL_REGISTRAR_AAD_OBJECT_ID: users.colleague.aadObjectId });
+    world = await startTeams(['employee', 'chief', 'communicator', 'commschief', 'colleague'], { KANALKOLL_REGISTRAR_AAD_OBJECT_ID: users.colleague.aadObjectId, KANALKOLL_TEST_FILE_ORIGIN: files.origin });
     const elin = world.client('employee');
     // Version 1, changes asked for, version 2, approved by all three: decisions with comments.
     const sent = await sendPlan(elin, 'account');

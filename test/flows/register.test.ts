@@ -111,7 +111,8 @@ describe('the public register (R3), served over HTTP from Azurite', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;script&gt;alert(&quot;syfte&quot;)&lt;/script&gt;');
-    expect(html).toContain('href="https://example.org/&quot;onmouseover=&quot;x"');
+    // The address as a browser reads it (a quote in it is %22), escaped for the attribute all the same.
+    expect(html).toContain('href="https://example.org/%22onmouseover=%22x"');
     expect(html).toContain('<caption>3 konton</caption>');
   });
 
@@ -239,5 +240,72 @@ describe('the register in Teams ("registret")', () => {
     expect(textOf(filtered)).toContain('Ett konto.');
     expect(textOf(filtered)).toContain('Jobba i Botkyrka');
     expect(textOf(filtered)).not.toContain('Fritid 1');
+  });
+});
+
+/**
+ * What people write cannot make a link: an address or a purpose written as markdown shows as text,
+ * and the account's one link goes to its address. The account is stored as validation once let
+ * such an address through (older data), so the card and the page are tried on their own.
+ */
+describe('user text on the register makes no link (issue 34)', () => {
+  const crafted = 'https://instagram.com/x) Logga in: [botkyrka.se](https://evil.example/p';
+  let azurite: Azurite;
+  let app: FunctionServer;
+  let connector: TestConnector;
+
+  /** Every link a Teams client would show on the card's entries: markdown links in texts and facts, and Action.OpenUrl. */
+  function linksOf(node: unknown): string[] {
+    if (Array.isArray(node)) return node.flatMap(linksOf);
+    if (typeof node !== 'object' || node === null) return [];
+    const element = node as Record<string, unknown>;
+    // A backslash-escaped character is text, never markdown.
+    const markdown = (text: unknown) => (typeof text === 'string' ? [...text.replace(/\\./g, '').matchAll(/\[[^\]]*\]\(([^)\s]*)/g)].map((m) => m[1]!) : []);
+    const own = [
+      ...(element.type === 'Action.OpenUrl' ? [String(element.url)] : []),
+      ...(element.type === 'TextBlock' ? markdown(element.text) : []),
+      ...(element.type === 'FactSet' ? (element.facts as { title: unknown; value: unknown }[]).flatMap((f) => [...markdown(f.title), ...markdown(f.value)]) : []),
+    ];
+    return [...own, ...Object.values(element).flatMap(linksOf)];
+  }
+
+  beforeAll(async () => {
+    azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
+    const tables = connectTables(azurite.connectionString);
+    await tables.ensureCreated();
+    await new DirectoryStore(tables).load(directory);
+    const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
+    await seed(stores, 'crafted', accountPlan({ platform: 'Instagram', accountName: 'Fritid *i* _Botkyrka_', accountUrl: crafted }, 'Nyheter. [Logga in här](https://evil.example/syfte)'), 'active');
+    app = await startFunctionApp({ AzureWebJobsStorage: azurite.connectionString });
+    connector = await startConnector();
+  });
+  afterAll(async () => {
+    await app.close();
+    await connector.close();
+    await azurite.stop();
+  });
+
+  it('the register card shows one link for the account, to its address, and what was written as markdown as text', async () => {
+    const card = await new TeamsClient(`${app.url}/api/messages`, connector, 'employee').say('registret');
+    const entries = (card.body as { type: string }[]).filter((e) => e.type === 'Container');
+
+    const links = linksOf(entries);
+
+    expect(links).toHaveLength(1);
+    expect(new URL(links[0]!).hostname).toBe('instagram.com');
+    expect(links[0]).toBe(new URL(crafted).href);
+    expect(textOf(card)).not.toMatch(/[^\\]\[Logga in här\]/);
+    // The name is the link's text: a TextRun, where markdown is never read, so it shows as written.
+    expect(JSON.stringify(entries)).toContain('"text":"Fritid *i* _Botkyrka_"');
+  });
+
+  it('the public page links the account once, to its address, and shows the rest as text', async () => {
+    const html = await (await fetch(`${app.url}/api/register`)).text();
+    const table = html.slice(html.indexOf('<table id="aktiva">'), html.indexOf('</table>'));
+
+    const hrefs = [...table.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]!);
+
+    expect(hrefs).toEqual([new URL(crafted).href]);
+    expect(html).not.toContain('href="https://evil.example');
   });
 });

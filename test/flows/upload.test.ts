@@ -6,6 +6,7 @@ import { AssignmentStore } from '../../bot/store/assignments';
 import { users } from '../../dev/roles';
 import { accountPlan, eventsTo } from '../support/seed';
 import { startFileServer, type FileServer } from '../support/fileServer';
+import { isPublicAddress } from '../../bot/flows/duties/download';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { textOf, type TeamsClient } from '../support/teamsClient';
 
@@ -20,7 +21,13 @@ describe('R15: the half-year snapshot uploaded as a PDF in the chat', () => {
 
   beforeAll(async () => {
     files = await startFileServer();
-    world = await startTeams(['employee', 'commschief'], { KANALKOLL_ARCHIVE_AAD_OBJECT_ID: users.commschief.aadObjectId, KANALKOLL_ARCHIVE_MAX_BYTES: '10000' });
+    world = await startTeams(['employee', 'commschief'], {
+      KANALKOLL_ARCHIVE_AAD_OBJECT_ID: users.commschief.aadObjectId,
+      KANALKOLL_ARCHIVE_MAX_BYTES: '10000',
+      // The stand-in for SharePoint; and a file host whose name resolves to this machine.
+      KANALKOLL_TEST_FILE_ORIGIN: files.origin,
+      KANALKOLL_FILE_HOSTS: 'localhost',
+    });
     assignments = new AssignmentStore(world.tables);
     archive = new ArchiveStore(new Blobs(world.storage));
     elin = world.client('employee');
@@ -80,5 +87,39 @@ describe('R15: the half-year snapshot uploaded as a PDF in the chat', () => {
     expect(textOf(await world.client('commschief').invoke('record.snapshot', { name: 'guess_2026-H1_00000000-0000-0000-0000-000000000000.pdf' }))).toContain('Jag hittar inte');
     // "mina konton" shows the last snapshot.
     expect(textOf(await elin.say('mina konton'))).toContain('Senast arkiverad');
+  });
+
+  it('takes a file only from Teams\' file hosts: another host, a redirect or a host inside the network gets one answer that tells nothing, and the other host is never asked', async () => {
+    const id = await accountWithArchiveDue();
+    const before = (await assignments.get(id))!.value.revision;
+    const elsewhere = await startFileServer();
+    try {
+      const asked = files.requests();
+      // Another host (here on this machine), with a PDF or with something else: the same answer.
+      const offHost = await elin.sendFile('startsida.pdf', elsewhere.serve(pdf), 'pdf');
+      const offHostSecret = await elin.sendFile('startsida.pdf', elsewhere.serve(Buffer.from('hemligt')), 'pdf');
+      // The file host answers with a redirect: it is not followed.
+      const redirected = await elin.sendFile('startsida.pdf', files.redirect(elsewhere.serve(pdf)), 'pdf');
+      // https on a file host whose name resolves to this machine (KANALKOLL_FILE_HOSTS=localhost here): refused before connecting.
+      const loopback = await elin.sendFile('startsida.pdf', 'https://localhost/startsida.pdf', 'pdf');
+
+      expect(textOf(offHost)).toContain('Jag tar bara emot filer som du bifogar här i chatten.');
+      for (const card of [offHostSecret, redirected, loopback]) expect(card).toEqual(offHost);
+      expect(elsewhere.requests()).toBe(0);
+      expect(files.requests() - asked).toBe(1);
+      expect((await assignments.get(id))!.value.revision).toBe(before);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
+
+describe('the addresses a file is never downloaded from', () => {
+  it.each([
+    ['127.0.0.1', false], ['10.1.2.3', false], ['172.20.0.1', false], ['192.168.1.1', false], ['169.254.169.254', false], ['100.64.0.1', false], ['0.0.0.0', false],
+    ['::1', false], ['::', false], ['fe80::1', false], ['fd00::1', false], ['::ffff:127.0.0.1', false], ['::ffff:10.0.0.1', false],
+    ['::7f00:1', false], ['13.107.136.10', true], ['::ffff:13.107.136.10', true], ['2603:1063::1', true],
+  ])('%s is public: %s', (address, expected) => {
+    expect(isPublicAddress(address)).toBe(expected);
   });
 });

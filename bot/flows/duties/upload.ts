@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { dutyCard, type AdaptiveCard } from '../../../cards';
 import type { Assignment, Command } from '../../domain/assignment';
 import { overdue } from '../../domain/duties';
-import { texts } from '../../i18n';
+import { texts, type Texts } from '../../i18n';
+import type { FileHosts } from '../../config';
 import type { FlowDeps } from '../deps';
 import { commandMeta, type CardTurn } from '../turn';
 import type { DutyTaskDeps } from './dutyVerb';
@@ -14,36 +15,42 @@ import { refusalShown } from '../commands/refusals';
 import { accountName, ownsActiveAccount } from '../../domain/account';
 import { localeOfPerson } from '../messenger';
 import { zone } from '../../domain/calendar';
+import { download } from './download';
 
 /** What receiving a snapshot reads. */
-export type UploadDeps = DutyTaskDeps & Pick<FlowDeps, 'archive' | 'archiveAadObjectId' | 'maxBytes'>;
+export type UploadDeps = DutyTaskDeps & Pick<FlowDeps, 'archive' | 'archiveAadObjectId' | 'maxBytes' | 'fileHosts'>;
 
 /** A file the user attached in the personal chat, as Teams describes it (bot/teams/bot.ts reads it). */
 export const fileSchema = z.object({ name: z.string().max(300), downloadUrl: z.url({ protocol: /^https?$/ }), fileType: z.string().max(20).optional() });
 export type SharedFile = z.infer<typeof fileSchema>;
 
-type Fetched = { ok: true; pdf: Buffer } | { ok: false; reason: 'notPdf' | 'tooLarge' | 'failed' };
+type Fetched = { ok: true; pdf: Buffer } | { ok: false; reason: 'notPdf' | 'tooLarge' | 'failed' | 'refused' };
 
-/** Downloads at most `maxBytes`; a PDF starts with "%PDF-". */
-async function fetchPdf(file: SharedFile, maxBytes: number): Promise<Fetched> {
+/** Downloads at most `maxBytes` from Teams' file hosts only (download.ts); a PDF starts with "%PDF-". */
+async function fetchPdf(file: SharedFile, fileHosts: FileHosts, maxBytes: number): Promise<Fetched> {
   if (file.fileType && file.fileType.toLowerCase() !== 'pdf') return { ok: false, reason: 'notPdf' };
-  let response: Response;
-  try {
-    response = await fetch(file.downloadUrl, { signal: AbortSignal.timeout(30_000) });
-  } catch {
-    return { ok: false, reason: 'failed' };
-  }
-  if (!response.ok || !response.body) return { ok: false, reason: 'failed' };
-  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) return { ok: false, reason: 'tooLarge' };
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += (chunk as Uint8Array).length;
-    if (size > maxBytes) return { ok: false, reason: 'tooLarge' };
-    chunks.push(Buffer.from(chunk as Uint8Array));
-  }
-  const pdf = Buffer.concat(chunks);
+  const downloaded = await download(file.downloadUrl, fileHosts, maxBytes);
+  if (!downloaded.ok) return downloaded;
+  const pdf = downloaded.bytes;
   return pdf.subarray(0, 5).toString('latin1') === '%PDF-' ? { ok: true, pdf } : { ok: false, reason: 'notPdf' };
+}
+
+/** Why a file was not taken, in words; a file not from Teams' own storage gets one text, whatever its host answered. */
+function refusedFile(t: Texts['duties']['upload'], reason: Exclude<Fetched, { ok: true }>['reason'], maxBytes: number): string {
+  switch (reason) {
+    case 'notPdf':
+      return t.notPdf;
+    case 'tooLarge':
+      return t.tooLarge(Math.round(maxBytes / 1024 / 1024));
+    case 'failed':
+      return t.failed;
+    case 'refused':
+      return t.notFromTeams;
+    default: {
+      const _exhaustive: never = reason;
+      return _exhaustive;
+    }
+  }
 }
 
 /**
@@ -71,11 +78,8 @@ export async function receiveFiles(deps: UploadDeps, turn: CardTurn, files: read
   const file = files[0];
   if (!target || !file) return message(t.upload.nothingDue);
 
-  const fetched = await fetchPdf(file, deps.maxBytes);
-  if (!fetched.ok) {
-    const reason = fetched.reason === 'tooLarge' ? t.upload.tooLarge(Math.round(deps.maxBytes / 1024 / 1024)) : fetched.reason === 'notPdf' ? t.upload.notPdf : t.upload.failed;
-    return message(reason);
-  }
+  const fetched = await fetchPdf(file, deps.fileHosts, deps.maxBytes);
+  if (!fetched.ok) return message(refusedFile(t.upload, fetched.reason, deps.maxBytes));
   const sha256 = createHash('sha256').update(fetched.pdf).digest('hex');
   const blobName = `${encodeURIComponent(target.state.id)}_${target.period}_${randomUUID()}.pdf`;
   await deps.archive.put(blobName, fetched.pdf, { assignmentId: target.state.id, period: target.period, uploader: turn.user.aadObjectId, fileName: file.name, sha256 });

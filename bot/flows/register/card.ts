@@ -4,6 +4,7 @@ import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import type { AssignmentStore } from '../../store/assignments';
 import { departmentName, type RegisterRecord } from '../../domain/register';
+import { httpsLink } from '../../domain/fields';
 import { entriesOf, type RegisterDeps } from './publish';
 
 const pageSize = 5;
@@ -61,8 +62,9 @@ export async function registerCardFor(deps: RegisterDeps & { readonly registrarA
     filterLabel: t.filter,
     summary: t.summary(current * pageSize + 1, current * pageSize + entries.length, total),
     entries: entries.map((e) => ({
-      accountName: e.accountName.replace(/[[\]()]/g, ''),
-      accountUrl: e.accountUrl,
+      accountName: e.accountName,
+      // A link only to an https address; the name and every fact are plain text (cards/plainText.ts).
+      accountUrl: httpsLink(e.accountUrl),
       platform: e.platform,
       facts: [
         { title: t.facts.department, value: e.department },

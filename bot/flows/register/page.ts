@@ -1,3 +1,4 @@
+import { httpsLink } from '../../domain/fields';
 import type { RegisterEntry } from '../../domain/register';
 
 /** Text made safe for HTML content and attribute values. */
@@ -39,7 +40,11 @@ ${body || `<tr><td colspan="${names.length}">Inga konton matchar.</td></tr>`}
 }
 
 const count = (n: number, closed = false) => (n === 1 ? `1 ${closed ? 'stängt konto' : 'konto'}` : `${n} ${closed ? 'stängda konton' : 'konton'}`);
-const link = (e: RegisterEntry) => `<a href="${escapeHtml(e.accountUrl)}" rel="noopener noreferrer">${escapeHtml(e.accountName)}</a>`;
+/** The account's name, a link to its address when that is an https address (never javascript: or data:). */
+const link = (e: RegisterEntry) => {
+  const href = httpsLink(e.accountUrl);
+  return href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(e.accountName)}</a>` : escapeHtml(e.accountName);
+};
 const time = (date: string) => `<time datetime="${escapeHtml(date)}">${escapeHtml(date)}</time>`;
 
 const options = (values: readonly string[], chosen: string | undefined) =>
