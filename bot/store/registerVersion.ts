@@ -9,8 +9,9 @@ import { createdOnce, orConflict, unlessMissing } from './statuses';
 const versionKey = { partitionKey: 'published', rowKey: 'version' } as const;
 /** A start stays among those to come this long after it passed: instances' clocks may differ a little, and none must miss it. */
 const startKeptMs = 24 * 60 * 60 * 1000;
-/** Writers racing for the row (changes to several accounts at once): each reads again and tries again. */
+/** Writers racing for the row (changes to several accounts at once): each reads again and tries again, after a random pause that grows. */
 const attempts = 10;
+const pauseMs = 20;
 
 /** The public register's version: changes whenever what the public pages show may have changed. */
 export interface RegisterVersion {
@@ -57,6 +58,7 @@ export class RegisterVersionRow {
         return;
       } catch (error) {
         if (!(error instanceof ETagConflict)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * pauseMs * (attempt + 1)));
       }
     }
     // Left to the effect's next run (the outbox keeps it): the page must not stay on an older version.
