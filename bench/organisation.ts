@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { zone } from '../bot/domain/calendar';
 import { defaultDutySettings } from '../bot/domain/duties';
 import { sendDigests } from '../bot/flows/duties/digest';
-import { publishRegister } from '../bot/flows/register/publish';
+import { RegisterPublisher } from '../bot/flows/register/publish';
 import type { Messenger } from '../bot/flows/messenger';
 import { consoleLog, type Log } from '../bot/log';
 import { AssignmentStore } from '../bot/store/assignments';
@@ -266,7 +266,8 @@ export async function organisationBench(options: { people: number; accounts: num
     for (const site of sites) {
       assignmentsOnce.set(site, await counted(site.port, () => new AssignmentStore(site.tables).all()));
       const deps = { register: new RegisterStore(site.tables), directory: new DirectoryStore(site.tables), registerResponsible: 'role' as const, publicBaseUrl: site.url, clock: () => new Date() };
-      registerStorage.set(site, await counted(site.port, () => publishRegister(deps, 'json', null)));
+      // A publisher of its own: what one instance reads for a version it has not drawn yet.
+      registerStorage.set(site, await counted(site.port, () => new RegisterPublisher(deps).publish('json', null)));
     }
     say('the register…');
     await timedRegister(sites, Math.max(10, Math.round(options.turns / 4)));

@@ -30,6 +30,8 @@ export interface BenchOptions {
   readonly accounts: number;
   /** Timed turns of each kind at each size in the organisation part. */
   readonly orgTurns: number;
+  /** Seconds of each load in the register part (the app's requests, and the static file's). */
+  readonly floodSeconds: number;
   /** The echo bot's built app folder (bench/echoApp.ts), the floor of turns and cold starts. */
   readonly echoApp: () => Promise<string>;
 }

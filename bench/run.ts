@@ -6,6 +6,7 @@ import { coldStartPart } from './coldStart';
 import { instancesPart, sendPart, sweepPart } from './duties';
 import { buildEchoApp } from './echoApp';
 import { organisationPart } from './organisation';
+import { registerFloodPart } from './registerFlood';
 import { cpuNote, machine, markdownTable, readResults, writeResults, type BenchOptions, type Part } from './report';
 import { turnsPart } from './turns';
 
@@ -16,7 +17,7 @@ import { turnsPart } from './turns';
  * (bench/sendWorker.ts), with their clock moved 400 days; nothing of it stays in this process.
  */
 const usage = `Usage: npm run bench -- [options]
-  --only <parts>      Comma-separated: turns, coldstart, sweep, send, instances, organisation (default: all, in that order);
+  --only <parts>      Comma-separated: turns, coldstart, sweep, send, instances, organisation, register (default: all, in that order);
                       --only none runs nothing and prints the table of the figures in --out
   --turns <n>         Timed turns of each kind against each app (default 500), after --warmup <n> (default 50)
   --starts <n>        Cold starts of each app (default 5)
@@ -24,12 +25,14 @@ const usage = `Usage: npm run bench -- [options]
   --nudges <n>        Nudges sent under Teams' limits (default 10000), by one queue-function process and by several
   --instances <n>     Queue-function processes sharing Teams' budget in the instances part (default 4)
   --people <n>        People in the organisation part, from the generator (default 6000)
-  --accounts <n>      Active accounts with two years of history in the organisation part (default 500; its floor has 10)
+  --accounts <n>      Active accounts with two years of history in the organisation part (default 500; its floor has 10);
+                      in the register part, the accounts on the register
   --org-turns <n>     Timed turns of each kind at each size in the organisation part (default 100)
+  --flood-seconds <n> Seconds of each load in the register part (default 10; 12 loads, and a short warm-up of each)
   --out <dir>         Where the JSON goes (default bench/results); use another for trial runs`;
 
 // Each part's rows take its own figures (methods are bivariant): the list holds them as objects.
-const parts: readonly Part<object>[] = [turnsPart, coldStartPart, sweepPart, sendPart, instancesPart, organisationPart];
+const parts: readonly Part<object>[] = [turnsPart, coldStartPart, sweepPart, sendPart, instancesPart, organisationPart, registerFloodPart];
 
 function options() {
   const { values } = parseArgs({
@@ -44,6 +47,7 @@ function options() {
       people: { type: 'string', default: '6000' },
       accounts: { type: 'string', default: '500' },
       'org-turns': { type: 'string', default: '100' },
+      'flood-seconds': { type: 'string', default: '10' },
       out: { type: 'string', default: path.join(projectRoot(), 'bench', 'results') },
       help: { type: 'boolean', default: false },
     },
@@ -66,6 +70,7 @@ function options() {
     people: Number(values.people),
     accounts: Number(values.accounts),
     orgTurns: Number(values['org-turns']),
+    floodSeconds: Number(values['flood-seconds']),
     echoApp: () => (echoApp ??= buildEchoApp()),
   };
   return { only, out: path.resolve(values.out), sizes };

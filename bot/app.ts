@@ -15,7 +15,7 @@ import { connectMail } from './graph/mail';
 import { connectPeople } from './graph/users';
 import type { Command } from './domain/assignment';
 import type { PageFilters } from './flows/register/page';
-import { publishRegister, type Published, type RegisterFormat } from './flows/register/publish';
+import { RegisterPublisher, type Published, type RegisterFormat } from './flows/register/publish';
 import { deliverNudge } from './flows/duties/deliver';
 import { sendDigests } from './flows/duties/digest';
 import { sweep, type NudgeMessage, type SweepReport } from './flows/duties/schedule';
@@ -121,7 +121,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   // Nudges retry on their own terms (deliver.ts), so their connector client does not retry too.
   const nudgeAdapter = createAdapter(config.bot, log, config.forcedLocale, { connectorRetries: false });
   const nudgeSender = new ProactiveSender(nudgeAdapter, botAppId, conversations, log, throttle, { timeoutMs: sending.timeoutMs });
-  const register = new RegisterStore(tables);
+  const register = new RegisterStore(tables, clock);
   const queues = parts.queues ?? connectQueues(config.storage);
   const queue = queues.queue<NudgeMessage>('nudges');
   const schedule = new DutySchedule(tables);
@@ -163,7 +163,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     registerResponsible: config.registerResponsible,
   };
   const people = config.graph && connectPeople(config.graph);
-  const publishing = { register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl, clock };
+  const publisher = new RegisterPublisher({ register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl, clock });
   const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows) });
 
   let prepared: Promise<void> | undefined;
@@ -245,7 +245,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     health: async () => (unserved ? { status: 'unavailable', reason: unserved } : checkHealth(tables, log)),
     publishRegister: async (format, ifNoneMatch, filters) => {
       await ready();
-      return publishRegister(publishing, format, ifNoneMatch, filters);
+      return publisher.publish(format, ifNoneMatch, filters);
     },
     handleActivity: async (request, invocationId) => {
       await ready();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { eachLimited } from '../eachLimited';
 import { RecentReads } from './recentReads';
@@ -25,6 +26,11 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 const organisation = 'organisation';
 const departmentRow = (id: string) => `department_${encodeKey(id)}`;
 const rolesRow = 'roles';
+/**
+ * A stamp renewed after every write of people or departments: what shows them to the public (the
+ * register's pages) can tell whether what it made from them is still current, without reading them.
+ */
+const versionRow = 'version';
 /** The people who report to a chief (R16): `chief_<aad>`, a row each. */
 const chiefPartition = (aadObjectId: string) => `chief_${encodeKey(aadObjectId)}`;
 
@@ -77,6 +83,25 @@ export class DirectoryStore {
     return this.cached(`department|${id}`, async () => (await this.departments.get({ partitionKey: organisation, rowKey: departmentRow(id) }))?.value);
   }
 
+  /** The directory's stamp now (read from storage, never kept): renewed by every write of people or departments; undefined before the first. */
+  async version(): Promise<string | undefined> {
+    const row = await unlessMissing(this.table.getEntity<{ stamp?: string }>(organisation, versionRow));
+    return row?.stamp;
+  }
+
+  /** Forgets what this process read, so the next reads come from storage: for something made anew because the stamp changed. */
+  refresh(): void {
+    this.cache.clear();
+  }
+
+  private versionEntity() {
+    return { partitionKey: organisation, rowKey: versionRow, stamp: randomUUID() };
+  }
+
+  private async renewVersion(): Promise<void> {
+    await this.table.upsertEntity(this.versionEntity(), 'Replace');
+  }
+
   communicationsChief(): Promise<string | undefined> {
     return this.cached('role', async () => (await this.roles.get({ partitionKey: organisation, rowKey: rolesRow }))?.value.communicationsChiefAadObjectId);
   }
@@ -98,6 +123,7 @@ export class DirectoryStore {
       }),
       ...(events.some((e) => e.type === 'CommunicationsChiefNamed') ? [['upsert', this.roles.entity({ communicationsChiefAadObjectId: organisation_.communicationsChiefAadObjectId }), 'Replace'] as TransactionAction] : []),
       ...events.map((e, i): TransactionAction => ['create', { partitionKey: organisation, rowKey: `audit_${stamp}_${String(i).padStart(3, '0')}`, ...toColumns(e) }]),
+      ['upsert', this.versionEntity(), 'Replace'],
     ];
     try {
       await this.table.submitTransaction(actions);
@@ -142,7 +168,10 @@ export class DirectoryStore {
       const department = { id: d.id, name: d.name, communicatorAadObjectId: '' };
       if (await createdOnce(this.table.createEntity(this.departments.entity(department)))) added.push(department);
     }
-    if (added.length > 0) this.cache.clear();
+    if (added.length > 0) {
+      await this.renewVersion();
+      this.cache.clear();
+    }
     return added;
   }
 
@@ -206,6 +235,7 @@ export class DirectoryStore {
       for (let i = 0; i < people.length; i += 100) {
         await this.table.submitTransaction(people.slice(i, i + 100).map((p): TransactionAction => ['upsert', this.people.entity(p), 'Replace']));
       }
+      if (people.length > 0) await this.renewVersion();
     } finally {
       // After the writes, so no reader in between keeps an old entry for the cache's 30 seconds.
       this.cache.clear();
@@ -246,7 +276,10 @@ export class DirectoryStore {
   async reduceLeaver(aadObjectId: string): Promise<void> {
     const person = await this.people.get({ partitionKey: 'person', rowKey: encodeKey(aadObjectId) });
     const whole = person && (person.value.email || person.value.title || person.value.departmentId || person.value.chiefAadObjectId);
-    if (person && person.value.enabled === false && whole) await this.people.save({ aadObjectId, name: person.value.name, email: '', departmentId: '', title: '', enabled: false }, person.etag);
+    if (person && person.value.enabled === false && whole) {
+      await this.people.save({ aadObjectId, name: person.value.name, email: '', departmentId: '', title: '', enabled: false }, person.etag);
+      await this.renewVersion();
+    }
     await unlessMissing(this.table.updateEntity({ partitionKey: 'left', rowKey: encodeKey(aadObjectId), reduced: true }, 'Merge'));
     this.cache.clear();
   }
@@ -272,5 +305,6 @@ export class DirectoryStore {
       ...directory.departments.map((d) => this.departments.upsert(d)),
       this.roles.upsert({ communicationsChiefAadObjectId: directory.communicationsChiefAadObjectId }),
     ]);
+    await this.renewVersion();
   }
 }

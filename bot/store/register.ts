@@ -4,7 +4,9 @@ import { createdOnce, orConflict, unlessMissing } from './statuses';
 import { registerRecord, type RegisterRecord } from '../domain/register';
 import type { Assignment } from '../domain/assignment';
 import { encodeKey, fromColumns, toColumns } from './repository';
+import { RegisterVersionRow, type RegisterVersion } from './registerVersion';
 import type { Tables } from './tables';
+import { systemClock } from '../clock';
 
 /** Every account ever listed, and closed accounts' tombstones: what the public pages read. */
 const accountsPartition = 'accounts';
@@ -54,9 +56,11 @@ const recordOf = (row: Row | undefined): RegisterRecord | undefined => (row && r
  */
 export class RegisterStore {
   private readonly table: TableClient;
+  private readonly versionRow: RegisterVersionRow;
 
-  constructor(tables: Tables) {
+  constructor(tables: Tables, clock: () => Date = systemClock) {
     this.table = tables.client('register');
+    this.versionRow = new RegisterVersionRow(this.table, clock);
   }
 
   /**
@@ -73,6 +77,8 @@ export class RegisterStore {
       if (row && Number(row.revision ?? 0) >= state.revision) {
         // A newer state was stored meanwhile: what this run put in use gives way to it.
         if (shown) await this.giveWay(shown, recordOf(row));
+        // This state, stored by a run that may have stopped before renewing the version: renewed now.
+        if (Number(row.revision) === state.revision) await this.versionRow.renew(state.id, recordOf(row), () => this.all());
         return;
       }
       // Never listed, and never to be: nothing to write. A closed account leaves a tombstone.
@@ -82,12 +88,20 @@ export class RegisterStore {
       const write = row ? this.table.updateEntity(entity, 'Replace', { etag: row.etag }) : this.table.createEntity(entity);
       try {
         await orConflict(write, 'register', state.id);
-        return;
       } catch (error) {
         // Another run wrote meanwhile: read again, and write only if this state is still newer.
         if (!(error instanceof ETagConflict)) throw error;
+        continue;
       }
+      // Last, once the row is stored: a public page made after it reads the row as it is now.
+      await this.versionRow.renew(state.id, record, () => this.all());
+      return;
     }
+  }
+
+  /** What the public pages can tell the register's version by (one row); undefined before the app's start made it. */
+  version(): Promise<RegisterVersion | undefined> {
+    return this.versionRow.read();
   }
 
   /** Every account listed, closed ones too: for the public pages (web, JSON, CSV). */
@@ -102,11 +116,12 @@ export class RegisterStore {
   }
 
   /**
-   * At the app's start: a register without its counts row (new, or stored before the counts were kept)
-   * gets it, made from its rows, so that no turn that only reads the register writes to it.
+   * At the app's start: a register without its counts row or its version row (new, or stored before
+   * they were kept) gets them, made from its rows, so that nothing that only reads the register writes to it.
    */
   async prepare(): Promise<void> {
     if (!(await unlessMissing(this.table.getEntity<Row>(countsKey.partitionKey, countsKey.rowKey)))) await this.backfill();
+    if (!(await this.versionRow.read())) await this.versionRow.make(await this.all());
   }
 
   /**

@@ -11,7 +11,9 @@ import { startFunctionApp } from '../support/functionApp';
 
 const docs = path.resolve(__dirname, '../../docs');
 import { startConnector, type TestConnector } from '../support/connector';
-import { accountPlan, monitoringPlan, seed } from '../support/seed';
+import { accountPlan, eventsTo, monitoringPlan, seed } from '../support/seed';
+import { evolve, type Assignment } from '../../bot/domain/assignment';
+import { countStorage, storagePorts, type StorageCounts } from '../../bench/storageCount';
 import { actionsOf, TeamsClient, textOf } from '../support/teamsClient';
 
 /** A register of its own: this suite runs on an Azurite no other test writes to. */
@@ -181,6 +183,122 @@ describe('the public register (R3), served over HTTP from Azurite', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  /** The storage requests the app makes while `work` runs (it runs in this process: Node's HTTP diagnostics channel sees them). */
+  const storageDuring = async <T>(work: () => Promise<T>): Promise<{ result: T; storage: StorageCounts }> => {
+    const counter = countStorage(storagePorts(azurite.connectionString));
+    try {
+      const before = counter.snapshot();
+      const result = await work();
+      return { result, storage: counter.since(before) };
+    } finally {
+      counter.stop();
+    }
+  };
+  const pages = ['/api/register', '/api/register?forvaltning=Kultur-+och+fritidsf%C3%B6rvaltningen&status=aktiva', '/api/register.json', '/api/register.csv'];
+
+  it('R3 flood: a request for the version the client has gets 304 from two point reads, with nothing of the register read or drawn', async () => {
+    for (const page of pages) {
+      const etag = (await get(page)).headers.get('etag')!;
+
+      const { result: again, storage } = await storageDuring(() => get(page, { 'if-none-match': etag }));
+
+      expect(again.status).toBe(304);
+      expect(again.headers.get('etag')).toBe(etag);
+      // The register's version row and the directory's stamp; not the register's partition, not a person.
+      expect(storage.byOperation).toEqual({ 'GET register entity': 1, 'GET directory entity': 1 });
+    }
+  });
+
+  it('R3 flood: the register is read once per version; every other request is served what was drawn, after two point reads', async () => {
+    for (const page of pages) {
+      const first = await (await get(page)).text();
+
+      const { result: again, storage } = await storageDuring(async () => {
+        const response = await get(page);
+        return { status: response.status, body: await response.text() };
+      });
+
+      expect(again).toEqual({ status: 200, body: first });
+      expect(storage.byOperation).toEqual({ 'GET register entity': 1, 'GET directory entity': 1 });
+    }
+  });
+
+  it('R3 flood: a change to the register is on the next request at every instance, with a new ETag', async () => {
+    const other = await startFunctionApp({ AzureWebJobsStorage: azurite.connectionString });
+    const youtube = (await stores.assignments.get('a-youtube'))!.value;
+    const named = (state: Assignment, accountName: string, revision: number) =>
+      ({ ...state, revision, plan: { ...state.plan, channel: { ...(state.plan as { channel: object }).channel, accountName } } }) as Assignment;
+    const names = async (response: Response) => ((await response.json()) as { accounts: { accountName: string }[] }).accounts.map((a) => a.accountName);
+    try {
+      const instances = [app.url, other.url];
+      const before = await Promise.all(instances.map(async (url) => (await fetch(`${url}/api/register.json`)).headers.get('etag')!));
+      // The same version is the same ETag at every instance.
+      expect(before[1]).toBe(before[0]);
+
+      // Stored by another instance (the effects queue runs anywhere).
+      await stores.register.sync(named(youtube, 'Botkyrka bibliotek i Tumba', youtube.revision + 1));
+
+      for (const url of instances) {
+        const response = await fetch(`${url}/api/register.json`, { headers: { 'if-none-match': before[0]! } });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('etag')).not.toBe(before[0]);
+        expect(await names(response)).toContain('Botkyrka bibliotek i Tumba');
+      }
+      expect(await (await fetch(`${other.url}/api/register`)).text()).toContain('Botkyrka bibliotek i Tumba</a>');
+    } finally {
+      await stores.register.sync(named(youtube, 'Botkyrka bibliotek', youtube.revision + 2));
+      await other.close();
+    }
+    expect(await names(await get('/api/register.json'))).toContain('Botkyrka bibliotek');
+  });
+
+  it('R3 flood: a change in the directory (a department\'s mailbox) is on the next request, with a new ETag', async () => {
+    const directoryStore = new DirectoryStore(tables);
+    const withMailbox = (mailbox: string) => ({ ...directory, departments: directory.departments.map((d) => (d.id === 'kultur-fritid' ? { ...d, mailbox } : d)) });
+    const records = async (response: Response) => ((await response.json()) as { accounts: { records: string }[] }).accounts.map((a) => a.records);
+    const first = await get('/api/register.json');
+    const etag = first.headers.get('etag')!;
+    expect(await records(first)).toContain('Kommunarkivet, kultur.fritid@botkyrka.example');
+    try {
+      await directoryStore.load(withMailbox('kulturochfritid@botkyrka.example'));
+
+      const next = await get('/api/register.json', { 'if-none-match': etag });
+
+      expect(next.status).toBe(200);
+      expect(next.headers.get('etag')).not.toBe(etag);
+      expect(await records(next)).toContain('Kommunarkivet, kulturochfritid@botkyrka.example');
+    } finally {
+      await directoryStore.load(directory);
+    }
+  });
+
+  it('R3 flood: an account approved to start later is on the register once its start has come, with a new ETag', async () => {
+    const later = eventsTo('a-later', accountPlan({ platform: 'TikTok', accountName: 'Botkyrka startar snart' }), 'active').reduce<Assignment | undefined>(evolve, undefined) as Assignment & { activatedAt: string };
+    const names = async (response: Response) => ((await response.json()) as { accounts: { accountName: string }[] }).accounts.map((a) => a.accountName);
+    const days = 24 * 60 * 60 * 1000;
+    const offset = process.env.KANALKOLL_CLOCK_OFFSET_MS;
+    await stores.register.sync({ ...later, activatedAt: new Date(Date.now() + 2 * days).toISOString() } as Assignment);
+    try {
+      const before = await get('/api/register.json');
+      const etag = before.headers.get('etag')!;
+      expect(await names(before)).not.toContain('Botkyrka startar snart');
+
+      // The app's clock (bot/clock.ts) three days on: the start has come, and nothing was written meanwhile.
+      process.env.KANALKOLL_CLOCK_OFFSET_MS = String(3 * days);
+      const after = await get('/api/register.json', { 'if-none-match': etag });
+
+      expect(after.status).toBe(200);
+      expect(after.headers.get('etag')).not.toBe(etag);
+      expect(await names(after)).toContain('Botkyrka startar snart');
+    } finally {
+      if (offset === undefined) delete process.env.KANALKOLL_CLOCK_OFFSET_MS;
+      else process.env.KANALKOLL_CLOCK_OFFSET_MS = offset;
+      // Off the register again (a state that is not listed), for the tests after this one.
+      await stores.register.sync({ ...later, status: 'draft', revision: later.revision + 1 } as unknown as Assignment);
+    }
+    expect(await names(await get('/api/register.json'))).not.toContain('Botkyrka startar snart');
   });
 
   it('R3: can name only a role and a functional mailbox as responsible', async () => {

@@ -80,6 +80,31 @@ describe('the register\'s counts per department and its accounts in use by name 
     expect((await register.inUse('kultur-fritid', 0, 10, '2027-02-01T00:00:00.000Z')).map((r) => r.accountName)).toContain('Framtiden');
   });
 
+  it('R3 flood: the version the public pages go by is renewed once the row is stored, by a run again if the first stopped before it', async () => {
+    await register.prepare();
+    const first = await register.version();
+    // A process whose storage is gone right when it would renew the version: the account's row is stored, the version is not.
+    const dying = connectTables(azurite.connectionString);
+    dying.client('register').pipeline.addPolicy({
+      name: 'goneAtVersion',
+      sendRequest: async (request, next) => {
+        if (request.method !== 'GET' && decodeURIComponent(request.url).includes("PartitionKey='published'")) throw new Error('the process is gone');
+        return next(request);
+      },
+    });
+    const later = { ...active('starts', 'Startar sedan'), activatedAt: '2027-03-01T00:00:00.000Z' } as Assignment;
+    await expect(new RegisterStore(dying).sync(later)).rejects.toThrow('the process is gone');
+    expect((await register.all()).map((r) => r.id)).toContain('starts');
+    expect(await register.version()).toEqual(first);
+
+    // The outbox runs the effect again: the row is there already, the version is renewed, with the start to come.
+    await register.sync(later);
+
+    const renewed = await register.version();
+    expect(renewed?.stamp).not.toBe(first?.stamp);
+    expect(renewed?.starts.starts).toBe('2027-03-01T00:00:00.000Z');
+  });
+
   it('names sort as Swedish readers sort them, in key-safe characters', () => {
     const sorted = ['Öppet', 'zebra', 'Ärligt', 'Å-konto', 'alby skola', 'Albyskolan', '2 Botkyrka'].sort((a, b) => (nameKey(a) < nameKey(b) ? -1 : 1));
     expect(sorted).toEqual(['2 Botkyrka', 'alby skola', 'Albyskolan', 'zebra', 'Å-konto', 'Ärligt', 'Öppet']);

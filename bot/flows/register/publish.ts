@@ -4,13 +4,10 @@ import { inRegisterOrder, registerEntries, type RegisterCardEntry, type Register
 import type { Department } from '../../domain/directory';
 import type { DirectoryStore } from '../../store/directory';
 import type { RegisterStore } from '../../store/register';
-import { registerCsv, registerJson } from './formats';
-import { registerPage, type PageFilters } from './page';
+import { archive, draw, drawingOfCode, type RegisterFormat } from './drawing';
+import type { PageFilters } from './page';
 
-export type RegisterFormat = 'html' | 'json' | 'csv';
-
-/** Where a closed account's public records are kept (the register is published in Swedish). */
-const archive = 'Kommunarkivet';
+export type { RegisterFormat } from './drawing';
 
 export interface RegisterDeps {
   readonly register: RegisterStore;
@@ -51,22 +48,88 @@ export async function currentEntries(deps: RegisterDeps): Promise<RegisterCardEn
   return entriesOf(deps, records, departments);
 }
 
+/** Drawn pages of the current version one process keeps (a format and a choice of filters each); the oldest goes first. */
+const keptPages = 32;
+
+const tagOf = (text: string) => `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+
+const headersOf = (format: RegisterFormat, etag: string): Record<string, string> => ({
+  'Content-Type': contentTypes[format],
+  'Cache-Control': 'public, max-age=300',
+  ETag: etag,
+  'X-Content-Type-Options': 'nosniff',
+  ...(format === 'html' ? { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors *" } : {}),
+  ...(format === 'csv' ? { 'Content-Disposition': 'attachment; filename="konton-i-sociala-medier.csv"' } : {}),
+});
+
+const matches = (ifNoneMatch: string | null, etag: string) =>
+  (ifNoneMatch ?? '').split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === etag);
+
 /**
- * The register in a format, with an ETag of its content: a client that already has this version
- * (If-None-Match) gets 304 and no body; caches may keep it five minutes.
+ * The stored version of everything the public pages show, from two rows: the register's (its stamp,
+ * and how many of the accounts listed to start later have started by now) and the directory's stamp.
+ * Undefined while the register has no version row (before the app's start made it).
  */
-export async function publishRegister(deps: RegisterDeps, format: RegisterFormat, ifNoneMatch: string | null, filters: PageFilters = {}): Promise<Published> {
-  const entries = await currentEntries(deps);
-  const body = format === 'html' ? registerPage(entries, filters) : format === 'json' ? registerJson(entries, deps.publicBaseUrl) : registerCsv(entries);
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  const headers = {
-    'Content-Type': contentTypes[format],
-    'Cache-Control': 'public, max-age=300',
-    ETag: etag,
-    'X-Content-Type-Options': 'nosniff',
-    ...(format === 'html' ? { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors *" } : {}),
-    ...(format === 'csv' ? { 'Content-Disposition': 'attachment; filename="konton-i-sociala-medier.csv"' } : {}),
-  };
-  const matches = (ifNoneMatch ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
-  return matches.includes(etag) ? { status: 304, headers } : { status: 200, headers, body };
+async function storedVersion(deps: RegisterDeps): Promise<string | undefined> {
+  const [register, directory] = await Promise.all([deps.register.version(), deps.directory.version()]);
+  if (!register) return undefined;
+  const now = deps.clock().getTime();
+  const started = Object.values(register.starts).filter((start) => Date.parse(start) <= now).length;
+  return `${register.stamp} ${started} ${directory ?? '-'}`;
+}
+
+/**
+ * The public register (web page, JSON, CSV), as anyone on the internet asks for it. Each request reads
+ * only the stored version (two rows); the ETag is made from it, so a client that has the current
+ * version (If-None-Match) gets 304 before anything is read or drawn. The register is read and drawn
+ * once per version and process, and the drawn pages kept: a flood of requests costs two point reads
+ * each. Every instance reads the version from storage on every request, so none serves a register
+ * older than the last change stored; caches may keep a page five minutes.
+ */
+export class RegisterPublisher {
+  private code?: string;
+  private current?: { readonly version: string; readonly entries: Promise<RegisterCardEntry[]>; readonly pages: Map<string, string> };
+
+  constructor(private readonly deps: RegisterDeps) {}
+
+  async publish(format: RegisterFormat, ifNoneMatch: string | null, filters: PageFilters = {}): Promise<Published> {
+    const variant = JSON.stringify(format === 'html' ? [format, filters.department ?? '', filters.platform ?? '', filters.status ?? ''] : [format]);
+    const version = await storedVersion(this.deps);
+    if (version === undefined) {
+      // No version to go by: read and drawn for this request, tagged by what was drawn.
+      const body = draw(this.deps, format, await currentEntries(this.deps), filters);
+      return this.answer(format, tagOf(body), ifNoneMatch, body);
+    }
+    this.code ??= drawingOfCode(this.deps);
+    const etag = tagOf(`${this.code}\n${version}\n${variant}`);
+    if (matches(ifNoneMatch, etag)) return { status: 304, headers: headersOf(format, etag) };
+    return this.answer(format, etag, null, await this.page(version, variant, format, filters));
+  }
+
+  private answer(format: RegisterFormat, etag: string, ifNoneMatch: string | null, body: string): Published {
+    return matches(ifNoneMatch, etag) ? { status: 304, headers: headersOf(format, etag) } : { status: 200, headers: headersOf(format, etag), body };
+  }
+
+  /** The page of this version, drawn once: the register is read when the version is new to this process. */
+  private async page(version: string, variant: string, format: RegisterFormat, filters: PageFilters): Promise<string> {
+    if (this.current?.version !== version) {
+      // Read anew, the directory too: not what this process kept of it from before the change.
+      this.deps.directory.refresh();
+      const entries = currentEntries(this.deps);
+      const current = { version, entries, pages: new Map<string, string>() };
+      this.current = current;
+      // A failed read is not kept: the next request reads again.
+      entries.catch(() => {
+        if (this.current === current) this.current = undefined;
+      });
+    }
+    const { entries, pages } = this.current;
+    let body = pages.get(variant);
+    if (body === undefined) {
+      body = draw(this.deps, format, await entries, filters);
+      if (pages.size >= keptPages) pages.delete(pages.keys().next().value as string);
+      pages.set(variant, body);
+    }
+    return body;
+  }
 }
