@@ -51,9 +51,12 @@ export type ApprovalRefusal =
   | { readonly reason: 'notApprover'; readonly step: ApprovalStep }
   | { readonly reason: 'commentRequired' };
 
-/** Who may see a plan's card: its applicant (owner) and those who decide on it; nobody else. */
+/**
+ * Who may see a plan's card: its applicant (owner) and those who decide on it, as the directory has
+ * them now (a chief recorded when the plan was sent who is no longer the manager is in its history only); nobody else.
+ */
 export const mayView = (state: Assignment, aadObjectId: string, approvers: Approvers): boolean =>
-  [state.applicant.aadObjectId, approvers.chief, state.plan?.who.chiefAadObjectId, approvers.communicator, approvers.commsChief, 'assignedApprover' in state ? state.assignedApprover?.aadObjectId : undefined].includes(aadObjectId);
+  [state.applicant.aadObjectId, approvers.chief, approvers.communicator, approvers.commsChief, 'assignedApprover' in state ? state.assignedApprover?.aadObjectId : undefined].includes(aadObjectId);
 
 /** The step a plan waits on, if it waits. */
 export function waitingStep(state: Assignment): ApprovalStep | undefined {

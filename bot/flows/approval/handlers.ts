@@ -174,7 +174,7 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
   const appoint = picked({
     surface: 'appoint',
     input: appointData,
-    check: (state, actor, approvers) => (!ownerLeftAt(state) ? { reason: 'notWaiting' } : !mayAppointOwner(state, actor, approvers) ? { reason: 'notAllowed' } : undefined),
+    check: (state, actor, approvers) => (!ownerLeftAt(state) ? { reason: 'notWaiting' } : !mayAppointOwner(actor, approvers) ? { reason: 'notAllowed' } : undefined),
     command: (newOwner, { meta, context }) => ({ type: 'AppointOwner', meta: { ...meta, approvers: context.approvers }, newOwner }),
     done: (name, t) => t.appoint.done(name),
   });

@@ -83,7 +83,7 @@ export function approvalCardFor(
     withdrawLabel: state.status === 'awaiting_chief' && viewerAadObjectId === state.applicant.aadObjectId ? t.withdraw : undefined,
     editLabel: editable(state) && viewerAadObjectId === state.applicant.aadObjectId ? t.toApplicant.edit : undefined,
     closeLabel:
-      state.status === 'active' && mayClose(state, viewerAadObjectId, context.communicatorAadObjectId)
+      state.status === 'active' && mayClose(state, viewerAadObjectId, { chief: context.approvers.chief, communicator: context.communicatorAadObjectId })
         ? state.plan.kind === 'account'
           ? texts(view.locale).account.close
           : texts(view.locale).account.endMonitoring.title
@@ -95,7 +95,7 @@ export function approvalCardFor(
 /** Someone to name on the card, if the viewer may: a new owner once the owner left; who decides the chief step. */
 function assignFor(context: ApprovalContext, state: Assignment, viewer: string, error: string | undefined): ApprovalCardData['assign'] {
   const t = texts(context.view.locale).approval;
-  if (ownerLeftAt(state) && mayAppointOwner(state, viewer, context.approvers)) {
+  if (ownerLeftAt(state) && mayAppointOwner(viewer, context.approvers)) {
     return { intro: t.appoint.intro(state.applicant.name), label: t.appoint.label, button: t.appoint.button, verb: 'approval.appoint', error };
   }
   // R1: the department communicator names who decides the chief step: always when the applicant has no manager, or in their place.
