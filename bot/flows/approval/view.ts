@@ -2,7 +2,7 @@ import { localStamp } from '../../domain/calendar';
 import { approvalCard, type AdaptiveCard, type ApprovalCardData, type Choice } from '../../../cards';
 import { answersOf, stepsFor } from '../../domain/activityPlan';
 import { mayClose } from '../../domain/account';
-import { waitingStep, type Approvers } from '../../domain/approval';
+import { routedDepartment, waitingStep, type Approvers } from '../../domain/approval';
 import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
 import { editable, type Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
@@ -136,12 +136,22 @@ function summary(context: ApprovalContext, state: Assignment): Choice[] {
   const { view } = context;
   const t = texts(view.locale);
   const plan = state.plan;
-  const department = view.departments.find((d) => d.id === plan?.who.departmentId)?.name ?? '';
+  const nameOf = (id: string | undefined) => view.departments.find((d) => d.id === id)?.name ?? id ?? '';
   const facts: Choice[] = [
     { title: t.approval.facts.applicant, value: state.applicant.name },
-    { title: t.approval.facts.department, value: department },
+    { title: t.approval.facts.department, value: nameOf(plan?.who.departmentId) },
     { title: t.approval.facts.version, value: String(state.version) },
   ];
+  // R1: a department other than the applicant's in the directory, said to everyone who sees the card; the chief's approval confirms it.
+  const other = plan?.who.directoryDepartmentId;
+  if (plan && other) {
+    const { otherDepartment } = t.approval;
+    const confirmed = routedDepartment(state) === plan.who.departmentId;
+    facts.push({
+      title: otherDepartment.title,
+      value: confirmed ? otherDepartment.confirmed(nameOf(other), nameOf(plan.who.departmentId)) : otherDepartment.unconfirmed(state.applicant.name, nameOf(other), nameOf(plan.who.departmentId)),
+    });
+  }
   if (plan?.kind === 'account') {
     facts.push({ title: t.plan.channel.accountUrl, value: plan.channel.accountUrl });
     facts.push({ title: t.plan.purpose.audience, value: plan.purpose.audience });
