@@ -57,8 +57,8 @@ export const accountName = (state: Assignment): string =>
 export type AccountCommand =
   | {
       readonly type: 'CloseAccount';
-      /** Who else may close it, as the directory and the duties say now: the communicator; the communications chief once it is passive (R11). */
-      readonly meta: CommandMeta & { readonly communicator?: string; readonly passiveCommsChief?: string };
+      /** Who else may close it, as the directory and the duties say now (R11). */
+      readonly meta: CommandMeta & Closers;
       /** An account's closing checklist (R11, R15); a monitoring assignment (R2) has no account to close and none. */
       readonly checklist?: ClosingChecklist;
     }
@@ -79,8 +79,11 @@ export type AccountEvent =
       readonly by: PersonRef;
       readonly at: string;
       readonly checklist?: ClosingChecklist;
-      /** Set when the communications chief closed it, asked to as a passive account (R11): the audit's role. */
-      readonly closedAs?: 'commschief';
+      /**
+       * In which role someone other than the owner closed it, as the directory said then: the owner's
+       * chief, the communicator, or the communications chief asked to close a passive account (R11). The audit's role.
+       */
+      readonly closedAs?: Exclude<CloserRole, 'owner'>;
     }
   | { readonly type: 'AdministrationChanged'; readonly by: PersonRef; readonly at: string; readonly administration: Steps['administration'] }
   | { readonly type: 'OwnerChangeProposed'; readonly by: PersonRef; readonly at: string; readonly newOwner: PersonRef }
@@ -123,14 +126,33 @@ export const ownsActiveByFacts = (facts: OwnershipFacts, aadObjectId: string): b
   facts.status === 'active' && facts.kind === 'account' && facts.ownerAadObjectId === aadObjectId;
 
 /**
- * R11: the owner, their chief or the department communicator may close the account; once it is
- * passive (its activity check escalated unanswered), the communications chief too.
+ * Who besides the owner may close an account, from the directory and the duties as they are now,
+ * never from a card. The chief is the owner's manager in the directory today: the chief recorded when
+ * the plan was sent may have moved on, or the account changed hands (that one stays in the audit only).
  */
-export function mayClose(state: Assignment, actor: string, communicator: string | undefined, passiveCommsChief?: string): boolean {
-  // R2: a monitoring assignment is the holder's and their chief's to end.
-  if (state.plan?.kind === 'monitoring') return [state.applicant.aadObjectId, state.plan.who.chiefAadObjectId].includes(actor);
-  return [state.applicant.aadObjectId, state.plan?.who.chiefAadObjectId, communicator, passiveCommsChief].includes(actor);
+export interface Closers {
+  readonly chief?: string;
+  readonly communicator?: string;
+  /** The communications chief, once the account is passive and they were asked to close it (R11). */
+  readonly passiveCommsChief?: string;
 }
+
+export type CloserRole = 'owner' | 'chief' | 'communicator' | 'commschief';
+
+/**
+ * R11: in which role `actor` may close the account, if they may: its owner, the owner's chief or the
+ * department communicator; once it is passive (its activity check escalated unanswered), the
+ * communications chief too. R2: a monitoring assignment is the holder's and their chief's to end.
+ */
+export function closerRole(state: Assignment, actor: string, closers: Closers): CloserRole | undefined {
+  if (actor === state.applicant.aadObjectId) return 'owner';
+  if (actor === closers.chief) return 'chief';
+  if (state.plan?.kind === 'monitoring') return undefined;
+  if (actor === closers.communicator) return 'communicator';
+  return actor === closers.passiveCommsChief ? 'commschief' : undefined;
+}
+
+export const mayClose = (state: Assignment, actor: string, closers: Closers): boolean => closerRole(state, actor, closers) !== undefined;
 
 /** Whether the checklist names a last snapshot that is really there: an upload of the last 30 days, or a reference. */
 function finalSnapshotIn(state: Assignment, checklist: ClosingChecklist | undefined, now: string): boolean {
@@ -144,14 +166,14 @@ export function decideAccount(command: AccountCommand, state: Assignment): Accou
   const { actor, now: at } = command.meta;
   switch (command.type) {
     case 'CloseAccount': {
-      if (!mayClose(state, actor.aadObjectId, command.meta.communicator, command.meta.passiveCommsChief)) return { ok: false, reason: 'notAllowed' };
+      // Who closes it in which role: the first that fits (an owner who is also the communicator closes as owner).
+      const role = closerRole(state, actor.aadObjectId, command.meta);
+      if (!role) return { ok: false, reason: 'notAllowed' };
       // An account closes with its checklist, and its last snapshot in (R15); a monitoring assignment (R2) simply ends.
       if (state.plan.kind === 'account' && !finalSnapshotIn(state, command.checklist, at)) return { ok: false, reason: 'notAllowed' };
-      // Who closes it in which role: the communications chief only as such (an owner or chief who is also it closes as that).
-      const asCommsChief = actor.aadObjectId === command.meta.passiveCommsChief && !mayClose(state, actor.aadObjectId, command.meta.communicator);
       return {
         ok: true,
-        events: [{ type: 'AccountClosed', by: actor, at, ...(state.plan.kind === 'account' ? { checklist: command.checklist } : {}), ...(asCommsChief ? { closedAs: 'commschief' as const } : {}) }],
+        events: [{ type: 'AccountClosed', by: actor, at, ...(state.plan.kind === 'account' ? { checklist: command.checklist } : {}), ...(role === 'owner' ? {} : { closedAs: role }) }],
       };
     }
     case 'ChangeAdministration':

@@ -35,6 +35,12 @@ export interface PlanChoices {
    * it. Undefined when they have none (or only themselves, or a leaver): the plan cannot be sent then.
    */
   readonly chief: string | undefined;
+  /**
+   * R1: the applicant's department in the directory now. They may name another one for the plan, which
+   * then records this one too: until the chief confirms the choice by approving, the plan stays with the
+   * communicator of this department (approval.ts `routedDepartment`).
+   */
+  readonly directoryDepartmentId?: string;
   readonly platforms: readonly string[];
   /** Platform → the hosts its accounts are on (a platform not here takes any https address). */
   readonly platformHosts?: Readonly<Record<string, readonly string[]>>;
@@ -78,8 +84,15 @@ const stepSchemas = {
         kind: z.enum(['account', 'monitoring'], { error: 'required' }),
         departmentId: oneOf(choices.departmentIds),
       })
-      // The chief is recorded from the directory, whatever a card sent.
-      .transform((who) => ({ ...who, ...(choices.chief ? { chiefAadObjectId: choices.chief } : {}) }) as typeof who & { readonly chiefAadObjectId?: string }),
+      // The chief, and the department in the directory when the plan names another, are recorded from the directory, whatever a card sent.
+      .transform(
+        (who) =>
+          ({
+            ...who,
+            ...(choices.chief ? { chiefAadObjectId: choices.chief } : {}),
+            ...(choices.directoryDepartmentId && choices.directoryDepartmentId !== who.departmentId ? { directoryDepartmentId: choices.directoryDepartmentId } : {}),
+          }) as typeof who & { readonly chiefAadObjectId?: string; readonly directoryDepartmentId?: string },
+      ),
   // R8: the account name makes the sender clear; R6: a time-limited activity has an end date.
   channel: (choices: PlanChoices) =>
     z

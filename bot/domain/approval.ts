@@ -51,9 +51,26 @@ export type ApprovalRefusal =
   | { readonly reason: 'notApprover'; readonly step: ApprovalStep }
   | { readonly reason: 'commentRequired' };
 
-/** Who may see a plan's card: its applicant (owner) and those who decide on it; nobody else. */
+/**
+ * Who may see a plan's card: its applicant (owner) and those who decide on it, as the directory has
+ * them now (a chief recorded when the plan was sent who is no longer the manager is in its history only); nobody else.
+ */
 export const mayView = (state: Assignment, aadObjectId: string, approvers: Approvers): boolean =>
-  [state.applicant.aadObjectId, approvers.chief, state.plan?.who.chiefAadObjectId, approvers.communicator, approvers.commsChief, 'assignedApprover' in state ? state.assignedApprover?.aadObjectId : undefined].includes(aadObjectId);
+  [state.applicant.aadObjectId, approvers.chief, approvers.communicator, approvers.commsChief, 'assignedApprover' in state ? state.assignedApprover?.aadObjectId : undefined].includes(aadObjectId);
+
+/**
+ * R1: the department whose communicator a plan goes to. The applicant may name another department than
+ * theirs in the directory (the plan then records that one as `directoryDepartmentId` when sent); only
+ * the chief confirms the choice, by approving that version. Until then the plan stays with the
+ * communicator of the applicant's own department: who names the approver when there is no chief, sees
+ * the plan, and hears of it waiting.
+ */
+export function routedDepartment(state: Assignment): string | undefined {
+  const who = state.plan?.who;
+  if (!who) return undefined;
+  const confirmed = state.status === 'awaiting_communicator' || state.status === 'awaiting_comms_chief' || state.status === 'active' || state.status === 'closed';
+  return confirmed ? who.departmentId : (who.directoryDepartmentId ?? who.departmentId);
+}
 
 /** The step a plan waits on, if it waits. */
 export function waitingStep(state: Assignment): ApprovalStep | undefined {

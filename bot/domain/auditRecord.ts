@@ -61,9 +61,9 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' |
     case 'DutySnoozed':
     case 'AbsenceRegistered': {
       const by = event.by.aadObjectId;
-      // The communications chief closes only a passive account they were asked to close (R11).
-      const closedAsCommsChief = event.type === 'AccountClosed' && event.closedAs === 'commschief';
-      const role = by === state.applicant.aadObjectId ? 'owner' : by === state.plan?.who.chiefAadObjectId ? 'chief' : closedAsCommsChief ? 'commschief' : 'communicator';
+      // A closing says in which role (the chief is the owner's manager then, R11); a closing recorded before it did, and the owner's other changes, are told by who made them.
+      const closedAs = event.type === 'AccountClosed' ? event.closedAs : undefined;
+      const role = by === state.applicant.aadObjectId ? 'owner' : (closedAs ?? (by === state.plan?.who.chiefAadObjectId ? 'chief' : 'communicator'));
       return { role };
     }
     // GDPR: Kanalkoll forgetting what it keeps no longer is on record too.

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { accountName } from './account';
+import { routedDepartment } from './approval';
 import type { Assignment } from './assignmentTypes';
 import { zone } from './calendar';
 import { overdue, type DutyFacts, type DutyKind, type DutySettings } from './duties';
@@ -48,13 +49,14 @@ const reportsOf = (input: DigestInput, kind: string, departmentId: string | unde
 
 /** The digest of `departmentId`, or of everything when it is undefined. */
 export function digestOf(input: DigestInput, departmentId?: string): Digest {
-  const mine = input.assignments.filter((a) => a.plan && (departmentId === undefined || a.plan.who.departmentId === departmentId));
+  // A plan naming another department than the applicant's is that department's once the chief confirmed it (R1).
+  const mine = input.assignments.filter((a) => a.plan && (departmentId === undefined || routedDepartment(a) === departmentId));
   const counts: Partial<Record<DutyKind, number>> = {};
   const lines: DigestLine[] = [];
   for (const a of mine) {
     const line = (kind: DigestLine['kind'], since: string) => lines.push({ assignmentId: a.id, account: accountName(a), owner: a.applicant.name, kind, since });
     if (waiting(a)) line('waiting', DateTime.fromISO(('waitingSince' in a && a.waitingSince) || ('submittedAt' in a ? a.submittedAt : a.createdAt)).setZone(zone).toISODate() ?? '');
-    for (const item of overdue(a, input.now, input.settings, input.factsOf(a.plan?.who.departmentId ?? ''))) {
+    for (const item of overdue(a, input.now, input.settings, input.factsOf(routedDepartment(a) ?? ''))) {
       if (item.duty === 'approval') continue;
       counts[item.duty] = (counts[item.duty] ?? 0) + 1;
       line(item.duty, item.due);

@@ -30,7 +30,8 @@ export function nudgeRecipients(nudge: Nudge, state: Assignment, approvers: Appr
       break;
     }
     case 'escalation':
-      add(state.plan?.who.chiefAadObjectId, 'escalation');
+      // The owner's manager in the directory now, who may also close the account (R11): not the chief recorded when the plan was sent.
+      add(approvers.chief, 'escalation');
       add(approvers.communicator, 'escalation');
       break;
     case 'commsChief':

@@ -131,11 +131,9 @@ export interface RecordReaders {
   readonly commsChief?: string;
   readonly registrar?: string;
   readonly communicator?: string;
-  /** The owner's manager now (the plan's chief may have moved on). */
+  /** The owner's manager in the directory now: the chief recorded when the plan was sent may have moved on (they stay in the record). */
   readonly chief?: string;
 }
 
-export function mayReadRecord(state: Assignment, viewer: string, readers: RecordReaders): boolean {
-  const chiefInPlan = state.plan?.who.chiefAadObjectId;
-  return [readers.commsChief, readers.registrar, readers.communicator, readers.chief, chiefInPlan].some((id) => id !== undefined && id === viewer);
-}
+export const mayReadRecord = (viewer: string, readers: RecordReaders): boolean =>
+  [readers.commsChief, readers.registrar, readers.communicator, readers.chief].some((id) => id !== undefined && id === viewer);

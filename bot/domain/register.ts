@@ -14,8 +14,6 @@ export interface RegisterRecord {
   readonly accountUrl: string;
   readonly departmentId: string;
   readonly ownerAadObjectId: string;
-  /** The chief who approved the plan: one of those who may fetch the account's record (akt). */
-  readonly chiefAadObjectId?: string;
   readonly purpose: string;
   readonly audience: string;
   readonly activeSince: string;
@@ -48,7 +46,7 @@ export interface RegisterEntry {
 /** An entry as Kanalkoll's own register card uses it: with whom its record (akt) is for. Never published. */
 export interface RegisterCardEntry extends RegisterEntry {
   readonly id: string;
-  /** Who may fetch its record besides the communications chief and the registrar: its chiefs and department communicator. */
+  /** Who may fetch its record besides the communications chief and the registrar: the owner's manager now and the department communicator. */
   readonly recordReaders: readonly string[];
 }
 
@@ -63,7 +61,6 @@ export function registerRecord(state: Assignment): RegisterRecord | undefined {
     accountUrl: plan.channel.accountUrl,
     departmentId: plan.who.departmentId,
     ownerAadObjectId: state.applicant.aadObjectId,
-    ...(plan.who.chiefAadObjectId ? { chiefAadObjectId: plan.who.chiefAadObjectId } : {}),
     purpose: plan.purpose.purpose,
     audience: plan.purpose.audience,
     activeSince: state.activatedAt,
@@ -120,7 +117,7 @@ export function registerEntries(records: readonly RegisterRecord[], context: Reg
       ...(r.closedAt ? { closedOn: context.dateOf(r.closedAt) } : {}),
       records: [context.archive, department?.mailbox].filter(Boolean).join(', '),
       id: r.id,
-      recordReaders: [r.chiefAadObjectId, owner?.chiefAadObjectId, department?.communicatorAadObjectId].filter((id): id is string => id !== undefined),
+      recordReaders: [owner?.chiefAadObjectId, department?.communicatorAadObjectId].filter((id): id is string => id !== undefined),
     };
   });
 }

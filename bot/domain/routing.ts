@@ -35,9 +35,13 @@ export const directoryActor: PersonRef = { aadObjectId: '00000000-0000-0000-0000
 /** The account's owner has left and nobody has taken it over yet: since when. */
 export const ownerLeftAt = (state: Assignment): string | undefined => (state.status === 'active' ? state.dutyLog?.ownerLeftAt : undefined);
 
-/** Who may name a new owner of an account whose owner left: the chief, the department communicator or the communications chief. */
-export const mayAppointOwner = (state: Assignment, actor: string, approvers: Approvers): boolean =>
-  [state.plan?.who.chiefAadObjectId, approvers.chief, approvers.communicator, approvers.commsChief].includes(actor);
+/**
+ * Who may name a new owner of an account whose owner left: the owner's manager in the directory now
+ * (not the chief recorded when the plan was sent, who stays in the audit only), the department
+ * communicator or the communications chief.
+ */
+export const mayAppointOwner = (actor: string, approvers: Approvers): boolean =>
+  [approvers.chief, approvers.communicator, approvers.commsChief].includes(actor);
 
 /** In which role someone names a new owner, for the audit. */
 const stepOf = (actor: string, approvers: Approvers): ApprovalStep =>
@@ -79,7 +83,7 @@ export function decideRouting(command: RoutingCommand, state: Assignment): Routi
     }
     case 'AppointOwner':
       if (!ownerLeftAt(state)) return refuse({ reason: 'notWaiting' });
-      if (!mayAppointOwner(state, by.aadObjectId, command.meta.approvers)) return refuse({ reason: 'notAllowed' });
+      if (!mayAppointOwner(by.aadObjectId, command.meta.approvers)) return refuse({ reason: 'notAllowed' });
       if (command.newOwner.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
       return accept({ type: 'OwnerChangeApproved', step: stepOf(by.aadObjectId, command.meta.approvers), version: state.planVersion, by, at, newOwner: command.newOwner, previousOwner: state.applicant });
     default: {

@@ -64,11 +64,12 @@ export const en: Texts = {
     },
     who: {
       title: 'What is it about?',
-      intro: 'You need an assignment from your line manager to use social media in your job.',
+      intro: 'You need an assignment from your line manager to use social media in your job. Your department in the directory is chosen for you. If you choose another, your line manager must approve it.',
       kind: 'What do you want to do?',
       kindAccount: 'Run an official account or channel, such as a page, a blog or a chat with pupils',
       kindMonitoring: 'Only monitor social media in my job, without an account of my own',
       department: 'Your department',
+      inDirectory: 'Department in the directory',
       chief: 'Your line manager',
       yourChief: (name: string) => `Your line manager: ${name}. The application goes to them first.`,
       noChief: "You have no line manager in the directory (Entra ID). Your department's communicator then chooses who approves your application.",
@@ -188,6 +189,12 @@ export const en: Texts = {
       rejected: (chief) => `${chief} said no to the new owner.`,
     },
     facts: { applicant: 'Applicant', department: 'Department', version: 'Version', comment: 'Comment' },
+    otherDepartment: {
+      title: 'Other department',
+      unconfirmed: (name: string, directory: string, chosen: string) =>
+        `${name} belongs to ${directory} in the directory but chose ${chosen}. The application goes to the department communicator there only once the line manager has approved it.`,
+      confirmed: (directory: string, chosen: string) => `The line manager approved ${chosen}, although the applicant belongs to ${directory} in the directory.`,
+    },
     labels: { showPlan: 'Show the whole plan', history: 'History', changes: 'Changed since the last version', refresh: 'Refresh' },
     decide: {
       commentLabel: 'Comment',

@@ -72,11 +72,12 @@ export const sv = {
     },
     who: {
       title: 'Vad gäller det?',
-      intro: 'Du behöver ett uppdrag från din närmaste chef för att använda sociala medier i jobbet.',
+      intro: 'Du behöver ett uppdrag från din närmaste chef för att använda sociala medier i jobbet. Din förvaltning i katalogen är förvald. Väljer du en annan behöver din chef godkänna det.',
       kind: 'Vad vill du göra?',
       kindAccount: 'Driva ett officiellt konto, till exempel en sida, en blogg eller en chatt med elever',
       kindMonitoring: 'Bara bevaka sociala medier i jobbet (omvärldsbevakning), utan eget konto',
       department: 'Din förvaltning',
+      inDirectory: 'Förvaltning i katalogen',
       chief: 'Din närmaste chef',
       yourChief: (name: string) => `Din chef: ${name}. Ansökan går till hen först.`,
       noChief: 'Du har ingen chef i kommunens katalog (Entra ID). Förvaltningens kommunikatör väljer då vem som godkänner din ansökan.',
@@ -198,6 +199,13 @@ export const sv = {
       rejected: (chief: string) => `${chief} har sagt nej till bytet av ansvarig.`,
     },
     facts: { applicant: 'Sökande', department: 'Förvaltning', version: 'Version', comment: 'Kommentar' },
+    /** R1: the plan names another department than the applicant's in the directory; the chief confirms it by approving. */
+    otherDepartment: {
+      title: 'Annan förvaltning',
+      unconfirmed: (name: string, directory: string, chosen: string) =>
+        `${name} hör till ${directory} i katalogen men har valt ${chosen}. Först när närmaste chef har godkänt går ansökan till förvaltningens kommunikatör där.`,
+      confirmed: (directory: string, chosen: string) => `Närmaste chef har godkänt ${chosen}, fast den som sökt hör till ${directory} i katalogen.`,
+    },
     labels: { showPlan: 'Visa hela aktivitetsplanen', history: 'Historik', changes: 'Ändrat sedan förra versionen', refresh: 'Uppdatera' },
     decide: {
       commentLabel: 'Kommentar',

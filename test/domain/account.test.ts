@@ -18,7 +18,8 @@ function run(state: Assignment, ...commands: Command[]) {
   });
   return { state, decisions };
 }
-const close = (actor: typeof elin): Command => ({ type: 'CloseAccount', meta: { actor, now, communicator: sara.aadObjectId }, checklist });
+/** Who besides the owner may close it, as the directory has them now: Karim is Elin's manager. */
+const close = (actor: typeof elin, chief = karim.aadObjectId): Command => ({ type: 'CloseAccount', meta: { actor, now, chief, communicator: sara.aadObjectId }, checklist });
 
 describe('an active account', () => {
   it.each([
@@ -31,8 +32,11 @@ describe('an active account', () => {
     expect(state).toMatchObject({ status: 'closed', closedAt: now });
   });
 
-  it('R11: may not be closed by a colleague, nor closed twice', () => {
+  it('R11: may not be closed by a colleague, by the chief in the plan who is no longer the owner\'s manager, nor closed twice', () => {
     expect(run(active(), close(nora)).decisions[0]).toMatchObject({ ok: false, reason: 'notAllowed' });
+    expect(active().plan?.who.chiefAadObjectId).toBe(karim.aadObjectId);
+    expect(run(active(), close(karim, nora.aadObjectId)).decisions[0]).toMatchObject({ ok: false, reason: 'notAllowed' });
+    expect(run(active(), close(nora, nora.aadObjectId)).state).toMatchObject({ status: 'closed' });
     expect(run(active(), close(elin), close(elin)).decisions[1]).toMatchObject({ ok: false, reason: 'notActive' });
   });
 

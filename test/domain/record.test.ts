@@ -55,10 +55,11 @@ describe('the assignment record (R4)', () => {
     expect(pages.at(-1)).toContain(`Sida ${pages.length} av ${pages.length}`);
   });
 
-  it('R4: the communications chief, the registrar, the chief (in the plan or now) and the communicator may read it; the owner and others may not', () => {
+  it('R4: the communications chief, the registrar, the owner\'s chief now and the communicator may read it; the chief in the plan who moved on, the owner and others may not', () => {
     const readers = { commsChief: users.commschief.aadObjectId, registrar: 'registrar', communicator: users.communicator.aadObjectId, chief: 'new-chief' };
-    for (const viewer of [users.commschief.aadObjectId, 'registrar', users.communicator.aadObjectId, 'new-chief', users.chief.aadObjectId]) expect([viewer, mayReadRecord(decade, viewer, readers)]).toEqual([viewer, true]);
-    for (const viewer of [users.employee.aadObjectId, users.admin.aadObjectId, users.colleague.aadObjectId]) expect([viewer, mayReadRecord(decade, viewer, readers)]).toEqual([viewer, false]);
-    expect(mayReadRecord(decade, users.employee.aadObjectId, {})).toBe(false);
+    expect(decade.plan?.who.chiefAadObjectId).toBe(users.chief.aadObjectId);
+    for (const viewer of [users.commschief.aadObjectId, 'registrar', users.communicator.aadObjectId, 'new-chief']) expect([viewer, mayReadRecord(viewer, readers)]).toEqual([viewer, true]);
+    for (const viewer of [users.chief.aadObjectId, users.employee.aadObjectId, users.admin.aadObjectId, users.colleague.aadObjectId]) expect([viewer, mayReadRecord(viewer, readers)]).toEqual([viewer, false]);
+    expect(mayReadRecord(users.employee.aadObjectId, {})).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { maxActivityBytes } from '../../bot/teams/front';
 import { verbs, type Verb } from '../../cards';
 import { users } from '../../dev/roles';
 import { activityFrom, post } from '../support/activities';
-import { brokenSubmissions, takesInput, validSubmissions, type Submission, type Targets } from '../support/cardSubmissions';
+import { brokenSubmissions, takesInput, validSubmissions, type Actor, type Submission, type Targets } from '../support/cardSubmissions';
 import { startDutyWorld, type DutyWorld } from '../support/duties';
 import { refusalOn, refusalTexts } from '../support/refusals';
 import { accountPlan, eventsTo, type Stage } from '../support/seed';
@@ -29,6 +29,21 @@ const ids = {
   othersDraft: 'f0000000-0000-4000-8000-000000000004',
   othersActive: 'f0000000-0000-4000-8000-000000000005',
 };
+
+/**
+ * The seeded assignments each sender has no part in, by their account names: no answer to them may
+ * name one, whatever they pressed (a refusal says nothing about what is not theirs). The public
+ * register is the one card that lists accounts in use to anyone. Elin is an admin of Nora's active
+ * account and Aida of both active accounts (the sample plan's admins): those are theirs to see.
+ */
+const noPartIn: Partial<Record<Actor, readonly string[]>> = {
+  colleague: ['Fritidsgårdarna i Botkyrka', 'Biblioteken i Botkyrka', 'Kulturhuset i Tumba'],
+  admin: ['Fritidsgårdarna i Botkyrka', 'Biblioteken i Botkyrka', 'Konsthallen'],
+  employee: ['Konsthallen'],
+  anonymous: ['Fritidsgårdarna i Botkyrka', 'Biblioteken i Botkyrka', 'Kulturhuset i Tumba', 'Konsthallen', 'Botkyrka bibliotek'],
+};
+const namedToStranger = (s: Submission, card: unknown): string | undefined =>
+  s.verb === 'register.show' ? undefined : (noPartIn[s.actor] ?? []).find((name) => JSON.stringify(card ?? null).includes(name));
 
 /** An assignment brought to `stage` as the real flow records it, applied for by `applicant`. */
 function stateOf(id: string, accountName: string, stage: Stage, applicant: 'employee' | 'colleague'): Assignment {
@@ -134,7 +149,7 @@ describe('reliability: bad input on any card gets a clear error and loses nothin
     jest.restoreAllMocks();
   });
 
-  it(`R4, R9: ${submissions.toLocaleString('en')} broken card submissions over HTTP: 0 crashes, 0 stored changes, a clear error on every one that carries bad data`, async () => {
+  it(`R4, R9: ${submissions.toLocaleString('en')} broken card submissions over HTTP: 0 crashes, 0 stored changes, a clear error on every one that carries bad data, nothing named that the sender has no part in`, async () => {
     const generated = [...brokenSubmissions(submissions, seed, targets)];
     const before = await snapshot();
     const sentBefore = world.connector.calls.length;
@@ -156,6 +171,7 @@ describe('reliability: bad input on any card gets a clear error and loses nothin
     const perVerb = new Map<Verb, { sent: number; broken: number; refused: number; crashes: number; ms: number[] }>(verbs.map((v) => [v, { sent: 0, broken: 0, refused: 0, crashes: 0, ms: [] }]));
     const crashes: string[] = [];
     const silent: string[] = [];
+    const leaks: string[] = [];
     generated.forEach((s, i) => {
       const answer = answers[i] as Answer;
       const row = perVerb.get(s.verb)!;
@@ -170,6 +186,8 @@ describe('reliability: bad input on any card gets a clear error and loses nothin
         row.crashes++;
         crashes.push(`${what}: ${crash}`);
       } else if (s.refused && !refusal && !refusedAtFront(answer)) silent.push(`${what}: ${JSON.stringify(answer.card).slice(0, Number(process.env.FUZZ_CARD ?? 400))}`);
+      const named = namedToStranger(s, answer.card);
+      if (named) leaks.push(`${what}: names "${named}"`);
     });
     const changes = storageChanges(before, after, withoutReachRefresh);
     const all = answers.map((a) => a.ms);
@@ -180,10 +198,11 @@ describe('reliability: bad input on any card gets a clear error and loses nothin
           `${(answers.length / seconds).toFixed(0)}/s; per invoke median ${percentile(all, 0.5).toFixed(1)} ms, p99 ${percentile(all, 0.99).toFixed(1)} ms, max ${Math.max(...all).toFixed(0)} ms`,
         `crashes ${crashes.length}, stored changes ${changes.length}, clear errors shown ${silent.length === 0 ? 'on every broken one' : `missing on ${silent.length}`} ` +
           `(${generated.filter((s) => s.refused).length} broken, ${[...perVerb.values()].reduce((n, r) => n + r.refused, 0)} refused, ${answers.filter(refusedAtFront).length} of them over ${maxActivityBytes / 1024} KB with 413), ` +
-          `cards sent to anyone ${world.connector.calls.length - sentBefore}`,
+          `cards sent to anyone ${world.connector.calls.length - sentBefore}, answers naming what the sender has no part in ${leaks.length}`,
         ...table,
         ...crashes.slice(0, 10).map((c) => `CRASH ${c}`),
         ...silent.slice(0, Number(process.env.FUZZ_SHOW ?? 10)).map((c) => `NO CLEAR ERROR ${c.slice(0, Number(process.env.FUZZ_WIDTH ?? 1000))}`),
+        ...leaks.slice(0, 10).map((c) => `NAMES WHAT IS NOT THEIRS ${c}`),
         ...changes.slice(0, 10).map((c) => `CHANGE ${c}`),
         ...problems.slice(0, 10).map((p) => `LOG ${p.slice(0, 600)}`),
       ].join('\n'),
@@ -196,6 +215,7 @@ describe('reliability: bad input on any card gets a clear error and loses nothin
     }
     expect(crashes).toEqual([]);
     expect(silent).toEqual([]);
+    expect(leaks).toEqual([]);
     expect(changes).toEqual([]);
     expect(world.connector.calls.length - sentBefore).toBe(0);
     // A "__proto__" in card data stays data.

@@ -51,7 +51,7 @@ export interface DutyWorld {
   tick(runs?: number): Promise<void>;
   /** Gives the person a personal chat with the bot at the test connector. */
   install(aadObjectId: string, name: string): Promise<void>;
-  /** Stores an assignment as it is and plans its duties, as carryOut does after a change. */
+  /** Stores an assignment as it is and plans its duties, as carryOut does after a change; an owner not in the directory is added, with Karim as manager. */
   seed(state: Assignment): Promise<Assignment>;
   /** Carries out a command on a stored assignment through the real lifecycle (no cards announced). */
   apply(id: string, command: (state: Assignment) => Command): Promise<Assignment>;
@@ -157,6 +157,9 @@ export async function startDutyWorld(env: Record<string, string> = {}, options: 
       });
     },
     seed: async (state) => {
+      // Every owner is someone in Entra ID with a manager: whom their escalations go to, and who may close their account (R11).
+      const { aadObjectId, name } = state.applicant;
+      if (!(await stores.directory.person(aadObjectId))) await stores.directory.putPeople([{ aadObjectId, name, email: '', title: '', departmentId: 'kultur-fritid', chiefAadObjectId: users.chief.aadObjectId }]);
       await stores.assignments.create(state);
       await stores.register.sync(state);
       await reschedule(scheduleDeps, state, reach);

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
-import { mayClose } from '../../domain/account';
+import { mayClose, type Closers } from '../../domain/account';
 import type { Assignment } from '../../domain/assignment';
 import { askedToClose } from '../../domain/duties';
 import { cardId } from '../../domain/fields';
@@ -19,10 +19,7 @@ const onAccount = z.looseObject({ assignmentId: cardId });
 type AccountInput = z.infer<typeof onAccount>;
 
 /** Who may act on the account besides its owner (R11), read once per press from the directory as it is now. */
-export interface AccountContext {
-  readonly communicator?: string;
-  readonly passiveCommsChief?: string;
-}
+export type AccountContext = Closers;
 
 export type AccountPress = Press<AccountInput, AccountContext>;
 
@@ -50,13 +47,14 @@ export function accountVerb(deps: AccountDeps, spec: AccountVerb): CardHandler {
     input: onAccount,
     assignmentId: (input) => input.assignmentId,
     load: async ({ stored }) => {
-      const { communicator, commsChief } = await approversFor(deps.directory, stored.value);
+      // The chief is the owner's manager in the directory now, not the one recorded when the plan was sent.
+      const { chief, communicator, commsChief } = await approversFor(deps.directory, stored.value);
       const passiveCommsChief = askedToClose(stored.value, DateTime.fromJSDate(deps.clock()), deps.dutySettings) ? commsChief : undefined;
-      return { communicator, ...(passiveCommsChief ? { passiveCommsChief } : {}) };
+      return { ...(chief ? { chief } : {}), ...(communicator ? { communicator } : {}), ...(passiveCommsChief ? { passiveCommsChief } : {}) };
     },
     authorise: ({ stored: { value: a }, turn, context }) => {
       if (!a.plan) return { reason: 'notFound' };
-      if (spec.who === 'owner' ? a.applicant.aadObjectId !== turn.user.aadObjectId : !mayClose(a, turn.user.aadObjectId, context.communicator, context.passiveCommsChief)) {
+      if (spec.who === 'owner' ? a.applicant.aadObjectId !== turn.user.aadObjectId : !mayClose(a, turn.user.aadObjectId, context)) {
         return { reason: spec.who === 'owner' ? 'notYours' : 'notAllowed' };
       }
       return a.status !== 'active' ? { reason: 'notActive' } : undefined;

@@ -25,7 +25,7 @@ export function closeHandlers(deps: AccountDeps): Record<'close' | 'closeConfirm
       who: 'closer',
       command: ({ turn, input, stored: { value: a }, meta, context }): Made => {
         const t = texts(turn.locale).account;
-        const closing = { ...meta, communicator: context.communicator, passiveCommsChief: context.passiveCommsChief };
+        const closing = { ...meta, ...context };
         // R2: a monitoring assignment has no account to archive or close: it simply ends.
         if (a.plan?.kind === 'monitoring') return { type: 'CloseAccount', meta: closing };
         const typed = referenceData.safeParse(input);

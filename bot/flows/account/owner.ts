@@ -38,9 +38,10 @@ export function ownerHandlers(deps: AccountDeps): Record<'owner' | 'ownerSave', 
         if (!person || !isEnabled(person) || person.aadObjectId === a.applicant.aadObjectId) return { show: ownerCard(turn, a, t.fieldErrors.unknownChoice) };
         return { type: 'ProposeOwner', meta, newOwner: { aadObjectId: person.aadObjectId, name: person.name } };
       },
-      done: async ({ turn, stored: { value: a } }) => {
+      // The proposal waits for the owner's manager in the directory now (approval.ts), whom the owner is told of.
+      done: async ({ turn, context }) => {
         const t = texts(turn.locale);
-        return t.account.ownerSent((await deps.directory.person(a.plan?.who.chiefAadObjectId ?? ''))?.name ?? t.plan.who.chief);
+        return t.account.ownerSent((context.chief ? await deps.directory.person(context.chief) : undefined)?.name ?? t.plan.who.chief);
       },
     }),
   };

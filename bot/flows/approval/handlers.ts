@@ -59,15 +59,24 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
   /** A plan that cannot be shown to this person: a short message with the way on. */
   const message = async (turn: CardTurn, refusal: RefusalShown) => messageCard(await loadView(deps, turn.locale), refusal.text);
 
-  /** Refusals that show no plan (not there, not theirs) are a message; the others are said on the plan's card, under their field. */
+  /**
+   * Refusals that show no plan (not there, not theirs, or to someone with no part in it, who is told
+   * nothing of it) are a message; the others are said on the plan's card, under their field.
+   */
   const refused = (press: Press<unknown, Deciders, History>, state: Assignment, refusal: RefusalShown): Promise<AdaptiveCard> =>
-    refusal.reason === 'notFound' || refusal.reason === 'notYours'
+    refusal.reason === 'notFound' || refusal.reason === 'notYours' || !mayView(state, press.turn.user.aadObjectId, press.context.approvers)
       ? message(press.turn, refusal)
       : cardFor(press.turn, state, press.context.approvers, refusal.field === 'comment' ? { error: refusal.text } : refusal.field === 'person' ? { assignError: refusal.text } : { notice: refusal.text });
 
   /** Someone with no part in the plan sees nothing of it. */
   const viewer = (press: Press<unknown, Deciders, History>): PressRefusal | undefined =>
     !press.stored.value.plan ? { reason: 'notFound' } : !mayView(press.stored.value, press.turn.user.aadObjectId, press.context.approvers) ? { reason: 'notYours' } : undefined;
+
+  /** A decision by someone with no part in the plan: not theirs to make, and nothing of the plan (not even whether it still waits) said. */
+  const decider = (press: Press<unknown, Deciders, History>): PressRefusal | undefined => {
+    const refusal = viewer(press);
+    return refusal?.reason === 'notYours' ? { reason: 'notApprover', step: waitingStep(press.stored.value) ?? 'chief' } : refusal;
+  };
 
   const deciders = async ({ stored }: { stored: { value: Assignment } }): Promise<Deciders> => ({ approvers: await approversFor(deps.directory, stored.value) });
 
@@ -113,6 +122,7 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
   const decision = (type: DecisionType): CardHandler =>
     verb({
       input: decisionData,
+      authorise: decider,
       command: ({ input: { version, comment, step }, meta, context: { approvers } }): Command => {
         const decisionMeta = { ...meta, version, step, approvers };
         return type === 'ApprovePlan' ? { type, meta: decisionMeta, comment } : { type, meta: decisionMeta, comment: comment ?? '' };
@@ -164,7 +174,7 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
   const appoint = picked({
     surface: 'appoint',
     input: appointData,
-    check: (state, actor, approvers) => (!ownerLeftAt(state) ? { reason: 'notWaiting' } : !mayAppointOwner(state, actor, approvers) ? { reason: 'notAllowed' } : undefined),
+    check: (state, actor, approvers) => (!ownerLeftAt(state) ? { reason: 'notWaiting' } : !mayAppointOwner(actor, approvers) ? { reason: 'notAllowed' } : undefined),
     command: (newOwner, { meta, context }) => ({ type: 'AppointOwner', meta: { ...meta, approvers: context.approvers }, newOwner }),
     done: (name, t) => t.appoint.done(name),
   });

@@ -2,7 +2,7 @@ import { localStamp } from '../../domain/calendar';
 import { approvalCard, type AdaptiveCard, type ApprovalCardData, type Choice } from '../../../cards';
 import { answersOf, stepsFor } from '../../domain/activityPlan';
 import { mayClose } from '../../domain/account';
-import { waitingStep, type Approvers } from '../../domain/approval';
+import { routedDepartment, waitingStep, type Approvers } from '../../domain/approval';
 import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
 import { editable, type Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
@@ -83,7 +83,7 @@ export function approvalCardFor(
     withdrawLabel: state.status === 'awaiting_chief' && viewerAadObjectId === state.applicant.aadObjectId ? t.withdraw : undefined,
     editLabel: editable(state) && viewerAadObjectId === state.applicant.aadObjectId ? t.toApplicant.edit : undefined,
     closeLabel:
-      state.status === 'active' && mayClose(state, viewerAadObjectId, context.communicatorAadObjectId)
+      state.status === 'active' && mayClose(state, viewerAadObjectId, { chief: context.approvers.chief, communicator: context.communicatorAadObjectId })
         ? state.plan.kind === 'account'
           ? texts(view.locale).account.close
           : texts(view.locale).account.endMonitoring.title
@@ -95,7 +95,7 @@ export function approvalCardFor(
 /** Someone to name on the card, if the viewer may: a new owner once the owner left; who decides the chief step. */
 function assignFor(context: ApprovalContext, state: Assignment, viewer: string, error: string | undefined): ApprovalCardData['assign'] {
   const t = texts(context.view.locale).approval;
-  if (ownerLeftAt(state) && mayAppointOwner(state, viewer, context.approvers)) {
+  if (ownerLeftAt(state) && mayAppointOwner(viewer, context.approvers)) {
     return { intro: t.appoint.intro(state.applicant.name), label: t.appoint.label, button: t.appoint.button, verb: 'approval.appoint', error };
   }
   // R1: the department communicator names who decides the chief step: always when the applicant has no manager, or in their place.
@@ -136,12 +136,22 @@ function summary(context: ApprovalContext, state: Assignment): Choice[] {
   const { view } = context;
   const t = texts(view.locale);
   const plan = state.plan;
-  const department = view.departments.find((d) => d.id === plan?.who.departmentId)?.name ?? '';
+  const nameOf = (id: string | undefined) => view.departments.find((d) => d.id === id)?.name ?? id ?? '';
   const facts: Choice[] = [
     { title: t.approval.facts.applicant, value: state.applicant.name },
-    { title: t.approval.facts.department, value: department },
+    { title: t.approval.facts.department, value: nameOf(plan?.who.departmentId) },
     { title: t.approval.facts.version, value: String(state.planVersion) },
   ];
+  // R1: a department other than the applicant's in the directory, said to everyone who sees the card; the chief's approval confirms it.
+  const other = plan?.who.directoryDepartmentId;
+  if (plan && other) {
+    const { otherDepartment } = t.approval;
+    const confirmed = routedDepartment(state) === plan.who.departmentId;
+    facts.push({
+      title: otherDepartment.title,
+      value: confirmed ? otherDepartment.confirmed(nameOf(other), nameOf(plan.who.departmentId)) : otherDepartment.unconfirmed(state.applicant.name, nameOf(other), nameOf(plan.who.departmentId)),
+    });
+  }
   if (plan?.kind === 'account') {
     facts.push({ title: t.plan.channel.accountUrl, value: plan.channel.accountUrl });
     facts.push({ title: t.plan.purpose.audience, value: plan.purpose.audience });

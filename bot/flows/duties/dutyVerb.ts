@@ -99,7 +99,8 @@ export interface DutyVerb<D extends DutyKind> {
 
 /**
  * A button on a nudge card, through the card-command pipeline: only the account's owner, only while it
- * is active; the card is drawn again with the pressed section saying what happened, or why not.
+ * is active; the card is drawn again with the pressed section saying what happened, or why not. Anyone
+ * else gets their own accounts with the refusal: the nudge card is drawn for its owner alone.
  */
 export function dutyVerb<D extends DutyKind>(deps: DutyTaskDeps, spec: DutyVerb<D>): CardHandler {
   const forDuties = taskData.refine((task) => (spec.duties as readonly DutyKind[]).includes(task.duty));
@@ -119,7 +120,9 @@ export function dutyVerb<D extends DutyKind>(deps: DutyTaskDeps, spec: DutyVerb<
       !stored.value.plan ? { reason: 'notFound' } : stored.value.applicant.aadObjectId !== turn.user.aadObjectId ? { reason: 'notYours' } : stored.value.status !== 'active' ? { reason: 'notActive' } : undefined,
     ...(spec.command ? { command: spec.command } : {}),
     answer: (press, answered) => {
-      if (!answered.ok && answered.refusal.reason === 'notFound') return accountList(deps, press.turn, { notice: answered.refusal.text, style: 'attention' });
+      // Someone other than the owner (a forwarded card, an id tried) is told nothing of the assignment: no account, admin or communicator is named.
+      const stranger = answered.state.applicant.aadObjectId !== press.turn.user.aadObjectId;
+      if (!answered.ok && (answered.refusal.reason === 'notFound' || stranger)) return accountList(deps, press.turn, { notice: answered.refusal.text, style: 'attention' });
       const drawn = standard(press, answered);
       return spec.answer ? spec.answer(press, answered, drawn) : drawn();
     },

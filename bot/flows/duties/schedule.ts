@@ -11,7 +11,7 @@ import type { JsonQueue } from '../../store/queues';
 import { bundlesOf } from '../../domain/nudgeBundles';
 import { nudgeRecipients, type NudgeRole } from '../../domain/nudgeRecipients';
 import type { NudgeLedger } from '../../store/nudges';
-import type { Approvers } from '../../domain/approval';
+import { routedDepartment, type Approvers } from '../../domain/approval';
 import { approversFor } from '../shared/approvers';
 
 /** One person's card of nudges, as it travels on the `nudges` queue (domain/nudgeBundles.ts). */
@@ -99,7 +99,8 @@ export async function sweep(deps: ScheduleDeps, options: { isPastDue?: boolean }
 
   const facts = new Map<string, Promise<DutyFacts>>();
   const factsOf = (state: Assignment) => {
-    const department = state.plan?.who.departmentId ?? '';
+    // The communicator is that of the department the plan is with now (a plan naming another waits on its chief: R1).
+    const department = routedDepartment(state) ?? '';
     if (!facts.has(department)) facts.set(department, factsFor(deps.directory, state));
     return facts.get(department) as Promise<DutyFacts>;
   };

@@ -101,7 +101,7 @@ export function recordHandlers(deps: RecordDeps & Pick<FlowDeps, 'run'>): Record
   /** Whether the user may read this assignment's records, from the directory as it is now. */
   const mayRead = async (aadObjectId: string, state: Assignment): Promise<boolean> => {
     const { chief, communicator, commsChief } = await approversFor(deps.directory, state);
-    return mayReadRecord(state, aadObjectId, { chief, communicator, commsChief, registrar: deps.registrarAadObjectId });
+    return mayReadRecord(aadObjectId, { chief, communicator, commsChief, registrar: deps.registrarAadObjectId });
   };
 
   return {

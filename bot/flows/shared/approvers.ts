@@ -1,4 +1,4 @@
-import { approverOf, waitingStep, type Approvers } from '../../domain/approval';
+import { approverOf, routedDepartment, waitingStep, type Approvers } from '../../domain/approval';
 import type { Assignment } from '../../domain/assignment';
 import { chiefOf, isEnabled } from '../../domain/directory';
 import type { AssignmentStore } from '../../store/assignments';
@@ -6,11 +6,13 @@ import type { DirectoryStore } from '../../store/directory';
 
 /**
  * Who decides each step of this plan, from the directory as it is now (never from a card): the chief
- * is the applicant's manager; nobody who has left decides anything.
+ * is the applicant's manager; the communicator is that of the plan's department once the chief
+ * confirmed it, of the applicant's own department before (R1, `routedDepartment`); nobody who has left decides anything.
  */
 export async function approversFor(directory: Pick<DirectoryStore, 'person' | 'department' | 'communicationsChief'>, state: Assignment): Promise<Approvers> {
+  const departmentId = routedDepartment(state);
   const [department, commsChief, applicant] = await Promise.all([
-    state.plan ? directory.department(state.plan.who.departmentId) : undefined,
+    departmentId ? directory.department(departmentId) : undefined,
     directory.communicationsChief(),
     directory.person(state.applicant.aadObjectId),
   ]);

@@ -7,7 +7,16 @@ import type { PlanView } from './planView';
 export const planChoices = (view: PlanView, applicantAadObjectId: string): PlanChoices => {
   const applicant = view.people.get(applicantAadObjectId);
   const manager = applicant?.chiefAadObjectId ? view.people.get(applicant.chiefAadObjectId) : undefined;
-  return { applicantAadObjectId, departmentIds: view.departments.map((d) => d.id), chief: chiefOf(applicant, manager), platforms: [...view.platforms], platformHosts: view.platformHosts, sourceHosts: view.sourceHosts, people: view.people };
+  return {
+    applicantAadObjectId,
+    departmentIds: view.departments.map((d) => d.id),
+    chief: chiefOf(applicant, manager),
+    ...(applicant?.departmentId ? { directoryDepartmentId: applicant.departmentId } : {}),
+    platforms: [...view.platforms],
+    platformHosts: view.platformHosts,
+    sourceHosts: view.sourceHosts,
+    people: view.people,
+  };
 };
 
 /** The same lists as card choices. */

@@ -10,12 +10,16 @@ export function planFacts(view: PlanView, step: StepName, answers: object, commu
   const a = answers as Record<string, unknown>;
   const name = (aad: unknown) => nameIn(view, String(aad));
   switch (step) {
-    case 'who':
+    case 'who': {
+      const department = (id: unknown) => view.departments.find((d) => d.id === id)?.name ?? String(id);
       return [
         { title: t.who.kind, value: a.kind === 'account' ? t.who.kindAccount : t.who.kindMonitoring },
-        { title: t.who.department, value: view.departments.find((d) => d.id === a.departmentId)?.name ?? String(a.departmentId) },
+        { title: t.who.department, value: department(a.departmentId) },
+        // R1: another department than the directory's, which the chief confirms.
+        ...(typeof a.directoryDepartmentId === 'string' ? [{ title: t.who.inDirectory, value: department(a.directoryDepartmentId) }] : []),
         { title: t.who.chief, value: typeof a.chiefAadObjectId === 'string' ? name(a.chiefAadObjectId) : t.who.noChief },
       ];
+    }
     case 'channel':
       return [
         { title: t.channel.platform, value: String(a.platform) },
