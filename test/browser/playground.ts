@@ -59,7 +59,17 @@ export class PlaygroundPage {
     const picker = card.locator(peoplePicker).nth(index);
     await picker.click();
     await picker.pressSequentially(typed);
-    await this.page.locator('.ms-Suggestions-itemButton', { hasText: name }).first().click();
+    // The suggestions are drawn again as each typed letter's search answers; on a busy machine the list can
+    // still be changing when it first shows, so the click is tried again on the list as it is then.
+    const suggestion = this.page.locator('.ms-Suggestions-itemButton', { hasText: name }).first();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await suggestion.click({ timeout: 10_000 });
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
   }
 
   /** Picks `option` in the card's `index`-th combo box (Input.ChoiceSet, compact). */
