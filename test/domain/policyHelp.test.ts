@@ -1,35 +1,83 @@
 import { PolicyHelpSearch, sources, topics, type Topic } from '../../bot/domain/policyHelp';
 import { asked, elsewhere } from '../../bot/domain/policyQuestions';
 import { texts } from '../../bot/i18n';
+import { blind } from './data/policyHelpBlind';
 
 const answers = [texts('sv').help.topics, texts('en').help.topics];
 const folds = 5;
 const inFold = (fold: number) => (_: unknown, i: number) => i % folds === fold;
 const notInFold = (fold: number) => (_: unknown, i: number) => i % folds !== fold;
 
+type Language = 'sv' | 'en';
+const englishWords = /\b(the|and|i|is|a|to|of|can|do|we|our|my|what|who|how|should|on|in|for|it|at|are|you|your|me|about|with|if|which|does|have|any|there)\b/i;
+const swedishWords = /\b(och|jag|vi|det|att|ska|vad|hur|är|på|en|som|för|med|kan|får|om)\b/i;
+/** The language a labelled question is written in (checked by hand against all of them when this was written). */
+const languageOf = (question: string): Language => (!/[åäö]/i.test(question) && englishWords.test(question) && !swedishWords.test(question) ? 'en' : 'sv');
+
+interface Score {
+  right: number;
+  asked: number;
+}
+const share = ({ right, asked }: Score): number => right / asked;
+const percent = (score: Score): string => `${(share(score) * 100).toFixed(1)} % of ${score.asked}`;
+
 /**
  * Each question answered by a search built without it (5-fold cross-validation): the share right is what
- * a new question can expect, not a search reciting what it was given.
+ * a new question can expect, not a search reciting what it was given. The word lists and synonyms are
+ * the same in every fold, and were written with the misses in view: this share is the search's best
+ * case. The held-out set below is the honest one.
  */
-function crossValidated(): { right: number; unrelatedAnswered: number; misses: string[] } {
-  let right = 0;
+function crossValidated(): { byLanguage: Record<Language, Score>; unrelatedAnswered: number; misses: string[] } {
+  const byLanguage: Record<Language, Score> = { sv: { right: 0, asked: 0 }, en: { right: 0, asked: 0 } };
   let unrelatedAnswered = 0;
   const misses: string[] = [];
   for (let fold = 0; fold < folds; fold++) {
     const search = new PolicyHelpSearch(answers, asked.filter(notInFold(fold)), elsewhere.filter(notInFold(fold)));
     for (const [question, topic] of asked.filter(inFold(fold))) {
+      const score = byLanguage[languageOf(question)];
       const found = search.topicOf(question);
-      if (found === topic) right++;
+      score.asked++;
+      if (found === topic) score.right++;
       else misses.push(`${question} → ${found ?? 'menu'} (right: ${topic})`);
     }
     unrelatedAnswered += elsewhere.filter(inFold(fold)).filter((question) => search.topicOf(question) !== undefined).length;
   }
-  return { right: right / asked.length, unrelatedAnswered: unrelatedAnswered / elsewhere.length, misses };
+  return { byLanguage, unrelatedAnswered: unrelatedAnswered / elsewhere.length, misses };
+}
+
+/** The held-out questions (never in the search's data), answered by the search as it ships. */
+function heldOut(search: PolicyHelpSearch): { byLanguage: Record<Language, Score>; all: Score; misses: string[] } {
+  const byLanguage: Record<Language, Score> = { sv: { right: 0, asked: 0 }, en: { right: 0, asked: 0 } };
+  const misses: string[] = [];
+  for (const [language, question, section, topic] of blind) {
+    const found = search.topicOf(question);
+    byLanguage[language].asked++;
+    if (found === topic) byLanguage[language].right++;
+    else misses.push(`${question} → ${found ?? 'menu'} (right: ${topic}, "${section}")`);
+  }
+  const all = { right: byLanguage.sv.right + byLanguage.en.right, asked: blind.length };
+  return { byLanguage, all, misses };
 }
 
 describe('policy help: which topic a question is about', () => {
   const search = new PolicyHelpSearch(answers, asked, elsewhere);
   const result = crossValidated();
+  const held = heldOut(search);
+  const all = { right: result.byLanguage.sv.right + result.byLanguage.en.right, asked: asked.length };
+
+  beforeAll(() => {
+    console.log(
+      [
+        `policy help, cross-validated: ${percent(all)} right first; Swedish ${percent(result.byLanguage.sv)}, English ${percent(result.byLanguage.en)} (goal ≥ 95 % in each); ` +
+          `${(result.unrelatedAnswered * 100).toFixed(1)} % of ${elsewhere.length} unrelated questions answered (goal ≤ 10 %)`,
+        `policy help, held out: ${percent(held.all)} right first; Swedish ${percent(held.byLanguage.sv)}, English ${percent(held.byLanguage.en)} (goal ≥ 90 %)`,
+        'missed, cross-validated:',
+        ...result.misses,
+        'missed, held out:',
+        ...held.misses,
+      ].join('\n'),
+    );
+  });
 
   it('has at least 150 labelled questions in Swedish and English, every topic asked about', () => {
     expect(asked.length).toBeGreaterThanOrEqual(150);
@@ -37,13 +85,32 @@ describe('policy help: which topic a question is about', () => {
     expect(new Set(asked.map(([, topic]) => topic))).toEqual(new Set(topics));
   });
 
-  it('R1–R23: answers at least 90 % of questions it was not built with with the right section first', () => {
-    console.log(`policy help, cross-validated: ${(result.right * 100).toFixed(1)} % right first; ${(result.unrelatedAnswered * 100).toFixed(1)} % of unrelated questions answered\n${result.misses.join('\n')}`);
-    expect(result.right).toBeGreaterThanOrEqual(0.9);
+  it('has at least 150 labelled questions in each language', () => {
+    expect(result.byLanguage.sv.asked).toBeGreaterThanOrEqual(150);
+    expect(result.byLanguage.en.asked).toBeGreaterThanOrEqual(150);
   });
 
-  it('leaves at least 85 % of questions about other things to the menu', () => {
-    expect(result.unrelatedAnswered).toBeLessThanOrEqual(0.15);
+  // The goal is 95 % in each language (issue 31). What is reached is asserted, so that a change that
+  // loses ground fails; raise these as the search gets better, never lower them to make a change pass.
+  it('R17–R23: answers questions it was not built with, cross-validated, with the right section first: at least 92 % in Swedish and 90 % in English', () => {
+    expect(share(result.byLanguage.sv)).toBeGreaterThanOrEqual(0.92);
+    expect(share(result.byLanguage.en)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('leaves at least 90 % of questions about other things to the menu', () => {
+    expect(result.unrelatedAnswered).toBeLessThanOrEqual(0.1);
+  });
+
+  it('R17–R23: answers at least 90 % of the held-out questions, written blind, with the right section first, in each language', () => {
+    expect(blind.length).toBeGreaterThanOrEqual(60);
+    expect(held.byLanguage.en.asked).toBeGreaterThanOrEqual(30);
+    expect(share(held.byLanguage.sv)).toBeGreaterThanOrEqual(0.9);
+    expect(share(held.byLanguage.en)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('no held-out question is among the labelled questions the search is built from', () => {
+    const labelled = new Set(asked.map(([question]) => question.toLowerCase()));
+    expect(blind.filter(([, question]) => labelled.has(question.toLowerCase()))).toEqual([]);
   });
 
   it.each([
@@ -61,7 +128,7 @@ describe('policy help: which topic a question is about', () => {
     expect(search.topicOf('who removes the spam comments when I am on holiday?')).toBe('moderation');
   });
 
-  it.each(['Vad blir det för lunch i dag?', 'När kommer lönen?', 'hur byter jag lösenord till datorn?', 'What is the weather like tomorrow?', 'tjena', 'Skriv en dikt om hösten'])(
+  it.each(['Vad blir det för lunch i dag?', 'När kommer lönen?', 'hur byter jag lösenord till datorn?', 'What is the weather like tomorrow?', 'tjena', 'Skriv en dikt om hösten', 'när stänger receptionen i kommunhuset?'])(
     '"%s" gets the menu, not a guess',
     (question) => {
       expect(search.topicOf(question)).toBeUndefined();
@@ -72,14 +139,23 @@ describe('policy help: which topic a question is about', () => {
   it.each([
     ['R17', 'jag sitter i fullmäktige, får jag dela kommunens sida på min blogg?', 'politicians', ['länka till kommunens webbplats', 'åsikterna är dina eller ditt partis']],
     ['R18', 'får jag tipsa en journalist om hur det är på mitt jobb?', 'freedom', ['fritt säga vad du tycker', 'tystnadsplikt', 'meddelarfrihet', 'vård, socialtjänst, förskola och skola']],
-    ['R19', 'ska jag säga att jag jobbar i kommunen när jag skriver om skolan privat?', 'openness', ['vem du är', 'som privatperson']],
-    ['R20', 'får jag skriva på facebook att min chef är inkompetent?', 'attacks', ['lojaliteten mot din arbetsgivare', 'Tänk efter']],
+    ['R19', 'ska jag säga att jag jobbar i kommunen när jag skriver om skolan privat?', 'openness', ['vem du är', 'som privatperson', 'såvida du inte har fått ett specifikt uppdrag']],
+    ['R20', 'får jag skriva på facebook att min chef är inkompetent?', 'attacks', ['lojaliteten mot din arbetsgivare', 'Tänk efter', 'personangrepp, osaklig kritik och oanständigheter']],
     ['R21', 'en elev blir hotad i en snapgrupp, vad gör jag?', 'bullying', ['säg till din chef', 'polisen']],
     ['R22', 'det sprids en elak artikel om vår skola, vem ska jag säga till?', 'forwardCriticism', ['närmaste chef', 'kommunikationschefen']],
     ['R23', 'är det ok att scrolla insta på arbetstid?', 'workTime', ['så länge det inte påverkar ditt arbete negativt']],
   ] as [string, string, Topic, string[]][])('%s: "%s" is answered with what the policy says', (_rule, question, topic, says) => {
     expect(search.topicOf(question)).toBe(topic);
     for (const words of says) expect(texts('sv').help.topics[topic].answer).toContain(words);
+  });
+
+  // The same in English: each answer says all its section says.
+  it.each([
+    ['R19', 'openness', ['who you are', 'as a private person', 'unless you have been given a specific assignment']],
+    ['R20', 'attacks', ['the loyalty you owe your employer', 'personal attacks, unfair criticism and indecency']],
+    ['R22', 'forwardCriticism', ['line manager', 'head of communications', 'negative for the municipality']],
+  ] as [string, Topic, string[]][])('%s: the English answer on %s says what the policy says', (_rule, topic, says) => {
+    for (const words of says) expect(texts('en').help.topics[topic].answer).toContain(words);
   });
 
   it('a message far longer than a question, or one endless word, is answered (with the menu) without stalling', () => {

@@ -25,6 +25,24 @@ describe('policy help in chat', () => {
     expect(textOf(card)).toContain('Ur policyn: ”Följ juridiska villkor och lagarna”');
   });
 
+  it('R19: asked in chat, the answer says one writes as a private person unless one has a specific assignment, in both languages', async () => {
+    const card = await elin.say('ska jag säga att jag jobbar i kommunen när jag skriver om skolan privat?');
+    expect(textOf(card)).toContain('Ur policyn: ”Var gärna öppen med vem du är”');
+    expect(textOf(card)).toContain('såvida du inte har fått ett specifikt uppdrag');
+
+    const english = await world.client('admin', 'en-US').say('should i mention i work for the council when posting about my school in a local group?');
+    expect(textOf(english)).toContain('unless you have been given a specific assignment');
+  });
+
+  it('R20: asked in chat, the answer names personal attacks, unfair criticism and indecency, in both languages', async () => {
+    const card = await elin.say('får jag skriva på facebook att min chef är inkompetent?');
+    expect(textOf(card)).toContain('Ur policyn: ”Se upp med personangrepp, osaklig kritik och oanständigheter”');
+    expect(textOf(card)).toContain('Tänk efter när det gäller personangrepp, osaklig kritik och oanständigheter.');
+
+    const english = await world.client('admin', 'en-US').say('can I post that my manager is useless on twitter?');
+    expect(textOf(english)).toContain('personal attacks, unfair criticism and indecency');
+  });
+
   it('R21: a topic button gives its answer, in English for an English client', async () => {
     const english = world.client('admin', 'en-US');
     const menu = await english.say('policy help');
