@@ -81,6 +81,7 @@ export const en: Texts = {
       accountName: 'Account name',
       accountNameHint: 'For example: Fritidsgårdarna i Botkyrka',
       accountUrl: 'Address of the account',
+      accountUrlHint: 'Write the whole address without spaces, for example https://www.instagram.com/account',
       startDate: 'Start date',
       endDate: 'End date, if the activity ends',
       endDateHint: 'Leave empty if the account is ongoing. If the activity ends, you write an evaluation then, and close the account within 30 days.',

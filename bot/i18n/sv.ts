@@ -89,6 +89,7 @@ export const sv = {
       accountName: 'Kontots namn',
       accountNameHint: 'Till exempel: Fritidsgårdarna i Botkyrka',
       accountUrl: 'Adress till kontot',
+      accountUrlHint: 'Skriv hela adressen utan mellanslag, till exempel https://www.instagram.com/konto',
       startDate: 'Startdatum',
       endDate: 'Slutdatum, om aktiviteten har ett slut',
       endDateHint: 'Lämna tomt om kontot ska finnas tills vidare. Har aktiviteten ett slut skriver du en utvärdering då, och stänger kontot inom 30 dagar.',

@@ -81,9 +81,14 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
 
       await elin.choose(card, 0, 'Instagram');
       await elin.fields(card).nth(0).fill(account);
-      await elin.fields(card).nth(1).fill('https://www.instagram.com/fritidbotkyrka');
       // The day the clock is pinned to: an assignment starts on its start date, and the register lists it from then.
       await elin.date(card, 1, '2026-11-23');
+      // An address that would read as two (and make a second link on the register card) is stopped on the card
+      // itself, saying why (the server refuses it too, for a card made by hand: test/flows/plan.test.ts).
+      await elin.fields(card).nth(1).fill('https://instagram.com/x) Logga in: [botkyrka.se](https://evil.example/p');
+      await card.locator('button[title="Fortsätt"]').last().click();
+      await card.getByText('Skriv hela adressen utan mellanslag').waitFor();
+      await elin.fields(card).nth(1).fill('https://www.instagram.com/fritidbotkyrka');
       card = await elin.press(card, 'Fortsätt', 'Syfte');
 
       const purpose = elin.fields(card);
@@ -173,6 +178,18 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
       for (const section of Object.values(texts('sv').records.sections)) expect(text).toContain(section);
       expect(text.replace(/\s+/g, ' ')).toContain('(kommunikationschef) godkände');
       await johan.picture(ready, picture('4b-record'));
+    }),
+  60_000);
+
+  it('Security: in a team\'s channel, "@Kanalkoll registret" answers with the register as the public sees it, with no "Hämta akten"', () =>
+    step('channel', async () => {
+      const johan = as.commschief;
+      await johan.openChannel('General');
+      const card = await johan.mention('Kanalkoll', 'registret', 'Kommunens konton i sociala medier');
+      expect(await card.innerText()).toContain(account);
+      expect(await card.locator('button', { hasText: 'Hämta akten' }).count()).toBe(0);
+      await johan.picture(card, picture('4d-channel-register'));
+      await johan.openChannel('Personal Chat');
     }),
   60_000);
 

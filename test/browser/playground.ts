@@ -43,6 +43,27 @@ export class PlaygroundPage {
     return this.card(expect);
   }
 
+  /** Opens a team's channel (the Playground's team has General and Allmänt) instead of the personal chat. */
+  async openChannel(name: string): Promise<void> {
+    await this.page.getByText(name, { exact: true }).first().click();
+    await this.page.locator('[data-lexical-editor="true"]').first().waitFor();
+  }
+
+  /**
+   * Starts a new post in the open channel that @mentions the bot `bot` and says `text` (in a channel
+   * Teams sends the bot only what mentions it); the first new card that contains `expect`.
+   */
+  async mention(bot: string, text: string, expect: string): Promise<Locator> {
+    const before = await this.count(expect);
+    await this.page.locator('[data-lexical-editor="true"]').first().click();
+    await this.page.keyboard.type(`@${bot.slice(0, 5)}`);
+    await this.page.getByRole('menuitem', { name: bot }).first().click();
+    await this.page.keyboard.type(` ${text}`);
+    await this.page.getByRole('button', { name: 'Post' }).click();
+    await this.waitForCount(expect, before + 1);
+    return this.card(expect);
+  }
+
   /**
    * Presses the button titled `title` on `card` (an Action.Execute: the bot answers with a card that
    * replaces this one in place) and waits for the card that contains `expect`.

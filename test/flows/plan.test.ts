@@ -201,6 +201,7 @@ describe('the activity plan in Teams, over HTTP against Azurite', () => {
     ['wrong types', { platform: 42, accountName: ['x'], accountUrl: { href: 'https://x' }, startDate: true }],
     ['oversized and marked-up text', { ...channel, accountName: `<script>alert(1)</script>${'å'.repeat(10_000)}` }],
     ['an http address', { ...channel, accountUrl: 'http://www.instagram.com/fritid' }],
+    ['an address that reads as two links', { ...channel, accountUrl: 'https://instagram.com/x) Logga in: [botkyrka.se](https://evil.example/p' }],
   ])('a submission with %s gets a clear error and changes nothing', async (_, inputs) => {
     const step2 = await startAccountPlan();
     const before = await assignments.get(draftIdOf(step2));
