@@ -1,5 +1,6 @@
 // Longer than most files: the policy's timing rules (R1, R6, R10, R11, R14, R15) share one calendar and one nudge key, and change together.
 import { DateTime } from 'luxon';
+import { enoughAdmins } from './administration';
 import { waitingStep } from './approval';
 import type { Assignment } from './assignmentTypes';
 import { addWorkingDays, nextOfficeMoment, zone } from './calendar';
@@ -242,9 +243,8 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
     ],
   });
 
-  // R10: two admins besides the department communicator; at once, then weekly until fixed.
-  const admins = new Set(state.plan.administration.admins.filter((a) => a !== facts.communicatorAadObjectId));
-  if (admins.size < 2) {
+  // R10: two admins besides the department communicator (the rule the plan is checked by); at once, then weekly until fixed.
+  if (!enoughAdmins(state.plan.administration.admins, facts.communicatorAadObjectId)) {
     const since = local(log.adminsChangedAt ?? state.activatedAt);
     const first = Math.max(0, Math.floor(from.diff(since, 'days').days / s.adminReminderDays) - 1);
     const levels: Level[] = [];
