@@ -476,6 +476,7 @@ export const en: Texts = {
       notYours: 'Only the owner of the account can do this.',
       unreadable: 'The card could not be read. Write "my accounts" to see your accounts.',
       notActive: 'The account is no longer active.',
+      notBegun: 'This is for a period that has not begun yet. You can do it once the period has begun.',
       lostRace: 'Someone changed the account at the same time. Try again.',
     },
     evaluation: {

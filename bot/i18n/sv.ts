@@ -487,6 +487,7 @@ export const sv = {
       notYours: 'Det här kan bara den som ansvarar för kontot göra.',
       unreadable: 'Kortet gick inte att läsa. Skriv ”mina konton” för att se dina konton.',
       notActive: 'Kontot är inte aktivt längre.',
+      notBegun: 'Det här gäller en period som inte har börjat än. Du kan göra det när perioden har börjat.',
       lostRace: 'Någon ändrade kontot samtidigt. Försök igen.',
     },
     evaluation: {
