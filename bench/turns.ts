@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { zone } from '../bot/domain/calendar';
 import { users, type Role } from '../dev/roles';
 import { activityFrom, post } from '../test/support/activities';
 import { startConnector, type TestConnector } from '../test/support/connector';
@@ -155,11 +157,11 @@ export async function turnsBench(turns: number, warmup: number, echoApp: string)
       if (app === kanalkoll) sends[kind] ??= turn.sends;
       return turn.elapsed;
     };
-    /** The activity nudge's "in use" button, as the duty engine draws it on the owner's card. */
-    const activeOn = (assignmentId: string): Action => ({
-      verb: 'duty.active',
-      data: { assignmentId, duty: 'activity', period: '2027-01-01', level: '0', due: '2027-01-01', at: '2027-01-01T07:00:00.000Z', section: '0' },
-    });
+    /** The activity nudge's "in use" button, as the duty engine draws it on the owner's card, for a check due today (one of a later day has not begun). */
+    const activeOn = (assignmentId: string): Action => {
+      const today = DateTime.now().setZone(zone).toISODate() ?? '';
+      return { verb: 'duty.active', data: { assignmentId, duty: 'activity', period: today, level: '0', due: today, at: `${today}T07:00:00.000Z`, section: '0' } };
+    };
 
     const storage = tablesOf(kanalkoll.host).tables;
     for (let i = 0; i < warmup + turns; i++) {

@@ -1,5 +1,6 @@
 // Longer than most files: the activity plan (bilaga 1) is one schema, step by step.
 import { z } from 'zod';
+import { enoughAdmins } from './administration';
 import { looksLikeCredential } from './credentials';
 import { isEnabled, type Person } from './directory';
 import { cardId, https as httpsField, isoDate, oneOf, parseFields, text, type FieldError } from './fields';
@@ -51,6 +52,11 @@ export interface PlanChoices {
    * before validating; a picked id missing here is not in the directory.
    */
   readonly people: ReadonlyMap<string, Person>;
+  /**
+   * R10: the communicator of the plan's department, whom Kanalkoll adds to the admins itself and who
+   * never counts toward the two (administration.ts). Absent when the department has none.
+   */
+  readonly communicatorAadObjectId?: string;
 }
 
 /** A person picked in a Teams people picker: their Entra ID object id, of someone in the directory who has not left. */
@@ -116,15 +122,15 @@ const stepSchemas = {
       // R7: the source is on the municipality's own web, not on the social medium.
       sourceUrl: https.refine((url) => onHosts(url, choices.sourceHosts), { error: 'notOwnWeb' }),
     }),
-  // R10: two admins besides the communicator, picked from the directory; login details kept
-  // centrally. R14: a substitute, someone other than the applicant.
+  // R10: two admins besides the communicator (the one rule the coverage duty counts by too), picked
+  // from the directory; login details kept centrally. R14: a substitute, someone other than the applicant.
   administration: (choices: PlanChoices) =>
     z.object({
       admins: z
         .array(directoryPerson(choices))
-        .min(2, { error: 'tooFewAdmins' })
         .max(limits.admins, { error: 'tooLong' })
-        .refine((ids) => new Set(ids).size === ids.length, { error: 'samePerson' }),
+        .refine((ids) => new Set(ids).size === ids.length, { error: 'samePerson' })
+        .refine((ids) => enoughAdmins(ids, choices.communicatorAadObjectId), { error: 'tooFewAdmins' }),
       loginStorage: text(limits.text).refine((v) => !looksLikeCredential(v), { error: 'credential' }),
       substitute: directoryPerson(choices).refine((id) => id !== choices.applicantAadObjectId, { error: 'notYourself' }),
     }),
@@ -245,10 +251,8 @@ export const planProblems = (draft: PlanDraft, choices: PlanChoices): readonly F
   return check.ok ? [] : check.problems;
 };
 
-/** R10: everyone who can administer the account: the named admins plus the department communicator. */
-export const administrators = (admins: readonly string[], communicatorAadObjectId: string | undefined): readonly string[] => [
-  ...new Set([...admins, ...(communicatorAadObjectId ? [communicatorAadObjectId] : [])]),
-];
+/** R10: everyone who can administer the account (administration.ts). */
+export { administrators } from './administration';
 
 /** The people a step's answers name (admins, substitute), to look up before validating it. */
 export function peopleNamed(answers: unknown): string[] {

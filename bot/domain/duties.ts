@@ -1,5 +1,6 @@
 // Longer than most files: the policy's timing rules (R1, R6, R10, R11, R14, R15) share one calendar and one nudge key, and change together.
 import { DateTime } from 'luxon';
+import { enoughAdmins } from './administration';
 import { waitingStep } from './approval';
 import type { Assignment } from './assignmentTypes';
 import { addWorkingDays, nextOfficeMoment, zone } from './calendar';
@@ -106,6 +107,44 @@ const periodPatterns: Record<DutyKind, RegExp> = {
 };
 
 export const isPeriodOf = (duty: DutyKind, period: string): boolean => periodPatterns[duty].test(period);
+
+/**
+ * When a period of a duty begins: when what it names has begun. An archive period names a half-year
+ * (R15: its snapshot may be sent within it, as an account closing sends its last one); a yearly
+ * evaluation the year up to its anniversary, and the one after a time-limited activity the activity,
+ * which began with the account (R6); an approval's wait the moment it began; every other period the
+ * day its duty falls due. Every nudge of a period goes out at or after its start, so a period whose
+ * nudge was issued has begun. Undefined for what is no period of the duty.
+ */
+function periodStart(state: Assignment, duty: DutyKind, period: string): DateTime | undefined {
+  if (!isPeriodOf(duty, period)) return undefined;
+  switch (duty) {
+    case 'archive':
+      return DateTime.fromObject({ year: Number(period.slice(0, 4)), month: period.endsWith('H1') ? 1 : 7, day: 1 }, { zone });
+    case 'evaluation':
+      if (!period.startsWith('end-')) return local(period).minus({ years: 1 });
+      return state.status === 'active' ? dayStart(local(state.activatedAt)) : undefined;
+    case 'approval':
+      return DateTime.fromFormat(period.slice(period.indexOf('-') + 1), "yyyyMMdd'T'HHmmss", { zone: 'utc' });
+    case 'activity':
+    case 'admins':
+    case 'login':
+    case 'ended':
+    case 'ownerLeft':
+    case 'substitute':
+      return local(period);
+    default: {
+      const exhaustive: never = duty;
+      return exhaustive;
+    }
+  }
+}
+
+/** Whether this period of the duty has begun at `now` (ISO): only then can it be done or put off (R6, R15). */
+export function periodBegun(state: Assignment, duty: DutyKind, period: string, now: string): boolean {
+  const start = periodStart(state, duty, period);
+  return start !== undefined && start.isValid && start <= DateTime.fromISO(now);
+}
 
 /** Levels from here on are the reminders after a snooze (10 after the first, 11 after the second…). */
 export const snoozeLevel = 9;
@@ -242,9 +281,8 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
     ],
   });
 
-  // R10: two admins besides the department communicator; at once, then weekly until fixed.
-  const admins = new Set(state.plan.administration.admins.filter((a) => a !== facts.communicatorAadObjectId));
-  if (admins.size < 2) {
+  // R10: two admins besides the department communicator (the rule the plan is checked by); at once, then weekly until fixed.
+  if (!enoughAdmins(state.plan.administration.admins, facts.communicatorAadObjectId)) {
     const since = local(log.adminsChangedAt ?? state.activatedAt);
     const first = Math.max(0, Math.floor(from.diff(since, 'days').days / s.adminReminderDays) - 1);
     const levels: Level[] = [];

@@ -1,7 +1,7 @@
 import type { Assignment, CommandMeta, DutyEvidence, DutyLog, PersonRef } from './assignmentTypes';
 
 export type { DutyEvidence, EvaluationReport } from './assignmentTypes';
-import { isPeriodOf, ownerDuties, type OwnerDuty } from './duties';
+import { isPeriodOf, ownerDuties, periodBegun, type OwnerDuty } from './duties';
 import { isCalendarDate } from './fields';
 
 /**
@@ -28,7 +28,9 @@ export type DutyRefusal =
   | { readonly reason: 'notActive' }
   | { readonly reason: 'notAllowed' }
   | { readonly reason: 'alreadyDone' }
-  | { readonly reason: 'badDates' };
+  | { readonly reason: 'badDates' }
+  /** A period that has not begun (a card for next year's evaluation, a later half-year): nothing to do yet. */
+  | { readonly reason: 'notBegun' };
 
 export type DutyDecision = { readonly ok: true; readonly events: readonly DutyEvent[] } | ({ readonly ok: false } & DutyRefusal);
 
@@ -57,6 +59,8 @@ export function decideDuty(command: DutyCommand, state: Assignment): DutyDecisio
     case 'CompleteDuty': {
       const { duty, period, evidence } = command;
       if (!ownerDuties.includes(duty) || !isPeriodOf(duty, period)) return refuse('notAllowed');
+      // R6, R15: a duty is done for a period that has begun, never ahead for one to come.
+      if (!periodBegun(state, duty, period, at)) return refuse('notBegun');
       if (state.dutyLog?.done?.[`${duty}|${period}`]) return refuse('alreadyDone');
       return { ok: true, events: [{ type: 'DutyCompleted', by, at, duty, period, ...(evidence ? { evidence } : {}) }] };
     }
@@ -68,6 +72,7 @@ export function decideDuty(command: DutyCommand, state: Assignment): DutyDecisio
     case 'SnoozeDuty': {
       const { duty, period, until, latest } = command;
       if (!isPeriodOf(duty, period)) return refuse('notAllowed');
+      if (!periodBegun(state, duty, period, at)) return refuse('notBegun');
       if (state.dutyLog?.done?.[`${duty}|${period}`]) return refuse('alreadyDone');
       // A snooze never passes the escalation: the chief and the communicator still hear on time.
       if (!(Date.parse(until) > Date.parse(at)) || Date.parse(until) > Date.parse(latest)) return refuse('badDates');

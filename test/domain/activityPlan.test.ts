@@ -82,6 +82,16 @@ describe('activity plan (bilaga 1)', () => {
     expect(validateStep('account', 'administration', administration, choices).ok).toBe(true);
   });
 
+  it('R10: the department communicator is added by Kanalkoll and never counts toward the two admins', () => {
+    const sara = person('communicator-1', 'Sara Lind');
+    const withSara: PlanChoices = { ...choices, communicatorAadObjectId: sara.aadObjectId, people: new Map([...choices.people, [sara.aadObjectId, sara]]) };
+    const admins = (ids: string[]) => errorsOf(validateStep('account', 'administration', { ...administration, admins: ids }, withSara));
+    expect(admins([sara.aadObjectId, aida.aadObjectId])).toEqual([{ field: 'admins', code: 'tooFewAdmins' }]);
+    expect(admins([elin.aadObjectId, aida.aadObjectId, sara.aadObjectId])).toEqual([]);
+    // The whole plan too, as it is checked when sent.
+    expect(planProblems({ ...complete, administration: { ...administration, admins: [aida.aadObjectId, sara.aadObjectId] } }, withSara)).toEqual([{ field: 'admins', code: 'tooFewAdmins' }]);
+  });
+
   it('R10: admins are distinct people in the directory who have not left', () => {
     const admins = (ids: string[]) => errorsOf(validateStep('account', 'administration', { ...administration, admins: ids }, choices));
     expect(admins([elin.aadObjectId, elin.aadObjectId])).toEqual([{ field: 'admins', code: 'samePerson' }]);

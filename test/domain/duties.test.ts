@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ActivityPlan } from '../../bot/domain/activityPlan';
 import { decide, evolve, type Assignment, type Event } from '../../bot/domain/assignment';
 import { daysOff, isWorkingDay, zone } from '../../bot/domain/calendar';
-import { askedToClose, defaultDutySettings, escalationAfter, nextNudgeAfter, nudgeKey, nudgesBetween, overdue, passiveSince, stillDue, stillOpen, type Nudge } from '../../bot/domain/duties';
+import { askedToClose, defaultDutySettings, escalationAfter, nextNudgeAfter, nudgeKey, nudgesBetween, overdue, passiveSince, periodBegun, stillDue, stillOpen, type Nudge } from '../../bot/domain/duties';
 import { accountPlan, eventsTo, monitoringPlan } from '../support/seed';
 import { users } from '../../dev/roles';
 
@@ -183,6 +183,45 @@ describe('duty rules', () => {
     expect(notOwner).toMatchObject({ ok: false, reason: 'notAllowed' });
     const badPeriod = decide({ type: 'CompleteDuty', meta: { actor: elin, now: '2027-01-09T09:00:00Z' }, duty: 'archive', period: '2027-H3' }, state);
     expect(badPeriod).toMatchObject({ ok: false, reason: 'notAllowed' });
+  });
+
+  it('R15: a half-year\'s snapshot is done or put off from the start of that half-year, never for a half-year to come', () => {
+    const state = account('2026-11-02T10:00:00+01:00');
+    const done = (period: string, now: string) => decide({ type: 'CompleteDuty', meta: { actor: elin, now }, duty: 'archive', period, evidence: { kind: 'sentToArchive', reference: 'KA 1' } }, state);
+    const snooze = (period: string, now: string) => decide({ type: 'SnoozeDuty', meta: { actor: elin, now }, duty: 'archive', period, until: '2027-07-08T08:00:00+02:00', latest: '2027-08-01T08:00:00+02:00' }, state);
+    expect(done('2027-H1', '2026-12-31T23:59:59+01:00')).toMatchObject({ ok: false, reason: 'notBegun' });
+    expect(done('2027-H2', '2027-06-30T10:00:00+02:00')).toMatchObject({ ok: false, reason: 'notBegun' });
+    expect(snooze('2027-H2', '2027-06-30T10:00:00+02:00')).toMatchObject({ ok: false, reason: 'notBegun' });
+    // The half-year under way: its snapshot may go early (an account closing sends its last one), and the one asked for.
+    expect(done('2027-H1', '2027-01-01T00:00:00+01:00')).toMatchObject({ ok: true });
+    expect(done('2026-H2', '2027-01-04T09:00:00+01:00')).toMatchObject({ ok: true });
+  });
+
+  it('R6: an evaluation is done for the year under way, never for next year\'s ahead', () => {
+    const state = account('2026-11-02T10:00:00+01:00');
+    const done = (period: string, now: string) => decide({ type: 'CompleteDuty', meta: { actor: elin, now }, duty: 'evaluation', period }, state);
+    expect(done('2027-11-02', '2027-10-19T08:00:00+02:00')).toMatchObject({ ok: true });
+    expect(done('2028-11-02', '2027-10-19T08:00:00+02:00')).toMatchObject({ ok: false, reason: 'notBegun' });
+    expect(done('2028-11-02', '2027-11-02T00:00:00+01:00')).toMatchObject({ ok: true });
+    // The evaluation after a time-limited activity is of that activity, which began with the account.
+    expect(done('end-2027-06-30', '2026-11-03T09:00:00+01:00')).toMatchObject({ ok: true });
+    // The activity check and the login are done from the day they fall due.
+    const other = (duty: 'activity' | 'login', period: string, now: string) => decide({ type: 'CompleteDuty', meta: { actor: elin, now }, duty, period }, state);
+    expect(other('activity', '2027-01-01', '2026-12-31T23:00:00+01:00')).toMatchObject({ ok: false, reason: 'notBegun' });
+    expect(other('activity', '2027-01-01', '2027-01-04T08:00:00+01:00')).toMatchObject({ ok: true });
+    expect(other('login', '2026-11-02', '2026-11-03T08:00:00+01:00')).toMatchObject({ ok: true });
+  });
+
+  it('R6, R10, R11, R15: every nudge of ten years comes when its period has begun, so what a nudge asks for can be done', () => {
+    const timeLimited = { ...plan, channel: { ...plan.channel, endDate: '2030-06-30' } };
+    const oneAdmin = { ...plan, administration: { ...plan.administration, admins: [elin.aadObjectId] } };
+    const duties = new Set<string>();
+    for (const state of [account('2026-01-15T13:00:00+01:00'), account('2026-01-15T13:00:00+01:00', [], timeLimited), account('2026-01-15T13:00:00+01:00', [], oneAdmin)]) {
+      const nudges = between(state, '2026-01-15', '2035-12-31T23:59');
+      for (const n of nudges) duties.add(n.duty);
+      expect(nudges.filter((n) => !periodBegun(state, n.duty, n.period, n.at)).map(nudgeKey)).toEqual([]);
+    }
+    expect(duties).toEqual(new Set(['archive', 'evaluation', 'activity', 'login', 'ended', 'admins']));
   });
 
   it('R11: a pause (a summer break) moves the activity check to 60 days after it ends, and is at most 120 days', () => {

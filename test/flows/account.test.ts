@@ -121,7 +121,7 @@ describe('an active account in Teams: mina konton, administration and closing (R
     const password = await elin.press(form, 'Spara', { loginStorage: 'lösenord: Hemligt123!' });
     const twice = await elin.press(form, 'Spara', { admin2: users.employee.aadObjectId });
     const stranger = await elin.press(form, 'Spara', { substitute: '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52' });
-    expect(textOf(tooFew)).toContain('Välj minst två personer');
+    expect(textOf(tooFew)).toContain('Kommunikatören läggs till automatiskt och räknas inte. Välj två andra.');
     expect(textOf(twice)).toContain('Välj olika personer.');
     expect(textOf(stranger)).toContain('Välj en person som finns i listan');
     expect(textOf(password)).toContain('inte själva lösenordet');

@@ -100,8 +100,9 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
           steps.push({ at: archived, run: async () => keep(await world.apply(id, () => ({ type: 'CompleteDuty', meta: { actor: who, now: archived }, duty: 'archive', period: '2026-H2' }))) });
         }
         if (i % 4 === 2) {
+          // Answered when asked: two days after each check falls due (a check not yet due cannot be answered ahead).
           for (let k = 1; k <= 6; k++) {
-            const confirmed = plus(activated, 50 * k);
+            const confirmed = plus(activated, 62 * k);
             steps.push({ at: confirmed, run: async () => keep(await world.apply(id, (s) => ({ type: 'CompleteDuty', meta: { actor: who, now: confirmed }, duty: 'activity', period: activityPeriod(s) }))) });
           }
         }

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../bot/clock';
 import type { Assignment } from '../../bot/domain/assignment';
+import { zone } from '../../bot/domain/calendar';
 import { nudgesBetween } from '../../bot/domain/duties';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditRecords } from '../../bot/store/auditRecords';
@@ -18,6 +20,9 @@ let audit: AuditRecords;
 /** What the task buttons of a nudge card send, as the duty engine draws them. */
 const task = (assignmentId: string, duty: string, period: string, due: string) => ({ assignmentId, duty, period, level: '0', due, at: `${due}T07:00:00.000Z`, section: '0' });
 const stored = async (id: string) => (await stores.assignments.get(id))!.value as Extract<Assignment, { status: 'active' }>;
+/** The app's time now, in Stockholm: these tests run on the real clock. */
+const now = () => DateTime.fromJSDate(systemClock()).setZone(zone);
+const notBegun = 'Det här gäller en period som inte har börjat än. Du kan göra det när perioden har börjat.';
 
 describe('the owner completes duties from the nudge cards (R11, R15)', () => {
   let world: TeamsWorld;
@@ -115,18 +120,22 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
 
   it('R11: "yes, in use" records activity; a pause needs a date within 120 days', async () => {
     const id = await activeAccount();
-    const confirmed = await elin.invoke('duty.active', task(id, 'activity', '2027-01-01', '2027-01-01'));
+    // An activity check that falls due today (on the real clock, a check of a later day has not begun).
+    const today = now().toISODate() ?? '';
+    const confirmed = await elin.invoke('duty.active', task(id, 'activity', today, today));
     expect(textOf(confirmed)).toContain('Vi frågar igen om 60 dagar.');
     expect((await stored(id)).dutyLog?.lastActivityAt).toBeDefined();
 
-    const before = await stored(id);
-    const tooLong = await elin.invoke('duty.pause', { ...task(id, 'activity', '2027-03-01', '2027-03-01'), until_0: '2030-01-01' });
+    // Another account's check, paused instead.
+    const other = await activeAccount();
+    const before = await stored(other);
+    const tooLong = await elin.invoke('duty.pause', { ...task(other, 'activity', today, today), until_0: '2030-01-01' });
     expect(textOf(tooLong)).toContain('Välj ett datum efter i dag, högst 120 dagar fram.');
-    expect((await stored(id)).revision).toBe(before.revision);
+    expect((await stored(other)).revision).toBe(before.revision);
     const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const paused = await elin.invoke('duty.pause', { ...task(id, 'activity', '2027-03-01', '2027-03-01'), until_0: until });
+    const paused = await elin.invoke('duty.pause', { ...task(other, 'activity', today, today), until_0: until });
     expect(textOf(paused)).toContain(`Frågan är pausad till och med ${until}.`);
-    expect((await stored(id)).dutyLog?.pausedUntil).toBe(until);
+    expect((await stored(other)).dutyLog?.pausedUntil).toBe(until);
   });
 
   it('R15: a snooze puts the nudge off a week, never past the escalation', async () => {
@@ -176,6 +185,47 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     const closing = await elin.invoke('duty.evaluationSend', { ...task(id, 'evaluation', '2027-11-02', '2027-11-02'), ...report, decision: 'close', goal0: 'no' });
     expect(actionsOf(closing).map((a) => a.verb)).toContain('account.closeConfirm');
     expect((await stored(id)).dutyLog?.done?.['evaluation|2027-11-02']).toBeDefined();
+  });
+
+  it('R15: a crafted card for a half-year that has not begun is refused: no snapshot done, nothing put off, nothing stored', async () => {
+    const id = await activeAccount();
+    const before = await stores.assignments.get(id);
+    const history = await audit.history(id);
+    // The half-year after the one under way, whenever this runs.
+    const next = now().plus({ months: 6 });
+    const half = `${next.year}-H${next.month <= 6 ? 1 : 2}`;
+    const turn = `${next.month <= 6 ? next.year : next.year + 1}-${next.month <= 6 ? '07' : '01'}-01`;
+
+    const archived = await elin.invoke('duty.archived', { ...task(id, 'archive', half, turn), reference_0: 'KA 2099/1' });
+    const snoozed = await elin.invoke('duty.snooze', task(id, 'archive', half, turn));
+
+    expect(textOf(archived)).toContain(notBegun);
+    expect(textOf(archived)).not.toContain('är gjord');
+    expect(textOf(snoozed)).toContain(notBegun);
+    expect(await stores.assignments.get(id)).toEqual(before);
+    expect(await audit.history(id)).toEqual(history);
+  });
+
+  it('R6: a crafted card for next year\'s evaluation is refused: the form does not open, nothing is stored and the communicator gets nothing', async () => {
+    const id = await activeAccount();
+    const before = await stores.assignments.get(id);
+    const toSara = world.connector.cardsTo('personal-communicator').length;
+    // The account's anniversaries are 2 November; next year's evaluation is of a year that has not begun.
+    let anniversary = DateTime.fromISO('2027-11-02', { zone });
+    while (anniversary.minus({ years: 1 }) <= now()) anniversary = anniversary.plus({ years: 1 });
+    const period = anniversary.toISODate() ?? '';
+    const evaluation = task(id, 'evaluation', period, period);
+
+    const form = await elin.invoke('duty.evaluation', evaluation);
+    const sent = await elin.invoke('duty.evaluationSend', { ...evaluation, ...report, decision: 'continue', goal0: 'yes' });
+    const snoozed = await elin.invoke('duty.snooze', evaluation);
+
+    expect(textOf(form)).toContain(notBegun);
+    expect(actionsOf(form).map((a) => a.verb)).not.toContain('duty.evaluationSend');
+    expect(textOf(sent)).toContain(notBegun);
+    expect(textOf(snoozed)).toContain(notBegun);
+    expect(await stores.assignments.get(id)).toEqual(before);
+    expect(world.connector.cardsTo('personal-communicator')).toHaveLength(toSara);
   });
 
   it('R14: "jag är borta" records the dates and the substitute on every account the owner runs; bad input changes nothing', async () => {

@@ -230,6 +230,8 @@ const dutyRecipe = (base: (t: Targets) => Data, duty: string, extra: Mutation[] 
   free,
   mutations: [...taskMutations(dutyKinds.filter((k) => k !== duty)), ...extra],
 });
+/** R6, R15: a period of the duty that has not begun at the fuzz's clock (4 January 2027): next year's evaluation, a later half-year. */
+const notBegun = (periods: readonly string[]): Mutation => set('period', 'a period that has not begun', periods);
 const evaluationTask = (t: Targets) => task(t, 'evaluation', '2027-11-02', '2027-11-02');
 const evaluationAnswers = { goal0: 'yes', followers: '120', posts: '40', answeredWithin48h: 'always', incidents: '0', change: '', decision: 'continue' };
 const count = (name: string) => field(name, 'not a whole number of 0 or more', wrongForCount, []);
@@ -421,16 +423,21 @@ const recipes: Record<Verb, Recipe> = {
     free: ['text', 'where', 'what', 'summary'],
     mutations: [set('kind', 'not a kind of report', ['', 'Criticism', 'spam', 5, null]), wrongReportField],
   },
-  'duty.archived': dutyRecipe((t) => ({ ...task(t, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/14' }), 'archive', field('reference_0', 'empty or too long', ['', '   ', ...tooLong(200)]), ['reference_0']),
-  'duty.active': dutyRecipe((t) => task(t, 'activity', '2027-01-01', '2027-01-01'), 'activity'),
-  'duty.loginShared': dutyRecipe((t) => task(t, 'login', '2026-11-02', '2026-11-02'), 'login'),
+  'duty.archived': dutyRecipe(
+    (t) => ({ ...task(t, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/14' }),
+    'archive',
+    [...field('reference_0', 'empty or too long', ['', '   ', ...tooLong(200)]), notBegun(['2027-H2', '2031-H1'])],
+    ['reference_0'],
+  ),
+  'duty.active': dutyRecipe((t) => task(t, 'activity', '2027-01-01', '2027-01-01'), 'activity', [notBegun(['2027-02-01', '2027-06-01'])]),
+  'duty.loginShared': dutyRecipe((t) => task(t, 'login', '2026-11-02', '2026-11-02'), 'login', [notBegun(['2027-06-01'])]),
   'duty.pause': dutyRecipe(
     (t) => ({ ...task(t, 'activity', '2027-01-01', '2027-01-01'), until_0: plus(t, 30) }),
     'activity',
-    field('until_0', 'not a date from tomorrow to 120 days on', (_d, t) => [...badDates, '2020-01-01', plus(t, 0), plus(t, 121), '2030-01-01']),
+    [...field('until_0', 'not a date from tomorrow to 120 days on', (_d, t) => [...badDates, '2020-01-01', plus(t, 0), plus(t, 121), '2030-01-01']), notBegun(['2027-06-01'])],
   ),
-  'duty.snooze': dutyRecipe((t) => task(t, 'archive', '2026-H2', '2027-01-01'), 'archive'),
-  'duty.evaluation': dutyRecipe(evaluationTask, 'evaluation'),
+  'duty.snooze': dutyRecipe((t) => task(t, 'archive', '2026-H2', '2027-01-01'), 'archive', [notBegun(['2027-H2'])]),
+  'duty.evaluation': dutyRecipe(evaluationTask, 'evaluation', [notBegun(['2028-11-02'])]),
   'duty.evaluationSend': dutyRecipe(
     (t) => ({ ...evaluationTask(t), ...evaluationAnswers }),
     'evaluation',
@@ -442,6 +449,7 @@ const recipes: Record<Verb, Recipe> = {
       ...field('decision', 'not a choice', ['maybe', '', 'Close']),
       ...field('goal0', 'not a choice', ['kanske', '', 'YES']),
       set('change', 'too long or wrong type', [...tooLong(2000), 5, null, {}]),
+      notBegun(['2028-11-02']),
     ],
     ['change'],
   ),

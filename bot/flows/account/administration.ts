@@ -46,7 +46,7 @@ export function administrationHandlers(deps: AccountDeps): Record<'admins' | 'ad
       command: async ({ turn, stored: { value: a }, meta }): Promise<Made> => {
         const answers = answersFromCard('administration', turn.data);
         const view = await loadView(deps, turn.locale, { assignments: [a], people: peopleNamed(answers) });
-        const result = validateStep('account', 'administration', answers, planChoices(view, a.applicant.aadObjectId));
+        const result = validateStep('account', 'administration', answers, planChoices(view, a));
         if (!result.ok) {
           const t = texts(turn.locale);
           // A refused password is not shown again: the card stays in the chat history.

@@ -91,6 +91,9 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
             : on(t.approval.refused.notApprover);
     case 'alreadyDone':
       return surface === 'removal' ? on(t.removal.already, 'good', { done: true }) : on(t.duties.tasks.alreadyDone, 'good', { done: true });
+    case 'notBegun':
+      // A card for a period to come (next year's evaluation, a later half-year's snapshot): nothing to do yet.
+      return on(t.duties.tasks.notBegun);
     case 'badDates':
       // A snooze past the escalation has no date to fix: it cannot be put off.
       if (surface === 'absence') return on(t.duties.absence.badDates, 'attention', { field: 'date' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
 import type { Assignment } from '../../domain/assignment';
-import { dutyKinds, isPeriodOf, type DutyKind, type Nudge } from '../../domain/duties';
+import { dutyKinds, isPeriodOf, periodBegun, type DutyKind, type Nudge } from '../../domain/duties';
 import { calendarDay, cardId, wholeNumber } from '../../domain/fields';
 import { accountList } from '../shared/accountList';
 import { cardVerb, type Answered, type Made, type Press } from '../commands/press';
@@ -99,8 +99,9 @@ export interface DutyVerb<D extends DutyKind> {
 
 /**
  * A button on a nudge card, through the card-command pipeline: only the account's owner, only while it
- * is active; the card is drawn again with the pressed section saying what happened, or why not. Anyone
- * else gets their own accounts with the refusal: the nudge card is drawn for its owner alone.
+ * is active, only for a period that has begun; the card is drawn again with the pressed section saying
+ * what happened, or why not. Anyone else gets their own accounts with the refusal: the nudge card is
+ * drawn for its owner alone.
  */
 export function dutyVerb<D extends DutyKind>(deps: DutyTaskDeps, spec: DutyVerb<D>): CardHandler {
   const forDuties = taskData.refine((task) => (spec.duties as readonly DutyKind[]).includes(task.duty));
@@ -116,8 +117,17 @@ export function dutyVerb<D extends DutyKind>(deps: DutyTaskDeps, spec: DutyVerb<
     assignmentId: (input) => input.assignmentId,
     alongside: (input, turn) => (aloneOn(input) ? Promise.resolve(undefined) : deps.ledger.get(nudgeOf(input), turn.user.aadObjectId)),
     load: (read) => loadTask<D>(deps, read),
-    authorise: ({ stored, turn }) =>
-      !stored.value.plan ? { reason: 'notFound' } : stored.value.applicant.aadObjectId !== turn.user.aadObjectId ? { reason: 'notYours' } : stored.value.status !== 'active' ? { reason: 'notActive' } : undefined,
+    // A card for a period that has not begun (crafted: no nudge of it is out yet) opens no form and changes nothing.
+    authorise: ({ stored, turn, input, meta }) =>
+      !stored.value.plan
+        ? { reason: 'notFound' }
+        : stored.value.applicant.aadObjectId !== turn.user.aadObjectId
+          ? { reason: 'notYours' }
+          : stored.value.status !== 'active'
+            ? { reason: 'notActive' }
+            : !periodBegun(stored.value, input.duty, input.period, meta.now)
+              ? { reason: 'notBegun' }
+              : undefined,
     ...(spec.command ? { command: spec.command } : {}),
     answer: (press, answered) => {
       // Someone other than the owner (a forwarded card, an id tried) is told nothing of the assignment: no account, admin or communicator is named.

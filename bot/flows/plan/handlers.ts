@@ -94,7 +94,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
         const answers = answersFromCard(step, turn.data);
         const kind = step === 'who' && (answers.kind === 'account' || answers.kind === 'monitoring') ? answers.kind : assignment.draft.kind;
         // "Spara" keeps whatever is typed; only "Fortsätt" demands a complete, valid step.
-        const result = then === 'stay' ? keepDraft(step, kept(assignment, step, answers)) : validateStep(kind, step, answers, planChoices(view, assignment.applicant.aadObjectId));
+        const result = then === 'stay' ? keepDraft(step, kept(assignment, step, answers)) : validateStep(kind, step, answers, planChoices(view, assignment));
         if (!result.ok) return { show: refusedStep(turn, view, assignment, step, result.errors) };
         // A step opened from the review ("Ändra") leads back to it.
         const next = assignment.fromReview ? 'review' : stepAfter(kind, step);
@@ -120,7 +120,7 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
       to === 'review' || stepsFor(a.draft.kind).includes(to) ? { type: 'OpenStep', meta, to } : { refuse: { reason: 'stale' } },
     ),
 
-    submit: onDraftButton(onDraft, ({ stored: { value: a }, context: view, meta }) => ({ type: 'SubmitPlan', meta, choices: planChoices(view, a.applicant.aadObjectId) })),
+    submit: onDraftButton(onDraft, ({ stored: { value: a }, context: view, meta }) => ({ type: 'SubmitPlan', meta, choices: planChoices(view, a) })),
 
     cancel: onDraftButton(onDraft, ({ meta }) => ({ type: 'CancelDraft', meta })),
 

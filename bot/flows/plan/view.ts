@@ -39,7 +39,7 @@ function labels(view: PlanView, step: StepName, kind: PlanKind): Record<string, 
 /** R1: who the plan goes to, from the directory: the applicant's manager, or that there is none. */
 function chiefLine(view: PlanView, assignment: Assignment): { text: string; missing: boolean } {
   const t = texts(view.locale).plan.who;
-  const chief = planChoices(view, assignment.applicant.aadObjectId).chief;
+  const chief = planChoices(view, assignment).chief;
   const name = chief ? view.people.get(chief)?.name : undefined;
   return name ? { text: t.yourChief(name), missing: false } : { text: t.noChief, missing: true };
 }
@@ -97,7 +97,7 @@ export function stepCard(
 /** Every step's answers as facts, with a way back to each; missing or refused steps say so. */
 export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
   const t = texts(view.locale);
-  const choices = planChoices(view, assignment.applicant.aadObjectId);
+  const choices = planChoices(view, assignment);
   return planReviewCard({
     heading: t.plan.heading,
     title: t.plan.review.title,

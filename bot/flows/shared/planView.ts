@@ -58,7 +58,8 @@ export async function loadView(
   return { locale, departments, people, platforms: deps.platforms, platformHosts: deps.platformHosts ?? {}, sourceHosts: deps.sourceHosts ?? [], ...(deps.planningTemplateUrl ? { planningTemplateUrl: deps.planningTemplateUrl } : {}) };
 }
 
-const departmentOf = (a: Assignment): unknown => (a.draft.who as { departmentId?: unknown } | undefined)?.departmentId;
+/** The department a plan is for, as its draft says (an active account's draft is the plan it was approved with). */
+export const departmentOf = (a: Pick<Assignment, 'draft'>): unknown => (a.draft.who as { departmentId?: unknown } | undefined)?.departmentId;
 
 
 /** How a plan is named in lists and messages: its account, or what kind of plan it is. */
