@@ -700,6 +700,14 @@ export const en: Texts = {
       open: 'Open the post',
       report: 'Report something',
     },
+    monthly: {
+      heading: 'What is written about your unit',
+      title: (department: string, month: string, count: number) => `In ${month}, ${count} ${count === 1 ? 'thing was' : 'things were'} reported about ${department}`,
+      text: 'As a manager you should keep up with what is written about your unit, and step in if you suspect a crime. See what has been reported (not who reported it).',
+      criticism: 'Criticism',
+      negative: 'Negative about the municipality',
+      open: 'What is written about my unit?',
+    },
   },
   records: {
     fetch: 'Get the record',

@@ -712,6 +712,15 @@ export const sv = {
       open: 'Öppna inlägget',
       report: 'Rapportera något',
     },
+    /** R16: a chief's note once a month, when something was reported about their department. */
+    monthly: {
+      heading: 'Vad skrivs om din enhet',
+      title: (department: string, month: string, count: number) => `I ${month} rapporterades ${count} ${count === 1 ? 'sak' : 'saker'} om ${department}`,
+      text: 'Du som är chef bör hålla dig uppdaterad på vad som skrivs om din verksamhet, och gripa in om du misstänker något brottsligt. Se vad som har rapporterats (inte vem som rapporterade det).',
+      criticism: 'Kritik',
+      negative: 'Negativt om kommunen',
+      open: 'Vad skrivs om min enhet?',
+    },
   },
   /** The assignment's record (akt, R4): the card that fetches it and the PDF's words. */
   records: {
