@@ -17,7 +17,7 @@ import { settled } from './settled';
  * and writes the draft), the chief's "Godkänn" on a plan just sent (`approval.approve`: the
  * transaction and the answer; the next approver's card and the copies come from the effects queue,
  * and the time from the press until the next approver's card arrives is measured too) and the owner's
- * "Ja, kontot används" on the activity nudge of an account just approved (`duty.active`). Every approval and every activity press is on a plan of its own, brought there
+ * "Skicka datumet" (the day of the latest post, R11) on the activity nudge of an account just approved (`duty.active`). Every approval and every activity press is on a plan of its own, brought there
  * by untimed turns just before, so each timed turn does the same work. The applicant of those is
  * Nora (the colleague), so Elin's "hej" reads the same few assignments all run long.
  * Both hosts run at once and take turns, so drift hits both; each timed turn starts once Kanalkoll's host has
@@ -157,10 +157,10 @@ export async function turnsBench(turns: number, warmup: number, echoApp: string)
       if (app === kanalkoll) sends[kind] ??= turn.sends;
       return turn.elapsed;
     };
-    /** The activity nudge's "in use" button, as the duty engine draws it on the owner's card, for a check due today (one of a later day has not begun). */
+    /** The activity nudge's "Skicka datumet" button (R11), as the duty engine draws it on the owner's card, for a check due today (one of a later day has not begun), with today as the day of the latest post. */
     const activeOn = (assignmentId: string): Action => {
       const today = DateTime.now().setZone(zone).toISODate() ?? '';
-      return { verb: 'duty.active', data: { assignmentId, duty: 'activity', period: today, level: '0', due: today, at: `${today}T07:00:00.000Z`, section: '0' } };
+      return { verb: 'duty.active', data: { assignmentId, duty: 'activity', period: today, level: '0', due: today, at: `${today}T07:00:00.000Z`, section: '0', lastPost_0: today } };
     };
 
     const storage = tablesOf(kanalkoll.host).tables;

@@ -26,6 +26,7 @@ import { ArchiveStore } from './store/archive';
 import { SealedAudit } from './store/sealedAudit';
 import { Blobs } from './store/blobs';
 import { Exports } from './store/exports';
+import { sendChiefUpdates } from './flows/report/chiefUpdates';
 import { remindRegistrar } from './flows/report/registrar';
 import { sweepRetention, type RetentionReport } from './flows/retention/sweep';
 import { DutySchedule } from './store/duties';
@@ -75,6 +76,8 @@ export interface Kanalkoll {
   sweepRetention(): Promise<RetentionReport>;
   /** The registrar's timer (R13): criticism waiting for its diary number for 2 working days is sent again. */
   remindRegistrar(): Promise<{ reminded: number }>;
+  /** The chiefs' timer (R16): once a month, each chief whose department had criticism or negative material reported hears how much. */
+  sendChiefUpdates(): Promise<{ sent: number }>;
   /** Carries out a command on an assignment, as a card button does (the seam below HTTP). */
   run(command: Command, options: RunOptions): Promise<Outcome>;
   /** The effects queue's function: carries out what waits in an assignment's outbox; how many are left. */
@@ -217,6 +220,11 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
       await ready();
       if (!config.home) return { reminded: 0 };
       return remindRegistrar(flows, config.home);
+    },
+    sendChiefUpdates: async () => {
+      await ready();
+      if (!config.home) return { sent: 0 };
+      return sendChiefUpdates({ ...deliverDeps, reports, reach: config.home });
     },
     run: async (command, options) => {
       await ready();

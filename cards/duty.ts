@@ -23,8 +23,8 @@ export interface DutyCardData {
   readonly noticeStyle?: 'good' | 'attention' | 'default';
   /** A line to fill in (the archive's reference), with what was typed and any error. */
   readonly field?: { readonly id: string; readonly label: string; readonly value: string; readonly error?: string };
-  /** A date to pick (pause until), with any error. */
-  readonly date?: { readonly id: string; readonly label: string; readonly value: string; readonly error?: string };
+  /** Dates to pick (the day of the latest post, pause until), each with what was picked and any error. */
+  readonly dates?: readonly { readonly id: string; readonly label: string; readonly value: string; readonly error?: string }[];
 }
 
 export const dutyCard = (data: DutyCardData) => expand(template, { links: [], ...data });

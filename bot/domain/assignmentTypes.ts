@@ -60,7 +60,10 @@ export type AssignmentStatus = Assignment['status'];
 export interface DutyLog {
   /** `duty|period` → when it was completed. */
   readonly done?: Readonly<Record<string, string>>;
-  /** The last time the owner confirmed the account is in use (R11). */
+  /**
+   * R11: when the account was last known to be updated: the day of its latest post, as the owner
+   * gave it (a date), or, before the date was asked for, when the owner confirmed it was in use.
+   */
   readonly lastActivityAt?: string;
   /** When the administration last changed (R10: coverage is counted from then). */
   readonly adminsChangedAt?: string;
@@ -122,4 +125,6 @@ export type DutyEvidence =
   /** Sent to the municipal archive another way; their reference. */
   | { readonly kind: 'sentToArchive'; readonly reference: string }
   | { readonly kind: 'evaluation'; readonly report: EvaluationReport }
-  | { readonly kind: 'confirmed' };
+  | { readonly kind: 'confirmed' }
+  /** R11: the day of the account's latest post, as the owner gave it. */
+  | { readonly kind: 'lastPost'; readonly date: string };

@@ -178,6 +178,31 @@ function halfYearTurns(after: DateTime, until: DateTime): DateTime[] {
 
 const halfYearBefore = (turn: DateTime) => (turn.month === 1 ? `${turn.year - 1}-H2` : `${turn.year}-H1`);
 
+/**
+ * R11: the day the activity check of an active account falls due: 60 days (the setting) after it was
+ * last known to be updated (the day of its latest post, as its owner gave it), or after it was
+ * approved. A pause (a summer break) counts as activity until it ends.
+ */
+function activityCheckDay(state: Extract<Assignment, { status: 'active' }>, s: DutySettings): DateTime {
+  const log = state.dutyLog ?? {};
+  const lastActive = [state.activatedAt, log.lastActivityAt, log.pausedUntil].filter((t): t is string => !!t).map(local).reduce((a, b) => (b > a ? b : a));
+  return dayStart(lastActive.plus({ days: s.inactiveDays }));
+}
+
+/** R11: the day (ISO date) the activity check of the account next falls due, as it stands; undefined if it has none. */
+export function nextActivityCheck(state: Assignment, settings = defaultDutySettings): string | undefined {
+  if (state.status !== 'active' || state.plan.kind !== 'account') return undefined;
+  return activityCheckDay(state, settings).toISODate() ?? undefined;
+}
+
+/**
+ * R11, "uppdateras regelbundet": whether an account whose latest post was on `lastPost` (a date) is
+ * updated regularly at `now`: the activity check counted from that post is not due yet. A post older
+ * than that counts as passive: it does not answer the check.
+ */
+export const updatedRegularly = (lastPost: string, now: DateTime, settings = defaultDutySettings): boolean =>
+  dayStart(local(lastPost).plus({ days: settings.inactiveDays })) > now;
+
 /** Every occurrence of every duty whose levels may fall in (from, to]. */
 function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySettings, facts: DutyFacts): Occurrence[] {
   const found: Occurrence[] = [];
@@ -265,10 +290,8 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
     ],
   });
 
-  // R11: no confirmed activity for 60 days: ask; 14 days of silence: escalate.
-  // A pause (a summer break) counts as activity until it ends.
-  const lastActive = [state.activatedAt, log.lastActivityAt, log.pausedUntil].filter((t): t is string => !!t).map(local).reduce((a, b) => (b > a ? b : a));
-  const inactiveFrom = dayStart(lastActive.plus({ days: s.inactiveDays }));
+  // R11: no post known for 60 days: ask for the latest; 14 days of silence: escalate.
+  const inactiveFrom = activityCheckDay(state, s);
   found.push({
     duty: 'activity',
     period: inactiveFrom.toISODate() ?? '',

@@ -2,6 +2,8 @@ import type { Assignment, CommandMeta, DutyEvidence, DutyLog, PersonRef } from '
 
 export type { DutyEvidence, EvaluationReport } from './assignmentTypes';
 import { isPeriodOf, ownerDuties, periodBegun, type OwnerDuty } from './duties';
+import { DateTime } from 'luxon';
+import { localDate, zone } from './calendar';
 import { isCalendarDate } from './fields';
 
 /**
@@ -62,6 +64,9 @@ export function decideDuty(command: DutyCommand, state: Assignment): DutyDecisio
       // R6, R15: a duty is done for a period that has begun, never ahead for one to come.
       if (!periodBegun(state, duty, period, at)) return refuse('notBegun');
       if (state.dutyLog?.done?.[`${duty}|${period}`]) return refuse('alreadyDone');
+      // R11: the day of the latest post is a real day, and not one still to come. (Whether it is recent
+      // enough depends on the settings: the card's flow asks again when it is not.)
+      if (evidence?.kind === 'lastPost' && (duty !== 'activity' || !isCalendarDate(evidence.date) || evidence.date > localDate(at))) return refuse('badDates');
       return { ok: true, events: [{ type: 'DutyCompleted', by, at, duty, period, ...(evidence ? { evidence } : {}) }] };
     }
     case 'PauseActivity': {
@@ -102,8 +107,11 @@ export function evolveDuty(state: Assignment, event: DutyEvent): Assignment {
       const key = `${event.duty}|${event.period}`;
       const done = { ...log.done, [key]: event.at };
       const evidence = event.evidence ? { ...log.evidence, [key]: event.evidence } : log.evidence;
-      // Confirming the account is in use (R11) restarts the 60 days.
-      return { ...state, dutyLog: { ...log, done, ...(evidence ? { evidence } : {}), ...(event.duty === 'activity' ? { lastActivityAt: event.at } : {}) } };
+      // R11: the 60 days start again from the latest post (from the answer, for a confirmation made before
+      // the day was asked for); never from earlier than the account was last known to be updated.
+      const since = event.evidence?.kind === 'lastPost' ? event.evidence.date : event.at;
+      const lastActivityAt = log.lastActivityAt && DateTime.fromISO(log.lastActivityAt, { zone }) > DateTime.fromISO(since, { zone }) ? log.lastActivityAt : since;
+      return { ...state, dutyLog: { ...log, done, ...(evidence ? { evidence } : {}), ...(event.duty === 'activity' ? { lastActivityAt } : {}) } };
     }
     case 'ActivityPaused':
       return { ...state, dutyLog: { ...log, pausedUntil: event.until } };

@@ -406,8 +406,8 @@ export const sv = {
         text: 'Skriv utvärderingen och dela den med förvaltningens kommunikatör.',
       },
       activity: {
-        title: (account: string) => `Används ${account} fortfarande?`,
-        text: (days: number) => `Ingen har bekräftat att kontot används på ${days} dagar. Konton som inte uppdateras regelbundet ska stängas. Stäng kontot om det inte används.`,
+        title: (account: string) => `Uppdateras ${account} regelbundet?`,
+        text: (days: number) => `Konton som inte uppdateras regelbundet ska stängas. När gjorde du det senaste inlägget? Är det ${days} dagar sedan eller mer: stäng kontot, eller pausa frågan till den dag du börjar uppdatera det igen.`,
       },
       admins: {
         title: (account: string) => `${account} har för få administratörer`,
@@ -455,7 +455,7 @@ export const sv = {
     items: {
       archive: (period: string, due: string) => `Arkivera startsidan för ${period} (från ${due})`,
       evaluation: (due: string) => `Utvärdering (senast ${due})`,
-      activity: (due: string) => `Bekräfta att kontot används, eller stäng det (från ${due})`,
+      activity: (due: string) => `Ange när kontot senast uppdaterades, eller stäng det (från ${due})`,
       admins: 'Minst två administratörer utöver kommunikatören',
       substitute: (due: string) => `Ersättare under frånvaro från ${due}`,
       approval: (due: string) => `Beslut om ansökan (väntar sedan ${due})`,
@@ -466,7 +466,7 @@ export const sv = {
     finished: {
       title: (account: string) => `Klart: ${account}`,
       text: (duty: string, period: string, date: string) => `${duty} (${period}) är gjord ${date}. Du behöver inte göra något mer.`,
-      duties: { archive: 'Arkiveringen', evaluation: 'Utvärderingen', activity: 'Kontrollen av att kontot används', login: 'Bekräftelsen att kommunikatören har inloggningen' },
+      duties: { archive: 'Arkiveringen', evaluation: 'Utvärderingen', activity: 'Kontrollen av att kontot uppdateras', login: 'Bekräftelsen att kommunikatören har inloggningen' },
       ended: {
         admins: 'Kontot har nu minst två administratörer. Du behöver inte göra något mer.',
         approval: 'Ansökan väntar inte längre här. Du behöver inte göra något mer.',
@@ -479,14 +479,17 @@ export const sv = {
       referenceLabel: 'Kommunarkivets referens (om du har skickat bilden till arkivet på annat sätt)',
       archived: 'Skickad till kommunarkivet',
       snooze: 'Påminn mig om en vecka',
-      active: 'Ja, kontot används',
+      lastPostLabel: 'Datum för det senaste inlägget',
+      active: 'Skicka datumet',
       pauseLabel: 'Pausa frågan till och med (till exempel över sommaren)',
       pause: 'Pausa',
       close: 'Stäng kontot',
       loginShared: 'Ja, kommunikatören har inloggningen',
       loginDone: 'Tack! Nu kan förvaltningens kommunikatör också sköta kontot.',
       archivedDone: (period: string) => `Tack! Arkiveringen för ${period} är registrerad.`,
-      activeDone: (days: number) => `Tack! Vi frågar igen om ${days} dagar.`,
+      activeDone: (next: string) => `Tack! Vi frågar igen ${next}.`,
+      badLastPost: 'Välj datumet för det senaste inlägget: i dag eller tidigare.',
+      notUpdated: (days: number) => `Det har gått minst ${days} dagar sedan det senaste inlägget. Konton som inte uppdateras regelbundet ska stängas. Stäng kontot, eller pausa frågan till den dag du börjar uppdatera det igen.`,
       pausedDone: (until: string) => `Frågan är pausad till och med ${until}.`,
       snoozedDone: (until: string) => `Vi påminner dig igen ${until}.`,
       cannotSnooze: 'Det går inte att skjuta upp längre. Din chef och kommunikatören får snart veta att det inte är gjort.',
@@ -719,6 +722,15 @@ export const sv = {
       open: 'Öppna inlägget',
       report: 'Rapportera något',
     },
+    /** R16: a chief's note once a month, when something was reported about their department. */
+    monthly: {
+      heading: 'Vad skrivs om din enhet',
+      title: (department: string, month: string, count: number) => `I ${month} rapporterades ${count} ${count === 1 ? 'sak' : 'saker'} om ${department}`,
+      text: 'Du som är chef bör hålla dig uppdaterad på vad som skrivs om din verksamhet, och gripa in om du misstänker något brottsligt. Se vad som har rapporterats (inte vem som rapporterade det).',
+      criticism: 'Kritik',
+      negative: 'Negativt om kommunen',
+      open: 'Vad skrivs om min enhet?',
+    },
   },
   /** The assignment's record (akt, R4): the card that fetches it and the PDF's words. */
   records: {
@@ -777,10 +789,10 @@ export const sv = {
     checksum: 'Kontrollsumma (SHA-256)',
     reference: 'Arkivets referens',
     completed: (duty: string, period: string, date: string) => `${duty} ${period}: klar ${date}`,
-    duties: { archive: 'Arkivbild', evaluation: 'Utvärdering', activity: 'Kontot används', login: 'Inloggningen delad', admins: 'Två administratörer', ended: 'Slutdatum' } as Record<string, string>,
+    duties: { archive: 'Arkivbild', evaluation: 'Utvärdering', activity: 'Kontot uppdateras', login: 'Inloggningen delad', admins: 'Två administratörer', ended: 'Slutdatum' } as Record<string, string>,
     absence: (from: string, to: string, substitute: string | undefined) => `Borta ${from}–${to}${substitute ? `, ersättare ${substitute}` : ''}`,
     snoozed: (duty: string, period: string, until: string, times: number) => `${duty} ${period}: påminnelse senare, till ${until} (${times} gånger)`,
-    lastActivity: (date: string) => `Senast bekräftat att kontot används: ${date}`,
+    lastActivity: (date: string) => `Senast uppdaterat enligt den ansvariga: ${date}`,
     paused: (date: string) => `Frågan om kontot används är pausad till ${date}`,
     report: (date: string, number: string | undefined) => (number ? `${date}, diarienummer ${number}` : `${date}, väntar på diarienummer`),
     page: (n: number, of: number) => `Sida ${n} av ${of}`,

@@ -3,7 +3,7 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { eachLimited } from '../eachLimited';
 import { RecentReads } from './recentReads';
 import { z } from 'zod';
-import type { Department, Directory, Person } from '../domain/directory';
+import { isEnabled, type Department, type Directory, type Person } from '../domain/directory';
 import type { Organisation, OrganisationEvent } from '../domain/organisation';
 import { encodeKey, fromColumns, rowsStartingWith, TableRepository, toColumns } from './repository';
 import { createdOnce, unlessMissing } from './statuses';
@@ -209,6 +209,18 @@ export class DirectoryStore {
       }
       return false;
     });
+  }
+
+  /**
+   * R16: the chiefs of each department: the people still there who someone reports to now, by their own
+   * department (whom "vad skrivs om min enhet?" shows that department). From everyone: for a timer, never a turn.
+   */
+  async chiefsByDepartment(): Promise<Map<string, Person[]>> {
+    const people = (await this.everyone()).filter(isEnabled);
+    const chiefs = new Set(people.flatMap((p) => (p.chiefAadObjectId && p.chiefAadObjectId !== p.aadObjectId ? [p.chiefAadObjectId] : [])));
+    const found = new Map<string, Person[]>();
+    for (const p of people) if (chiefs.has(p.aadObjectId)) found.set(p.departmentId, [...(found.get(p.departmentId) ?? []), p]);
+    return found;
   }
 
   /** The rows that say who reports to whom: this person under their chief now, and no more under an earlier one or once they left. */

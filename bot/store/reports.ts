@@ -1,6 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { ETagConflict } from '../errors';
-import { orConflict, unlessMissing } from './statuses';
+import { createdOnce, orConflict, unlessMissing } from './statuses';
 import type { PersonRef } from '../domain/assignment';
 import type { ReportContent, ReportKind } from '../domain/report';
 import { encodeKey, fromColumns, toColumns, type Stored } from './repository';
@@ -37,14 +37,21 @@ const departmentPartition = (departmentId: string) => `dept_${encodeKey(departme
 const accountPartition = (accountId: string) => `acct_${encodeKey(accountId)}`;
 const awaitingPartition = 'awaiting_number';
 const reporterPartition = (aadObjectId: string) => `by_${encodeKey(aadObjectId)}`;
+/** R16: who got the month's note of what was reported about their unit (`2026-11`), and whether the month is done. */
+const chiefNotePartition = (month: string) => `chiefnote_${month.replace(/[^0-9-]/g, '')}`;
+const chiefNoteRow = (aadObjectId: string) => `chief_${encodeKey(aadObjectId)}`;
+const monthDone = 'done';
+/** One millisecond before `iso`. */
+const justBefore = (iso: string) => new Date(Date.parse(iso) - 1).toISOString();
 
 /** A report's row: its JSON, and its kind, time and reporter as columns retention queries on. */
 const reportEntity = (report: FiledReport) => ({ partitionKey: 'report', rowKey: report.id, kind: report.kind, filedAt: report.filedAt, reporterAadObjectId: report.reporter.aadObjectId, ...toColumns(report) });
 
 /**
  * Reports in the `reports` table (partition `report`), the criticism waiting for the registrar's
- * diary number (`awaiting_number`), and what the digest, a department's overview and an account's
- * record show of them (`week_…`, `dept_…`, `acct_…`).
+ * diary number (`awaiting_number`), what the digest, a department's overview and an account's
+ * record show of them (`week_…`, `dept_…`, `acct_…`), and which chiefs got a month's note of them
+ * (`chiefnote_…`).
  */
 export class ReportStore {
   private readonly table: TableClient;
@@ -85,6 +92,39 @@ export class ReportStore {
       if (found.length >= limit) break;
     }
     return found.slice(0, limit);
+  }
+
+  /**
+   * R16: how many reports of each kind concern a department, filed from `from` up to `to` (ISO): the
+   * rows of its partition in that range of keys, never the rest of the table.
+   */
+  async countAboutDepartment(departmentId: string, from: string, to: string): Promise<Record<ReportAbout['kind'], number>> {
+    const filter = odata`PartitionKey eq ${departmentPartition(departmentId)} and RowKey ge ${newestFirst(justBefore(to))} and RowKey lt ${newestFirst(justBefore(from))}`;
+    const counts = { criticism: 0, negative: 0 };
+    for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+      const { kind } = fromColumns(entity) as ReportAbout;
+      if (kind === 'criticism' || kind === 'negative') counts[kind]++;
+    }
+    return counts;
+  }
+
+  /** R16: notes that a chief gets this month's note (written before it is sent); false if they got it already. */
+  async chiefNoteOnce(month: string, aadObjectId: string, at: string): Promise<boolean> {
+    return createdOnce(this.table.createEntity({ partitionKey: chiefNotePartition(month), rowKey: chiefNoteRow(aadObjectId), at }));
+  }
+
+  /** R16: a note Teams did not take (throttled, or a server error): the next run sends it. */
+  async chiefNoteAgain(month: string, aadObjectId: string): Promise<void> {
+    await unlessMissing(this.table.deleteEntity(chiefNotePartition(month), chiefNoteRow(aadObjectId)));
+  }
+
+  /** R16: whether every chief who should have this month's note has had it (the runs after that read nothing more). */
+  async chiefNotesDone(month: string): Promise<boolean> {
+    return (await unlessMissing(this.table.getEntity(chiefNotePartition(month), monthDone))) !== undefined;
+  }
+
+  async markChiefNotesDone(month: string, at: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: chiefNotePartition(month), rowKey: monthDone, at }, 'Replace');
   }
 
   /** R4: notes criticism under the account it came to, for the account's record (akt). */

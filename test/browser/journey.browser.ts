@@ -251,12 +251,14 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
   it('Everyday use 8, 9: what falls due together comes as one card, and a done section says so in place', () =>
     step('one card', async () => {
       const elin = as.employee;
-      // Since January nobody has confirmed the account is in use; on 1 July the next archive snapshot is due.
+      // Since February the activity check has asked when the account was last updated; on 1 July the next archive snapshot is due.
       await tick('2027-07-05T09:00');
       let card = await elin.card('2 saker väntar på dig');
       expect(await elin.count('2 saker väntar på dig')).toBe(1);
       await elin.picture(card, picture('7-one-card'));
-      card = await elin.press(card, 'Ja, kontot används', 'Vi frågar igen om 60 dagar');
+      // R11: the day of the latest post, within the 60 days.
+      await elin.date(card, 0, '2027-07-01');
+      card = await elin.press(card, 'Skicka datumet', 'Vi frågar igen 30 augusti 2027');
       // The same card: the archive section still asks, with its own button.
       expect(await card.locator('button[title="Skickad till kommunarkivet"]').count()).toBe(1);
       await elin.picture(card, picture('8-one-done'));

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ActivityPlan } from '../../bot/domain/activityPlan';
 import { decide, evolve, type Assignment, type Event } from '../../bot/domain/assignment';
 import { daysOff, isWorkingDay, zone } from '../../bot/domain/calendar';
-import { askedToClose, defaultDutySettings, escalationAfter, nextNudgeAfter, nudgeKey, nudgesBetween, overdue, passiveSince, periodBegun, stillDue, stillOpen, type Nudge } from '../../bot/domain/duties';
+import { askedToClose, defaultDutySettings, escalationAfter, nextActivityCheck, nextNudgeAfter, nudgeKey, nudgesBetween, overdue, passiveSince, periodBegun, stillDue, stillOpen, updatedRegularly, type Nudge } from '../../bot/domain/duties';
 import { accountPlan, eventsTo, monitoringPlan } from '../support/seed';
 import { users } from '../../dev/roles';
 
@@ -123,6 +123,27 @@ describe('duty rules', () => {
     // The rules read the assignment as it is now: the answered period is gone, the next one counts
     // from the confirmation. 6 March 2027 is a Saturday.
     expect(of(nudges, 'activity')).toEqual(['2027-03-06 L0 2027-03-08 08:00 owner', '2027-03-06 L1 2027-03-22 08:00 escalation']);
+  });
+
+  it('R11: "uppdateras regelbundet": the day of the latest post answers the check only within the 60 days, and the next check counts from it', () => {
+    // On 4 March 2027 a post of 4 January is 59 days old: updated regularly; one of 3 January is 60 days old: passive.
+    expect(updatedRegularly('2027-01-04', at('2027-03-04T16:59'))).toBe(true);
+    expect(updatedRegularly('2027-01-03', at('2027-03-04T08:00'))).toBe(false);
+    expect(updatedRegularly('2027-01-13', at('2027-03-04T08:00'), { ...defaultDutySettings, inactiveDays: 50 })).toBe(false);
+
+    const state = account('2026-11-02T10:00:00+01:00');
+    const answer = (date: string) => decide({ type: 'CompleteDuty', meta: { actor: elin, now: '2027-01-05T10:00:00+01:00' }, duty: 'activity', period: '2027-01-01', evidence: { kind: 'lastPost', date } }, state);
+    // A day still to come, or one that is none, tells nothing.
+    for (const date of ['2027-01-06', '2027-02-30', 'igår', '']) expect(answer(date)).toMatchObject({ ok: false, reason: 'badDates' });
+    const answered = answer('2026-12-20');
+    if (!answered.ok) throw new Error('answered');
+    const after = answered.events.reduce<Assignment>((s, e) => evolve(s, e), state);
+    expect(nextActivityCheck(after)).toBe('2027-02-18');
+    // The answered period is done; the next is 60 days after the post (18 February, a Thursday).
+    expect(of(between(after, '2027-01-05', '2027-03-31'), 'activity')).toEqual(['2027-02-18 L0 2027-02-18 08:00 owner', '2027-02-18 L1 2027-03-04 08:00 escalation']);
+    // An earlier day given later never moves the check back.
+    const older: Event = { type: 'DutyCompleted', by: elin, at: '2027-02-18T10:00:00+01:00', duty: 'activity', period: '2027-02-18', evidence: { kind: 'lastPost', date: '2026-12-01' } };
+    expect(nextActivityCheck(evolve(after, older))).toBe('2027-02-18');
   });
 
   it('R10: fewer than two admins besides the communicator nudges the owner at once, then weekly until fixed', () => {

@@ -134,7 +134,7 @@ describe('cards follow the duty (Everyday use 9)', () => {
     const activity = sent(state, 'activity');
     const settings = { ...defaultDutySettings, inactiveDays: 45, approvalReminderWorkingDays: 3 };
     const view = { state, names: { owner: elin.name, approver: users.chief.name }, overdue: [], locale: 'sv' as const, settings, section: 0 };
-    expect(JSON.stringify(nudgeSection({ ...view, nudge: activity, role: 'owner' }))).toContain('på 45 dagar');
+    expect(JSON.stringify(nudgeSection({ ...view, nudge: activity, role: 'owner' }))).toContain('Är det 45 dagar sedan eller mer');
     const waiting = eventsTo('w1', accountPlan({ platform: 'X', accountName: 'w' }), 'awaiting_chief').reduce<Assignment | undefined>(evolve, undefined) as Assignment;
     const reminder = dueBy(waiting).find((n) => n.duty === 'approval')!;
     expect(JSON.stringify(nudgeSection({ ...view, state: waiting, nudge: reminder, role: 'approver' }))).toContain('väntar på dig sedan 3 arbetsdagar');

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isWorkingDay } from '../../bot/domain/calendar';
 import { generateOrg } from '../../dev/generateOrg';
 import { asGraphUsers, startGraph, type GraphStandIn } from '../../dev/graph';
 import { directory } from '../../dev/roles';
@@ -31,7 +32,7 @@ describe('every card at 6,000 people is under 40 KB', () => {
     await graph.close();
   });
 
-  it('the plan, the approvals, the register, the owner\'s cards, "förvaltningar", help, reports, removals, the unit overview and the digest', async () => {
+  it('the plan, the approvals, the register, the owner\'s cards, "förvaltningar", help, reports, removals, the unit overview, the digest and the chiefs\' monthly note', async () => {
     const [elin, karim, sara, johan] = (['employee', 'chief', 'communicator', 'commschief'] as const).map(measured) as [TeamsClient, TeamsClient, TeamsClient, TeamsClient];
     const { accounts, departments, unit } = await everyCardJourney({ elin, karim, sara, johan }, world.connector);
     expect(textOf(accounts)).toContain('Fritidsgårdarna i Botkyrka');
@@ -45,6 +46,14 @@ describe('every card at 6,000 people is under 40 KB', () => {
     process.env.KANALKOLL_CLOCK_OFFSET_MS = String(monday.toMillis() - Date.now());
     await world.timer('weeklyDigest');
     expect(world.connector.cardsTo('personal-commschief').some((c) => textOf(c).includes('Veckans läge'))).toBe(true);
+
+    // R16: a post reported that Monday; on the first working morning of the next month the chiefs hear of it.
+    await elin.press(await elin.press(await elin.say('rapportera'), 'Rapportera inlägg'), 'Skicka', { link: 'https://example.org/artikel', summary: 'En artikel om köer', to: 'chief' });
+    let firstMorning = monday.plus({ months: 1 }).startOf('month').set({ hour: 9 });
+    while (!isWorkingDay(firstMorning)) firstMorning = firstMorning.plus({ days: 1 });
+    process.env.KANALKOLL_CLOCK_OFFSET_MS = String(firstMorning.toMillis() - Date.now());
+    await world.timer('chiefUpdates');
+    expect(world.connector.cardsTo('personal-chief').some((c) => textOf(c).includes('rapporterades 1 sak om Kultur- och fritidsförvaltningen'))).toBe(true);
 
     const cards = [...answered, ...cardsSent(world.connector)];
     const sizes = cards.map(({ what, card }) => ({ what, bytes: teamsBytes(card) }));

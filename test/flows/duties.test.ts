@@ -265,7 +265,7 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
         expect(cards).toHaveLength(1);
         expect(cards[0]).toContain(`${who.name} kan inte nås i Teams`);
         expect(cards[0]).toContain('Arkivera startsidan för andra halvåret 2026');
-        expect(cards[0]).toContain('Bekräfta att kontot används');
+        expect(cards[0]).toContain('Ange när kontot senast uppdaterades');
       }
       expect((await world.stores.conversations.user(world.reach.tenantId, who.aadObjectId))?.unreachable?.reason).toMatch(/^403/);
     } finally {

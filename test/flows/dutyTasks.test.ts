@@ -11,7 +11,8 @@ import { RegisterStore } from '../../bot/store/register';
 import { users } from '../../dev/roles';
 import { accountPlan, seed } from '../support/seed';
 import { startTeams, type TeamsWorld } from '../support/teams';
-import { actionsOf, textOf, type TeamsClient } from '../support/teamsClient';
+import { refusalOn, refusalTexts } from '../support/refusals';
+import { actionsOf, inputsOf, textOf, type TeamsClient } from '../support/teamsClient';
 
 let stores: { assignments: AssignmentStore; register: RegisterStore };
 let ledger: NudgeLedger;
@@ -118,24 +119,51 @@ describe('the owner completes duties from the nudge cards (R11, R15)', () => {
     expect((await stored(id)).revision).toBe(before.revision);
   });
 
-  it('R11: "yes, in use" records activity; a pause needs a date within 120 days', async () => {
+  it('R11: "uppdateras regelbundet": the check asks for the day of the latest post; one older than the 60 days counts as passive and answers nothing', async () => {
     const id = await activeAccount();
+    const today = DateTime.now().setZone('Europe/Stockholm').startOf('day');
     // An activity check that falls due today (on the real clock, a check of a later day has not begun).
-    const today = now().toISODate() ?? '';
-    const confirmed = await elin.invoke('duty.active', task(id, 'activity', today, today));
-    expect(textOf(confirmed)).toContain('Vi frågar igen om 60 dagar.');
-    expect((await stored(id)).dutyLog?.lastActivityAt).toBeDefined();
+    const check = task(id, 'activity', today.toISODate()!, today.toISODate()!);
+    const daysAgo = (days: number) => today.minus({ days }).toISODate()!;
+    const before = await stored(id);
+    const problem = (card: object) => refusalOn(card, refusalTexts('sv'));
 
-    // Another account's check, paused instead.
-    const other = await activeAccount();
-    const before = await stored(other);
-    const tooLong = await elin.invoke('duty.pause', { ...task(other, 'activity', today, today), until_0: '2030-01-01' });
+    // No day, a day that is none, or one still to come: asked again under the field, nothing stored.
+    for (const lastPost of [undefined, '', '2026-02-30', 'i förrgår', daysAgo(-1)]) {
+      const refused = await elin.invoke('duty.active', { ...check, ...(lastPost === undefined ? {} : { lastPost_0: lastPost }) });
+      expect(problem(refused)).toBe('Välj datumet för det senaste inlägget: i dag eller tidigare.');
+      expect(actionsOf(refused).map((a) => a.verb)).toEqual(['duty.active', 'duty.pause', 'account.close']);
+    }
+    // 60 days or more since the latest post: not updated regularly. Close, or pause until updates start again.
+    const passive = await elin.invoke('duty.active', { ...check, lastPost_0: daysAgo(60) });
+    expect(problem(passive)).toBe('Det har gått minst 60 dagar sedan det senaste inlägget. Konton som inte uppdateras regelbundet ska stängas. Stäng kontot, eller pausa frågan till den dag du börjar uppdatera det igen.');
+    expect(actionsOf(passive).map((a) => a.verb)).toEqual(['duty.active', 'duty.pause', 'account.close']);
+    expect(inputsOf(passive)).toEqual({ lastPost_0: daysAgo(60), until_0: '' });
+    expect((await stored(id)).revision).toBe(before.revision);
+
+    // A post within them (since the account was approved, on 2 November 2026): the check is answered, and the next one counts from that post.
+    const answered = await elin.invoke('duty.active', { ...check, lastPost_0: daysAgo(20) });
+    const next = today.plus({ days: 40 });
+    expect(textOf(answered)).toContain(`Tack! Vi frågar igen ${next.setLocale('sv-SE').toLocaleString(DateTime.DATE_FULL)}.`);
+    const after = await stored(id);
+    expect(after.dutyLog?.lastActivityAt).toBe(daysAgo(20));
+    expect(after.dutyLog?.evidence?.[`activity|${today.toISODate()}`]).toEqual({ kind: 'lastPost', date: daysAgo(20) });
+    expect((await audit.history(id)).at(-1)).toMatchObject({ type: 'DutyCompleted', role: 'owner' });
+    const nextCheck = nudgesBetween(after, DateTime.now(), DateTime.now().plus({ days: 120 })).find((n) => n.duty === 'activity');
+    expect(nextCheck).toMatchObject({ period: next.toISODate(), audience: 'owner' });
+  });
+
+  it('R11: a pause needs a date within 120 days', async () => {
+    const id = await activeAccount();
+    const before = await stored(id);
+    const today = now().toISODate() ?? '';
+    const tooLong = await elin.invoke('duty.pause', { ...task(id, 'activity', today, today), until_0: '2030-01-01' });
     expect(textOf(tooLong)).toContain('Välj ett datum efter i dag, högst 120 dagar fram.');
-    expect((await stored(other)).revision).toBe(before.revision);
+    expect((await stored(id)).revision).toBe(before.revision);
     const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const paused = await elin.invoke('duty.pause', { ...task(other, 'activity', today, today), until_0: until });
+    const paused = await elin.invoke('duty.pause', { ...task(id, 'activity', today, today), until_0: until });
     expect(textOf(paused)).toContain(`Frågan är pausad till och med ${until}.`);
-    expect((await stored(other)).dutyLog?.pausedUntil).toBe(until);
+    expect((await stored(id)).dutyLog?.pausedUntil).toBe(until);
   });
 
   it('R15: a snooze puts the nudge off a week, never past the escalation', async () => {

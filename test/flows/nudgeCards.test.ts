@@ -79,18 +79,18 @@ describe('nudge cards as people live them', () => {
     expect(count(elinsCard, 'Spara startsidan för')).toBe(0);
     // The escalation of 1 February has happened: the reminder does not promise it.
     expect(elinsCard).not.toContain('får din chef och kommunikatören veta');
-    expect(count(elinsCard, 'Används glesbiblioteket (Instagram) fortfarande?')).toBe(1);
+    expect(count(elinsCard, 'Uppdateras glesbiblioteket (Instagram) regelbundet?')).toBe(1);
     // In the order they fell due: the admins and the login since November, the activity check and the archive since January.
     expect(actionsOf(elins[0]).map((a) => a.verb)).toEqual(['account.admins', 'duty.snooze', 'duty.loginShared', 'duty.snooze', 'duty.active', 'duty.pause', 'account.close', 'duty.archived', 'duty.snooze']);
     // Each section's form has inputs of its own.
-    expect(Object.keys(inputsOf(elins[0])).sort()).toEqual(['reference_3', 'until_2']);
+    expect(Object.keys(inputsOf(elins[0])).sort()).toEqual(['lastPost_2', 'reference_3', 'until_2']);
     for (const role of ['chief', 'communicator'] as const) {
       const theirs = cards(role, 'glesbiblioteket');
       expect(theirs).toHaveLength(1);
       const text = textOf(theirs[0]!);
       expect(count(text, 'Elin Ek behöver hjälp med glesbiblioteket')).toBe(1);
       expect(count(text, 'Arkivera startsidan för andra halvåret 2026')).toBe(1);
-      expect(count(text, 'Bekräfta att kontot används')).toBe(1);
+      expect(count(text, 'Ange när kontot senast uppdaterades')).toBe(1);
       expect(count(text, 'Bekräfta att förvaltningens kommunikatör har inloggningen')).toBe(1);
     }
     // A second run of the timer at the same hour sends nobody anything again.
@@ -115,11 +115,11 @@ describe('nudge cards as people live them', () => {
     expect(textOf(shared)).toContain('Bekräftelsen att kommunikatören har inloggningen');
     expect(textOf(await current('chief', id))).not.toContain('Bekräfta att förvaltningens kommunikatör har inloggningen');
 
-    // She confirms the account is in use: the chief's card no longer lists the activity check.
-    const confirmed = await elin.press(shared, 'Ja, kontot används');
-    expect(textOf(confirmed)).toContain('Vi frågar igen om 60 dagar.');
+    // R11: she gives the day of the latest post, within the 60 days: the chief's card no longer lists the activity check.
+    const confirmed = await elin.press(shared, 'Skicka datumet', { lastPost_2: '2027-02-20' });
+    expect(textOf(confirmed)).toContain('Vi frågar igen 21 april 2027.');
     expect(textOf(await current('chief', id))).toContain('Arkivera startsidan för andra halvåret 2026');
-    expect(textOf(await current('chief', id))).not.toContain('Bekräfta att kontot används');
+    expect(textOf(await current('chief', id))).not.toContain('Ange när kontot senast uppdaterades');
 
     // She archives from the card: every card about it says so, and nothing is left to press on the chief's.
     const archived = await elin.press(confirmed, 'Skickad till kommunarkivet', { reference_3: 'KA 2027/31' });

@@ -54,3 +54,29 @@ describe('the registrar\'s diary number (diarieföring, R13)', () => {
     expect((await reports.aboutDepartment('kultur-fritid', '2026-11-01T00:00:00.000Z', 500)).find((r) => r.id === report.id)).toEqual({ ...about, diaryNumber: 'KS 2026/77' });
   });
 });
+
+describe('what the chiefs\' monthly note reads (R16)', () => {
+  beforeAll(() => tables.ensureCreated());
+
+  it('R16: a month\'s reports about a department are counted by kind from its own rows, from the first instant of the month up to the next', async () => {
+    const department = `dept-${randomUUID().slice(0, 8)}`;
+    const note = (kind: 'criticism' | 'negative', filedAt: string) => reports.noteDepartment(department, { id: randomUUID(), kind, filedAt, link: 'https://example.org/1', excerpt: 'x' });
+    await note('criticism', '2026-10-31T22:59:59.999Z');
+    await note('criticism', '2026-10-31T23:00:00.000Z');
+    await note('negative', '2026-11-15T12:00:00.000Z');
+    await note('negative', '2026-11-30T22:59:59.999Z');
+    await note('negative', '2026-11-30T23:00:00.000Z');
+    // November in Stockholm: 1 November 00:00 (CET) is 31 October 23:00 UTC.
+    expect(await reports.countAboutDepartment(department, '2026-10-31T23:00:00.000Z', '2026-11-30T23:00:00.000Z')).toEqual({ criticism: 1, negative: 2 });
+    expect(await reports.countAboutDepartment(`${department}-x`, '2026-10-31T23:00:00.000Z', '2026-11-30T23:00:00.000Z')).toEqual({ criticism: 0, negative: 0 });
+  });
+
+  it('R16: a chief is noted once a month, however many runs at once; a note Teams did not take can be sent again', async () => {
+    const chief = randomUUID();
+    const month = '2026-11';
+    const firsts = await Promise.all([1, 2, 3].map(() => reports.chiefNoteOnce(month, chief, '2026-12-01T08:00:00.000Z')));
+    expect(firsts.filter(Boolean)).toHaveLength(1);
+    await reports.chiefNoteAgain(month, chief);
+    expect(await reports.chiefNoteOnce(month, chief, '2026-12-01T09:00:00.000Z')).toBe(true);
+  });
+});

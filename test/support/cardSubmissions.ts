@@ -429,7 +429,15 @@ const recipes: Record<Verb, Recipe> = {
     [...field('reference_0', 'empty or too long', ['', '   ', ...tooLong(200)]), notBegun(['2027-H2', '2031-H1'])],
     ['reference_0'],
   ),
-  'duty.active': dutyRecipe((t) => task(t, 'activity', '2027-01-01', '2027-01-01'), 'activity', [notBegun(['2027-02-01', '2027-06-01'])]),
+  // R11: the day of the latest post: a real day, not to come, later than the approval, and within the 60 days.
+  'duty.active': dutyRecipe(
+    (t) => ({ ...task(t, 'activity', '2027-01-01', '2027-01-01'), lastPost_0: t.today }),
+    'activity',
+    [
+      ...field('lastPost_0', 'not a day of the last 60, or one to come', (_d, t) => [...badDates, plus(t, 1), plus(t, -60), plus(t, -400), '2020-01-01', '2030-01-01']),
+      notBegun(['2027-02-01', '2027-06-01']),
+    ],
+  ),
   'duty.loginShared': dutyRecipe((t) => task(t, 'login', '2026-11-02', '2026-11-02'), 'login', [notBegun(['2027-06-01'])]),
   'duty.pause': dutyRecipe(
     (t) => ({ ...task(t, 'activity', '2027-01-01', '2027-01-01'), until_0: plus(t, 30) }),
@@ -553,7 +561,7 @@ export function validSubmissions(t: Targets): Submission[] {
     valid('plan.save', 'employee', { ...onDraft(t), step: 'channel', then: 'next', ...steps.channel }),
     valid('approval.approve', 'chief', { assignmentId: t.awaiting.id, version: t.awaiting.version, step: 'chief', comment: '' }),
     valid('account.adminsSave', 'employee', { assignmentId: t.active, ...admins, admin2: aad('colleague') }),
-    valid('duty.active', 'employee', task(t, 'activity', '2027-01-01', '2027-01-01')),
+    valid('duty.active', 'employee', { ...task(t, 'activity', '2027-01-01', '2027-01-01'), lastPost_0: t.today }),
     valid('duty.evaluationSend', 'employee', { ...evaluationTask(t), ...evaluationAnswers }),
     valid('absence.save', 'employee', { from: plus(t, 7), to: plus(t, 14), substitute: aad('admin') }),
     valid('report.send', 'colleague', reportBase.bullying(t)),

@@ -1,5 +1,6 @@
 import { texts } from '../../bot/i18n';
 import type { Locale } from '../../bot/domain/locale';
+import { defaultDutySettings } from '../../bot/domain/duties';
 import { longestPauseDays } from '../../bot/domain/dutyCommands';
 
 /**
@@ -19,6 +20,7 @@ export function refusalTexts(locale: Locale): ReadonlySet<string> {
     t.approval.assign.unknown, t.approval.assign.applicant, t.approval.assign.notAllowed, t.approval.appoint.notNeeded, t.organisation.onlyChief, t.organisation.unreadable,
     a.notFound, a.notAllowed, a.notOwner, a.notActive, a.unreadable, a.checklistMissing, a.snapshotMissing, a.ownerPending, a.lostRace,
     d.tasks.cannotSnooze, d.tasks.referenceRequired, d.tasks.badPause(longestPauseDays), d.tasks.notYours, d.tasks.unreadable, d.tasks.notActive, d.tasks.notBegun, d.tasks.lostRace,
+    d.tasks.badLastPost, d.tasks.notUpdated(defaultDutySettings.inactiveDays),
     d.evaluation.fix,
     d.absence.badDates, d.absence.unknownSubstitute, d.absence.notYourself, d.absence.none,
     t.report.fix, t.report.unknownKind,

@@ -17,7 +17,7 @@ export type PressRefusal = Refusal | { readonly reason: 'unreadable' } | { reado
 export type Surface = 'plan' | 'approval' | 'assign' | 'appoint' | 'account' | 'duty' | 'absence' | 'removal' | 'records' | 'hold' | 'report' | 'diary' | 'organisation';
 
 /** The field of the card a refusal is shown under, when it concerns one. */
-export type RefusalField = 'comment' | 'person' | 'date';
+export type RefusalField = 'comment' | 'person' | 'date' | 'lastPost';
 
 /** A refusal as the person reads it. `done`: nothing is left to do on that card (it says so, without buttons). */
 export interface RefusalShown {
@@ -97,6 +97,8 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
     case 'badDates':
       // A snooze past the escalation has no date to fix: it cannot be put off.
       if (surface === 'absence') return on(t.duties.absence.badDates, 'attention', { field: 'date' });
+      // R11: the day of the latest post, under its own field.
+      if (tried === 'CompleteDuty') return on(t.duties.tasks.badLastPost, 'attention', { field: 'lastPost' });
       return tried === 'SnoozeDuty' ? on(t.duties.tasks.cannotSnooze) : on(t.duties.tasks.badPause(longestPauseDays), 'attention', { field: 'date' });
     default: {
       const unplaced: never = reason;

@@ -32,6 +32,9 @@ type TaskData = z.infer<typeof taskData>;
 
 export type Shown = NonNullable<NudgeView['shown']>;
 
+/** The inputs of a nudge card's forms: the archive's reference, the day of the latest post (R11), pause until. */
+type TaskInput = 'reference' | 'lastPost' | 'until';
+
 /** The nudge a task button is on, and the card to answer with. */
 export interface Task<D extends DutyKind = DutyKind> {
   /** The card again, with the pressed section showing what happened; `state` is the assignment after the press (as read, if not given). */
@@ -44,7 +47,7 @@ export interface Task<D extends DutyKind = DutyKind> {
   /** What the card sent to identify the nudge, to send it again from a form. */
   readonly key: Readonly<Record<string, string>>;
   /** What was typed in one of the nudge's own inputs (each section of a card has its own). */
-  readonly input: (name: 'reference' | 'until') => string;
+  readonly input: (name: TaskInput) => string;
 }
 
 /** The ledger's record of the card the button is on (what else it holds), read at the same time as the assignment. */
@@ -76,7 +79,7 @@ async function loadTask<D extends DutyKind>(deps: DutyTaskDeps, read: Omit<TaskP
     return drawNudgeCard(deps, turn.reach.tenantId, turn.user.aadObjectId, items, turn.locale, { known, pressed: { section: pressed, shown } });
   };
   const key = { assignmentId, duty, period, level: String(level), due, at, section: String(section), ...(alone ? { alone: '1' } : {}) };
-  const input = (name: 'reference' | 'until') => {
+  const input = (name: TaskInput) => {
     // A card drawn before sections had one form, its inputs without a number.
     const value = data[`${name}_${section}`] ?? ('section' in (turn.data as object) ? undefined : data[name]);
     return typeof value === 'string' ? value.trim() : '';
@@ -109,6 +112,7 @@ export function dutyVerb<D extends DutyKind>(deps: DutyTaskDeps, spec: DutyVerb<
     if (answered.ok) return press.context.card({ notice: spec.done?.(press, answered.state) ?? '', done: true }, answered.state);
     const { refusal } = answered;
     if (refusal.field === 'date') return press.context.card({ dateError: refusal.text, style: 'attention' }, answered.state);
+    if (refusal.field === 'lastPost') return press.context.card({ ...spec.keep?.(press), lastPostError: refusal.text, style: 'attention' }, answered.state);
     return press.context.card({ ...spec.keep?.(press), notice: refusal.text, ...(refusal.style === 'good' ? {} : { style: 'attention' }), ...(refusal.done ? { done: true } : {}) }, answered.state);
   };
   return cardVerb<TaskData, Task<D>, SentCard>(deps, {

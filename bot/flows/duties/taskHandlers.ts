@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { localDate } from '../../domain/calendar';
-import { nudgesBetween } from '../../domain/duties';
+import { localDate, longDate } from '../../domain/calendar';
+import { nextActivityCheck, nudgesBetween, updatedRegularly } from '../../domain/duties';
+import { isCalendarDate } from '../../domain/fields';
 import { texts } from '../../i18n';
 import type { CardHandler } from '../turn';
 import { factsFor } from './schedule';
@@ -31,10 +32,22 @@ export function taskHandlers(deps: DutyTaskDeps): Record<'archived' | 'active' |
       keep: ({ context }) => ({ fieldValue: context.input('reference') }),
     }),
 
+    // R11, "uppdateras regelbundet": the day of the latest post. One older than the check's window does
+    // not answer it: the account counts as passive, and goes on as one whose owner does not answer.
     active: dutyVerb(deps, {
       duties: ['activity'],
-      command: ({ context: task, meta }) => ({ type: 'CompleteDuty', meta, duty: 'activity', period: task.nudge.period, evidence: { kind: 'confirmed' } }),
-      done: ({ turn }) => texts(turn.locale).duties.tasks.activeDone(deps.dutySettings.inactiveDays),
+      command: ({ turn, context: task, meta }) => {
+        const date = task.input('lastPost');
+        const picked = isCalendarDate(date) && date <= localDate(meta.now);
+        if (picked && !updatedRegularly(date, DateTime.fromISO(meta.now), deps.dutySettings)) {
+          const t = texts(turn.locale);
+          return { show: task.card({ notice: t.duties.tasks.notUpdated(deps.dutySettings.inactiveDays), style: 'attention', lastPostValue: date }) };
+        }
+        // A day that is not one, or still to come, is refused by the rules, under its field.
+        return { type: 'CompleteDuty', meta, duty: 'activity', period: task.nudge.period, evidence: { kind: 'lastPost', date } };
+      },
+      done: ({ turn }, after) => texts(turn.locale).duties.tasks.activeDone(longDate(nextActivityCheck(after, deps.dutySettings) ?? '', turn.locale)),
+      keep: ({ context }) => ({ lastPostValue: isCalendarDate(context.input('lastPost')) ? context.input('lastPost') : '' }),
     }),
 
     loginShared: dutyVerb(deps, {

@@ -3,7 +3,7 @@ import type { DutyCardData } from '../../../cards';
 import { accountName } from '../../domain/account';
 import type { Assignment } from '../../domain/assignment';
 import { longDate } from '../../domain/calendar';
-import type { DutySettings, Nudge, OverdueDuty } from '../../domain/duties';
+import { nextActivityCheck, type DutySettings, type Nudge, type OverdueDuty } from '../../domain/duties';
 import type { NudgeRole } from '../../domain/nudgeRecipients';
 import type { Locale } from '../../domain/locale';
 import { texts, type Texts } from '../../i18n';
@@ -37,7 +37,18 @@ export interface NudgeView {
   /** When the duty escalates to the chief and the communicator, if it still will (duties.ts `escalationAfter`). */
   readonly escalatesAt?: string;
   /** After a task on the card: what happened, or what to fix (with the typed value kept). */
-  readonly shown?: { readonly notice?: string; readonly style?: 'good' | 'attention'; readonly done?: boolean; readonly fieldValue?: string; readonly fieldError?: string; readonly dateError?: string };
+  readonly shown?: {
+    readonly notice?: string;
+    readonly style?: 'good' | 'attention';
+    readonly done?: boolean;
+    readonly fieldValue?: string;
+    readonly fieldError?: string;
+    /** The pause's date. */
+    readonly dateError?: string;
+    /** R11: the day of the latest post, as picked, and what is wrong with it. */
+    readonly lastPostValue?: string;
+    readonly lastPostError?: string;
+  };
 }
 
 const day = longDate;
@@ -90,7 +101,7 @@ export function nudgeSection(view: NudgeView): NudgeSection {
   const shown = view.shown ?? {};
   const notice = shown.notice ? { notice: shown.notice, noticeStyle: shown.style ?? 'good' } : {};
   // Once the task is done the card says so and offers nothing more to press.
-  const finished = shown.done ? { actions: [], field: undefined, date: undefined } : {};
+  const finished = shown.done ? { actions: [], field: undefined, dates: [] } : {};
   const card = (data: Partial<NudgeSection>): NudgeSection => ({ ...base, ...notice, ...data, ...finished });
   // What a task button sends: which nudge, and where on the card; who may act is read from storage.
   const task = { assignmentId: state.id, duty: nudge.duty, period: nudge.period, level: String(nudge.level), due: nudge.due, at: nudge.at, section: String(view.section) };
@@ -163,10 +174,14 @@ export function nudgeSection(view: NudgeView): NudgeSection {
       return card({ title: copy.title(account), paragraphs: [{ text: copy.text }, ...escalation], facts: [...base.facts, due], actions: [{ title: t.duties.evaluation.open, verb: 'duty.evaluation', data: task }, snooze] });
     }
     case 'activity':
+      // R11, "uppdateras regelbundet": the day of the latest post, or a pause until updates start again.
       return card({
         title: t.duties.owner.activity.title(account),
         paragraphs: [{ text: t.duties.owner.activity.text(view.settings.inactiveDays) }],
-        date: { id: `until_${view.section}`, label: t.duties.tasks.pauseLabel, value: '', ...(shown.dateError ? { error: shown.dateError } : {}) },
+        dates: [
+          { id: `lastPost_${view.section}`, label: t.duties.tasks.lastPostLabel, value: shown.lastPostValue ?? '', ...(shown.lastPostError ? { error: shown.lastPostError } : {}) },
+          { id: `until_${view.section}`, label: t.duties.tasks.pauseLabel, value: '', ...(shown.dateError ? { error: shown.dateError } : {}) },
+        ],
         actions: [
           { title: t.duties.tasks.active, verb: 'duty.active', data: task },
           { title: t.duties.tasks.pause, verb: 'duty.pause', data: task },
@@ -213,7 +228,7 @@ export function finishedSection(state: Assignment, nudge: Nudge, locale: Locale,
   const duty = nudge.duty;
   const text =
     done && (duty === 'archive' || duty === 'evaluation' || duty === 'activity' || duty === 'login')
-      ? [t.duties.finished.text(t.duties.finished.duties[duty], periodLabel(t, nudge.period), day(done, locale)), ...(duty === 'activity' ? [t.duties.tasks.activeDone(settings.inactiveDays)] : duty === 'evaluation' ? [t.duties.evaluation.done] : [])].join(' ')
+      ? [t.duties.finished.text(t.duties.finished.duties[duty], periodLabel(t, nudge.period), day(done, locale)), ...(duty === 'activity' ? [t.duties.tasks.activeDone(day(nextActivityCheck(state, settings) ?? '', locale))] : duty === 'evaluation' ? [t.duties.evaluation.done] : [])].join(' ')
       : duty === 'activity' && log?.pausedUntil
         ? t.duties.tasks.pausedDone(log.pausedUntil)
         : duty === 'admins' || duty === 'approval' || duty === 'ownerLeft' || (duty === 'ended' && state.status === 'closed')
