@@ -34,7 +34,18 @@ export interface ApprovalCardData {
    * department communicator (R1); a new owner once the owner left, for their chief, the communicator
    * and the communications chief.
    */
-  readonly assign?: { readonly intro: string; readonly label: string; readonly button: string; readonly verb: Extract<Verb, 'approval.assign' | 'approval.appoint'>; readonly error?: string };
+  /**
+   * A people picker and its button: a new owner from anyone (Graph's users), or who decides in the
+   * chief's place from the chiefs Kanalkoll offers (`dataset`, a Data.Query dataset the bot answers).
+   */
+  readonly assign?: {
+    readonly intro: string;
+    readonly label: string;
+    readonly button: string;
+    readonly verb: Extract<Verb, 'approval.assign' | 'approval.appoint'>;
+    readonly dataset: string;
+    readonly error?: string;
+  };
   /** For the applicant while nobody has decided on the plan: take it back. */
   readonly withdrawLabel?: string;
   /** For the applicant once the plan can be changed again (taken back, or changes asked for). */

@@ -1,4 +1,4 @@
-import { waitingStep, type ApprovalEvent, type ApprovalStep, type Approvers } from './approval';
+import { routedDepartment, waitingStep, type ApprovalEvent, type ApprovalStep, type Approvers } from './approval';
 import type { Assignment, CommandMeta, PersonRef } from './assignmentTypes';
 
 /**
@@ -8,7 +8,12 @@ import type { Assignment, CommandMeta, PersonRef } from './assignmentTypes';
  * applicant may take back a plan nobody has decided on yet; an owner or admin who leaves is noticed.
  */
 export type RoutingCommand =
-  | { readonly type: 'AssignApprover'; readonly meta: CommandMeta & { readonly approvers: Approvers; readonly version: number }; readonly person: PersonRef }
+  | {
+      readonly type: 'AssignApprover';
+      readonly meta: CommandMeta & { readonly approvers: Approvers; readonly version: number; readonly centralDepartmentId?: string };
+      readonly person: PersonRef;
+      readonly standing: ChiefStanding;
+    }
   | { readonly type: 'MoveApproval'; readonly meta: CommandMeta & { readonly seenRevision: number }; readonly from?: PersonRef; readonly to?: PersonRef; readonly reason: MoveReason }
   | { readonly type: 'WithdrawPlan'; readonly meta: CommandMeta & { readonly version: number } }
   | { readonly type: 'RecordLeaver'; readonly meta: CommandMeta; readonly person: PersonRef }
@@ -24,7 +29,33 @@ export type RoutingEvent =
   | { readonly type: 'OwnerLeft'; readonly by: PersonRef; readonly at: string; readonly owner: PersonRef }
   | { readonly type: 'AdminLeft'; readonly by: PersonRef; readonly at: string; readonly admin: PersonRef };
 
-export type RoutingRefusal = { readonly reason: 'notAllowed' } | { readonly reason: 'notWaiting' } | { readonly reason: 'oldVersion' } | { readonly reason: 'ownPlan' };
+export type RoutingRefusal =
+  | { readonly reason: 'notAllowed' }
+  | { readonly reason: 'notWaiting' }
+  | { readonly reason: 'oldVersion' }
+  | { readonly reason: 'ownPlan' }
+  | { readonly reason: 'decidesLater' }
+  | { readonly reason: 'notChief' }
+  | { readonly reason: 'otherDepartment' };
+
+/** The person named to decide in the chief's place, as the directory has them now. */
+export interface ChiefStanding {
+  /** Someone reports to them (their manager link in the directory points at them). */
+  readonly leads: boolean;
+  readonly departmentId: string;
+}
+
+/**
+ * R1, "din närmaste chef": whom the department communicator may name to decide the chief step. A chief
+ * (someone reports to them), in the department the plan waits in (`routedDepartment`) or in the
+ * communications chief's department, the central administration above every department: the directory
+ * knows departments only by name, with no hierarchy between them, and the central one is the only one
+ * known to stand above the others.
+ */
+export function chiefRefusal(standing: ChiefStanding, departmentId: string | undefined, centralDepartmentId: string | undefined): RoutingRefusal | undefined {
+  if (!standing.leads) return { reason: 'notChief' };
+  return standing.departmentId && [departmentId, centralDepartmentId].includes(standing.departmentId) ? undefined : { reason: 'otherDepartment' };
+}
 
 /** Routing also approves an owner the chief appoints (`OwnerChangeApproved`). */
 type RoutingDecision = { readonly ok: true; readonly events: readonly (RoutingEvent | ApprovalEvent)[] } | ({ readonly ok: false } & RoutingRefusal);
@@ -54,15 +85,17 @@ export function decideRouting(command: RoutingCommand, state: Assignment): Routi
   const { actor: by, now: at } = command.meta;
   const step = waitingStep(state);
   switch (command.type) {
-    case 'AssignApprover':
+    case 'AssignApprover': {
       // Only the department communicator, only while the plan waits on the chief step.
       if (step !== 'chief') return refuse({ reason: 'notWaiting' });
       if (command.meta.version !== state.planVersion) return refuse({ reason: 'oldVersion' });
       if (by.aadObjectId !== command.meta.approvers.communicator) return refuse({ reason: 'notAllowed' });
       // Not on one's own plan, and never oneself or the communications chief: the chief step stays a decision of its own (R1).
       if (by.aadObjectId === state.applicant.aadObjectId || command.person.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
-      if ([by.aadObjectId, command.meta.approvers.communicator, command.meta.approvers.commsChief].includes(command.person.aadObjectId)) return refuse({ reason: 'notAllowed' });
-      return accept({ type: 'ApproverAssigned', by, at, person: command.person });
+      if ([by.aadObjectId, command.meta.approvers.communicator, command.meta.approvers.commsChief].includes(command.person.aadObjectId)) return refuse({ reason: 'decidesLater' });
+      const refusal = chiefRefusal(command.standing, routedDepartment(state), command.meta.centralDepartmentId);
+      return refusal ? refuse(refusal) : accept({ type: 'ApproverAssigned', by, at, person: command.person });
+    }
     case 'MoveApproval':
       // Decided on the state the move was worked out from: a change meanwhile (a decision, another move) makes it void.
       if (!step || command.meta.seenRevision !== state.revision || command.from?.aadObjectId === command.to?.aadObjectId) return refuse({ reason: 'notWaiting' });

@@ -3,7 +3,7 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { eachLimited } from '../eachLimited';
 import { RecentReads } from './recentReads';
 import { z } from 'zod';
-import { isEnabled, type Department, type Directory, type Person } from '../domain/directory';
+import { type Department, type Directory, type Person } from '../domain/directory';
 import type { Organisation, OrganisationEvent } from '../domain/organisation';
 import { encodeKey, fromColumns, rowsStartingWith, TableRepository, toColumns } from './repository';
 import { createdOnce, unlessMissing } from './statuses';
@@ -33,6 +33,12 @@ const rolesRow = 'roles';
 const versionRow = 'version';
 /** The people who report to a chief (R16): `chief_<aad>`, a row each. */
 const chiefPartition = (aadObjectId: string) => `chief_${encodeKey(aadObjectId)}`;
+/** The chiefs of a department (R1: whom the picker of who decides offers; R16: who hears monthly what was reported about it): `chiefsIn_<department>`, a row each with their name. */
+const chiefsPrefix = 'chiefsIn_';
+const chiefsPartition = (departmentId: string) => `${chiefsPrefix}${encodeKey(departmentId)}`;
+const chiefRowSchema = z.object({ aadObjectId: z.string(), name: z.string() });
+/** Someone to whom someone reports, in a department. */
+export type Chief = z.infer<typeof chiefRowSchema>;
 
 /** How long a looked-up entry or list is reused: every nudge and every plan card asks for the same departments and people. */
 const cacheMs = 30_000;
@@ -199,51 +205,95 @@ export class DirectoryStore {
 
   /**
    * Whether someone in the directory has this person as their chief now (R16: a chief may see what is
-   * reported about their department). Each chief has a partition with a row per person reporting to
-   * them, kept as people come and go and change manager: one row read.
+   * reported about their department; R1: only a chief decides in a chief's place). Each chief has a
+   * partition with a row per person reporting to them, kept as people come and go and change manager:
+   * one row read.
    */
   async isChief(aadObjectId: string): Promise<boolean> {
-    return this.cached(`chief|${aadObjectId}`, async () => {
-      for await (const page of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${chiefPartition(aadObjectId)}`, select: ['RowKey'] } }).byPage({ maxPageSize: 1 })) {
-        if (page.length > 0) return true;
-      }
-      return false;
-    });
+    return this.cached(`chief|${aadObjectId}`, () => this.hasReports(aadObjectId));
+  }
+
+  private async hasReports(aadObjectId: string): Promise<boolean> {
+    for await (const page of this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${chiefPartition(aadObjectId)}`, select: ['RowKey'] } }).byPage({ maxPageSize: 1 })) {
+      if (page.length > 0) return true;
+    }
+    return false;
+  }
+
+  /** The chiefs of a department now, by name (R1): one partition of a few dozen rows, never the people. */
+  async chiefsIn(departmentId: string): Promise<Chief[]> {
+    return [...(await this.cached(`chiefs|${departmentId}`, async () => (await this.all(odata`PartitionKey eq ${chiefsPartition(departmentId)}`, chiefRowSchema)).sort(byName)))];
   }
 
   /**
-   * R16: the chiefs of each department: the people still there who someone reports to now, by their own
-   * department (whom "vad skrivs om min enhet?" shows that department). From everyone: for a timer, never a turn.
+   * The rows that say who reports to whom: this person under their chief now, and no more under an
+   * earlier one or once they left; then the chiefs of each department. `whole`: the round holds
+   * everyone in the directory.
    */
-  async chiefsByDepartment(): Promise<Map<string, Person[]>> {
-    const people = (await this.everyone()).filter(isEnabled);
-    const chiefs = new Set(people.flatMap((p) => (p.chiefAadObjectId && p.chiefAadObjectId !== p.aadObjectId ? [p.chiefAadObjectId] : [])));
-    const found = new Map<string, Person[]>();
-    for (const p of people) if (chiefs.has(p.aadObjectId)) found.set(p.departmentId, [...(found.get(p.departmentId) ?? []), p]);
-    return found;
-  }
-
-  /** The rows that say who reports to whom: this person under their chief now, and no more under an earlier one or once they left. */
-  private async keepReports(people: readonly Person[]): Promise<void> {
+  private async keepReports(people: readonly Person[], whole: boolean): Promise<void> {
     // A round may hold every one of 6,000 people: a few dozen requests at a time, not all at once (an
     // instance in Azure has a limited number of outbound connections).
-    const before = new Map<string, string | undefined>();
-    await eachLimited(people, atOnce, async (p) => void before.set(p.aadObjectId, (await this.person(p.aadObjectId))?.chiefAadObjectId));
+    const before = new Map<string, Person | undefined>();
+    await eachLimited(people, atOnce, async (p) => void before.set(p.aadObjectId, await this.person(p.aadObjectId)));
     const writes: (() => Promise<unknown>)[] = [];
+    const lost = new Set<string>();
     for (const p of people) {
-      const was = before.get(p.aadObjectId);
+      const was = before.get(p.aadObjectId)?.chiefAadObjectId;
       const now = p.enabled === false ? undefined : p.chiefAadObjectId;
-      if (was && was !== now) writes.push(() => unlessMissing(this.table.deleteEntity(chiefPartition(was), encodeKey(p.aadObjectId))));
+      if (was && was !== now) {
+        lost.add(was);
+        writes.push(() => unlessMissing(this.table.deleteEntity(chiefPartition(was), encodeKey(p.aadObjectId))));
+      }
       if (now) writes.push(() => this.table.upsertEntity({ partitionKey: chiefPartition(now), rowKey: encodeKey(p.aadObjectId) }, 'Replace'));
+    }
+    await eachLimited(writes, atOnce, (write) => write());
+    await this.keepChiefs(people, before, lost, whole);
+  }
+
+  /**
+   * The chiefs of each department, after the rows of who reports to whom: someone enabled to whom
+   * someone reports, under their department now. Written before the round's people, from the round
+   * itself, so a round that fails halfway does it all again. A whole round knows every chief from
+   * itself and makes the rows what it found; another asks, for each person in it and each chief who
+   * gained or lost someone, whether anyone reports to them (a row read).
+   */
+  private async keepChiefs(people: readonly Person[], before: ReadonlyMap<string, Person | undefined>, lost: ReadonlySet<string>, whole: boolean): Promise<void> {
+    const round = new Map(people.map((p) => [p.aadObjectId, p]));
+    const gaining = new Set(people.flatMap((p) => (p.enabled !== false && p.chiefAadObjectId ? [p.chiefAadObjectId] : [])));
+    const indexed = (p: Person | undefined): p is Person => p !== undefined && p.enabled !== false && p.departmentId !== '';
+    // One JSON column, as `toColumns` writes a value this short (a name is far shorter than a column holds).
+    const row = (p: Person) => ({ partitionKey: chiefsPartition(p.departmentId), rowKey: encodeKey(p.aadObjectId), json: JSON.stringify({ aadObjectId: p.aadObjectId, name: p.name } satisfies Chief) });
+    const writes: (() => Promise<unknown>)[] = [];
+    if (whole) {
+      const wanted = new Map([...gaining].map((id) => round.get(id)).filter(indexed).map((p) => [`${chiefsPartition(p.departmentId)}|${encodeKey(p.aadObjectId)}`, row(p)]));
+      const filter = odata`PartitionKey ge ${chiefsPrefix} and PartitionKey lt ${`${chiefsPrefix.slice(0, -1)}\``}`;
+      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+        const key = `${e.partitionKey}|${e.rowKey}`;
+        // A row as wanted stays; another goes.
+        if (wanted.get(key)?.json === e.json) wanted.delete(key);
+        else if (!wanted.has(key)) writes.push(() => unlessMissing(this.table.deleteEntity(e.partitionKey!, e.rowKey!)));
+      }
+      for (const entity of wanted.values()) writes.push(() => this.table.upsertEntity(entity, 'Replace'));
+    } else {
+      await eachLimited([...new Set([...round.keys(), ...gaining, ...lost])], atOnce, async (id) => {
+        const person = round.get(id) ?? (await this.people.get({ partitionKey: 'person', rowKey: encodeKey(id) }))?.value;
+        const was = round.has(id) ? before.get(id) : person;
+        const chief = indexed(person) && (gaining.has(id) || (await this.hasReports(id))) ? person : undefined;
+        if (chief) writes.push(() => this.table.upsertEntity(row(chief), 'Replace'));
+        if (indexed(was) && was.departmentId !== chief?.departmentId) writes.push(() => unlessMissing(this.table.deleteEntity(chiefsPartition(was.departmentId), encodeKey(id))));
+      });
     }
     await eachLimited(writes, atOnce, (write) => write());
   }
 
-  /** Writes these people (a sync round), a hundred to a transaction; everyone else is left as they are. */
-  async putPeople(people: readonly Person[]): Promise<void> {
+  /**
+   * Writes these people (a sync round), a hundred to a transaction; everyone else is left as they are.
+   * `whole`: they are everyone in the directory (a full round), which lets the chiefs be known from them.
+   */
+  async putPeople(people: readonly Person[], { whole = false }: { readonly whole?: boolean } = {}): Promise<void> {
     try {
       // Before the people: who reported to whom is read from what is stored.
-      await this.keepReports(people);
+      await this.keepReports(people, whole);
       for (let i = 0; i < people.length; i += 100) {
         await this.table.submitTransaction(people.slice(i, i + 100).map((p): TransactionAction => ['upsert', this.people.entity(p), 'Replace']));
       }
@@ -310,7 +360,7 @@ export class DirectoryStore {
   /** Writes every entry of `directory`; entries not in it are left as they are. */
   async load(directory: Directory): Promise<void> {
     this.cache.clear();
-    await this.keepReports(directory.people);
+    await this.keepReports(directory.people, false);
     this.cache.clear();
     await Promise.all([
       ...directory.people.map((p) => this.people.upsert(p)),

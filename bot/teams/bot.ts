@@ -100,6 +100,11 @@ export class KanalkollBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'application/search') {
+      // A people picker of Kanalkoll's own dataset, as it is typed in: the choices (an unreadable search gets none).
+      const results = await this.deps.routes.search(this.turnOf(context, context.activity.value));
+      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results } } };
+    }
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const parsed = universalAction.safeParse(context.activity.value);
     const verb = parsed.success ? parsed.data.action.verb : undefined;

@@ -6,6 +6,7 @@ import type { Locale } from '../domain/locale';
 import { accountHandlers } from '../flows/account/handlers';
 import { organisationHandlers } from '../flows/organisation/departments';
 import { approvalHandlers } from '../flows/approval/handlers';
+import { chiefSearch, type SearchChoice } from '../flows/approval/chiefSearch';
 import { absenceHandlers } from '../flows/duties/absence';
 import { evaluationHandlers } from '../flows/duties/evaluation';
 import { taskHandlers } from '../flows/duties/taskHandlers';
@@ -53,6 +54,8 @@ export interface Routes {
   readonly unknownCardAction: Handler;
   /** Files attached in the personal chat (the archive snapshot, R15); data: the files. */
   readonly files: Handler;
+  /** A people picker searching a dataset of Kanalkoll's (`application/search`); data: what Teams sent. */
+  readonly search: (turn: Turn) => Promise<readonly SearchChoice[]>;
 }
 
 export function routes(deps: FlowDeps): Routes {
@@ -68,6 +71,7 @@ export function routes(deps: FlowDeps): Routes {
   const aboutUnit = aboutUnitHandler(deps);
   const records = recordHandlers(deps);
   const myData = accessHandler(deps);
+  const chiefs = chiefSearch(deps);
   /**
    * What the welcome card offers this person, from what is stored: one read of their index rows, which
    * carry each assignment's ownership facts; the communications chief comes from the directory's
@@ -169,5 +173,7 @@ export function routes(deps: FlowDeps): Routes {
     }),
     unknownCardAction,
     files: personal(async (t) => receiveFiles(deps, t, z.array(fileSchema).catch([]).parse(t.data))),
+    // Pickers are on cards in the person's own chat only.
+    search: async (t) => (t.user && t.conversation === 'personal' ? chiefs(t.user, t.data) : []),
   };
 }

@@ -22,13 +22,14 @@ const approvers = { chief: users.chief.aadObjectId, communicator: users.communic
 describe('who decides when the directory cannot say, and leavers', () => {
   it('R1: the approver the communicator names decides the chief step, until someone else is named or they leave', () => {
     const waiting = fold(eventsTo('a1', plan, 'awaiting_chief', now));
-    const assign = (actor: keyof typeof users, person: keyof typeof users): Command => ({ type: 'AssignApprover', meta: { actor: ref(actor), now, approvers, version: 1 }, person: ref(person) });
+    // Nora is a chief in the plan's department here.
+    const assign = (actor: keyof typeof users, person: keyof typeof users): Command => ({ type: 'AssignApprover', meta: { actor: ref(actor), now, approvers, version: 1 }, person: ref(person), standing: { leads: true, departmentId: 'kultur-fritid' } });
 
     expect(decide(assign('chief', 'colleague'), waiting)).toMatchObject({ ok: false, reason: 'notAllowed' });
     expect(decide(assign('communicator', 'employee'), waiting)).toMatchObject({ ok: false, reason: 'ownPlan' });
     // Never oneself or the communications chief: the chief step stays a decision of its own.
-    expect(decide(assign('communicator', 'communicator'), waiting)).toMatchObject({ ok: false, reason: 'notAllowed' });
-    expect(decide(assign('communicator', 'commschief'), waiting)).toMatchObject({ ok: false, reason: 'notAllowed' });
+    expect(decide(assign('communicator', 'communicator'), waiting)).toMatchObject({ ok: false, reason: 'decidesLater' });
+    expect(decide(assign('communicator', 'commschief'), waiting)).toMatchObject({ ok: false, reason: 'decidesLater' });
     // A communicator who applies does not name who decides their own plan.
     const own = fold(eventsTo('a2', plan, 'awaiting_chief', now).map((e) => (e.type === 'PlanStarted' ? { ...e, applicant: ref('communicator') } : e)));
     expect(decide(assign('communicator', 'colleague'), own)).toMatchObject({ ok: false, reason: 'ownPlan' });
@@ -41,6 +42,28 @@ describe('who decides when the directory cannot say, and leavers', () => {
     expect(decide({ type: 'MoveApproval', meta: { actor: directoryActor, now, seenRevision: moved.revision }, from: ref('chief'), to: ref('chief'), reason: 'changed' }, moved)).toMatchObject({ ok: false });
     // A move worked out on an older state is void (a decision or another move came first).
     expect(decide({ type: 'MoveApproval', meta: { actor: directoryActor, now, seenRevision: named.revision }, from: ref('chief'), to: ref('colleague'), reason: 'changed' }, moved)).toMatchObject({ ok: false, reason: 'notWaiting' });
+  });
+
+  it('R1: only a chief decides in the chief\'s place: someone with people reporting to them, in the plan\'s department or the communications chief\'s', () => {
+    const waiting = fold(eventsTo('a1', plan, 'awaiting_chief', now));
+    const assign = (standing: { leads: boolean; departmentId: string }, centralDepartmentId?: string): Command => ({
+      type: 'AssignApprover',
+      meta: { actor: ref('communicator'), now, approvers, version: 1, ...(centralDepartmentId ? { centralDepartmentId } : {}) },
+      person: ref('colleague'),
+      standing,
+    });
+
+    expect(decide(assign({ leads: false, departmentId: 'kultur-fritid' }, 'kommunledning'), waiting)).toMatchObject({ ok: false, reason: 'notChief' });
+    expect(decide(assign({ leads: true, departmentId: 'utbildning' }, 'kommunledning'), waiting)).toMatchObject({ ok: false, reason: 'otherDepartment' });
+    // Without a communications chief in the directory, only the plan's department.
+    expect(decide(assign({ leads: true, departmentId: 'kommunledning' }), waiting)).toMatchObject({ ok: false, reason: 'otherDepartment' });
+    expect(decide(assign({ leads: true, departmentId: '' }), waiting)).toMatchObject({ ok: false, reason: 'otherDepartment' });
+    expect(decide(assign({ leads: true, departmentId: 'kultur-fritid' }, 'kommunledning'), waiting)).toMatchObject({ ok: true });
+    expect(decide(assign({ leads: true, departmentId: 'kommunledning' }, 'kommunledning'), waiting)).toMatchObject({ ok: true });
+    // A plan naming another department waits in the applicant's own until the chief confirms it: a chief there.
+    const elsewhere = fold(eventsTo('a3', { ...plan, who: { ...plan.who, departmentId: 'utbildning', directoryDepartmentId: 'kultur-fritid' } }, 'awaiting_chief', now));
+    expect(decide(assign({ leads: true, departmentId: 'utbildning' }, 'kommunledning'), elsewhere)).toMatchObject({ ok: false, reason: 'otherDepartment' });
+    expect(decide(assign({ leads: true, departmentId: 'kultur-fritid' }, 'kommunledning'), elsewhere)).toMatchObject({ ok: true });
   });
 
   it('R10: a leaver is recorded once: an owner who left, an admin who left', () => {

@@ -47,6 +47,13 @@ describe('every card at 6,000 people is under 40 KB', () => {
     await world.timer('weeklyDigest');
     expect(world.connector.cardsTo('personal-commschief').some((c) => textOf(c).includes('Veckans läge'))).toBe(true);
 
+    // R1: the picker of who decides in the chief's place offers at most 15 chiefs of the department and the
+    // central one, read from their two partitions (the first round of the sync found them among 6,006 people).
+    const offered = await sara.search('kanalkoll.chiefs/kultur-fritid', '');
+    expect(offered).toHaveLength(15);
+    expect(offered.map((c) => c.title)).toContain('Karim Berg');
+    expect(await sara.search('kanalkoll.chiefs/kultur-fritid', 'karim berg')).toEqual([{ title: 'Karim Berg', value: expect.any(String) }]);
+
     // R16: a post reported that Monday; on the first working morning of the next month the chiefs hear of it.
     await elin.press(await elin.press(await elin.say('rapportera'), 'Rapportera inlägg'), 'Skicka', { link: 'https://example.org/artikel', summary: 'En artikel om köer', to: 'chief' });
     let firstMorning = monday.plus({ months: 1 }).startOf('month').set({ hour: 9 });

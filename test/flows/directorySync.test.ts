@@ -23,6 +23,10 @@ describe('directory sync from Entra ID (users delta query through the Graph SDK)
     manager: { id: users.chief.aadObjectId },
   }));
   const sync = () => syncDirectory({ people: connectPeople({ baseUrl: graph.url }), directory: store, clock: () => new Date(), log: quiet });
+  const chiefs = async (departmentId: string) => {
+    await store.putPeople([]); // forget what this process has cached
+    return (await store.chiefsIn(departmentId)).map((c) => c.name);
+  };
   const person = async (id: string) => {
     await store.putPeople([]); // forget what this process has cached
     return store.person(id);
@@ -50,6 +54,9 @@ describe('directory sync from Entra ID (users delta query through the Graph SDK)
     expect(await person(users.employee.aadObjectId)).toMatchObject({ name: 'Elin Ek', departmentId: 'kultur-fritid', chiefAadObjectId: users.chief.aadObjectId, enabled: true });
     expect(await person(colleagues[4]!.id)).toMatchObject({ name: 'Kollega 4', title: 'Fritidsledare', email: 'kollega4@botkyrka.se' });
     expect(await store.deltaLink()).toContain('$deltatoken=');
+    // R1: who leads whom gives each department's chiefs (whom the picker of who decides offers).
+    expect(await chiefs('kultur-fritid')).toEqual(['Karim Berg']);
+    expect(await chiefs('kommunledning')).toEqual(['Johan Nilsson']);
   });
 
   it('a later round reads only what changed: a mover gets the new manager, leavers are kept as disabled', async () => {
@@ -70,6 +77,8 @@ describe('directory sync from Entra ID (users delta query through the Graph SDK)
     expect(await person(colleagues[1]!.id)).toMatchObject({ enabled: false, name: 'Kollega 1', title: 'Fritidsledare' });
     expect((await person(colleagues[2]!.id))?.chiefAadObjectId).toBeUndefined();
     expect(await person(users.chief.aadObjectId)).toMatchObject({ name: 'Karim Berg', enabled: true });
+    // Elin reports to Sara now: Sara leads in her department too.
+    expect(await chiefs('kultur-fritid')).toEqual(['Karim Berg', 'Sara Lind']);
   });
 
   it('someone who came and went between two rounds leaves no one behind', async () => {

@@ -316,11 +316,12 @@ const recipes: Record<Verb, Recipe> = {
   'approval.assign': {
     personal: true,
     actors: ['communicator'],
-    base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, person: aad('colleague') }),
+    // R1: only a chief decides in the chief's place; in the seeded directory Karim is the one in the plan's department.
+    base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, person: aad('chief') }),
     mutations: [
       ...id('assignmentId', (t) => [t.draft.id, t.active, t.othersDraft, t.othersActive]),
       ...field('version', 'another version', [0, 2, 99], wrongForWhole),
-      set('person', 'not someone who may decide', ['', 'Nora Sjöberg', '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52', aad('employee'), 5, null]),
+      set('person', 'not someone who may decide', ['', 'Nora Sjöberg', '5b2e9c47-0000-4f68-8e2b-7c9d0a1f3e52', aad('employee'), aad('colleague'), aad('admin'), aad('communicator'), aad('commschief'), 5, null]),
     ],
   },
   'approval.appoint': {

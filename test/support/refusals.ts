@@ -17,7 +17,7 @@ export function refusalTexts(locale: Locale): ReadonlySet<string> {
     t.welcome.unknownAction,
     stale, fix, incomplete, notYours, notFound, unreadable,
     ...Object.values(t.approval.refused),
-    t.approval.assign.unknown, t.approval.assign.applicant, t.approval.assign.notAllowed, t.approval.appoint.notNeeded, t.organisation.onlyChief, t.organisation.unreadable,
+    t.approval.assign.unknown, t.approval.assign.applicant, t.approval.assign.notAllowed, t.approval.assign.decidesLater, t.approval.assign.notChief, t.approval.assign.otherDepartment, t.approval.appoint.notNeeded, t.organisation.onlyChief, t.organisation.unreadable,
     a.notFound, a.notAllowed, a.notOwner, a.notActive, a.unreadable, a.checklistMissing, a.snapshotMissing, a.ownerPending, a.lostRace,
     d.tasks.cannotSnooze, d.tasks.referenceRequired, d.tasks.badPause(longestPauseDays), d.tasks.notYours, d.tasks.unreadable, d.tasks.notActive, d.tasks.notBegun, d.tasks.lostRace,
     d.tasks.badLastPost, d.tasks.notUpdated(defaultDutySettings.inactiveDays),

@@ -114,6 +114,20 @@ export class TeamsClient {
     return body;
   }
 
+  /** Types `queryText` in a people picker whose Data.Query names `dataset`, as Teams asks the bot (`application/search`); the choices offered. */
+  search(dataset: string, queryText: string): Promise<{ title: string; value: string }[]> {
+    return this.searchWith({ kind: 'search', queryText, queryOptions: { skip: 0, top: 15 }, dataset });
+  }
+
+  /** A search invoke with `value` as sent (a broken one, too); the choices offered. */
+  async searchWith(value: unknown): Promise<{ title: string; value: string }[]> {
+    const response = await post(this.messagesUrl, this.activity({ type: 'invoke', name: 'application/search', locale: this.locale, value }));
+    if (response.status !== 200) throw new Error(`search answered ${response.status}`);
+    const body = (await response.json()) as { type?: string; value?: { results?: { title: string; value: string }[] } };
+    if (body.type !== 'application/vnd.microsoft.search.searchResponse') throw new Error(`search answered ${JSON.stringify(body)}`);
+    return body.value?.results ?? [];
+  }
+
   /** Presses the button titled `title` on `card`, after typing `inputs` over what the card shows. */
   press(card: Card, title: string, inputs: Record<string, string> = {}): Promise<Card> {
     const action = actionsOf(card).find((a) => a.title === title);

@@ -44,6 +44,8 @@ interface Deciders {
 /** …and the person picked on the card, if any, as the directory has them now. */
 interface Picking extends Deciders {
   readonly person?: Person;
+  /** Naming who decides (R1): whether anyone reports to the person picked, and the communications chief's department. */
+  readonly chief?: { readonly leads: boolean; readonly centralDepartmentId?: string };
 }
 
 export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Record<
@@ -141,6 +143,8 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
   const picked = <I extends { assignmentId: string; person: string }>(spec: {
     readonly surface: 'assign' | 'appoint';
     readonly input: z.ZodType<I>;
+    /** Whether the verb asks if the person picked is a chief (`Picking['chief']`). */
+    readonly chief?: boolean;
     readonly check: (state: Assignment, actor: string, approvers: Approvers) => PressRefusal | undefined;
     readonly command: (person: { aadObjectId: string; name: string }, press: Press<I, Picking, History>) => Command;
     readonly done: (name: string, t: ApprovalTexts) => string;
@@ -149,8 +153,9 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
       surface: spec.surface,
       input: spec.input,
       load: async (read) => {
-        const [context, person] = await Promise.all([deciders(read), read.input.person ? deps.directory.person(read.input.person) : undefined]);
-        return { ...context, ...(person ? { person } : {}) };
+        const id = read.input.person;
+        const [context, person, chief] = await Promise.all([deciders(read), id ? deps.directory.person(id) : undefined, id && spec.chief ? chiefFacts(id) : undefined]);
+        return { ...context, ...(person ? { person } : {}), ...(chief ? { chief } : {}) };
       },
       authorise: (press) => viewer(press) ?? spec.check(press.stored.value, press.turn.user.aadObjectId, press.context.approvers),
       command: (press) => {
@@ -161,12 +166,28 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
       done: ({ context }, _answered, t) => spec.done(context.person?.name ?? '', t),
     });
 
-  /** R1: the department communicator names who decides the chief step (no manager, or the manager away). */
+  /** Whether anyone reports to `aadObjectId` (a row read), and the communications chief's department (read once a while per process). */
+  async function chiefFacts(aadObjectId: string): Promise<NonNullable<Picking['chief']>> {
+    const [leads, commsChief] = await Promise.all([deps.directory.isChief(aadObjectId), deps.directory.communicationsChief()]);
+    const centralDepartmentId = commsChief ? (await deps.directory.person(commsChief))?.departmentId : undefined;
+    return { leads, ...(centralDepartmentId ? { centralDepartmentId } : {}) };
+  }
+
+  /**
+   * R1: the department communicator names who decides the chief step (no manager, or the manager away):
+   * a chief in the applicant's department or the communications chief's, as the directory has them now.
+   */
   const assign = picked({
     surface: 'assign',
     input: assignData,
+    chief: true,
     check: (state, actor, approvers) => (waitingStep(state) !== 'chief' ? { reason: 'notWaiting' } : actor !== approvers.communicator ? { reason: 'notAllowed' } : undefined),
-    command: (person, { input, meta, context }) => ({ type: 'AssignApprover', meta: { ...meta, approvers: context.approvers, version: input.version }, person }),
+    command: (person, { input, meta, context }) => ({
+      type: 'AssignApprover',
+      meta: { ...meta, approvers: context.approvers, version: input.version, ...(context.chief?.centralDepartmentId ? { centralDepartmentId: context.chief.centralDepartmentId } : {}) },
+      person,
+      standing: { leads: context.chief?.leads ?? false, departmentId: context.person?.departmentId ?? '' },
+    }),
     done: (name, t) => t.assign.done(name),
   });
 

@@ -11,6 +11,7 @@ import { historyText, quoted } from '../shared/history';
 import { communicatorOf, planFacts } from '../shared/planFacts';
 import { shortened } from '../turn';
 import type { PlanView } from '../shared/planView';
+import { chiefsDataset } from './chiefSearch';
 
 /** What an approval card shows besides the assignment. */
 export interface ApprovalContext {
@@ -96,11 +97,13 @@ export function approvalCardFor(
 function assignFor(context: ApprovalContext, state: Assignment, viewer: string, error: string | undefined): ApprovalCardData['assign'] {
   const t = texts(context.view.locale).approval;
   if (ownerLeftAt(state) && mayAppointOwner(viewer, context.approvers)) {
-    return { intro: t.appoint.intro(state.applicant.name), label: t.appoint.label, button: t.appoint.button, verb: 'approval.appoint', error };
+    return { intro: t.appoint.intro(state.applicant.name), label: t.appoint.label, button: t.appoint.button, verb: 'approval.appoint', dataset: 'graph.microsoft.com/users', error };
   }
-  // R1: the department communicator names who decides the chief step: always when the applicant has no manager, or in their place.
+  // R1: the department communicator names who decides the chief step: always when the applicant has no manager, or in their place;
+  // the picker offers the chiefs of the department the plan waits in and of the communications chief's.
   if (waitingStep(state) === 'chief' && viewer === context.communicatorAadObjectId && viewer !== state.applicant.aadObjectId) {
-    return { intro: context.approver ? t.assign.intro : t.assign.noChief, label: t.assign.label, button: t.assign.button, verb: 'approval.assign', error };
+    const dataset = chiefsDataset(routedDepartment(state) ?? '');
+    return { intro: context.approver ? t.assign.intro : t.assign.noChief, label: t.assign.label, button: t.assign.button, verb: 'approval.assign', dataset, error };
   }
   return undefined;
 }

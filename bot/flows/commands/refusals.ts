@@ -89,6 +89,12 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
           : surface === 'assign'
             ? on(t.approval.assign.notAllowed)
             : on(t.approval.refused.notApprover);
+    case 'decidesLater':
+      return on(t.approval.assign.decidesLater, 'attention', { field: 'person' });
+    case 'notChief':
+      return on(t.approval.assign.notChief, 'attention', { field: 'person' });
+    case 'otherDepartment':
+      return on(t.approval.assign.otherDepartment, 'attention', { field: 'person' });
     case 'alreadyDone':
       return surface === 'removal' ? on(t.removal.already, 'good', { done: true }) : on(t.duties.tasks.alreadyDone, 'good', { done: true });
     case 'notBegun':

@@ -69,7 +69,8 @@ export async function syncDirectory(deps: SyncDeps): Promise<SyncReport> {
   // Departments come from Entra ID's department attribute; one seen for the first time is added, without a communicator.
   const named = round.users.flatMap((u) => (u.department?.trim() ? [{ id: departmentIdOf(u.department, departments), name: u.department.trim() }] : []));
   const newDepartments = await deps.directory.noteDepartments(named.filter((d) => !departments.some((known) => known.id === d.id)));
-  await deps.directory.putPeople(people);
+  // A full round holds everyone: who is a chief is known from it alone.
+  await deps.directory.putPeople(people, { whole: !link });
   await deps.directory.saveDeltaLink(round.deltaLink, deps.clock().toISOString());
   const left = people.filter((p) => p.enabled === false && wasThere.get(p.aadObjectId));
   await deps.directory.noteLeavers(left.map((p) => p.aadObjectId), deps.clock().toISOString());

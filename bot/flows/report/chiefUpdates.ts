@@ -12,7 +12,7 @@ import { localeOfPerson, type Messenger } from '../messenger';
 
 export interface ChiefUpdateDeps {
   readonly reports: Pick<ReportStore, 'countAboutDepartment' | 'chiefNoteOnce' | 'chiefNoteAgain' | 'chiefNotesDone' | 'markChiefNotesDone'>;
-  readonly directory: Pick<DirectoryStore, 'allDepartments' | 'chiefsByDepartment'>;
+  readonly directory: Pick<DirectoryStore, 'allDepartments' | 'chiefsIn'>;
   readonly conversations: Pick<ConversationReferences, 'user'>;
   readonly sender: Messenger;
   readonly clock: () => Date;
@@ -63,12 +63,12 @@ export async function sendChiefUpdates(deps: ChiefUpdateDeps): Promise<{ sent: n
   const to = thisMonth.toUTC().toISO() ?? '';
   const counted = await Promise.all(departments.map(async (department) => ({ department, counts: await deps.reports.countAboutDepartment(department.id, from, to) })));
   const reportedOn = counted.filter(({ counts }) => counts.criticism + counts.negative > 0);
-  const chiefs = reportedOn.length > 0 ? await deps.directory.chiefsByDepartment() : new Map<string, never[]>();
 
   let sent = 0;
   let again = 0;
   for (const { department, counts } of reportedOn) {
-    for (const chief of chiefs.get(department.id) ?? []) {
+    // The department's chiefs as the directory sync keeps them: one small partition each, never the people.
+    for (const chief of await deps.directory.chiefsIn(department.id)) {
       if (!(await deps.reports.chiefNoteOnce(month, chief.aadObjectId, now.toISO() ?? ''))) continue;
       const locale = await localeOfPerson(deps, deps.reach.tenantId, chief.aadObjectId);
       const delivery = await deps.sender.sendCard(deps.reach, chief.aadObjectId, chiefUpdateCard(department, counts, reported, locale));
