@@ -422,6 +422,16 @@ const recipes: Record<Verb, Recipe> = {
     mutations: [set('kind', 'not a kind of report', ['', 'Criticism', 'spam', 5, null]), wrongReportField],
   },
   'duty.archived': dutyRecipe((t) => ({ ...task(t, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/14' }), 'archive', field('reference_0', 'empty or too long', ['', '   ', ...tooLong(200)]), ['reference_0']),
+  // No file is held in this world: every press is refused (the valid path: upload.test.ts).
+  'duty.upload': {
+    personal: true,
+    actors: ['employee'],
+    base: (t) => ({ file: 'f2000000-0000-4000-8000-000000000002', target: `${t.active}|2026-H2` }),
+    mutations: [
+      ...field('file', 'not a file held for them', ['', 'bogus', 'f2000000-0000-4000-8000-00000000000', ...big]),
+      ...field('target', 'not an account and half-year of theirs', (_d, t) => ['', t.active, `${t.active}|2026-H3`, `${t.active}|${'9'.repeat(20)}-H1`, `${t.othersActive}|2026-H2`, `${t.draft.id}|2026-H2`, `${t.awaiting.id}|2026-H2`, ...big]),
+    ],
+  },
   'duty.active': dutyRecipe((t) => task(t, 'activity', '2027-01-01', '2027-01-01'), 'activity'),
   'duty.loginShared': dutyRecipe((t) => task(t, 'login', '2026-11-02', '2026-11-02'), 'login'),
   'duty.pause': dutyRecipe(
