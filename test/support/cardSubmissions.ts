@@ -236,6 +236,7 @@ const count = (name: string) => field(name, 'not a whole number of 0 or more', w
 
 const reportBase: Record<(typeof reportKinds)[number], (t: Targets) => Data> = {
   criticism: (t) => ({ kind: 'criticism', accountId: t.active, departmentId: 'kultur-fritid', receivedOn: '2027-01-03', link: 'https://www.instagram.com/p/abc', text: 'Varför stängde biblioteket tidigt?', nature: 'factual' }),
+  message: (t) => ({ kind: 'message', accountId: t.active, receivedOn: '2027-01-03', text: 'Hej! När öppnar biblioteket efter jul?', picture: '' }),
   bullying: () => ({ kind: 'bullying', affected: 'pupil', where: 'Instagram', what: 'Hot i kommentarerna under ett inlägg.' }),
   negative: () => ({ kind: 'negative', link: 'https://example.org/artikel', summary: 'En artikel om väntetider.', to: 'chief' }),
 };
@@ -247,6 +248,12 @@ const wrongReport: Record<(typeof reportKinds)[number], readonly [string, readon
     ['link', ['http://example.org', 'javascript:alert(1)', '', ...tooLong(500), 5]],
     ['text', ['', '   ', ...tooLong(2000), 5]],
     ['nature', ['both', '', 5, undefined]],
+  ],
+  message: [
+    ['accountId', ['', '00000000-0000-4000-8000-00000000dead', 5]],
+    ['receivedOn', badDates],
+    ['text', ['', '   ', ...tooLong(2000), 5]],
+    ['picture', [...tooLong(500), 5, {}]],
   ],
   bullying: [
     ['affected', ['teacher', '', 5, undefined]],
@@ -264,7 +271,7 @@ const wrongReportField: Mutation = {
   kind: 'field',
   apply: (draft, dice, t) => {
     const kind = draft.data.kind as (typeof reportKinds)[number];
-    const fields = [...wrongReport[kind], ...(kind === 'criticism' ? [['accountId', [t.draft.id, t.awaiting.id]] as const] : [])];
+    const fields = [...wrongReport[kind], ...(kind === 'criticism' || kind === 'message' ? [['accountId', [t.draft.id, t.awaiting.id]] as const] : [])];
     const [name, values] = dice.pick(fields);
     const value = dice.pick(values);
     if (value === undefined) delete draft.data[name];
