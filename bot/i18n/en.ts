@@ -533,6 +533,7 @@ export const en: Texts = {
       open: 'Show',
     },
     upload: {
+      title: 'The start page as a PDF',
       nothingDue: 'The start page is already saved for this half-year, and no archiving is due. Send the next PDF when Kanalkoll reminds you at the half-year turn.',
       noAccount: 'You are not responsible for any active account, so there is no start page to archive.',
       notPdf: 'That is not a PDF file. Save the start page as a PDF and send the file again.',

@@ -544,6 +544,7 @@ export const sv = {
       open: 'Visa',
     },
     upload: {
+      title: 'Startsidan som PDF',
       nothingDue: 'Startsidan är redan sparad för det här halvåret, och ingen arkivering väntar. Skicka nästa PDF-fil när Kanalkoll påminner dig vid halvårsskiftet.',
       noAccount: 'Du ansvarar inte för något aktivt konto, så det finns ingen startsida att arkivera.',
       notPdf: 'Det är inte en PDF-fil. Spara startsidan som PDF och skicka filen igen.',

@@ -67,7 +67,7 @@ export async function archived(deps: Pick<SnapshotDeps, 'archive'>, meta: Comman
 /** A card saying one thing: why nothing was stored, or what to do. */
 export function notice(turn: Pick<CardTurn, 'locale'>, text: string, style: 'attention' | 'good' = 'attention'): AdaptiveCard {
   const t = texts(turn.locale).duties;
-  return dutyCard({ heading: t.heading, title: t.upload.chooseTitle, notice: text, noticeStyle: style, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [] });
+  return dutyCard({ heading: t.heading, title: t.upload.title, notice: text, noticeStyle: style, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [] });
 }
 
 /** The most choices a card offers (the oldest first): a card stays well under Teams' 40 KB whatever one owns. */
