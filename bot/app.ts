@@ -27,6 +27,7 @@ import { SealedAudit } from './store/sealedAudit';
 import { Blobs } from './store/blobs';
 import { Exports } from './store/exports';
 import { sendChiefUpdates } from './flows/report/chiefUpdates';
+import { HeldUploads } from './store/heldUploads';
 import { remindRegistrar } from './flows/report/registrar';
 import { sweepRetention, type RetentionReport } from './flows/retention/sweep';
 import { DutySchedule } from './store/duties';
@@ -157,6 +158,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     reports,
     archive,
     exports: new Exports(blobs),
+    heldUploads: new HeldUploads(blobs),
     registrarAadObjectId: config.registrarAadObjectId,
     ...(config.registryMailbox && config.graph ? { registry: { mailbox: config.registryMailbox, mailer: connectMail(config.graph) } } : {}),
     archiveAadObjectId: config.archive.aadObjectId,

@@ -23,6 +23,8 @@ export interface DutyCardData {
   readonly noticeStyle?: 'good' | 'attention' | 'default';
   /** A line to fill in (the archive's reference), with what was typed and any error. */
   readonly field?: { readonly id: string; readonly label: string; readonly value: string; readonly error?: string };
+  /** One to choose (which account and half-year a PDF sent in the chat is for, R15), with the one chosen. */
+  readonly choice?: { readonly id: string; readonly label: string; readonly hint: string; readonly value: string; readonly choices: readonly Choice[] };
   /** Dates to pick (the day of the latest post, pause until), each with what was picked and any error. */
   readonly dates?: readonly { readonly id: string; readonly label: string; readonly value: string; readonly error?: string }[];
 }

@@ -1,6 +1,7 @@
 import type { Choice } from './plan';
 import reportBullying from './reportBullying.json';
 import reportCriticism from './reportCriticism.json';
+import reportMessage from './reportMessage.json';
 import reportMenu from './reportMenu.json';
 import reportNegative from './reportNegative.json';
 import reportSummary from './reportSummary.json';
@@ -18,7 +19,7 @@ export interface ReportMenuCardData {
 
 /** A report form: labels (t), values (v), server errors (e), and the choices of its lists. */
 export interface ReportFormCardData {
-  readonly kind: 'criticism' | 'bullying' | 'negative';
+  readonly kind: 'criticism' | 'message' | 'bullying' | 'negative';
   readonly title: string;
   readonly intro: string;
   readonly notice?: string;
@@ -56,7 +57,7 @@ export interface ReportsAboutCardData {
   readonly show?: string;
 }
 
-const forms = { criticism: reportCriticism, bullying: reportBullying, negative: reportNegative };
+const forms = { criticism: reportCriticism, message: reportMessage, bullying: reportBullying, negative: reportNegative };
 
 export const reportMenuCard = (data: ReportMenuCardData) => expand(reportMenu, data);
 export const reportFormCard = (data: ReportFormCardData) => expand(forms[data.kind], data);

@@ -42,6 +42,7 @@ export const verbs = [
   'record.snapshot',
   'record.hold',
   'duty.archived',
+  'duty.upload',
   'duty.active',
   'duty.loginShared',
   'duty.pause',

@@ -7,8 +7,8 @@ import type { DutyEvidence, EvaluationReport } from './dutyCommands';
 /**
  * An assignment's record (akt, R4): everything Kanalkoll holds about it, for the registrar and the
  * municipal archive. Every plan version, every decision with who, when and comment, evaluations,
- * removals recorded, archive snapshots with checksums, the duty history, and the criticism reported
- * to the account. The JSON is this object; the PDF shows the same, in words.
+ * removals recorded, archive snapshots with checksums, the duty history, and the criticism and messages
+ * reported to the account (R13). The JSON is this object; the PDF shows the same, in words.
  */
 export interface AssignmentRecord {
   readonly schemaVersion: 1;
@@ -40,7 +40,7 @@ export interface AssignmentRecord {
     readonly lastActivityAt?: string;
     readonly pausedUntil?: string;
   };
-  /** Criticism reported to the account (R13), as the department's overview shows it: never who reported it. */
+  /** Criticism and messages reported to the account (R13), sent for registration: never who reported them. */
   readonly reports: readonly RecordedReport[];
 }
 
@@ -56,10 +56,16 @@ export type RecordedSnapshot =
 
 export interface RecordedReport {
   readonly id: string;
+  /** Criticism, or a message the account received (absent in records made before messages were reported: criticism). */
+  readonly kind?: 'criticism' | 'message';
   readonly filedAt: string;
   readonly diaryNumber?: string;
+  /** False when no registrar was set: no number is asked for in Kanalkoll. */
+  readonly numberAsked?: boolean;
   readonly link: string;
   readonly excerpt: string;
+  /** A message's picture: a link to it or what it shows. */
+  readonly picture?: string;
 }
 
 /** What the record is made of, as the stores hold it. */

@@ -7,6 +7,7 @@ import type { Mailer } from '../graph/mail';
 import type { Log } from '../log';
 import type { ArchiveStore } from '../store/archive';
 import type { Exports } from '../store/exports';
+import type { HeldUploads } from '../store/heldUploads';
 import type { AssignmentStore } from '../store/assignments';
 import type { AuditRecords } from '../store/auditRecords';
 import type { ConversationReferences } from '../store/conversations';
@@ -39,6 +40,8 @@ export interface FlowDeps {
   readonly archive: ArchiveStore;
   /** Files made for one person to download, by short-lived links. */
   readonly exports: Exports;
+  /** R15: a snapshot sent by an owner of several accounts, until they choose which account it is for. */
+  readonly heldUploads: HeldUploads;
   readonly platforms: readonly string[];
   readonly platformHosts: Readonly<Record<string, readonly string[]>>;
   /** R7: the municipality's own web, where a plan's source page must be. */

@@ -2,7 +2,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { ETagConflict } from '../errors';
 import { createdOnce, orConflict, unlessMissing } from './statuses';
 import type { PersonRef } from '../domain/assignment';
-import type { ReportContent, ReportKind } from '../domain/report';
+import { isRegisteredKind, type RegisteredKind, type ReportContent, type ReportKind } from '../domain/report';
 import { encodeKey, fromColumns, toColumns, type Stored } from './repository';
 import type { Tables } from './tables';
 
@@ -12,23 +12,31 @@ export interface FiledReport<K extends ReportKind = ReportKind> {
   readonly reporter: PersonRef;
   readonly filedAt: string;
   readonly content: ReportContent[K];
-  /** R13: the diary number the registrar gave criticism; when, and who. */
+  /** R13: the diary number the registrar gave criticism or a message; when, and who. */
   readonly diaryNumber?: string;
   readonly registeredAt?: string;
   readonly registeredBy?: PersonRef;
 }
 
-/** What a chief's overview of their department shows of a report (R16): never who reported it. */
+/**
+ * What a chief's overview of their department (R16) and an account's record (R4) show of a report:
+ * never who reported it.
+ */
 export interface ReportAbout {
   readonly id: string;
-  readonly kind: 'criticism' | 'negative';
+  readonly kind: 'criticism' | 'message' | 'negative';
   readonly filedAt: string;
   readonly diaryNumber?: string;
-  /** The account criticism came to. */
+  /** R13: false when no registrar was set, so no number is asked for in Kanalkoll (absent: it was). */
+  readonly numberAsked?: boolean;
+  /** The account criticism or a message came to. */
   readonly account?: string;
+  /** The link to it (a message may have none). */
   readonly link: string;
   /** The start of what was written, or of the summary. */
   readonly excerpt: string;
+  /** A message's picture: a link to it or what it shows. */
+  readonly picture?: string;
 }
 
 /** Newest first: a row key that sorts later times earlier. */
@@ -100,10 +108,10 @@ export class ReportStore {
    */
   async countAboutDepartment(departmentId: string, from: string, to: string): Promise<Record<ReportAbout['kind'], number>> {
     const filter = odata`PartitionKey eq ${departmentPartition(departmentId)} and RowKey ge ${newestFirst(justBefore(to))} and RowKey lt ${newestFirst(justBefore(from))}`;
-    const counts = { criticism: 0, negative: 0 };
+    const counts = { criticism: 0, negative: 0, message: 0 };
     for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
       const { kind } = fromColumns(entity) as ReportAbout;
-      if (kind === 'criticism' || kind === 'negative') counts[kind]++;
+      if (kind in counts) counts[kind]++;
     }
     return counts;
   }
@@ -127,12 +135,12 @@ export class ReportStore {
     await this.table.upsertEntity({ partitionKey: chiefNotePartition(month), rowKey: monthDone, at }, 'Replace');
   }
 
-  /** R4: notes criticism under the account it came to, for the account's record (akt). */
+  /** R4: notes criticism or a message under the account it came to, for the account's record (akt). */
   async noteAccount(accountId: string, about: ReportAbout): Promise<void> {
     await this.table.upsertEntity({ partitionKey: accountPartition(accountId), rowKey: about.id, ...toColumns(about) });
   }
 
-  /** The criticism reported to an account, as its record shows it. */
+  /** The criticism and messages reported to an account, as its record shows them. */
   async aboutAccount(accountId: string): Promise<ReportAbout[]> {
     const found: ReportAbout[] = [];
     for await (const entity of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${accountPartition(accountId)}` } })) {
@@ -171,10 +179,10 @@ export class ReportStore {
 
   /**
    * GDPR: a report of bullying or negative material whose time is up goes, with what the weekly
-   * digest and the department's overview kept of it. Registered criticism is a public record: never.
+   * digest and the department's overview kept of it. Registered criticism and messages are public records: never.
    */
   async forget(report: FiledReport, week: string): Promise<void> {
-    if (report.kind === 'criticism') throw new Error('registered criticism is a public record: it is not deleted');
+    if (isRegisteredKind(report.kind)) throw new Error(`a registered ${report.kind} is a public record: it is not deleted`);
     const counted = await unlessMissing(this.table.getEntity<{ departmentId?: string }>(`week_${week}`, report.id));
     if (counted?.departmentId) await unlessMissing(this.table.deleteEntity(departmentPartition(counted.departmentId), `${newestFirst(report.filedAt)}_${report.id}`));
     await unlessMissing(this.table.deleteEntity(`week_${week}`, report.id));
@@ -198,12 +206,12 @@ export class ReportStore {
     await unlessMissing(this.table.updateEntity({ partitionKey: 'report', rowKey: id, told: true }, 'Merge'));
   }
 
-  /** R13: criticism waits for the registrar's number: a row of its own, so reminders need no scan of the reports. */
-  async awaitNumber(report: FiledReport<'criticism'>): Promise<void> {
+  /** R13: criticism or a message waits for the registrar's number: a row of its own, so reminders need no scan of the reports. */
+  async awaitNumber(report: FiledReport<RegisteredKind>): Promise<void> {
     await this.table.upsertEntity({ partitionKey: awaitingPartition, rowKey: report.id, filedAt: report.filedAt, remindedAt: '' });
   }
 
-  /** The criticism waiting for a diary number, oldest first. */
+  /** The reports waiting for a diary number, oldest first. */
   async awaitingNumber(): Promise<{ id: string; filedAt: string; remindedAt: string }[]> {
     const found: { id: string; filedAt: string; remindedAt: string }[] = [];
     for await (const e of this.table.listEntities<{ filedAt: string; remindedAt: string }>({ queryOptions: { filter: odata`PartitionKey eq ${awaitingPartition}` } })) {

@@ -11,6 +11,7 @@ import { absenceHandlers } from '../flows/duties/absence';
 import { evaluationHandlers } from '../flows/duties/evaluation';
 import { taskHandlers } from '../flows/duties/taskHandlers';
 import { fileSchema, receiveFiles } from '../flows/duties/upload';
+import { uploadChoice } from '../flows/duties/uploadChoice';
 import type { FlowDeps } from '../flows/deps';
 import type { Reach } from '../store/conversations';
 import { planHandlers } from '../flows/plan/handlers';
@@ -160,6 +161,7 @@ export function routes(deps: FlowDeps): Routes {
       'record.snapshot': personal(records.snapshot),
       'record.hold': personal(records.hold),
       'duty.archived': personal(duties.archived),
+      'duty.upload': personal(uploadChoice(deps)),
       'duty.active': personal(duties.active),
       'duty.loginShared': personal(duties.loginShared),
       'duty.pause': personal(duties.pause),

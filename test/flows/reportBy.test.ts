@@ -35,7 +35,7 @@ describe('who can report criticism to an account (R13)', () => {
   it('R13: the department\'s communicator can report criticism that came to any of its accounts', async () => {
     const { receipt } = await report('communicator', 'Varför är konsthallen stängd på söndagar?');
     expect(receipt).toBeDefined();
-    expect(textOf(receipt!)).toContain('Rapporten har gått till Sara Lind.');
+    expect(textOf(receipt!)).toContain('Kanalkoll har ingen registrator inställd. Kritiken har gått till Sara Lind, som ser till att den diarieförs.');
   });
 
   it('R13, R14: the substitute can while the owner is away, and not before', async () => {
@@ -50,6 +50,6 @@ describe('who can report criticism to an account (R13)', () => {
 
     const during = await report('colleague', 'Kritik under frånvaron');
     expect(during.receipt).toBeDefined();
-    expect(textOf(during.receipt!)).toContain('Rapporten har gått till Sara Lind.');
+    expect(textOf(during.receipt!)).toContain('Kanalkoll har ingen registrator inställd. Kritiken har gått till Sara Lind, som ser till att den diarieförs.');
   });
 });

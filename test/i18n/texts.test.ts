@@ -49,6 +49,15 @@ describe('texts (R9: klarspråk, short, in Swedish and English)', () => {
     expect(texts.filter(([, text]) => /\b[A-Z][a-z]+[A-Z][A-Za-z]*\b/.test(text))).toEqual([]);
   });
 
+  it('R15: the registrar diarieför, the municipal archive archives: no text has the archive register anything', () => {
+    const sv = swedishTexts().filter(([, text]) => /kommunarkiv/i.test(text) && /diarief/i.test(text));
+    const en = leaves(texts('en')).flatMap(([path, value]) => {
+      const text = typeof value === 'function' ? String((value as (...a: unknown[]) => unknown)('Klas Berg', 'Klas Berg')) : String(value);
+      return /municipal archive/i.test(text) && /\bregist(er|ered|ration)\b/i.test(text) ? [[path, text]] : [];
+    });
+    expect([...sv, ...en]).toEqual([]);
+  });
+
   it('R12: the legal promise names everything the policy names: terms, the source, copyright and trademarks, written consent, secrecy, and asking the chief', () => {
     const promise = texts('sv').plan.commitments.followsLegalTerms;
     for (const words of ['villkor', 'länkar till källan', 'upphovsrätt', 'varumärken', 'skriftligt samtycke', 'sekretess', 'frågar jag min chef']) expect(promise).toContain(words);

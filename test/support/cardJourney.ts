@@ -35,10 +35,12 @@ export async function everyCardJourney({ elin, karim, sara, johan }: JourneyClie
   const departments = await johan.say('förvaltningar');
   await karim.invoke('approval.refresh', { assignmentId: id });
   // The policy's finer rules: the help menu and an answer, the criticism form (every department to
-  // choose), recording a removal, and the unit overview (the communications chief picks among every department).
+  // choose) and the form for a message an account received, recording a removal, and the unit
+  // overview (the communications chief picks among every department).
   await elin.say('vad gäller?');
   await elin.say('hur länge ska vi spara inlägg?');
   await elin.invoke('report.form', { kind: 'criticism' });
+  await elin.invoke('report.form', { kind: 'message' });
   await elin.say('borttaget inlägg');
   const unit = await johan.say('vad skrivs om min enhet?');
   await karim.say('vad skrivs om min enhet?');

@@ -238,6 +238,7 @@ const count = (name: string) => field(name, 'not a whole number of 0 or more', w
 
 const reportBase: Record<(typeof reportKinds)[number], (t: Targets) => Data> = {
   criticism: (t) => ({ kind: 'criticism', accountId: t.active, departmentId: 'kultur-fritid', receivedOn: '2027-01-03', link: 'https://www.instagram.com/p/abc', text: 'Varför stängde biblioteket tidigt?', nature: 'factual' }),
+  message: (t) => ({ kind: 'message', accountId: t.active, receivedOn: '2027-01-03', text: 'Hej! När öppnar biblioteket efter jul?', picture: '' }),
   bullying: () => ({ kind: 'bullying', affected: 'pupil', where: 'Instagram', what: 'Hot i kommentarerna under ett inlägg.' }),
   negative: () => ({ kind: 'negative', link: 'https://example.org/artikel', summary: 'En artikel om väntetider.', to: 'chief' }),
 };
@@ -249,6 +250,12 @@ const wrongReport: Record<(typeof reportKinds)[number], readonly [string, readon
     ['link', ['http://example.org', 'javascript:alert(1)', '', ...tooLong(500), 5]],
     ['text', ['', '   ', ...tooLong(2000), 5]],
     ['nature', ['both', '', 5, undefined]],
+  ],
+  message: [
+    ['accountId', ['', '00000000-0000-4000-8000-00000000dead', 5]],
+    ['receivedOn', badDates],
+    ['text', ['', '   ', ...tooLong(2000), 5]],
+    ['picture', [...tooLong(500), 5, {}]],
   ],
   bullying: [
     ['affected', ['teacher', '', 5, undefined]],
@@ -266,7 +273,7 @@ const wrongReportField: Mutation = {
   kind: 'field',
   apply: (draft, dice, t) => {
     const kind = draft.data.kind as (typeof reportKinds)[number];
-    const fields = [...wrongReport[kind], ...(kind === 'criticism' ? [['accountId', [t.draft.id, t.awaiting.id]] as const] : [])];
+    const fields = [...wrongReport[kind], ...(kind === 'criticism' || kind === 'message' ? [['accountId', [t.draft.id, t.awaiting.id]] as const] : [])];
     const [name, values] = dice.pick(fields);
     const value = dice.pick(values);
     if (value === undefined) delete draft.data[name];
@@ -430,6 +437,16 @@ const recipes: Record<Verb, Recipe> = {
     [...field('reference_0', 'empty or too long', ['', '   ', ...tooLong(200)]), notBegun(['2027-H2', '2031-H1'])],
     ['reference_0'],
   ),
+  // No file is held in this world: every press is refused (the valid path: upload.test.ts).
+  'duty.upload': {
+    personal: true,
+    actors: ['employee'],
+    base: (t) => ({ file: 'f2000000-0000-4000-8000-000000000002', target: `${t.active}|2026-H2` }),
+    mutations: [
+      ...field('file', 'not a file held for them', ['', 'bogus', 'f2000000-0000-4000-8000-00000000000', ...big]),
+      ...field('target', 'not an account and half-year of theirs', (_d, t) => ['', t.active, `${t.active}|2026-H3`, `${t.active}|${'9'.repeat(20)}-H1`, `${t.othersActive}|2026-H2`, `${t.draft.id}|2026-H2`, `${t.awaiting.id}|2026-H2`, ...big]),
+    ],
+  },
   // R11: the day of the latest post: a real day, not to come, later than the approval, and within the 60 days.
   'duty.active': dutyRecipe(
     (t) => ({ ...task(t, 'activity', '2027-01-01', '2027-01-01'), lastPost_0: t.today }),

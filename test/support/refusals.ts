@@ -21,6 +21,7 @@ export function refusalTexts(locale: Locale): ReadonlySet<string> {
     a.notFound, a.notAllowed, a.notOwner, a.notActive, a.unreadable, a.checklistMissing, a.snapshotMissing, a.ownerPending, a.lostRace,
     d.tasks.cannotSnooze, d.tasks.referenceRequired, d.tasks.badPause(longestPauseDays), d.tasks.notYours, d.tasks.unreadable, d.tasks.notActive, d.tasks.notBegun, d.tasks.lostRace,
     d.tasks.badLastPost, d.tasks.notUpdated(defaultDutySettings.inactiveDays),
+    d.upload.gone, d.upload.notOffered,
     d.evaluation.fix,
     d.absence.badDates, d.absence.unknownSubstitute, d.absence.notYourself, d.absence.none,
     t.report.fix, t.report.unknownKind,

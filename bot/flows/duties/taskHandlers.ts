@@ -6,7 +6,6 @@ import { texts } from '../../i18n';
 import type { CardHandler } from '../turn';
 import { factsFor } from './schedule';
 import { dutyVerb, type DutyTaskDeps } from './dutyVerb';
-import { periodLabel } from '../shared/periodLabel';
 
 /** The longest reference of the municipal archive kept (its diary numbers are far shorter). */
 const referenceLength = 200;
@@ -28,7 +27,7 @@ export function taskHandlers(deps: DutyTaskDeps): Record<'archived' | 'active' |
         if (reference.length > referenceLength) return { show: task.card({ fieldError: t.fieldErrors.tooLong, fieldValue: reference.slice(0, referenceLength), style: 'attention' }) };
         return { type: 'CompleteDuty', meta, duty: 'archive', period: task.nudge.period, evidence: { kind: 'sentToArchive', reference } };
       },
-      done: ({ turn, context }) => texts(turn.locale).duties.tasks.archivedDone(periodLabel(texts(turn.locale), context.nudge.period)),
+      done: ({ turn, context }) => texts(turn.locale).duties.tasks.archivedDone(context.input('reference')),
       keep: ({ context }) => ({ fieldValue: context.input('reference') }),
     }),
 

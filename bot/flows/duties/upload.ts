@@ -1,24 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { dutyCard, type AdaptiveCard } from '../../../cards';
-import type { Assignment, Command } from '../../domain/assignment';
-import { overdue } from '../../domain/duties';
+import type { AdaptiveCard } from '../../../cards';
 import { texts, type Texts } from '../../i18n';
 import type { FileHosts } from '../../config';
 import type { FlowDeps } from '../deps';
 import { commandMeta, type CardTurn } from '../turn';
-import type { DutyTaskDeps } from './dutyVerb';
-import { factsFor } from './schedule';
-import { periodLabel } from '../shared/periodLabel';
 import { refusalShown } from '../commands/refusals';
-import { accountName, ownsActiveAccount } from '../../domain/account';
-import { localeOfPerson } from '../messenger';
-import { zone } from '../../domain/calendar';
 import { download } from './download';
+import { archived, bookedCard, chooseCard, leftAfter, notice, ownedBy, targetsOf, type SnapshotDeps } from './snapshot';
 
 /** What receiving a snapshot reads. */
-export type UploadDeps = DutyTaskDeps & Pick<FlowDeps, 'archive' | 'archiveAadObjectId' | 'maxBytes' | 'fileHosts'>;
+export type UploadDeps = SnapshotDeps & Pick<FlowDeps, 'maxBytes' | 'fileHosts' | 'heldUploads'>;
 
 /** A file the user attached in the personal chat, as Teams describes it (bot/teams/bot.ts reads it). */
 export const fileSchema = z.object({ name: z.string().max(300), downloadUrl: z.url({ protocol: /^https?$/ }), fileType: z.string().max(20).optional() });
@@ -55,77 +48,32 @@ function refusedFile(t: Texts['duties']['upload'], reason: Exclude<Fetched, { ok
 
 /**
  * R15 by upload: the owner sends the start page as a PDF in the chat. It is checked (a PDF, not too
- * large), kept in the archive container with the account, half-year, uploader and checksum, ends
- * the earliest archive duty waiting among the owner's accounts, and goes to the municipal archive.
+ * large). An owner of one account has it booked at once: to the earliest archiving waiting, else to
+ * the half-year running (sent early). An owner of several is asked which account and half-year it is
+ * for; the file waits meanwhile (held, a day at most), and is booked when they choose
+ * (uploadChoice.ts). Booked, it is in the write-once archive and goes to the municipal archive.
  */
 export async function receiveFiles(deps: UploadDeps, turn: CardTurn, files: readonly SharedFile[]): Promise<AdaptiveCard> {
-  const t = texts(turn.locale).duties;
-  /** A refusal: what went wrong and what to do; nothing was stored. */
-  const message = (text: string) => dutyCard({ heading: t.heading, title: text, paragraphs: [], facts: [], itemsTitle: '', items: [], actions: [] });
+  const t = texts(turn.locale).duties.upload;
   const now = DateTime.fromJSDate(deps.clock());
-  const owned = (await deps.assignments.listFor(turn.user.aadObjectId)).filter((a) => ownsActiveAccount(a, turn.user.aadObjectId));
-  const waiting: { state: Assignment; period: string }[] = [];
-  for (const state of owned) {
-    const facts = await factsFor(deps.directory, state);
-    for (const item of overdue(state, now, deps.dutySettings, facts)) if (item.duty === 'archive') waiting.push({ state, period: item.period });
-  }
-  waiting.sort((a, b) => a.period.localeCompare(b.period));
-  // Nothing due, one account: the snapshot is this half-year's, sent early (so it can be the last one
-  // when the account closes, R15). With several accounts and none due, it is not clear which it is for.
-  const local = now.setZone(zone);
-  const early = waiting.length === 0 && owned.length === 1 ? { state: owned[0]!, period: `${local.year}-H${local.month <= 6 ? 1 : 2}` } : undefined;
-  const target = waiting[0] ?? early;
+  const owned = await ownedBy(deps, turn.user.aadObjectId);
   const file = files[0];
-  if (!target || !file) return message(t.upload.nothingDue);
+  if (!file) return notice(turn, t.notPdf);
+  if (owned.length === 0) return notice(turn, t.noAccount);
+  const targets = await targetsOf(deps, owned, now);
+  const target = targets[0];
+  if (!target) return notice(turn, t.nothingDue);
 
   const fetched = await fetchPdf(file, deps.fileHosts, deps.maxBytes);
-  if (!fetched.ok) return message(refusedFile(t.upload, fetched.reason, deps.maxBytes));
-  const sha256 = createHash('sha256').update(fetched.pdf).digest('hex');
-  const blobName = `${encodeURIComponent(target.state.id)}_${target.period}_${randomUUID()}.pdf`;
-  await deps.archive.put(blobName, fetched.pdf, { assignmentId: target.state.id, period: target.period, uploader: turn.user.aadObjectId, fileName: file.name, sha256 });
-
-  const command: Command = {
-    type: 'CompleteDuty',
-    meta: commandMeta(deps.clock, turn),
-    duty: 'archive',
-    period: target.period,
-    evidence: { kind: 'snapshot', blobName, fileName: file.name, size: fetched.pdf.length, sha256 },
-  };
-  const result = await deps.run(command, { id: target.state.id, reach: turn.reach });
-  if (!result.ok) return message(refusalShown(turn.locale, 'duty', result, command.type).text);
-  const period = periodLabel(texts(turn.locale), target.period);
-  const account = accountName(target.state);
-  if (deps.archiveAadObjectId) {
-    const locale = await localeOfPerson(deps, turn.reach.tenantId, deps.archiveAadObjectId);
-    const a = texts(locale).duties;
-    const aPeriod = periodLabel(texts(locale), target.period);
-    await deps.messenger.sendCard(
-      turn.reach,
-      deps.archiveAadObjectId,
-      dutyCard({
-        heading: a.heading,
-        title: a.upload.toArchiveTitle(account, aPeriod),
-        paragraphs: [{ text: a.upload.toArchive(target.state.applicant.name) }],
-        facts: [
-          { title: a.upload.facts.owner, value: target.state.applicant.name },
-          { title: a.upload.facts.file, value: file.name },
-          { title: a.upload.facts.checksum, value: sha256 },
-        ],
-        itemsTitle: '',
-        items: [],
-        // The PDF by a link made when pressed, good for a quarter of an hour: never an everlasting public URL.
-        actions: [{ title: a.upload.open, verb: 'record.snapshot', data: { name: blobName, opens: 'below' } }],
-      }),
-    );
+  if (!fetched.ok) return notice(turn, refusedFile(t, fetched.reason, deps.maxBytes));
+  const upload = { pdf: fetched.pdf, fileName: file.name, sha256: createHash('sha256').update(fetched.pdf).digest('hex') };
+  const key = randomUUID();
+  if (owned.length > 1) {
+    await deps.heldUploads.keep(turn.user.aadObjectId, key, upload);
+    return chooseCard(turn, targets, key, file.name);
   }
-  const left = waiting.length - 1;
-  return dutyCard({
-    heading: t.heading,
-    title: t.upload.done(account, period),
-    paragraphs: left > 0 ? [{ text: t.upload.more(left) }] : [],
-    facts: [{ title: t.upload.facts.checksum, value: sha256 }],
-    itemsTitle: '',
-    items: [],
-    actions: [],
-  });
+  const { command, blobName } = await archived(deps, commandMeta(deps.clock, turn), target, upload, key);
+  const result = await deps.run(command, { id: target.state.id, reach: turn.reach });
+  if (!result.ok) return notice(turn, refusalShown(turn.locale, 'duty', result, command.type).text);
+  return bookedCard(deps, turn, target, upload, blobName, leftAfter(targets, target));
 }

@@ -226,9 +226,12 @@ export function finishedSection(state: Assignment, nudge: Nudge, locale: Locale,
   const log = state.status === 'active' ? state.dutyLog : undefined;
   const done = log?.done?.[`${nudge.duty}|${nudge.period}`];
   const duty = nudge.duty;
+  // R15: where the snapshot is: the archive's own reference, or the PDF kept in Kanalkoll.
+  const evidence = duty === 'archive' ? log?.evidence?.[`${duty}|${nudge.period}`] : undefined;
+  const where = evidence?.kind === 'sentToArchive' ? [t.duties.tasks.archivedDone(evidence.reference)] : evidence?.kind === 'snapshot' ? [t.duties.tasks.snapshotKept] : [];
   const text =
     done && (duty === 'archive' || duty === 'evaluation' || duty === 'activity' || duty === 'login')
-      ? [t.duties.finished.text(t.duties.finished.duties[duty], periodLabel(t, nudge.period), day(done, locale)), ...(duty === 'activity' ? [t.duties.tasks.activeDone(day(nextActivityCheck(state, settings) ?? '', locale))] : duty === 'evaluation' ? [t.duties.evaluation.done] : [])].join(' ')
+      ? [t.duties.finished.text(t.duties.finished.duties[duty], periodLabel(t, nudge.period), day(done, locale)), ...(duty === 'activity' ? [t.duties.tasks.activeDone(day(nextActivityCheck(state, settings) ?? '', locale))] : duty === 'evaluation' ? [t.duties.evaluation.done] : where)].join(' ')
       : duty === 'activity' && log?.pausedUntil
         ? t.duties.tasks.pausedDone(log.pausedUntil)
         : duty === 'admins' || duty === 'approval' || duty === 'ownerLeft' || (duty === 'ended' && state.status === 'closed')

@@ -115,9 +115,10 @@ export function recordPdf(record: AssignmentRecord, view: PlanView, communicator
     w.heading(r.sections.reports);
     list(record.reports, () => {
       for (const report of record.reports) {
-        w.subheading(r.report(day(report.filedAt), report.diaryNumber));
+        w.subheading(r.report(r.reportKinds[report.kind ?? 'criticism'], day(report.filedAt), report.diaryNumber, report.numberAsked !== false));
         w.paragraph(report.excerpt);
-        w.paragraph(report.link);
+        if (report.picture) w.fact(r.picture, report.picture);
+        if (report.link) w.paragraph(report.link);
       }
     });
   });

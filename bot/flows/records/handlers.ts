@@ -32,7 +32,16 @@ export async function recordOf(deps: Omit<RecordDeps, 'exports'>, state: Assignm
     state,
     versions,
     audit,
-    reports: reports.map((r) => ({ id: r.id, filedAt: r.filedAt, link: r.link, excerpt: r.excerpt, ...(r.diaryNumber ? { diaryNumber: r.diaryNumber } : {}) })),
+    reports: reports.map((r) => ({
+      id: r.id,
+      kind: r.kind === 'message' ? 'message' : 'criticism',
+      filedAt: r.filedAt,
+      link: r.link,
+      excerpt: r.excerpt,
+      ...(r.diaryNumber ? { diaryNumber: r.diaryNumber } : {}),
+      ...(r.numberAsked === false ? { numberAsked: false } : {}),
+      ...(r.picture ? { picture: r.picture } : {}),
+    })),
     generatedAt,
   });
   const pdf = await recordPdf(record, view, communicatorOf(view, state));

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { reportsAboutCard, type AdaptiveCard } from '../../../cards';
 import { longDate } from '../../domain/calendar';
 import type { Department } from '../../domain/directory';
-import { texts } from '../../i18n';
+import { texts, type Texts } from '../../i18n';
+import type { ReportAbout } from '../../store/reports';
 import type { FlowDeps } from '../deps';
 import { cardFields, type CardHandler } from '../turn';
 
@@ -38,7 +39,7 @@ export function aboutUnitHandler(deps: AboutUnitDeps): CardHandler {
       ...(reports.length === 0 ? { notice: t.none(days) } : {}),
       ...(allowed.length > 1 ? { departments: allowed.map((d) => ({ title: d.name, value: d.id })), departmentId: department.id, departmentLabel: t.department, show: t.show } : {}),
       items: reports.map((r) => ({
-        heading: r.kind === 'criticism' ? t.criticism(r.diaryNumber ?? '', longDate(r.filedAt, turn.locale), r.account ?? '') : t.negative(longDate(r.filedAt, turn.locale)),
+        heading: headingOf(t, r, longDate(r.filedAt, turn.locale)),
         excerpt: r.excerpt,
         link: r.link,
         open: t.open,
@@ -46,4 +47,10 @@ export function aboutUnitHandler(deps: AboutUnitDeps): CardHandler {
       report: t.report,
     });
   };
+}
+
+/** A report's line: criticism with its number, waiting for one, or (R13: no registrar was set) with none to come in Kanalkoll. */
+function headingOf(t: Texts['report']['aboutUnit'], r: ReportAbout, date: string): string {
+  if (r.kind === 'negative') return t.negative(date);
+  return r.diaryNumber || r.numberAsked !== false ? t.criticism(r.diaryNumber ?? '', date, r.account ?? '') : t.unnumbered(date, r.account ?? '');
 }

@@ -24,6 +24,13 @@ export async function recipientsOf(deps: ForwardDeps, report: FiledReport, repor
       const department = departmentId ? await deps.directory.department(departmentId) : undefined;
       return found([deps.registrarAadObjectId, department?.communicatorAadObjectId]);
     }
+    case 'message': {
+      // R13: to the registrar; without one, to the communicator of the account's department, who sees to it.
+      if (deps.registrarAadObjectId) return found([deps.registrarAadObjectId]);
+      const account = (await deps.assignments.get((report.content as ReportContent['message']).accountId))?.value;
+      const department = account?.plan ? await deps.directory.department(account.plan.who.departmentId) : undefined;
+      return found([department?.communicatorAadObjectId]);
+    }
     case 'bullying':
       return found([reporter?.chiefAadObjectId]);
     case 'negative': {
@@ -57,27 +64,43 @@ async function reportShown(deps: ForwardDeps, report: FiledReport, t: Texts): Pr
   const r = t.report;
   const c = report.content as Record<string, string>;
   const f = r.forms[report.kind] as Record<string, string>;
-  const account = report.kind === 'criticism' && c.accountId ? (await deps.assignments.get(c.accountId))?.value : undefined;
+  const account = (report.kind === 'criticism' || report.kind === 'message') && c.accountId ? (await deps.assignments.get(c.accountId))?.value : undefined;
   const department = report.kind === 'criticism' && c.departmentId ? await deps.directory.department(c.departmentId) : undefined;
-  const facts: Choice[] =
-    report.kind === 'criticism'
-      ? [
-          { title: r.facts.account, value: account?.plan ? accountName(account) : c.accountId ?? '' },
+  const accountShown = account?.plan ? accountName(account) : c.accountId ?? '';
+  const facts = ((): Choice[] => {
+    switch (report.kind) {
+      case 'criticism':
+        return [
+          { title: r.facts.account, value: accountShown },
           { title: r.facts.department, value: department?.name ?? c.departmentId ?? '' },
           { title: r.facts.receivedOn, value: c.receivedOn ?? '' },
           { title: r.facts.link, value: c.link ?? '' },
           { title: r.facts.text, value: c.text ?? '' },
-        ]
-      : report.kind === 'bullying'
-        ? [
-            { title: r.facts.affected, value: f[c.affected ?? ''] ?? '' },
-            { title: r.facts.where, value: c.where ?? '' },
-            { title: r.facts.what, value: c.what ?? '' },
-          ]
-        : [
-            { title: r.facts.link, value: c.link ?? '' },
-            { title: r.facts.summary, value: c.summary ?? '' },
-          ];
+        ];
+      case 'message':
+        return [
+          { title: r.facts.account, value: accountShown },
+          { title: r.facts.receivedOn, value: c.receivedOn ?? '' },
+          { title: r.facts.text, value: c.text ?? '' },
+          ...(c.picture ? [{ title: r.facts.picture, value: c.picture }] : []),
+        ];
+      case 'bullying':
+        return [
+          { title: r.facts.affected, value: f[c.affected ?? ''] ?? '' },
+          { title: r.facts.where, value: c.where ?? '' },
+          { title: r.facts.what, value: c.what ?? '' },
+        ];
+      case 'negative':
+        return [
+          { title: r.facts.link, value: c.link ?? '' },
+          { title: r.facts.summary, value: c.summary ?? '' },
+        ];
+      default: {
+        const _exhaustive: never = report.kind;
+        return _exhaustive;
+      }
+    }
+  })();
   const number: Choice[] = report.diaryNumber ? [{ title: r.diary.label, value: report.diaryNumber }] : [];
   return {
     title: r.forwarded[report.kind],

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { retention } from '../../domain/dutyCommands';
 import { digestWeek } from '../../domain/digest';
+import { isRegisteredKind } from '../../domain/report';
 import { localDate } from '../../domain/calendar';
 import { expiredBefore, type RetentionSettings } from '../../domain/retention';
 import type { Reach } from '../../store/conversations';
@@ -93,12 +94,12 @@ export async function sweepRetention(deps: RetentionDeps): Promise<RetentionRepo
   return counts;
 }
 
-/** Accounts nothing may be removed about: held by the communications chief, or with criticism waiting for its diary number. */
+/** Accounts nothing may be removed about: held by the communications chief, or with criticism or a message waiting for its diary number. */
 export async function heldAccounts(deps: Pick<RetentionDeps, 'assignments' | 'reports'>): Promise<Set<string>> {
   const held = new Set((await deps.assignments.holds()).keys());
   for (const waiting of await deps.reports.awaitingNumber()) {
     const report = await deps.reports.get(waiting.id);
-    const accountId = report?.value.kind === 'criticism' ? (report.value.content as { accountId?: string }).accountId : undefined;
+    const accountId = report && isRegisteredKind(report.value.kind) ? (report.value.content as { accountId?: string }).accountId : undefined;
     if (accountId) held.add(accountId);
   }
   return held;
