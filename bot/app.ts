@@ -211,7 +211,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     },
     sweepRetention: async () => {
       await ready();
-      return sweepRetention({ ...flows, retention: config.retention, ...(config.home ? { home: config.home } : {}) });
+      return sweepRetention({ ...flows, retention: config.retention, ...(config.gallring ? { gallring: config.gallring } : {}), ...(config.home ? { home: config.home } : {}) });
     },
     remindRegistrar: async () => {
       await ready();

@@ -767,7 +767,7 @@ export const en: Texts = {
     title: 'What Kanalkoll has about you',
     intro: 'You have the right to see everything Kanalkoll keeps about you. Here is a summary. Everything is in the file.',
     links: (minutes: number) => `The link works for ${minutes} minutes. Write "what do you know about me?" again if it has stopped working.`,
-    kept: 'Sent applications, decisions and evaluations are public records and are kept. Other things are removed when no longer needed. Questions? Contact the municipality’s data protection officer.',
+    kept: 'Sent applications, decisions, evaluations and reports are public records and are kept. Other things are removed when no longer needed. Questions? Contact the municipality’s data protection officer.',
     facts: { directory: 'Directory', teams: 'Teams', assignments: 'Applications and accounts', reports: 'Reports you sent' },
     lastSeen: (date: string) => `You last wrote to Kanalkoll on ${date}.`,
     none: 'Nothing',

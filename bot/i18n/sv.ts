@@ -781,7 +781,7 @@ export const sv = {
     title: 'Det här har Kanalkoll om dig',
     intro: 'Du har rätt att se allt Kanalkoll sparar om dig. Här är en sammanfattning. Allt finns i filen.',
     links: (minutes: number) => `Länken gäller i ${minutes} minuter. Skriv ”vad vet du om mig?” igen om den har slutat gälla.`,
-    kept: 'Skickade ansökningar, beslut och utvärderingar är allmänna handlingar och sparas. Annat tas bort när det inte behövs längre. Frågor? Kontakta kommunens dataskyddsombud.',
+    kept: 'Skickade ansökningar, beslut, utvärderingar och rapporter är allmänna handlingar och sparas. Annat tas bort när det inte behövs längre. Frågor? Kontakta kommunens dataskyddsombud.',
     facts: { directory: 'Katalogen', teams: 'Teams', assignments: 'Ansökningar och konton', reports: 'Rapporter du har skickat' },
     lastSeen: (date: string) => `Du skrev till Kanalkoll senast ${date}.`,
     none: 'Inget',

@@ -130,8 +130,9 @@ export class ReportStore {
   }
 
   /**
-   * GDPR: a report of bullying or negative material whose time is up goes, with what the weekly
-   * digest and the department's overview kept of it. Registered criticism is a public record: never.
+   * R4: a report of bullying or negative material that the municipality's gallring decision lets go,
+   * once its period is over, goes with what the weekly digest and the department's overview kept of
+   * it. Registered criticism: never (no decision Kanalkoll reads covers it).
    */
   async forget(report: FiledReport, week: string): Promise<void> {
     if (report.kind === 'criticism') throw new Error('registered criticism is a public record: it is not deleted');

@@ -89,7 +89,7 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       role: 'reporter',
       at: filed.filedAt,
       version: 1,
-    // Registered criticism is a public record; bullying and negative material are forgotten in time (GDPR).
+    // Only criticism is sealed: a bullying or negative-material filing loses its reporter's name if a gallring decision lets the report go (R4, GDPR).
     }, { sealed: kind === 'criticism' });
     const recipients = await recipientsOf(deps, filed, turn.user.aadObjectId);
     for (const r of recipients) {
