@@ -112,7 +112,7 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
         title: t.plan[step].title,
         step,
         editLabel: t.plan.actions.edit,
-        facts: result.ok ? planFacts(view, step, result.value, communicatorOf(view, assignment)) : [{ title: t.plan.review.missing, value: '' }],
+        facts: result.ok ? planFacts(view, assignment.draft.kind, step, result.value, communicatorOf(view, assignment)) : [{ title: t.plan.review.missing, value: '' }],
       };
     }),
     actions: { back: t.plan.actions.back, cancel: t.plan.actions.cancel, submit: t.plan.actions.submit },
