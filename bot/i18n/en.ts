@@ -41,6 +41,8 @@ export const en: Texts = {
   plan: {
     heading: 'Application for a social media assignment',
     stepOf: (n, total) => `Step ${n} of ${total}`,
+    /** R7: how a unit's own website outside the configured hosts can be allowed. */
+    notOwnWebHow: (hosts: string) => `Websites allowed: ${hosts}. Does your unit have a website of its own? Ask the head of communications to add it to the setting KANALKOLL_SOURCE_HOSTS.`,
     actions: {
       back: 'Back',
       save: 'Save',

@@ -49,6 +49,8 @@ export const sv = {
   plan: {
     heading: 'Ansökan om uppdrag i sociala medier',
     stepOf: (n: number, total: number) => `Steg ${n} av ${total}`,
+    /** R7: how a unit's own website outside the configured hosts can be allowed. */
+    notOwnWebHow: (hosts: string) => `Webbplatser som går: ${hosts}. Har verksamheten en egen webbplats? Be kommunikationschefen att lägga till den i inställningen KANALKOLL_SOURCE_HOSTS.`,
     actions: {
       back: 'Tillbaka',
       save: 'Spara',

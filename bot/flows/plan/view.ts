@@ -71,7 +71,9 @@ export function stepCard(
   const steps = stepsFor(kind);
   const index = Math.max(steps.indexOf(step), 0);
   const values = shown.values ?? cardValues(step, assignment.draft[step]);
-  const errors = Object.fromEntries((shown.errors ?? []).map((e) => [errorSlot(e, values), t.fieldErrors[e.code]]));
+  // R7: a unit's own website that is not allowed yet: the error says how it can be.
+  const message = (e: FieldError) => (e.code === 'notOwnWeb' ? `${t.fieldErrors.notOwnWeb} ${t.plan.notOwnWebHow(view.sourceHosts.join(', '))}` : t.fieldErrors[e.code]);
+  const errors = Object.fromEntries((shown.errors ?? []).map((e) => [errorSlot(e, values), message(e)]));
   return planStepCard({
     heading: t.plan.heading,
     stepLabel: t.plan.stepOf(index + 1, steps.length),
