@@ -507,6 +507,7 @@ export const en: Texts = {
     absence: {
       title: 'I am away',
       intro: 'Pick the dates and who watches your accounts meanwhile. The substitute hears it when the absence starts and must answer within 48 hours.',
+      suggested: (name: string) => `${name} is the substitute in your activity plan and is chosen already. You can choose someone else.`,
       t: { from: 'First day away', to: 'Last day away', substitute: 'Substitute (leave empty if you have none)' },
       hints: { date: 'Pick a date.' },
       account: 'Account',

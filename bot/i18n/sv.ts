@@ -518,6 +518,7 @@ export const sv = {
     absence: {
       title: 'Jag är borta',
       intro: 'Välj datum och vem som bevakar dina konton under tiden. Ersättaren får veta det när frånvaron börjar och ska svara inom 48 timmar.',
+      suggested: (name: string) => `${name} är ersättare i din aktivitetsplan och är förvald. Du kan välja någon annan.`,
       t: { from: 'Första dagen du är borta', to: 'Sista dagen du är borta', substitute: 'Ersättare (lämna tomt om du inte har någon)' },
       hints: { date: 'Välj ett datum.' },
       account: 'Konto',
