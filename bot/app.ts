@@ -144,6 +144,8 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     await effectsQueue.send({ assignmentId }).catch((error: unknown) => log.warn('effects_not_queued', { assignmentId, error: error instanceof Error ? error.message : String(error) }));
   };
   const run = (command: Command, options: RunOptions) => runCommand({ assignments, outbox, queueEffects, log }, command, options);
+  // One Graph client sends every mailbox's mail (the registry's, HR's).
+  const mailer = config.graph ? connectMail(config.graph) : undefined;
   const flows: FlowDeps = {
     ...cardDeps,
     ledger,
@@ -155,7 +157,8 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     archive,
     exports: new Exports(blobs),
     registrarAadObjectId: config.registrarAadObjectId,
-    ...(config.registryMailbox && config.graph ? { registry: { mailbox: config.registryMailbox, mailer: connectMail(config.graph) } } : {}),
+    ...(config.registryMailbox && mailer ? { registry: { mailbox: config.registryMailbox, mailer } } : {}),
+    ...(config.hrMailbox && mailer ? { hr: { mailbox: config.hrMailbox, mailer } } : {}),
     archiveAadObjectId: config.archive.aadObjectId,
     maxBytes: config.archive.maxBytes,
     fileHosts: config.fileHosts,

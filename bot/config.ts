@@ -29,6 +29,7 @@ const raw = z.object({
   KANALKOLL_SOURCE_HOSTS: optional(z.string().regex(/^\s*[a-z0-9.-]+(\s*,\s*[a-z0-9.-]+)*\s*$/i, 'must be host names separated by commas, such as botkyrka.se, botkyrkakonsthall.se')),
   KANALKOLL_COMMUNICATIONS_CHIEF_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the first communications chief')),
   KANALKOLL_REGISTRY_MAILBOX: optional(z.email({ error: 'must be the registry\'s functional mailbox, such as registrator@botkyrka.se' })),
+  KANALKOLL_HR_MAILBOX: optional(z.email({ error: 'must be HR\'s functional mailbox, such as hr@botkyrka.se' })),
   KANALKOLL_GALLRING_DECISION: optional(z.string().max(200, 'must be the gallring decision\'s reference, at most 200 characters, such as KS 2025/123, dokumenthanteringsplan 4.2')),
   KANALKOLL_GALLRING_DAYS: optional(z.string()),
   KANALKOLL_REGISTRAR_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the registrar who receives criticism to register')),
@@ -110,6 +111,8 @@ export interface Config {
   readonly registrarAadObjectId?: string;
   /** R13: the registry's functional mailbox, which gets factual criticism as a PDF by mail (Graph sendMail). */
   readonly registryMailbox?: string;
+  /** R21: where a report of bullying goes by mail when the reporter has no manager (else to the communications chief). */
+  readonly hrMailbox?: string;
   /** Who is communications chief until they name someone else in "förvaltningar". */
   readonly firstCommunicationsChief?: string;
   /** The registration series, as in "SOME 2026/0001". */
@@ -226,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const allowedTenantIds = tenantsServed(tenants.map((t) => t.toLowerCase()), bot, s.KANALKOLL_TENANT_ID, problems);
+  if (s.KANALKOLL_HR_MAILBOX && !s.KANALKOLL_GRAPH_URL) problems.push('KANALKOLL_HR_MAILBOX needs KANALKOLL_GRAPH_URL (https://graph.microsoft.com): the mail goes through Microsoft Graph');
   if (s.KANALKOLL_REGISTRY_MAILBOX && !s.KANALKOLL_GRAPH_URL) problems.push('KANALKOLL_REGISTRY_MAILBOX needs KANALKOLL_GRAPH_URL (https://graph.microsoft.com): the mail goes through Microsoft Graph');
   const testOrigin = testFileOrigin(s.KANALKOLL_TEST_FILE_ORIGIN, bot, problems);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -239,6 +243,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registerResponsible: s.KANALKOLL_REGISTER_RESPONSIBLE,
     registrarAadObjectId: s.KANALKOLL_REGISTRAR_AAD_OBJECT_ID,
     ...(s.KANALKOLL_REGISTRY_MAILBOX ? { registryMailbox: s.KANALKOLL_REGISTRY_MAILBOX } : {}),
+    ...(s.KANALKOLL_HR_MAILBOX ? { hrMailbox: s.KANALKOLL_HR_MAILBOX } : {}),
     firstCommunicationsChief: s.KANALKOLL_COMMUNICATIONS_CHIEF_AAD_OBJECT_ID,
     platforms: platformsOf(s.KANALKOLL_PLATFORMS ?? defaultPlatforms).names,
     platformHosts: platformsOf(s.KANALKOLL_PLATFORMS ?? defaultPlatforms).hosts,

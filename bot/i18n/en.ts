@@ -674,6 +674,15 @@ export const en: Texts = {
     },
     facts: { account: 'Account', department: 'About the department', receivedOn: 'Came in', link: 'Link', text: 'Text', affected: 'Affected', where: 'Where', what: 'What', summary: 'Summary' },
     registrar: 'the registrar',
+    noChief: {
+      intro: (to: string) => `You need not write any names. You have no line manager in the municipality's staff directory, so the report goes to ${to}.`,
+      commsChief: 'the head of communications',
+      hr: 'HR',
+      toCommsChief: (name: string) => `You have no line manager in the municipality's staff directory, so the report has gone to the head of communications, ${name}.`,
+      toHr: (mailbox: string) => `You have no line manager in the municipality's staff directory, so the report has gone to HR, to the mailbox ${mailbox}.`,
+      forwarded: (name: string) => `${name} has no line manager in the municipality's staff directory, so the report came to you.`,
+      mailBody: (from: string, date: string) => `${from} reported cyberbullying or a crime in Kanalkoll on ${date}. ${from} has no line manager in the municipality's staff directory, so the report came here. The report is attached as a PDF.`,
+    },
     diary: {
       intro: 'Register the criticism and write its registration number here. The person who reported it gets the number.',
       label: 'Registration number',

@@ -685,6 +685,16 @@ export const sv = {
     },
     facts: { account: 'Konto', department: 'Gäller förvaltningen', receivedOn: 'Kom in', link: 'Länk', text: 'Text', affected: 'Drabbad', where: 'Var', what: 'Vad', summary: 'Sammanfattning' },
     registrar: 'registratorn',
+    /** R21: bullying reported by someone without a chief in the directory: the communications chief, or HR's mailbox. */
+    noChief: {
+      intro: (to: string) => `Du behöver inte skriva några namn. Du har ingen chef i kommunens personalkatalog, så rapporten går till ${to}.`,
+      commsChief: 'kommunikationschefen',
+      hr: 'HR',
+      toCommsChief: (name: string) => `Du har ingen chef i kommunens personalkatalog, så rapporten har gått till kommunikationschefen ${name}.`,
+      toHr: (mailbox: string) => `Du har ingen chef i kommunens personalkatalog, så rapporten har gått till HR, till brevlådan ${mailbox}.`,
+      forwarded: (name: string) => `${name} har ingen chef i kommunens personalkatalog, så rapporten kom till dig.`,
+      mailBody: (from: string, date: string) => `${from} rapporterade nätmobbning eller brott i Kanalkoll ${date}. ${from} har ingen chef i kommunens personalkatalog, så rapporten kom hit. Rapporten finns som PDF i bilagan.`,
+    },
     /** R13: the registrar's card, the number given, and the reminder. */
     diary: {
       intro: 'Diarieför kritiken och skriv diarienumret här. Den som rapporterade får numret.',
