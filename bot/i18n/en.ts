@@ -325,6 +325,8 @@ export const en: Texts = {
     monitoring: 'Monitoring',
     facts: { admins: 'Can run the account', substitute: 'Substitute', loginStorage: 'The login is kept', lastSnapshot: 'Last archived', archiveReference: (reference: string) => `sent to the municipal archive (${reference})` },
     dutiesTitle: 'Your responsibility',
+    dueTitle: 'To do now',
+    evaluation: 'Write an evaluation',
     change: 'Change administration',
     close: 'Close the account',
     back: 'Back',

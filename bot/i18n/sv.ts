@@ -336,6 +336,8 @@ export const sv = {
     monitoring: 'Omvärldsbevakning',
     facts: { admins: 'Kan sköta kontot', substitute: 'Ersättare', loginStorage: 'Inloggningen finns', lastSnapshot: 'Senast arkiverad', archiveReference: (reference: string) => `skickad till kommunarkivet (${reference})` },
     dutiesTitle: 'Ditt ansvar',
+    dueTitle: 'Att göra nu',
+    evaluation: 'Skriv en utvärdering',
     change: 'Ändra administration',
     close: 'Stäng kontot',
     back: 'Tillbaka',

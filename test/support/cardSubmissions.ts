@@ -223,7 +223,7 @@ const taskMutations = (wrongDuties: readonly string[]): Mutation[] => [
   ...field('due', 'not a date', ['', '2027-1-1', '01/01/2027', 'x'.repeat(41)]),
   ...field('at', 'too long', ['x'.repeat(41), ...big]),
 ];
-const dutyRecipe = (base: (t: Targets) => Data, duty: string, extra: Mutation[] = [], free: string[] = []): Recipe => ({
+const dutyRecipe = (base: (t: Targets, dice: Dice) => Data, duty: string, extra: Mutation[] = [], free: string[] = []): Recipe => ({
   personal: true,
   actors: ['employee'],
   base,
@@ -421,8 +421,9 @@ const recipes: Record<Verb, Recipe> = {
     free: ['text', 'where', 'what', 'summary'],
     mutations: [set('kind', 'not a kind of report', ['', 'Criticism', 'spam', 5, null]), wrongReportField],
   },
-  'duty.archived': dutyRecipe((t) => ({ ...task(t, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/14' }), 'archive', field('reference_0', 'empty or too long', ['', '   ', ...tooLong(200)]), ['reference_0']),
-  'duty.active': dutyRecipe((t) => task(t, 'activity', '2027-01-01', '2027-01-01'), 'activity'),
+  // Pressed on a nudge card, or under the account in "mina konton" (answered with the accounts).
+  'duty.archived': dutyRecipe((t, dice) => ({ ...task(t, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/14', ...dice.pick([{}, { from: 'accounts' }]) }), 'archive', field('reference_0', 'empty or too long', ['', '   ', ...tooLong(200)]), ['reference_0']),
+  'duty.active': dutyRecipe((t, dice) => ({ ...task(t, 'activity', '2027-01-01', '2027-01-01'), ...dice.pick([{}, { from: 'accounts' }]) }), 'activity'),
   'duty.loginShared': dutyRecipe((t) => task(t, 'login', '2026-11-02', '2026-11-02'), 'login'),
   'duty.pause': dutyRecipe(
     (t) => ({ ...task(t, 'activity', '2027-01-01', '2027-01-01'), until_0: plus(t, 30) }),
