@@ -43,14 +43,15 @@ export interface RegisterCardData {
 export interface AccountListCardData extends Notice {
   readonly title: string;
   readonly empty: string;
+  /** The owner's duties, once for all their accounts in use (R5, R6, R10, R13, R14, R15). */
+  readonly dutiesTitle: string;
+  readonly duties: readonly { readonly text: string }[];
   readonly accounts: readonly {
     readonly id: string;
     readonly name: string;
     readonly status: string;
     readonly active: boolean;
     readonly facts: readonly Choice[];
-    readonly dutiesTitle: string;
-    readonly duties: readonly { readonly text: string }[];
     /** What the account has due now, each with the buttons (and input) that do it, as its nudge card has them. */
     readonly dueTitle: string;
     readonly due: readonly {

@@ -78,3 +78,28 @@ describe('"mina konton" shows what is due and does it (R6, R11, R15)', () => {
     expect(button(await elin.say('mina konton'), 'Skriv en utvärdering').data.period).toBe('2028-11-02');
   });
 });
+
+/** Every card under Teams' 40 KB: an owner with many accounts, each with everything due, still gets "mina konton". */
+describe('"mina konton" with much due stays one card under 40 KB', () => {
+  // With less due, or fewer accounts, what is due is listed and the first things get their buttons (accountList.ts `buttonBudgets`).
+  let world: TeamsWorld;
+  const ids = Array.from({ length: 12 }, () => randomUUID());
+
+  beforeAll(async () => {
+    world = await startTeams(['employee']);
+    const stores = { assignments: new AssignmentStore(world.tables), register: new RegisterStore(world.tables) };
+    for (const [i, id] of ids.entries()) await seed(stores, id, accountPlan({ platform: 'Instagram', accountName: `Konto nummer ${i + 1} med ett ganska långt namn för att synas` }), 'active');
+    process.env.KANALKOLL_CLOCK_OFFSET_MS = String(DateTime.fromISO('2027-01-20T10:00', { zone: 'Europe/Stockholm' }).toMillis() - Date.now());
+  });
+  afterAll(async () => {
+    delete process.env.KANALKOLL_CLOCK_OFFSET_MS;
+    await world.close();
+  });
+
+  it('R15: twelve accounts with three things due each: one card, under 40 KB, with every account', async () => {
+    const card = await world.client('employee').say('mina konton');
+    expect(teamsBytes(card)).toBeLessThan(teamsCardLimit);
+    for (let i = 1; i <= 12; i++) expect(textOf(card)).toContain(`Konto nummer ${i} med`);
+  });
+});
+
