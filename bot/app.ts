@@ -148,6 +148,8 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     await effectsQueue.send({ assignmentId }).catch((error: unknown) => log.warn('effects_not_queued', { assignmentId, error: error instanceof Error ? error.message : String(error) }));
   };
   const run = (command: Command, options: RunOptions) => runCommand({ assignments, outbox, queueEffects, log }, command, options);
+  // One Graph client sends every mailbox's mail (the registry's, HR's).
+  const mailer = config.graph ? connectMail(config.graph) : undefined;
   const flows: FlowDeps = {
     ...cardDeps,
     ledger,
@@ -160,7 +162,8 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     exports: new Exports(blobs),
     heldUploads: new HeldUploads(blobs),
     registrarAadObjectId: config.registrarAadObjectId,
-    ...(config.registryMailbox && config.graph ? { registry: { mailbox: config.registryMailbox, mailer: connectMail(config.graph) } } : {}),
+    ...(config.registryMailbox && mailer ? { registry: { mailbox: config.registryMailbox, mailer } } : {}),
+    ...(config.hrMailbox && mailer ? { hr: { mailbox: config.hrMailbox, mailer } } : {}),
     archiveAadObjectId: config.archive.aadObjectId,
     maxBytes: config.archive.maxBytes,
     fileHosts: config.fileHosts,
@@ -216,7 +219,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     },
     sweepRetention: async () => {
       await ready();
-      return sweepRetention({ ...flows, retention: config.retention, ...(config.home ? { home: config.home } : {}) });
+      return sweepRetention({ ...flows, retention: config.retention, ...(config.gallring ? { gallring: config.gallring } : {}), ...(config.home ? { home: config.home } : {}) });
     },
     remindRegistrar: async () => {
       await ready();

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defaultDutySettings, type DutySettings } from './domain/duties';
 import type { Locale } from './domain/locale';
-import { defaultRetention, type RetentionSettings } from './domain/retention';
+import { defaultRetention, disposableReports, type DisposableReport, type GallringDecision, type RetentionSettings } from './domain/retention';
 import type { ResponsibleShown } from './domain/register';
 import { ConfigError } from './errors';
 
@@ -29,6 +29,9 @@ const raw = z.object({
   KANALKOLL_SOURCE_HOSTS: optional(z.string().regex(/^\s*[a-z0-9.-]+(\s*,\s*[a-z0-9.-]+)*\s*$/i, 'must be host names separated by commas, such as botkyrka.se, botkyrkakonsthall.se')),
   KANALKOLL_COMMUNICATIONS_CHIEF_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the first communications chief')),
   KANALKOLL_REGISTRY_MAILBOX: optional(z.email({ error: 'must be the registry\'s functional mailbox, such as registrator@botkyrka.se' })),
+  KANALKOLL_HR_MAILBOX: optional(z.email({ error: 'must be HR\'s functional mailbox, such as hr@botkyrka.se' })),
+  KANALKOLL_GALLRING_DECISION: optional(z.string().max(200, 'must be the gallring decision\'s reference, at most 200 characters, such as KS 2025/123, dokumenthanteringsplan 4.2')),
+  KANALKOLL_GALLRING_DAYS: optional(z.string()),
   KANALKOLL_REGISTRAR_AAD_OBJECT_ID: optional(z.string().regex(guid, 'must be the Entra object id (a GUID) of the registrar who receives criticism to register')),
   KANALKOLL_REGISTER_RESPONSIBLE: optional(z.string()).pipe(
     z.enum(['name', 'role'], { error: 'must be name (name and role) or role (role and functional mailbox only)' }).default('name'),
@@ -108,6 +111,8 @@ export interface Config {
   readonly registrarAadObjectId?: string;
   /** R13: the registry's functional mailbox, which gets factual criticism as a PDF by mail (Graph sendMail). */
   readonly registryMailbox?: string;
+  /** R21: where a report of bullying goes by mail when the reporter has no manager (else to the communications chief). */
+  readonly hrMailbox?: string;
   /** Who is communications chief until they name someone else in "förvaltningar". */
   readonly firstCommunicationsChief?: string;
   /** The registration series, as in "SOME 2026/0001". */
@@ -118,6 +123,11 @@ export interface Config {
   /** How nudges are sent: Teams' rate limits, tries and waits. */
   /** GDPR: how long personal data that is no public record is kept (KANALKOLL_RETAIN_*_DAYS). */
   readonly retention: RetentionSettings;
+  /**
+   * R4: the municipality's decision to dispose of public records (KANALKOLL_GALLRING_DECISION and
+   * KANALKOLL_GALLRING_DAYS). Unset: no public record is ever disposed of.
+   */
+  readonly gallring?: GallringDecision;
   readonly sending: SendingConfig;
   /** The municipal archive's Teams user, who gets each half-year snapshot (R15), and the largest PDF taken. */
   readonly archive: { readonly aadObjectId?: string; readonly maxBytes: number };
@@ -207,6 +217,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const duties = numbers(env, defaultDutySettings, '', problems);
   const sending = numbers(env, defaultSending, 'SEND_', problems);
   const retention = numbers(env, defaultRetention, 'RETAIN_', problems);
+  const gallring = gallringOf(s.KANALKOLL_GALLRING_DECISION, s.KANALKOLL_GALLRING_DAYS, problems);
+  if (env.KANALKOLL_RETAIN_REPORT_DAYS?.trim()) {
+    problems.push('KANALKOLL_RETAIN_REPORT_DAYS is no longer read: reports are public records. Name the municipality\'s gallring decision in KANALKOLL_GALLRING_DECISION and its periods in KANALKOLL_GALLRING_DAYS (bullying=730, negative=730), or remove the setting to keep them');
+  }
   const accountName = s.AzureWebJobsStorage__accountName;
   if (!s.AzureWebJobsStorage && !accountName) {
     problems.push(
@@ -215,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const allowedTenantIds = tenantsServed(tenants.map((t) => t.toLowerCase()), bot, s.KANALKOLL_TENANT_ID, problems);
+  if (s.KANALKOLL_HR_MAILBOX && !s.KANALKOLL_GRAPH_URL) problems.push('KANALKOLL_HR_MAILBOX needs KANALKOLL_GRAPH_URL (https://graph.microsoft.com): the mail goes through Microsoft Graph');
   if (s.KANALKOLL_REGISTRY_MAILBOX && !s.KANALKOLL_GRAPH_URL) problems.push('KANALKOLL_REGISTRY_MAILBOX needs KANALKOLL_GRAPH_URL (https://graph.microsoft.com): the mail goes through Microsoft Graph');
   const testOrigin = testFileOrigin(s.KANALKOLL_TEST_FILE_ORIGIN, bot, problems);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -228,6 +243,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registerResponsible: s.KANALKOLL_REGISTER_RESPONSIBLE,
     registrarAadObjectId: s.KANALKOLL_REGISTRAR_AAD_OBJECT_ID,
     ...(s.KANALKOLL_REGISTRY_MAILBOX ? { registryMailbox: s.KANALKOLL_REGISTRY_MAILBOX } : {}),
+    ...(s.KANALKOLL_HR_MAILBOX ? { hrMailbox: s.KANALKOLL_HR_MAILBOX } : {}),
     firstCommunicationsChief: s.KANALKOLL_COMMUNICATIONS_CHIEF_AAD_OBJECT_ID,
     platforms: platformsOf(s.KANALKOLL_PLATFORMS ?? defaultPlatforms).names,
     platformHosts: platformsOf(s.KANALKOLL_PLATFORMS ?? defaultPlatforms).hosts,
@@ -236,6 +252,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     duties,
     sending,
     retention,
+    ...(gallring ? { gallring } : {}),
     home: homeOf(s, bot),
     archive: { aadObjectId: s.KANALKOLL_ARCHIVE_AAD_OBJECT_ID, maxBytes: s.KANALKOLL_ARCHIVE_MAX_BYTES ?? 20 * 1024 * 1024 },
     fileHosts: {
@@ -244,6 +261,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     ...(s.KANALKOLL_GRAPH_URL ? { graph: { baseUrl: s.KANALKOLL_GRAPH_URL.replace(/\/$/, ''), clientId: s.AzureWebJobsStorage__clientId } } : {}),
   };
+}
+
+/**
+ * R4: the gallring decision and its periods come together: a decision names what it lets go
+ * (`bullying=730, negative=1095`: days after filing), and periods without a decision let nothing go.
+ */
+function gallringOf(reference: string | undefined, days: string | undefined, problems: string[]): GallringDecision | undefined {
+  const decision = reference?.trim();
+  if (!decision && !days) return undefined;
+  if (!decision) {
+    problems.push('KANALKOLL_GALLRING_DAYS is set without KANALKOLL_GALLRING_DECISION: name the municipality\'s gallring decision that allows it, or remove the periods');
+    return undefined;
+  }
+  const periods: Partial<Record<DisposableReport, number>> = {};
+  for (const part of (days ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [kind = '', value = ''] = part.split('=').map((x) => x.trim());
+    const number = Number(value);
+    if (!(disposableReports as readonly string[]).includes(kind) || !/^\d+$/.test(value) || number <= 0) {
+      problems.push(`KANALKOLL_GALLRING_DAYS has "${part}": write ${disposableReports.map((k) => `${k}=<days>`).join(', ')}, whole days after the report was filed`);
+      continue;
+    }
+    periods[kind as DisposableReport] = number;
+  }
+  if (Object.keys(periods).length === 0) problems.push('KANALKOLL_GALLRING_DECISION is set without KANALKOLL_GALLRING_DAYS: say what the decision lets go and when, such as bullying=730, negative=730');
+  return { reference: decision, days: periods };
 }
 
 /**

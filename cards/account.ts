@@ -43,14 +43,25 @@ export interface RegisterCardData {
 export interface AccountListCardData extends Notice {
   readonly title: string;
   readonly empty: string;
+  /** The owner's duties, once for all their accounts in use (R5, R6, R10, R13, R14, R15). */
+  readonly dutiesTitle: string;
+  readonly duties: readonly { readonly text: string }[];
   readonly accounts: readonly {
     readonly id: string;
     readonly name: string;
     readonly status: string;
     readonly active: boolean;
     readonly facts: readonly Choice[];
-    readonly dutiesTitle: string;
-    readonly duties: readonly { readonly text: string }[];
+    /** What the account has due now, each with the buttons (and input) that do it, as its nudge card has them. */
+    readonly dueTitle: string;
+    readonly due: readonly {
+      readonly text: string;
+      readonly field?: { readonly id: string; readonly label: string; readonly value: string };
+      readonly dates?: readonly { readonly id: string; readonly label: string; readonly value: string }[];
+      readonly actions: readonly { readonly title: string; readonly verb: Verb; readonly data: Readonly<Record<string, string>> }[];
+    }[];
+    /** R6: the evaluation, to write at any time: the earliest not written. */
+    readonly evaluation?: { readonly title: string; readonly data: Readonly<Record<string, string>> };
     readonly changeLabel: string;
     readonly ownerLabel: string;
     readonly closeLabel: string;

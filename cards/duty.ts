@@ -66,6 +66,8 @@ export interface AbsenceCardData {
   readonly accounts: readonly Choice[];
   readonly t: { readonly from: string; readonly to: string; readonly substitute: string };
   readonly v: { readonly from: string; readonly to: string; readonly substitute: string };
+  /** The substitute chosen, as the people picker's one choice (it shows a chosen person only so): never a list. */
+  readonly picked: readonly Choice[];
   readonly hints: { readonly date: string };
   readonly actions: readonly { readonly title: string; readonly verb: Verb; readonly data: Readonly<Record<string, string>> }[];
 }

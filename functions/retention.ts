@@ -3,7 +3,8 @@ import { kanalkoll, type Kanalkoll } from '../bot/app';
 
 /**
  * Nightly (02:30 UTC): personal data that is no public record goes when its time is up (GDPR;
- * KANALKOLL_RETAIN_*_DAYS), except what is under a hold.
+ * KANALKOLL_RETAIN_*_DAYS), except what is under a hold; reports go only under the municipality's
+ * gallring decision (KANALKOLL_GALLRING_DECISION, KANALKOLL_GALLRING_DAYS).
  */
 export const retentionWith =
   (bot: Kanalkoll) =>

@@ -26,6 +26,18 @@ describe('configuration', () => {
     expect(config.platformHosts).toEqual({ Instagram: ['instagram.com', 'instagr.am'] });
   });
 
+  it('R4: public records are kept unless the municipality\'s gallring decision is named with its periods; half a decision, or the old report days, stop the app', () => {
+    expect(loadConfig(storage).gallring).toBeUndefined();
+    expect(loadConfig({ ...storage, KANALKOLL_GALLRING_DECISION: 'KS 2025/123, dokumenthanteringsplan 4.2', KANALKOLL_GALLRING_DAYS: 'bullying=730, negative = 1095' }).gallring).toEqual({
+      reference: 'KS 2025/123, dokumenthanteringsplan 4.2',
+      days: { bullying: 730, negative: 1095 },
+    });
+    expect(problemsOf({ ...storage, KANALKOLL_GALLRING_DAYS: 'bullying=730' })).toContain('KANALKOLL_GALLRING_DAYS is set without KANALKOLL_GALLRING_DECISION');
+    expect(problemsOf({ ...storage, KANALKOLL_GALLRING_DECISION: 'KS 2025/123' })).toContain('KANALKOLL_GALLRING_DECISION is set without KANALKOLL_GALLRING_DAYS');
+    expect(problemsOf({ ...storage, KANALKOLL_GALLRING_DECISION: 'KS 2025/123', KANALKOLL_GALLRING_DAYS: 'criticism=30, bullying=ett år' })).toContain('KANALKOLL_GALLRING_DAYS has "criticism=30"');
+    expect(problemsOf({ ...storage, KANALKOLL_RETAIN_REPORT_DAYS: '730' })).toContain('KANALKOLL_RETAIN_REPORT_DAYS is no longer read: reports are public records');
+  });
+
   it('names a duty interval that is not a whole number of days', () => {
     expect(problemsOf({ ...storage, KANALKOLL_ARCHIVE_REMINDER_DAYS: 'två veckor', KANALKOLL_SEND_TIMEOUT_MS: '-1' })).toBe(
       'KANALKOLL_ARCHIVE_REMINDER_DAYS must be a whole number above 0 (default 14)\nKANALKOLL_SEND_TIMEOUT_MS must be a whole number above 0 (default 15000)',

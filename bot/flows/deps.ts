@@ -55,6 +55,8 @@ export interface FlowDeps {
   readonly registrarAadObjectId?: string;
   /** R13: where factual criticism also goes by mail, and how (absent: Teams only). */
   readonly registry?: { readonly mailbox: string; readonly mailer: Mailer };
+  /** R21: where bullying reported by someone with no manager goes by mail, and how (absent: to the communications chief in Teams). */
+  readonly hr?: { readonly mailbox: string; readonly mailer: Mailer };
   readonly archiveAadObjectId?: string;
   readonly maxBytes: number;
   /** Where a file attached in the chat may be downloaded from: Teams' file hosts only. */

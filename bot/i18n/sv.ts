@@ -49,6 +49,8 @@ export const sv = {
   plan: {
     heading: 'Ansökan om uppdrag i sociala medier',
     stepOf: (n: number, total: number) => `Steg ${n} av ${total}`,
+    /** R7: how a unit's own website outside the configured hosts can be allowed. */
+    notOwnWebHow: (hosts: string) => `Webbplatser som går: ${hosts}. Har verksamheten en egen webbplats? Be kommunikationschefen att lägga till den i inställningen KANALKOLL_SOURCE_HOSTS.`,
     actions: {
       back: 'Tillbaka',
       save: 'Spara',
@@ -80,7 +82,7 @@ export const sv = {
       inDirectory: 'Förvaltning i katalogen',
       chief: 'Din närmaste chef',
       yourChief: (name: string) => `Din chef: ${name}. Ansökan går till hen först.`,
-      noChief: 'Du har ingen chef i kommunens katalog (Entra ID). Förvaltningens kommunikatör väljer då vem som godkänner din ansökan.',
+      noChief: 'Du har ingen chef i kommunens personalkatalog. Förvaltningens kommunikatör väljer då vem som godkänner din ansökan.',
     },
     channel: {
       title: 'Kontot',
@@ -100,6 +102,8 @@ export const sv = {
       monitoringIntro: 'Berätta kort vad du vill bevaka.',
       purpose: 'Syfte: varför behövs kontot?',
       monitoringPurpose: 'Vad vill du bevaka, och varför?',
+      /** R2: what a monitoring assignment watches, as the review, the approval card and the record label it. */
+      monitoringFact: 'Omvärldsbevakning: vad och varför',
       audience: 'Målgrupp: vilka vill du nå?',
       goal: (n: number) => (n === 1 ? 'Mätbart mål' : `Mål ${n} (om du vill)`),
       template: 'Mall för kommunikationsplanering',
@@ -289,11 +293,13 @@ export const sv = {
       approvedBy: (by: string, next: string) => `${by} har godkänt din ansökan. Nu går den till ${next}.`,
       active: (from: string | undefined) => (from ? `Din ansökan är godkänd. Uppdraget gäller från ${from}.` : 'Din ansökan är godkänd. Uppdraget gäller från i dag.'),
       duties: [
+        'Svara på frågor på kontot inom 48 timmar, och ta bort olämpliga inlägg inom 48 timmar.',
+        'Skicka saklig kritik som kommer till kontot till registratorn, som diarieför den: skriv ”rapportera”.',
+        'Skriv en utvärdering minst en gång om året och när en tidsbegränsad aktivitet är slut. Den går till förvaltningens kommunikatör.',
         'Spara en bild av kontots startsida som PDF vid varje halvårsskifte och skicka den till kommunarkivet.',
-        'Skriv en utvärdering minst en gång om året.',
         'Håll kontot levande, eller stäng det.',
         'Se till att minst två personer och kommunikatören kan sköta kontot.',
-        'Utse en ersättare när du är borta, och svara inom 48 timmar.',
+        'Utse en ersättare när du är borta: skriv ”jag är borta”.',
       ],
       dutiesTitle: 'Det här ansvarar du för nu:',
       monitoringActive: 'Din ansökan om omvärldsbevakning är godkänd.',
@@ -342,6 +348,8 @@ export const sv = {
     monitoring: 'Omvärldsbevakning',
     facts: { admins: 'Kan sköta kontot', substitute: 'Ersättare', loginStorage: 'Inloggningen finns', lastSnapshot: 'Senast arkiverad', archiveReference: (reference: string) => `skickad till kommunarkivet (${reference})` },
     dutiesTitle: 'Ditt ansvar',
+    dueTitle: 'Att göra nu',
+    evaluation: 'Skriv en utvärdering',
     change: 'Ändra administration',
     close: 'Stäng kontot',
     back: 'Tillbaka',
@@ -529,6 +537,7 @@ export const sv = {
     absence: {
       title: 'Jag är borta',
       intro: 'Välj datum och vem som bevakar dina konton under tiden. Ersättaren får veta det när frånvaron börjar och ska svara inom 48 timmar.',
+      suggested: (name: string) => `${name} är ersättare i din aktivitetsplan och är förvald. Du kan välja någon annan.`,
       t: { from: 'Första dagen du är borta', to: 'Sista dagen du är borta', substitute: 'Ersättare (lämna tomt om du inte har någon)' },
       hints: { date: 'Välj ett datum.' },
       account: 'Konto',
@@ -586,7 +595,7 @@ export const sv = {
       toArchiveTitle: (account: string, period: string) => `Ny bild av startsidan: ${account}, ${period}`,
       toArchive: (owner: string) => `${owner} har skickat kontots startsida som PDF. Den ska arkiveras i kommunarkivet.`,
       open: 'Öppna PDF-filen',
-      facts: { checksum: 'Kontrollsumma (SHA-256)', file: 'Fil', owner: 'Ansvarig' },
+      facts: { checksum: 'Kontrollsumma', file: 'Fil', owner: 'Ansvarig' },
     },
     actions: { accounts: 'Mina konton', admins: 'Ändra administration', show: 'Visa kontot' },
   },
@@ -734,6 +743,16 @@ export const sv = {
     },
     facts: { account: 'Konto', department: 'Gäller förvaltningen', receivedOn: 'Kom in', link: 'Länk', text: 'Text', picture: 'Bild', affected: 'Drabbad', where: 'Var', what: 'Vad', summary: 'Sammanfattning' },
     registrar: 'registratorn',
+    /** R21: bullying reported by someone without a chief in the directory: the communications chief, or HR's mailbox. */
+    noChief: {
+      intro: (to: string) => `Du behöver inte skriva några namn. Du har ingen chef i kommunens personalkatalog, så rapporten går till ${to}.`,
+      commsChief: 'kommunikationschefen',
+      hr: 'HR',
+      toCommsChief: (name: string) => `Du har ingen chef i kommunens personalkatalog, så rapporten har gått till kommunikationschefen ${name}.`,
+      toHr: (mailbox: string) => `Du har ingen chef i kommunens personalkatalog, så rapporten har gått till HR, till brevlådan ${mailbox}.`,
+      forwarded: (name: string) => `${name} har ingen chef i kommunens personalkatalog, så rapporten kom till dig.`,
+      mailBody: (from: string, date: string) => `${from} rapporterade nätmobbning eller brott i Kanalkoll ${date}. ${from} har ingen chef i kommunens personalkatalog, så rapporten kom hit. Rapporten finns som PDF i bilagan.`,
+    },
     /** R13: the registrar's card, the number given, and the reminder. */
     diary: {
       /** What is registered, as a sentence names it: the criticism, the message. */
@@ -789,7 +808,7 @@ export const sv = {
     ready: (account: string) => `Akten för ${account}`,
     readyIntro: (minutes: number) => `Akten är klar. Länkarna gäller i ${minutes} minuter. Är de för gamla kan du hämta akten igen.`,
     openPdf: 'Öppna akten (PDF)',
-    openJson: 'Hämta som JSON',
+    openJson: 'Hämta som datafil',
     openSnapshot: 'Öppna PDF:en',
     notAllowed: 'Bara kommunikationschefen, registratorn, kontots chef och förvaltningens kommunikatör kan hämta akten.',
     notFound: 'Jag hittar inte det kontot. Öppna registret igen.',
@@ -808,7 +827,7 @@ export const sv = {
     },
     none: 'Inget registrerat.',
     facts: {
-      id: 'Id',
+      id: 'Aktens nummer i Kanalkoll',
       status: 'Läge',
       owner: 'Ansvarig',
       department: 'Förvaltning',
@@ -837,7 +856,7 @@ export const sv = {
     snapshot: (period: string, date: string) => `${period}, klar ${date}`,
     file: 'Fil',
     size: (kb: number) => `${kb} kB`,
-    checksum: 'Kontrollsumma (SHA-256)',
+    checksum: 'Kontrollsumma',
     reference: 'Arkivets referens',
     completed: (duty: string, period: string, date: string) => `${duty} ${period}: klar ${date}`,
     duties: { archive: 'Arkivbild', evaluation: 'Utvärdering', activity: 'Kontot uppdateras', login: 'Inloggningen delad', admins: 'Två administratörer', ended: 'Slutdatum' } as Record<string, string>,
@@ -858,12 +877,12 @@ export const sv = {
     title: 'Det här har Kanalkoll om dig',
     intro: 'Du har rätt att se allt Kanalkoll sparar om dig. Här är en sammanfattning. Allt finns i filen.',
     links: (minutes: number) => `Länken gäller i ${minutes} minuter. Skriv ”vad vet du om mig?” igen om den har slutat gälla.`,
-    kept: 'Skickade ansökningar, beslut och utvärderingar är allmänna handlingar och sparas. Annat tas bort när det inte behövs längre. Frågor? Kontakta kommunens dataskyddsombud.',
+    kept: 'Skickade ansökningar, beslut, utvärderingar och rapporter är allmänna handlingar och sparas. Annat tas bort när det inte behövs längre. Frågor? Kontakta kommunens dataskyddsombud.',
     facts: { directory: 'Katalogen', teams: 'Teams', assignments: 'Ansökningar och konton', reports: 'Rapporter du har skickat' },
     lastSeen: (date: string) => `Du skrev till Kanalkoll senast ${date}.`,
     none: 'Inget',
     draft: 'utkast',
-    download: 'Hämta allt som JSON',
+    download: 'Hämta allt som fil',
     failed: 'Det gick inte att ta fram filen just nu. Försök igen om en stund.',
     hold: 'Stoppa rensning',
     release: 'Tillåt rensning igen',

@@ -39,12 +39,13 @@ export class AuditRecords {
   }
 
   /**
-   * GDPR: a forgotten report's filing stays on record without who filed it (the one exception to
-   * "never updated": that row alone would tell who reported bullying).
+   * R4, GDPR: a report disposed of under a gallring decision stays on record as filed, without who
+   * filed it, and with the decision it went by (`comment`): the one exception to "never updated", as
+   * that row alone would tell who reported bullying.
    */
-  async anonymiseReport(reportId: string): Promise<void> {
+  async anonymiseReport(reportId: string, comment: string): Promise<void> {
     for await (const entity of this.auditTable.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${encodeKey(`report_${reportId}`)}` } })) {
-      await this.auditTable.updateEntity({ partitionKey: entity.partitionKey ?? '', rowKey: entity.rowKey ?? '', actorAadObjectId: '', actorName: '', comment: '' }, 'Merge');
+      await this.auditTable.updateEntity({ partitionKey: entity.partitionKey ?? '', rowKey: entity.rowKey ?? '', actorAadObjectId: '', actorName: '', comment }, 'Merge');
     }
   }
 

@@ -178,8 +178,9 @@ export class ReportStore {
   }
 
   /**
-   * GDPR: a report of bullying or negative material whose time is up goes, with what the weekly
-   * digest and the department's overview kept of it. Registered criticism and messages are public records: never.
+   * R4: a report of bullying or negative material that the municipality's gallring decision lets go,
+   * once its period is over, goes with what the weekly digest and the department's overview kept of
+   * it. Registered criticism and messages: never (no decision Kanalkoll reads covers them).
    */
   async forget(report: FiledReport, week: string): Promise<void> {
     if (isRegisteredKind(report.kind)) throw new Error(`a registered ${report.kind} is a public record: it is not deleted`);

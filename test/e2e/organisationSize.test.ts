@@ -32,7 +32,7 @@ describe('every card at 6,000 people is under 40 KB', () => {
     await graph.close();
   });
 
-  it('the plan, the approvals, the register, the owner\'s cards, "förvaltningar", help, reports, removals, the unit overview, the digest and the chiefs\' monthly note', async () => {
+  it('the plan, the approvals, the register, the owner\'s cards ("mina konton" with things due too), "förvaltningar", help, reports, removals, the unit overview, the digest and the chiefs\' monthly note', async () => {
     const [elin, karim, sara, johan] = (['employee', 'chief', 'communicator', 'commschief'] as const).map(measured) as [TeamsClient, TeamsClient, TeamsClient, TeamsClient];
     const { accounts, departments, unit } = await everyCardJourney({ elin, karim, sara, johan }, world.connector);
     expect(textOf(accounts)).toContain('Fritidsgårdarna i Botkyrka');
@@ -40,6 +40,10 @@ describe('every card at 6,000 people is under 40 KB', () => {
     expect(textOf(departments)).toContain('Demokratienheten');
     expect(textOf(departments)).toContain('Fritidsgårdarna');
     expect(textOf(unit)).toContain('Det här har rapporterats om');
+
+    // "Mina konton" with things due (the archive snapshot, the login, the activity check), 75 days on.
+    process.env.KANALKOLL_CLOCK_OFFSET_MS = String(75 * 86_400_000);
+    expect(textOf(await elin.say('mina konton'))).toContain('Att göra nu');
 
     // The weekly digest, on a Monday morning.
     const monday = DateTime.now().setZone('Europe/Stockholm').plus({ weeks: 1 }).startOf('week').set({ hour: 9 });

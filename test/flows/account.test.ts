@@ -60,7 +60,7 @@ describe('an active account in Teams: mina konton, administration and closing (R
 
     expect(textOf(card)).toContain(`${name} (Instagram)`);
     expect(textOf(card)).toContain('Elin Ek, Aida Haddad, Sara Lind');
-    expect(textOf(card)).toContain('Skriv en utvärdering minst en gång om året.');
+    expect(textOf(card)).toContain('Skriv en utvärdering minst en gång om året och när en tidsbegränsad aktivitet är slut.');
   });
 
   it('R11, R3: the owner closes an account with the checklist; the register shows it closed and the decision is audited', async () => {

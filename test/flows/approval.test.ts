@@ -7,6 +7,7 @@ import { users } from '../../dev/roles';
 import { administration, channel, commitments, purpose, sendPlan } from '../support/samplePlan';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
+import { pdfText } from '../support/pdfText';
 
 let assignments: AssignmentStore;
 let schedule: DutySchedule;
@@ -122,6 +123,40 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
     expect(JSON.stringify(await elin.say('mina ansökningar'))).toContain(id);
   });
 
+  it('R2, R9: a monitoring assignment\'s purpose is labelled as monitoring on the review, the approval card and the record', async () => {
+    const label = 'Omvärldsbevakning: vad och varför';
+    let card = await elin.say('ny ansökan');
+    card = await elin.press(card, 'Fortsätt', { kind: 'monitoring' });
+    card = await elin.press(card, 'Fortsätt', { purpose: 'Följa vad unga skriver om fritidsgårdarna.' });
+    const review = await elin.press(card, 'Fortsätt', { knowsMedium: 'true', hasTime: 'true', knowsGuidelines: 'true', followsLegalTerms: 'true' });
+    expect(textOf(review)).toContain(`"title":"${label}","value":"Följa vad unga skriver om fritidsgårdarna."`);
+    expect(textOf(review)).not.toContain('Syfte: varför behövs');
+    const id = idOf(await elin.press(review, 'Skicka till din chef'));
+
+    const chiefCard = latestCard('personal-chief', id);
+    expect(textOf(chiefCard)).toContain(`"title":"${label}","value":"Följa vad unga skriver om fritidsgårdarna."`);
+    expect(textOf(chiefCard)).not.toContain('Syfte: varför behövs');
+    await karim.press(chiefCard, 'Godkänn');
+
+    // The record (akt), as the chief fetches it.
+    const fetched = await karim.invoke('record.get', { assignmentId: id });
+    const [pdfLink] = [...JSON.stringify(fetched).matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
+    const { text } = pdfText(Buffer.from(await (await fetch(pdfLink!)).arrayBuffer()));
+    expect(text.replace(/\s+/g, ' ')).toContain(`${label}: Följa vad unga skriver om fritidsgårdarna.`);
+    expect(text).not.toContain('Syfte: varför behövs');
+  });
+
+  it('R5, R6, R13: the duties the applicant is told on approval include answering within 48 hours, sharing the evaluation with the communicator, and sending criticism to the registrar', async () => {
+    const { id, chiefCard } = await submitted();
+    await karim.press(chiefCard, 'Godkänn');
+    await sara.press(latestCard('personal-communicator', id), 'Godkänn');
+    await johan.press(latestCard('personal-commschief', id), 'Godkänn');
+    const news = connector.cardsTo('personal-employee').filter((c) => textOf(c).includes('Det här ansvarar du för nu:')).at(-1)!;
+    expect(textOf(news)).toContain('Svara på frågor på kontot inom 48 timmar');
+    expect(textOf(news)).toContain('Den går till förvaltningens kommunikatör.');
+    expect(textOf(news)).toContain('Skicka saklig kritik som kommer till kontot till registratorn, som diarieför den');
+  });
+
   it('R1: changes requested: the applicant gets the comment, edits, and version 2 goes to the chief with what changed', async () => {
     const { id, chiefCard } = await submitted();
     await karim.press(chiefCard, 'Be om ändringar', { comment: 'Lägg till ett mål om svarstid.' });
@@ -209,7 +244,7 @@ describe('approvals in Teams, over HTTP against Azurite, acting as each user in 
 
   it('R1: an applicant with no manager is told so; the plan goes to the department communicator, who names who decides', async () => {
     let card = await johan.say('ny ansökan');
-    expect(textOf(card)).toContain('Du har ingen chef i kommunens katalog');
+    expect(textOf(card)).toContain('Du har ingen chef i kommunens personalkatalog');
     card = await johan.press(card, 'Fortsätt', { kind: 'monitoring', departmentId: 'kommunledning' });
     card = await johan.press(card, 'Fortsätt', { purpose: 'Följa vad som skrivs om kommunen.' });
     card = await johan.press(card, 'Fortsätt', { knowsMedium: 'true', hasTime: 'true', knowsGuidelines: 'true', followsLegalTerms: 'true' });

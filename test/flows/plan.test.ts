@@ -214,6 +214,17 @@ describe('the activity plan in Teams, over HTTP against Azurite', () => {
     expect(await assignments.get(draftIdOf(step2))).toEqual(before);
   });
 
+  it('R7: a unit\'s own website outside the allowed hosts is refused with how it can be allowed: the hosts allowed now, and the setting to ask the communications chief for', async () => {
+    let card = await startAccountPlan();
+    card = await elin.press(card, 'Fortsätt', channel);
+    const id = draftIdOf(card);
+    const refused = await elin.press(card, 'Fortsätt', { ...purpose, sourceUrl: 'https://www.botkyrkakonsthall.se/utstallningar' });
+    // Teams shows the markdown-escaped name (KANALKOLL\_SOURCE\_HOSTS) as written.
+    expect(textOf(refused).replace(/\\\\_/g, '_')).toContain('Länken ska gå till kommunens eller verksamhetens egen webbplats. Webbplatser som går: botkyrka.se. Har verksamheten en egen webbplats? Be kommunikationschefen att lägga till den i inställningen KANALKOLL_SOURCE_HOSTS.');
+    // Nothing was saved: the step is still the purpose, without the address.
+    expect((await assignments.get(id))!.value).toMatchObject({ step: 'purpose' });
+  });
+
   it('R1: someone else cannot change or resume the applicant\'s draft', async () => {
     const step2 = await startAccountPlan();
     const before = await assignments.get(draftIdOf(step2));

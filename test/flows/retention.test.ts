@@ -100,7 +100,7 @@ describe('personal data only as long as needed (GDPR)', () => {
     expect(new URL(link).searchParams.get('sp')).toBe('r');
   });
 
-  it('GDPR: the nightly retention removes what expired, keeps every public record, and respects the hold', async () => {
+  it('R4: the nightly retention removes personal data that is no public record when its time is up, keeps every public record (reports too: no gallring decision is set), and respects the hold', async () => {
     // The communications chief stops the clean-up of one account from the register card.
     const johan = world.client('commschief');
     const registerCard = await johan.say('registret');
@@ -121,15 +121,10 @@ describe('personal data only as long as needed (GDPR)', () => {
 
     const reports = new ReportStore(world.tables);
     const audit = new AuditRecords(world.tables);
-    // Bullying and negative reports of 1,000 days ago are gone, their filings on record without a name; the recent one and registered criticism stay.
-    expect(await reports.get(old.bullying.id)).toBeUndefined();
-    expect(await reports.get(old.negative.id)).toBeUndefined();
-    expect(await reports.aboutDepartment('kultur-fritid', iso(-2000), 50)).toEqual([]);
-    expect(await reports.get(recent.id)).toBeDefined();
-    expect(await reports.get(old.criticism.id)).toBeDefined();
-    const [anonymised] = await audit.history(`report_${old.bullying.id}`);
-    expect(anonymised).toMatchObject({ type: 'ReportFiled', actorAadObjectId: '', actorName: '', at: old.bullying.filedAt });
-    expect((await audit.history(`report_${recent.id}`))[0]).toMatchObject({ actorName: users.colleague.name });
+    // Reports are public records: without a gallring decision every one stays, 1,200 days old or not, with who filed it.
+    for (const r of [old.bullying, old.negative, old.criticism, recent]) expect(await reports.get(r.id)).toBeDefined();
+    expect((await reports.aboutDepartment('kultur-fritid', iso(-2000), 50)).map((a) => a.id)).toEqual([old.negative.id]);
+    expect((await audit.history(`report_${old.bullying.id}`))[0]).toMatchObject({ actorName: users.colleague.name });
 
     // The absence that ended long ago is forgotten (audited as the clean-up); the running one stays; the held account keeps both.
     const absencesOf = async (id: string) => ((await assignments.get(id))!.value as { dutyLog?: { absences?: { to: string }[] } }).dutyLog?.absences?.map((a) => a.to);
@@ -160,5 +155,39 @@ describe('personal data only as long as needed (GDPR)', () => {
     }
     expect(await absencesOf(free)).toEqual([date(400)]);
     expect(await reports.get(recent.id)).toBeDefined();
+  });
+});
+
+/** R4: what the municipality received is disposed of only under its gallring decision, after the periods it names. */
+describe('reports disposed of only under the gallring decision (R4)', () => {
+  let world: TeamsWorld;
+  const bullying = report('bullying', iso(-800));
+  const negative = report('negative', iso(-800));
+  const criticism = report('criticism', iso(-800));
+  const recent = report('bullying', iso(-100));
+  const filed = (r: FiledReport): AuditRecord => ({ assignmentId: `report_${r.id}`, revision: 1, type: 'ReportFiled', actorAadObjectId: r.reporter.aadObjectId, actorName: r.reporter.name, role: 'reporter', at: r.filedAt, version: 1 });
+
+  beforeAll(async () => {
+    // The decision lets bullying go after two years; it says nothing of negative material, which is kept.
+    world = await startTeams([], { KANALKOLL_GALLRING_DECISION: 'KS 2025/123, dokumenthanteringsplan 4.2', KANALKOLL_GALLRING_DAYS: 'bullying=730' }, async (tables) => {
+      const reports = new ReportStore(tables);
+      const audit = new AuditRecords(tables);
+      for (const r of [bullying, negative, criticism, recent]) {
+        await reports.file(r);
+        await audit.appendReport(filed(r));
+      }
+    });
+  });
+  afterAll(() => world.close());
+
+  it('R4: a gallring decision disposes of the reports it names once its period is over, and the filing stays on record, without a name, with the decision', async () => {
+    await world.timer('retention');
+    const reports = new ReportStore(world.tables);
+    const audit = new AuditRecords(world.tables);
+    expect(await reports.get(bullying.id)).toBeUndefined();
+    expect((await audit.history(`report_${bullying.id}`))[0]).toMatchObject({ type: 'ReportFiled', actorAadObjectId: '', actorName: '', at: bullying.filedAt, comment: 'gallrad enligt KS 2025/123, dokumenthanteringsplan 4.2' });
+    // Not yet two years old; a kind the decision does not name; registered criticism: all kept.
+    for (const r of [recent, negative, criticism]) expect(await reports.get(r.id)).toBeDefined();
+    expect((await audit.history(`report_${negative.id}`))[0]).toMatchObject({ actorName: users.colleague.name });
   });
 });

@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { texts } from '../../bot/i18n';
+import type { Locale } from '../../bot/domain/locale';
 import { glossary } from '../../bot/i18n/glossary';
 
 const leaves = (value: unknown, path = ''): [string, unknown][] =>
@@ -7,8 +10,11 @@ const leaves = (value: unknown, path = ''): [string, unknown][] =>
     : [[path, value]];
 
 /** Every Swedish text as it reads: strings as they are, functions called with a name, a number or a date. */
-function swedishTexts(): [string, string][] {
-  return leaves(texts('sv')).flatMap(([path, value]): [string, string][] => {
+const swedishTexts = () => textsOf('sv');
+
+/** Every text of a language as it reads: strings as they are, functions called with a name or a number. */
+function textsOf(locale: Locale): [string, string][] {
+  return leaves(texts(locale)).flatMap(([path, value]): [string, string][] => {
     if (typeof value === 'string') return [[path, value]];
     if (typeof value !== 'function') return [];
     const fn = value as (...args: unknown[]) => unknown;
@@ -23,7 +29,33 @@ function swedishTexts(): [string, string][] {
   });
 }
 
+/** The texts written into the card templates themselves (not their sample data): anything not bound from data. */
+function cardTemplateTexts(): [string, string][] {
+  const dir = path.join(__dirname, '..', '..', 'cards');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json') && !file.endsWith('.sample.json'))
+    .flatMap((file) =>
+      leaves(JSON.parse(readFileSync(path.join(dir, file), 'utf8')))
+        .filter(([key, value]) => typeof value === 'string' && /(^|\.)(text|title|label|placeholder|errorMessage|altText|fallbackText|speak)$/.test(key))
+        .map(([key, value]): [string, string] => [`${file}: ${key}`, String(value).replace(/\$\{[^}]*\}/g, '')]),
+    );
+}
+
+/** Words from the IT department and the code, which staff need not know (R9): say "kommunens personalkatalog", "fil", "kontrollsumma". */
+const itWords = /Entra|JSON|SHA-?\d|(?<![\p{L}])(I[dD]|GUID|Azure|Graph)(?![\p{L}])/u;
+
 describe('texts (R9: klarspråk, short, in Swedish and English)', () => {
+  it('R9: no word from the IT department or the code in what staff read, in either language or on a card: no "Entra ID", "JSON", "SHA-256" or "Id"', () => {
+    const read = [...textsOf('sv'), ...textsOf('en'), ...cardTemplateTexts()];
+    expect(read.length).toBeGreaterThan(900);
+    expect(read.filter(([, text]) => itWords.test(text))).toEqual([]);
+  });
+
+  it('R9: the plain-words check catches what it forbids', () => {
+    for (const text of ['Kontrollsumma (SHA-256)', 'Hämta som JSON', 'Id', 'Din chef i Entra ID', 'no personal ID numbers']) expect(itWords.test(text)).toBe(true);
+    for (const text of ['Kontrollsumma', 'Hämta som fil', 'kommunens personalkatalog', 'Idrott och fritid', 'Ideas', 'Graphic profile']) expect(itWords.test(text)).toBe(false);
+  });
+
   it('R9: the Swedish texts say "du", never "ni" or "er"', () => {
     const plural = swedishTexts().filter(([, text]) => /(?<![\p{L}])(ni|er|era|ert|Ni|Er)(?![\p{L}])/u.test(text));
     expect(plural).toEqual([]);

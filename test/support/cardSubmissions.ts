@@ -223,7 +223,7 @@ const taskMutations = (wrongDuties: readonly string[]): Mutation[] => [
   ...field('due', 'not a date', ['', '2027-1-1', '01/01/2027', 'x'.repeat(41)]),
   ...field('at', 'too long', ['x'.repeat(41), ...big]),
 ];
-const dutyRecipe = (base: (t: Targets) => Data, duty: string, extra: Mutation[] = [], free: string[] = []): Recipe => ({
+const dutyRecipe = (base: (t: Targets, dice: Dice) => Data, duty: string, extra: Mutation[] = [], free: string[] = []): Recipe => ({
   personal: true,
   actors: ['employee'],
   base,
@@ -431,8 +431,9 @@ const recipes: Record<Verb, Recipe> = {
     free: ['text', 'where', 'what', 'summary'],
     mutations: [set('kind', 'not a kind of report', ['', 'Criticism', 'spam', 5, null]), wrongReportField],
   },
+  // Pressed on a nudge card, or under the account in "mina konton" (answered with the accounts).
   'duty.archived': dutyRecipe(
-    (t) => ({ ...task(t, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/14' }),
+    (t, dice) => ({ ...task(t, 'archive', '2026-H2', '2027-01-01'), reference_0: 'KA 2027/14', ...dice.pick([{}, { from: 'accounts' }]) }),
     'archive',
     [...field('reference_0', 'empty or too long', ['', '   ', ...tooLong(200)]), notBegun(['2027-H2', '2031-H1'])],
     ['reference_0'],
@@ -449,7 +450,7 @@ const recipes: Record<Verb, Recipe> = {
   },
   // R11: the day of the latest post: a real day, not to come, later than the approval, and within the 60 days.
   'duty.active': dutyRecipe(
-    (t) => ({ ...task(t, 'activity', '2027-01-01', '2027-01-01'), lastPost_0: t.today }),
+    (t, dice) => ({ ...task(t, 'activity', '2027-01-01', '2027-01-01'), lastPost_0: t.today, ...dice.pick([{}, { from: 'accounts' }]) }),
     'activity',
     [
       ...field('lastPost_0', 'not a day of the last 60, or one to come', (_d, t) => [...badDates, plus(t, 1), plus(t, -60), plus(t, -400), '2020-01-01', '2030-01-01']),

@@ -55,7 +55,7 @@ export function approvalCardFor(
   const details = plan
     ? stepsFor(plan.kind).map((step) => ({
         title: texts(view.locale).plan[step].title,
-        facts: planFacts(view, step, answersOf(plan, step), communicator),
+        facts: planFacts(view, plan.kind, step, answersOf(plan, step), communicator),
       }))
     : [];
   const data: ApprovalCardData = {
@@ -159,7 +159,7 @@ function summary(context: ApprovalContext, state: Assignment): Choice[] {
     facts.push({ title: t.plan.channel.accountUrl, value: plan.channel.accountUrl });
     facts.push({ title: t.plan.purpose.audience, value: plan.purpose.audience });
   }
-  if (plan) facts.push({ title: t.plan.purpose.purpose, value: plan.purpose.purpose });
+  if (plan) facts.push({ title: plan.kind === 'monitoring' ? t.plan.purpose.monitoringFact : t.plan.purpose.purpose, value: plan.purpose.purpose });
   if ('comment' in state) facts.push({ title: t.approval.facts.comment, value: state.comment });
   return facts;
 }
@@ -169,7 +169,7 @@ function changes(context: ApprovalContext, details: readonly { facts: readonly C
   const previous = context.previous;
   if (!previous) return [];
   const before = stepsFor(previous.kind).flatMap((step) =>
-    planFacts(context.view, step, answersOf(previous, step), communicator),
+    planFacts(context.view, previous.kind, step, answersOf(previous, step), communicator),
   );
   const old = new Map(before.map((f) => [f.title, f.value]));
   return details.flatMap((d) => d.facts).filter((f) => old.has(f.title) && old.get(f.title) !== f.value);

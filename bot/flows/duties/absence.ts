@@ -15,26 +15,49 @@ import { cardId } from '../../domain/fields';
 const absenceData = z.object({ from: z.unknown().optional(), to: z.unknown().optional(), substitute: z.unknown().optional() });
 
 /**
+ * R14: the substitute the owner's plans name (`administration.substitute`), to suggest: the one most
+ * of the accounts name, if they are in the directory and working here now, and not the owner.
+ */
+async function planSubstitute(deps: Pick<DutyTaskDeps, 'directory'>, owner: string, accounts: readonly Assignment[]): Promise<{ aadObjectId: string; name: string } | undefined> {
+  const named = new Map<string, number>();
+  for (const a of accounts) {
+    const id = a.plan?.kind === 'account' ? a.plan.administration.substitute : undefined;
+    if (id && id !== owner) named.set(id, (named.get(id) ?? 0) + 1);
+  }
+  for (const [id] of [...named].sort((x, y) => y[1] - x[1])) {
+    const person = await deps.directory.person(id);
+    if (person && isEnabled(person)) return { aadObjectId: person.aadObjectId, name: person.name };
+  }
+  return undefined;
+}
+
+/**
  * "Jag är borta" (R14): the owner gives the dates and a substitute once, for every active account
- * they own. The duty engine then tells the substitute when the absence starts, or, without one,
- * the chief and the communicator.
+ * they own; the substitute their plans name is suggested. The duty engine then tells the substitute
+ * when the absence starts (and they look after the accounts meanwhile), or, without one, the chief
+ * and the communicator.
  */
 export function absenceHandlers(deps: DutyTaskDeps): Record<'form' | 'save', CardHandler> {
   const owned = async (turn: CardTurn): Promise<Assignment[]> =>
     (await deps.assignments.listFor(turn.user.aadObjectId)).filter((a) => ownsActiveAccount(a, turn.user.aadObjectId));
 
-  async function form(turn: CardTurn, values: { from: string; to: string; substitute: string } = { from: '', to: '', substitute: '' }, notice?: { text: string; style: 'good' | 'attention'; done?: boolean }): Promise<AdaptiveCard> {
+  async function form(turn: CardTurn, typed?: { from: string; to: string; substitute: string }, notice?: { text: string; style: 'good' | 'attention'; done?: boolean }): Promise<AdaptiveCard> {
     const t = texts(turn.locale).duties.absence;
     const accounts = await owned(turn);
     const open = accounts.length > 0 && !notice?.done;
+    // A new form suggests the plans' substitute; one shown again keeps what was chosen.
+    const suggested = typed ? undefined : await planSubstitute(deps, turn.user.aadObjectId, accounts);
+    const values = typed ?? { from: '', to: '', substitute: suggested?.aadObjectId ?? '' };
+    const chosen = suggested ?? (cardId.safeParse(values.substitute).success ? await deps.directory.person(values.substitute) : undefined);
     return absenceCard({
       title: t.title,
-      ...(accounts.length > 0 ? { intro: t.intro } : notice ? {} : { intro: t.none }),
+      ...(accounts.length > 0 ? { intro: suggested ? `${t.intro} ${t.suggested(suggested.name)}` : t.intro } : notice ? {} : { intro: t.none }),
       ...(notice ? { notice: notice.text, noticeStyle: notice.style } : {}),
       form: open,
       accounts: accounts.map((a) => ({ title: t.account, value: accountName(a) })),
       t: t.t,
       v: values,
+      picked: chosen && chosen.aadObjectId === values.substitute ? [{ title: chosen.name, value: chosen.aadObjectId }] : [],
       hints: t.hints,
       actions: open ? [{ title: t.save, verb: 'absence.save', data: {} }] : [],
     });

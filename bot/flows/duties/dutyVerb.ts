@@ -3,7 +3,7 @@ import type { AdaptiveCard } from '../../../cards';
 import type { Assignment } from '../../domain/assignment';
 import { dutyKinds, isPeriodOf, periodBegun, type DutyKind, type Nudge } from '../../domain/duties';
 import { calendarDay, cardId, wholeNumber } from '../../domain/fields';
-import { accountList } from '../shared/accountList';
+import { accountList, fromAccounts } from '../shared/accountList';
 import { cardVerb, type Answered, type Made, type Press } from '../commands/press';
 import type { FlowDeps } from '../deps';
 import type { PlanDeps } from '../shared/planView';
@@ -58,8 +58,11 @@ export type TaskPress<D extends DutyKind> = Press<TaskData, Task<D>, SentCard>;
 /** The nudge a task button is on, as the card sent it. */
 const nudgeOf = <D extends DutyKind>(data: TaskData) => ({ assignmentId: data.assignmentId, duty: data.duty as D, period: data.period, level: data.level, due: data.due, at: data.at, audience: 'owner' } as const);
 
-/** A form opened below a card of several (the evaluation) answers for its own duty alone. */
-const aloneOn = (data: TaskData) => data.opens === 'below' || data.alone === '1';
+/** A button under an account in "mina konton": answered with the accounts as they are after it. */
+const onAccounts = (data: TaskData) => data.from === fromAccounts.from;
+
+/** A form opened below a card of several (the evaluation), or a button in "mina konton", answers for its own duty alone. */
+const aloneOn = (data: TaskData) => data.opens === 'below' || data.alone === '1' || onAccounts(data);
 
 /** The nudge card a task button is on, read once per press: drawn again whole, with the pressed section showing what happened. */
 async function loadTask<D extends DutyKind>(deps: DutyTaskDeps, read: Omit<TaskPress<D>, 'context'>): Promise<Task<D>> {
@@ -74,11 +77,16 @@ async function loadTask<D extends DutyKind>(deps: DutyTaskDeps, read: Omit<TaskP
   const items = sent?.record.card ?? [{ nudge, role: 'owner' as const }];
   const pressed = sent?.record.card ? section : 0;
   // Drawn from the assignment as the press left it (no read of it again); the card's other assignments as stored.
+  // Pressed in "mina konton": the accounts again, saying what happened or what to fix.
   const card = async (shown: Shown, state: Assignment = stored.value) => {
+    if (onAccounts(data)) {
+      const problem = shown.fieldError ?? shown.dateError;
+      return accountList(deps, turn, { notice: problem ?? shown.notice, style: problem || shown.style === 'attention' ? 'attention' : 'good' });
+    }
     const known = await knownFor(deps, items.map((i) => i.nudge.assignmentId), new Map([[state.id, state]]));
     return drawNudgeCard(deps, turn.reach.tenantId, turn.user.aadObjectId, items, turn.locale, { known, pressed: { section: pressed, shown } });
   };
-  const key = { assignmentId, duty, period, level: String(level), due, at, section: String(section), ...(alone ? { alone: '1' } : {}) };
+  const key = { assignmentId, duty, period, level: String(level), due, at, section: String(section), ...(alone ? { alone: '1' } : {}), ...(onAccounts(data) ? fromAccounts : {}) };
   const input = (name: TaskInput) => {
     // A card drawn before sections had one form, its inputs without a number.
     const value = data[`${name}_${section}`] ?? ('section' in (turn.data as object) ? undefined : data[name]);

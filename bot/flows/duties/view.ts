@@ -6,8 +6,9 @@ import { longDate } from '../../domain/calendar';
 import { nextActivityCheck, type DutySettings, type Nudge, type OverdueDuty } from '../../domain/duties';
 import type { NudgeRole } from '../../domain/nudgeRecipients';
 import type { Locale } from '../../domain/locale';
-import { texts, type Texts } from '../../i18n';
+import { texts } from '../../i18n';
 import { periodLabel } from '../shared/periodLabel';
+import { dutyLine, ownerTasks } from '../shared/ownerTasks';
 
 /** The people a nudge card names, looked up before it is drawn. */
 export interface NudgeNames {
@@ -53,34 +54,6 @@ export interface NudgeView {
 
 const day = longDate;
 
-function overdueLine(t: Texts, item: OverdueDuty, locale: Locale): string {
-  const due = day(item.due, locale);
-  switch (item.duty) {
-    case 'archive':
-      return t.duties.items.archive(periodLabel(t, item.period), due);
-    case 'evaluation':
-      return t.duties.items.evaluation(due);
-    case 'activity':
-      return t.duties.items.activity(due);
-    case 'admins':
-      return t.duties.items.admins;
-    case 'substitute':
-      return t.duties.items.substitute(due);
-    case 'ownerLeft':
-      return t.duties.items.ownerLeft(due);
-    case 'login':
-      return t.duties.items.login(due);
-    case 'ended':
-      return t.duties.items.ended(due);
-    case 'approval':
-      return t.duties.items.approval(due);
-    default: {
-      const exhaustive: never = item.duty;
-      return exhaustive;
-    }
-  }
-}
-
 /** A section of a nudge card without the card's heading. */
 export type NudgeSection = Omit<DutyCardData, 'heading'>;
 
@@ -103,12 +76,9 @@ export function nudgeSection(view: NudgeView): NudgeSection {
   // Once the task is done the card says so and offers nothing more to press.
   const finished = shown.done ? { actions: [], field: undefined, dates: [] } : {};
   const card = (data: Partial<NudgeSection>): NudgeSection => ({ ...base, ...notice, ...data, ...finished });
-  // What a task button sends: which nudge, and where on the card; who may act is read from storage.
-  const task = { assignmentId: state.id, duty: nudge.duty, period: nudge.period, level: String(nudge.level), due: nudge.due, at: nudge.at, section: String(view.section) };
-  const snooze = { title: t.duties.tasks.snooze, verb: 'duty.snooze', data: task } as const;
 
   if (view.role === 'escalation') {
-    const items = view.overdue.map((item) => ({ text: overdueLine(t, item, locale) }));
+    const items = view.overdue.map((item) => ({ text: dutyLine(t, item, locale) }));
     const facts = [...base.facts, { title: t.duties.facts.owner, value: names.owner }];
     if (names.unreachable) {
       return card({ title: t.duties.escalation.unreachableTitle(names.unreachable), paragraphs: [{ text: t.duties.escalation.unreachable(names.unreachable) }], facts, items, actions: [show] });
@@ -156,6 +126,8 @@ export function nudgeSection(view: NudgeView): NudgeSection {
   }
 
   const due = { title: t.duties.facts.due, value: day(nudge.due, locale) };
+  // The buttons (and inputs) that do the duty: the same as under the account in "mina konton".
+  const tasks = ownerTasks(t, state, nudge, view.section, shown);
   switch (nudge.duty) {
     case 'archive': {
       const copy = nudge.level === 0 ? t.duties.owner.archive : t.duties.owner.archiveReminder;
@@ -164,50 +136,32 @@ export function nudgeSection(view: NudgeView): NudgeSection {
         title: copy.title(account),
         paragraphs: [{ text: copy.text }, ...escalation],
         facts: [...base.facts, { title: t.duties.facts.period, value: periodLabel(t, nudge.period) }],
-        field: { id: `reference_${view.section}`, label: t.duties.tasks.referenceLabel, value: shown.fieldValue ?? '', ...(shown.fieldError ? { error: shown.fieldError } : {}) },
-        actions: [{ title: t.duties.tasks.archived, verb: 'duty.archived', data: task }, snooze],
+        ...tasks,
       });
     }
     case 'evaluation': {
       const copy = nudge.level === 0 ? t.duties.owner.evaluation : t.duties.owner.evaluationToday;
       const escalation = nudge.level > 0 && view.escalatesAt ? [{ text: t.duties.owner.escalatesOn(day(view.escalatesAt, locale)) }] : [];
-      return card({ title: copy.title(account), paragraphs: [{ text: copy.text }, ...escalation], facts: [...base.facts, due], actions: [{ title: t.duties.evaluation.open, verb: 'duty.evaluation', data: task }, snooze] });
+      return card({ title: copy.title(account), paragraphs: [{ text: copy.text }, ...escalation], facts: [...base.facts, due], ...tasks });
     }
     case 'activity':
-      // R11, "uppdateras regelbundet": the day of the latest post, or a pause until updates start again.
-      return card({
-        title: t.duties.owner.activity.title(account),
-        paragraphs: [{ text: t.duties.owner.activity.text(view.settings.inactiveDays) }],
-        dates: [
-          { id: `lastPost_${view.section}`, label: t.duties.tasks.lastPostLabel, value: shown.lastPostValue ?? '', ...(shown.lastPostError ? { error: shown.lastPostError } : {}) },
-          { id: `until_${view.section}`, label: t.duties.tasks.pauseLabel, value: '', ...(shown.dateError ? { error: shown.dateError } : {}) },
-        ],
-        actions: [
-          { title: t.duties.tasks.active, verb: 'duty.active', data: task },
-          { title: t.duties.tasks.pause, verb: 'duty.pause', data: task },
-          { title: t.duties.tasks.close, verb: 'account.close', data: { assignmentId: state.id } },
-        ],
-      });
+      return card({ title: t.duties.owner.activity.title(account), paragraphs: [{ text: t.duties.owner.activity.text(view.settings.inactiveDays) }], ...tasks });
     case 'admins':
       return card({
         title: t.duties.owner.admins.title(account),
         paragraphs: [{ text: t.duties.owner.admins.text }],
         facts: [...base.facts, ...(names.admins ? [{ title: t.account.facts.admins, value: names.admins }] : [])],
-        actions: [{ title: t.duties.actions.admins, verb: 'account.admins', data: { assignmentId: state.id } }, snooze],
+        ...tasks,
       });
     case 'login':
-      return card({
-        title: t.duties.owner.login.title(account),
-        paragraphs: [{ text: t.duties.owner.login.text(names.communicator ?? '') }],
-        actions: [{ title: t.duties.tasks.loginShared, verb: 'duty.loginShared', data: task }, snooze],
-      });
+      return card({ title: t.duties.owner.login.title(account), paragraphs: [{ text: t.duties.owner.login.text(names.communicator ?? '') }], ...tasks });
     case 'ended': {
       const escalation = nudge.level > 0 && view.escalatesAt ? [{ text: t.duties.owner.escalatesOn(day(view.escalatesAt, locale)) }] : [];
       return card({
         title: t.duties.owner.ended.title(account),
         paragraphs: [{ text: t.duties.owner.ended.text(day(nudge.period, locale), day(nudge.due, locale)) }, ...escalation],
         facts: [...base.facts, due],
-        actions: [{ title: t.duties.tasks.close, verb: 'account.close', data: { assignmentId: state.id } }],
+        ...tasks,
       });
     }
     default:

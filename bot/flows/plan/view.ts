@@ -71,7 +71,9 @@ export function stepCard(
   const steps = stepsFor(kind);
   const index = Math.max(steps.indexOf(step), 0);
   const values = shown.values ?? cardValues(step, assignment.draft[step]);
-  const errors = Object.fromEntries((shown.errors ?? []).map((e) => [errorSlot(e, values), t.fieldErrors[e.code]]));
+  // R7: a unit's own website that is not allowed yet: the error says how it can be.
+  const message = (e: FieldError) => (e.code === 'notOwnWeb' ? `${t.fieldErrors.notOwnWeb} ${t.plan.notOwnWebHow(view.sourceHosts.join(', '))}` : t.fieldErrors[e.code]);
+  const errors = Object.fromEntries((shown.errors ?? []).map((e) => [errorSlot(e, values), message(e)]));
   return planStepCard({
     heading: t.plan.heading,
     stepLabel: t.plan.stepOf(index + 1, steps.length),
@@ -112,7 +114,7 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
         title: t.plan[step].title,
         step,
         editLabel: t.plan.actions.edit,
-        facts: result.ok ? planFacts(view, step, result.value, communicatorOf(view, assignment)) : [{ title: t.plan.review.missing, value: '' }],
+        facts: result.ok ? planFacts(view, assignment.draft.kind, step, result.value, communicatorOf(view, assignment)) : [{ title: t.plan.review.missing, value: '' }],
       };
     }),
     actions: { back: t.plan.actions.back, cancel: t.plan.actions.cancel, submit: t.plan.actions.submit },

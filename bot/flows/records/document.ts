@@ -49,7 +49,7 @@ export function recordPdf(record: AssignmentRecord, view: PlanView, communicator
           const answers = (version.plan as unknown as Record<string, object | undefined>)[step];
           if (!answers) continue;
           w.paragraph(t.plan[step].title);
-          for (const fact of planFacts(view, step, answers, communicator)) w.fact(fact.title, fact.value);
+          for (const fact of planFacts(view, version.plan.kind, step, answers, communicator)) w.fact(fact.title, fact.value);
         }
       }
     });

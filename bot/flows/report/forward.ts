@@ -7,9 +7,19 @@ import type { FlowDeps } from '../deps';
 import type { Locale } from '../../domain/locale';
 import { renderPdf } from '../shared/pdf';
 
-type ForwardDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'registrarAadObjectId'>;
+type ForwardDeps = Pick<FlowDeps, 'assignments' | 'directory' | 'registrarAadObjectId' | 'hr'>;
 
-/** Who gets the report: only they, and the reporter, ever see what it says. */
+/**
+ * R21: bullying from someone without a manager in the directory goes to the communications chief in
+ * Teams, unless HR's mailbox takes it (`hr`, by mail: handlers.ts); never back to the reporter.
+ */
+export async function commsChiefFor(deps: Pick<ForwardDeps, 'directory'>, reporterAadObjectId: string): Promise<{ aadObjectId: string; name: string }[]> {
+  const chief = await deps.directory.communicationsChief();
+  const person = chief && chief !== reporterAadObjectId ? await deps.directory.person(chief) : undefined;
+  return person ? [{ aadObjectId: person.aadObjectId, name: person.name }] : [];
+}
+
+/** Who gets the report in Teams: only they (and HR's mailbox, for bullying without a chief), and the reporter, ever see what it says. */
 export async function recipientsOf(deps: ForwardDeps, report: FiledReport, reporterAadObjectId: string): Promise<{ aadObjectId: string; name: string }[]> {
   const person = async (aad: string | undefined) => (aad ? await deps.directory.person(aad) : undefined);
   const reporter = await person(reporterAadObjectId);
@@ -32,7 +42,8 @@ export async function recipientsOf(deps: ForwardDeps, report: FiledReport, repor
       return found([department?.communicatorAadObjectId]);
     }
     case 'bullying':
-      return found([reporter?.chiefAadObjectId]);
+      if (reporter?.chiefAadObjectId) return found([reporter.chiefAadObjectId]);
+      return deps.hr ? [] : commsChiefFor(deps, reporterAadObjectId);
     case 'negative': {
       const to = (report.content as ReportContent['negative']).to;
       return found([to === 'chief' ? reporter?.chiefAadObjectId : await deps.directory.communicationsChief()]);

@@ -8,16 +8,17 @@ import { isRegisteredKind, needsRegistration, reportKinds, validateReport, type 
 import { texts, type Texts } from '../../i18n';
 import type { FiledReport, ReportAbout } from '../../store/reports';
 import { cardFields, echoLength, shortened } from '../turn';
-import { forwarded, recipientsOf, reportPdf } from './forward';
+import { commsChiefFor, forwarded, recipientsOf, reportPdf } from './forward';
 import { longDate } from '../../domain/calendar';
 import type { Locale } from '../../domain/locale';
 import { capitalised, diaryHandler, registrarCard, type RegistrarDeps } from './registrar';
 import { accountsLookedAfter } from '../shared/lookedAfter';
 import { cardInput } from '../commands/press';
 import type { CardHandler, CardTurn } from '../turn';
+import type { FlowDeps } from '../deps';
 
 /** What reporting reads. */
-export type ReportDeps = RegistrarDeps;
+export type ReportDeps = RegistrarDeps & Pick<FlowDeps, 'hr'>;
 
 const kindData = z.object({ kind: z.enum(reportKinds) });
 const fields: Record<ReportKind, readonly string[]> = {
@@ -44,11 +45,13 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     const accounts = aboutAccount(kind) ? await accountsLookedAfter(deps, turn.user.aadObjectId) : [];
     const departments = kind === 'criticism' ? await deps.directory.allDepartments() : [];
     const options = (...keys: string[]): Choice[] => keys.map((value) => ({ title: f[value] ?? value, value }));
+    // R21: someone without a chief is told before sending where the report will go.
+    const chiefless = kind === 'bullying' && !(await deps.directory.person(turn.user.aadObjectId))?.chiefAadObjectId;
     return reportFormCard({
       kind,
       title: f.title ?? '',
-      // R13: the form says where it goes, as it is: without a registrar, nobody promises a diary number.
-      intro: (isRegisteredKind(kind) && !deps.registrarAadObjectId ? f.introNoRegistrar : f.intro) ?? '',
+      // R21: someone without a chief is told before sending where the report will go; R13: without a registrar, nobody promises a diary number.
+      intro: chiefless ? t.report.noChief.intro(deps.hr ? t.report.noChief.hr : t.report.noChief.commsChief) : ((isRegisteredKind(kind) && !deps.registrarAadObjectId ? f.introNoRegistrar : f.intro) ?? ''),
       notice: shown.errors?.length ? t.report.fix : aboutAccount(kind) && accounts.length === 0 ? t.report.noAccounts : undefined,
       hint: t.fieldErrors.required,
       t: f,
@@ -95,11 +98,17 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
       role: 'reporter',
       at: filed.filedAt,
       version: 1,
-    // Registered criticism and messages are public records; bullying and negative material are forgotten in time (GDPR).
+    // Registered criticism and messages are public records, sealed; a bullying or negative-material filing loses its reporter's name if a gallring decision lets the report go (R4, GDPR).
     }, { sealed: registered });
-    const recipients = await recipientsOf(deps, filed, turn.user.aadObjectId);
+    // R21: bullying from someone without a chief goes to HR's mailbox, if set (should the mail fail, to the communications chief), else to the communications chief.
+    const chiefless = kind === 'bullying' && !(await deps.directory.person(turn.user.aadObjectId))?.chiefAadObjectId;
+    const toHr = chiefless && deps.hr ? await mailToHr(deps, filed) : false;
+    const recipients = chiefless && deps.hr && !toHr ? await commsChiefFor(deps, turn.user.aadObjectId) : await recipientsOf(deps, filed, turn.user.aadObjectId);
     for (const r of recipients) {
-      const card = r.aadObjectId === deps.registrarAadObjectId && registered ? await registrarCard(deps, filed as FiledReport<RegisteredKind>, turn.locale) : await forwarded(deps, filed, texts(turn.locale));
+      const card =
+        r.aadObjectId === deps.registrarAadObjectId && registered
+          ? await registrarCard(deps, filed as FiledReport<RegisteredKind>, turn.locale)
+          : await forwarded(deps, filed, texts(turn.locale), chiefless ? { intro: t.noChief.forwarded(turn.user.name) } : {});
       await deps.messenger.sendCard(turn.reach, r.aadObjectId, card);
     }
     // The registry reads Swedish, whatever the reporter's language.
@@ -119,6 +128,8 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     ]).catch((error: unknown) => {
       deps.log.warn('report_not_counted', { reportId: filed.id, error: error instanceof Error ? error.message : String(error) });
     });
+    if (toHr && deps.hr) return receipt(t, [t.noChief.toHr(deps.hr.mailbox)]);
+    if (chiefless && recipients.length > 0) return receipt(t, [t.noChief.toCommsChief(recipients.map((r) => r.name).join(', '))]);
     const and = ` ${turn.locale === 'sv' ? 'och' : 'and'} `;
     if (isRegisteredKind(kind)) return receipt(t, registeredReceipt(t, kind, recipients, deps.registrarAadObjectId, mailed, and));
     if (recipients.length === 0) return receipt(t, [t.receipt.noRecipient]);
@@ -154,6 +165,28 @@ async function mailToRegistry(deps: ReportDeps, report: FiledReport<RegisteredKi
     return true;
   } catch (error) {
     deps.log.warn('registry_mail_failed', { reportId: report.id, error: error instanceof Error ? error.message : String(error) });
+    return false;
+  }
+}
+
+/**
+ * R21: bullying reported by someone without a chief, to HR's functional mailbox as a PDF (sent from
+ * that mailbox, in Swedish). Whether it went: if not, it is logged and the communications chief gets it.
+ */
+async function mailToHr(deps: ReportDeps, report: FiledReport): Promise<boolean> {
+  if (!deps.hr) return false;
+  const t = texts('sv');
+  try {
+    const pdf = await reportPdf(deps, report, t, 'sv');
+    await deps.hr.mailer.send(deps.hr.mailbox, {
+      to: deps.hr.mailbox,
+      subject: t.report.forwarded.bullying,
+      text: t.report.noChief.mailBody(report.reporter.name, longDate(report.filedAt, 'sv')),
+      pdf: { name: `rapport-${report.filedAt.slice(0, 10)}-${report.id.slice(0, 8)}.pdf`, bytes: pdf },
+    });
+    return true;
+  } catch (error) {
+    deps.log.warn('hr_mail_failed', { reportId: report.id, error: error instanceof Error ? error.message : String(error) });
     return false;
   }
 }

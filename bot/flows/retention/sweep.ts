@@ -3,12 +3,14 @@ import { retention } from '../../domain/dutyCommands';
 import { digestWeek } from '../../domain/digest';
 import { isRegisteredKind } from '../../domain/report';
 import { localDate } from '../../domain/calendar';
-import { expiredBefore, type RetentionSettings } from '../../domain/retention';
+import { disposableReports, expiredBefore, type GallringDecision, type RetentionSettings } from '../../domain/retention';
 import type { Reach } from '../../store/conversations';
 import type { FlowDeps } from '../deps';
 
 export type RetentionDeps = Pick<FlowDeps, 'assignments' | 'audit' | 'reports' | 'directory' | 'conversations' | 'register' | 'run' | 'clock' | 'log'> & {
   readonly retention: RetentionSettings;
+  /** R4: the municipality's gallring decision, if it made one; without it no report is disposed of. */
+  readonly gallring?: GallringDecision;
   /** The home tenant and its Teams service: where leavers' conversation references are, and what a change made here reaches. */
   readonly home?: Reach;
 };
@@ -23,10 +25,12 @@ export interface RetentionReport {
 }
 
 /**
- * GDPR, daily: removes or anonymises the personal data whose time is up (RetentionSettings), never a
- * public record (plans sent, decisions, evaluations, snapshots, registered criticism), and nothing about
- * an account under a hold: one the communications chief stopped, or one with criticism still waiting
- * for its diary number. Each kind is its own step; one that fails is logged and tried again tomorrow.
+ * GDPR, daily: removes or anonymises the personal data that is no public record whose time is up
+ * (RetentionSettings), and nothing about an account under a hold: one the communications chief
+ * stopped, or one with criticism still waiting for its diary number. Public records (plans sent,
+ * decisions, evaluations, snapshots, reports) are kept; only the reports a gallring decision names
+ * are disposed of, after its periods (R4). Each kind is its own step; one that fails is logged and
+ * tried again tomorrow.
  */
 export async function sweepRetention(deps: RetentionDeps): Promise<RetentionReport> {
   const now = deps.clock();
@@ -37,10 +41,16 @@ export async function sweepRetention(deps: RetentionDeps): Promise<RetentionRepo
   };
 
   await step('reports', async () => {
-    for (const report of await deps.reports.filedBefore(['bullying', 'negative'], expiredBefore(now, r.reportDays))) {
-      await deps.audit.anonymiseReport(report.id);
-      await deps.reports.forget(report, digestWeek(DateTime.fromISO(report.filedAt)));
-      counts.reports++;
+    const decision = deps.gallring;
+    if (!decision) return;
+    for (const kind of disposableReports) {
+      const days = decision.days[kind];
+      if (days === undefined) continue;
+      for (const report of await deps.reports.filedBefore([kind], expiredBefore(now, days))) {
+        await deps.audit.anonymiseReport(report.id, `gallrad enligt ${decision.reference}`);
+        await deps.reports.forget(report, digestWeek(DateTime.fromISO(report.filedAt)));
+        counts.reports++;
+      }
     }
   });
 

@@ -1,11 +1,14 @@
 import type { Choice } from '../../../cards';
-import { administrators, type StepName } from '../../domain/activityPlan';
+import { administrators, type PlanKind, type StepName } from '../../domain/activityPlan';
 import type { Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
 import { nameIn, type PlanView } from './planView';
 
-/** One step's answers as facts, in the card's language; people by name (a plan from before the people pickers kept names). */
-export function planFacts(view: PlanView, step: StepName, answers: object, communicator: string | undefined): Choice[] {
+/**
+ * One step's answers as facts, in the card's language; people by name (a plan from before the people
+ * pickers kept names). A monitoring assignment's purpose is labelled as monitoring (R2), wherever it is shown.
+ */
+export function planFacts(view: PlanView, kind: PlanKind, step: StepName, answers: object, communicator: string | undefined): Choice[] {
   const t = texts(view.locale).plan;
   const a = answers as Record<string, unknown>;
   const name = (aad: unknown) => nameIn(view, String(aad));
@@ -30,7 +33,7 @@ export function planFacts(view: PlanView, step: StepName, answers: object, commu
       ];
     case 'purpose':
       return Object.keys(a).map((field) => ({
-        title: field === 'goals' ? t.purpose.goal(1) : (t.purpose as Record<string, unknown>)[field] as string,
+        title: field === 'goals' ? t.purpose.goal(1) : field === 'purpose' && kind === 'monitoring' ? t.purpose.monitoringFact : (t.purpose as Record<string, unknown>)[field] as string,
         value: Array.isArray(a[field]) ? (a[field] as string[]).join('; ') : String(a[field]),
       }));
     case 'administration':
