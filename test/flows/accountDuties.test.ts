@@ -34,9 +34,9 @@ describe('"mina konton" shows what is due and does it (R6, R11, R15)', () => {
     const elin = world.client('employee');
     const card = await elin.say('mina konton');
     expect(textOf(card)).toContain('Att göra nu');
-    for (const line of ['Arkivera startsidan för andra halvåret 2026', 'Bekräfta att förvaltningens kommunikatör har inloggningen', 'Bekräfta att kontot används, eller stäng det']) expect(textOf(card)).toContain(line);
+    for (const line of ['Arkivera startsidan för andra halvåret 2026', 'Bekräfta att förvaltningens kommunikatör har inloggningen', 'Ange när kontot senast uppdaterades, eller stäng det']) expect(textOf(card)).toContain(line);
     expect(actionsOf(card).filter((a) => a.data.assignmentId === id).map((a) => a.title)).toEqual(
-      expect.arrayContaining(['Skickad till kommunarkivet', 'Ja, kommunikatören har inloggningen', 'Ja, kontot används', 'Pausa', 'Påminn mig om en vecka']),
+      expect.arrayContaining(['Skickad till kommunarkivet', 'Ja, kommunikatören har inloggningen', 'Skicka datumet', 'Pausa', 'Påminn mig om en vecka']),
     );
     expect(teamsBytes(card)).toBeLessThan(teamsCardLimit);
 
@@ -49,15 +49,17 @@ describe('"mina konton" shows what is due and does it (R6, R11, R15)', () => {
     expect((await stored()).revision).toBe(before);
 
     const done = await elin.press(card, 'Skickad till kommunarkivet', { [`reference_${archived.data.section}`]: 'KA 2027/3' });
-    expect(textOf(done)).toContain('Tack! Arkiveringen för andra halvåret 2026 är registrerad.');
+    expect(textOf(done)).toContain('Startsidan finns i kommunarkivet med referensen KA 2027/3.');
     expect((await stored()).dutyLog?.evidence?.['archive|2026-H2']).toEqual({ kind: 'sentToArchive', reference: 'KA 2027/3' });
     // The accounts again, without what was done; the rest still there.
     expect(textOf(done)).not.toContain('Arkivera startsidan för andra halvåret 2026');
-    expect(textOf(done)).toContain('Bekräfta att kontot används, eller stäng det');
+    expect(textOf(done)).toContain('Ange när kontot senast uppdaterades, eller stäng det');
 
-    const active = await elin.press(done, 'Ja, kontot används');
-    expect(textOf(active)).toContain('Tack! Vi frågar igen om 60 dagar.');
-    expect(textOf(active)).not.toContain('Bekräfta att kontot används, eller stäng det');
+    // R11: the day of the latest post (ten days ago, 10 January 2027): the next check counts from it.
+    const sent = button(done, 'Skicka datumet');
+    const active = await elin.press(done, 'Skicka datumet', { [`lastPost_${sent.data.section}`]: '2027-01-10' });
+    expect(textOf(active)).toContain('Tack! Vi frågar igen 11 mars 2027.');
+    expect(textOf(active)).not.toContain('Ange när kontot senast uppdaterades, eller stäng det');
     expect(Object.keys((await stored()).dutyLog?.done ?? {})).toEqual(expect.arrayContaining(['archive|2026-H2', expect.stringMatching(/^activity\|/)]));
   });
 

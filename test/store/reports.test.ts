@@ -67,8 +67,8 @@ describe('what the chiefs\' monthly note reads (R16)', () => {
     await note('negative', '2026-11-30T22:59:59.999Z');
     await note('negative', '2026-11-30T23:00:00.000Z');
     // November in Stockholm: 1 November 00:00 (CET) is 31 October 23:00 UTC.
-    expect(await reports.countAboutDepartment(department, '2026-10-31T23:00:00.000Z', '2026-11-30T23:00:00.000Z')).toEqual({ criticism: 1, negative: 2 });
-    expect(await reports.countAboutDepartment(`${department}-x`, '2026-10-31T23:00:00.000Z', '2026-11-30T23:00:00.000Z')).toEqual({ criticism: 0, negative: 0 });
+    expect(await reports.countAboutDepartment(department, '2026-10-31T23:00:00.000Z', '2026-11-30T23:00:00.000Z')).toEqual({ criticism: 1, negative: 2, message: 0 });
+    expect(await reports.countAboutDepartment(`${department}-x`, '2026-10-31T23:00:00.000Z', '2026-11-30T23:00:00.000Z')).toEqual({ criticism: 0, negative: 0, message: 0 });
   });
 
   it('R16: a chief is noted once a month, however many runs at once; a note Teams did not take can be sent again', async () => {
