@@ -10,6 +10,7 @@ import { launchChromium } from '../../dev/browser';
 import { startFunctionApp } from '../support/functionApp';
 
 const docs = path.resolve(__dirname, '../../docs');
+import { startTeams, type TeamsWorld } from '../support/teams';
 import { startConnector, type TestConnector } from '../support/connector';
 import { accountPlan, eventsTo, monitoringPlan, seed } from '../support/seed';
 import { evolve, type Assignment } from '../../bot/domain/assignment';
@@ -368,9 +369,7 @@ describe('the register in Teams ("registret")', () => {
  */
 describe('user text on the register makes no link (issue 34)', () => {
   const crafted = 'https://instagram.com/x) Logga in: [botkyrka.se](https://evil.example/p';
-  let azurite: Azurite;
-  let app: FunctionServer;
-  let connector: TestConnector;
+  let world: TeamsWorld;
 
   /** Every link a Teams client would show on the card's entries: markdown links in texts and facts, and Action.OpenUrl. */
   function linksOf(node: unknown): string[] {
@@ -388,23 +387,15 @@ describe('user text on the register makes no link (issue 34)', () => {
   }
 
   beforeAll(async () => {
-    azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
-    const tables = connectTables(azurite.connectionString);
-    await tables.ensureCreated();
-    await new DirectoryStore(tables).load(directory);
-    const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
-    await seed(stores, 'crafted', accountPlan({ platform: 'Instagram', accountName: 'Fritid *i* _Botkyrka_', accountUrl: crafted }, 'Nyheter. [Logga in här](https://evil.example/syfte)'), 'active');
-    app = await startFunctionApp({ AzureWebJobsStorage: azurite.connectionString });
-    connector = await startConnector();
+    world = await startTeams(['employee'], {}, async (tables) => {
+      const stores = { assignments: new AssignmentStore(tables), register: new RegisterStore(tables) };
+      await seed(stores, 'crafted', accountPlan({ platform: 'Instagram', accountName: 'Fritid *i* _Botkyrka_', accountUrl: crafted }, 'Nyheter. [Logga in här](https://evil.example/syfte)'), 'active');
+    });
   });
-  afterAll(async () => {
-    await app.close();
-    await connector.close();
-    await azurite.stop();
-  });
+  afterAll(() => world.close());
 
   it('the register card shows one link for the account, to its address, and what was written as markdown as text', async () => {
-    const card = await new TeamsClient(`${app.url}/api/messages`, connector, 'employee').say('registret');
+    const card = await world.client('employee').say('registret');
     const entries = (card.body as { type: string }[]).filter((e) => e.type === 'Container');
 
     const links = linksOf(entries);
@@ -418,7 +409,7 @@ describe('user text on the register makes no link (issue 34)', () => {
   });
 
   it('the public page links the account once, to its address, and shows the rest as text', async () => {
-    const html = await (await fetch(`${app.url}/api/register`)).text();
+    const html = await (await fetch(`${world.app.url}/api/register`)).text();
     const table = html.slice(html.indexOf('<table id="aktiva">'), html.indexOf('</table>'));
 
     const hrefs = [...table.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]!);
