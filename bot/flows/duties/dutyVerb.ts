@@ -80,7 +80,7 @@ async function loadTask<D extends DutyKind>(deps: DutyTaskDeps, read: Omit<TaskP
   // Pressed in "mina konton": the accounts again, saying what happened or what to fix.
   const card = async (shown: Shown, state: Assignment = stored.value) => {
     if (onAccounts(data)) {
-      const problem = shown.fieldError ?? shown.dateError;
+      const problem = shown.fieldError ?? shown.dateError ?? shown.lastPostError;
       return accountList(deps, turn, { notice: problem ?? shown.notice, style: problem || shown.style === 'attention' ? 'attention' : 'good' });
     }
     const known = await knownFor(deps, items.map((i) => i.nudge.assignmentId), new Map([[state.id, state]]));

@@ -3,7 +3,7 @@ import { localDate, longDate } from '../../domain/calendar';
 import { nextActivityCheck, nudgesBetween, updatedRegularly } from '../../domain/duties';
 import { isCalendarDate } from '../../domain/fields';
 import { texts } from '../../i18n';
-import type { CardHandler } from '../turn';
+import { shownAgain, type CardHandler } from '../turn';
 import { factsFor } from './schedule';
 import { dutyVerb, type DutyTaskDeps } from './dutyVerb';
 
@@ -28,7 +28,8 @@ export function taskHandlers(deps: DutyTaskDeps): Record<'archived' | 'active' |
         return { type: 'CompleteDuty', meta, duty: 'archive', period: task.nudge.period, evidence: { kind: 'sentToArchive', reference } };
       },
       done: ({ turn, context }) => texts(turn.locale).duties.tasks.archivedDone(context.input('reference')),
-      keep: ({ context }) => ({ fieldValue: context.input('reference') }),
+      // What was typed, shown again cut to what the field takes (a refusal before the length is checked: a period not begun, a lost race).
+      keep: ({ context }) => ({ fieldValue: shownAgain(context.input('reference'), referenceLength) }),
     }),
 
     // R11, "uppdateras regelbundet": the day of the latest post. One older than the check's window does
