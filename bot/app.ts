@@ -12,6 +12,7 @@ import { followDirectory } from './flows/organisation/followDirectory';
 import { tellAboutNewDepartments } from './flows/organisation/departments';
 import { syncDirectory, type SyncReport } from './flows/organisation/sync';
 import { connectMail } from './graph/mail';
+import { connectTeamsApps } from './graph/teamsApps';
 import { connectPeople } from './graph/users';
 import type { Command } from './domain/assignment';
 import type { PageFilters } from './flows/register/page';
@@ -121,10 +122,12 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const { sending } = config;
   // Every instance of the app sends from one budget of Teams' limits, kept in Table storage.
   const throttle = new Throttle({ perConversation: sending.perConversation, perApp: sending.perApp, windowMs: 1000 }, new SharedSendBudget(tables));
-  const messenger = new ProactiveSender(adapter, botAppId, conversations, log, throttle);
+  // Someone Kanalkoll has no chat with gets the app installed through Graph, when the catalog id is set.
+  const installer = config.graph && config.teamsAppCatalogId ? connectTeamsApps(config.graph, config.teamsAppCatalogId) : undefined;
+  const messenger = new ProactiveSender(adapter, botAppId, conversations, log, throttle, { installer });
   // Nudges retry on their own terms (deliver.ts), so their connector client does not retry too.
   const nudgeAdapter = createAdapter(config.bot, log, config.forcedLocale, { connectorRetries: false });
-  const nudgeSender = new ProactiveSender(nudgeAdapter, botAppId, conversations, log, throttle, { timeoutMs: sending.timeoutMs });
+  const nudgeSender = new ProactiveSender(nudgeAdapter, botAppId, conversations, log, throttle, { timeoutMs: sending.timeoutMs, installer });
   const register = new RegisterStore(tables, clock);
   const queues = parts.queues ?? connectQueues(config.storage);
   const queue = queues.queue<NudgeMessage>('nudges');

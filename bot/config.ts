@@ -45,6 +45,7 @@ const raw = z.object({
   KANALKOLL_GRAPH_URL: optional(
     z.url({ protocol: /^https?$/, error: 'must be Microsoft Graph (https://graph.microsoft.com) or a local stand-in' }).refine((u) => !/\/(v1\.0|beta)\/?$/.test(u), { error: 'must not end in a version (v1.0 is added): https://graph.microsoft.com' }),
   ),
+  KANALKOLL_TEAMS_APP_CATALOG_ID: optional(z.string().regex(guid, 'must be Kanalkoll\'s id in your tenant\'s Teams app catalog (a GUID: Teams admin center → Manage apps → Kanalkoll → App ID)')),
   KANALKOLL_TEAMS_SERVICE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be the Bot Connector service URL of your Teams region' })),
   KANALKOLL_LOCALE: optional(z.enum(['sv', 'en'], { error: 'must be sv or en, or unset to follow each Teams client' })),
   AzureWebJobsStorage: optional(z.string()),
@@ -135,6 +136,11 @@ export interface Config {
   readonly fileHosts: FileHosts;
   /** Where people are synced from (Microsoft Graph, or the local stand-in); unset: no sync, the directory is loaded by hand. */
   readonly graph?: { readonly baseUrl: string; readonly clientId?: string };
+  /**
+   * Kanalkoll's id in the tenant's Teams app catalog: someone it has no chat with gets the app
+   * installed through Graph first (proactive installation). Unset: Teams refuses to reach them until they open it.
+   */
+  readonly teamsAppCatalogId?: string;
   /** Where to reach people nobody's turn points at (the weekly digest): the organisation's tenant and Teams service. */
   readonly home?: { readonly tenantId: string; readonly serviceUrl: string };
 }
@@ -230,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const allowedTenantIds = tenantsServed(tenants.map((t) => t.toLowerCase()), bot, s.KANALKOLL_TENANT_ID, problems);
   if (s.KANALKOLL_HR_MAILBOX && !s.KANALKOLL_GRAPH_URL) problems.push('KANALKOLL_HR_MAILBOX needs KANALKOLL_GRAPH_URL (https://graph.microsoft.com): the mail goes through Microsoft Graph');
+  if (s.KANALKOLL_TEAMS_APP_CATALOG_ID && !s.KANALKOLL_GRAPH_URL) problems.push('KANALKOLL_TEAMS_APP_CATALOG_ID needs KANALKOLL_GRAPH_URL (https://graph.microsoft.com): the app is installed through Microsoft Graph');
   if (s.KANALKOLL_REGISTRY_MAILBOX && !s.KANALKOLL_GRAPH_URL) problems.push('KANALKOLL_REGISTRY_MAILBOX needs KANALKOLL_GRAPH_URL (https://graph.microsoft.com): the mail goes through Microsoft Graph');
   const testOrigin = testFileOrigin(s.KANALKOLL_TEST_FILE_ORIGIN, bot, problems);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -260,6 +267,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(testOrigin ? { testOrigin } : {}),
     },
     ...(s.KANALKOLL_GRAPH_URL ? { graph: { baseUrl: s.KANALKOLL_GRAPH_URL.replace(/\/$/, ''), clientId: s.AzureWebJobsStorage__clientId } } : {}),
+    ...(s.KANALKOLL_TEAMS_APP_CATALOG_ID ? { teamsAppCatalogId: s.KANALKOLL_TEAMS_APP_CATALOG_ID.toLowerCase() } : {}),
   };
 }
 

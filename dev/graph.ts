@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Directory } from '../bot/domain/directory';
+import { TeamsAppInstalls, teamsAppsAnswer } from './teamsApps';
 
 /**
  * A local stand-in for Microsoft Graph: the users delta query Kanalkoll's directory sync calls,
  * in Graph's own REST shapes (pages with `@odata.nextLink`, a last page with `@odata.deltaLink`,
  * `manager@delta`, `@removed`), `sendMail` (R13: criticism to the registry's mailbox; kept in
- * `mail`, and answered 202 as Graph does), and errors with Retry-After on demand. Not a fake of
+ * `mail`, and answered 202 as Graph does), the app's proactive installation for a user (its state
+ * in `teamsApps`, shared with the test connector: dev/teamsApps.ts), and errors with Retry-After on demand. Not a fake of
  * Kanalkoll: Kanalkoll's own data stays in Azurite.
  */
 
@@ -57,12 +59,17 @@ export interface GraphStandIn {
   readonly requests: { readonly path: string; readonly status: number }[];
   /** Every message sent, with the mailbox it was sent from. */
   readonly mail: { readonly from: string; readonly message: GraphMail }[];
+  /** Who has Kanalkoll installed, or blocked by the tenant's app policy. */
+  readonly teamsApps: TeamsAppInstalls;
   /** Adds or changes users (a changed manager, department, a disabled account…). */
   upsert(...users: GraphUser[]): void;
   /** Deletes a user: the next delta round reports them removed. */
   remove(id: string): void;
-  /** After `after` more requests, the next `count` are answered `status` (429 by default) with Retry-After. */
-  fail(count: number, options?: { status?: number; retryAfterSeconds?: number; after?: number }): void;
+  /**
+   * After `after` more requests, the next `count` are answered `status` (429 by default) with
+   * Retry-After; with `path`, only requests whose path matches count.
+   */
+  fail(count: number, options?: { status?: number; retryAfterSeconds?: number; after?: number; path?: RegExp }): void;
   close(): Promise<void>;
 }
 
@@ -102,8 +109,9 @@ export function asGraphUsers(directory: Directory): GraphUser[] {
   }));
 }
 
-export async function startGraph(users: readonly GraphUser[], options: { port?: number; pageSize?: number } = {}): Promise<GraphStandIn> {
+export async function startGraph(users: readonly GraphUser[], options: { port?: number; pageSize?: number; teamsApps?: TeamsAppInstalls } = {}): Promise<GraphStandIn> {
   const pageSize = options.pageSize ?? 100;
+  const teamsApps = options.teamsApps ?? new TeamsAppInstalls();
   // Tokens of another run of the stand-in (a --persist store from before) are unknown here, as an expired one is to Graph.
   const run = randomUUID().slice(0, 8);
   const entries = new Map<string, Entry>();
@@ -123,7 +131,7 @@ export async function startGraph(users: readonly GraphUser[], options: { port?: 
   upsert(...users);
   const requests: { path: string; status: number }[] = [];
   const mail: { from: string; message: GraphMail }[] = [];
-  let failures = { count: 0, status: 429, retryAfterSeconds: 1, after: 0 };
+  let failures: { count: number; status: number; retryAfterSeconds: number; after: number; path?: RegExp } = { count: 0, status: 429, retryAfterSeconds: 1, after: 0 };
   let base = '';
 
   const server = createServer((req, res) => {
@@ -134,8 +142,9 @@ export async function startGraph(users: readonly GraphUser[], options: { port?: 
       res.end(JSON.stringify(body));
     };
     const error = (status: number, code: string, message: string, headers: Record<string, string> = {}) => answer(status, { error: { code, message } }, headers);
-    if (failures.count > 0 && failures.after > 0) failures.after--;
-    else if (failures.count > 0) {
+    const failing = failures.count > 0 && (!failures.path || failures.path.test(url.pathname));
+    if (failing && failures.after > 0) failures.after--;
+    else if (failing) {
       failures.count--;
       const code = failures.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable';
       return error(failures.status, code, 'The stand-in was asked to refuse this request.', { 'retry-after': String(failures.retryAfterSeconds) });
@@ -150,6 +159,21 @@ export async function startGraph(users: readonly GraphUser[], options: { port?: 
         mail.push({ from: decodeURIComponent(sendMail[1] ?? ''), message });
         requests.push({ path: url.pathname, status: 202 });
         res.writeHead(202).end();
+      });
+      return;
+    }
+    if (/\/teamwork\/installedApps/.test(url.pathname)) {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const body: unknown = text ? JSON.parse(text) : undefined;
+        const known = (id: string) => [...entries.values()].some((e) => !e.removed && e.user.id.toLowerCase() === id.toLowerCase());
+        const found = teamsAppsAnswer(teamsApps, known, req.method ?? 'GET', url, body) ?? { status: 404, body: { error: { code: 'NotFound', message: 'Unknown installedApps request.' } } };
+        if (found.body === undefined) {
+          requests.push({ path: `${url.pathname}${url.search}`, status: found.status });
+          res.writeHead(found.status).end();
+        } else answer(found.status, found.body);
       });
       return;
     }
@@ -194,13 +218,14 @@ export async function startGraph(users: readonly GraphUser[], options: { port?: 
     url: base,
     requests,
     mail,
+    teamsApps,
     upsert,
     remove: (id) => {
       const entry = entries.get(id);
       if (entry) entries.set(id, { ...entry, removed: true, version: ++version });
     },
-    fail: (count, { status = 429, retryAfterSeconds = 1, after = 0 } = {}) => {
-      failures = { count, status, retryAfterSeconds, after };
+    fail: (count, { status = 429, retryAfterSeconds = 1, after = 0, path } = {}) => {
+      failures = { count, status, retryAfterSeconds, after, ...(path ? { path } : {}) };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -11,7 +11,8 @@ export interface GraphConfig {
 
 /**
  * A Graph SDK client: on Microsoft Graph the function app's managed identity signs in (its app
- * roles: User.Read.All, and Mail.Send if the registry gets mail); a local stand-in gets no token.
+ * roles: User.Read.All, Mail.Send if the registry gets mail, TeamsAppInstallation.ReadWriteSelfForUser.All
+ * to install the app for people); a local stand-in gets no token.
  * The SDK's retry handler honours 429, 503 and 504 with Retry-After.
  */
 export function graphClient(graph: GraphConfig): Client {

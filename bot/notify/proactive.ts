@@ -1,6 +1,7 @@
 import { CardFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards';
 import type { Delivery, Messenger } from '../flows/messenger';
+import type { AppInstaller } from '../graph/teamsApps';
 import type { Log } from '../log';
 import type { SentCard } from '../store/assignments';
 import type { ConversationReferences, Reach, UserReference } from '../store/conversations';
@@ -28,11 +29,17 @@ function failureOf(error: unknown): { status?: number; retryAfterMs?: number } {
 export interface SenderOptions {
   /** Gives up on a connector call that has not answered after this long (then it counts as transient). */
   readonly timeoutMs?: number;
+  /**
+   * Installs the app for someone Kanalkoll has no chat with (Graph), whose chat then takes the card;
+   * unset: the chat is created with the Bot Connector, which Teams refuses unless the app is installed.
+   */
+  readonly installer?: AppInstaller;
 }
 
 /**
  * Sends cards to people outside a turn of theirs: in their personal chat with the bot, from the
- * stored conversation reference, or by creating that chat with their AAD object id. Every send
+ * stored conversation reference, or else in the chat Graph gives when it installs the app for them
+ * (with an installer), or by creating that chat with their AAD object id. Every send
  * waits its turn under Teams' rate limits (the throttle is shared by all senders of the process, and its budget by every instance).
  */
 export class ProactiveSender implements Messenger {
@@ -65,6 +72,15 @@ export class ProactiveSender implements Messenger {
         abandoned = !begun;
         return begun;
       };
+      const installer = this.options.installer;
+      if (!known?.personalConversationId && installer) {
+        const chat = await this.installedChat(installer, reach, aadObjectId, known);
+        if (!chat.ok) return chat;
+        await this.throttle.acquire(chat.reference.personalConversationId);
+        await this.timed(this.adapter.continueConversationAsync(this.botAppId, this.reference(chat.reference, chat.reference.personalConversationId), send), abandon);
+        if (sent) await this.conversations.rememberUser({ ...chat.reference, updatedAt: new Date().toISOString() });
+        return sent ? { ok: true, sent } : { ok: false, reason: 'failed', detail: 'nothing was sent' };
+      }
       // Waiting for a turn under the rate limits is not waiting for Teams: it comes before the timeout.
       await this.throttle.acquire(known?.personalConversationId ?? `create:${aadObjectId}`);
       if (known?.personalConversationId) {
@@ -101,6 +117,34 @@ export class ProactiveSender implements Messenger {
       if (status === undefined || transient.has(status)) return { ok: false, reason: 'retry', status, retryAfterMs, detail };
       return { ok: false, reason: 'failed', status, detail };
     }
+  }
+
+  /**
+   * The person's chat with the app, installing it for them through Graph (proactive installation).
+   * The install takes a slot of the send budget too. Installing is idempotent (409 when done), so a
+   * call without an answer in time is simply given up; Graph's 429 is waited out by the SDK's retries.
+   */
+  private async installedChat(installer: AppInstaller, reach: Reach, aadObjectId: string, known: UserReference | undefined): Promise<{ ok: true; reference: UserReference & { personalConversationId: string } } | Extract<Delivery, { ok: false }>> {
+    await this.throttle.acquire(`install:${aadObjectId}`);
+    const chat = await this.timed(installer.chatWith(aadObjectId), () => false).catch((error: unknown): Extract<Delivery, { ok: false }> => {
+      // Graph's own limits are not Teams': a 429 past the SDK's retries waits on this person only, not the send budget.
+      const e = error as { statusCode?: unknown; headers?: { get?: (name: string) => string | null } };
+      const status = error instanceof SendTimeout || typeof e.statusCode !== 'number' || e.statusCode < 0 ? undefined : e.statusCode;
+      const seconds = Number(e.headers?.get?.('retry-after'));
+      const detail = error instanceof Error ? error.message : String(error);
+      this.log.warn('app_install_failed', { aadObjectId, status, error: detail });
+      const again = status === undefined || transient.has(status);
+      return { ok: false, reason: again ? 'retry' : 'failed', status, ...(again && Number.isFinite(seconds) && seconds > 0 ? { retryAfterMs: seconds * 1000 } : {}), detail };
+    });
+    if ('reason' in chat) return chat;
+    if (!chat.ok) {
+      this.log.warn('app_install_refused', { aadObjectId, status: chat.status, error: chat.detail });
+      return { ok: false, reason: 'unreachable', status: chat.status, detail: chat.detail };
+    }
+    const base: UserReference = known ?? {
+      kind: 'user', tenantId: reach.tenantId, serviceUrl: reach.serviceUrl, channelId: 'msteams', bot: { id: this.botAppId, name: 'Kanalkoll' }, updatedAt: new Date().toISOString(), aadObjectId, userId: aadObjectId,
+    };
+    return { ok: true, reference: { ...base, unreachable: undefined, personalConversationId: chat.chatId } };
   }
 
   /** Replaces a card sent earlier with `card`; how it went (a failure is logged). */

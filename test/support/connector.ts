@@ -1,5 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TeamsAppInstalls } from '../../dev/teamsApps';
 
 export interface ConnectorCall {
   readonly method: string;
@@ -77,11 +78,17 @@ export interface TestConnector {
   close(): Promise<void>;
 }
 
+/** Whom the app is installed for (dev/teamsApps.ts), when the connector should ask. */
+export type Installs = Pick<TeamsAppInstalls, 'has' | 'userOfChat'>;
+
 /**
  * A stand-in for the Bot Connector service that records what the bot sends and answers like
  * the real one (an id for each activity). Nothing more: the bot under test is the real one.
+ * With `installs`, it creates a chat with someone, or sends into their chat with the app, only if
+ * the app is installed for them, as Teams does (403 otherwise); without, it reaches everyone.
  */
-export async function startConnector(): Promise<TestConnector> {
+export async function startConnector(options: { readonly installs?: Installs } = {}): Promise<TestConnector> {
+  const { installs } = options;
   const calls: ConnectorCall[] = [];
   const refusals: ConnectorCall[] = [];
   let next = 0;
@@ -148,6 +155,12 @@ export async function startConnector(): Promise<TestConnector> {
         trouble.overLimit++;
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limits.retryAfterSeconds) });
         res.end(JSON.stringify({ error: { code: 'Throttled', message: 'over the rate limit' } }));
+        return;
+      }
+      if (sending && installs && !installedFor(installs, req.url ?? '', raw)) {
+        refusals.push({ method: req.method ?? '', path: req.url ?? '', body: {} });
+        res.writeHead(403, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } }));
         return;
       }
       if (refused?.pattern.test(req.url ?? '') && (!refused.method || refused.method === req.method)) {
@@ -219,4 +232,16 @@ export async function startConnector(): Promise<TestConnector> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** Whether Teams would take this send: a new chat with someone, or a message in someone's chat with the app, needs the app installed for them. */
+function installedFor(installs: Installs, url: string, raw: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  if (/^\/v3\/conversations\/?$/.test(path)) {
+    const members = (JSON.parse(raw || '{}') as { members?: { id?: string }[] }).members ?? [];
+    return members.every((m) => !m.id || installs.has(m.id));
+  }
+  const conversation = decodeURIComponent(/^\/v3\/conversations\/([^/]+)/.exec(path)?.[1] ?? '');
+  const user = installs.userOfChat(conversation);
+  return user === undefined || installs.has(user);
 }

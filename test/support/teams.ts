@@ -4,6 +4,7 @@ import { connectTables, type Tables } from '../../bot/store/tables';
 import { startAzurite } from '../../dev/azurite';
 import { triggerOf, type FunctionServer, type Registration } from '../../dev/functionHost';
 import { directory, tenantId, type Role } from '../../dev/roles';
+import { TeamsAppInstalls } from '../../dev/teamsApps';
 import { startTriggers } from '../../dev/triggers';
 import { startConnector, type TestConnector } from './connector';
 import { startFunctionApp } from './functionApp';
@@ -12,6 +13,8 @@ import { TeamsClient } from './teamsClient';
 export interface TeamsWorld {
   readonly app: FunctionServer & { readonly registrations: readonly Registration[] };
   readonly connector: TestConnector;
+  /** Whom Teams has Kanalkoll installed for: the connector reaches only them (shared with a Graph stand-in given in the options). */
+  readonly teamsApps: TeamsAppInstalls;
   /** Its own Azurite's storage (tables; the connection string below reaches blobs and queues too). */
   readonly tables: Tables;
   readonly storage: string;
@@ -32,6 +35,9 @@ export interface TeamsWorld {
  * bot's replies. The app knows its tenant and reaches people outside a turn at the test connector.
  * `installedFor` write "hej" first, so the bot knows their personal chats (personal-<role>), as if
  * Teams had the app installed for them. `prepare` writes to the storage before the app starts.
+ * Everyone in the directory when the world starts has the app installed (as a setup policy would
+ * give it them); the connector refuses to reach anyone else until it is installed for them
+ * (`teamsApps`, which a Graph stand-in may share: `options.teamsApps`).
  *
  * A press answers at once and leaves its effects on the `effects` queue; a client of this world
  * runs that queue after each turn (`settle`), so a test reads what the next person got right after
@@ -41,13 +47,16 @@ export async function startTeams(
   installedFor: readonly Role[] = [],
   settings: Record<string, string> | ((connector: TestConnector) => Record<string, string>) = {},
   prepare: (tables: Tables) => Promise<void> = async () => undefined,
+  options: { readonly teamsApps?: TeamsAppInstalls } = {},
 ): Promise<TeamsWorld> {
   const azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
   const tables = connectTables(azurite.connectionString);
   await tables.ensureCreated();
   await new DirectoryStore(tables).load(directory);
   await prepare(tables);
-  const connector = await startConnector();
+  const teamsApps = options.teamsApps ?? new TeamsAppInstalls();
+  teamsApps.install(...(await new DirectoryStore(tables).everyone()).map((p) => p.aadObjectId));
+  const connector = await startConnector({ installs: teamsApps });
   const env = typeof settings === 'function' ? settings(connector) : settings;
   const app = await startFunctionApp({
     AzureWebJobsStorage: azurite.connectionString,
@@ -68,6 +77,7 @@ export async function startTeams(
   return {
     app,
     connector,
+    teamsApps,
     tables,
     storage: azurite.connectionString,
     client,
