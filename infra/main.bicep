@@ -21,6 +21,9 @@ param registerResponsible string = 'name'
 @description('Entra object id of the Teams user who registers factual criticism (diarieföring); empty for none yet.')
 param registrarAadObjectId string = ''
 
+@description('Kanalkoll\'s id in your Teams app catalog (a GUID: Teams admin center, Manage apps, Kanalkoll, App ID), once the app package is uploaded. Set, the app installs itself for people it has no chat with (Microsoft Graph; the identity needs TeamsAppInstallation.ReadWriteSelfForUser.All, README, Deploy); empty: only people who have the app installed are reached.')
+param teamsAppCatalogId string = ''
+
 @description('Days each write-once audit blob is kept unalterable (R4: decisions are public records, kept for good). The policy is created unlocked: lock it (az storage container immutability-policy lock) once checked; a locked policy can only be lengthened.')
 @minValue(1)
 @maxValue(146000)
@@ -279,6 +282,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'KANALKOLL_REGISTRAR_AAD_OBJECT_ID', value: registrarAadObjectId }
         // People from Entra ID (directorySync); the identity needs User.Read.All (README, Deploy).
         { name: 'KANALKOLL_GRAPH_URL', value: 'https://graph.microsoft.com' }
+        // Proactive installation for people Kanalkoll has no chat with; the identity needs TeamsAppInstallation.ReadWriteSelfForUser.All (README, Deploy).
+        { name: 'KANALKOLL_TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
       ]
     }
   }
@@ -317,5 +322,5 @@ output botId string = identity.properties.clientId
 output publicBaseUrl string = 'https://${app.properties.defaultHostName}'
 output functionAppName string = app.name
 output storageAccountName string = storage.name
-@description('For granting Microsoft Graph User.Read.All to the function app (README, Deploy).')
+@description('For granting Microsoft Graph User.Read.All and TeamsAppInstallation.ReadWriteSelfForUser.All to the function app (README, Deploy).')
 output identityPrincipalId string = identity.properties.principalId

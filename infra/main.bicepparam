@@ -4,3 +4,5 @@ using './main.bicep'
 param name = 'kanalkoll'
 param registerResponsible = 'name'
 param botSku = 'F0'
+// Kanalkoll's id in the Teams app catalog, once the app package is uploaded (README, Deploy): people it has no chat with get it installed.
+param teamsAppCatalogId = ''

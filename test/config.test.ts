@@ -38,6 +38,14 @@ describe('configuration', () => {
     expect(problemsOf({ ...storage, KANALKOLL_RETAIN_REPORT_DAYS: '730' })).toContain('KANALKOLL_RETAIN_REPORT_DAYS is no longer read: reports are public records');
   });
 
+  it('R1: the app is installed for people through Graph only with its catalog id and Graph set; without, as before', () => {
+    const graph = { KANALKOLL_GRAPH_URL: 'https://graph.microsoft.com' };
+    expect(loadConfig({ ...storage, ...graph }).teamsAppCatalogId).toBeUndefined();
+    expect(loadConfig({ ...storage, ...graph, KANALKOLL_TEAMS_APP_CATALOG_ID: '3C9E5A17-2B4D-4F60-9A8B-7C6D5E4F3A21' }).teamsAppCatalogId).toBe('3c9e5a17-2b4d-4f60-9a8b-7c6d5e4f3a21');
+    expect(problemsOf({ ...storage, KANALKOLL_TEAMS_APP_CATALOG_ID: '3c9e5a17-2b4d-4f60-9a8b-7c6d5e4f3a21' })).toContain('KANALKOLL_TEAMS_APP_CATALOG_ID needs KANALKOLL_GRAPH_URL');
+    expect(problemsOf({ ...storage, ...graph, KANALKOLL_TEAMS_APP_CATALOG_ID: 'com.botkyrka.kanalkoll' })).toContain('KANALKOLL_TEAMS_APP_CATALOG_ID must be Kanalkoll\'s id in your tenant\'s Teams app catalog');
+  });
+
   it('names a duty interval that is not a whole number of days', () => {
     expect(problemsOf({ ...storage, KANALKOLL_ARCHIVE_REMINDER_DAYS: 'två veckor', KANALKOLL_SEND_TIMEOUT_MS: '-1' })).toBe(
       'KANALKOLL_ARCHIVE_REMINDER_DAYS must be a whole number above 0 (default 14)\nKANALKOLL_SEND_TIMEOUT_MS must be a whole number above 0 (default 15000)',

@@ -88,6 +88,14 @@ describe('infra/main.bicep: least privilege for the app, and the public records 
     expect(bicep.text).not.toMatch(new RegExp(`prefixMatch: \\[[^\\]]*'${archiveContainer}/`));
   });
 
+  it('R1: the app setting for proactive installation comes from a parameter that is empty unless set, next to Graph\'s address', () => {
+    const settings = bicep.objects(property(bicep.resource('app').body, 'properties.siteConfig.appSettings') ?? '[]');
+    const valueOf = (name: string) => property(settings.find((s) => property(s, 'name') === `'${name}'`) ?? '', 'value');
+    expect(valueOf('KANALKOLL_TEAMS_APP_CATALOG_ID')).toBe('teamsAppCatalogId');
+    expect(bicep.paramDefault('teamsAppCatalogId')).toBe("''");
+    expect(valueOf('KANALKOLL_GRAPH_URL')).toBe("'https://graph.microsoft.com'");
+  });
+
   it('GDPR: with versions kept, the exports rule deletes the version a deleted export leaves too', () => {
     const rules = bicep.objects(property(bicep.resource('storage::lifecycle').body, 'properties.policy.rules') ?? '[]');
     const exports = rules.find((r) => property(r, 'definition.filters.prefixMatch')?.includes(`'${exportsContainer}/'`));
