@@ -6,7 +6,8 @@ import { localeOf, type Locale } from '../domain/locale';
 /**
  * How a send ended. A failure says what to do next: `retry` (throttled, a server error or no
  * answer; after `retryAfterMs` if Teams said so), `unreachable` (403 blocked or not installed,
- * 404 conversation gone: trying again will not help) or `failed` (anything else).
+ * 404 conversation gone, or Graph refused to install the app for them: trying again will not help)
+ * or `failed` (anything else).
  */
 export type Delivery =
   | { readonly ok: true; readonly sent: SentCard }
