@@ -18,8 +18,11 @@ param allowedTenantIds string = tenant().tenantId
 @allowed(['name', 'role'])
 param registerResponsible string = 'name'
 
-@description('Entra object id of the Teams user who registers factual criticism (diarieföring); empty for none yet.')
+@description('Entra object id of the Teams user who registers factual criticism (diarieföring); empty for none yet: /api/health is then not ready.')
 param registrarAadObjectId string = ''
+
+@description('Entra object id of the municipal archive\'s Teams user, who gets the half-year snapshots (R15); empty for none yet: /api/health is then not ready.')
+param archiveAadObjectId string = ''
 
 @description('Days each write-once audit blob is kept unalterable (R4: decisions are public records, kept for good). The policy is created unlocked: lock it (az storage container immutability-policy lock) once checked; a locked policy can only be lengthened.')
 @minValue(1)
@@ -277,6 +280,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'KANALKOLL_PUBLIC_BASE_URL', value: 'https://${appName}.azurewebsites.net' }
         { name: 'KANALKOLL_REGISTER_RESPONSIBLE', value: registerResponsible }
         { name: 'KANALKOLL_REGISTRAR_AAD_OBJECT_ID', value: registrarAadObjectId }
+        { name: 'KANALKOLL_ARCHIVE_AAD_OBJECT_ID', value: archiveAadObjectId }
         // People from Entra ID (directorySync); the identity needs User.Read.All (README, Deploy).
         { name: 'KANALKOLL_GRAPH_URL', value: 'https://graph.microsoft.com' }
       ]
