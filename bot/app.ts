@@ -1,7 +1,9 @@
 // Longer than most files: the composition root wires every store, sender, flow and trigger once, and that wiring is its one reason to change.
 import { systemClock } from './clock';
 import { loadConfig, type Config } from './config';
-import { checkHealth, type Health } from './health';
+import { checkStorage, healthOf, storageDown, type Health } from './health';
+import { cachedProbe, checkSettings, notReadyReasons, type SettingsReport } from './settings';
+import { connectGraphProbe } from './graph/probe';
 import { consoleLog, type Log } from './log';
 import { randomUUID } from 'node:crypto';
 import { effectHandlers } from './flows/commands/effectHandlers';
@@ -175,7 +177,29 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   };
   const people = config.graph && connectPeople(config.graph);
   const publisher = new RegisterPublisher({ register, directory, registerResponsible: config.registerResponsible, publicBaseUrl: config.publicBaseUrl, clock });
-  const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows) });
+  /**
+   * Turns rely on the directory (who is a chief, who works here now): until the first sync round is
+   * stored and followed up (a stored fact, so also a fresh instance after a deployment knows it) they
+   * are answered "Kanalkoll startar". Without Graph there is no sync: the directory is loaded by hand.
+   * Once in place it stays so, and this process stops asking.
+   */
+  let inPlace = !people;
+  const directoryInPlace = async () => (inPlace ||= await directory.inPlace());
+  const bot = new KanalkollBot({ conversations, clock, forcedLocale: config.forcedLocale, routes: routes(flows), directoryInPlace });
+  const graphProbe = config.graph && cachedProbe(connectGraphProbe(config.graph), clock);
+  const settingsNow = async (): Promise<{ settings: SettingsReport; inPlace: boolean }> => {
+    const ready = await directoryInPlace();
+    return { settings: await checkSettings({ config, directory, log, ...(graphProbe ? { graphProbe } : {}) }, ready), inPlace: ready };
+  };
+  // Said once at start: each setting's state, and in production what keeps the app from being ready.
+  const reportSettings = async () => {
+    const { settings } = await settingsNow();
+    const notReady = notReadyReasons(settings, config.hosting);
+    const fields = { hosting: config.hosting, ...settings, ...(notReady.length > 0 ? { notReady: notReady.join('; ') } : {}) };
+    if (notReady.length > 0) log.error('settings', fields);
+    else if (Object.values(settings).some((state) => state !== 'ok')) log.warn('settings', fields);
+    else log.info('settings', fields);
+  };
 
   let prepared: Promise<void> | undefined;
   const ready = () => {
@@ -184,7 +208,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
       .then(() => (config.firstCommunicationsChief ? directory.firstCommunicationsChief(config.firstCommunicationsChief) : undefined))
       // The register card's counts exist before any turn reads them.
       .then(() => register.prepare())
-      .then(() => undefined)
+      .then(reportSettings)
       .catch((error: unknown) => {
       prepared = undefined;
       throw error;
@@ -248,6 +272,8 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
       const report = await syncDirectory({ people, directory, clock, log });
       // What the round means for assignments: leavers' accounts, approvals that move on.
       await followDirectory({ assignments, directory, run, reach: config.home, clock, log }, report.left);
+      // The round is stored and followed up: from now on turns may rely on the directory.
+      await directory.markInPlace(clock().toISOString(), 'sync');
       if (config.home) await tellAboutNewDepartments(flows, config.home, report.newDepartments);
       return report;
     },
@@ -258,7 +284,18 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
       if (stray.length > 0) log.warn('effects_stray', { queued: stray.length });
       return { queued: stray.length };
     },
-    health: async () => (unserved ? { status: 'unavailable', reason: unserved } : checkHealth(tables, log)),
+    health: async (): Promise<Health> => {
+      if (unserved) return { status: 'unavailable', reason: unserved };
+      if (!(await checkStorage(tables, log))) return storageDown;
+      try {
+        await ready();
+        const { settings, inPlace: synced } = await settingsNow();
+        return healthOf(settings, synced ? 'in place' : 'waiting for the first sync', notReadyReasons(settings, config.hosting));
+      } catch (error) {
+        log.warn('health_storage_unavailable', { error: error instanceof Error ? error.message : String(error) });
+        return storageDown;
+      }
+    },
     publishRegister: async (format, ifNoneMatch, filters) => {
       await ready();
       return publisher.publish(format, ifNoneMatch, filters);

@@ -2,7 +2,7 @@
  * The one catalogue of Kanalkoll's coded errors. Callers branch on `code`,
  * never on messages or HTTP status codes leaking from an SDK.
  */
-export type ErrorCode = 'config_invalid' | 'etag_conflict' | 'storage_unavailable' | 'record_differs';
+export type ErrorCode = 'config_invalid' | 'etag_conflict' | 'storage_unavailable' | 'record_differs' | 'still_starting';
 
 export class KanalkollError extends Error {
   constructor(
@@ -50,5 +50,15 @@ export class RecordDiffers extends KanalkollError {
     readonly names: readonly string[],
   ) {
     super('record_differs', `${container}/${names.join(', ')} is stored already with other content, and kept as it is`);
+  }
+}
+
+/**
+ * A turn came before the directory is in place (the first sync not yet stored and followed up):
+ * answered "Kanalkoll startar", never with a refusal made from an empty directory.
+ */
+export class StillStarting extends KanalkollError {
+  constructor() {
+    super('still_starting', 'the directory is not in place yet: the first directory sync has not been stored and followed up');
   }
 }

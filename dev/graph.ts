@@ -7,7 +7,7 @@ import { TeamsAppInstalls, teamsAppsAnswer } from './teamsApps';
 /**
  * A local stand-in for Microsoft Graph: the users delta query Kanalkoll's directory sync calls,
  * in Graph's own REST shapes (pages with `@odata.nextLink`, a last page with `@odata.deltaLink`,
- * `manager@delta`, `@removed`), `sendMail` (R13: criticism to the registry's mailbox; kept in
+ * `manager@delta`, `@removed`), `GET /users?$top=1` (the settings check in /api/health), `sendMail` (R13: criticism to the registry's mailbox; kept in
  * `mail`, and answered 202 as Graph does), the app's proactive installation for a user (its state
  * in `teamsApps`, shared with the test connector: dev/teamsApps.ts), and errors with Retry-After on demand. Not a fake of
  * Kanalkoll: Kanalkoll's own data stays in Azurite.
@@ -176,6 +176,12 @@ export async function startGraph(users: readonly GraphUser[], options: { port?: 
         } else answer(found.status, found.body);
       });
       return;
+    }
+    // The settings check's one real call (bot/graph/probe.ts): the first users, as Graph pages them.
+    if (req.method === 'GET' && url.pathname === '/v1.0/users') {
+      const top = Math.max(1, Number(url.searchParams.get('$top') ?? '100') || 100);
+      const present = [...entries.values()].filter((e) => !e.removed).sort((x, y) => x.user.id.localeCompare(y.user.id));
+      return answer(200, { '@odata.context': `${base}/v1.0/$metadata#users(id)`, value: present.slice(0, top).map((e) => ({ id: e.user.id })) });
     }
     if (req.method !== 'GET' || url.pathname !== '/v1.0/users/delta') {
       return error(404, 'Request_ResourceNotFound', `The stand-in does not serve ${req.method} ${url.pathname}.`);

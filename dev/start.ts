@@ -138,15 +138,14 @@ async function main(): Promise<void> {
     };
     const server: FunctionServer = await serveHttp(registrations, port, (line) => console.log(`  ${line}`), { tick });
     stops.push(() => server.close());
+    // Served from here on, but not ready: turns get "Kanalkoll startar" and /api/health 503 until the first sync is done.
+    console.log(`  Functions on ${server.url}, starting: ready once the first directory sync is stored and followed up`);
 
     // The function files built the app on load. Departments and the communications chief are
     // Kanalkoll's own; the people come from the first directory sync, as they would in Azure.
     const app = opts.seed ? (await import('../bot/app')).kanalkoll() : undefined;
     await app?.ready();
     await app?.directory.load({ ...directory, people: [] });
-
-    const health = await fetch(`${server.url}/api/health`);
-    if (!health.ok) throw new Error(`/api/health answered ${health.status}: ${await health.text()}`);
 
     const playgrounds: Playground[] = [];
     if (opts.playground) {
@@ -164,6 +163,9 @@ async function main(): Promise<void> {
     }
     // After the chats are known: what the sync tells people (new departments, moved approvals) reaches a Playground.
     const synced = await app?.syncDirectory();
+    // Ready means ready: the line below is printed only once health says so.
+    const health = await fetch(`${server.url}/api/health`);
+    if (!health.ok) throw new Error(`/api/health answered ${health.status}: ${await health.text()}`);
 
     console.log(`
 Kanalkoll is running.

@@ -18,11 +18,13 @@ param allowedTenantIds string = tenant().tenantId
 @allowed(['name', 'role'])
 param registerResponsible string = 'name'
 
-@description('Entra object id of the Teams user who registers factual criticism (diarieföring); empty for none yet.')
+@description('Entra object id of the Teams user who registers factual criticism (diarieföring); empty for none yet: /api/health is then not ready.')
 param registrarAadObjectId string = ''
 
 @description('Kanalkoll\'s id in your Teams app catalog (a GUID: Teams admin center, Manage apps, Kanalkoll, App ID), once the app package is uploaded. Set, the app installs itself for people it has no chat with (Microsoft Graph; the identity needs TeamsAppInstallation.ReadWriteSelfForUser.All, README, Deploy); empty: only people who have the app installed are reached.')
 param teamsAppCatalogId string = ''
+@description('Entra object id of the municipal archive\'s Teams user, who gets the half-year snapshots (R15); empty for none yet: /api/health is then not ready.')
+param archiveAadObjectId string = ''
 
 @description('Days each write-once audit blob is kept unalterable (R4: decisions are public records, kept for good). The policy is created unlocked: lock it (az storage container immutability-policy lock) once checked; a locked policy can only be lengthened.')
 @minValue(1)
@@ -280,6 +282,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'KANALKOLL_PUBLIC_BASE_URL', value: 'https://${appName}.azurewebsites.net' }
         { name: 'KANALKOLL_REGISTER_RESPONSIBLE', value: registerResponsible }
         { name: 'KANALKOLL_REGISTRAR_AAD_OBJECT_ID', value: registrarAadObjectId }
+        { name: 'KANALKOLL_ARCHIVE_AAD_OBJECT_ID', value: archiveAadObjectId }
         // People from Entra ID (directorySync); the identity needs User.Read.All (README, Deploy).
         { name: 'KANALKOLL_GRAPH_URL', value: 'https://graph.microsoft.com' }
         // Proactive installation for people Kanalkoll has no chat with; the identity needs TeamsAppInstallation.ReadWriteSelfForUser.All (README, Deploy).

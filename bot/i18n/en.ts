@@ -37,6 +37,7 @@ export const en: Texts = {
   errors: {
     apology: 'Something went wrong on my side. Please try again in a moment.',
     storageDown: 'I cannot reach my data right now. Please try again shortly.',
+    starting: 'Kanalkoll is starting. Please try again in a moment.',
   },
   plan: {
     heading: 'Application for a social media assignment',

@@ -45,6 +45,8 @@ export const sv = {
   errors: {
     apology: 'Något gick fel hos mig. Försök igen om en stund.',
     storageDown: 'Jag kommer inte åt mina uppgifter just nu. Försök igen strax.',
+    /** A turn before the first directory sync is done: nothing is refused from an empty directory. */
+    starting: 'Kanalkoll startar, försök igen om en stund.',
   },
   plan: {
     heading: 'Ansökan om uppdrag i sociala medier',

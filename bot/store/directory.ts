@@ -31,6 +31,8 @@ const rolesRow = 'roles';
  * register's pages) can tell whether what it made from them is still current, without reading them.
  */
 const versionRow = 'version';
+/** Partition `sync`: the row that says the directory is in place (DirectoryStore.inPlace). */
+const inPlaceRow = 'inPlace';
 /** The people who report to a chief (R16): `chief_<aad>`, a row each. */
 const chiefPartition = (aadObjectId: string) => `chief_${encodeKey(aadObjectId)}`;
 /** The chiefs of a department (R1: whom the picker of who decides offers; R16: who hears monthly what was reported about it): `chiefsIn_<department>`, a row each with their name. */
@@ -357,7 +359,21 @@ export class DirectoryStore {
     await this.table.upsertEntity({ partitionKey: 'sync', rowKey: 'users', link, at }, 'Replace');
   }
 
-  /** Writes every entry of `directory`; entries not in it are left as they are. */
+  /**
+   * Whether the directory is in place for turns to rely on: the first sync round stored and its
+   * leavers followed up, or a directory with people loaded by hand (the tests). A stored fact, so a
+   * fresh instance after a deployment knows it too.
+   */
+  async inPlace(): Promise<boolean> {
+    return (await unlessMissing(this.table.getEntity('sync', inPlaceRow))) !== undefined;
+  }
+
+  /** Written once a sync round is stored and followed up (or a directory loaded by hand); never removed. */
+  async markInPlace(at: string, by: 'sync' | 'load'): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: 'sync', rowKey: inPlaceRow, at, by }, 'Replace');
+  }
+
+  /** Writes every entry of `directory`; entries not in it are left as they are. With people, the directory is in place. */
   async load(directory: Directory): Promise<void> {
     this.cache.clear();
     await this.keepReports(directory.people, false);
@@ -368,5 +384,6 @@ export class DirectoryStore {
       this.roles.upsert({ communicationsChiefAadObjectId: directory.communicationsChiefAadObjectId }),
     ]);
     await this.renewVersion();
+    if (directory.people.length > 0) await this.markInPlace(new Date().toISOString(), 'load');
   }
 }

@@ -7,7 +7,7 @@ import {
 import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import { CallerIdConstants, StatusCodes } from 'botframework-schema';
 import type { BotIdentity } from '../config';
-import { StorageUnavailable } from '../errors';
+import { StillStarting, StorageUnavailable } from '../errors';
 import type { Locale } from '../domain/locale';
 import { localeOf } from '../domain/locale';
 import { texts } from '../i18n';
@@ -133,6 +133,11 @@ export function createAdapter(identity: BotIdentity, log: Log, forcedLocale?: Lo
     if (error instanceof StorageUnavailable) {
       log.warn('storage_unavailable', { activityId: context.activity.id, activityType: type, error: error.message });
       await tell(t.storageDown);
+      return;
+    }
+    if (error instanceof StillStarting) {
+      log.info('turn_while_starting', { activityId: context.activity.id, activityType: type });
+      await tell(t.starting);
       return;
     }
     log.error('turn_error', {

@@ -7,6 +7,7 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { isVerb, type AdaptiveCard } from '../../cards';
+import { StillStarting } from '../errors';
 import { localeOf, type Locale } from '../domain/locale';
 import type { Conversation } from '../flows/turn';
 import { texts } from '../i18n';
@@ -20,6 +21,8 @@ export interface BotDependencies {
   readonly clock: () => Date;
   readonly forcedLocale?: Locale;
   readonly routes: Routes;
+  /** Whether the directory is in place; before, every turn is answered "Kanalkoll startar" and nothing is stored. */
+  readonly directoryInPlace: () => Promise<boolean>;
 }
 
 /** The shape of a Universal Action invoke, checked before anything acts on it. */
@@ -56,6 +59,7 @@ export class KanalkollBot extends TeamsActivityHandler {
     super();
 
     this.onTurn(async (context, next) => {
+      if (!(await deps.directoryInPlace())) throw new StillStarting();
       const { user, chat } = referencesOf(context, deps.clock());
       await Promise.all([user && deps.conversations.rememberUser(user), chat && deps.conversations.rememberChat(chat)]);
       await next();

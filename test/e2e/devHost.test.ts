@@ -27,6 +27,47 @@ describe('npm start (the dev host)', () => {
     }
   });
 
+  it('R10: ready means ready: from the moment health first answers 200, the whole plan goes through (before it, a turn gets "Kanalkoll startar", never a refusal)', async () => {
+    const connector = await startConnector();
+    const host = startDevHost(['--no-playground']);
+    try {
+      // Served from here, before the first directory sync: not ready yet.
+      const functions = await new Promise<string>((resolve, reject) => {
+        const seen = () => /Functions on (http:\/\/[^,\s]+), starting/.exec(host.output())?.[1];
+        const look = setInterval(() => {
+          const url = seen();
+          if (url) resolve(url);
+          if (url || host.child.exitCode !== null) clearInterval(look);
+          if (!url && host.child.exitCode !== null) reject(new Error(host.output()));
+        }, 5);
+      });
+      const client = (role: 'employee' | 'chief') => new TeamsClient(`${functions}/api/messages`, connector, role);
+      const [elin, karim] = [client('employee'), client('chief')];
+      // A turn before health is ready: "Kanalkoll startar", or (the sync already done) the answer itself; never a refusal.
+      const early = await elin.reply('hej');
+      if (early.text !== undefined) expect(early.text).toBe('Kanalkoll startar, försök igen om en stund.');
+      const statuses: number[] = [];
+      while (statuses.at(-1) !== 200) {
+        const status = await answers(`${functions}/api/health`);
+        if (typeof status === 'number') statuses.push(status);
+      }
+      // Every answer before the first 200 said "not yet" (503), never ready too early.
+      expect(statuses.slice(0, -1).every((s) => s === 503)).toBe(true);
+
+      // The moment health first answers: the whole plan, with the admin step's valid admins.
+      await karim.say('hej');
+      const sent = await sendPlan(elin, 'account');
+      const id = String(actionsOf(sent).find((a) => a.data.assignmentId)?.data.assignmentId);
+      expect(textOf(sent)).not.toContain('Välj en person som finns i listan');
+      expect(id).not.toBe('undefined');
+      await connector.cardArriving('personal-chief', (card) => textOf(card).includes(id) && actionsOf(card).some((a) => a.title === 'Godkänn'));
+    } finally {
+      host.child.kill('SIGINT');
+      await host.exited;
+      await connector.close();
+    }
+  });
+
   it('R1: the press answers at once; after Karim presses "Godkänn", Sara\'s card comes from the effects queue within the polling interval', async () => {
     const connector = await startConnector();
     const host = startDevHost(['--no-playground']);

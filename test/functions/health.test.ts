@@ -11,7 +11,7 @@ describe('GET /api/health', () => {
     const response = await fetch(`${app.url}/api/health`);
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toMatchObject({ status: 'ok', directory: 'in place' });
   });
 
   it('answers 503 with a fixed reason when storage is down, and keeps the storage\'s own error text for the log', async () => {
