@@ -269,9 +269,14 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     syncDirectory: async () => {
       if (!people) return undefined;
       await ready();
+      // A "förvaltningar" save that stopped half-way is finished, whoever comes first: this timer or the next save.
+      await directory.finishSaving();
+      const follow = () => followDirectory({ assignments, directory, run, reach: config.home, clock, log });
+      // Leavers an earlier round noted and did not finish are followed up first, whatever this round does.
+      if ((await directory.pendingFollowUps()).length > 0) await follow();
       const report = await syncDirectory({ people, directory, clock, log });
-      // What the round means for assignments: leavers' accounts, approvals that move on.
-      await followDirectory({ assignments, directory, run, reach: config.home, clock, log }, report.left);
+      // What the round means for assignments: leavers' accounts and plans, approvals that move on.
+      await follow();
       // The round is stored and followed up: from now on turns may rely on the directory.
       await directory.markInPlace(clock().toISOString(), 'sync');
       if (config.home) await tellAboutNewDepartments(flows, config.home, report.newDepartments);

@@ -171,6 +171,8 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'PlanWithdrawn':
     case 'OwnerLeft':
     case 'AdminLeft':
+    case 'SubstituteLeft':
+    case 'ApplicantLeft':
       return evolveRouting(next, event);
     case 'OwnerChangeApproved':
     case 'OwnerChangeRejected': {

@@ -47,6 +47,10 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' |
       return { role: 'directory', subject: event.owner.name };
     case 'AdminLeft':
       return { role: 'directory', subject: event.admin.name };
+    case 'SubstituteLeft':
+      return { role: 'directory', subject: event.substitute.name };
+    case 'ApplicantLeft':
+      return { role: 'directory', subject: event.applicant.name };
     case 'PlanApproved':
     case 'ChangesRequested':
     case 'PlanRejected':

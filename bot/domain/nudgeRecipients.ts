@@ -18,7 +18,9 @@ export function nudgeRecipients(nudge: Nudge, state: Assignment, approvers: Appr
   const step = waitingStep(state);
   switch (audience) {
     case 'owner':
-      add(state.applicant.aadObjectId, 'owner');
+      // An owner who left gets nothing more: until a new owner is named, their duties go to their chief.
+      if (state.status === 'active' && state.dutyLog?.ownerLeftAt) add(approvers.chief ?? approvers.communicator, 'escalation');
+      else add(state.applicant.aadObjectId, 'owner');
       break;
     case 'approver':
       add(step && approverOf(state, step, approvers), 'approver');

@@ -27,7 +27,11 @@ export type RoutingEvent =
   | { readonly type: 'ApprovalMoved'; readonly by: PersonRef; readonly at: string; readonly step: ApprovalStep; readonly from?: PersonRef; readonly to?: PersonRef; readonly reason: MoveReason }
   | { readonly type: 'PlanWithdrawn'; readonly by: PersonRef; readonly at: string; readonly version: number }
   | { readonly type: 'OwnerLeft'; readonly by: PersonRef; readonly at: string; readonly owner: PersonRef }
-  | { readonly type: 'AdminLeft'; readonly by: PersonRef; readonly at: string; readonly admin: PersonRef };
+  | { readonly type: 'AdminLeft'; readonly by: PersonRef; readonly at: string; readonly admin: PersonRef }
+  /** The plan's substitute (R14) left: named no more; the owner names another. */
+  | { readonly type: 'SubstituteLeft'; readonly by: PersonRef; readonly at: string; readonly substitute: PersonRef }
+  /** The applicant left while their plan waited for a decision: it is withdrawn, as if they had taken it back. */
+  | { readonly type: 'ApplicantLeft'; readonly by: PersonRef; readonly at: string; readonly applicant: PersonRef; readonly version: number; readonly step: ApprovalStep };
 
 export type RoutingRefusal =
   | { readonly reason: 'notAllowed' }
@@ -107,11 +111,14 @@ export function decideRouting(command: RoutingCommand, state: Assignment): Routi
       if (command.meta.version !== state.planVersion) return refuse({ reason: 'oldVersion' });
       return accept({ type: 'PlanWithdrawn', by, at, version: state.planVersion });
     case 'RecordLeaver': {
-      if (state.status !== 'active') return refuse({ reason: 'notWaiting' });
       const leaver = command.person;
+      // A plan still waiting for a decision cannot go on without its applicant: it is withdrawn.
+      if (step && state.status !== 'active' && state.applicant.aadObjectId === leaver.aadObjectId) return accept({ type: 'ApplicantLeft', by, at, applicant: leaver, version: state.planVersion, step });
+      if (state.status !== 'active') return refuse({ reason: 'notWaiting' });
       const events: RoutingEvent[] = [];
       if (state.applicant.aadObjectId === leaver.aadObjectId && !state.dutyLog?.ownerLeftAt) events.push({ type: 'OwnerLeft', by, at, owner: leaver });
       if (state.plan.kind === 'account' && state.plan.administration.admins.includes(leaver.aadObjectId)) events.push({ type: 'AdminLeft', by, at, admin: leaver });
+      if (state.plan.kind === 'account' && state.plan.administration.substitute === leaver.aadObjectId) events.push({ type: 'SubstituteLeft', by, at, substitute: leaver });
       return events.length > 0 ? accept(...events) : refuse({ reason: 'notWaiting' });
     }
     case 'AppointOwner':
@@ -136,7 +143,8 @@ export function evolveRouting(state: Assignment, event: RoutingEvent): Assignmen
       return 'assignedApprover' in state && state.assignedApprover && state.assignedApprover.aadObjectId === event.from?.aadObjectId
         ? ({ ...state, assignedApprover: undefined } as Assignment)
         : state;
-    case 'PlanWithdrawn': {
+    case 'PlanWithdrawn':
+    case 'ApplicantLeft': {
       const { id, applicant, createdAt, draft, revision, planVersion, plan } = state;
       return { id, applicant, createdAt, draft, revision, planVersion, plan, step: 'review', status: 'draft' };
     }
@@ -149,6 +157,10 @@ export function evolveRouting(state: Assignment, event: RoutingEvent): Assignmen
             plan: { ...state.plan, administration: { ...state.plan.administration, admins: state.plan.administration.admins.filter((a) => a !== event.admin.aadObjectId) } },
             dutyLog: { ...state.dutyLog, adminsChangedAt: event.at },
           }
+        : state;
+    case 'SubstituteLeft':
+      return state.status === 'active' && state.plan.kind === 'account' && state.plan.administration.substitute === event.substitute.aadObjectId
+        ? { ...state, plan: { ...state.plan, administration: { ...state.plan.administration, substitute: '' } } }
         : state;
     default: {
       const exhaustive: never = event;

@@ -193,7 +193,9 @@ export const en: Texts = {
       approved: (name, chief) => `${chief} approved that ${name} takes over the account.`,
       youOwn: (account, chief) => `You now own ${account}. ${chief} approved it.`,
       rejected: (chief) => `${chief} said no to the new owner.`,
+      substituteLeft: (name, account) => `${name} has left and is no longer the substitute for ${account}. Choose a new substitute with "Change administration" in "My accounts".`,
     },
+    applicantLeft: (name) => `${name} has left. The application is withdrawn and no longer waits for a decision.`,
     facts: { applicant: 'Applicant', department: 'Department', version: 'Version', comment: 'Comment' },
     otherDepartment: {
       title: 'Other department',
@@ -243,6 +245,8 @@ export const en: Texts = {
       ApprovalMoved: (to) => (to ? `moved the application to ${to}` : "moved the application to the department's communicator"),
       OwnerLeft: (who) => `saw in the directory that ${who} has left`,
       AdminLeft: (who) => `removed ${who} as an administrator (has left)`,
+      SubstituteLeft: (who) => `removed ${who} as the substitute (has left)`,
+      ApplicantLeft: (who) => `withdrew the application: ${who} has left`,
       DutyCompleted: 'finished a task',
       DutySnoozed: 'asked to be reminded later',
       ActivityPaused: 'paused the question whether the account is in use',

@@ -204,7 +204,10 @@ export const sv = {
       approved: (name: string, chief: string) => `${chief} har godkänt att ${name} tar över kontot.`,
       youOwn: (account: string, chief: string) => `Du ansvarar nu för ${account}. ${chief} har godkänt det.`,
       rejected: (chief: string) => `${chief} har sagt nej till bytet av ansvarig.`,
+      substituteLeft: (name: string, account: string) => `${name} har slutat och är inte längre ersättare för ${account}. Välj en ny ersättare med ”Ändra administration” i ”Mina konton”.`,
     },
+    /** The applicant left while the plan waited: it is withdrawn, and the chief hears. */
+    applicantLeft: (name: string) => `${name} har slutat. Ansökan är tillbakadragen och väntar inte längre på beslut.`,
     facts: { applicant: 'Sökande', department: 'Förvaltning', version: 'Version', comment: 'Kommentar' },
     /** R1: the plan names another department than the applicant's in the directory; the chief confirms it by approving. */
     otherDepartment: {
@@ -255,6 +258,8 @@ export const sv = {
       ApprovalMoved: (to: string | undefined) => (to ? `flyttade ansökan till ${to}` : 'flyttade ansökan till förvaltningens kommunikatör'),
       OwnerLeft: (who: string) => `såg i katalogen att ${who} har slutat`,
       AdminLeft: (who: string) => `tog bort ${who} som administratör (har slutat)`,
+      SubstituteLeft: (who: string) => `tog bort ${who} som ersättare (har slutat)`,
+      ApplicantLeft: (who: string) => `drog tillbaka ansökan: ${who} har slutat`,
       DutyCompleted: 'gjorde klart en uppgift',
       DutySnoozed: 'bad om en påminnelse senare',
       ActivityPaused: 'pausade frågan om kontot används',

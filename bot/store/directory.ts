@@ -26,6 +26,11 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 const organisation = 'organisation';
 const departmentRow = (id: string) => `department_${encodeKey(id)}`;
 const rolesRow = 'roles';
+/** A "förvaltningar" save too large for one transaction, while it is being written: every row it writes, in order. */
+const savingPrefix = 'saving_';
+type SavingRows = { partitionKey: string; rowKey: string; [column: string]: string }[];
+/** Actions one storage transaction may hold (Azure Table storage's limit). */
+const transactionLimit = 100;
 /**
  * A stamp renewed after every write of people or departments: what shows them to the public (the
  * register's pages) can tell whether what it made from them is still current, without reading them.
@@ -41,6 +46,9 @@ const chiefsPartition = (departmentId: string) => `${chiefsPrefix}${encodeKey(de
 const chiefRowSchema = z.object({ aadObjectId: z.string(), name: z.string() });
 /** Someone to whom someone reports, in a department. */
 export type Chief = z.infer<typeof chiefRowSchema>;
+
+/** Leavers still to be followed up on their assignments: a row each, until done. */
+const followUpPartition = 'followUp';
 
 /** How long a looked-up entry or list is reused: every nudge and every plan card asks for the same departments and people. */
 const cacheMs = 30_000;
@@ -116,27 +124,59 @@ export class DirectoryStore {
 
   /**
    * Stores who anchors plans, as the communications chief set it: the departments whose communicator
-   * changed, the communications chief, and an audit row per change, in one transaction (R4).
+   * or mailbox changed, the communications chief, and an audit row per change (R4). A save that fits
+   * in one storage transaction (100 actions) is one. A larger one (a directory of many departments,
+   * all named at once) is written whole in steps that can be taken again: first the whole save as
+   * one row (`saving`), then its audit rows, then the department rows and the chief, a hundred at a
+   * time, each written as it is meant to end (a replace), and last the `saving` row removed with the
+   * directory's stamp renewed, in one transaction. A save that stops half-way is finished by the
+   * next save or the next directory sync (`finishSaving`), never left half-done or done twice.
    */
   async saveOrganisation(organisation_: Organisation, events: readonly OrganisationEvent[]): Promise<void> {
+    await this.finishSaving();
     if (events.length === 0) return;
     const departments = await this.allDepartments();
     const changed = departments.filter((d) => events.some((e) => e.departmentId === d.id));
     const stamp = events[0]!.at;
-    const actions: TransactionAction[] = [
-      ...changed.map((d): TransactionAction => {
+    const audit = events.map((e, i) => ({ partitionKey: organisation, rowKey: `audit_${stamp}_${String(i).padStart(4, '0')}`, ...toColumns(e) }));
+    const rows = [
+      ...changed.map((d) => {
         const mailbox = organisation_.mailboxes[d.id] || undefined;
-        const department: Department = { id: d.id, name: d.name, communicatorAadObjectId: organisation_.communicators[d.id] ?? '', ...(mailbox ? { mailbox } : {}) };
-        return ['upsert', this.departments.entity(department), 'Replace'];
+        return this.departments.entity({ id: d.id, name: d.name, communicatorAadObjectId: organisation_.communicators[d.id] ?? '', ...(mailbox ? { mailbox } : {}) });
       }),
-      ...(events.some((e) => e.type === 'CommunicationsChiefNamed') ? [['upsert', this.roles.entity({ communicationsChiefAadObjectId: organisation_.communicationsChiefAadObjectId }), 'Replace'] as TransactionAction] : []),
-      ...events.map((e, i): TransactionAction => ['create', { partitionKey: organisation, rowKey: `audit_${stamp}_${String(i).padStart(3, '0')}`, ...toColumns(e) }]),
-      ['upsert', this.versionEntity(), 'Replace'],
+      ...(events.some((e) => e.type === 'CommunicationsChiefNamed') ? [this.roles.entity({ communicationsChiefAadObjectId: organisation_.communicationsChiefAadObjectId })] : []),
     ];
     try {
-      await this.table.submitTransaction(actions);
+      if (audit.length + rows.length + 1 <= transactionLimit) {
+        await this.table.submitTransaction([
+          ...rows.map((r): TransactionAction => ['upsert', r, 'Replace']),
+          ...audit.map((r): TransactionAction => ['create', r]),
+          ['upsert', this.versionEntity(), 'Replace'],
+        ]);
+        return;
+      }
+      // The audit rows first: a change is never stored without its record.
+      await this.table.upsertEntity({ partitionKey: organisation, rowKey: `${savingPrefix}${stamp}_${randomUUID()}`, ...toColumns([...audit, ...rows] satisfies SavingRows) }, 'Replace');
+      await this.finishSaving();
     } finally {
       this.cache.clear();
+    }
+  }
+
+  /** Finishes every "förvaltningar" save that stopped half-way (see `saveOrganisation`), oldest first; nothing when none did. */
+  async finishSaving(): Promise<void> {
+    const saves: Record<string, unknown>[] = [];
+    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rowsStartingWith(organisation, savingPrefix) } })) saves.push(e);
+    try {
+      for (const saving of saves) {
+        const rows = fromColumns(saving) as SavingRows;
+        for (let i = 0; i < rows.length; i += transactionLimit) {
+          await this.table.submitTransaction(rows.slice(i, i + transactionLimit).map((r): TransactionAction => ['upsert', r, 'Replace']));
+        }
+        await this.table.submitTransaction([['delete', { partitionKey: organisation, rowKey: String(saving.rowKey) }], ['upsert', this.versionEntity(), 'Replace']]);
+      }
+    } finally {
+      if (saves.length > 0) this.cache.clear();
     }
   }
 
@@ -304,6 +344,33 @@ export class DirectoryStore {
       // After the writes, so no reader in between keeps an old entry for the cache's 30 seconds.
       this.cache.clear();
     }
+  }
+
+  /**
+   * Leavers whose assignments are still to be followed up (`followUp`, a row each): written before
+   * the round's people, so a round that stops after storing them (when the person already reads as
+   * disabled and no later round can tell they left) still has them; removed once followed up.
+   */
+  async noteFollowUps(aadObjectIds: readonly string[], at: string): Promise<void> {
+    await eachLimited(aadObjectIds, atOnce, (aadObjectId) => this.table.upsertEntity({ partitionKey: followUpPartition, rowKey: encodeKey(aadObjectId), aadObjectId, at }, 'Replace'));
+  }
+
+  /** The leavers still to be followed up, as the directory has them now (someone who came back meanwhile is left out, and their row goes). */
+  async pendingFollowUps(): Promise<Person[]> {
+    const ids: string[] = [];
+    for await (const e of this.table.listEntities<{ aadObjectId: string }>({ queryOptions: { filter: odata`PartitionKey eq ${followUpPartition}` } })) ids.push(e.aadObjectId);
+    const found: Person[] = [];
+    for (const id of ids) {
+      const person = (await this.people.get({ partitionKey: 'person', rowKey: encodeKey(id) }))?.value;
+      if (person && person.enabled === false) found.push(person);
+      else await this.followedUp(id);
+    }
+    return found;
+  }
+
+  /** A leaver's assignments are all followed up: their row goes. */
+  async followedUp(aadObjectId: string): Promise<void> {
+    await unlessMissing(this.table.deleteEntity(followUpPartition, encodeKey(aadObjectId)));
   }
 
   /** GDPR: notes when people left (the sync saw them go; leaving again starts the count again), so what is kept about them can go in time. */

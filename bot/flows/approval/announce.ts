@@ -1,8 +1,9 @@
 // Longer than most files: what each event of a plan tells whom, in one switch, so no event is announced twice or forgotten.
 import { planStatusCard, type AdaptiveCard, type PlanStatusCardData } from '../../../cards';
 import { localDate } from '../../domain/calendar';
-import { waitingStep, type Approvers } from '../../domain/approval';
+import { approverOf, waitingStep, type Approvers } from '../../domain/approval';
 import type { Assignment } from '../../domain/assignment';
+import { isEnabled } from '../../domain/directory';
 import { texts } from '../../i18n';
 import { sentKey } from '../../store/assignmentLayout';
 import type { Outbox } from '../../store/outbox';
@@ -61,6 +62,9 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
   const once = async (purpose: string, aad: string, card: () => Promise<AdaptiveCard>, keep: boolean): Promise<boolean> => {
     const known = await deps.outbox.sent(state.id, keyOf(purpose));
     if (known) return known.delivered;
+    // Nothing goes to someone who left: no send, no record of one.
+    const person = await deps.directory.person(aad);
+    if (person && !isEnabled(person)) return false;
     const delivery = await deps.messenger.sendCard(reach, aad, await card());
     if (!delivery.ok && delivery.reason === 'retry') throw new Error(`card ${purpose} to ${aad} not sent yet: ${delivery.detail}`);
     const copy = keep && delivery.ok ? { ...delivery.sent, shownRevision: state.revision } : undefined;
@@ -156,6 +160,20 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
       if (state.status === 'active') return;
       const name = decides && (await nameOf(decides));
       await tell((t) => [name ? t.approval.toApplicant.movedTo(name) : t.approval.toApplicant.toCommunicator]);
+      return;
+    }
+    case 'SubstituteLeft': {
+      const account = state.plan?.kind === 'account' ? state.plan.channel.accountName : '';
+      await tell((t) => [t.approval.toOwner.substituteLeft(event.substitute.name, account)]);
+      return;
+    }
+    case 'ApplicantLeft': {
+      // The chief hears, and whoever the plan waited for if that was someone else; the applicant, who left, nothing.
+      const chief = approvers.chief ?? state.plan?.who.chiefAadObjectId;
+      const waitedFor = approverOf(state, event.step, approvers);
+      for (const [purpose, aad] of [['chief', chief], ['approver', waitedFor]] as const) {
+        if (aad && (purpose === 'chief' || aad !== chief)) await news(`applicantLeft_${purpose}`, aad, (t) => [t.approval.applicantLeft(event.applicant.name)]);
+      }
       return;
     }
     default: {

@@ -4,7 +4,7 @@ import type { Reach } from '../../store/conversations';
 /** Events that tell someone something: the next approver's card, news to the applicant or owner. */
 export type AnnouncedEvent = Extract<
   Event,
-  { type: 'PlanSubmitted' | 'PlanApproved' | 'ChangesRequested' | 'PlanRejected' | 'OwnerChangeProposed' | 'OwnerChangeApproved' | 'OwnerChangeRejected' | 'ApproverAssigned' | 'ApprovalMoved' }
+  { type: 'PlanSubmitted' | 'PlanApproved' | 'ChangesRequested' | 'PlanRejected' | 'OwnerChangeProposed' | 'OwnerChangeApproved' | 'OwnerChangeRejected' | 'ApproverAssigned' | 'ApprovalMoved' | 'SubstituteLeft' | 'ApplicantLeft' }
 >;
 
 /**
@@ -67,6 +67,10 @@ const unreachable = (event: never): never => {
 const adminIndex = (state: Assignment): Effect[] =>
   state.status === 'active' && state.plan.kind === 'account' ? state.plan.administration.admins.map((aadObjectId): Effect => ({ kind: 'index', aadObjectId, as: 'admin' })) : [];
 
+/** The plan's substitute (R14), listed so their leaving is followed up; a list read checks each absence's dates before it lets them act. */
+const substituteIndex = (state: Assignment): Effect[] =>
+  state.status === 'active' && state.plan.kind === 'account' && state.plan.administration.substitute ? [{ kind: 'index', aadObjectId: state.plan.administration.substitute, as: 'substitute' }] : [];
+
 /** The owner's own index row, written again when what they own changes. */
 const ownerIndex = (state: Assignment): Effect => ({ kind: 'index', aadObjectId: state.applicant.aadObjectId });
 
@@ -83,7 +87,7 @@ function implied(event: Event, state: Assignment): Implied {
         reaches: 'seen',
         announce: event,
         // The owner's row says what they own now ("hej" reads only their rows).
-        index: [ownerIndex(state), ...adminIndex(state), ...(state.plan?.kind === 'account' ? [{ kind: 'indexDepartment', departmentId: state.plan.who.departmentId } as const] : [])],
+        index: [ownerIndex(state), ...adminIndex(state), ...substituteIndex(state), ...(state.plan?.kind === 'account' ? [{ kind: 'indexDepartment', departmentId: state.plan.who.departmentId } as const] : [])],
       };
     case 'OwnerChangeApproved':
       return { reaches: 'seen', announce: event, index: [{ kind: 'index', aadObjectId: event.newOwner.aadObjectId }, { kind: 'index', aadObjectId: event.previousOwner.aadObjectId }] };
@@ -96,9 +100,11 @@ function implied(event: Event, state: Assignment): Implied {
     case 'OwnerChangeRejected':
     case 'ApproverAssigned':
     case 'ApprovalMoved':
+    case 'SubstituteLeft':
+    case 'ApplicantLeft':
       return { reaches: 'seen', announce: event, index: [] };
     case 'AdministrationChanged':
-      return { reaches: 'seen', index: adminIndex(state) };
+      return { reaches: 'seen', index: [...adminIndex(state), ...substituteIndex(state)] };
     case 'DraftCancelled':
     case 'RemovalRecorded':
     case 'DutyCompleted':

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { nudgeKey, stillDue, stillOpen, type DutySettings } from '../../domain/duties';
 import { bundlesOf, type Addressed } from '../../domain/nudgeBundles';
 import { nudgeRecipients } from '../../domain/nudgeRecipients';
+import { isEnabled } from '../../domain/directory';
 import type { Locale } from '../../domain/locale';
 import type { Log } from '../../log';
 import type { AssignmentStore } from '../../store/assignments';
@@ -63,6 +64,12 @@ interface Claimed {
 export async function deliverNudge(deps: DeliverDeps, message: NudgeMessage): Promise<void> {
   const { person, reach } = message;
   const now = () => deps.clock().toISOString();
+  // Nothing goes to someone who left, and nothing is recorded for them: the rules send it to someone else.
+  const recipient = await deps.directory.person(person);
+  if (recipient && !isEnabled(recipient)) {
+    deps.log.info('nudge_to_leaver_dropped', { aadObjectId: person, nudges: message.nudges.length });
+    return;
+  }
   const known = await knownFor(deps, message.nudges.map((n) => n.assignmentId));
   const items = new Map<string, Addressed>();
   for (const nudge of message.nudges) {

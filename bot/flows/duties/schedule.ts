@@ -10,6 +10,7 @@ import type { DutySchedule, WakeUp } from '../../store/duties';
 import type { JsonQueue } from '../../store/queues';
 import { bundlesOf } from '../../domain/nudgeBundles';
 import { nudgeRecipients, type NudgeRole } from '../../domain/nudgeRecipients';
+import { ownerLeftAt } from '../../domain/routing';
 import type { NudgeLedger } from '../../store/nudges';
 import { routedDepartment, type Approvers } from '../../domain/approval';
 import { approversFor } from '../shared/approvers';
@@ -38,7 +39,7 @@ export interface ScheduleDeps {
 }
 
 /** An owner's or a substitute's nudge goes to someone the assignment names: the directory has nothing to add. */
-const fromAssignmentAlone = (nudge: Nudge) => nudge.audience === 'owner' || nudge.audience === 'substitute';
+const fromAssignmentAlone = (nudge: Nudge, state: Assignment) => (nudge.audience === 'owner' && !ownerLeftAt(state)) || nudge.audience === 'substitute';
 
 /** The facts the rules need beyond the assignment: who the department communicator is (R10). */
 export async function factsFor(directory: DirectoryStore, state: Assignment): Promise<DutyFacts> {
@@ -121,7 +122,7 @@ export async function sweep(deps: ScheduleDeps, options: { isPastDue?: boolean }
       read++;
       const nudges = state ? nudgesBetween(state, DateTime.fromISO(wake.from), now, deps.settings, await factsOf(state)) : [];
       // Who decides on the plan is read from the directory only for a nudge that goes to one of them.
-      const approvers = state && nudges.some((n) => !fromAssignmentAlone(n)) ? await approversFor(deps.directory, state) : { chief: undefined };
+      const approvers = state && nudges.some((n) => !fromAssignmentAlone(n, state)) ? await approversFor(deps.directory, state) : { chief: undefined };
       const entries: { nudge: Nudge; people: ReadonlyMap<string, NudgeRole> }[] = nudges.map((nudge) => ({ nudge, people: nudgeRecipients(nudge, state as Assignment, approvers) }));
       for (const { nudge } of entries.filter((f) => f.people.size === 0)) {
         const reason = 'nobody to send it to (no chief, communicator or approver in the directory)';

@@ -23,6 +23,8 @@ export function organisationHandlers(deps: OrganisationDeps): Record<'show' | 's
       fallback: (turn, refusal) => show(turn, { notice: refusal.text, noticeStyle: 'attention' }),
       answer: async (turn, sent) => {
         const t = texts(turn.locale);
+        // A save that stopped half-way is finished first: this one is compared with what it stored.
+        await deps.directory.finishSaving();
         const [departments, chief] = await Promise.all([deps.directory.allDepartments(), deps.directory.communicationsChief()]);
         // Authorised from what is stored: whoever the directory names as communications chief now.
         if (turn.user.aadObjectId !== chief) return show(turn, { notice: t.organisation.onlyChief, noticeStyle: 'attention' });
@@ -38,7 +40,7 @@ export function organisationHandlers(deps: OrganisationDeps): Record<'show' | 's
         const events = organisationEvents(stored, checked.value, turn.user, deps.clock().toISOString(), people);
         await deps.directory.saveOrganisation(checked.value, events);
         // Plans that waited for a communicator (or had another) go to the one named now.
-        if (events.length > 0) await followDirectory({ ...deps, reach: turn.reach }, []);
+        if (events.length > 0) await followDirectory({ ...deps, reach: turn.reach });
         return show(turn, { notice: events.length > 0 ? t.organisation.saved(events.length) : t.organisation.unchanged });
       },
     }),

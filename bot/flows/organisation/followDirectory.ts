@@ -10,8 +10,8 @@ import { approversFor, currentApprover } from '../shared/approvers';
 import type { FlowDeps } from '../deps';
 
 export interface FollowDeps {
-  readonly assignments: Pick<AssignmentStore, 'get' | 'listFor' | 'administeredBy' | 'waiting'>;
-  readonly directory: Pick<DirectoryStore, 'person' | 'department' | 'communicationsChief'>;
+  readonly assignments: Pick<AssignmentStore, 'get' | 'listFor' | 'administeredBy' | 'substitutingFor' | 'inDepartment' | 'waiting'>;
+  readonly directory: Pick<DirectoryStore, 'person' | 'department' | 'communicationsChief' | 'pendingFollowUps' | 'followedUp'>;
   readonly run: FlowDeps['run'];
   /** Where the people concerned are reached (the organisation's tenant); without it nothing is changed. */
   readonly reach: Reach | undefined;
@@ -20,37 +20,64 @@ export interface FollowDeps {
 }
 
 export interface FollowReport {
-  /** Accounts whose owner or an admin left. */
+  /** Leavers followed up whole (their row of what was to be done is gone). */
+  readonly leavers: number;
+  /** Assignments whose owner, applicant, admin or substitute left. */
   readonly accounts: number;
   /** Waiting approvals that moved to someone else. */
   readonly moved: number;
 }
 
+/** Whether the leaver's going changes this assignment: a plan of theirs that waits, or an account they own, administer or are the substitute for. */
+function concerns(a: Assignment, aadObjectId: string): boolean {
+  if (a.status !== 'active') return waitingStep(a) !== undefined && a.applicant.aadObjectId === aadObjectId;
+  const administration = a.plan.kind === 'account' ? a.plan.administration : undefined;
+  return a.applicant.aadObjectId === aadObjectId || administration?.admins.includes(aadObjectId) === true || administration?.substitute === aadObjectId;
+}
+
 const refOf = (person: Person): PersonRef => ({ aadObjectId: person.aadObjectId, name: person.name });
 
 /**
- * What the organisation's changes mean for assignments, after a directory sync: an owner or admin
- * who left is recorded on each of their accounts (the owner-left duty, admin coverage), and every
- * waiting approval whose approver left or is no longer the one the directory names moves on, each
- * through the assignment's command path with its audit event. Safe to run again: a change already
- * recorded is refused by the rules and skipped.
+ * What the organisation's changes mean for assignments, after a directory sync: for each leaver the
+ * sync noted (store/directory.ts `noteFollowUps`, kept until done), a plan they applied for that
+ * waits is withdrawn (the chief hears), and on each account they owned, administered or were the
+ * plan's substitute for, their leaving is recorded (the owner-left duty, admin coverage, a new
+ * substitute to name); then every waiting approval whose approver left or is no longer the one the
+ * directory names moves on. Each goes through the assignment's command path with its audit event. A
+ * leaver's row goes only once every assignment of theirs took the change or needed none: a run that
+ * stops (or loses a race) leaves it for the next. Safe to run again: a change already recorded is
+ * refused by the rules and skipped.
  */
-export async function followDirectory(deps: FollowDeps, leavers: readonly Person[]): Promise<FollowReport> {
+export async function followDirectory(deps: FollowDeps): Promise<FollowReport> {
   if (!deps.reach) {
     deps.log.warn('directory_follow_without_tenant', { message: 'Set KANALKOLL_TENANT_ID for leavers and moved approvals to be followed up.' });
-    return { accounts: 0, moved: 0 };
+    return { leavers: 0, accounts: 0, moved: 0 };
   }
   const reach = deps.reach;
   const meta = () => ({ actor: directoryActor, now: deps.clock().toISOString() });
   let accounts = 0;
-  for (const leaver of leavers) {
+  let leavers = 0;
+  for (const leaver of await deps.directory.pendingFollowUps()) {
     const theirs = new Map<string, Assignment>();
-    for (const a of [...(await deps.assignments.listFor(leaver.aadObjectId)), ...(await deps.assignments.administeredBy(leaver.aadObjectId))]) theirs.set(a.id, a);
+    const found = await Promise.all([
+      deps.assignments.listFor(leaver.aadObjectId),
+      deps.assignments.administeredBy(leaver.aadObjectId),
+      deps.assignments.substitutingFor(leaver.aadObjectId),
+      // Accounts approved before the plan's substitute was listed: a substitute is mostly of the same department.
+      leaver.departmentId ? deps.assignments.inDepartment(leaver.departmentId) : Promise.resolve([]),
+    ]);
+    for (const a of found.flat()) theirs.set(a.id, a);
+    let done = true;
     for (const a of theirs.values()) {
-      if (a.status !== 'active') continue;
+      if (!concerns(a, leaver.aadObjectId)) continue;
       const command: Command = { type: 'RecordLeaver', meta: meta(), person: refOf(leaver) };
-      if ((await deps.run(command, { id: a.id, reach })).ok) accounts++;
+      const outcome = await deps.run(command, { id: a.id, reach });
+      if (outcome.ok) accounts++;
+      else if (outcome.reason === 'conflict') done = false;
     }
+    if (!done) continue;
+    await deps.directory.followedUp(leaver.aadObjectId);
+    leavers++;
   }
 
   let moved = 0;
@@ -75,7 +102,7 @@ export async function followDirectory(deps: FollowDeps, leavers: readonly Person
     };
     if ((await deps.run(command, { id: assignmentId, loaded: stored, reach })).ok) moved++;
   }
-  const report = { accounts, moved };
-  deps.log.info('directory_follow', { leavers: leavers.length, ...report });
+  const report = { leavers, accounts, moved };
+  deps.log.info('directory_follow', report);
   return report;
 }

@@ -5,7 +5,7 @@ import type { DirectoryStore } from '../../store/directory';
 
 export interface SyncDeps {
   readonly people: PeopleSource;
-  readonly directory: Pick<DirectoryStore, 'person' | 'everyone' | 'putPeople' | 'deltaLink' | 'saveDeltaLink' | 'allDepartments' | 'noteDepartments' | 'noteLeavers'>;
+  readonly directory: Pick<DirectoryStore, 'person' | 'everyone' | 'putPeople' | 'deltaLink' | 'saveDeltaLink' | 'allDepartments' | 'noteDepartments' | 'noteLeavers' | 'noteFollowUps'>;
   readonly clock: () => Date;
   readonly log: Log;
 }
@@ -16,15 +16,15 @@ export interface SyncReport {
   readonly changed: number;
   /** Of them, now disabled or gone from Entra ID. */
   readonly leavers: number;
-  /** Those who were there before this round and are not now: their accounts are followed up (follow.ts). */
+  /** Those who were there before this round and are not now: noted to be followed up (followDirectory.ts). */
   readonly left: readonly Person[];
   /** Departments Entra ID named for the first time: they have no communicator yet. */
   readonly newDepartments: readonly Department[];
 }
 
 /**
- * The directory timer: one round of the users delta query, all its pages first, then every changed
- * person written, then the delta link of the next round. If Graph fails on any page, nothing is
+ * The directory timer: one round of the users delta query, all its pages first, then the leavers to
+ * follow up noted, then every changed person written, then the delta link of the next round. If Graph fails on any page, nothing is
  * written and the next run starts from the same link; if a write fails, the next run reads the same
  * changes again (writing a person twice changes nothing). No one is removed: a leaver is kept as
  * disabled, so history and the register still have a name.
@@ -69,11 +69,14 @@ export async function syncDirectory(deps: SyncDeps): Promise<SyncReport> {
   // Departments come from Entra ID's department attribute; one seen for the first time is added, without a communicator.
   const named = round.users.flatMap((u) => (u.department?.trim() ? [{ id: departmentIdOf(u.department, departments), name: u.department.trim() }] : []));
   const newDepartments = await deps.directory.noteDepartments(named.filter((d) => !departments.some((known) => known.id === d.id)));
+  const left = people.filter((p) => p.enabled === false && wasThere.get(p.aadObjectId));
+  // Who left is known only while the stored entry still says they were there: what is to be done
+  // about them is written before the people, so a round that stops after them is still followed up.
+  await deps.directory.noteFollowUps(left.map((p) => p.aadObjectId), deps.clock().toISOString());
+  await deps.directory.noteLeavers(left.map((p) => p.aadObjectId), deps.clock().toISOString());
   // A full round holds everyone: who is a chief is known from it alone.
   await deps.directory.putPeople(people, { whole: !link });
   await deps.directory.saveDeltaLink(round.deltaLink, deps.clock().toISOString());
-  const left = people.filter((p) => p.enabled === false && wasThere.get(p.aadObjectId));
-  await deps.directory.noteLeavers(left.map((p) => p.aadObjectId), deps.clock().toISOString());
   const report = { full: !link, changed: people.length, leavers: people.filter((p) => p.enabled === false).length, left, newDepartments };
   deps.log.info('directory_sync', { full: report.full, changed: report.changed, leavers: report.leavers, left: left.length, newDepartments: newDepartments.map((d) => d.name).join(', ') });
   return report;

@@ -27,6 +27,8 @@ export function historyText(view: PlanView, event: AuditRecord): string {
     case 'ApproverAssigned':
     case 'OwnerLeft':
     case 'AdminLeft':
+    case 'SubstituteLeft':
+    case 'ApplicantLeft':
       return h[event.type](event.subject ?? '');
     case 'ApprovalMoved':
       return h.ApprovalMoved(event.subject);

@@ -1,0 +1,173 @@
+import { InvocationContext } from '@azure/functions';
+import { QueueClient } from '@azure/storage-queue';
+import { compose, type Kanalkoll } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import type { Command, PersonRef } from '../../bot/domain/assignment';
+import type { Log } from '../../bot/log';
+import { AssignmentStore } from '../../bot/store/assignments';
+import { AuditRecords } from '../../bot/store/auditRecords';
+import { DirectoryStore } from '../../bot/store/directory';
+import { connectTables, tableNames, type Tables } from '../../bot/store/tables';
+import { startAzurite, type Azurite } from '../../dev/azurite';
+import { asGraphUsers, startGraph, type GraphStandIn, type GraphUser } from '../../dev/graph';
+import { directory, tenantId, users, type Role } from '../../dev/roles';
+import { runEffectsWith } from '../../functions/runEffects';
+import { startConnector, type TestConnector } from '../support/connector';
+
+/**
+ * Point 3 of issue 33, "no leaver missed": the directory timer's process stops right after the round's
+ * people are stored (the leavers already read as disabled) and before anything is followed up. The
+ * next round must still follow every leaver up: an owner and admin, a plan's substitute, and an
+ * applicant whose plan waits.
+ */
+
+const quiet: Log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const person = (role: Role): PersonRef => ({ aadObjectId: users[role].aadObjectId, name: users[role].name });
+const now = new Date();
+const meta = (role: Role) => ({ actor: person(role), now: now.toISOString() });
+const approvers = { chief: users.chief.aadObjectId, communicator: users.communicator.aadObjectId, commsChief: users.commschief.aadObjectId };
+const decision = (role: Role, step: 'chief' | 'communicator' | 'commschief') => ({ ...meta(role), version: 1, step, approvers });
+const startDate = now.toISOString().slice(0, 10);
+
+const draft = (accountName: string) => ({
+  kind: 'account' as const,
+  who: { kind: 'account', departmentId: 'kultur-fritid', chiefAadObjectId: users.chief.aadObjectId },
+  channel: { platform: 'Instagram', accountName, accountUrl: `https://www.instagram.com/${accountName.replace(/\W/g, '').toLowerCase()}`, startDate },
+  purpose: { purpose: 'Berätta om kvällens aktiviteter.', audience: 'Unga 13–17 år', goals: ['200 följare inom ett halvår'], complement: 'Programmet finns på botkyrka.se.', sourceUrl: 'https://www.botkyrka.se/fritidsgardar' },
+  // Aida is an admin and the plan's substitute.
+  administration: { admins: [users.employee.aadObjectId, users.admin.aadObjectId], loginStorage: 'Kommunens lösenordshanterare', substitute: users.admin.aadObjectId },
+  commitments: { knowsMedium: true, hasTime: true, knowsGuidelines: true, linksToSource: true, communicatorHasLogin: true, answersWithin48h: true, removesPostsWithin48h: true, publishesModerationNotice: true, followsGraphicProfile: true, followsLegalTerms: true },
+});
+const choices = { applicantAadObjectId: users.employee.aadObjectId, departmentIds: directory.departments.map((d) => d.id), chief: users.chief.aadObjectId, platforms: ['Instagram'], people: new Map(directory.people.map((p) => [p.aadObjectId, p])) };
+const submitted = (id: string, accountName: string): Command[] => [
+  { type: 'StartPlan', meta: meta('employee'), id, draft: draft(accountName) },
+  { type: 'SubmitPlan', meta: { ...meta('employee'), revision: 1 }, choices },
+];
+const active = (id: string, accountName: string): Command[] => [
+  ...submitted(id, accountName),
+  { type: 'ApprovePlan', meta: decision('chief', 'chief') },
+  { type: 'ApprovePlan', meta: decision('communicator', 'communicator') },
+  { type: 'ApprovePlan', meta: decision('commschief', 'commschief') },
+];
+
+class Crash extends Error {}
+
+/** Storage that dies right after the round's first transaction of people (`$batch` on `directory`): it is stored, nothing after it is. */
+function dyingAfterPeople(tables: Tables): { arm: () => void; died: () => boolean } {
+  let armed = false;
+  let dead = false;
+  for (const name of tableNames) {
+    tables.client(name).pipeline.addPolicy({
+      name: 'dieAfterPeople',
+      sendRequest: async (request, next) => {
+        if (dead) throw new Crash('the process is gone');
+        const response = await next(request);
+        if (armed && name === 'directory' && request.url.includes('$batch') && response.status === 202) {
+          dead = true;
+          throw new Crash('died after the people were stored');
+        }
+        return response;
+      },
+    });
+  }
+  return { arm: () => (armed = true), died: () => dead };
+}
+
+describe('no leaver missed: a directory round that stops after storing its people', () => {
+  let azurite: Azurite;
+  let graph: GraphStandIn;
+  let connector: TestConnector;
+  let storage: string;
+  let assignments: AssignmentStore;
+  let audit: AuditRecords;
+  const graphUser = (role: Role): GraphUser => asGraphUsers(directory).find((u) => u.id === users[role].aadObjectId)!;
+  const app = (tables?: Tables): Kanalkoll =>
+    compose(
+      { ...loadConfig({ ...process.env, AzureWebJobsStorage: storage, KANALKOLL_TENANT_ID: tenantId, KANALKOLL_TEAMS_SERVICE_URL: connector.serviceUrl, KANALKOLL_GRAPH_URL: graph.url }), forcedLocale: 'sv' },
+      { log: quiet, ...(tables ? { tables } : {}) },
+    );
+
+  /** The effects queue's function until the queue is empty. */
+  async function settle(): Promise<void> {
+    const queue = new QueueClient(storage, 'effects');
+    const run = runEffectsWith(app());
+    for (;;) {
+      const { receivedMessageItems: [message] } = await queue.receiveMessages({ numberOfMessages: 1 });
+      if (!message) return;
+      await run(JSON.parse(Buffer.from(message.messageText, 'base64').toString('utf8')), new InvocationContext());
+      await queue.deleteMessage(message.messageId, message.popReceipt);
+    }
+  }
+
+  async function bring(commands: Command[], id: string): Promise<void> {
+    const clean = app();
+    for (const command of commands) {
+      const outcome = await clean.run(command, { id, reach: { tenantId, serviceUrl: connector.serviceUrl } });
+      if (!outcome.ok) throw new Error(`${command.type} was refused: ${JSON.stringify(outcome)}`);
+      await settle();
+    }
+  }
+
+  beforeAll(async () => {
+    azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
+    storage = azurite.connectionString;
+    const tables = connectTables(storage);
+    await tables.ensureCreated();
+    await new DirectoryStore(tables).load(directory);
+    graph = await startGraph(asGraphUsers(directory));
+    connector = await startConnector();
+    assignments = new AssignmentStore(tables);
+    audit = new AuditRecords(tables);
+    // The first round: everyone, and the delta link of the next.
+    await app().syncDirectory();
+  });
+  afterAll(async () => {
+    await connector.close();
+    await graph.close();
+    await azurite.stop();
+  });
+
+  it('R10, R14, R1: the next round follows every leaver up: the owner and admin, the substitute, the applicant whose plan waits', async () => {
+    const account = 'crash-account';
+    const waiting = 'crash-waiting';
+    await bring(active(account, 'Fritidsgårdarna'), account);
+    await bring(submitted(waiting, 'Biblioteken'), waiting);
+    expect((await assignments.get(waiting))!.value.status).toBe('awaiting_chief');
+
+    graph.upsert({ ...graphUser('employee'), accountEnabled: false });
+    graph.upsert({ ...graphUser('admin'), accountEnabled: false });
+    const tables = connectTables(storage);
+    const dying = dyingAfterPeople(tables);
+    const crashing = app(tables);
+    await crashing.ready();
+    dying.arm();
+    await expect(crashing.syncDirectory()).rejects.toThrow();
+    expect(dying.died()).toBe(true);
+    // The people are stored: both already read as disabled. Nothing was followed up.
+    const stored = new DirectoryStore(connectTables(storage));
+    expect((await stored.person(users.employee.aadObjectId))?.enabled).toBe(false);
+    expect((await stored.person(users.admin.aadObjectId))?.enabled).toBe(false);
+    const before = (await assignments.get(account))!.value;
+    expect(before.status === 'active' && before.dutyLog?.ownerLeftAt).toBeFalsy();
+
+    // The next round, in a fresh process.
+    await app().syncDirectory();
+    await settle();
+
+    const after = (await assignments.get(account))!.value;
+    expect(after.status === 'active' && after.dutyLog?.ownerLeftAt).toBeTruthy();
+    expect(after.plan?.kind === 'account' && after.plan.administration.admins).toEqual([]);
+    expect(after.plan?.kind === 'account' && after.plan.administration.substitute).toBe('');
+    expect((await audit.history(account)).filter((e) => e.role === 'directory').map((e) => `${e.type} ${e.subject}`).sort()).toEqual(
+      ['AdminLeft Aida Haddad', 'AdminLeft Elin Ek', 'OwnerLeft Elin Ek', 'SubstituteLeft Aida Haddad'].sort(),
+    );
+    expect((await assignments.get(waiting))!.value.status).toBe('draft');
+    expect((await audit.history(waiting)).at(-1)).toMatchObject({ type: 'ApplicantLeft', role: 'directory', subject: 'Elin Ek' });
+    expect(await stored.pendingFollowUps()).toEqual([]);
+
+    // Another round changes nothing more.
+    const revisions = [(await assignments.get(account))!.value.revision, (await assignments.get(waiting))!.value.revision];
+    await app().syncDirectory();
+    expect([(await assignments.get(account))!.value.revision, (await assignments.get(waiting))!.value.revision]).toEqual(revisions);
+  });
+});
