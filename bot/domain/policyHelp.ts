@@ -77,7 +77,7 @@ export const sources: Record<Topic, { readonly rules: readonly string[]; readonl
 };
 
 /** Every section a topic's answer says all of, the one it cites first. */
-export const sectionsOf = (topic: Topic): readonly PolicyHeading[] => [sources[topic].heading, ...(sources[topic].also ?? [])];
+export const sectionsOf = (topic: Topic): readonly [PolicyHeading, ...PolicyHeading[]] => [sources[topic].heading, ...(sources[topic].also ?? [])];
 
 /**
  * The words people use for each topic, Swedish and English, beside the policy's own. They weigh more

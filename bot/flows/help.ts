@@ -49,7 +49,7 @@ export function helpAnswer(locale: Locale, topic: Topic, conversation: Conversat
   const next = step && (conversation === 'personal' || sharedVerbs.has(step.verb)) ? step : undefined;
   return helpAnswerCard({
     ...t.topics[topic],
-    source: t.source(sectionsOf(topic)),
+    source: t.source(...sectionsOf(topic)),
     next: next && { title: t.next[next.title], verb: next.verb, data: next.data ?? {} },
     more: t.more,
   });

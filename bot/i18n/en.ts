@@ -614,7 +614,7 @@ export const en: Texts = {
     menuIntro: 'Choose a topic, or write your question in your own words.',
     notFound: 'I found no sure answer to that. Choose a topic below.',
     unknownTopic: 'I do not know that topic. Choose one below.',
-    source: (headings) => `From the policy: ${headings.map((heading) => `"${heading}"`).join(' and ')}`,
+    source: (heading, ...more) => `From the policy: ${[heading, ...more].map((h) => `"${h}"`).join(' and ')}`,
     more: 'More topics',
     next: { removal: 'Record a removed post', aboutUnit: 'What is written about my unit?', apply: 'New application', away: 'I am away', register: 'Show the register', reportBullying: 'Report bullying', reportNegative: 'Report a post', reportCriticism: 'Report criticism', accounts: 'My accounts' },
     topics: {

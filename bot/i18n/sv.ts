@@ -627,7 +627,7 @@ export const sv = {
     menuIntro: 'Välj ett ämne, eller skriv din fråga med egna ord.',
     notFound: 'Jag hittade inget säkert svar på det. Välj ett ämne här nedanför.',
     unknownTopic: 'Jag känner inte igen det ämnet. Välj ett här nedanför.',
-    source: (headings: readonly string[]) => `Ur policyn: ${headings.map((heading) => `”${heading}”`).join(' och ')}`,
+    source: (heading: string, ...more: string[]) => `Ur policyn: ${[heading, ...more].map((h) => `”${h}”`).join(' och ')}`,
     more: 'Fler ämnen',
     next: { removal: 'Registrera borttaget inlägg', aboutUnit: 'Vad skrivs om min enhet?', apply: 'Ny ansökan', away: 'Jag är borta', register: 'Visa registret', reportBullying: 'Rapportera mobbning', reportNegative: 'Rapportera inlägg', reportCriticism: 'Rapportera kritik', accounts: 'Mina konton' },
     topics: {
