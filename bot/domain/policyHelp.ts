@@ -12,6 +12,7 @@ import { policySections, type PolicyHeading } from './policySections';
  * place gets the topic menu, never a guess.
  */
 export const topics = [
+  'about',
   'assignment',
   'duties',
   'publicRecords',
@@ -35,12 +36,19 @@ export const topics = [
   'website',
   'plainLanguage',
   'createValue',
+  'socialMedia',
+  'why',
+  'improve',
 ] as const;
 export type Topic = (typeof topics)[number];
 
-/** Where each answer comes from: the policy's rule ids and the heading of its section (in Swedish, as published). */
-export const sources: Record<Topic, { readonly rules: readonly string[]; readonly heading: PolicyHeading }> = {
-  assignment: { rules: ['R1', 'R2'], heading: 'Få ett tydligt uppdrag' },
+/**
+ * Where each answer comes from: the policy's rule ids and the heading of its section (in Swedish, as
+ * published); `also`, the headings of further sections the answer says all of, cited after it.
+ */
+export const sources: Record<Topic, { readonly rules: readonly string[]; readonly heading: PolicyHeading; readonly also?: readonly PolicyHeading[] }> = {
+  about: { rules: [], heading: 'Vem vänder sig policyn till?', also: ['Sammanfattning'] },
+  assignment: { rules: ['R1', 'R2'], heading: 'Få ett tydligt uppdrag', also: ['Delta i sociala medier som ett uppdrag i arbetet'] },
   duties: { rules: ['R5'], heading: 'Få ett tydligt uppdrag' },
   publicRecords: { rules: ['R4'], heading: 'Få ett tydligt uppdrag' },
   register: { rules: ['R3'], heading: 'Redovisa sociala medier' },
@@ -63,18 +71,30 @@ export const sources: Record<Topic, { readonly rules: readonly string[]; readonl
   website: { rules: ['R7'], heading: 'Använd sociala medier som komplement till www.botkyrka.se' },
   plainLanguage: { rules: ['R9'], heading: 'Skriv klarspråk och hitta tonen' },
   createValue: { rules: [], heading: 'Skapa gärna värde' },
+  socialMedia: { rules: [], heading: 'Vad är sociala medier?' },
+  why: { rules: [], heading: 'Varför ska vi medverka i sociala medier?' },
+  improve: { rules: [], heading: 'Utveckla kommunikationen' },
 };
+
+/** Every section a topic's answer says all of, the one it cites first. */
+export const sectionsOf = (topic: Topic): readonly [PolicyHeading, ...PolicyHeading[]] => [sources[topic].heading, ...(sources[topic].also ?? [])];
 
 /**
  * The words people use for each topic, Swedish and English, beside the policy's own. They weigh more
  * than the answers' text: they are what a question in everyday words has in common with the topic.
  */
 const peoplesWords: Record<Topic, string> = {
+  about:
+    'vem är policyn för omfattas omfattar alla anställda medarbetare personal oavsett yrke vilket jobb hemtjänst hemtjänsten äldreboende undersköterska städare vaktmästare köket vikarie timanställd ' +
+    'bara privat konto sammanfatta sammanfattning i korthet kortfattat översikt huvuddrag handlar om syftet poängen stöd och råd positiv positivt ' +
+    'who is the policy for apply applies to me covers everyone all staff employees whatever job care worker cleaner caretaker kitchen temp ' +
+    'only a personal account summary sum up summarise in short overview gist main points about point support and advice positive mind okay with staff',
   assignment:
     'starta konto skaffa konto köra en sida nytt konto öppna konto egen sida jobbkonto ansöka ansökan blankett fylla i tillstånd lov godkänna godkänd räcker det chefen säger ja ' +
     'privat konto i jobbet använda sociala medier i tjänsten blogga i jobbet chatta med föräldrar elever skolappen lärplattform anställd eller privatperson bara följa läsa titta bevaka andra ' +
     'start account new account open account create page run an account form fill in permission approve approval allowed use private account for work only follow watch ' +
-    'sätta igång starta upp vem bestämmer vem säger ja eget konto för enheten set up launch get started begin who decides sign off green light go ahead process getting an account börja börjar',
+    'sätta igång starta upp vem bestämmer vem säger ja eget konto för enheten set up launch get started begin who decides sign off green light go ahead process getting an account börja börjar ' +
+    'yrkesroll arbetsuppdrag professional role part of my job',
   duties:
     'svara snabbt hur snabbt hur lång tid svarstid svara på frågor fråga ställer helg helger kväll kvällar timmar dygn hinna tid krav förväntas ansvar professionell ' +
     'kunna mediet kunskap ordentligt lära mig ' +
@@ -164,6 +184,17 @@ const peoplesWords: Record<Topic, string> = {
     'skriva hur ska jag skriva likadant anpassa ton tonen språk enkelt kort tilltal du till följarna formell personlig stavning fattar förstår ' +
     'how to write tone language simple short formal personal style spelling understand ' +
     'förkortningar fackord långa inlägg bra inlägg tone jargon abbreviations how long should a post be formal personal good posts same way every platform readable',
+  socialMedia:
+    'räknas som vad menas med definition definieras begrepp samlingsbegrepp exempel vilka tjänster plattformar plattform forum diskussionsforum bloggar wiki wikier wikipedia mikroblogg ' +
+    'nätverk communities användarna skapar innehåll interaktion vanlig webbplats skillnad ingår ' +
+    'counts as count what is meant by definition define term examples which services platforms platform forum forums discussion board blogs wiki wikis wikipedia microblog ' +
+    'networks users create content interaction included includes difference normal website',
+  why:
+    'varför syfte syftet vinner nytta fördel fördelar meningen med att vara med finnas där invånarna medborgarna lyssna prata med invånarna bättre service billigt effektivt nå många relationer bilden av kommunen slöseri skattepengar medverka medverkar delta engagemang ' +
+    'why purpose gain benefit benefits worth it be there where residents are citizens listen talk to residents better service cheap cheaply reach many people relationships image of the council waste taxpayers money taking part take part engagement',
+  improve:
+    'bli bättre lära mig lära sig utveckla utvecklas böcker bok litteratur läsa på råd på nätet inspiration effektivare proffsigare bättre på att blogga ' +
+    'get better improve improving learn learning books book reading literature advice online inspiration more effective better at blogging skills',
   createValue:
     'tips tipsa dela kunskap svår fråga krånglig fråga kräver vet inte svaret inte mitt område jobbar inte med det skicka vidare frågan rätt verksamhet tjänster lokala grupper expert hjälpa invånare ' +
     'tips share knowledge difficult question tricky not my area pass on the question right unit services local groups expert help residents ' +
@@ -250,6 +281,11 @@ const phrases: readonly [RegExp, string][] = [
   [/\blogga in\b|\blog in\b/g, ' lösenord '],
   [/\bprint screen\b/g, ' skärmdump '],
   [/\b(?:är|blir) borta\b|\b(?:am|are|is) away\b/g, ' semester '],
+  [/\bhome care\b/g, ' hemtjänst '],
+  [/\b(?:hålla|håller|höll) på med\b/g, ' gör '],
+  // "Sociala medier" is in every topic and so a stop word, except where it is what is asked about.
+  [/\b(?:vad är|vad menas med|vad betyder|what (?:is|are)|what is meant by|means? by|define)\s+(?:sociala medier|socialt medium|social media)\b/g, ' samlingsbegrepp '],
+  [/\b(?:som sociala medier|ett socialt medium|as social media|a social medium)\b/g, ' samlingsbegrepp '],
 ];
 
 /**
@@ -258,11 +294,11 @@ const phrases: readonly [RegExp, string][] = [
  */
 const stopWords = new Set(
   [
-    'och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut när efter upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas',
-    'ska skall får fick måste bör borde vill ville kommer göra gör gjorde finns fanns sen dom typ lite ens redan också ännu väl bara egentligen hej hallå tack snälla ok okej',
+    'och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut när efter upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan vår blivit dess inom mellan sådant varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas',
+    'ska skall får fick måste bör borde vill ville kommer göra gör gjorde finns fanns sen dom typ lite ens alls redan också ännu väl bara egentligen hej hallå tack snälla ok okej',
     'år dag dagar ny nytt nya många idag imorgon igår year years day days new many today tomorrow yesterday',
     'tillåtet tillåten okej använda allowed use using sida sidan sidor page pages räcker enough egen eget egna hjälp hjälpen help',
-    'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its itself they them their theirs themselves what which who whom this that these those am is are was were be been being have has had having do does did doing would should could ought a an the and but if or because as until while of at by for with about against between into through during before after above below to from up down in out on off over under again further then once here there when where why how all any both each few more most other some such no nor not only own same so than too very can will just may might must shall like get got hi hello thanks please okay ok',
+    'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its itself they them their theirs themselves what which who whom this that these those am is are was were be been being have has had having do does did doing would should could ought a an the and but if or because as until while of at by for with about against between into through during before after above below to from up down in out on off over under again further then once here there when where how all any both each few more most other some such no nor not only own same so than too very can will just may might must shall like get got hi hello thanks please okay ok',
     'facebook insta instagram ig face fb tiktok twitter x snapchat snap linkedin youtube threads bluesky mastodon sociala medier social media kommun kommunen kommunens botkyrka botkyrkas',
   ]
     .join(' ')
@@ -348,7 +384,7 @@ export class PolicyHelpSearch {
         words: peoplesWords[id],
         asked: asked.filter(([, topic]) => topic === id).map(([question]) => question).join(' '),
         answers: texts.map((t) => `${t[id].title} ${t[id].answer}`).join(' '),
-        section: `${sources[id].heading} ${policySections[sources[id].heading]}`,
+        section: sectionsOf(id).map((heading) => `${heading} ${policySections[heading]}`).join(' '),
       })),
     );
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { helpAnswerCard, helpTopicsCard, type AdaptiveCard, type Verb } from '../../cards';
 import type { Locale } from '../domain/locale';
-import { PolicyHelpSearch, sources, topics, type Topic } from '../domain/policyHelp';
+import { PolicyHelpSearch, sectionsOf, topics, type Topic } from '../domain/policyHelp';
 import { asked, elsewhere } from '../domain/policyQuestions';
 import { texts } from '../i18n';
 import { sharedVerbs, type Conversation } from './turn';
@@ -25,7 +25,9 @@ type NextTitle = keyof ReturnType<typeof texts>['help']['next'];
 
 /** Where an answer has a card that does what it says, the answer ends with that card's button. */
 const nextSteps: Partial<Record<Topic, { readonly title: NextTitle; readonly verb: Verb; readonly data?: object }>> = {
+  about: { title: 'apply', verb: 'plan.start' },
   assignment: { title: 'apply', verb: 'plan.start' },
+  why: { title: 'apply', verb: 'plan.start' },
   duties: { title: 'away', verb: 'absence.form' },
   register: { title: 'register', verb: 'register.show' },
   website: { title: 'register', verb: 'register.show' },
@@ -47,7 +49,7 @@ export function helpAnswer(locale: Locale, topic: Topic, conversation: Conversat
   const next = step && (conversation === 'personal' || sharedVerbs.has(step.verb)) ? step : undefined;
   return helpAnswerCard({
     ...t.topics[topic],
-    source: t.source(sources[topic].heading),
+    source: t.source(...sectionsOf(topic)),
     next: next && { title: t.next[next.title], verb: next.verb, data: next.data ?? {} },
     more: t.more,
   });

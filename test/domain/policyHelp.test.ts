@@ -1,5 +1,6 @@
-import { PolicyHelpSearch, sources, topics, type Topic } from '../../bot/domain/policyHelp';
+import { PolicyHelpSearch, sectionsOf, sources, topics, type Topic } from '../../bot/domain/policyHelp';
 import { asked, elsewhere } from '../../bot/domain/policyQuestions';
+import { policySections } from '../../bot/domain/policySections';
 import { texts } from '../../bot/i18n';
 import { blind } from './data/policyHelpBlind';
 import { blindBySeparateWriter } from './data/policyHelpBlindSeparate';
@@ -61,22 +62,35 @@ function heldOut(search: PolicyHelpSearch): { byLanguage: Record<Language, Score
 }
 
 /**
- * The second held-out set, by a writer who read only the policy: right when the answer's section is the
- * one the writer named. Questions about a section the help has no topic for are counted apart.
+ * The sections that had a topic when the separate writer's set was first scored (2026-12-06); the rest
+ * (who the policy is for, the summary, what social media are, why, what an assignment is, developing
+ * the communication) got theirs after, and are scored apart as well, so neither hides the other.
  */
-function bySeparateWriter(search: PolicyHelpSearch): { covered: Record<Language, Score>; uncovered: Score; misses: string[] } {
-  const headings = new Set(Object.values(sources).map((s) => s.heading as string));
+const coveredFirst = new Set<string>(
+  topics.filter((t) => !['about', 'socialMedia', 'why', 'improve'].includes(t)).map((t) => sources[t].heading),
+);
+
+/**
+ * The second held-out set, by a writer who read only the policy: right when the answer found cites the
+ * section the writer named (a topic cites only sections its answer says all of: `sources`). Questions
+ * about a section no topic cites are counted apart.
+ */
+function bySeparateWriter(search: PolicyHelpSearch): { covered: Record<Language, Score>; first: Record<Language, Score>; uncovered: Score; misses: string[] } {
+  const headings = new Set<string>(topics.flatMap(sectionsOf));
   const covered: Record<Language, Score> = { sv: { right: 0, asked: 0 }, en: { right: 0, asked: 0 } };
+  const first: Record<Language, Score> = { sv: { right: 0, asked: 0 }, en: { right: 0, asked: 0 } };
   const uncovered: Score = { right: 0, asked: 0 };
   const misses: string[] = [];
   for (const [language, question, section] of blindBySeparateWriter) {
     const found = search.topicOf(question);
-    const score = headings.has(section) ? covered[language] : uncovered;
-    score.asked++;
-    if (found && sources[found].heading === section) score.right++;
-    else misses.push(`${question} → ${found ?? 'menu'} (right: "${section}")`);
+    const right = found !== undefined && (sectionsOf(found) as readonly string[]).includes(section);
+    for (const score of headings.has(section) ? [covered[language], ...(coveredFirst.has(section) ? [first[language]] : [])] : [uncovered]) {
+      score.asked++;
+      if (right) score.right++;
+    }
+    if (!right) misses.push(`${question} → ${found ?? 'menu'} (right: "${section}")`);
   }
-  return { covered, uncovered, misses };
+  return { covered, first, uncovered, misses };
 }
 
 describe('policy help: which topic a question is about', () => {
@@ -93,7 +107,7 @@ describe('policy help: which topic a question is about', () => {
           `${(result.unrelatedAnswered * 100).toFixed(1)} % of ${elsewhere.length} unrelated questions answered (goal ≤ 10 %)`,
         `policy help, held out: ${percent(held.all)} right first; Swedish ${percent(held.byLanguage.sv)}, English ${percent(held.byLanguage.en)} (goal ≥ 90 %)`,
         `policy help, held out by a separate writer who read only the policy: ${percent(separate.covered.sv)} Swedish, ${percent(separate.covered.en)} English of the questions whose section has a topic (goal ≥ 90 %); ` +
-          `${separate.uncovered.asked} about sections with no topic yet (the summary, who the policy is for, what social media are, why, developing the communication)`,
+          `of those whose section had one first, ${percent(separate.first.sv)} Swedish, ${percent(separate.first.en)} English; ${separate.uncovered.asked} about sections with no topic`,
         'missed, by the separate writer:',
         ...separate.misses,
         'missed, cross-validated:',
@@ -134,10 +148,17 @@ describe('policy help: which topic a question is about', () => {
   });
 
   // The goal is 90 % (issue 31); what is reached is asserted (2026-12-06: 23/24 Swedish, 20/24 English).
-  it('R17–R23: answers the held-out questions of a separate writer, who read only the policy, with the right section first: at least 95 % in Swedish and 80 % in English of those whose section has a topic', () => {
+  it('R17–R23: answers the held-out questions of a separate writer, who read only the policy, with the right section first: at least 95 % in Swedish and 80 % in English of those whose section had a topic first', () => {
     expect(blindBySeparateWriter.length).toBe(60);
-    expect(share(separate.covered.sv)).toBeGreaterThanOrEqual(0.95);
-    expect(share(separate.covered.en)).toBeGreaterThanOrEqual(0.8);
+    expect(share(separate.first.sv)).toBeGreaterThanOrEqual(0.95);
+    expect(share(separate.first.en)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  // Every section the separate writer asked about has a topic (issue 31); what is reached is asserted (2026-12-07: 28/30 Swedish, 25/30 English).
+  it('R17–R23: every section the separate writer asked about has a topic that cites it, and at least 93 % in Swedish and 83 % in English of all their questions are answered with it first', () => {
+    expect(separate.uncovered.asked).toBe(0);
+    expect(share(separate.covered.sv)).toBeGreaterThanOrEqual(0.93);
+    expect(share(separate.covered.en)).toBeGreaterThanOrEqual(0.83);
   });
 
   it('no held-out question is among the labelled questions the search is built from', () => {
@@ -189,6 +210,31 @@ describe('policy help: which topic a question is about', () => {
     ['R22', 'forwardCriticism', ['line manager', 'head of communications', 'negative for the municipality']],
   ] as [string, Topic, string[]][])('%s: the English answer on %s says what the policy says', (_rule, topic, says) => {
     for (const words of says) expect(texts('en').help.topics[topic].answer).toContain(words);
+  });
+
+  // The sections that are not rules (who the policy is for, the summary, what social media are, why,
+  // what an assignment is, developing the communication): a question about them meets the topic that says them.
+  it.each([
+    ['sv', 'jag jobbar i hemtjänsten, gäller policyn mig?', 'about', ['Policyn gäller dig som jobbar i Botkyrka kommun', 'stöd och råd', 'ser positivt på', 'privat är du med som dig själv', 'förankrat hos kommunikationschefen']],
+    ['en', 'does the policy apply to me? I work in home care', 'about', ['for you who work for Botkyrka municipality', 'support and advice', 'positive about you taking part', 'privately you take part as yourself', 'anchored with the head of communications']],
+    ['sv', 'vad räknas som sociala medier?', 'socialMedia', ['bygger på samtal', 'användarna själva skapar innehållet', 'Wikipedia', 'forum, bloggar']],
+    ['en', 'what counts as social media?', 'socialMedia', ['built on conversation', 'the users themselves create the content', 'Wikipedia', 'Forums, blogs']],
+    ['sv', 'varför ska kommunen vara på sociala medier?', 'why', ['Folk pratar redan om Botkyrka', 'bättre service', 'på deras villkor', 'snabbt och billigt', 'förbättra bilden av Botkyrka']],
+    ['en', 'why is the council on social media?', 'why', ['People already talk about Botkyrka', 'serve residents better', 'on their terms', 'quickly and cheaply', 'improve the picture of Botkyrka']],
+    ['sv', 'vad räknas som ett uppdrag i jobbet?', 'assignment', ['i din yrkesroll', 'blogga om ett arbetsuppdrag', 'elever och föräldrar', 'fler regler']],
+    ['en', 'what counts as an assignment at work?', 'assignment', ['in your professional role', 'blogging about a work task', 'pupils and parents', 'More rules']],
+    ['sv', 'hur kan jag bli bättre på att blogga för skolan?', 'improve', ['böcker och råd på nätet', 'blogga, twittra']],
+    ['en', 'how can I get better at tweeting?', 'improve', ['books and advice online', 'blogging, tweeting']],
+  ] as ['sv' | 'en', string, Topic, string[]][])('R17–R23 (%s): "%s" is answered by %s, which says what its sections say', (language, question, topic, says) => {
+    expect(search.topicOf(question)).toBe(topic);
+    for (const words of says) expect(texts(language).help.topics[topic].answer).toContain(words);
+  });
+
+  it('R17–R23: every section of the policy is cited by a topic, and the new answers cite theirs', () => {
+    const cited = new Set<string>(topics.flatMap(sectionsOf));
+    expect(Object.keys(policySections).filter((heading) => !cited.has(heading))).toEqual([]);
+    expect(sectionsOf('about')).toEqual(['Vem vänder sig policyn till?', 'Sammanfattning']);
+    expect(sectionsOf('assignment')).toContain('Delta i sociala medier som ett uppdrag i arbetet');
   });
 
   it('a message far longer than a question, or one endless word, is answered (with the menu) without stalling', () => {

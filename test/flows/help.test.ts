@@ -64,6 +64,36 @@ describe('policy help in chat', () => {
     expect(actionsOf(await elin.say('får jag vara på insta på arbetstid?')).map((a) => a.title)).toEqual(['Fler ämnen']);
   });
 
+  it('R17–R23: "gäller policyn mig som jobbar i hemtjänsten?" is answered with who the policy is for and its summary, with the way to an assignment, in both languages', async () => {
+    const card = await elin.say('gäller policyn mig som jobbar i hemtjänsten?');
+    expect(textOf(card)).toContain('Policyn gäller dig som jobbar i Botkyrka kommun, vilket jobb du än har');
+    expect(textOf(card)).toContain('Ur policyn: ”Vem vänder sig policyn till?” och ”Sammanfattning”');
+    expect(actionsOf(card).map((a) => a.title)).toEqual(['Ny ansökan', 'Fler ämnen']);
+
+    const english = await world.client('admin', 'en-US').say('does the policy apply to me? I work in home care');
+    expect(textOf(english)).toContain('The policy is for you who work for Botkyrka municipality, whatever your job');
+    expect(textOf(english)).toContain('From the policy: \\"Vem vänder sig policyn till?\\" and \\"Sammanfattning\\"');
+  });
+
+  it('R17–R23: what social media are, why the municipality takes part, what an assignment is and how to get better are answered from their sections', async () => {
+    const what = await elin.say('vad räknas som sociala medier?');
+    expect(textOf(what)).toContain('där användarna själva skapar innehållet');
+    expect(textOf(what)).toContain('Ur policyn: ”Vad är sociala medier?”');
+
+    const why = await world.client('admin', 'en-US').say('why is the council on social media?');
+    expect(textOf(why)).toContain('to serve residents better');
+    expect(textOf(why)).toContain('From the policy: \\"Varför ska vi medverka i sociala medier?\\"');
+    expect(actionsOf(why).map((a) => a.title)).toEqual(['New application', 'More topics']);
+
+    const assignment = await elin.say('vad räknas som ett uppdrag i jobbet?');
+    expect(textOf(assignment)).toContain('i din yrkesroll');
+    expect(textOf(assignment)).toContain('Ur policyn: ”Få ett tydligt uppdrag” och ”Delta i sociala medier som ett uppdrag i arbetet”');
+
+    const better = await elin.say('hur kan jag bli bättre på att blogga för skolan?');
+    expect(textOf(better)).toContain('böcker och råd på nätet');
+    expect(textOf(better)).toContain('Ur policyn: ”Utveckla kommunikationen”');
+  });
+
   it('questions about one\'s own things, in one\'s own words, reach them and not a policy text', async () => {
     for (const question of ['hur går det med min ansökan?', 'var är min ansökan?', 'har min chef godkänt?', 'Has my manager approved it?']) {
       expect([question, textOf(await elin.say(question))]).toEqual([question, expect.stringMatching(/Mina ansökningar|My applications/)]);
