@@ -1,7 +1,8 @@
 import { organisationEvents } from '../../bot/domain/organisation';
 import { organisationOf } from '../../bot/flows/shared/departmentsCard';
 import { DirectoryStore } from '../../bot/store/directory';
-import { connectTables, type Tables } from '../../bot/store/tables';
+import { connectTables } from '../../bot/store/tables';
+import { afterBatches, dyingTables } from '../support/dyingStorage';
 import { users } from '../../dev/roles';
 import { startTeams, type TeamsWorld } from '../support/teams';
 import { textOf, type TeamsClient } from '../support/teamsClient';
@@ -48,7 +49,7 @@ describe('"förvaltningar": a save larger than one storage transaction', () => {
     // The save is made at the store, in a process that dies after its first transaction of rows.
     const before = await directory.organisationHistory();
     const tables = connectTables(world.storage);
-    dieAfterBatches(tables, 2);
+    dyingTables(tables, afterBatches('directory', 2));
     const dying = new DirectoryStore(tables);
     const departments = await dying.allDepartments();
     const was = organisationOf(departments, users.commschief.aadObjectId);
@@ -69,23 +70,3 @@ describe('"förvaltningar": a save larger than one storage transaction', () => {
     expect((await directory.organisationHistory()).length).toBe(before.length + 130);
   });
 });
-
-class Crash extends Error {}
-
-/** Storage that dies right after its `n`th transaction (`$batch`): that one is stored, nothing after it is. */
-function dieAfterBatches(tables: Tables, n: number): void {
-  let batches = 0;
-  let dead = false;
-  tables.client('directory').pipeline.addPolicy({
-    name: 'dieAfterBatches',
-    sendRequest: async (request, next) => {
-      if (dead) throw new Crash('the process is gone');
-      const response = await next(request);
-      if (request.url.includes('$batch') && ++batches === n) {
-        dead = true;
-        throw new Crash('the process is gone');
-      }
-      return response;
-    },
-  });
-}

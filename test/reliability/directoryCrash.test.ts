@@ -7,7 +7,8 @@ import type { Log } from '../../bot/log';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditRecords } from '../../bot/store/auditRecords';
 import { DirectoryStore } from '../../bot/store/directory';
-import { connectTables, tableNames, type Tables } from '../../bot/store/tables';
+import { connectTables, type Tables } from '../../bot/store/tables';
+import { afterBatches, dyingTables } from '../support/dyingStorage';
 import { startAzurite, type Azurite } from '../../dev/azurite';
 import { asGraphUsers, startGraph, type GraphStandIn, type GraphUser } from '../../dev/graph';
 import { directory, tenantId, users, type Role } from '../../dev/roles';
@@ -50,28 +51,8 @@ const active = (id: string, accountName: string): Command[] => [
   { type: 'ApprovePlan', meta: decision('commschief', 'commschief') },
 ];
 
-class Crash extends Error {}
-
 /** Storage that dies right after the round's first transaction of people (`$batch` on `directory`): it is stored, nothing after it is. */
-function dyingAfterPeople(tables: Tables): { arm: () => void; died: () => boolean } {
-  let armed = false;
-  let dead = false;
-  for (const name of tableNames) {
-    tables.client(name).pipeline.addPolicy({
-      name: 'dieAfterPeople',
-      sendRequest: async (request, next) => {
-        if (dead) throw new Crash('the process is gone');
-        const response = await next(request);
-        if (armed && name === 'directory' && request.url.includes('$batch') && response.status === 202) {
-          dead = true;
-          throw new Crash('died after the people were stored');
-        }
-        return response;
-      },
-    });
-  }
-  return { arm: () => (armed = true), died: () => dead };
-}
+const dyingAfterPeople = (tables: Tables) => dyingTables(tables, afterBatches('directory', 1), { armed: false });
 
 describe('no leaver missed: a directory round that stops after storing its people', () => {
   let azurite: Azurite;

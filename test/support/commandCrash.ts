@@ -15,12 +15,13 @@ import { DutySchedule } from '../../bot/store/duties';
 import { Outbox } from '../../bot/store/outbox';
 import { RegisterStore } from '../../bot/store/register';
 import { connectQueues, type Queues } from '../../bot/store/queues';
-import { connectTables, type Tables, tableNames } from '../../bot/store/tables';
+import { connectTables, type Tables } from '../../bot/store/tables';
 import { startAzurite, type Azurite } from '../../dev/azurite';
 import { directory, tenantId, users, type Role } from '../../dev/roles';
 import { effectsSweepWith } from '../../functions/effectsSweep';
 import { runEffectsWith } from '../../functions/runEffects';
 import { startConnector, type TestConnector } from './connector';
+import { Crash, dyingTables, isCrash } from './dyingStorage';
 
 /**
  * R4: nothing about an assignment may be lost. Each kind of command is run once uninterrupted (the
@@ -94,37 +95,18 @@ const scenarios = [
   { name: 'activity paused', before: active, command: () => ({ type: 'PauseActivity', meta: meta('employee'), until: '2027-04-15' }) },
 ] as const satisfies readonly Scenario[];
 
-class Crash extends Error {}
-/** The crash, as it reaches the app: storage's client reports a call that got no answer as StorageUnavailable. */
-const isCrash = (error: unknown) => error instanceof Crash || (error instanceof Error && error.cause instanceof Crash);
-
 /** Storage that dies right after the `n`th table write once armed: that write is stored, nothing after it is, queues included. */
 function dyingAfter(tables: Tables, queues: Queues, n: number) {
   let writes = 0;
-  let armed = false;
-  let dead = false;
-  for (const name of tableNames) {
-    tables.client(name).pipeline.addPolicy({
-      name: 'dieAfterWrite',
-      sendRequest: async (request, next) => {
-        if (dead) throw new Crash('the process is gone');
-        const response = await next(request);
-        if (armed && request.method !== 'GET' && ++writes === n) {
-          dead = true;
-          throw new Crash(`died after write ${n}: ${request.method} ${new URL(request.url).pathname}`);
-        }
-        return response;
-      },
-    });
-  }
+  const { arm, died } = dyingTables(tables, (request) => request.method !== 'GET' && ++writes === n, { armed: false });
   const dyingQueues: Queues = {
     ensureCreated: () => queues.ensureCreated(),
     queue: <T>(name: Parameters<Queues['queue']>[0]) => {
       const queue = queues.queue<T>(name);
-      return { send: (message: T, delaySeconds?: number) => (dead ? Promise.reject(new Crash('the process is gone')) : queue.send(message, delaySeconds)) };
+      return { send: (message: T, delaySeconds?: number) => (died() ? Promise.reject(new Crash('the process is gone')) : queue.send(message, delaySeconds)) };
     },
   };
-  return { arm: () => (armed = true), died: () => dead, queues: dyingQueues };
+  return { arm, died, queues: dyingQueues };
 }
 
 /** The scenarios by name: each test file takes some, so the slowest suite of npm test runs on two workers. */
