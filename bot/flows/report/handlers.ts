@@ -7,14 +7,13 @@ import type { FieldError } from '../../domain/fields';
 import { isRegisteredKind, needsRegistration, reportKinds, validateReport, type RegisteredKind, type ReportContent, type ReportKind } from '../../domain/report';
 import { texts, type Texts } from '../../i18n';
 import type { FiledReport, ReportAbout } from '../../store/reports';
-import { cardFields, echoLength, shortened } from '../turn';
+import { cardFields, shortened, shownAgain, type CardHandler, type CardTurn } from '../turn';
 import { commsChiefFor, forwarded, recipientsOf, reportPdf } from './forward';
 import { longDate } from '../../domain/calendar';
 import type { Locale } from '../../domain/locale';
 import { capitalised, diaryHandler, registrarCard, type RegistrarDeps } from './registrar';
 import { accountsLookedAfter } from '../shared/lookedAfter';
 import { cardInput } from '../commands/press';
-import type { CardHandler, CardTurn } from '../turn';
 import type { FlowDeps } from '../deps';
 
 /** What reporting reads. */
@@ -76,7 +75,7 @@ export function reportHandlers(deps: ReportDeps): Record<'menu' | 'form' | 'send
     const departments = kind === 'criticism' ? await deps.directory.allDepartments() : [];
     const result = validateReport(kind, data, { accountIds: accounts.map((a) => a.id), departmentIds: departments.map((d) => d.id) });
     if (!result.ok) {
-      const values = Object.fromEntries(fields[kind].map((f) => [f, typeof data[f] === 'string' ? (data[f] as string).slice(0, echoLength) : '']));
+      const values = Object.fromEntries(fields[kind].map((f) => [f, shownAgain(data[f])]));
       return form(turn, kind, { values, errors: result.errors });
     }
     const t = texts(turn.locale).report;

@@ -11,7 +11,7 @@ import type { FiledReport } from '../../store/reports';
 import type { FlowDeps } from '../deps';
 import { cardInput } from '../commands/press';
 import { refusalShown } from '../commands/refusals';
-import type { CardHandler, CardTurn } from '../turn';
+import { shownAgain, type CardHandler, type CardTurn } from '../turn';
 import { localeOfPerson } from '../messenger';
 import { forwarded } from './forward';
 
@@ -66,7 +66,7 @@ export function diaryHandler(deps: RegistrarDeps): CardHandler {
     if (!deps.registrarAadObjectId || turn.user.aadObjectId !== deps.registrarAadObjectId) return refused('notAllowed');
     const number = stored.value.diaryNumber ? { ok: true as const, value: { diaryNumber: stored.value.diaryNumber } } : validateDiaryNumber({ diaryNumber: typed });
     if (!number.ok) {
-      return registrarCard(deps, filed, turn.locale, { value: typeof typed === 'string' ? typed.slice(0, 40) : '', errors: number.errors, notice: d.fix });
+      return registrarCard(deps, filed, turn.locale, { value: shownAgain(typed, 40), errors: number.errors, notice: d.fix });
     }
     const result = await deps.reports.giveNumber(filed.id, number.value.diaryNumber, turn.user, deps.clock().toISOString());
     if (!result) return refused('notFound');
