@@ -14,15 +14,6 @@ describe('leavers and movers from the directory sync', () => {
   });
   afterAll(() => d.close());
 
-  /** Elin's account, approved by all three; its admins are Elin and Aida. */
-  async function activeAccount(): Promise<string> {
-    const id = d.idOf(await sendPlan(d.elin, 'account'));
-    await d.karim.press(d.latestCard('personal-chief', id), 'Godkänn');
-    await d.sara.press(d.latestCard('personal-communicator', id), 'Godkänn');
-    await d.johan.press(d.latestCard('personal-commschief', id), 'Godkänn');
-    expect((await d.stateOf(id)).status).toBe('active');
-    return id;
-  }
 
   it('R1: a waiting approval whose applicant has a new manager moves to them, and the applicant is told', async () => {
     const id = d.idOf(await sendPlan(d.nora, 'monitoring'));
@@ -45,7 +36,7 @@ describe('leavers and movers from the directory sync', () => {
   });
 
   it('R10: an admin who leaves is removed from the account\'s admins, which starts admin coverage', async () => {
-    const id = await activeAccount();
+    const id = await d.activeAccount();
 
     d.graph.upsert({ ...d.graphUser('admin'), accountEnabled: false });
     await d.sync();
@@ -66,7 +57,7 @@ describe('leavers and movers from the directory sync', () => {
     // Aida, who left above, is back (a returning employee is enabled again).
     d.graph.upsert(d.graphUser('admin'));
     await d.sync();
-    const id = await activeAccount();
+    const id = await d.activeAccount();
     const register = async () => (await (await fetch(`${d.world.app.url}/api/register.json`)).json()) as { accounts: { responsible: string; accountUrl: string }[] };
     expect(JSON.stringify(await register())).toContain('Elin Ek');
 

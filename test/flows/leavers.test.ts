@@ -25,18 +25,9 @@ describe('leavers: what their going changes', () => {
     await d.close();
   });
 
-  /** Elin's account, approved by all three; its admins are Elin and Aida, Aida its substitute. */
-  async function activeAccount(): Promise<string> {
-    const id = d.idOf(await sendPlan(d.elin, 'account'));
-    await d.karim.press(d.latestCard('personal-chief', id), 'Godkänn');
-    await d.sara.press(d.latestCard('personal-communicator', id), 'Godkänn');
-    await d.johan.press(d.latestCard('personal-commschief', id), 'Godkänn');
-    expect((await d.stateOf(id)).status).toBe('active');
-    return id;
-  }
 
   it('R14: a plan\'s substitute who leaves is taken off the account, and the owner is told', async () => {
-    const id = await activeAccount();
+    const id = await d.activeAccount();
 
     d.graph.upsert({ ...d.graphUser('admin'), accountEnabled: false });
     await d.sync();
@@ -71,7 +62,7 @@ describe('leavers: what their going changes', () => {
   });
 
   it('R15, R11: an owner who left gets no more nudges; their chief gets them until a new owner is named', async () => {
-    const id = await activeAccount();
+    const id = await d.activeAccount();
     d.graph.upsert({ ...d.graphUser('employee'), accountEnabled: false });
     await d.sync();
     const left = await d.stateOf(id);

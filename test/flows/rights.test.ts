@@ -1,7 +1,7 @@
 import { DirectoryStore } from '../../bot/store/directory';
 import type { GraphUser } from '../../dev/graph';
 import { directory, users } from '../../dev/roles';
-import { administration, channel, commitments, purpose, sendPlan } from '../support/samplePlan';
+import { administration, channel, commitments, purpose } from '../support/samplePlan';
 import { startDirectoryWorld, type DirectoryWorld } from '../support/directoryWorld';
 import { textOf, type TeamsClient } from '../support/teamsClient';
 
@@ -35,15 +35,6 @@ describe('rights follow the directory, and a refusal names nothing', () => {
     return d.idOf(await who.press(card, 'Skicka till din chef'));
   }
 
-  /** Elin's account, approved by Karim (her manager), Sara and Johan. */
-  async function activeAccount(): Promise<string> {
-    const id = d.idOf(await sendPlan(d.elin, 'account'));
-    await d.karim.press(cardsAbout('chief', id).at(-1)!, 'Godkänn');
-    await d.sara.press(cardsAbout('communicator', id).at(-1)!, 'Godkänn');
-    await d.johan.press(cardsAbout('commschief', id).at(-1)!, 'Godkänn');
-    expect((await d.stateOf(id)).status).toBe('active');
-    return id;
-  }
 
   /** `role` has `manager` in Entra ID (or none), as the next directory sync sees it; `during` runs, and the directory is put back. */
   async function withManager(role: keyof typeof users, manager: keyof typeof users | null, during: () => Promise<void>, change: Partial<GraphUser> = {}): Promise<void> {
@@ -125,7 +116,7 @@ describe('rights follow the directory, and a refusal names nothing', () => {
   });
 
   it('R11: the owner\'s manager in the directory now may close the account; the chief recorded when the plan was sent may not', async () => {
-    const id = await activeAccount();
+    const id = await d.activeAccount();
     await withManager('employee', 'colleague', async () => {
       const before = await d.assignments.get(id);
       const checklist = { assignmentId: id, finalReference: 'KA 2027/3', closedOnPlatform: 'true', followersPointedToWebsite: 'true' };
@@ -144,7 +135,7 @@ describe('rights follow the directory, and a refusal names nothing', () => {
   });
 
   it('R4: the owner\'s manager in the directory now may fetch the account\'s record; the chief recorded when the plan was sent may not', async () => {
-    const id = await activeAccount();
+    const id = await d.activeAccount();
     await withManager('employee', 'colleague', async () => {
       const refused = await d.karim.invoke('record.get', { assignmentId: id });
       expect(textOf(refused)).toContain('Bara kommunikationschefen, registratorn, kontots chef och förvaltningens kommunikatör kan hämta akten.');
@@ -155,7 +146,7 @@ describe('rights follow the directory, and a refusal names nothing', () => {
   });
 
   it('R1: once the owner left, the owner\'s manager in the directory now names the new owner; the chief recorded when the plan was sent may not', async () => {
-    const id = await activeAccount();
+    const id = await d.activeAccount();
     await withManager('employee', 'colleague', async () => {
       // Elin leaves, with Nora as her manager in the directory.
       d.graph.upsert({ ...d.graphUser('employee'), manager: { id: users.colleague.aadObjectId }, accountEnabled: false });

@@ -4,6 +4,7 @@ import type { Assignment } from '../../bot/domain/assignment';
 import type { Tables } from '../../bot/store/tables';
 import { asGraphUsers, startGraph, type GraphStandIn, type GraphUser } from '../../dev/graph';
 import { directory, users, type Role } from '../../dev/roles';
+import { sendPlan } from './samplePlan';
 import { startTeams, type TeamsWorld } from './teams';
 import { actionsOf, textOf, type Card, type TeamsClient } from './teamsClient';
 
@@ -32,6 +33,8 @@ export interface DirectoryWorld {
   /** The newest card sent to a conversation about an assignment. */
   readonly latestCard: (conversationId: string, id: string) => Card;
   readonly stateOf: (id: string) => Promise<Assignment>;
+  /** Elin's account, sent with the sample plan (admins Elin and Aida, Aida its substitute) and approved by all three. */
+  readonly activeAccount: () => Promise<string>;
   readonly close: () => Promise<void>;
 }
 
@@ -41,22 +44,34 @@ export async function startDirectoryWorld(settings: Record<string, string> = {},
   if (prepare) await prepare(world.tables);
   const assignments = new AssignmentStore(world.tables);
   const sync = () => world.timer('directorySync');
+  const idOf = (card: Card) => String(actionsOf(card).find((a) => a.data.assignmentId)?.data.assignmentId);
+  const latestCard = (conversationId: string, id: string) => world.connector.cardsTo(conversationId).filter((c) => textOf(c).includes(id)).at(-1)!;
+  const stateOf = async (id: string) => (await assignments.get(id))!.value;
+  const [elin, karim, sara, johan] = (['employee', 'chief', 'communicator', 'commschief'] as const).map((role) => world.client(role)) as [TeamsClient, TeamsClient, TeamsClient, TeamsClient];
   const found: DirectoryWorld = {
     graph,
     world,
     assignments,
     audit: new AuditRecords(world.tables),
-    elin: world.client('employee'),
-    karim: world.client('chief'),
-    sara: world.client('communicator'),
-    johan: world.client('commschief'),
+    elin,
+    karim,
+    sara,
+    johan,
     aida: world.client('admin'),
     nora: world.client('colleague'),
     graphUser: (role) => asGraphUsers(directory).find((u) => u.id === users[role].aadObjectId)!,
     sync,
-    idOf: (card) => String(actionsOf(card).find((a) => a.data.assignmentId)?.data.assignmentId),
-    latestCard: (conversationId, id) => world.connector.cardsTo(conversationId).filter((c) => textOf(c).includes(id)).at(-1)!,
-    stateOf: async (id) => (await assignments.get(id))!.value,
+    idOf,
+    latestCard,
+    stateOf,
+    activeAccount: async () => {
+      const id = idOf(await sendPlan(elin, 'account'));
+      await karim.press(latestCard('personal-chief', id), 'Godkänn');
+      await sara.press(latestCard('personal-communicator', id), 'Godkänn');
+      await johan.press(latestCard('personal-commschief', id), 'Godkänn');
+      expect((await stateOf(id)).status).toBe('active');
+      return id;
+    },
     close: async () => {
       await world.close();
       await graph.close();
