@@ -63,6 +63,8 @@ export interface AccountListCardData extends Notice {
     /** R6: the evaluation, to write at any time: the earliest not written. */
     readonly evaluation?: { readonly title: string; readonly data: Readonly<Record<string, string>> };
     readonly changeLabel: string;
+    /** R6: change the approved activity plan (verb `plan.change`). */
+    readonly planChangeLabel: string;
     readonly ownerLabel: string;
     readonly closeLabel: string;
     /** R14: record a removed post on the account. */

@@ -48,6 +48,8 @@ export interface ApprovalCardData {
   };
   /** For the applicant while nobody has decided on the plan: take it back. */
   readonly withdrawLabel?: string;
+  /** R6: for the owner and their chief of an active assignment: change the approved plan (verb `plan.change`). */
+  readonly planChangeLabel?: string;
   /** For the applicant once the plan can be changed again (taken back, or changes asked for). */
   readonly editLabel?: string;
   readonly decide?: {

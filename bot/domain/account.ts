@@ -182,9 +182,9 @@ export function decideAccount(command: AccountCommand, state: Assignment): Accou
         ? { ok: true, events: [{ type: 'AdministrationChanged', by: actor, at, administration: command.administration }] }
         : { ok: false, reason: 'notAllowed' };
     case 'ProposeOwner': {
-      // A new owner needs the chief's approval: the proposal waits for it (see approval.ts).
+      // A new owner needs the chief's approval: the proposal waits for it (see approval.ts); one decision waits at a time (a change of the plan, planChange.ts).
       const owner = state.applicant.aadObjectId;
-      const allowed = actor.aadObjectId === owner && command.newOwner.aadObjectId !== owner && !state.pendingOwner;
+      const allowed = actor.aadObjectId === owner && command.newOwner.aadObjectId !== owner && !state.pendingOwner && !state.change?.sent;
       return allowed ? { ok: true, events: [{ type: 'OwnerChangeProposed', by: actor, at, newOwner: command.newOwner }] } : { ok: false, reason: 'notAllowed' };
     }
     case 'RecordRemoval':

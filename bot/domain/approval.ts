@@ -1,11 +1,11 @@
-import type { Assignment, PersonRef } from './assignmentTypes';
+import type { ApprovalStep, Assignment, PersonRef } from './assignmentTypes';
 import { localDate, localDayStart } from './calendar';
 
 /**
  * Approving a plan (R1, R2): the chief gives the assignment; for an account the department
  * communicator and then the communications chief anchor it; monitoring only needs the chief.
  */
-export type ApprovalStep = 'chief' | 'communicator' | 'commschief';
+export type { ApprovalStep } from './assignmentTypes';
 
 /** Who may decide each step, from the directory as it is at decision time (never from a card). */
 export interface Approvers {
@@ -42,7 +42,11 @@ export type ApprovalEvent =
   | (Decided & { readonly type: 'ChangesRequested'; readonly comment: string })
   | (Decided & { readonly type: 'PlanRejected'; readonly comment: string })
   | (Decided & { readonly type: 'OwnerChangeApproved'; readonly newOwner: PersonRef; readonly previousOwner: PersonRef; readonly comment?: string })
-  | (Decided & { readonly type: 'OwnerChangeRejected'; readonly comment: string });
+  | (Decided & { readonly type: 'OwnerChangeRejected'; readonly comment: string })
+  /** R6: a decision on a change of an approved plan (planChange.ts). */
+  | (Decided & { readonly type: 'ChangeApproved'; readonly comment?: string })
+  | (Decided & { readonly type: 'ChangeRequested'; readonly comment: string })
+  | (Decided & { readonly type: 'ChangeRejected'; readonly comment: string });
 
 export type ApprovalRefusal =
   | { readonly reason: 'notWaiting' }
@@ -82,12 +86,15 @@ export function waitingStep(state: Assignment): ApprovalStep | undefined {
     case 'awaiting_comms_chief':
       return 'commschief';
     case 'active':
-      // A proposed new owner waits for the chief, like a plan (R1: the chief gives the assignment).
-      return state.pendingOwner ? 'chief' : undefined;
+      // A proposed new owner waits for the chief, like a plan (R1: the chief gives the assignment); a change of the plan waits on its step.
+      return state.pendingOwner ? 'chief' : state.change?.sent?.waitingOn;
     default:
       return undefined;
   }
 }
+
+/** The version a decision is made on: a change waiting for approval, else the plan as last sent. */
+export const versionWaiting = (state: Assignment): number => (state.status === 'active' && state.change?.sent ? state.change.sent.version : state.planVersion);
 
 /** The AAD object id of whoever decides `step` of this plan. */
 export function approverOf(state: Assignment, step: ApprovalStep, approvers: Approvers): string | undefined {
@@ -117,7 +124,7 @@ export function decideApproval(command: ApprovalCommand, state: Assignment): App
   const { actor, now, version, approvers } = command.meta;
   const step = waitingStep(state);
   if (!step || (command.meta.step && command.meta.step !== step)) return refuse({ reason: 'notWaiting' });
-  if (version !== state.planVersion) return refuse({ reason: 'oldVersion' });
+  if (version !== versionWaiting(state)) return refuse({ reason: 'oldVersion' });
   if (actor.aadObjectId === state.applicant.aadObjectId) return refuse({ reason: 'ownPlan' });
   if (actor.aadObjectId !== approverOf(state, step, approvers)) return refuse({ reason: 'notApprover', step });
   const decided = { step, version, by: actor, at: now };
@@ -129,6 +136,7 @@ export function decideApproval(command: ApprovalCommand, state: Assignment): App
     }
     return comment ? accept({ type: 'OwnerChangeRejected', ...decided, comment }) : refuse({ reason: 'commentRequired' });
   }
+  if (state.status === 'active' && state.change?.sent) return decideOnChange(command, decided);
   switch (command.type) {
     case 'ApprovePlan':
       return accept({ type: 'PlanApproved', ...decided, comment: command.comment?.trim() || undefined });
@@ -143,6 +151,14 @@ export function decideApproval(command: ApprovalCommand, state: Assignment): App
       return exhaustive;
     }
   }
+}
+
+/** R6: a decision on a change of the plan, as on a plan: a comment when asking for changes or refusing. */
+function decideOnChange(command: ApprovalCommand, decided: Decided): ApprovalDecision {
+  const comment = command.comment?.trim();
+  if (command.type === 'ApprovePlan') return accept({ type: 'ChangeApproved', ...decided, comment: comment || undefined });
+  if (!comment) return refuse({ reason: 'commentRequired' });
+  return accept({ type: command.type === 'RequestChanges' ? 'ChangeRequested' : 'ChangeRejected', ...decided, comment });
 }
 
 /** When an approved assignment starts: on the plan's start date if that is later than the approval (listed and counted from then). */

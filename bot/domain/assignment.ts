@@ -4,6 +4,7 @@ import { decideAccount, evolveAccount, type AccountCommand, type AccountEvent, t
 import { decideDuty, evolveDuty, type DutyCommand, type DutyEvent, type DutyRefusal } from './dutyCommands';
 import { decideApproval, nextAfterApproval, type ApprovalCommand, type ApprovalEvent, type ApprovalRefusal } from './approval';
 import { decideRouting, evolveRouting, type RoutingCommand, type RoutingEvent, type RoutingRefusal } from './routing';
+import { changeAccess, decideChange, decideOnChange, evolveChange, type ChangeCommand, type ChangeEvent, type ChangeRefusal } from './planChange';
 import type { Assignment, AssignmentStatus, CommandMeta, OnRevision, PersonRef } from './assignmentTypes';
 
 export type { Absence, Assignment, AssignmentStatus, CommandMeta, DutyLog, OnRevision, PendingOwner, PersonRef } from './assignmentTypes';
@@ -22,7 +23,8 @@ export type Command =
   | ApprovalCommand
   | AccountCommand
   | DutyCommand
-  | RoutingCommand;
+  | RoutingCommand
+  | ChangeCommand;
 
 export type Event =
   | { readonly type: 'PlanStarted'; readonly id: string; readonly applicant: PersonRef; readonly at: string; readonly draft: PlanDraft }
@@ -33,7 +35,8 @@ export type Event =
   | ApprovalEvent
   | AccountEvent
   | DutyEvent
-  | RoutingEvent;
+  | RoutingEvent
+  | ChangeEvent;
 
 export type Refusal =
   | { readonly reason: 'notFound' }
@@ -44,7 +47,8 @@ export type Refusal =
   | ApprovalRefusal
   | AccountRefusal
   | DutyRefusal
-  | RoutingRefusal;
+  | RoutingRefusal
+  | ChangeRefusal;
 
 export type Decision = { readonly ok: true; readonly events: readonly Event[] } | ({ readonly ok: false } & Refusal);
 
@@ -63,6 +67,10 @@ export function draftAccess(state: Assignment | undefined, meta: OnRevision): Re
   return state;
 }
 
+/** The questionnaire's access: a draft's (`draftAccess`), or on an active assignment a change's (planChange.ts). */
+export const questionnaireAccess = (state: Assignment | undefined, meta: OnRevision): Refusal | Assignment =>
+  state?.status === 'active' ? changeAccess(state, meta) : draftAccess(state, meta);
+
 export function decide(command: Command, state: Assignment | undefined): Decision {
   switch (command.type) {
     case 'StartPlan':
@@ -73,9 +81,13 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
     case 'OpenStep':
     case 'CancelDraft':
     case 'SubmitPlan': {
-      const draft = draftAccess(state, command.meta);
-      return 'reason' in draft ? refuse(draft) : decideOnDraft(command, draft);
+      const draft = questionnaireAccess(state, command.meta);
+      if ('reason' in draft) return refuse(draft);
+      return (draft.status === 'active' ? decideOnChange(command, draft) : undefined) ?? decideOnDraft(command, draft);
     }
+    case 'StartChange':
+    case 'WithdrawChange':
+      return state ? decideChange(command, state) : refuse({ reason: 'notFound' });
     case 'ApprovePlan':
     case 'RequestChanges':
     case 'RejectPlan':
@@ -174,6 +186,13 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'SubstituteLeft':
     case 'ApplicantLeft':
       return evolveRouting(next, event);
+    case 'ChangeStarted':
+    case 'ChangeSubmitted':
+    case 'ChangeWithdrawn':
+    case 'ChangeApproved':
+    case 'ChangeRequested':
+    case 'ChangeRejected':
+      return evolveChange(next, event);
     case 'OwnerChangeApproved':
     case 'OwnerChangeRejected': {
       if (next.status !== 'active') throw new Error(`${event.type} on a ${next.status} assignment`);

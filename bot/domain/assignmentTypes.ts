@@ -45,12 +45,47 @@ interface Commented {
   readonly comment: string;
 }
 
+/** The steps of approving a plan (R1): the chief, the department communicator, the communications chief (approval.ts). */
+export type ApprovalStep = 'chief' | 'communicator' | 'commschief';
+
+/**
+ * R6: a change of an approved plan (planChange.ts). While it is edited, the questionnaire's state
+ * (`draft`, `step`) holds it; the assignment keeps running under `plan`, the version in force.
+ */
+export interface PlanChange {
+  /** Who started it: the owner or their chief. */
+  readonly by: PersonRef;
+  readonly startedAt: string;
+  /** Sent for approval: the new version, frozen, and the step it waits on. */
+  readonly sent?: {
+    readonly version: number;
+    readonly plan: ActivityPlan;
+    readonly at: string;
+    readonly by: PersonRef;
+    /** `chief`: the chief alone decides; `anchored`: what the register shows changes, so the communicator and the communications chief anchor it too (R1, R3). */
+    readonly route: 'chief' | 'anchored';
+    readonly waitingOn: ApprovalStep;
+  };
+  /** An approver asked for changes to the version sent: it is edited again. */
+  readonly requested?: { readonly by: PersonRef; readonly at: string; readonly comment: string; readonly version: number };
+}
+
 export type Assignment =
   | (Common & { readonly status: 'draft' })
   | (Common & Submitted & { readonly status: 'awaiting_chief' | 'awaiting_communicator' | 'awaiting_comms_chief' })
   | (Common & Submitted & Commented & { readonly status: 'changes_requested' })
   | (Common & Submitted & Commented & { readonly status: 'rejected' })
-  | (Common & Submitted & { readonly status: 'active'; readonly activatedAt: string; readonly pendingOwner?: PendingOwner; readonly dutyLog?: DutyLog })
+  | (Common &
+      Submitted & {
+        readonly status: 'active';
+        readonly activatedAt: string;
+        readonly pendingOwner?: PendingOwner;
+        readonly dutyLog?: DutyLog;
+        /** A change of the plan in progress (R6): `plan` and `planVersion` stay the version in force until it is approved. */
+        readonly change?: PlanChange;
+        /** The latest version sent, when above the one in force (a change waiting, refused or withdrawn): the next is numbered after it. */
+        readonly latestVersion?: number;
+      })
   | (Common & Submitted & { readonly status: 'closed'; readonly activatedAt: string; readonly closedAt: string; readonly dutyLog?: DutyLog; readonly finalSnapshot?: FinalSnapshot })
   | (Common & { readonly status: 'cancelled'; readonly cancelledAt: string });
 
@@ -102,6 +137,8 @@ export interface CommandMeta {
 /** Commands that change the questionnaire carry the revision of the card they came from. */
 export interface OnRevision extends CommandMeta {
   readonly revision: number;
+  /** The owner's chief in the directory now (R1), who may change an approved plan with them (planChange.ts). */
+  readonly chief?: string;
 }
 
 /** The last snapshot of the start page an account closes with (R15): see account.ts. */

@@ -29,10 +29,12 @@ export interface AuditRecord {
   /** R14: a recorded removal: the day the post was removed and the policy's ground (what was removed is the comment). */
   readonly removedOn?: string;
   readonly ground?: string;
+  /** R6: a change of the plan sent: what it changed against the version in force, as `step.field`. */
+  readonly changed?: readonly string[];
 }
 
 /** Events that are decisions, and so go to the audit log (R4); saving a step is not one. */
-function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' | 'comment' | 'subject' | 'removedOn' | 'ground'> | undefined {
+function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' | 'comment' | 'subject' | 'removedOn' | 'ground' | 'changed'> | undefined {
   switch (event.type) {
     case 'PlanStarted':
     case 'PlanSubmitted':
@@ -56,7 +58,16 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' |
     case 'PlanRejected':
     case 'OwnerChangeApproved':
     case 'OwnerChangeRejected':
+    case 'ChangeApproved':
+    case 'ChangeRequested':
+    case 'ChangeRejected':
       return { role: event.step, ...(event.comment ? { comment: event.comment } : {}) };
+    // R6: a change of the plan is the owner's or their chief's.
+    case 'ChangeStarted':
+    case 'ChangeWithdrawn':
+      return { role: event.by.aadObjectId === state.applicant.aadObjectId ? 'owner' : 'chief' };
+    case 'ChangeSubmitted':
+      return { role: event.by.aadObjectId === state.applicant.aadObjectId ? 'owner' : 'chief', changed: event.changed };
     case 'AccountClosed':
     case 'AdministrationChanged':
     case 'OwnerChangeProposed':
@@ -94,6 +105,8 @@ export function auditRecordsOf(events: readonly Event[], state: Assignment, meta
   return events.flatMap((event) => {
     const entry = auditEntry(event, state);
     if (!entry) return [];
-    return [{ assignmentId: state.id, revision: state.revision, type: event.type, actorAadObjectId: meta.actor.aadObjectId, actorName: meta.actor.name, at: meta.now, version: state.planVersion, ...entry }];
+    // The version the event is about (a change sent or decided on is not the version in force).
+    const version = 'version' in event && typeof event.version === 'number' ? event.version : state.planVersion;
+    return [{ assignmentId: state.id, revision: state.revision, type: event.type, actorAadObjectId: meta.actor.aadObjectId, actorName: meta.actor.name, at: meta.now, version, ...entry }];
   });
 }

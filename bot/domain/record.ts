@@ -48,6 +48,19 @@ export interface RecordedPlan {
   readonly version: number;
   readonly submittedAt: string;
   readonly plan: ActivityPlan;
+  /** R6: who sent this version, and (a change of an approved plan) what it changed, as `step.field`. */
+  readonly submittedBy?: string;
+  readonly changed?: readonly string[];
+  /** Who approved this version, step by step (none: it was never approved). */
+  readonly approvedBy?: readonly { readonly name: string; readonly role: AuditRecord['role']; readonly at: string }[];
+}
+
+/** R6: each version's story from the audit: who sent it and what it changed, who approved it. */
+function withStory(version: RecordedPlan, audit: readonly AuditRecord[]): RecordedPlan {
+  const ofVersion = audit.filter((r) => r.version === version.version);
+  const sent = ofVersion.find((r) => r.type === 'PlanSubmitted' || r.type === 'ChangeSubmitted');
+  const approvals = ofVersion.filter((r) => r.type === 'PlanApproved' || r.type === 'ChangeApproved').map((r) => ({ name: r.actorName, role: r.role, at: r.at }));
+  return { ...version, ...(sent ? { submittedBy: sent.actorName } : {}), ...(sent?.changed ? { changed: sent.changed } : {}), ...(approvals.length > 0 ? { approvedBy: approvals } : {}) };
 }
 
 export type RecordedSnapshot =
@@ -105,7 +118,7 @@ export function assignmentRecord(sources: RecordSources): AssignmentRecord {
       ...('activatedAt' in state ? { activatedAt: state.activatedAt } : {}),
       ...(state.status === 'closed' ? { closedAt: state.closedAt, ...(state.finalSnapshot ? { finalSnapshot: state.finalSnapshot } : {}) } : {}),
     },
-    planVersions: [...sources.versions].sort((a, b) => a.version - b.version),
+    planVersions: [...sources.versions].sort((a, b) => a.version - b.version).map((v) => withStory(v, sources.audit)),
     decisions: [...sources.audit].sort((a, b) => a.at.localeCompare(b.at) || a.revision - b.revision),
     evaluations: evidence
       .flatMap(([key, e]) => (e.kind === 'evaluation' ? [{ period: split(key).period, completedAt: doneAt(key), report: e.report }] : []))

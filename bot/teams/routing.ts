@@ -133,6 +133,7 @@ export function routes(deps: FlowDeps): Routes {
       'plan.resume': personal(p.resume),
       'plan.mine': personal(p.mine),
       'plan.history': personal(a.history),
+      'plan.change': personal(p.change),
       'approval.approve': personal(a.approve),
       'approval.requestChanges': personal(a.requestChanges),
       'approval.reject': personal(a.reject),

@@ -309,6 +309,13 @@ const recipes: Record<Verb, Recipe> = {
   },
   'plan.submit': { personal: true, actors: ['employee'], base: onDraft, mutations: draftMutations },
   'plan.cancel': { personal: true, actors: ['employee'], base: onDraft, mutations: draftMutations },
+  // R6: the owner or their chief changes the approved plan; never a draft, a plan waiting, or a colleague's (whose chief the chief also is: not a target here).
+  'plan.change': {
+    personal: true,
+    actors: ['employee', 'chief'],
+    base: (t, dice) => ({ assignmentId: t.active, ...(dice.chance(0.5) ? { step: dice.pick(['purpose', 'channel']) } : {}) }),
+    mutations: [...id('assignmentId', (t) => [t.draft.id, t.awaiting.id, t.othersDraft]), set('step', 'wrong type', wrongForString), set('step', 'not a step of a change', ['who', 'review', 'administration', '', 'PURPOSE'])],
+  },
   'plan.resume': { personal: true, actors: ['employee'], base: (t) => ({ draftId: t.draft.id }), mutations: id('draftId', (t) => [t.othersDraft, t.othersActive]) },
   'plan.mine': noInput(true),
   'plan.history': {
@@ -584,6 +591,7 @@ export function validSubmissions(t: Targets): Submission[] {
     valid('duty.evaluationSend', 'employee', { ...evaluationTask(t), ...evaluationAnswers }),
     valid('absence.save', 'employee', { from: plus(t, 7), to: plus(t, 14), substitute: aad('admin') }),
     valid('report.send', 'colleague', reportBase.bullying(t)),
+    valid('plan.change', 'employee', { assignmentId: t.active, step: 'purpose' }),
     valid('plan.start', 'employee', {}),
   ];
 }

@@ -2,8 +2,11 @@
 import { planStatusCard, type AdaptiveCard, type PlanStatusCardData } from '../../../cards';
 import { localDate } from '../../domain/calendar';
 import { approverOf, waitingStep, type Approvers } from '../../domain/approval';
+import { changeWaiting } from '../../domain/planChange';
+import { changedFields } from '../shared/history';
 import type { Assignment } from '../../domain/assignment';
 import { isEnabled } from '../../domain/directory';
+import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import { sentKey } from '../../store/assignmentLayout';
 import type { Outbox } from '../../store/outbox';
@@ -73,12 +76,12 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
   };
   const deliver = (purpose: string, aad: string) => once(purpose, aad, () => approvalCard(deps, state, approvers, reach.tenantId, aad), true);
   // Someone with several plans must see which one the news is about.
-  const news = (purpose: string, aad: string, paragraphs: (t: ReturnType<typeof texts>) => string[], actions: (t: ReturnType<typeof texts>) => PlanStatusCardData['actions'] = () => []) =>
+  const news = (purpose: string, aad: string, paragraphs: (t: ReturnType<typeof texts>, locale: Locale) => string[], actions: (t: ReturnType<typeof texts>) => PlanStatusCardData['actions'] = () => []) =>
     once(purpose, aad, async () => {
       const locale = await localeOfPerson(deps, reach.tenantId, aad);
       const t = texts(locale);
       const facts = [{ title: t.plan.mine.about, value: planTitle(locale, state) }];
-      return planStatusCard({ heading: t.plan.heading, title: t.plan.mine.status[state.status], paragraphs: paragraphs(t).map((text) => ({ text })), facts, actions: actions(t) });
+      return planStatusCard({ heading: t.plan.heading, title: t.plan.mine.status[state.status], paragraphs: paragraphs(t, locale).map((text) => ({ text })), facts, actions: actions(t) });
     }, false);
   const applicant = state.applicant.aadObjectId;
   const tell = (paragraphs: (t: ReturnType<typeof texts>) => string[], withEdit = false) =>
@@ -176,6 +179,35 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
       }
       return;
     }
+    // R6: a change of an approved plan, announced as a plan is.
+    case 'ChangeSubmitted':
+      await toApprover();
+      await deliver('applicant', applicant);
+      return;
+    case 'ChangeApproved': {
+      if (changeWaiting(state)) {
+        const next = await nameOf(currentApprover(state, approvers));
+        await tell((t) => [t.planChange.toOwner.approvedBy(event.by.name, next)]);
+        await toApprover();
+        return;
+      }
+      await tell((t) => [t.planChange.toOwner.inForce(event.version)]);
+      // Approved by the chief alone: the department communicator is told what changed (a short card).
+      const communicator = approvers.communicator;
+      if (event.step !== 'chief' || !communicator || communicator === applicant || state.plan?.kind !== 'account') return;
+      const sent = (await deps.audit.history(state.id)).find((r) => r.type === 'ChangeSubmitted' && r.version === event.version);
+      await news('communicator', communicator, (t, locale) => [t.planChange.toCommunicator(state.applicant.name, planTitle(locale, state), changedFields(locale, sent?.changed), event.by.name)]);
+      return;
+    }
+    case 'ChangeRequested':
+      await news('news', applicant, (t) => [t.planChange.toOwner.requested(event.by.name), `"${event.comment}"`], (t): PlanStatusCardData['actions'] => [
+        { title: t.planChange.action, verb: 'plan.change', data: { assignmentId: state.id } },
+        { title: t.plan.actions.mine, verb: 'plan.mine', data: {} },
+      ]);
+      return;
+    case 'ChangeRejected':
+      await tell((t) => [t.planChange.toOwner.rejected(event.by.name), `"${event.comment}"`]);
+      return;
     default: {
       const unplaced: never = event;
       throw new Error(`No announcement for ${JSON.stringify(unplaced)}`);

@@ -7,6 +7,7 @@ import { cardId, wholeNumber } from '../../domain/fields';
 import type { Assignment, Command, Event } from '../../domain/assignment';
 import type { AuditRecord } from '../../domain/auditRecord';
 import { texts, type Texts } from '../../i18n';
+import type { Locale } from '../../domain/locale';
 import type { FlowDeps } from '../deps';
 import { cardVerb, type Answered, type CardVerb, type Press } from '../commands/press';
 import type { PressRefusal, RefusalShown, Surface } from '../commands/refusals';
@@ -110,15 +111,26 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
     });
 
   /** What the decider reads after deciding: who it goes to now, or that it is done. */
-  async function decided(type: DecisionType, state: Assignment, events: readonly Event[], approvers: Approvers, t: ApprovalTexts): Promise<string> {
+  async function decided(type: DecisionType, state: Assignment, events: readonly Event[], approvers: Approvers, locale: Locale): Promise<string> {
+    const t = texts(locale).approval;
     const event = events[0];
     if (event?.type === 'OwnerChangeApproved') return t.ownerChanged(event.newOwner.name);
+    if (event?.type === 'ChangeApproved' || event?.type === 'ChangeRequested' || event?.type === 'ChangeRejected') return changeDecided(event, state, approvers, locale);
     if (event?.type === 'OwnerChangeRejected') return t.ownerKept;
     if (type === 'RequestChanges') return t.decided.changesRequested;
     if (type === 'RejectPlan') return t.decided.rejected;
     if (state.status === 'active') return t.decided.activated;
     const next = currentApprover(state, approvers);
     return t.decided.approved(next ? ((await deps.directory.person(next))?.name ?? next) : '');
+  }
+
+  /** R6: what the decider of a change of the plan reads after deciding: who it goes to now, or that the new version is in force. */
+  async function changeDecided(event: Extract<Event, { type: 'ChangeApproved' | 'ChangeRequested' | 'ChangeRejected' }>, state: Assignment, approvers: Approvers, locale: Locale): Promise<string> {
+    const t = texts(locale).planChange.decided;
+    if (event.type === 'ChangeRequested') return t.requested;
+    if (event.type === 'ChangeRejected') return t.rejected;
+    const next = currentApprover(state, approvers);
+    return next ? t.approved((await deps.directory.person(next))?.name ?? next) : t.inForce(event.version);
   }
 
   const decision = (type: DecisionType): CardHandler =>
@@ -129,7 +141,7 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
         const decisionMeta = { ...meta, version, step, approvers };
         return type === 'ApprovePlan' ? { type, meta: decisionMeta, comment } : { type, meta: decisionMeta, comment: comment ?? '' };
       },
-      done: ({ context }, { state, events }, t) => decided(type, state, events, context.approvers, t),
+      done: ({ context, turn }, { state, events }) => decided(type, state, events, context.approvers, turn.locale),
     });
 
   /** The card as it is now, for someone involved: what Teams asks for on `refresh`, and "historik". */
@@ -200,12 +212,13 @@ export function approvalHandlers(deps: ApprovalDeps & Pick<FlowDeps, 'run'>): Re
     done: (name, t) => t.appoint.done(name),
   });
 
-  /** The applicant takes back a plan nobody has decided on yet; it is a draft again. */
+  /** The applicant takes back a plan nobody has decided on yet; it is a draft again. The owner of an active one takes back a change of it (R6). */
   const withdraw = verb({
     input: onVersion,
     authorise: ({ stored, turn }) => (!stored.value.plan ? { reason: 'notFound' } : stored.value.applicant.aadObjectId !== turn.user.aadObjectId ? { reason: 'notYours' } : undefined),
-    command: ({ input, meta }) => ({ type: 'WithdrawPlan', meta: { ...meta, version: input.version } }),
-    done: (_press, _answered, t) => t.withdrawn,
+    command: ({ input, meta, stored }): Command =>
+      stored.value.status === 'active' ? { type: 'WithdrawChange', meta: { ...meta, version: input.version } } : { type: 'WithdrawPlan', meta: { ...meta, version: input.version } },
+    done: ({ turn }, { events }, t) => (events[0]?.type === 'ChangeWithdrawn' ? texts(turn.locale).planChange.withdrawn : t.withdrawn),
   });
 
   return {

@@ -2,7 +2,10 @@ import { localStamp } from '../../domain/calendar';
 import { approvalCard, type AdaptiveCard, type ApprovalCardData, type Choice } from '../../../cards';
 import { answersOf, stepsFor } from '../../domain/activityPlan';
 import { mayClose } from '../../domain/account';
-import { routedDepartment, waitingStep, type Approvers } from '../../domain/approval';
+import { routedDepartment, versionWaiting, waitingStep, type Approvers } from '../../domain/approval';
+import { changeWaiting, editingChange } from '../../domain/planChange';
+import { planDiff } from '../../domain/planDiff';
+import type { ActivityPlan } from '../../domain/activityPlan';
 import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
 import { editable, type Assignment } from '../../domain/assignment';
 import { texts } from '../../i18n';
@@ -47,7 +50,9 @@ export function approvalCardFor(
 ): AdaptiveCard {
   const { view } = context;
   const t = texts(view.locale).approval;
-  const plan = state.plan;
+  // R6: a change waiting for a decision is what its approvers decide on; the version in force is what it changes.
+  const change = changeWaiting(state);
+  const plan = change?.plan ?? state.plan;
   const name = (aad: string | undefined) => (aad && view.people.get(aad)?.name) || aad || '';
   const channel = plan?.kind === 'account' ? `${plan.channel.accountName} (${plan.channel.platform})` : t.monitoring;
   const yourTurn = context.approver?.aadObjectId === viewerAadObjectId && waitingStep(state) !== undefined;
@@ -65,11 +70,11 @@ export function approvalCardFor(
     notice: shown.done ?? shown.notice,
     noticeColor: shown.done ? 'Good' : 'Attention',
     assignmentId: state.id,
-    version: state.planVersion,
+    version: versionWaiting(state),
     step: waitingStep(state) ?? '',
     refreshUserIds: context.approver ? [context.approver.userId] : [],
     facts: summary(context, state),
-    changes: changes(context, details, communicator),
+    changes: change && state.plan ? changedLines(view, state.plan, change.plan) : changes(context, details, communicator),
     details,
     // The latest events: an account's years of duties and removals would grow the card past what Teams takes.
     history: [
@@ -78,10 +83,12 @@ export function approvalCardFor(
         text: `${localStamp(e.at)} · ${e.actorName} ${historyText(view, e)}${e.comment ? `: ${quoted(view.locale, shortened(e.comment))}` : ''}`,
       })),
     ],
-    labels: t.labels,
+    labels: change ? { ...t.labels, changes: texts(view.locale).planChange.changesTitle } : t.labels,
     decide: yourTurn ? { ...t.decide, error: shown.error } : undefined,
     assign: assignFor(context, state, viewerAadObjectId, shown.assignError),
-    withdrawLabel: state.status === 'awaiting_chief' && viewerAadObjectId === state.applicant.aadObjectId ? t.withdraw : undefined,
+    withdrawLabel:
+      viewerAadObjectId !== state.applicant.aadObjectId ? undefined : state.status === 'awaiting_chief' ? t.withdraw : change ? texts(view.locale).planChange.withdraw : undefined,
+    planChangeLabel: mayStartChange(context, state, viewerAadObjectId) ? texts(view.locale).planChange.action : undefined,
     editLabel: editable(state) && viewerAadObjectId === state.applicant.aadObjectId ? t.toApplicant.edit : undefined,
     closeLabel:
       state.status === 'active' && mayClose(state, viewerAadObjectId, { chief: context.approvers.chief, communicator: context.communicatorAadObjectId })
@@ -92,6 +99,29 @@ export function approvalCardFor(
   };
   return approvalCard(data);
 }
+
+/**
+ * R6: "Ändra aktivitetsplanen" for the owner and their chief while the assignment is active and no
+ * other decision waits (a change being edited is reopened by it).
+ */
+const mayStartChange = (context: ApprovalContext, state: Assignment, viewer: string): boolean =>
+  state.status === 'active' && !state.pendingOwner && (!state.change || editingChange(state)) && (viewer === state.applicant.aadObjectId || viewer === context.approvers.chief);
+
+/** A value of the plan as the list of changes shows it: short, people by name. */
+function shownValue(view: PlanView, value: unknown): string {
+  const one = (v: unknown): string => (typeof v === 'string' ? (view.people.get(v)?.name ?? v) : typeof v === 'boolean' ? (v ? '✓' : '–') : '');
+  const text = Array.isArray(value) ? value.map(one).join('; ') : one(value);
+  return shortened(text || '–', changeShown);
+}
+
+/** R6: what a change alters against the version in force, field by field (planDiff), each value shortened: the card stays small with every field changed. */
+function changedLines(view: PlanView, before: ActivityPlan, after: ActivityPlan): Choice[] {
+  const t = texts(view.locale).planChange;
+  return planDiff(before, after).map((c) => ({ title: t.fields[`${c.step}.${c.field}`] ?? t.otherField, value: `${shownValue(view, c.before)} → ${shownValue(view, c.after)}` }));
+}
+
+/** How much of each value the list of changes shows (the whole version is under "Visa hela aktivitetsplanen"). */
+const changeShown = 120;
 
 /** Someone to name on the card, if the viewer may: a new owner once the owner left; who decides the chief step. */
 function assignFor(context: ApprovalContext, state: Assignment, viewer: string, error: string | undefined): ApprovalCardData['assign'] {
@@ -138,12 +168,13 @@ function status(context: ApprovalContext, state: Assignment, yourTurn: boolean, 
 function summary(context: ApprovalContext, state: Assignment): Choice[] {
   const { view } = context;
   const t = texts(view.locale);
-  const plan = state.plan;
+  const change = changeWaiting(state);
+  const plan = change?.plan ?? state.plan;
   const nameOf = (id: string | undefined) => view.departments.find((d) => d.id === id)?.name ?? id ?? '';
   const facts: Choice[] = [
     { title: t.approval.facts.applicant, value: state.applicant.name },
     { title: t.approval.facts.department, value: nameOf(plan?.who.departmentId) },
-    { title: t.approval.facts.version, value: String(state.planVersion) },
+    { title: t.approval.facts.version, value: change ? t.planChange.versionFact(change.version, state.planVersion) : String(state.planVersion) },
   ];
   // R1: a department other than the applicant's in the directory, said to everyone who sees the card; the chief's approval confirms it.
   const other = plan?.who.directoryDepartmentId;

@@ -4,7 +4,24 @@ import type { Reach } from '../../store/conversations';
 /** Events that tell someone something: the next approver's card, news to the applicant or owner. */
 export type AnnouncedEvent = Extract<
   Event,
-  { type: 'PlanSubmitted' | 'PlanApproved' | 'ChangesRequested' | 'PlanRejected' | 'OwnerChangeProposed' | 'OwnerChangeApproved' | 'OwnerChangeRejected' | 'ApproverAssigned' | 'ApprovalMoved' | 'SubstituteLeft' | 'ApplicantLeft' }
+  {
+    type:
+      | 'PlanSubmitted'
+      | 'PlanApproved'
+      | 'ChangesRequested'
+      | 'PlanRejected'
+      | 'OwnerChangeProposed'
+      | 'OwnerChangeApproved'
+      | 'OwnerChangeRejected'
+      | 'ApproverAssigned'
+      | 'ApprovalMoved'
+      | 'SubstituteLeft'
+      | 'ApplicantLeft'
+      | 'ChangeSubmitted'
+      | 'ChangeApproved'
+      | 'ChangeRequested'
+      | 'ChangeRejected';
+  }
 >;
 
 /**
@@ -81,7 +98,11 @@ function implied(event: Event, state: Assignment): Implied {
       return { reaches: 'draft', index: [{ kind: 'index', aadObjectId: event.applicant.aadObjectId }] };
     case 'StepSaved':
     case 'StepOpened':
+    case 'ChangeStarted':
       return { reaches: 'draft', index: [] };
+    case 'ChangeApproved':
+      // Approved at the last step, the new version may name other admins or a substitute (R10, R14).
+      return { reaches: 'seen', announce: event, index: [ownerIndex(state), ...adminIndex(state), ...substituteIndex(state)] };
     case 'PlanApproved':
       return {
         reaches: 'seen',
@@ -102,6 +123,9 @@ function implied(event: Event, state: Assignment): Implied {
     case 'ApprovalMoved':
     case 'SubstituteLeft':
     case 'ApplicantLeft':
+    case 'ChangeSubmitted':
+    case 'ChangeRequested':
+    case 'ChangeRejected':
       return { reaches: 'seen', announce: event, index: [] };
     case 'AdministrationChanged':
       return { reaches: 'seen', index: [...adminIndex(state), ...substituteIndex(state)] };
@@ -112,6 +136,7 @@ function implied(event: Event, state: Assignment): Implied {
     case 'PlanWithdrawn':
     case 'OwnerLeft':
     case 'AdminLeft':
+    case 'ChangeWithdrawn':
       return { reaches: 'seen', index: [] };
     case 'AbsenceRegistered':
       return { reaches: 'quiet', index: event.substitute?.aadObjectId ? [{ kind: 'index', aadObjectId: event.substitute.aadObjectId, as: 'substitute' }] : [] };

@@ -106,6 +106,10 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
       // R11: the day of the latest post, under its own field.
       if (tried === 'CompleteDuty') return on(t.duties.tasks.badLastPost, 'attention', { field: 'lastPost' });
       return tried === 'SnoozeDuty' ? on(t.duties.tasks.cannotSnooze) : on(t.duties.tasks.badPause(longestPauseDays), 'attention', { field: 'date' });
+    case 'unchanged':
+      return on(t.planChange.unchanged, 'warning');
+    case 'changeWaiting':
+      return on(t.planChange.waiting, 'warning');
     default: {
       const unplaced: never = reason;
       throw new Error(`No text for the refusal ${String(unplaced)}`);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards';
 import { keepDraft, peopleNamed, stepNames, stepsFor, validateStep, type FieldError, type PlanDraft, type StepName } from '../../domain/activityPlan';
 import { cardId, wholeNumber } from '../../domain/fields';
-import { draftAccess, stepAfter, stepBefore, type Assignment, type OnRevision } from '../../domain/assignment';
+import { questionnaireAccess, stepAfter, stepBefore, type Assignment, type OnRevision } from '../../domain/assignment';
+import { editingChange } from '../../domain/planChange';
 import { texts } from '../../i18n';
 import { planChoices } from '../shared/planChoices';
 import { answersFromCard, sentValues } from '../shared/planForm';
@@ -15,6 +16,12 @@ import { messageCard } from '../shared/messageCard';
 import { currentCard, reviewCard, stepCard } from './view';
 import { type PlanView } from '../shared/planView';
 
+/** A questionnaire command's meta: the card's revision, and the owner's chief now (who may change an approved plan with them, R6). */
+const onRevision = (meta: OnRevision | Omit<OnRevision, 'revision'>, revision: number, view: PlanView, a: Assignment): OnRevision => {
+  const chief = planChoices(view, a).chief;
+  return { ...meta, revision, ...(chief ? { chief } : {}) };
+};
+
 /** A step's answers as the card sent them, over what is stored: a field the card did not send keeps its stored value. */
 const kept = (assignment: Assignment, step: StepName, answers: Record<string, unknown>): Record<string, unknown> => ({
   ...(typeof assignment.draft[step] === 'object' && assignment.draft[step] !== null ? (assignment.draft[step] as Record<string, unknown>) : {}),
@@ -26,9 +33,11 @@ const kept = (assignment: Assignment, step: StepName, answers: Record<string, un
 const onDraft = z.object({ draftId: cardId, revision: wholeNumber(1_000_000) });
 const saveData = onDraft.extend({ step: z.enum(stepNames), then: z.enum(['stay', 'next']) });
 const openData = onDraft.extend({ to: z.enum([...stepNames, 'review']) });
+// R6: "Ändra aktivitetsplanen" on an active assignment; the goals are on the purpose step, the end date on the channel's.
+const changeData = z.object({ assignmentId: cardId, step: z.enum(['purpose', 'channel']).optional() });
 
 /** The questionnaire (bilaga 1): start, save, go back, open a step, send to the chief, cancel; and the applicant's list. */
-export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' | 'open' | 'submit' | 'cancel' | 'resume' | 'mine', CardHandler> {
+export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' | 'open' | 'submit' | 'cancel' | 'resume' | 'mine' | 'change', CardHandler> {
   /** The card for a refusal: a plan that cannot be shown gets a message, one that can is shown as it is now. */
   function refusalCard(view: PlanView, refusal: RefusalShown, assignment: Assignment): AdaptiveCard {
     if (refusal.reason === 'notFound' || refusal.reason === 'notYours') return messageCard(view, refusal.text);
@@ -48,7 +57,8 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
   /**
    * A button on a draft, through the card-command pipeline: the draft as this process last saved it
    * for the card pressed (P1), or as stored; the people its cards name read once; only its applicant,
-   * only while it is a draft and the card is current (draftAccess); then the command, or a card instead.
+   * only while it is a draft and the card is current (draftAccess), or a change of an approved plan
+   * being edited, by its owner or their chief in the directory now (planChange.ts); then the command, or a card instead.
    */
   const onDraftButton = <D extends z.infer<typeof onDraft>>(
     schema: z.ZodType<D>,
@@ -64,11 +74,11 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
         return remembered?.value.revision === input.revision ? remembered : deps.assignments.get(input.draftId);
       },
       load: ({ turn, input, stored }) => loadView(deps, turn.locale, { assignments: [stored.value], people: options.named?.(turn, input) ?? [] }),
-      authorise: ({ stored, meta, input }) => {
-        const allowed = draftAccess(stored.value, { ...meta, revision: input.revision });
+      authorise: ({ stored, meta, input, context }) => {
+        const allowed = questionnaireAccess(stored.value, onRevision(meta, input.revision, context, stored.value));
         return 'reason' in allowed ? allowed : undefined;
       },
-      command: (press) => act({ ...press, meta: { ...press.meta, revision: press.input.revision } }),
+      command: (press) => act({ ...press, meta: onRevision(press.meta, press.input.revision, press.context, press.stored.value) }),
       answer: (press, answered) => {
         if (!answered.ok) return refusalCard(press.context, answered.refusal, answered.state);
         const notice = options.notice?.({ ...press, meta: { ...press.meta, revision: press.input.revision } });
@@ -78,7 +88,27 @@ export function planHandlers(deps: PlanDeps): Record<'start' | 'save' | 'back' |
         refusal.reason === 'unreadable' ? planList(deps, turn, { notice: refusal.text, noticeStyle: 'attention' }) : messageCard(await loadView(deps, turn.locale), refusal.text),
     });
 
+  /** R6: "Ändra aktivitetsplanen": starts a change of an active plan, or reopens the one being edited (at `step` if asked). */
+  const change = cardVerb<z.infer<typeof changeData>, PlanView>(deps, {
+    surface: 'plan',
+    input: changeData,
+    assignmentId: (input) => input.assignmentId,
+    load: ({ turn, stored }) => loadView(deps, turn.locale, { assignments: [stored.value] }),
+    // The owner, or their chief in the directory now; nobody else sees the plan.
+    authorise: ({ stored: { value: a }, turn, context }) =>
+      a.applicant.aadObjectId === turn.user.aadObjectId || planChoices(context, a).chief === turn.user.aadObjectId ? undefined : { reason: 'notYours' },
+    command: ({ input, stored: { value: a }, meta, context }): Made => {
+      const chief = planChoices(context, a).chief;
+      if (!editingChange(a)) return { type: 'StartChange', meta: { ...meta, ...(chief ? { chief } : {}) }, ...(input.step ? { step: input.step } : {}) };
+      const to = input.step && stepsFor(a.draft.kind).includes(input.step) ? input.step : undefined;
+      return to && to !== a.step ? { type: 'OpenStep', meta: onRevision(meta, a.revision, context, a), to } : { show: currentCard(context, a) };
+    },
+    answer: (press, answered) => (answered.ok ? currentCard(press.context, answered.state) : refusalCard(press.context, answered.refusal, answered.state)),
+    fallback: async (turn, refusal) => messageCard(await loadView(deps, turn.locale), refusal.text),
+  });
+
   return {
+    change,
     start: async (turn) => {
       const person = await deps.directory.person(turn.user.aadObjectId);
       const draft: PlanDraft = { kind: 'account', ...(person ? { who: { departmentId: person.departmentId } } : {}) };

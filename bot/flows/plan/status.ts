@@ -1,5 +1,6 @@
 import { planStatusCard, type AdaptiveCard } from '../../../cards';
 import type { Assignment } from '../../domain/assignment';
+import { changeWaiting } from '../../domain/planChange';
 import { texts } from '../../i18n';
 import type { PlanView, Shown } from '../shared/planView';
 
@@ -9,12 +10,15 @@ export function statusCard(view: PlanView, assignment: Assignment, shown: Shown 
   const chiefId = (assignment.draft.who as { chiefAadObjectId?: string } | undefined)?.chiefAadObjectId;
   const chief = chiefId && view.people.get(chiefId)?.name;
   const waitingOnChief = assignment.status === 'awaiting_chief';
+  const change = changeWaiting(assignment);
   // R1: without a manager in the directory, the department communicator names who decides.
   const paragraphs = waitingOnChief
     ? [chief ? t.submitted.body(chief, assignment.planVersion) : texts(view.locale).approval.toApplicant.toCommunicator, assignment.draft.kind === 'account' ? t.submitted.next : t.submitted.nextMonitoring]
     : assignment.status === 'cancelled'
       ? [t.cancelled]
-      : [];
+      : change
+        ? [texts(view.locale).planChange.status(change.version, assignment.planVersion)]
+        : [];
   return planStatusCard({
     heading: t.heading,
     title: waitingOnChief ? t.submitted.title : t.mine.status[assignment.status],

@@ -4,7 +4,8 @@ import {
   type AdaptiveCard,
 } from '../../../cards';
 import { stepsFor, validateStep, type FieldError, type PlanKind, type StepName } from '../../domain/activityPlan';
-import type { Assignment } from '../../domain/assignment';
+import { editable, type Assignment } from '../../domain/assignment';
+import { editingChange } from '../../domain/planChange';
 import { texts } from '../../i18n';
 import { cardValues, errorSlot, listInputs, pickedPeople } from '../shared/planForm';
 import { choicesFor, planChoices } from '../shared/planChoices';
@@ -52,12 +53,23 @@ function introOf(view: PlanView, step: StepName, kind: PlanKind): string {
   return t[step].intro;
 }
 
-/** While the applicant makes the changes an approver asked for, every step and the review say what was asked. */
+/**
+ * While the applicant makes the changes an approver asked for, every step and the review say what was
+ * asked; a change of an approved plan (R6) says so, and that the plan stays in force meanwhile.
+ */
 function withRequest(view: PlanView, assignment: Assignment, intro: string): string {
+  if (assignment.status === 'active' && assignment.change) {
+    const t = texts(view.locale).planChange;
+    const asked = assignment.change.requested;
+    return [t.intro, ...(asked ? [`${t.toOwner.requested(asked.by.name)} "${asked.comment}"`] : []), intro].join('\n\n');
+  }
   if (assignment.status !== 'changes_requested') return intro;
   const t = texts(view.locale).approval.toApplicant;
   return `${t.changesRequested(assignment.decidedBy.name)} "${assignment.comment}"\n\n${intro}`;
 }
+
+/** The questionnaire's heading: an application, or a change of an approved plan (R6). */
+const headingOf = (view: PlanView, assignment: Assignment): string => (editingChange(assignment) ? texts(view.locale).planChange.heading : texts(view.locale).plan.heading);
 
 /** A step of the questionnaire with the draft's answers, or with what was sent and why it was refused. */
 export function stepCard(
@@ -75,7 +87,7 @@ export function stepCard(
   const message = (e: FieldError) => (e.code === 'notOwnWeb' ? `${t.fieldErrors.notOwnWeb} ${t.plan.notOwnWebHow(view.sourceHosts.join(', '))}` : t.fieldErrors[e.code]);
   const errors = Object.fromEntries((shown.errors ?? []).map((e) => [errorSlot(e, values), message(e)]));
   return planStepCard({
-    heading: t.plan.heading,
+    heading: headingOf(view, assignment),
     stepLabel: t.plan.stepOf(index + 1, steps.length),
     title: t.plan[step].title,
     intro: withRequest(view, assignment, introOf(view, step, kind)),
@@ -100,8 +112,9 @@ export function stepCard(
 export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
   const t = texts(view.locale);
   const choices = planChoices(view, assignment);
+  const change = editingChange(assignment) ? texts(view.locale).planChange : undefined;
   return planReviewCard({
-    heading: t.plan.heading,
+    heading: headingOf(view, assignment),
     title: t.plan.review.title,
     intro: withRequest(view, assignment, t.plan.review.intro),
     notice: shown.notice,
@@ -117,12 +130,12 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
         facts: result.ok ? planFacts(view, assignment.draft.kind, step, result.value, communicatorOf(view, assignment)) : [{ title: t.plan.review.missing, value: '' }],
       };
     }),
-    actions: { back: t.plan.actions.back, cancel: t.plan.actions.cancel, submit: t.plan.actions.submit },
+    actions: { back: t.plan.actions.back, cancel: change?.cancel ?? t.plan.actions.cancel, submit: change?.submit ?? t.plan.actions.submit },
   });
 }
 
 /** The card that belongs to the assignment now: its current step, the review, or its status. */
 export function currentCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
-  if (assignment.status !== 'draft' && assignment.status !== 'changes_requested') return statusCard(view, assignment, shown);
+  if (!editable(assignment) && !editingChange(assignment)) return statusCard(view, assignment, shown);
   return assignment.step === 'review' ? reviewCard(view, assignment, shown) : stepCard(view, assignment, assignment.step, shown);
 }

@@ -3,7 +3,7 @@ import { localStamp, longDate } from '../../domain/calendar';
 import type { AssignmentRecord } from '../../domain/record';
 import type { RemovalGround } from '../../domain/removal';
 import { texts } from '../../i18n';
-import { historyText } from '../shared/history';
+import { changedFields, historyText } from '../shared/history';
 import { periodLabel } from '../shared/periodLabel';
 import { planFacts } from '../shared/planFacts';
 import type { PlanView } from '../shared/planView';
@@ -45,6 +45,9 @@ export function recordPdf(record: AssignmentRecord, view: PlanView, communicator
     list(record.planVersions, () => {
       for (const version of record.planVersions) {
         w.subheading(r.version(version.version, day(version.submittedAt)));
+        // R6: who changed what, and who approved it.
+        if (version.changed) w.paragraph(t.planChange.record.changedBy(version.submittedBy ?? '', changedFields(view.locale, version.changed)));
+        if (version.approvedBy) w.paragraph(t.planChange.record.approvedBy(version.approvedBy.map((a) => `${a.name} (${t.approval.roles[a.role as keyof typeof t.approval.roles] ?? a.role}, ${day(a.at)})`).join(', ')));
         for (const step of stepsFor(version.plan.kind)) {
           const answers = (version.plan as unknown as Record<string, object | undefined>)[step];
           if (!answers) continue;

@@ -136,6 +136,7 @@ export async function accountList(deps: AccountListDeps, turn: CardTurn, shown: 
         dueTitle: t.account.dueTitle,
         ...work,
         changeLabel: t.account.change,
+        planChangeLabel: t.planChange.action,
         ownerLabel: t.account.owner,
         closeLabel: t.account.close,
         removalLabel: t.removal.button,

@@ -6,6 +6,12 @@ import type { PlanView } from './planView';
 /** A person's own words, in the language's quotation marks (Swedish: ”…”). */
 export const quoted = (locale: PlanView['locale'], text: string) => (locale === 'sv' ? `”${text}”` : `"${text}"`);
 
+/** R6: the fields a change of the plan changed (`step.field`), in words, each once. */
+export function changedFields(locale: PlanView['locale'], fields: readonly string[] = []): string {
+  const t = texts(locale).planChange;
+  return [...new Set(fields.map((field) => t.fields[field] ?? t.otherField))].join(', ');
+}
+
 /** What someone did, in words, for a line of an assignment's history (the approval card, the record). */
 export function historyText(view: PlanView, event: AuditRecord): string {
   const h = texts(view.locale).approval.history;
@@ -32,6 +38,15 @@ export function historyText(view: PlanView, event: AuditRecord): string {
       return h[event.type](event.subject ?? '');
     case 'ApprovalMoved':
       return h.ApprovalMoved(event.subject);
+    case 'ChangeStarted':
+    case 'ChangeRequested':
+    case 'ChangeRejected':
+    case 'ChangeWithdrawn':
+      return texts(view.locale).planChange.history[event.type];
+    case 'ChangeSubmitted':
+      return texts(view.locale).planChange.history.ChangeSubmitted(event.version, changedFields(view.locale, event.changed));
+    case 'ChangeApproved':
+      return texts(view.locale).planChange.history.ChangeApproved(event.version);
     case 'RemovalRecorded':
       return h.RemovalRecorded(texts(view.locale).removal.grounds[event.ground as RemovalGround] ?? '', event.removedOn ?? '');
     case 'DutyCompleted':
