@@ -29,8 +29,8 @@ export interface AuditRecord {
   /** R14: a recorded removal: the day the post was removed and the policy's ground (what was removed is the comment). */
   readonly removedOn?: string;
   readonly ground?: string;
-  /** R6: a change of the plan sent: what it changed against the version in force, as `step.field`. */
-  readonly changed?: readonly string[];
+  /** R6: a change of the plan sent: what it changed against the version in force, as `step.field`, comma-separated (a table column holds no list). */
+  readonly changed?: string;
 }
 
 /** Events that are decisions, and so go to the audit log (R4); saving a step is not one. */
@@ -67,7 +67,7 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' |
     case 'ChangeWithdrawn':
       return { role: event.by.aadObjectId === state.applicant.aadObjectId ? 'owner' : 'chief' };
     case 'ChangeSubmitted':
-      return { role: event.by.aadObjectId === state.applicant.aadObjectId ? 'owner' : 'chief', changed: event.changed };
+      return { role: event.by.aadObjectId === state.applicant.aadObjectId ? 'owner' : 'chief', changed: event.changed.join(',') };
     case 'AccountClosed':
     case 'AdministrationChanged':
     case 'OwnerChangeProposed':

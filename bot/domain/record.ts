@@ -60,7 +60,7 @@ function withStory(version: RecordedPlan, audit: readonly AuditRecord[]): Record
   const ofVersion = audit.filter((r) => r.version === version.version);
   const sent = ofVersion.find((r) => r.type === 'PlanSubmitted' || r.type === 'ChangeSubmitted');
   const approvals = ofVersion.filter((r) => r.type === 'PlanApproved' || r.type === 'ChangeApproved').map((r) => ({ name: r.actorName, role: r.role, at: r.at }));
-  return { ...version, ...(sent ? { submittedBy: sent.actorName } : {}), ...(sent?.changed ? { changed: sent.changed } : {}), ...(approvals.length > 0 ? { approvedBy: approvals } : {}) };
+  return { ...version, ...(sent ? { submittedBy: sent.actorName } : {}), ...(sent?.changed ? { changed: sent.changed.split(',') } : {}), ...(approvals.length > 0 ? { approvedBy: approvals } : {}) };
 }
 
 export type RecordedSnapshot =

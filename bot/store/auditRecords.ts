@@ -77,6 +77,7 @@ export class AuditRecords {
         ...(entity.subject === undefined ? {} : { subject: entity.subject }),
         ...(entity.removedOn === undefined ? {} : { removedOn: entity.removedOn }),
         ...(entity.ground === undefined ? {} : { ground: entity.ground }),
+        ...(entity.changed === undefined ? {} : { changed: entity.changed }),
       });
     }
     return events;

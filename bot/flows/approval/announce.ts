@@ -196,7 +196,7 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
       const communicator = approvers.communicator;
       if (event.step !== 'chief' || !communicator || communicator === applicant || state.plan?.kind !== 'account') return;
       const sent = (await deps.audit.history(state.id)).find((r) => r.type === 'ChangeSubmitted' && r.version === event.version);
-      await news('communicator', communicator, (t, locale) => [t.planChange.toCommunicator(state.applicant.name, planTitle(locale, state), changedFields(locale, sent?.changed), event.by.name)]);
+      await news('communicator', communicator, (t, locale) => [t.planChange.toCommunicator(state.applicant.name, planTitle(locale, state), changedFields(locale, sent?.changed?.split(',')), event.by.name)]);
       return;
     }
     case 'ChangeRequested':

@@ -44,7 +44,7 @@ export function historyText(view: PlanView, event: AuditRecord): string {
     case 'ChangeWithdrawn':
       return texts(view.locale).planChange.history[event.type];
     case 'ChangeSubmitted':
-      return texts(view.locale).planChange.history.ChangeSubmitted(event.version, changedFields(view.locale, event.changed));
+      return texts(view.locale).planChange.history.ChangeSubmitted(event.version, changedFields(view.locale, event.changed?.split(',')));
     case 'ChangeApproved':
       return texts(view.locale).planChange.history.ChangeApproved(event.version);
     case 'RemovalRecorded':
