@@ -2,11 +2,11 @@ import { DateTime } from 'luxon';
 import { isWorkingDay } from '../../bot/domain/calendar';
 import { generateOrg } from '../../dev/generateOrg';
 import { asGraphUsers, startGraph, type GraphStandIn } from '../../dev/graph';
-import { directory } from '../../dev/roles';
+import { directory, users } from '../../dev/roles';
 import { cardsSent, keepingCards, teamsBytes, teamsCardLimit, type Answered } from '../support/cardSizes';
 import { everyCardJourney } from '../support/cardJourney';
 import { startTeams, type TeamsWorld } from '../support/teams';
-import { textOf, type TeamsClient } from '../support/teamsClient';
+import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
 /**
  * The whole journey inside a municipality-sized organisation: 6,000 people from the generator
@@ -32,7 +32,7 @@ describe('every card at 6,000 people is under 40 KB', () => {
     await graph.close();
   });
 
-  it('the plan, the approvals, the register, the owner\'s cards ("mina konton" with things due too), "förvaltningar", help, reports, removals, the unit overview, the digest and the chiefs\' monthly note', async () => {
+  it('the plan, the approvals, a change of the plan with every field changed, the register, the owner\'s cards ("mina konton" with things due too), "förvaltningar", help, reports, removals, the unit overview, the digest and the chiefs\' monthly note', async () => {
     const [elin, karim, sara, johan] = (['employee', 'chief', 'communicator', 'commschief'] as const).map(measured) as [TeamsClient, TeamsClient, TeamsClient, TeamsClient];
     const { accounts, departments, unit } = await everyCardJourney({ elin, karim, sara, johan }, world.connector);
     expect(textOf(accounts)).toContain('Fritidsgårdarna i Botkyrka');
@@ -40,6 +40,26 @@ describe('every card at 6,000 people is under 40 KB', () => {
     expect(textOf(departments)).toContain('Demokratienheten');
     expect(textOf(departments)).toContain('Fritidsgårdarna');
     expect(textOf(unit)).toContain('Det här har rapporterats om');
+
+    // R6: a change of the approved plan with every field it can change at its longest: the chief's and the communicator's cards show what changed.
+    const id = String(actionsOf(accounts).find((a) => a.verb === 'plan.change')?.data.assignmentId);
+    const long = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length);
+    const edit = async (card: Card, step: string, answers: Record<string, string>) =>
+      elin.press(await elin.invoke('plan.open', { ...actionsOf(card).find((a) => a.verb === 'plan.open' && a.data.to === step)!.data }), 'Fortsätt', answers);
+    let review = await elin.press(await elin.invoke('plan.change', { assignmentId: id, step: 'channel' }), 'Fortsätt', {
+      accountName: long('Fritidsgårdarna i Botkyrka ', 100), accountUrl: `https://www.instagram.com/${long('fritid', 450)}`, startDate: '2026-11-03', endDate: '2030-12-31',
+    });
+    review = await edit(review, 'purpose', {
+      purpose: long('Nytt syfte för kontot. ', 2000), audience: long('Alla unga i Botkyrka. ', 2000), complement: long('Webben och affischer kompletterar. ', 2000),
+      goal1: long('500 följare inom ett år ', 500), goal2: long('Svar inom 24 timmar ', 500), goal3: long('10 inlägg per vecka ', 500), sourceUrl: `https://www.botkyrka.se/${long('fritid', 450)}`,
+    });
+    review = await edit(review, 'administration', { admin1: users.employee.aadObjectId, admin2: users.colleague.aadObjectId, substitute: users.colleague.aadObjectId, loginStorage: long('Lösenordshanteraren, mappen för sociala medier. ', 2000) });
+    await elin.press(review, 'Skicka ändringen till närmaste chef');
+    const change = world.connector.cardsTo('personal-chief').at(-1)!;
+    expect(textOf(change)).toContain('Ändrat mot den version som gäller');
+    await karim.press(change, 'Godkänn');
+    expect(textOf(world.connector.cardsTo('personal-communicator').at(-1)!)).toContain('Ändrat mot den version som gäller');
+    await elin.invoke('plan.history', { assignmentId: id });
 
     // "Mina konton" with things due (the archive snapshot, the login, the activity check), 75 days on.
     process.env.KANALKOLL_CLOCK_OFFSET_MS = String(75 * 86_400_000);

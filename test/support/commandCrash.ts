@@ -69,6 +69,14 @@ const active = (id: string): Command[] => [
   { type: 'ApprovePlan', meta: decision('commschief', 'commschief') },
 ];
 
+/** R6: the owner changes the approved plan's goals (version 2), to send or sent to the chief. */
+const changing = (id: string): Command[] => [
+  ...active(id),
+  { type: 'StartChange', meta: meta('employee'), step: 'purpose' },
+  { type: 'SaveStep', meta: { ...meta('employee'), revision: 6 }, step: 'purpose', answers: { ...draft.purpose, goals: ['400 följare inom ett år'] }, then: 'review' },
+];
+const changeSent = (id: string): Command[] => [...changing(id), { type: 'SubmitPlan', meta: { ...meta('employee'), revision: 7 }, choices }];
+
 const scenarios = [
   { name: 'submit', before: started, command: (revision) => ({ type: 'SubmitPlan', meta: { ...meta('employee'), revision }, choices }) },
   { name: 'approve (the last step: active, registered, scheduled)', before: (id) => active(id).slice(0, -1), command: () => ({ type: 'ApprovePlan', meta: decision('commschief', 'commschief'), comment: 'Lycka till!' }) },
@@ -93,6 +101,9 @@ const scenarios = [
     command: () => ({ type: 'ChangeAdministration', meta: meta('employee'), administration: { ...draft.administration, admins: [users.employee.aadObjectId, users.colleague.aadObjectId], substitute: users.colleague.aadObjectId } }),
   },
   { name: 'activity paused', before: active, command: () => ({ type: 'PauseActivity', meta: meta('employee'), until: '2027-04-15' }) },
+  // R6: a change of the approved plan sent (a frozen version 2, the chief's card), and approved by the chief alone (in force, register, duties, the communicator told).
+  { name: 'plan change sent', before: changing, command: (revision) => ({ type: 'SubmitPlan', meta: { ...meta('employee'), revision }, choices }) },
+  { name: 'plan change approved', before: changeSent, command: () => ({ type: 'ApprovePlan', meta: decision('chief', 'chief', 2) }) },
 ] as const satisfies readonly Scenario[];
 
 /** Storage that dies right after the `n`th table write once armed: that write is stored, nothing after it is, queues included. */
