@@ -1,5 +1,5 @@
 import type { PlanChoices } from '../../bot/domain/activityPlan';
-import type { Approvers } from '../../bot/domain/approval';
+import { waitingStep, type Approvers } from '../../bot/domain/approval';
 import { decide, evolve, type Assignment, type Command, type Event } from '../../bot/domain/assignment';
 
 const elin = { aadObjectId: 'elin', name: 'Elin Ek' };
@@ -148,5 +148,56 @@ describe('approvals', () => {
     const { state } = run(submitted(account), { type: 'RequestChanges', meta: { actor: karim, now: t(3), version: 1, approvers }, comment: 'Ändra' });
 
     expect(decide({ type: 'CancelDraft', meta: { actor: elin, now: t(4), revision: state.revision } }, state)).toMatchObject({ ok: false, reason: 'notDraft' });
+  });
+});
+
+/** R6: changing an approved plan (planChange.ts): the same questionnaire, a new version, the approval steps. */
+describe('changing an approved plan', () => {
+  const approveV = (actor: typeof elin, day: number, version: number): Command => ({ type: 'ApprovePlan', meta: { actor, now: t(day), version, approvers } });
+  const activeEvents: Event[] = [
+    ...submitted(account),
+    { type: 'PlanApproved', step: 'chief', version: 1, by: karim, at: t(3) },
+    { type: 'PlanApproved', step: 'communicator', version: 1, by: sara, at: t(3) },
+    { type: 'PlanApproved', step: 'commschief', version: 1, by: johan, at: t(3) },
+  ];
+  function runOn(...commands: ((s: Assignment) => Command)[]) {
+    let state = activeEvents.reduce<Assignment | undefined>(evolve, undefined)!;
+    const decisions = commands.map((make) => {
+      const decision = decide(make(state), state);
+      if (decision.ok) state = decision.events.reduce<Assignment | undefined>(evolve, state)!;
+      return decision;
+    });
+    return { state, decisions };
+  }
+  const start = (actor = elin): ((s: Assignment) => Command) => () => ({ type: 'StartChange', meta: { actor, now: t(5), chief: 'karim' }, step: 'purpose' });
+  const save = (step: 'purpose' | 'channel', answers: object, actor = elin): ((s: Assignment) => Command) => (s) => ({ type: 'SaveStep', meta: { actor, now: t(5), revision: s.revision, chief: 'karim' }, step, answers, then: 'review' });
+  const submit = (actor = elin): ((s: Assignment) => Command) => (s) => ({ type: 'SubmitPlan', meta: { actor, now: t(6), revision: s.revision, chief: 'karim' }, choices });
+  const goals = save('purpose', { ...account.purpose, goals: ['300 följare'] });
+
+  it('R6: a change of goals is version 2, decided by the chief alone; the version in force runs meanwhile', () => {
+    const sent = runOn(start(), goals, submit());
+    expect(sent.decisions.map((d) => d.ok)).toEqual([true, true, true]);
+    expect(sent.state.planVersion).toBe(1);
+    expect(waitingStep(sent.state)).toBe('chief');
+    const decided = runOn(start(), goals, submit(), () => approveV(karim, 7, 2));
+    expect(decided.decisions[3]).toMatchObject({ ok: true, events: [{ type: 'ChangeApproved', version: 2 }] });
+    expect(decided.state).toMatchObject({ status: 'active', planVersion: 2, plan: { purpose: { goals: ['300 följare'] } } });
+  });
+
+  it('R1, R3: a change of purpose goes through the chief, the communicator and the communications chief', () => {
+    const { state, decisions } = runOn(start(), save('purpose', { ...account.purpose, purpose: 'Nytt syfte' }), submit(), () => approveV(karim, 7, 2), () => approveV(sara, 7, 2));
+    expect(decisions.every((d) => d.ok)).toBe(true);
+    expect(waitingStep(state)).toBe('commschief');
+    expect(state.plan?.purpose.purpose).toBe('Aktiviteter');
+  });
+
+  it('R6: a refused change leaves version 1 in force; the next change is version 3; nothing changed, or someone else, is refused', () => {
+    const reject: (s: Assignment) => Command = () => ({ type: 'RejectPlan', meta: { actor: karim, now: t(7), version: 2, approvers }, comment: 'Nej' });
+    const { state } = runOn(start(), goals, submit(), reject);
+    expect(state).toMatchObject({ planVersion: 1, plan: { purpose: { goals: ['200 följare'] } } });
+    const again = runOn(start(), goals, submit(), reject, start(karim), save('channel', { ...account.channel, endDate: '2027-06-30' }, karim), submit(karim));
+    expect(again.decisions[6]).toMatchObject({ ok: true, events: [{ type: 'ChangeSubmitted', version: 3, changed: ['channel.endDate'], route: 'chief' }] });
+    expect(runOn(start(), submit()).decisions[1]).toMatchObject({ ok: false, reason: 'unchanged' });
+    expect(runOn(start(nora)).decisions[0]).toMatchObject({ ok: false, reason: 'notYours' });
   });
 });
