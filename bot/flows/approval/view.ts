@@ -120,8 +120,9 @@ function changedLines(view: PlanView, before: ActivityPlan, after: ActivityPlan)
   return planDiff(before, after).map((c) => ({ title: t.fields[`${c.step}.${c.field}`] ?? t.otherField, value: `${shownValue(view, c.before)} → ${shownValue(view, c.after)}` }));
 }
 
-/** How much of each value the list of changes shows (the whole version is under "Visa hela aktivitetsplanen"). */
-const changeShown = 120;
+/** How much of each value the list of changes shows, and the summary at the top (the whole version is under "Visa hela aktivitetsplanen"): the card stays under Teams' 40 KB with every field at its longest. */
+const changeShown = 100;
+const summaryShown = 300;
 
 /** Someone to name on the card, if the viewer may: a new owner once the owner left; who decides the chief step. */
 function assignFor(context: ApprovalContext, state: Assignment, viewer: string, error: string | undefined): ApprovalCardData['assign'] {
@@ -188,9 +189,9 @@ function summary(context: ApprovalContext, state: Assignment): Choice[] {
   }
   if (plan?.kind === 'account') {
     facts.push({ title: t.plan.channel.accountUrl, value: plan.channel.accountUrl });
-    facts.push({ title: t.plan.purpose.audience, value: plan.purpose.audience });
+    facts.push({ title: t.plan.purpose.audience, value: shortened(plan.purpose.audience, summaryShown) });
   }
-  if (plan) facts.push({ title: plan.kind === 'monitoring' ? t.plan.purpose.monitoringFact : t.plan.purpose.purpose, value: plan.purpose.purpose });
+  if (plan) facts.push({ title: plan.kind === 'monitoring' ? t.plan.purpose.monitoringFact : t.plan.purpose.purpose, value: shortened(plan.purpose.purpose, summaryShown) });
   if ('comment' in state) facts.push({ title: t.approval.facts.comment, value: state.comment });
   return facts;
 }
