@@ -55,7 +55,8 @@ export interface PlanReviewCardData extends Notice {
   readonly sections: readonly {
     readonly title: string;
     readonly step: StepName;
-    readonly editLabel: string;
+    /** Absent where the step cannot be changed (who a change of an approved plan is for, R6). */
+    readonly editLabel?: string;
     readonly facts: readonly Choice[];
   }[];
   readonly actions: { readonly back: string; readonly cancel: string; readonly submit: string };

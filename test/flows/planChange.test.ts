@@ -87,7 +87,7 @@ describe('changing an approved activity plan (R6)', () => {
     expect((await registered())!.purpose).toBe('Berätta om sommarens aktiviteter på fritidsgårdarna.');
   });
 
-  it('R6: a refused change leaves the approved version in force and on the register; a change taken back too', async () => {
+  it('R6: a refused change leaves the approved version in force and on the register; changes asked for are made by the owner again; a change taken back leaves it too', async () => {
     await change('purpose', { purpose: 'Något helt annat.' });
     await karim.press(latestCard('personal-chief'), 'Godkänn');
     const refused = await sara.press(latestCard('personal-communicator'), 'Säg nej', { comment: 'Syftet passar inte förvaltningen.' });
@@ -96,11 +96,22 @@ describe('changing an approved activity plan (R6)', () => {
     expect(await stateOf()).not.toHaveProperty('change');
     expect((await registered())!.purpose).toBe('Berätta om sommarens aktiviteter på fritidsgårdarna.');
     expect(textOf(world.connector.cardsTo('personal-employee').at(-1)!)).toContain('Sara Lind har sagt nej till ändringen.');
-    // The owner takes back a change waiting for the chief; the next change is numbered after those sent (version 5).
+    // Changes asked for: the owner edits the change again, with what was asked, and sends it as a new version (5), which the chief approves.
+    await change('purpose', { goal1: '450 följare inom ett år' });
+    await karim.press(latestCard('personal-chief'), 'Be om ändringar', { comment: 'Sikta högre.' });
+    const asked = world.connector.cardsTo('personal-employee').at(-1)!;
+    expect(textOf(asked)).toContain('Karim Berg vill att du ändrar ändringen av aktivitetsplanen.');
+    const review = await elin.press(asked, 'Ändra aktivitetsplanen');
+    expect(textOf(review)).toContain('Sikta högre.');
+    const edited = await elin.press(await elin.invoke('plan.open', { ...actionsOf(review).find((a) => a.verb === 'plan.open' && a.data.to === 'purpose')!.data }), 'Fortsätt', { goal1: '500 följare inom ett år' });
+    await elin.press(edited, 'Skicka ändringen till närmaste chef');
+    await karim.press(latestCard('personal-chief'), 'Godkänn');
+    expect(await stateOf()).toMatchObject({ planVersion: 6, plan: { purpose: { goals: ['500 följare inom ett år'] } } });
+    // The owner takes back a change waiting for the chief; the next change is numbered after those sent (version 7).
     await change('purpose', { audience: 'Alla unga i Botkyrka' });
     const withdrawn = await elin.press(latestCard('personal-employee'), 'Ta tillbaka ändringen');
     expect(textOf(withdrawn)).toContain('Du har tagit tillbaka ändringen.');
-    expect(await stateOf()).toMatchObject({ planVersion: 3, latestVersion: 5 });
+    expect(await stateOf()).toMatchObject({ planVersion: 6, latestVersion: 7 });
     expect(await stateOf()).not.toHaveProperty('change');
   });
 
@@ -127,13 +138,13 @@ describe('changing an approved activity plan (R6)', () => {
     const card = await johan.invoke('record.get', { assignmentId: id });
     const [pdfLink, jsonLink] = [...JSON.stringify(card).matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
     const record = (await (await fetch(jsonLink!)).json()) as AssignmentRecord;
-    expect(record.planVersions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(record.planVersions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(record.planVersions[1]).toMatchObject({ version: 2, submittedBy: 'Elin Ek', changed: ['purpose.goals'], approvedBy: [{ name: 'Karim Berg', role: 'chief' }] });
     expect(record.planVersions[2]).toMatchObject({ changed: ['purpose.purpose'], approvedBy: [{ name: 'Karim Berg' }, { name: 'Sara Lind' }, { name: 'Johan Nilsson' }] });
     expect(record.planVersions[3]!.approvedBy).toEqual([{ name: 'Karim Berg', role: 'chief', at: expect.any(String) }]);
     const pdf = pdfText(Buffer.from(await (await fetch(pdfLink!)).arrayBuffer())).text;
     expect(pdf).toContain('Ändrad av Elin Ek: mål');
     expect(pdf).toContain('Godkänd av Karim Berg (närmaste chef');
-    expect(textOf(await elin.invoke('plan.history', { assignmentId: id }))).toContain('Elin Ek skickade en ändring av aktivitetsplanen, version 7 (slutdatum)');
+    expect(textOf(await elin.invoke('plan.history', { assignmentId: id }))).toContain('Elin Ek skickade en ändring av aktivitetsplanen, version 9 (slutdatum)');
   });
 });

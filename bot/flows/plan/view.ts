@@ -126,7 +126,8 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
       return {
         title: t.plan[step].title,
         step,
-        editLabel: t.plan.actions.edit,
+        // A change keeps who the plan is for and its kind (planChange.ts).
+        ...(change && step === 'who' ? {} : { editLabel: t.plan.actions.edit }),
         facts: result.ok ? planFacts(view, assignment.draft.kind, step, result.value, communicatorOf(view, assignment)) : [{ title: t.plan.review.missing, value: '' }],
       };
     }),
