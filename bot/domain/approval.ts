@@ -136,7 +136,7 @@ export function decideApproval(command: ApprovalCommand, state: Assignment): App
     }
     return comment ? accept({ type: 'OwnerChangeRejected', ...decided, comment }) : refuse({ reason: 'commentRequired' });
   }
-  if (state.status === 'active' && state.change?.sent) return decideOnChange(command, decided);
+  if (state.status === 'active' && state.change?.sent) return changeDecision(command, decided);
   switch (command.type) {
     case 'ApprovePlan':
       return accept({ type: 'PlanApproved', ...decided, comment: command.comment?.trim() || undefined });
@@ -154,7 +154,7 @@ export function decideApproval(command: ApprovalCommand, state: Assignment): App
 }
 
 /** R6: a decision on a change of the plan, as on a plan: a comment when asking for changes or refusing. */
-function decideOnChange(command: ApprovalCommand, decided: Decided): ApprovalDecision {
+function changeDecision(command: ApprovalCommand, decided: Decided): ApprovalDecision {
   const comment = command.comment?.trim();
   if (command.type === 'ApprovePlan') return accept({ type: 'ChangeApproved', ...decided, comment: comment || undefined });
   if (!comment) return refuse({ reason: 'commentRequired' });
