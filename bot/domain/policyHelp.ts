@@ -283,8 +283,8 @@ const phrases: readonly [RegExp, string][] = [
   [/\b(?:är|blir) borta\b|\b(?:am|are|is) away\b/g, ' semester '],
   [/\bhome care\b/g, ' hemtjänst '],
   // How long since, in the forms that go with "not": "vi har inte postat på länge", "haven't posted in months" (not "i flera år",
-  // "for years": those are as often how long something has gone on).
-  [/\bin (?:(?:many|several|a few) )?(?:months|weeks|ages|years|a (?:long )?while|a year|a long time)\b|\bfor (?:ages|months|weeks|a long time)\b|\bpå (?:flera |många |ett par )?(?:månader|veckor|evigheter|år|ett år|en evighet|länge)\b|\blänge ?sen\b/g, ' länge '],
+  // "for years", "in a few weeks": those are as often how long something has gone on, or when it will happen).
+  [/\bin (?:(?:many|several) )?(?:months|weeks|ages|years|a (?:long )?while|a year|a long time)\b|\bfor (?:ages|months|weeks|a long time)\b|\bpå (?:flera |många |ett par )?(?:månader|veckor|evigheter|år|ett år|en evighet|länge)\b|\blänge ?sen\b/g, ' länge '],
   [/\b(?:hålla|håller|höll) på med\b/g, ' gör '],
   // "Sociala medier" is in every topic and so a stop word, except where it is what is asked about.
   [/\b(?:vad är|vad menas med|vad betyder|what (?:is|are)|what is meant by|means? by|define)\s+(?:sociala medier|socialt medium|social media)\b/g, ' samlingsbegrepp '],
