@@ -282,6 +282,9 @@ const phrases: readonly [RegExp, string][] = [
   [/\bprint screen\b/g, ' skärmdump '],
   [/\b(?:är|blir) borta\b|\b(?:am|are|is) away\b/g, ' semester '],
   [/\bhome care\b/g, ' hemtjänst '],
+  // How long since, in the forms that go with "not": "vi har inte postat på länge", "haven't posted in months" (not "i flera år",
+  // "for years", "in a few weeks": those are as often how long something has gone on, or when it will happen).
+  [/\bin (?:(?:many|several) )?(?:months|weeks|ages|years|a (?:long )?while|a year|a long time)\b|\bfor (?:ages|months|weeks|a long time)\b|\bpå (?:flera |många |ett par )?(?:månader|veckor|evigheter|år|ett år|en evighet|länge)\b|\blänge ?sen\b/g, ' länge '],
   [/\b(?:hålla|håller|höll) på med\b/g, ' gör '],
   // "Sociala medier" is in every topic and so a stop word, except where it is what is asked about.
   [/\b(?:vad är|vad menas med|vad betyder|what (?:is|are)|what is meant by|means? by|define)\s+(?:sociala medier|socialt medium|social media)\b/g, ' samlingsbegrepp '],
@@ -290,7 +293,8 @@ const phrases: readonly [RegExp, string][] = [
 
 /**
  * Words that say nothing about a topic: Snowball's Swedish and English stop lists, a few everyday
- * verbs and greetings, and the platforms and the municipality's name, which every topic shares.
+ * verbs, fillers and greetings, and the platforms and the municipality's name ("council" in English), which
+ * every topic shares.
  */
 const stopWords = new Set(
   [
@@ -299,7 +303,10 @@ const stopWords = new Set(
     'år dag dagar ny nytt nya många idag imorgon igår year years day days new many today tomorrow yesterday',
     'tillåtet tillåten okej använda allowed use using sida sidan sidor page pages räcker enough egen eget egna hjälp hjälpen help',
     'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its itself they them their theirs themselves what which who whom this that these those am is are was were be been being have has had having do does did doing would should could ought a an the and but if or because as until while of at by for with about against between into through during before after above below to from up down in out on off over under again further then once here there when where how all any both each few more most other some such no nor not only own same so than too very can will just may might must shall like get got hi hello thanks please okay ok',
+    'somehow something anything anyone someone stuff thing things lol actually maybe also still even hey guys nåt nån nåra sånt sån såna mej dej sej liksom asså alltså iaf ngn ngt nog',
+    'gäller',
     'facebook insta instagram ig face fb tiktok twitter x snapchat snap linkedin youtube threads bluesky mastodon sociala medier social media kommun kommunen kommunens botkyrka botkyrkas',
+    'council councils municipality municipalities municipal',
   ]
     .join(' ')
     .split(' '),
@@ -308,8 +315,11 @@ const stopWords = new Set(
 /** Words as the index and the questions both see them: lower case, synonyms applied, stop words gone, stemmed in both languages. */
 const stems = (word: string): string[] => [...new Set([swedishStem(word), englishStem(word)])];
 
+/** English contractions as the words they stand for ("haven't" → "have not", "it's" → "it"), so that no fragment ("haven", "isn") reads as a word. */
+const withoutContractions = (text: string): string => text.replace(/n['’]t\b/g, ' not').replace(/['’](?:s|re|ve|ll|m|d)\b/g, '');
+
 const tokenize = (text: string): string[] =>
-  phrases.reduce((t, [pattern, word]) => t.replace(pattern, word), text.toLowerCase()).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  phrases.reduce((t, [pattern, word]) => t.replace(pattern, word), withoutContractions(text.toLowerCase())).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 const termsOf = (word: string): string[] | null => {
   const canonical = synonymOf(word);

@@ -22,7 +22,7 @@ import { reportHandlers } from '../flows/report/handlers';
 import { recordHandlers } from '../flows/records/handlers';
 import { accessHandler } from '../flows/retention/access';
 import { aboutUnitHandler } from '../flows/report/aboutUnit';
-import { answerFor, helpForCard, helpMenu } from '../flows/help';
+import { answerFor, helpForCard, helpMenu, helpRequest, policyQuestion } from '../flows/help';
 import { sharedWelcome, welcome, welcomeFor, type WelcomeFor } from '../flows/welcome';
 
 /** Who pressed or wrote, in what language, and what the card sent. */
@@ -104,7 +104,7 @@ export function routes(deps: FlowDeps): Routes {
     text: [
       { pattern: /^(ny ansökan|ansök|new application|apply)\b/i, handle: asked(p.start) },
       { pattern: /^(mina ansökningar|my applications|historik|history)\b/i, handle: asked(p.mine) },
-      { pattern: /^(vad gäller|hjälp om policyn|policyhjälp|policyn|policy help|what does the policy say)/i, handle: (t) => helpMenu(t.locale) },
+      { pattern: helpRequest, handle: (t) => policyQuestion(t.locale, String(t.data ?? ''), t.conversation) },
       { pattern: /^(registret|register|konton i sociala medier)\b/i, handle: register },
       { pattern: /^(rapportera|report)\b/i, handle: asked(reports.menu) },
       // R16: a chief asking what is written about their unit gets the reports about it, not the policy's text.
