@@ -12,6 +12,7 @@ export const verbs = [
   'plan.resume',
   'plan.mine',
   'plan.history',
+  'plan.change',
   'approval.approve',
   'approval.requestChanges',
   'approval.reject',

@@ -107,16 +107,31 @@ export interface OnRevision extends CommandMeta {
 /** The last snapshot of the start page an account closes with (R15): see account.ts. */
 export type FinalSnapshot = { readonly kind: 'uploaded'; readonly period: string } | { readonly kind: 'reference'; readonly reference: string };
 
+/**
+ * What the owner decided in an evaluation (R6): go on as now, change the goals, extend a time-limited
+ * activity, or close the account. A change or an extension is a change of the plan, made apart.
+ */
+export type EvaluationDecision = 'continue' | 'change' | 'extend' | 'close';
+
+/** What an evaluation covers (R6): a time-limited activity its own period, a yearly one its year (dates, both days included). */
+export interface EvaluatedPeriod {
+  readonly kind: 'activity' | 'year';
+  readonly from: string;
+  readonly to: string;
+}
+
 /** What shows a duty done (see dutyCommands.ts). */
 export interface EvaluationReport {
-  /** Per goal of the plan, whether it was met. */
-  readonly goals: readonly { readonly goal: string; readonly met: 'yes' | 'partly' | 'no' }[];
+  /** Per goal of the approved plan, whether it was met, and the figure reached where the goal names one. */
+  readonly goals: readonly { readonly goal: string; readonly met: 'yes' | 'partly' | 'no'; readonly figure?: number }[];
+  /** The period evaluated; absent in reports written before it was kept. */
+  readonly covers?: EvaluatedPeriod;
   readonly followers: number;
   readonly posts: number;
   readonly answeredWithin48h: 'always' | 'mostly' | 'seldom';
   readonly incidents: number;
   readonly change: string;
-  readonly decision: 'continue' | 'close';
+  readonly decision: EvaluationDecision;
 }
 
 export type DutyEvidence =

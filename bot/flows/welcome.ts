@@ -21,7 +21,7 @@ export const welcomeFor = (facts: readonly OwnershipFacts[], aadObjectId: string
 });
 
 /** The welcome card: what Kanalkoll does and everything the person can do, with an optional notice. */
-export function welcome(locale: Locale, name?: string, note?: 'unknownAction', applies: WelcomeFor = {}): AdaptiveCard {
+export function welcome(locale: Locale, name?: string, note?: 'unknownAction' | 'notAvailable', applies: WelcomeFor = {}): AdaptiveCard {
   const t = texts(locale).welcome;
   return welcomeCard({
     greeting: t.greeting(firstName(name)),

@@ -31,6 +31,7 @@ export const sv = {
     },
     footer: 'Skriv ”hjälp” när du vill se det här igen.',
     unknownAction: 'Den knappen känner jag inte igen. Välj något här nedanför.',
+    notAvailable: 'Det där går inte att göra i Kanalkoll än. Välj något här nedanför.',
     /** In a group chat or a team's channel: only what is the same for everyone. */
     shared: {
       points: ['Hitta kommunens officiella konton i registret.', 'Få svar på vad policyn säger.'],
@@ -96,7 +97,7 @@ export const sv = {
       accountUrlHint: 'Skriv hela adressen utan mellanslag, till exempel https://www.instagram.com/konto',
       startDate: 'Startdatum',
       endDate: 'Slutdatum, om aktiviteten har ett slut',
-      endDateHint: 'Lämna tomt om kontot ska finnas tills vidare. Har aktiviteten ett slut skriver du en utvärdering då, och stänger kontot inom 30 dagar.',
+      endDateHint: 'Lämna tomt om kontot ska finnas tills vidare. Har aktiviteten ett slut utvärderar du den efteråt, och stänger sedan kontot inom 30 dagar eller förlänger aktiviteten.',
     },
     purpose: {
       title: 'Syfte och mål',
@@ -436,8 +437,9 @@ export const sv = {
         text: (communicator: string) => `Förvaltningens kommunikatör${communicator ? `, ${communicator},` : ''} ska kunna logga in på kontot. Ge hen inloggningen på den gemensamma platsen i aktivitetsplanen, och tryck sedan på knappen. Skriv aldrig lösenordet här.`,
       },
       ended: {
-        title: (account: string) => `Aktiviteten är slut. Stäng ${account}`,
-        text: (end: string, closeBy: string) => `Enligt aktivitetsplanen slutade aktiviteten ${end}. Stäng kontot senast ${closeBy}, så att det inte ligger kvar oanvänt. Ska aktiviteten fortsätta? Skriv en ny ansökan och be din chef godkänna den.`,
+        title: (account: string) => `Aktiviteten med ${account} är slut`,
+        text: (end: string, closeBy: string) => `Enligt aktivitetsplanen slutade aktiviteten ${end}. Utvärdera den först. Stäng sedan kontot senast ${closeBy}, eller förläng aktiviteten om den ska fortsätta. Din chef godkänner en förlängning.`,
+        evaluated: (end: string, closeBy: string) => `Aktiviteten slutade ${end} och du har utvärderat den. Stäng kontot senast ${closeBy}, eller förläng aktiviteten om den ska fortsätta. Din chef godkänner en förlängning.`,
       },
     },
     approval: {
@@ -479,7 +481,7 @@ export const sv = {
       approval: (due: string) => `Beslut om ansökan (väntar sedan ${due})`,
       ownerLeft: (due: string) => `Ny ansvarig, senast ${due}`,
       login: (due: string) => `Bekräfta att förvaltningens kommunikatör har inloggningen (sedan ${due})`,
-      ended: (due: string) => `Aktiviteten är slut: stäng kontot (senast ${due})`,
+      ended: (due: string) => `Aktiviteten är slut: utvärdera den, och stäng kontot eller förläng aktiviteten (senast ${due})`,
     },
     finished: {
       title: (account: string) => `Klart: ${account}`,
@@ -502,6 +504,8 @@ export const sv = {
       pauseLabel: 'Pausa frågan till och med (till exempel över sommaren)',
       pause: 'Pausa',
       close: 'Stäng kontot',
+      changeGoals: 'Ändra målen',
+      extend: 'Förläng',
       loginShared: 'Ja, kommunikatören har inloggningen',
       loginDone: 'Tack! Nu kan förvaltningens kommunikatör också sköta kontot.',
       archivedDone: (reference: string) => `Startsidan finns i kommunarkivet med referensen ${reference}.`,
@@ -524,22 +528,37 @@ export const sv = {
     evaluation: {
       open: 'Skriv utvärderingen',
       title: (account: string) => `Utvärdering av ${account}`,
-      intro: 'Svara på frågorna. Utvärderingen går till förvaltningens kommunikatör.',
+      intro: (period: string) => `Utvärderingen gäller ${period}. Svara på frågorna. Den går till förvaltningens kommunikatör.`,
+      /** R6: what is evaluated: a time-limited activity its own period, an ongoing account the last year. */
+      period: {
+        activity: (from: string, to: string) => `aktiviteten ${from}–${to}`,
+        year: (from: string, to: string) => `det senaste året, ${from}–${to}`,
+      },
       goal: (goal: string) => `Mål: ${goal}`,
+      figure: 'Vilken siffra nådde du?',
+      figureOptional: 'Vilken siffra nådde du? (om du har en)',
+      posts: { activity: 'Hur många inlägg gjorde du under aktiviteten?', year: 'Hur många inlägg har du gjort det senaste året?' },
       t: {
         yes: 'Ja', partly: 'Delvis', no: 'Nej',
-        followers: 'Hur många följer kontot nu?', posts: 'Hur många inlägg har du gjort det senaste året?',
+        followers: 'Hur många följer kontot nu?',
         answered: 'Har du svarat på frågor inom 48 timmar?', always: 'Alltid', mostly: 'Oftast', seldom: 'Sällan',
         incidents: 'Hur många olämpliga inlägg har du tagit bort?', change: 'Vad vill du ändra?',
-        decision: 'Ska kontot fortsätta?', continue: 'Ja, vi fortsätter', close: 'Nej, vi stänger kontot', send: 'Skicka utvärderingen',
+        decision: 'Ska kontot fortsätta?', send: 'Skicka utvärderingen',
       },
+      decisions: { continue: 'Ja, vi fortsätter som nu', change: 'Ja, men vi ändrar målen', extend: 'Ja, vi förlänger aktiviteten', close: 'Nej, vi stänger kontot' },
       hints: { required: 'Välj ett svar.', number: 'Skriv ett tal, 0 eller mer.' },
-      fix: 'Svara på alla frågor med ett val, och skriv tal som 0 eller mer.',
+      fix: 'Svara på alla frågor med ett val, och skriv tal som 0 eller mer, också siffran för varje mål som har en.',
       done: 'Tack! Utvärderingen har gått till förvaltningens kommunikatör.',
-      doneClose: 'Tack! Utvärderingen har gått till kommunikatören. Stäng kontot här:',
+      /** What the owner can do next, after the evaluation, by what they decided. */
+      next: {
+        continue: 'Nådde du inte alla mål? Du kan ändra dem. Din chef godkänner ändringen.',
+        change: 'Tryck på Ändra målen och skriv de nya målen. Din chef godkänner ändringen.',
+        extend: 'Tryck på Förläng och välj ett nytt slutdatum. Din chef godkänner ändringen.',
+      },
       toCommunicatorTitle: (owner: string, account: string) => `${owner} har utvärderat ${account}`,
       met: { yes: 'uppnått', partly: 'delvis', no: 'inte uppnått' },
-      facts: { followers: 'Följare', posts: 'Inlägg senaste året', answered: 'Svar inom 48 timmar', incidents: 'Borttagna inlägg', change: 'Vill ändra', decision: 'Beslut' },
+      reached: (met: string, figure: string) => `${met}, nådde ${figure}`,
+      facts: { period: 'Period', followers: 'Följare', posts: 'Inlägg under perioden', answered: 'Svar inom 48 timmar', incidents: 'Borttagna inlägg', change: 'Vill ändra', decision: 'Beslut' },
     },
     absence: {
       title: 'Jag är borta',

@@ -86,6 +86,8 @@ export function routes(deps: FlowDeps): Routes {
   const greet: Handler = async (t) => (t.conversation === 'shared' ? sharedWelcome(t.locale) : welcome(t.locale, t.userName, undefined, await applies(t)));
   const unknownCardAction: Handler = async (t) => (t.conversation === 'shared' ? sharedWelcome(t.locale, 'unknownAction') : welcome(t.locale, t.userName, 'unknownAction', await applies(t)));
   const onlyPersonal: Handler = (t) => texts(t.locale).personalChat.only;
+  /** A verb whose handler is not on this branch yet (the plan's change, wired on merge): said plainly, nothing done. */
+  const notAvailable: Handler = async (t) => welcome(t.locale, t.userName, 'notAvailable', await applies(t));
   /** A handler about the person: it gets who they are only in their own chat; a press or a file elsewhere is refused. */
   const personal = (handle: CardHandler): Handler => (t) =>
     !t.user || !t.reach ? unknownCardAction(t)
@@ -133,6 +135,7 @@ export function routes(deps: FlowDeps): Routes {
       'plan.resume': personal(p.resume),
       'plan.mine': personal(p.mine),
       'plan.history': personal(a.history),
+      'plan.change': notAvailable,
       'approval.approve': personal(a.approve),
       'approval.requestChanges': personal(a.requestChanges),
       'approval.reject': personal(a.reject),

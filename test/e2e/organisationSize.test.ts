@@ -6,7 +6,7 @@ import { directory } from '../../dev/roles';
 import { cardsSent, keepingCards, teamsBytes, teamsCardLimit, type Answered } from '../support/cardSizes';
 import { everyCardJourney } from '../support/cardJourney';
 import { startTeams, type TeamsWorld } from '../support/teams';
-import { textOf, type TeamsClient } from '../support/teamsClient';
+import { inputsOf, textOf, type TeamsClient } from '../support/teamsClient';
 
 /**
  * The whole journey inside a municipality-sized organisation: 6,000 people from the generator
@@ -43,7 +43,13 @@ describe('every card at 6,000 people is under 40 KB', () => {
 
     // "Mina konton" with things due (the archive snapshot, the login, the activity check), 75 days on.
     process.env.KANALKOLL_CLOCK_OFFSET_MS = String(75 * 86_400_000);
-    expect(textOf(await elin.say('mina konton'))).toContain('Att göra nu');
+    const due = await elin.say('mina konton');
+    expect(textOf(due)).toContain('Att göra nu');
+    // R6: the evaluation form, its answer (with "Ändra målen") and the communicator's copy, every goal with its figure.
+    const form = await elin.press(due, 'Skriv en utvärdering');
+    const perGoal = Object.fromEntries(Object.keys(inputsOf(form)).flatMap((k) => (/^goal\d$/.test(k) ? [[k, 'partly']] : /^figure\d$/.test(k) ? [[k, '120']] : [])));
+    const evaluated = await elin.press(form, 'Skicka utvärderingen', { ...perGoal, followers: '300', posts: '40', answeredWithin48h: 'mostly', incidents: '0', change: 'Fler filmer.', decision: 'change' });
+    expect(textOf(evaluated)).toContain('Ändra målen');
 
     // The weekly digest, on a Monday morning.
     const monday = DateTime.now().setZone('Europe/Stockholm').plus({ weeks: 1 }).startOf('week').set({ hour: 9 });

@@ -317,6 +317,14 @@ const recipes: Record<Verb, Recipe> = {
     base: (t, dice) => ({ assignmentId: dice.pick([t.awaiting.id, t.active]) }),
     mutations: id('assignmentId', (t) => [t.draft.id, t.othersDraft]),
   },
+  // R6: "Ändra målen" and "Förläng" from an evaluation or the card of an ended activity. Its handler is not on this
+  // branch (the plan's change, wired on merge): every press is answered plainly, and nothing changes.
+  'plan.change': {
+    personal: true,
+    actors: ['employee'],
+    base: (t, dice) => ({ assignmentId: t.active, step: dice.pick(['purpose', 'channel']) }),
+    mutations: [...id('assignmentId', (t) => [t.draft.id, t.awaiting.id, t.othersDraft, t.othersActive]), ...field('step', 'not a step of the change', ['who', 'review', 'bogus', 'PURPOSE', ''])],
+  },
   'approval.approve': { personal: true, actors: ['chief'], base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, step: 'chief', comment: '' }), free: ['comment'], mutations: approvalMutations(false) },
   'approval.requestChanges': { personal: true, actors: ['chief'], base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, step: 'chief', comment: 'Skriv ett mätbart mål.' }), mutations: approvalMutations(true) },
   'approval.reject': { personal: true, actors: ['chief'], base: (t) => ({ assignmentId: t.awaiting.id, version: t.awaiting.version, step: 'chief', comment: 'Vi har redan ett konto.' }), mutations: approvalMutations(true) },
@@ -473,8 +481,10 @@ const recipes: Record<Verb, Recipe> = {
       ...count('posts'),
       ...count('incidents'),
       ...field('answeredWithin48h', 'not a choice', ['never', '', 'ALWAYS']),
-      ...field('decision', 'not a choice', ['maybe', '', 'Close']),
+      // R6: extending is no choice for an account without an end date.
+      ...field('decision', 'not a choice, or not one for this account', ['maybe', '', 'Close', 'extend']),
       ...field('goal0', 'not a choice', ['kanske', '', 'YES']),
+      set('figure0', 'not a figure of 0 or more', ['-1', 'abc', '1e5', '1.234', '0x10', 'NaN', -1, true, [], {}, ...big]),
       set('change', 'too long or wrong type', [...tooLong(2000), 5, null, {}]),
       notBegun(['2028-11-02']),
     ],

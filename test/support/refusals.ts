@@ -14,7 +14,7 @@ export function refusalTexts(locale: Locale): ReadonlySet<string> {
   const a = t.account;
   const d = t.duties;
   return new Set<string>([
-    t.welcome.unknownAction,
+    t.welcome.unknownAction, t.welcome.notAvailable,
     stale, fix, incomplete, notYours, notFound, unreadable,
     ...Object.values(t.approval.refused),
     t.approval.assign.unknown, t.approval.assign.applicant, t.approval.assign.notAllowed, t.approval.assign.decidesLater, t.approval.assign.notChief, t.approval.assign.otherDepartment, t.approval.appoint.notNeeded, t.organisation.onlyChief, t.organisation.unreadable,
