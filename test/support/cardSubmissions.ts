@@ -316,7 +316,8 @@ const recipes: Record<Verb, Recipe> = {
     personal: true,
     actors: ['chief', 'employee'],
     base: (t) => ({ draftId: t.awaiting.id }),
-    mutations: id('draftId', (t) => [t.active, t.othersDraft, t.othersActive]),
+    // Elin's own active account is hers to see (her card as it is); Nora's plans are neither hers nor Karim's to fill in.
+    mutations: id('draftId', (t) => [t.othersDraft, t.othersActive]),
   },
   // R1: the chief approves the plan as corrected (none is in this world: the valid path is planTogether.test.ts).
   'plan.approveCorrected': {

@@ -121,7 +121,8 @@ export function planHandlers(
       {
         // The people picked on this card, to check against the directory.
         named: (turn, data) => peopleNamed(answersFromCard(data.step, turn.data)),
-        notice: ({ turn, input }) => (input.then === 'stay' ? texts(turn.locale).plan.notices.saved : undefined),
+        // The chief's own saves are theirs to see; going on with the applicant's plan is the applicant's.
+        notice: ({ turn, input, stored }) => (input.then !== 'stay' ? undefined : helping(turn, stored.value) ? texts(turn.locale).plan.together.saved : texts(turn.locale).plan.notices.saved),
       },
     ),
 
