@@ -1,4 +1,5 @@
 import type { ActivityPlan, PlanDraft, StepName } from './activityPlan';
+import type { FieldChange } from './planDiff';
 
 /**
  * The assignment's state and the types every part of its state machine shares (the approval, the
@@ -27,7 +28,14 @@ interface Common {
   readonly planVersion: number;
   /** The plan as last submitted (frozen as that version): what approvers decide on. */
   readonly plan?: ActivityPlan;
+  /** R1: when the applicant asked their chief to fill in the plan with them (together.ts). */
+  readonly chiefAskedAt?: string;
+  /** R1: the fields the chief changed in the draft since the plan was last sent, and who they were: the review shows them. */
+  readonly chiefChanges?: { readonly by: PersonRef; readonly at: string; readonly fields: readonly ChangedField[] };
 }
+
+/** A field of the plan that was changed, without its values (planDiff.ts). */
+export type ChangedField = Pick<FieldChange, 'step' | 'field'>;
 
 interface Submitted {
   readonly plan: ActivityPlan;

@@ -31,9 +31,13 @@ export interface AuditRecord {
   readonly ground?: string;
 }
 
-/** Events that are decisions, and so go to the audit log (R4); saving a step is not one. */
+/** Events that are decisions, and so go to the audit log (R4); the applicant saving a step is not one. */
 function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' | 'comment' | 'subject' | 'removedOn' | 'ground'> | undefined {
   switch (event.type) {
+    case 'ChiefAsked':
+      return { role: 'applicant', subject: event.chief.name };
+    case 'PlanCorrected':
+      return { role: 'chief' };
     case 'PlanStarted':
     case 'PlanSubmitted':
     case 'DraftCancelled':
@@ -79,7 +83,9 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' |
       const role = by === state.applicant.aadObjectId ? 'owner' : plan?.administration.admins.includes(by) ? 'admin' : substituteOn(state, by, localDate(event.at)) ? 'substitute' : 'communicator';
       return { role, comment: event.removal.what, removedOn: event.removal.removedOn, ground: event.removal.ground };
     }
+    // R1: a step the chief changed is theirs on record; the applicant's own saves are no decisions.
     case 'StepSaved':
+      return event.changed?.length ? { role: 'chief' } : undefined;
     case 'StepOpened':
       return undefined;
     default: {

@@ -32,7 +32,7 @@ describe('every card at 6,000 people is under 40 KB', () => {
     await graph.close();
   });
 
-  it('the plan, the approvals, the register, the owner\'s cards ("mina konton" with things due too), "förvaltningar", help, reports, removals, the unit overview, the digest and the chiefs\' monthly note', async () => {
+  it('R1: the plan (filled in with the chief, and corrected by them before approving), the approvals, the register, the owner\'s cards ("mina konton" with things due too), "förvaltningar", help, reports, removals, the unit overview, the digest and the chiefs\' monthly note', async () => {
     const [elin, karim, sara, johan] = (['employee', 'chief', 'communicator', 'commschief'] as const).map(measured) as [TeamsClient, TeamsClient, TeamsClient, TeamsClient];
     const { accounts, departments, unit } = await everyCardJourney({ elin, karim, sara, johan }, world.connector);
     expect(textOf(accounts)).toContain('Fritidsgårdarna i Botkyrka');

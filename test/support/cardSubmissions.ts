@@ -17,8 +17,8 @@ export type Actor = Role | 'anonymous';
 export interface Targets {
   /** The employee's draft and the revision its cards carry. */
   readonly draft: { readonly id: string; readonly revision: number };
-  /** The employee's plan waiting for the chief, and its version. */
-  readonly awaiting: { readonly id: string; readonly version: number };
+  /** The employee's plan waiting for the chief, its version, and the revision the chief's cards correcting it carry. */
+  readonly awaiting: { readonly id: string; readonly version: number; readonly revision: number };
   /** The employee's active account (with duties). */
   readonly active: string;
   /** A colleague's draft, and a colleague's active account. */
@@ -309,6 +309,26 @@ const recipes: Record<Verb, Recipe> = {
   },
   'plan.submit': { personal: true, actors: ['employee'], base: onDraft, mutations: draftMutations },
   'plan.cancel': { personal: true, actors: ['employee'], base: onDraft, mutations: draftMutations },
+  // R1: the applicant asks their chief to fill in with them.
+  'plan.askChief': { personal: true, actors: ['employee'], base: onDraft, mutations: draftMutations },
+  // R1: the chief's way in (the applicant is shown their own card): others have no part in it.
+  'plan.together': {
+    personal: true,
+    actors: ['chief', 'employee'],
+    base: (t) => ({ draftId: t.awaiting.id }),
+    // Elin's own active account is hers to see (her card as it is); Nora's plans are neither hers nor Karim's to fill in.
+    mutations: id('draftId', (t) => [t.othersDraft, t.othersActive]),
+  },
+  // R1: the chief approves the plan as corrected (none is in this world: the valid path is planTogether.test.ts).
+  'plan.approveCorrected': {
+    personal: true,
+    actors: ['chief'],
+    base: (t) => ({ draftId: t.awaiting.id, revision: t.awaiting.revision }),
+    mutations: [
+      ...id('draftId', (t) => [t.draft.id, t.active, t.othersDraft, t.othersActive]),
+      ...field('revision', 'an older or later revision', (_d, t) => [t.awaiting.revision - 1, t.awaiting.revision + 1, 0, 99], wrongForWhole),
+    ],
+  },
   'plan.resume': { personal: true, actors: ['employee'], base: (t) => ({ draftId: t.draft.id }), mutations: id('draftId', (t) => [t.othersDraft, t.othersActive]) },
   'plan.mine': noInput(true),
   'plan.history': {

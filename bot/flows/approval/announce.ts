@@ -10,6 +10,7 @@ import type { Outbox } from '../../store/outbox';
 import type { Effect } from '../commands/effects';
 import { localeOfPerson } from '../messenger';
 import { planTitle } from '../shared/planView';
+import { changedFieldNames } from '../shared/planChanges';
 import { departmentsCardFor } from '../shared/departmentsCard';
 import { approversFor, currentApprover } from '../shared/approvers';
 import { approvalContext, type ApprovalDeps } from './context';
@@ -135,6 +136,16 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
       await toApprover();
       return;
     }
+    // R1: the chief is asked to fill in the draft with the applicant; the applicant hears what the chief changed.
+    case 'ChiefAsked':
+      await news('together', event.chief.aadObjectId, (t) => [t.plan.together.toChief(state.applicant.name)], (t) => [{ title: t.plan.together.open, verb: 'plan.together', data: { draftId: state.id } }]);
+      return;
+    case 'StepSaved':
+      await tell((t) => [t.plan.together.toApplicant(event.by.name), ...changedFieldNames(t, event.changed ?? []).map((name) => `- ${name}`)], true);
+      return;
+    case 'PlanCorrected':
+      await tell((t) => [t.plan.together.corrected(event.by.name, event.version), ...changedFieldNames(t, event.changed).map((name) => `- ${name}`)]);
+      return;
     case 'ChangesRequested':
       await tell((t) => [t.approval.toApplicant.changesRequested(event.by.name), `"${event.comment}"`], true);
       return;

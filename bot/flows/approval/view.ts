@@ -83,6 +83,7 @@ export function approvalCardFor(
     assign: assignFor(context, state, viewerAadObjectId, shown.assignError),
     withdrawLabel: state.status === 'awaiting_chief' && viewerAadObjectId === state.applicant.aadObjectId ? t.withdraw : undefined,
     editLabel: editable(state) && viewerAadObjectId === state.applicant.aadObjectId ? t.toApplicant.edit : undefined,
+    correctLabel: yourTurn && state.status === 'awaiting_chief' ? texts(view.locale).plan.together.correct : undefined,
     closeLabel:
       state.status === 'active' && mayClose(state, viewerAadObjectId, { chief: context.approvers.chief, communicator: context.communicatorAadObjectId })
         ? state.plan.kind === 'account'

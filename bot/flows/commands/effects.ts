@@ -4,7 +4,7 @@ import type { Reach } from '../../store/conversations';
 /** Events that tell someone something: the next approver's card, news to the applicant or owner. */
 export type AnnouncedEvent = Extract<
   Event,
-  { type: 'PlanSubmitted' | 'PlanApproved' | 'ChangesRequested' | 'PlanRejected' | 'OwnerChangeProposed' | 'OwnerChangeApproved' | 'OwnerChangeRejected' | 'ApproverAssigned' | 'ApprovalMoved' | 'SubstituteLeft' | 'ApplicantLeft' }
+  { type: 'PlanSubmitted' | 'PlanApproved' | 'ChiefAsked' | 'StepSaved' | 'PlanCorrected' | 'ChangesRequested' | 'PlanRejected' | 'OwnerChangeProposed' | 'OwnerChangeApproved' | 'OwnerChangeRejected' | 'ApproverAssigned' | 'ApprovalMoved' | 'SubstituteLeft' | 'ApplicantLeft' }
 >;
 
 /**
@@ -80,6 +80,10 @@ function implied(event: Event, state: Assignment): Implied {
     case 'PlanStarted':
       return { reaches: 'draft', index: [{ kind: 'index', aadObjectId: event.applicant.aadObjectId }] };
     case 'StepSaved':
+      // R1: the applicant hears what their chief changed in the draft; a correction before approving is told when approved.
+      return { reaches: 'draft', index: [], ...(event.changed?.length && state.status !== 'awaiting_chief' ? { announce: event } : {}) };
+    case 'ChiefAsked':
+      return { reaches: 'draft', announce: event, index: [] };
     case 'StepOpened':
       return { reaches: 'draft', index: [] };
     case 'PlanApproved':
@@ -94,6 +98,7 @@ function implied(event: Event, state: Assignment): Implied {
     case 'AccountClosed':
       return { reaches: 'seen', index: [ownerIndex(state)] };
     case 'PlanSubmitted':
+    case 'PlanCorrected':
     case 'ChangesRequested':
     case 'PlanRejected':
     case 'OwnerChangeProposed':
@@ -132,14 +137,11 @@ export function effectsOf(events: readonly Event[], state: Assignment, reach: Re
   const sealed: Effect[] = audit.length > 0 && state.planVersion > 0 ? [{ kind: 'seal' }] : [];
   const archived: Effect[] = events.some((e) => e.type === 'AccountClosed') ? [{ kind: 'archiveRecord' }] : [];
   const index = each.flatMap((i) => i.index);
-  if (each.every((i) => i.reaches === 'draft')) return [...sealed, ...index];
+  const announced = each.flatMap((i, index): Effect[] => (i.announce ? [{ kind: 'announce', reach, event: i.announce, index, state }] : []));
+  // A draft's change tells someone at most (the chief asked to fill in, the applicant what the chief changed).
+  if (each.every((i) => i.reaches === 'draft')) return [...sealed, ...index, ...announced];
   const seen = state.plan !== undefined && each.some((i) => i.reaches === 'seen');
-  const cards: Effect[] = state.plan
-    ? [
-        ...(seen ? [{ kind: 'refreshCopies', reach, ...(pressed ? { pressed } : {}) } as const] : []),
-        ...each.flatMap((i, index): Effect[] => (i.announce ? [{ kind: 'announce', reach, event: i.announce, index, state }] : [])),
-      ]
-    : [];
+  const cards: Effect[] = state.plan ? [...(seen ? [{ kind: 'refreshCopies', reach, ...(pressed ? { pressed } : {}) } as const] : []), ...announced] : [];
   // A change seen on cards may end a duty some nudge card is still asking for.
   const closed: Effect[] = seen ? [{ kind: 'closeNudges', reach }] : [];
   return [...sealed, ...index, ...archived, { kind: 'register' }, { kind: 'waiting' }, { kind: 'schedule', reach }, ...cards, ...closed];

@@ -47,7 +47,8 @@ export async function runCommand(deps: CommandDeps, command: Command, options: R
     const decision = decide(command, stored?.value);
     if (!decision.ok) return decision;
     const state = decision.events.reduce<Assignment | undefined>(evolve, stored?.value) as Assignment;
-    const submitted = decision.events.find((e) => e.type === 'PlanSubmitted');
+    // A version sent, or corrected by the chief before approving (R1), is frozen as it is.
+    const submitted = decision.events.find((e) => e.type === 'PlanSubmitted' || e.type === 'PlanCorrected');
     const audit = auditRecordsOf(decision.events, state, command.meta);
     const outbox = effectsOf(decision.events, state, options.reach, audit, options.pressed);
     try {
@@ -56,7 +57,7 @@ export async function runCommand(deps: CommandDeps, command: Command, options: R
       await deps.assignments.commit({
         state,
         etag: stored?.etag,
-        ...(submitted?.type === 'PlanSubmitted' ? { frozen: { assignmentId: state.id, version: submitted.version, submittedAt: submitted.at, plan: submitted.plan } } : {}),
+        ...(submitted ? { frozen: { assignmentId: state.id, version: submitted.version, submittedAt: submitted.at, plan: submitted.plan } } : {}),
         audit,
         outbox,
       });

@@ -2,9 +2,12 @@ import {
   planReviewCard,
   planStepCard,
   type AdaptiveCard,
+  type PlanReviewCardData,
 } from '../../../cards';
 import { stepsFor, validateStep, type FieldError, type PlanKind, type StepName } from '../../domain/activityPlan';
 import type { Assignment } from '../../domain/assignment';
+import { planDiff } from '../../domain/planDiff';
+import { changedFieldNames } from '../shared/planChanges';
 import { texts } from '../../i18n';
 import { cardValues, errorSlot, listInputs, pickedPeople } from '../shared/planForm';
 import { choicesFor, planChoices } from '../shared/planChoices';
@@ -59,12 +62,26 @@ function withRequest(view: PlanView, assignment: Assignment, intro: string): str
   return `${t.changesRequested(assignment.decidedBy.name)} "${assignment.comment}"\n\n${intro}`;
 }
 
-/** A step of the questionnaire with the draft's answers, or with what was sent and why it was refused. */
+/** R1: what the chief has changed in the draft, for the review; empty when nothing. */
+function chiefChangesLine(view: PlanView, assignment: Assignment): string {
+  const changes = assignment.chiefChanges;
+  const t = texts(view.locale);
+  return changes ? `\n\n${t.plan.together.changedBy(changes.by.name, changedFieldNames(t, changes.fields).join(', '))}` : '';
+}
+
+/** R1: the chief filling in with the applicant, or correcting the plan before deciding: what they are doing. */
+const helpingIntro = (view: PlanView, assignment: Assignment): string =>
+  (assignment.status === 'awaiting_chief' ? texts(view.locale).plan.together.correctIntro : texts(view.locale).plan.together.intro)(assignment.applicant.name);
+
+/**
+ * A step of the questionnaire with the draft's answers, or with what was sent and why it was refused.
+ * `helping`: the chief's (R1), who saves or goes on to their review, and has no way back through the steps.
+ */
 export function stepCard(
   view: PlanView,
   assignment: Assignment,
   step: StepName,
-  shown: Shown & { values?: Record<string, string>; errors?: readonly FieldError[] } = {},
+  shown: Shown & { values?: Record<string, string>; errors?: readonly FieldError[]; helping?: boolean } = {},
 ): AdaptiveCard {
   const t = texts(view.locale);
   const kind = assignment.draft.kind;
@@ -78,7 +95,7 @@ export function stepCard(
     heading: t.plan.heading,
     stepLabel: t.plan.stepOf(index + 1, steps.length),
     title: t.plan[step].title,
-    intro: withRequest(view, assignment, introOf(view, step, kind)),
+    intro: shown.helping ? `${helpingIntro(view, assignment)}\n\n${introOf(view, step, kind)}` : withRequest(view, assignment, introOf(view, step, kind)),
     notice: shown.notice,
     noticeStyle: shown.noticeStyle ?? 'good',
     draftId: assignment.id,
@@ -91,19 +108,41 @@ export function stepCard(
     e: errors,
     ...choicesFor(view),
     chief: chiefLine(view, assignment),
-    actions: { back: index > 0 ? t.plan.actions.back : undefined, save: t.plan.actions.save, next: t.plan.actions.next },
+    actions: { back: index > 0 && !shown.helping ? t.plan.actions.back : undefined, save: t.plan.actions.save, next: t.plan.actions.next },
     ...(step === 'purpose' && kind === 'account' && view.planningTemplateUrl ? { template: { title: t.plan.purpose.template, url: view.planningTemplateUrl } } : {}),
   });
 }
 
-/** Every step's answers as facts, with a way back to each; missing or refused steps say so. */
+/** The applicant's review: every step, with a way back to each; sending it, or asking their chief to fill in with them. */
 export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
+  const t = texts(view.locale).plan;
+  return review(view, assignment, withRequest(view, assignment, t.review.intro) + chiefChangesLine(view, assignment), shown, {
+    back: t.actions.back,
+    ask: t.together.ask,
+    cancel: t.actions.cancel,
+    submit: t.actions.submit,
+  });
+}
+
+/**
+ * The chief's review (R1): the draft they fill in with the applicant, who alone sends it; or the plan
+ * waiting on their decision, corrected and approved as a new version once they changed something.
+ */
+export function helperReviewCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
+  const t = texts(view.locale).plan.together;
+  const corrected = assignment.status === 'awaiting_chief' && assignment.plan && planDiff(assignment.plan, assignment.draft).length > 0;
+  const actions = assignment.status === 'awaiting_chief' ? { toDecision: t.toDecision, ...(corrected ? { approveCorrected: t.approveCorrected } : {}) } : {};
+  return review(view, assignment, helpingIntro(view, assignment) + chiefChangesLine(view, assignment), shown, actions);
+}
+
+/** Every step's answers as facts, with a way to each; missing or refused steps say so. */
+function review(view: PlanView, assignment: Assignment, intro: string, shown: Shown, actions: PlanReviewCardData['actions']): AdaptiveCard {
   const t = texts(view.locale);
   const choices = planChoices(view, assignment);
   return planReviewCard({
     heading: t.plan.heading,
     title: t.plan.review.title,
-    intro: withRequest(view, assignment, t.plan.review.intro),
+    intro,
     notice: shown.notice,
     noticeStyle: shown.noticeStyle ?? 'attention',
     draftId: assignment.id,
@@ -117,7 +156,7 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
         facts: result.ok ? planFacts(view, assignment.draft.kind, step, result.value, communicatorOf(view, assignment)) : [{ title: t.plan.review.missing, value: '' }],
       };
     }),
-    actions: { back: t.plan.actions.back, cancel: t.plan.actions.cancel, submit: t.plan.actions.submit },
+    actions,
   });
 }
 
@@ -125,4 +164,10 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
 export function currentCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
   if (assignment.status !== 'draft' && assignment.status !== 'changes_requested') return statusCard(view, assignment, shown);
   return assignment.step === 'review' ? reviewCard(view, assignment, shown) : stepCard(view, assignment, assignment.step, shown);
+}
+
+/** The chief's card (R1): the step they are at (`at`), or their review; once the plan has moved on, its status. */
+export function helperCard(view: PlanView, assignment: Assignment, shown: Shown = {}, at: StepName | 'review' = 'review'): AdaptiveCard {
+  if (assignment.status !== 'draft' && assignment.status !== 'changes_requested' && assignment.status !== 'awaiting_chief') return statusCard(view, assignment, shown);
+  return at === 'review' ? helperReviewCard(view, assignment, shown) : stepCard(view, assignment, at, { ...shown, helping: true });
 }

@@ -11,7 +11,10 @@ export function historyText(view: PlanView, event: AuditRecord): string {
   const h = texts(view.locale).approval.history;
   switch (event.type) {
     case 'PlanSubmitted':
-      return h.PlanSubmitted(event.version);
+    case 'PlanCorrected':
+      return h[event.type](event.version);
+    case 'ChiefAsked':
+      return h.ChiefAsked(event.subject ?? '');
     case 'PlanStarted':
     case 'PlanApproved':
     case 'ChangesRequested':
