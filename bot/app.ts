@@ -18,7 +18,7 @@ import { connectTeamsApps } from './graph/teamsApps';
 import { connectPeople } from './graph/users';
 import type { Command } from './domain/assignment';
 import type { PageFilters } from './flows/register/page';
-import { RegisterPublisher, type Published, type RegisterFormat } from './flows/register/publish';
+import { publishStatement, RegisterPublisher, type Published, type RegisterFormat } from './flows/register/publish';
 import { deliverNudge } from './flows/duties/deliver';
 import { sendDigests } from './flows/duties/digest';
 import { sweep, type NudgeMessage, type SweepReport } from './flows/duties/schedule';
@@ -69,6 +69,8 @@ export interface Kanalkoll {
   handleActivity(request: PlainRequest, invocationId: string): Promise<PlainResponse>;
   /** The public register of official accounts in a format, honouring If-None-Match. */
   publishRegister(format: RegisterFormat, ifNoneMatch: string | null, filters?: PageFilters): Promise<Published>;
+  /** The public register's accessibility statement (lag 2018:1937), honouring If-None-Match. */
+  publishStatement(ifNoneMatch: string | null): Published;
   health(): Promise<Health>;
   /** The duty timer: puts the nudges due now on the queue. */
   sweepDuties(options?: { isPastDue?: boolean }): Promise<SweepReport>;
@@ -305,6 +307,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
       await ready();
       return publisher.publish(format, ifNoneMatch, filters);
     },
+    publishStatement,
     handleActivity: async (request, invocationId) => {
       await ready();
       return serveActivity(adapter, bot, log, request, invocationId);

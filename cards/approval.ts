@@ -52,6 +52,8 @@ export interface ApprovalCardData {
   readonly planChangeLabel?: string;
   /** For the applicant once the plan can be changed again (taken back, or changes asked for). */
   readonly editLabel?: string;
+  /** For the chief whose turn it is: correct the plan before approving it (R1). */
+  readonly correctLabel?: string;
   readonly decide?: {
     readonly commentLabel: string;
     readonly commentHint: string;

@@ -40,14 +40,27 @@ export function dutyBundleCard(data: { readonly heading: string; readonly title:
   return only && more.length === 0 ? dutyCard({ ...only, heading: data.heading }) : expand(bundle, data);
 }
 
-/** The evaluation report as a form (R6): per goal of the plan, figures, the 48 hours, what to change, continue or close. */
+/**
+ * The evaluation report as a form (R6): per goal of the plan whether it was met and the figure reached
+ * (required where the goal names one), figures of the period, the 48 hours, what to change, and what
+ * the owner decides (the choices the period allows).
+ */
 export interface DutyEvaluationCardData {
   readonly heading: string;
   readonly title: string;
   readonly intro: string;
   readonly notice?: string;
-  readonly goals: readonly { readonly id: string; readonly label: string; readonly value: string }[];
-  readonly t: Readonly<Record<'yes' | 'partly' | 'no' | 'followers' | 'posts' | 'answered' | 'always' | 'mostly' | 'seldom' | 'incidents' | 'change' | 'decision' | 'continue' | 'close' | 'send', string>>;
+  readonly goals: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly value: string;
+    readonly figureId: string;
+    readonly figureLabel: string;
+    readonly figure: string;
+    readonly figureRequired: boolean;
+  }[];
+  readonly decisions: readonly Choice[];
+  readonly t: Readonly<Record<'yes' | 'partly' | 'no' | 'followers' | 'posts' | 'answered' | 'always' | 'mostly' | 'seldom' | 'incidents' | 'change' | 'decision' | 'send', string>>;
   readonly v: Readonly<Record<'followers' | 'posts' | 'answeredWithin48h' | 'incidents' | 'change' | 'decision', string>>;
   readonly hints: { readonly required: string; readonly number: string };
   readonly task: Readonly<Record<string, string>>;

@@ -59,7 +59,11 @@ export interface PlanReviewCardData extends Notice {
     readonly editLabel?: string;
     readonly facts: readonly Choice[];
   }[];
-  readonly actions: { readonly back: string; readonly cancel: string; readonly submit: string };
+  /**
+   * The applicant's buttons (and asking their chief to fill in with them); the chief's, correcting the
+   * plan before deciding: approve it corrected, or go back to the decision (R1).
+   */
+  readonly actions: { readonly back?: string; readonly ask?: string; readonly cancel?: string; readonly submit?: string; readonly toDecision?: string; readonly approveCorrected?: string };
 }
 
 /** Where a plan stands when there is nothing to fill in: sent, cancelled, not found. */

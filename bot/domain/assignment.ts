@@ -5,9 +5,10 @@ import { decideDuty, evolveDuty, type DutyCommand, type DutyEvent, type DutyRefu
 import { decideApproval, nextAfterApproval, type ApprovalCommand, type ApprovalEvent, type ApprovalRefusal } from './approval';
 import { decideRouting, evolveRouting, type RoutingCommand, type RoutingEvent, type RoutingRefusal } from './routing';
 import { changeAccess, decideChange, decideOnChange, evolveChange, type ChangeCommand, type ChangeEvent, type ChangeRefusal } from './planChange';
-import type { Assignment, AssignmentStatus, CommandMeta, OnRevision, PersonRef } from './assignmentTypes';
+import { chiefMayEdit, decideAskChief, decideCorrection, evolveTogether, fieldsChanged, withChiefChanges, type TogetherCommand, type TogetherEvent, type TogetherRefusal } from './together';
+import type { Assignment, AssignmentStatus, ChangedField, CommandMeta, OnRevision, PersonRef } from './assignmentTypes';
 
-export type { Absence, Assignment, AssignmentStatus, CommandMeta, DutyLog, OnRevision, PendingOwner, PersonRef } from './assignmentTypes';
+export type { Absence, Assignment, AssignmentStatus, ChangedField, CommandMeta, DutyLog, OnRevision, PendingOwner, PersonRef } from './assignmentTypes';
 
 /**
  * An assignment (uppdrag) to use social media in one's job, from the first draft of its activity
@@ -16,11 +17,13 @@ export type { Absence, Assignment, AssignmentStatus, CommandMeta, DutyLog, OnRev
  */
 export type Command =
   | { readonly type: 'StartPlan'; readonly meta: CommandMeta; readonly id: string; readonly draft: PlanDraft }
+  /** `meta.chief`: whoever decides the chief step, from the directory now, who may fill in too (together.ts, planChange.ts). */
   | { readonly type: 'SaveStep'; readonly meta: OnRevision; readonly step: StepName; readonly answers: unknown; readonly kind?: PlanDraft['kind']; readonly then: StepName | 'review' }
   | { readonly type: 'OpenStep'; readonly meta: OnRevision; readonly to: StepName | 'review' }
   | { readonly type: 'SubmitPlan'; readonly meta: OnRevision; readonly choices: PlanChoices }
   | { readonly type: 'CancelDraft'; readonly meta: OnRevision }
   | ApprovalCommand
+  | TogetherCommand
   | AccountCommand
   | DutyCommand
   | RoutingCommand
@@ -28,11 +31,13 @@ export type Command =
 
 export type Event =
   | { readonly type: 'PlanStarted'; readonly id: string; readonly applicant: PersonRef; readonly at: string; readonly draft: PlanDraft }
-  | { readonly type: 'StepSaved'; readonly step: StepName; readonly answers: unknown; readonly kind?: PlanDraft['kind']; readonly then: StepName | 'review'; readonly at: string }
+  /** `by`: who saved it; `changed`: the fields the chief changed, when it was the chief (R1). */
+  | { readonly type: 'StepSaved'; readonly step: StepName; readonly answers: unknown; readonly kind?: PlanDraft['kind']; readonly then: StepName | 'review'; readonly at: string; readonly by: PersonRef; readonly changed?: readonly ChangedField[] }
   | { readonly type: 'StepOpened'; readonly to: StepName | 'review'; readonly at: string }
   | { readonly type: 'PlanSubmitted'; readonly version: number; readonly plan: ActivityPlan; readonly at: string; readonly by: PersonRef }
   | { readonly type: 'DraftCancelled'; readonly at: string; readonly by: PersonRef }
   | ApprovalEvent
+  | TogetherEvent
   | AccountEvent
   | DutyEvent
   | RoutingEvent
@@ -45,6 +50,7 @@ export type Refusal =
   | { readonly reason: 'notDraft'; readonly status: AssignmentStatus }
   | { readonly reason: 'incomplete'; readonly problems: readonly FieldError[] }
   | ApprovalRefusal
+  | TogetherRefusal
   | AccountRefusal
   | DutyRefusal
   | RoutingRefusal
@@ -58,18 +64,22 @@ const accept = (...events: Event[]): Decision => ({ ok: true, events });
 /** The questionnaire can be edited while it is a draft, or after an approver asked for changes. */
 export const editable = (state: Assignment): boolean => state.status === 'draft' || state.status === 'changes_requested';
 
-/** Only the applicant edits their own plan, only while it is editable, and only from the current card. */
-export function draftAccess(state: Assignment | undefined, meta: OnRevision): Refusal | Assignment {
+/**
+ * The applicant edits their own plan while it is editable; their chief (`chief`, from the directory
+ * now) when together.ts says they may; and only from the current card.
+ */
+export function draftAccess(state: Assignment | undefined, meta: OnRevision, chief?: string): Refusal | Assignment {
   if (!state) return { reason: 'notFound' };
-  if (state.applicant.aadObjectId !== meta.actor.aadObjectId) return { reason: 'notYours' };
-  if (!editable(state)) return { reason: 'notDraft', status: state.status };
+  const helping = chiefMayEdit(state, meta.actor.aadObjectId, chief);
+  if (state.applicant.aadObjectId !== meta.actor.aadObjectId && !helping) return { reason: 'notYours' };
+  if (!editable(state) && !helping) return { reason: 'notDraft', status: state.status };
   if (state.revision !== meta.revision) return { reason: 'stale' };
   return state;
 }
 
-/** The questionnaire's access: a draft's (`draftAccess`), or on an active assignment a change's (planChange.ts). */
+/** Who may use the questionnaire's cards: on a draft as `draftAccess` says (the chief as together.ts allows), on an active assignment a change's (planChange.ts). */
 export const questionnaireAccess = (state: Assignment | undefined, meta: OnRevision): Refusal | Assignment =>
-  state?.status === 'active' ? changeAccess(state, meta) : draftAccess(state, meta);
+  state?.status === 'active' ? changeAccess(state, meta) : draftAccess(state, meta, meta.chief);
 
 export function decide(command: Command, state: Assignment | undefined): Decision {
   switch (command.type) {
@@ -80,10 +90,17 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
     case 'SaveStep':
     case 'OpenStep':
     case 'CancelDraft':
-    case 'SubmitPlan': {
-      const draft = questionnaireAccess(state, command.meta);
-      if ('reason' in draft) return refuse(draft);
-      return (draft.status === 'active' ? decideOnChange(command, draft) : undefined) ?? decideOnDraft(command, draft);
+    case 'SubmitPlan':
+    case 'AskChief': {
+      // A change of an approved plan (planChange.ts) is filled in by the owner or their chief alike; nobody is asked to.
+      if (state?.status === 'active') {
+        if (command.type === 'AskChief') return refuse({ reason: 'notDraft', status: state.status });
+        const change = changeAccess(state, command.meta);
+        return 'reason' in change ? refuse(change) : (decideOnChange(command, change) ?? decideOnDraft(command, change));
+      }
+      // On a draft only a saved step may be the chief's: the rest is the applicant's alone.
+      const draft = draftAccess(state, command.meta, command.type === 'SaveStep' ? command.meta.chief : undefined);
+      return 'reason' in draft ? refuse(draft) : decideOnDraft(command, draft);
     }
     case 'StartChange':
     case 'WithdrawChange':
@@ -92,6 +109,8 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
     case 'RequestChanges':
     case 'RejectPlan':
       return state ? decideApproval(command, state) : refuse({ reason: 'notFound' });
+    case 'ApproveCorrected':
+      return state ? decideCorrection(command, state) : refuse({ reason: 'notFound' });
     case 'CloseAccount':
     case 'ChangeAdministration':
     case 'ProposeOwner':
@@ -119,8 +138,14 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
 function decideOnDraft(command: Extract<Command, { meta: OnRevision }>, state: Assignment): Decision {
   const at = command.meta.now;
   switch (command.type) {
-    case 'SaveStep':
-      return accept({ type: 'StepSaved', step: command.step, answers: command.answers, kind: command.kind, then: command.then, at });
+    case 'SaveStep': {
+      const saved = { type: 'StepSaved', step: command.step, answers: command.answers, kind: command.kind, then: command.then, at, by: command.meta.actor } as const;
+      // The chief's changes to a draft are recorded as theirs (R1); a change of an approved plan records its fields when sent (planChange.ts).
+      if (command.meta.actor.aadObjectId === state.applicant.aadObjectId || state.status === 'active') return accept(saved);
+      return accept({ ...saved, changed: fieldsChanged(state.draft, draftWith(state.draft, saved)) });
+    }
+    case 'AskChief':
+      return decideAskChief(command);
     case 'OpenStep':
       return accept({ type: 'StepOpened', to: command.to, at });
     case 'CancelDraft':
@@ -149,13 +174,18 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
   const next = { ...state, revision: state.revision + 1 };
   switch (event.type) {
     case 'StepSaved': {
-      const draft: PlanDraft = { ...state.draft, kind: event.kind ?? state.draft.kind, [event.step]: event.answers };
+      const draft = draftWith(state.draft, event);
+      // The chief's changes leave the applicant where they are in the questionnaire (R1).
+      if (event.changed) return { ...next, draft, chiefChanges: withChiefChanges(state, event.by, event.at, event.changed) };
       return { ...next, draft, step: event.then, fromReview: event.then === 'review' ? undefined : state.fromReview };
     }
+    case 'ChiefAsked':
+    case 'PlanCorrected':
+      return evolveTogether(next, event);
     case 'StepOpened':
       return { ...next, step: event.to, fromReview: event.to === 'review' ? undefined : state.step === 'review' || state.fromReview };
     case 'PlanSubmitted':
-      return { ...next, status: 'awaiting_chief', planVersion: event.version, plan: event.plan, submittedAt: event.at, waitingSince: event.at, step: 'review' };
+      return { ...next, status: 'awaiting_chief', planVersion: event.version, plan: event.plan, submittedAt: event.at, waitingSince: event.at, step: 'review', chiefChanges: undefined };
     case 'DraftCancelled':
       return { ...next, status: 'cancelled', cancelledAt: event.at };
     case 'PlanApproved':
@@ -207,6 +237,9 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     }
   }
 }
+
+/** The draft with a step saved. */
+const draftWith = (draft: PlanDraft, saved: Pick<Extract<Event, { type: 'StepSaved' }>, 'kind' | 'step' | 'answers'>): PlanDraft => ({ ...draft, kind: saved.kind ?? draft.kind, [saved.step]: saved.answers });
 
 const submittedAt = (state: Assignment): string => ('submittedAt' in state ? state.submittedAt : state.createdAt);
 

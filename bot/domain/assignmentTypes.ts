@@ -1,4 +1,5 @@
 import type { ActivityPlan, PlanDraft, StepName } from './activityPlan';
+import type { FieldChange } from './planDiff';
 
 /**
  * The assignment's state and the types every part of its state machine shares (the approval, the
@@ -27,7 +28,14 @@ interface Common {
   readonly planVersion: number;
   /** The plan as last submitted (frozen as that version): what approvers decide on. */
   readonly plan?: ActivityPlan;
+  /** R1: when the applicant asked their chief to fill in the plan with them (together.ts). */
+  readonly chiefAskedAt?: string;
+  /** R1: the fields the chief changed in the draft since the plan was last sent, and who they were: the review shows them. */
+  readonly chiefChanges?: { readonly by: PersonRef; readonly at: string; readonly fields: readonly ChangedField[] };
 }
+
+/** A field of the plan that was changed, without its values (planDiff.ts). */
+export type ChangedField = Pick<FieldChange, 'step' | 'field'>;
 
 interface Submitted {
   readonly plan: ActivityPlan;
@@ -137,23 +145,41 @@ export interface CommandMeta {
 /** Commands that change the questionnaire carry the revision of the card they came from. */
 export interface OnRevision extends CommandMeta {
   readonly revision: number;
-  /** The owner's chief in the directory now (R1), who may change an approved plan with them (planChange.ts). */
+  /**
+   * Whoever decides the chief step in the directory now (R1), never from a card: may fill in a draft with
+   * the applicant once asked (together.ts), and change an approved plan with its owner (planChange.ts).
+   */
   readonly chief?: string;
 }
 
 /** The last snapshot of the start page an account closes with (R15): see account.ts. */
 export type FinalSnapshot = { readonly kind: 'uploaded'; readonly period: string } | { readonly kind: 'reference'; readonly reference: string };
 
+/**
+ * What the owner decided in an evaluation (R6): go on as now, change the goals, extend a time-limited
+ * activity, or close the account. A change or an extension is a change of the plan, made apart.
+ */
+export type EvaluationDecision = 'continue' | 'change' | 'extend' | 'close';
+
+/** What an evaluation covers (R6): a time-limited activity its own period, a yearly one its year (dates, both days included). */
+export interface EvaluatedPeriod {
+  readonly kind: 'activity' | 'year';
+  readonly from: string;
+  readonly to: string;
+}
+
 /** What shows a duty done (see dutyCommands.ts). */
 export interface EvaluationReport {
-  /** Per goal of the plan, whether it was met. */
-  readonly goals: readonly { readonly goal: string; readonly met: 'yes' | 'partly' | 'no' }[];
+  /** Per goal of the approved plan, whether it was met, and the figure reached where the goal names one. */
+  readonly goals: readonly { readonly goal: string; readonly met: 'yes' | 'partly' | 'no'; readonly figure?: number }[];
+  /** The period evaluated; absent in reports written before it was kept. */
+  readonly covers?: EvaluatedPeriod;
   readonly followers: number;
   readonly posts: number;
   readonly answeredWithin48h: 'always' | 'mostly' | 'seldom';
   readonly incidents: number;
   readonly change: string;
-  readonly decision: 'continue' | 'close';
+  readonly decision: EvaluationDecision;
 }
 
 export type DutyEvidence =

@@ -29,13 +29,17 @@ export interface AuditRecord {
   /** R14: a recorded removal: the day the post was removed and the policy's ground (what was removed is the comment). */
   readonly removedOn?: string;
   readonly ground?: string;
-  /** R6: a change of the plan sent: what it changed against the version in force, as `step.field`, comma-separated (a table column holds no list). */
+  /** R1, R6: what the chief changed in a draft, or a change of the plan sent changed against the version in force: `step.field`, comma-separated (a table column holds no list). */
   readonly changed?: string;
 }
 
-/** Events that are decisions, and so go to the audit log (R4); saving a step is not one. */
+/** Events that are decisions, and so go to the audit log (R4); the applicant saving a step is not one. */
 function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' | 'comment' | 'subject' | 'removedOn' | 'ground' | 'changed'> | undefined {
   switch (event.type) {
+    case 'ChiefAsked':
+      return { role: 'applicant', subject: event.chief.name };
+    case 'PlanCorrected':
+      return { role: 'chief' };
     case 'PlanStarted':
     case 'PlanSubmitted':
     case 'DraftCancelled':
@@ -90,7 +94,9 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' |
       const role = by === state.applicant.aadObjectId ? 'owner' : plan?.administration.admins.includes(by) ? 'admin' : substituteOn(state, by, localDate(event.at)) ? 'substitute' : 'communicator';
       return { role, comment: event.removal.what, removedOn: event.removal.removedOn, ground: event.removal.ground };
     }
+    // R1: a step the chief changed is theirs on record; the applicant's own saves are no decisions.
     case 'StepSaved':
+      return event.changed?.length ? { role: 'chief', changed: event.changed.map(({ step, field }) => (step === 'kind' ? 'kind' : `${step}.${field}`)).join(',') } : undefined;
     case 'StepOpened':
       return undefined;
     default: {

@@ -8,8 +8,8 @@ import { addWorkingDays, nextOfficeMoment, zone } from './calendar';
 /**
  * The dated obligations of an assignment (DESIGN.md, "Duties and nudges"), derived from its state
  * alone: the half-year archive snapshot (R15), the yearly evaluation (R6), the activity check
- * (R11), admin coverage (R10), the communicator's login confirmed (R10), closing once a time-limited
- * activity has ended (R6), a substitute while away (R14) and approvals that wait (R1).
+ * (R11), admin coverage (R10), the communicator's login confirmed (R10), evaluating and then closing
+ * or extending once a time-limited activity has ended (R6), a substitute while away (R14) and approvals that wait (R1).
  * Each duty has periods, and each period nudges at levels: the first notice, reminders, and an
  * escalation. Every nudge falls in office hours on a Swedish working day. Pure: the window of
  * time asked about comes in as a parameter.
@@ -111,25 +111,28 @@ export const isPeriodOf = (duty: DutyKind, period: string): boolean => periodPat
 /**
  * When a period of a duty begins: when what it names has begun. An archive period names a half-year
  * (R15: its snapshot may be sent within it, as an account closing sends its last one); a yearly
- * evaluation the year up to its anniversary, and the one after a time-limited activity the activity,
- * which began with the account (R6); an approval's wait the moment it began; every other period the
+ * evaluation the year up to its anniversary; the end of a time-limited activity, and its evaluation,
+ * the day after its last day (R6: "efter avslutad"; only the plan's end date as it stands); an approval's wait the moment it began; every other period the
  * day its duty falls due. Every nudge of a period goes out at or after its start, so a period whose
  * nudge was issued has begun. Undefined for what is no period of the duty.
  */
 function periodStart(state: Assignment, duty: DutyKind, period: string): DateTime | undefined {
   if (!isPeriodOf(duty, period)) return undefined;
+  // Only the activity's end date as it stands ends it (an extension moves it).
+  const ended = (endDate: string) => (state.plan?.kind === 'account' && state.plan.channel.endDate === endDate ? afterEnd(endDate) : undefined);
   switch (duty) {
     case 'archive':
       return DateTime.fromObject({ year: Number(period.slice(0, 4)), month: period.endsWith('H1') ? 1 : 7, day: 1 }, { zone });
     case 'evaluation':
-      if (!period.startsWith('end-')) return local(period).minus({ years: 1 });
-      return state.status === 'active' ? dayStart(local(state.activatedAt)) : undefined;
+      // R6, "efter avslutad tidsbegränsad aktivitet": the evaluation of the activity once it has ended.
+      return period.startsWith('end-') ? ended(period.slice('end-'.length)) : local(period).minus({ years: 1 });
+    case 'ended':
+      return ended(period);
     case 'approval':
       return DateTime.fromFormat(period.slice(period.indexOf('-') + 1), "yyyyMMdd'T'HHmmss", { zone: 'utc' });
     case 'activity':
     case 'admins':
     case 'login':
-    case 'ended':
     case 'ownerLeft':
     case 'substitute':
       return local(period);
@@ -166,6 +169,8 @@ const local = (iso: string) => DateTime.fromISO(iso, { zone });
 const slack = { days: 14 };
 const office = (instant: DateTime) => nextOfficeMoment(instant);
 const dayStart = (d: DateTime) => d.setZone(zone).startOf('day');
+/** R6: a time-limited activity has ended the day after its end date, its last day. */
+const afterEnd = (endDate: string) => dayStart(local(endDate)).plus({ days: 1 });
 
 /** The half-year turns (1 January, 1 July, 00:00 in Stockholm) after `after`, up to `until`. */
 function halfYearTurns(after: DateTime, until: DateTime): DateTime[] {
@@ -238,28 +243,30 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
     });
   }
 
-  // R6: every year from activation, and when a time-limited activity ends: 14 days before, on the day, 30 days late.
-  const evaluation = (due: DateTime, period: string): Occurrence => ({
-    duty: 'evaluation',
-    period,
-    due,
-    levels: [
-      { at: office(due.minus({ days: s.evaluationNoticeDays })), audience: 'owner' },
-      { at: office(due), audience: 'owner' },
-      { at: office(due.plus({ days: s.evaluationEscalationDays })), audience: 'escalation' },
-    ],
-  });
+  // R6: every year from activation (14 days before the anniversary, on the day, 30 days late), up to
+  // the end of a time-limited activity: once it has ended, its own evaluation covers it (below).
+  const end = state.plan.channel.endDate;
   for (let year = 1; ; year++) {
     const due = dayStart(activated.plus({ years: year }));
-    if (due.minus({ days: s.evaluationNoticeDays }).minus(slack) > to) break;
-    if (due.plus({ days: s.evaluationEscalationDays }).plus(slack) > from) found.push(evaluation(due, due.toISODate() ?? ''));
+    if (due.minus({ days: s.evaluationNoticeDays }).minus(slack) > to || (end && due >= afterEnd(end))) break;
+    if (due.plus({ days: s.evaluationEscalationDays }).plus(slack) > from) {
+      found.push({
+        duty: 'evaluation',
+        period: due.toISODate() ?? '',
+        due,
+        levels: [
+          { at: office(due.minus({ days: s.evaluationNoticeDays })), audience: 'owner' },
+          { at: office(due), audience: 'owner' },
+          { at: office(due.plus({ days: s.evaluationEscalationDays })), audience: 'escalation' },
+        ],
+      });
+    }
   }
-  const end = state.plan.channel.endDate;
   if (end) {
-    found.push(evaluation(local(end), `end-${end}`));
-    // R6: a time-limited activity that has ended does not stay on as an account: close it within
-    // 30 days; then the chief and the communicator hear, and later the communications chief is asked to.
-    // The end date is the activity's last day: the owner is asked the day after.
+    // R6: a time-limited activity that has ended is evaluated ("efter avslutad tidsbegränsad aktivitet",
+    // the evaluation `end-<date>` of its own period) and then closed within 30 days, or extended: one
+    // duty, one card. Then the chief and the communicator hear, and later the communications chief is
+    // asked to close it. The end date is the activity's last day: the owner is asked the day after.
     const ended = local(end);
     const closeBy = ended.plus({ days: s.endedCloseDays });
     found.push({
@@ -267,7 +274,7 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
       period: end,
       due: closeBy,
       levels: [
-        { at: office(ended.plus({ days: 1 })), audience: 'owner' },
+        { at: office(afterEnd(end)), audience: 'owner' },
         { at: office(ended.plus({ days: s.endedReminderDays })), audience: 'owner' },
         { at: office(closeBy), audience: 'escalation' },
         { at: office(closeBy.plus({ days: s.passiveCloseDays })), audience: 'commsChief' },

@@ -76,3 +76,17 @@ export const answerFor = (locale: Locale, question: string, conversation: Conver
   const topic = helpSearch().topicOf(question);
   return topic && helpAnswer(locale, topic, conversation);
 };
+
+/** The words that ask for policy help, at the start of a message. */
+const helpWords = 'vad gäller|hjälp om policyn|policyhjälp|policyn|policy help|what does the policy say';
+export const helpRequest = new RegExp(`^(?:${helpWords})`, 'i');
+const helpAlone = new RegExp(`^(?:${helpWords})(?:\\s+(?:om|about))?[\\s?!.:]*$`, 'i');
+
+/**
+ * A message that begins with the words that ask for policy help. Alone ("vad gäller?") they get the menu;
+ * followed by a question ("vad gäller för bilder på barn?", "what does the policy say about photos of
+ * children?") they are what people say before a question, and the question gets its answer, or the menu
+ * saying no sure answer was found. Never a personal card: "vad gäller för mitt konto?" asks about the policy.
+ */
+export const policyQuestion = (locale: Locale, message: string, conversation: Conversation = 'personal'): AdaptiveCard =>
+  helpAlone.test(message.trim()) ? helpMenu(locale) : (answerFor(locale, message.trim().replace(helpRequest, ''), conversation) ?? helpMenu(locale, 'notFound'));

@@ -22,7 +22,7 @@ import { reportHandlers } from '../flows/report/handlers';
 import { recordHandlers } from '../flows/records/handlers';
 import { accessHandler } from '../flows/retention/access';
 import { aboutUnitHandler } from '../flows/report/aboutUnit';
-import { answerFor, helpForCard, helpMenu } from '../flows/help';
+import { answerFor, helpForCard, helpMenu, helpRequest, policyQuestion } from '../flows/help';
 import { sharedWelcome, welcome, welcomeFor, type WelcomeFor } from '../flows/welcome';
 
 /** Who pressed or wrote, in what language, and what the card sent. */
@@ -86,6 +86,7 @@ export function routes(deps: FlowDeps): Routes {
   const greet: Handler = async (t) => (t.conversation === 'shared' ? sharedWelcome(t.locale) : welcome(t.locale, t.userName, undefined, await applies(t)));
   const unknownCardAction: Handler = async (t) => (t.conversation === 'shared' ? sharedWelcome(t.locale, 'unknownAction') : welcome(t.locale, t.userName, 'unknownAction', await applies(t)));
   const onlyPersonal: Handler = (t) => texts(t.locale).personalChat.only;
+  /** A verb whose handler is not on this branch yet (the plan's change, wired on merge): said plainly, nothing done. */
   /** A handler about the person: it gets who they are only in their own chat; a press or a file elsewhere is refused. */
   const personal = (handle: CardHandler): Handler => (t) =>
     !t.user || !t.reach ? unknownCardAction(t)
@@ -104,7 +105,7 @@ export function routes(deps: FlowDeps): Routes {
     text: [
       { pattern: /^(ny ansökan|ansök|new application|apply)\b/i, handle: asked(p.start) },
       { pattern: /^(mina ansökningar|my applications|historik|history)\b/i, handle: asked(p.mine) },
-      { pattern: /^(vad gäller|hjälp om policyn|policyhjälp|policyn|policy help|what does the policy say)/i, handle: (t) => helpMenu(t.locale) },
+      { pattern: helpRequest, handle: (t) => policyQuestion(t.locale, String(t.data ?? ''), t.conversation) },
       { pattern: /^(registret|register|konton i sociala medier)\b/i, handle: register },
       { pattern: /^(rapportera|report)\b/i, handle: asked(reports.menu) },
       // R16: a chief asking what is written about their unit gets the reports about it, not the policy's text.
@@ -130,6 +131,9 @@ export function routes(deps: FlowDeps): Routes {
       'plan.open': personal(p.open),
       'plan.submit': personal(p.submit),
       'plan.cancel': personal(p.cancel),
+      'plan.askChief': personal(p.askChief),
+      'plan.together': personal(p.together),
+      'plan.approveCorrected': personal(p.approveCorrected),
       'plan.resume': personal(p.resume),
       'plan.mine': personal(p.mine),
       'plan.history': personal(a.history),

@@ -113,3 +113,41 @@ describe('assignment: the applicant\'s part of the lifecycle', () => {
     expect(stepBefore('account', 'who')).toBeUndefined();
   });
 });
+
+describe('assignment: the applicant and the chief fill in the plan together (R1, R6)', () => {
+  const asked: Event = { type: 'ChiefAsked', chief: karim, by: elin, at: now };
+  const karimSaves = (revision: number, chief: string | undefined = 'karim'): Command => ({
+    type: 'SaveStep',
+    meta: { actor: karim, now: later, revision, chief },
+    step: 'purpose',
+    answers: { purpose: 'Följa vad unga skriver om fritidsgårdarna.' },
+    then: 'review',
+  });
+
+  it('R1: asked, the chief changes a step: recorded as theirs with the fields changed, and the applicant stays where they were', () => {
+    const { decision, state } = given(started, asked).when(karimSaves(2));
+
+    expect(decision).toMatchObject({ ok: true, events: [{ type: 'StepSaved', by: karim, changed: [{ step: 'purpose', field: 'purpose' }] }] });
+    expect(state).toMatchObject({ step: 'who', revision: 3, chiefChanges: { by: karim, fields: [{ step: 'purpose', field: 'purpose' }] } });
+  });
+
+  it('R1: the chief unasked, someone who is not the chief now, and the chief sending are refused', () => {
+    expect(given(started).when(karimSaves(1)).decision).toMatchObject({ ok: false, reason: 'notYours' });
+    expect(given(started, asked).when(karimSaves(2, 'sara')).decision).toMatchObject({ ok: false, reason: 'notYours' });
+    expect(given(started, asked).when({ type: 'SubmitPlan', meta: { actor: karim, now: later, revision: 2 }, choices }).decision).toMatchObject({ ok: false, reason: 'notYours' });
+    expect(given(started).when({ type: 'AskChief', meta: { actor: elin, now: later, revision: 1 } }).decision).toMatchObject({ ok: false, reason: 'noChief' });
+  });
+
+  it('R1, R4: the chief approves a corrected plan as a new version; a correction that is not complete, or none, changes nothing', () => {
+    const submitted = { type: 'PlanSubmitted', version: 1, plan: monitoringDraft, at: now, by: elin } as Event;
+    const approve = (): Command => ({ type: 'ApproveCorrected', meta: { actor: karim, now: later, version: 1, step: 'chief', approvers: { chief: 'karim' } }, choices: { ...choices, chief: 'karim' } });
+    const corrected = given(started, submitted).when(karimSaves(2));
+    const { decision, state } = given(started, submitted, ...(corrected.decision.ok ? corrected.decision.events : [])).when(approve());
+
+    expect(decision).toMatchObject({ ok: true, events: [{ type: 'PlanCorrected', version: 2, changed: [{ step: 'purpose', field: 'purpose' }], by: karim }, { type: 'PlanApproved', version: 2, step: 'chief' }] });
+    expect(state).toMatchObject({ status: 'active', planVersion: 2, plan: { purpose: { purpose: 'Följa vad unga skriver om fritidsgårdarna.' } } });
+    expect(given(started, submitted).when(approve()).decision).toMatchObject({ ok: false, reason: 'nothingCorrected' });
+    const emptied: Event = { type: 'StepSaved', step: 'purpose', answers: { purpose: '' }, then: 'review', at: later, by: karim, changed: [{ step: 'purpose', field: 'purpose' }] };
+    expect(given(started, submitted, emptied).when(approve()).decision).toMatchObject({ ok: false, reason: 'incomplete' });
+  });
+});

@@ -57,14 +57,24 @@ describe('duty rules', () => {
     ]);
   });
 
-  it('R6: a time-limited activity is evaluated when it ends', () => {
+  it('R6: a time-limited activity is evaluated after it has ended, on the card of its end, never before; no yearly evaluation falls after it', () => {
     const limited = accountPlan({ platform: 'Instagram', accountName: 'sommarlov' }) as AccountPlan;
     const p = { ...limited, channel: { ...limited.channel, endDate: '2027-08-20' } };
-    const nudges = between(account('2027-05-03T09:00:00+02:00', [], p), '2027-05-03', '2027-09-30');
-    expect(of(nudges, 'evaluation')).toEqual(['end-2027-08-20 L0 2027-08-06 08:00 owner', 'end-2027-08-20 L1 2027-08-20 08:00 owner', 'end-2027-08-20 L2 2027-09-20 08:00 escalation']);
+    const state = account('2027-05-03T09:00:00+02:00', [], p);
+    // No evaluation nudge of its own (before the end or on its last day), and no yearly one after the end.
+    expect(of(between(state, '2027-05-03', '2029-12-31'), 'evaluation')).toEqual([]);
+    // Its evaluation is written once it has ended: from the day after its last day.
+    const done = (now: string) => decide({ type: 'CompleteDuty', meta: { actor: elin, now }, duty: 'evaluation', period: 'end-2027-08-20' }, state);
+    expect(done('2027-08-20T16:00:00+02:00')).toMatchObject({ ok: false, reason: 'notBegun' });
+    expect(done('2027-08-21T00:00:00+02:00')).toMatchObject({ ok: true });
+    // Only the plan's end date as it stands: another date is no period of this activity.
+    expect(decide({ type: 'CompleteDuty', meta: { actor: elin, now: '2027-09-01T10:00:00+02:00' }, duty: 'evaluation', period: 'end-2027-06-30' }, state)).toMatchObject({ ok: false, reason: 'notBegun' });
+    // A longer activity has its yearly evaluations while it runs.
+    const long = account('2027-05-03T09:00:00+02:00', [], { ...p, channel: { ...p.channel, endDate: '2028-12-31' } });
+    expect(of(between(long, '2027-05-03', '2029-12-31'), 'evaluation').map((n) => n.split(' ')[0])).toEqual(['2028-05-03', '2028-05-03', '2028-05-03']);
   });
 
-  it('R6: when a time-limited activity ends, the account is to be closed within 30 days: asked on the end date, reminded, escalated, then the communications chief may close it', () => {
+  it('R6: when a time-limited activity ends, the owner is asked (one duty) to evaluate it and then close the account within 30 days or extend it: asked the day after the end date, reminded, escalated, then the communications chief may close it', () => {
     const limited = accountPlan({ platform: 'Instagram', accountName: 'sommarlov' }) as AccountPlan;
     const p = { ...limited, channel: { ...limited.channel, endDate: '2027-08-20' } };
     // The activity check is paused over the period, so only the end of the activity asks for closing.
@@ -224,8 +234,8 @@ describe('duty rules', () => {
     expect(done('2027-11-02', '2027-10-19T08:00:00+02:00')).toMatchObject({ ok: true });
     expect(done('2028-11-02', '2027-10-19T08:00:00+02:00')).toMatchObject({ ok: false, reason: 'notBegun' });
     expect(done('2028-11-02', '2027-11-02T00:00:00+01:00')).toMatchObject({ ok: true });
-    // The evaluation after a time-limited activity is of that activity, which began with the account.
-    expect(done('end-2027-06-30', '2026-11-03T09:00:00+01:00')).toMatchObject({ ok: true });
+    // An account without an end date has no evaluation after an activity.
+    expect(done('end-2027-06-30', '2027-07-03T09:00:00+02:00')).toMatchObject({ ok: false, reason: 'notBegun' });
     // The activity check and the login are done from the day they fall due.
     const other = (duty: 'activity' | 'login', period: string, now: string) => decide({ type: 'CompleteDuty', meta: { actor: elin, now }, duty, period }, state);
     expect(other('activity', '2027-01-01', '2026-12-31T23:00:00+01:00')).toMatchObject({ ok: false, reason: 'notBegun' });

@@ -11,7 +11,7 @@ describe('npm start (the dev host)', () => {
     try {
       const functions = await host.ready();
       const playgrounds = [...host.output().matchAll(/Playground as (\w+)\s+(http:\/\/localhost:\d+)/g)].map((m) => [m[1], m[2]]);
-      for (const name of ['health', 'messages', 'register', 'registerJson', 'registerCsv']) expect(host.output()).toContain(`${name} (httpTrigger)`);
+      for (const name of ['health', 'messages', 'register', 'registerJson', 'registerCsv', 'accessibilityStatement']) expect(host.output()).toContain(`${name} (httpTrigger)`);
       expect(await answers(`${functions}/api/health`)).toBe(200);
       // Its own links follow the address it is served on (here a free port, not 7071).
       expect(((await (await fetch(`${functions}/api/register.json`)).json()) as { documentation: string }).documentation).toBe(`${functions}/api/register#om-registret`);

@@ -6,7 +6,7 @@ import { directory, users } from '../../dev/roles';
 import { cardsSent, keepingCards, teamsBytes, teamsCardLimit, type Answered } from '../support/cardSizes';
 import { everyCardJourney } from '../support/cardJourney';
 import { startTeams, type TeamsWorld } from '../support/teams';
-import { actionsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
+import { actionsOf, inputsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
 
 /**
  * The whole journey inside a municipality-sized organisation: 6,000 people from the generator
@@ -32,7 +32,7 @@ describe('every card at 6,000 people is under 40 KB', () => {
     await graph.close();
   });
 
-  it('the plan, the approvals, a change of the plan with every field changed, the register, the owner\'s cards ("mina konton" with things due too), "förvaltningar", help, reports, removals, the unit overview, the digest and the chiefs\' monthly note', async () => {
+  it('R1: the plan (filled in with the chief, and corrected by them before approving), the approvals, a change of the plan with every field changed, the register, the owner\'s cards ("mina konton" with things due too), "förvaltningar", help, reports, removals, the unit overview, the digest and the chiefs\' monthly note', async () => {
     const [elin, karim, sara, johan] = (['employee', 'chief', 'communicator', 'commschief'] as const).map(measured) as [TeamsClient, TeamsClient, TeamsClient, TeamsClient];
     const { accounts, departments, unit } = await everyCardJourney({ elin, karim, sara, johan }, world.connector);
     expect(textOf(accounts)).toContain('Fritidsgårdarna i Botkyrka');
@@ -63,7 +63,13 @@ describe('every card at 6,000 people is under 40 KB', () => {
 
     // "Mina konton" with things due (the archive snapshot, the login, the activity check), 75 days on.
     process.env.KANALKOLL_CLOCK_OFFSET_MS = String(75 * 86_400_000);
-    expect(textOf(await elin.say('mina konton'))).toContain('Att göra nu');
+    const due = await elin.say('mina konton');
+    expect(textOf(due)).toContain('Att göra nu');
+    // R6: the evaluation form, its answer (with "Ändra målen") and the communicator's copy, every goal with its figure.
+    const form = await elin.press(due, 'Skriv en utvärdering');
+    const perGoal = Object.fromEntries(Object.keys(inputsOf(form)).flatMap((k) => (/^goal\d$/.test(k) ? [[k, 'partly']] : /^figure\d$/.test(k) ? [[k, '120']] : [])));
+    const evaluated = await elin.press(form, 'Skicka utvärderingen', { ...perGoal, followers: '300', posts: '40', answeredWithin48h: 'mostly', incidents: '0', change: 'Fler filmer.', decision: 'change' });
+    expect(textOf(evaluated)).toContain('Ändra målen');
 
     // The weekly digest, on a Monday morning.
     const monday = DateTime.now().setZone('Europe/Stockholm').plus({ weeks: 1 }).startOf('week').set({ hour: 9 });

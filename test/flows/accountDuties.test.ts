@@ -70,12 +70,15 @@ describe('"mina konton" shows what is due and does it (R6, R11, R15)', () => {
     expect(textOf(form)).toContain(`Utvärdering av ${name} (Instagram)`);
     const sent = await elin.press(form, 'Skicka utvärderingen', { goal0: 'partly', followers: '120', posts: '30', answeredWithin48h: 'always', incidents: '0', change: 'Fler filmer.', decision: 'continue' });
     expect(textOf(sent)).toContain('Tack! Utvärderingen har gått till förvaltningens kommunikatör.');
-    expect(textOf(sent)).toContain('Mina konton');
+    // R6: it leads on: the goals can be changed (an account without an end date has nothing to extend), or back to the accounts.
+    expect(actionsOf(sent).map((a) => [a.title, a.verb, a.data])).toEqual([['Ändra målen', 'plan.change', { assignmentId: id, step: 'purpose' }], ['Mina konton', 'account.mine', {}]]);
+    // The year it covers, as the form said: not an activity's period.
+    expect(textOf(form)).toContain('Utvärderingen gäller det senaste året, 2 november 2026–1 november 2027.');
     // The first year's evaluation, due 2027-11-02, is done; the communicator has it.
     expect((await stored()).dutyLog?.done?.['evaluation|2027-11-02']).toBeDefined();
     expect(world.connector.cardsTo('personal-communicator').some((c) => textOf(c).includes(name) && textOf(c).includes('Fler filmer.'))).toBe(true);
     // This year's is written: the next can be written once its year has begun.
-    expect(button(sent, 'Skriv en utvärdering')).toBeUndefined();
+    expect(button(await elin.press(sent, 'Mina konton'), 'Skriv en utvärdering')).toBeUndefined();
     process.env.KANALKOLL_CLOCK_OFFSET_MS = String(DateTime.fromISO('2027-11-03T10:00', { zone: 'Europe/Stockholm' }).toMillis() - Date.now());
     expect(button(await elin.say('mina konton'), 'Skriv en utvärdering').data.period).toBe('2028-11-02');
   });

@@ -18,6 +18,13 @@ describe('policy help in chat', () => {
     expect(actionsOf(card).map((a) => a.title)).toEqual(expect.arrayContaining(['Skriva om jobbet privat', 'Nätmobbning och brott', 'För dig som är politiker']));
   });
 
+  it('R17–R23: a question that begins "vad gäller" or "what does the policy say" gets its answer, not the menu', async () => {
+    expect(textOf(await elin.say('vad gäller för bilder på barn?'))).toContain('Ur policyn: ”Följ juridiska villkor och lagarna”');
+    expect(textOf(await elin.say('Policyn: hur snabbt måste vi svara på frågor?'))).toContain('48 timmar');
+    expect(textOf(await world.client('admin', 'en-US').say('what does the policy say about photos of children?'))).toContain('without their written consent');
+    expect(textOf(await elin.say('vad gäller för friskvårdsbidraget?'))).toContain('Jag hittade inget säkert svar på det.');
+  });
+
   it('R12: a question in everyday words gets the answer, citing the policy section', async () => {
     const card = await elin.say('får jag fota barnen på utflykten?');
 
@@ -101,8 +108,8 @@ describe('policy help in chat', () => {
     for (const question of ['vilka konton har jag?', 'Hur gör jag med mitt konto']) {
       expect([question, textOf(await elin.say(question))]).toEqual([question, expect.stringContaining('Mina konton')]);
     }
-    // A policy question stays one.
-    expect(textOf(await elin.say('vad gäller för mitt konto?'))).toContain('Vad säger policyn?');
+    // A policy question stays one: an answer from the policy (here which accounts are the municipality's), not "Mina konton".
+    expect(textOf(await elin.say('vad gäller för mitt konto?'))).toContain('Ur policyn');
   });
 
   it('a question it cannot place gets the menu, not a guess; other text the welcome card', async () => {

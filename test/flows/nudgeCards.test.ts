@@ -13,7 +13,10 @@ import { moveClock } from '../../dev/clock';
 import { tenantId, users } from '../../dev/roles';
 import { accountPlan, eventsTo, type Stage } from '../support/seed';
 import { startTeams, type TeamsWorld } from '../support/teams';
-import { actionsOf, inputsOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
+import { actionsOf, inputsOf, linksOf, textOf, type Card, type TeamsClient } from '../support/teamsClient';
+import { teamsBytes, teamsCardLimit } from '../support/cardSizes';
+import { pdfText } from '../support/pdfText';
+import type { AssignmentRecord } from '../../bot/domain/record';
 
 /**
  * Everyday use, nudges (items 8 and 9): everything due for one person at one sweep is one card, each
@@ -178,24 +181,93 @@ describe('nudge cards as people live them', () => {
     expect((await new AuditRecords(world.tables).history(id)).at(-1)).toMatchObject({ type: 'AccountClosed', role: 'commschief', actorName: 'Johan Nilsson' });
   });
 
-  it('R6: when a time-limited activity has ended, its owner is asked to close the account, and later the communications chief may', async () => {
+  it('R6: a time-limited activity is evaluated after it ends, about its own period: one card asks to evaluate, then close or extend; the evaluation leads to "Ändra målen" and "Förläng", reaches the communicator and the record', async () => {
     const id = randomUUID();
     const summer = accountPlan({ platform: 'Instagram', accountName: 'sommarlovet' });
     if (summer.kind !== 'account') throw new Error('an account plan');
-    await seeded(id, 'active', { ...summer, channel: { ...summer.channel, endDate: '2027-08-20' } }, '2027-06-22T09:00:00.000Z');
-    await sweepAt('2027-08-23T08:05');
+    const goals = ['200 följare under sommarlovet', 'Fler frågor om sommarlovet får svar'];
+    await seeded(id, 'active', { ...summer, channel: { ...summer.channel, endDate: '2027-08-20' }, purpose: { ...summer.purpose, goals } }, '2027-06-22T09:00:00.000Z');
 
-    const elins = cards('employee', 'sommarlovet');
-    expect(elins).toHaveLength(1);
-    expect(textOf(elins[0]!)).toContain('Aktiviteten är slut. Stäng sommarlovet (Instagram)');
-    expect(textOf(elins[0]!)).toContain('Enligt aktivitetsplanen slutade aktiviteten 20 augusti 2027. Stäng kontot senast 19 september 2027');
-    // The activity check is due the same morning (60 days since 22 June): both sections offer closing.
-    expect(actionsOf(elins[0]).filter((a) => a.verb === 'account.close' && a.data.assignmentId === id)).toHaveLength(2);
+    // Up to the afternoon of its last day, nothing asks for its evaluation (not 14 days before, not on the last day).
+    await sweepAt('2027-08-20T16:05');
+    expect(cards('employee', 'sommarlovet').filter((c) => /utvärder|Aktiviteten/i.test(textOf(c)))).toEqual([]);
+
+    // The day after (a Saturday): on Monday morning one card, with the activity check due the same morning as its other section.
+    await sweepAt('2027-08-23T08:05');
+    const elins = cards('employee', 'sommarlovet').at(-1)!;
+    expect(textOf(elins)).toContain('Aktiviteten med sommarlovet (Instagram) är slut');
+    expect(textOf(elins)).toContain('Enligt aktivitetsplanen slutade aktiviteten 20 augusti 2027. Utvärdera den först. Stäng sedan kontot senast 19 september 2027, eller förläng aktiviteten');
+    expect(count(textOf(elins), 'Utvärdera')).toBe(1);
+    expect(teamsBytes(elins)).toBeLessThan(teamsCardLimit);
+    // Evaluate, then close or extend, in that order; the extension opens the plan's change at the end date.
+    const buttons = actionsOf(elins).filter((a) => a.data.assignmentId === id);
+    const ended = buttons.slice(buttons.findIndex((a) => a.verb === 'duty.evaluation')).slice(0, 3);
+    expect(ended.map((a) => [a.title, a.verb])).toEqual([['Skriv utvärderingen', 'duty.evaluation'], ['Stäng kontot', 'account.close'], ['Förläng', 'plan.change']]);
+    expect(ended[2]!.data).toEqual({ assignmentId: id, step: 'channel', opens: 'below' });
+
+    // The form speaks of the activity's own period, not the last year; extending or closing are the choices.
+    expect(await elin.answer('duty.evaluation', ended[0]!.data)).toMatchObject({ value: 'Jag har öppnat det i ett nytt kort här nedanför.' });
+    const form = world.connector.cardsTo('personal-employee').at(-1)!;
+    expect(textOf(form)).toContain('Utvärderingen gäller aktiviteten 22 juni 2027–20 augusti 2027.');
+    expect(textOf(form)).toContain('Hur många inlägg gjorde du under aktiviteten?');
+    expect(textOf(form)).not.toContain('senaste året');
+    expect(textOf(form)).not.toContain('Ja, vi fortsätter som nu');
+    expect(textOf(form)).toContain('Ja, vi förlänger aktiviteten');
+    // Per goal: reached or not, and the figure, required where the goal names one.
+    const figures = (form.body as { items?: { type: string; id?: string; isRequired?: boolean }[] }[]).flatMap((e) => e.items ?? []).filter((e) => e.type === 'Input.Number');
+    expect(figures.map((f) => [f.id, f.isRequired])).toEqual([['figure0', true], ['figure1', false]]);
+    expect(teamsBytes(form)).toBeLessThan(teamsCardLimit);
+
+    const answers = { goal0: 'yes', goal1: 'partly', followers: '240', posts: '31', answeredWithin48h: 'always', incidents: '1', change: 'Fler filmer.', decision: 'extend' };
+    const before = (await new AssignmentStore(world.tables).get(id))!.value.revision;
+    const missing = await elin.press(form, 'Skicka utvärderingen', answers);
+    expect(textOf(missing)).toContain('också siffran för varje mål som har en');
+    expect((await new AssignmentStore(world.tables).get(id))!.value.revision).toBe(before);
+
+    const toSara = world.connector.cardsTo('personal-communicator').length;
+    const result = await elin.press(form, 'Skicka utvärderingen', { ...answers, figure0: '240' });
+    expect(textOf(result)).toContain('Tack! Utvärderingen har gått till förvaltningens kommunikatör.');
+    // She chose to extend: "Förläng" first, then "Ändra målen", each opening the plan's change at its step.
+    expect(actionsOf(result).map((a) => [a.title, a.verb, a.data])).toEqual([
+      ['Förläng', 'plan.change', { assignmentId: id, step: 'channel' }],
+      ['Ändra målen', 'plan.change', { assignmentId: id, step: 'purpose' }],
+      ['Mina konton', 'account.mine', {}],
+    ]);
+    const stored = (await new AssignmentStore(world.tables).get(id))!.value as Extract<Assignment, { status: 'active' }>;
+    const evidence = stored.dutyLog?.evidence?.['evaluation|end-2027-08-20'];
+    expect(evidence).toEqual({
+      kind: 'evaluation',
+      report: {
+        goals: [{ goal: goals[0], met: 'yes', figure: 240 }, { goal: goals[1], met: 'partly' }],
+        covers: { kind: 'activity', from: '2027-06-22', to: '2027-08-20' },
+        followers: 240, posts: 31, answeredWithin48h: 'always', incidents: 1, change: 'Fler filmer.', decision: 'extend',
+      },
+    });
+    // The communicator gets it with the period, each goal's outcome and figure, and the decision.
+    const saras = world.connector.cardsTo('personal-communicator').slice(toSara);
+    expect(saras).toHaveLength(1);
+    for (const line of ['aktiviteten 22 juni 2027–20 augusti 2027', 'Mål: 200 följare under sommarlovet', 'uppnått, nådde 240', 'Mål: Fler frågor om sommarlovet får svar', 'Inlägg under perioden', 'Ja, vi förlänger aktiviteten']) {
+      expect(textOf(saras[0]!)).toContain(line);
+    }
+
+    // Pressed again, the card of the ended activity no longer asks for the evaluation; closing and extending remain.
+    const again = await elin.invoke('duty.evaluation', { ...ended[0]!.data, opens: undefined });
+    expect(textOf(again)).toContain('Det här är redan gjort.');
+    expect(textOf(again)).toContain('Aktiviteten slutade 20 augusti 2027 och du har utvärderat den.');
+    expect(actionsOf(again).filter((a) => a.data.assignmentId === id).map((a) => a.title)).toEqual(expect.arrayContaining(['Stäng kontot', 'Förläng']));
+    expect(actionsOf(again).filter((a) => a.data.assignmentId === id).map((a) => a.title)).not.toContain('Skriv utvärderingen');
+
+    // The record (akt) keeps it: per goal with its figure, and the period.
+    const [pdfLink, jsonLink] = linksOf(await karim.invoke('record.get', { assignmentId: id }));
+    const record = (await (await fetch(jsonLink!)).json()) as AssignmentRecord;
+    expect(record.evaluations).toEqual([expect.objectContaining({ period: 'end-2027-08-20', report: (evidence as { report: unknown }).report })]);
+    const printed = pdfText(Buffer.from(await (await fetch(pdfLink!)).arrayBuffer())).text.replace(/\s+/g, ' ');
+    for (const line of ['Mål: 200 följare under sommarlovet', 'uppnått, nådde 240', 'aktiviteten 22 juni 2027–20 augusti 2027']) expect(printed).toContain(line);
 
     // Not closed: the chief and the communicator hear on 20 September, the communications chief is asked 30 days later.
     await sweepAt('2027-10-19T08:05');
     const karims = cards('chief', 'sommarlovet');
-    expect(textOf(karims.at(-1)!)).toContain('Aktiviteten är slut: stäng kontot (senast 19 september 2027)');
+    expect(textOf(karims.at(-1)!)).toContain('Aktiviteten är slut: utvärdera den, och stäng kontot eller förläng aktiviteten (senast 19 september 2027)');
     const johan = world.client('commschief');
     const johans = cards('commschief', 'sommarlovet');
     expect(johans).toHaveLength(1);

@@ -15,7 +15,7 @@ import { pdfText } from '../support/pdfText';
 import { sendPlan } from '../support/samplePlan';
 import { startFileServer, type FileServer } from '../support/fileServer';
 import { startTeams, type TeamsWorld } from '../support/teams';
-import { actionsOf, textOf, type Card } from '../support/teamsClient';
+import { actionsOf, linksOf, textOf, type Card } from '../support/teamsClient';
 
 const snapshot = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 'a'), Buffer.from('\n%%EOF\n')]);
 
@@ -28,7 +28,6 @@ describe('the assignment record and the write-once audit (R4)', () => {
   const sections = Object.values(texts('sv').records.sections);
 
   const latestCard = (conversationId: string) => world.connector.cardsTo(conversationId).filter((c) => textOf(c).includes(id)).at(-1)!;
-  const linksOf = (card: Card) => [...JSON.stringify(card).matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
 
   beforeAll(async () => {
     files = await startFileServer();

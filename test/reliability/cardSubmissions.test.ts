@@ -134,7 +134,7 @@ describe('reliability: bad input on any card gets a clear error and loses nothin
     const [draft, awaiting] = seeded as [Assignment, Assignment];
     targets = {
       draft: { id: draft.id, revision: draft.revision },
-      awaiting: { id: awaiting.id, version: awaiting.planVersion },
+      awaiting: { id: awaiting.id, version: awaiting.planVersion, revision: awaiting.revision },
       active: ids.active,
       othersDraft: ids.othersDraft,
       othersActive: ids.othersActive,

@@ -21,8 +21,20 @@ export async function everyCardJourney({ elin, karim, sara, johan }: JourneyClie
   const toDecide = async (conversationId: string, id: string) =>
     (await connector.cardArriving(conversationId, (c) => textOf(c).includes(id) && actionsOf(c).some((a) => a.title === 'Godkänn'))).card;
 
+  // R1: filling in together: Elin asks Karim, who opens her draft and changes a step (she is told what).
+  const start = await elin.say('ny ansökan');
+  const draftId = String(actionsOf(start).find((a) => a.verb === 'plan.save')?.data.draftId);
+  await elin.invoke('plan.askChief', actionsOf(start).find((a) => a.verb === 'plan.save')!.data);
+  const asked = await connector.cardArriving('personal-chief', (c) => textOf(c).includes(draftId) && actionsOf(c).some((a) => a.verb === 'plan.together'));
+  const together = await karim.press(asked.card, 'Öppna ansökan');
+  const purposeStep = await karim.invoke('plan.open', actionsOf(together).find((a) => a.data.to === 'purpose')!.data);
+  await karim.press(purposeStep, 'Spara', { purpose: 'Berätta om kvällens aktiviteter.' });
+
+  // A plan sent; Karim corrects it before approving (R1): his review, a step, the corrected plan approved as version 2.
   const id = idOf(await sendPlan(elin, 'account'));
-  await karim.press(await toDecide('personal-chief', id), 'Godkänn');
+  const correcting = await karim.press(await toDecide('personal-chief', id), 'Rätta aktivitetsplanen');
+  const correctStep = await karim.invoke('plan.open', actionsOf(correcting).find((a) => a.data.to === 'purpose')!.data);
+  await karim.press(await karim.press(correctStep, 'Fortsätt', { goal1: '400 följare inom ett år' }), 'Godkänn med rättelser');
   await sara.press(await toDecide('personal-communicator', id), 'Godkänn');
   await johan.press(await toDecide('personal-commschief', id), 'Godkänn');
   await elin.invoke('plan.history', { assignmentId: id });

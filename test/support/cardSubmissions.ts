@@ -17,8 +17,8 @@ export type Actor = Role | 'anonymous';
 export interface Targets {
   /** The employee's draft and the revision its cards carry. */
   readonly draft: { readonly id: string; readonly revision: number };
-  /** The employee's plan waiting for the chief, and its version. */
-  readonly awaiting: { readonly id: string; readonly version: number };
+  /** The employee's plan waiting for the chief, its version, and the revision the chief's cards correcting it carry. */
+  readonly awaiting: { readonly id: string; readonly version: number; readonly revision: number };
   /** The employee's active account (with duties). */
   readonly active: string;
   /** A colleague's draft, and a colleague's active account. */
@@ -316,6 +316,26 @@ const recipes: Record<Verb, Recipe> = {
     base: (t, dice) => ({ assignmentId: t.active, ...(dice.chance(0.5) ? { step: dice.pick(['purpose', 'channel']) } : {}) }),
     mutations: [...id('assignmentId', (t) => [t.draft.id, t.awaiting.id, t.othersDraft]), set('step', 'wrong type', wrongForString), set('step', 'not a step of a change', ['who', 'review', 'administration', '', 'PURPOSE'])],
   },
+  // R1: the applicant asks their chief to fill in with them.
+  'plan.askChief': { personal: true, actors: ['employee'], base: onDraft, mutations: draftMutations },
+  // R1: the chief's way in (the applicant is shown their own card): others have no part in it.
+  'plan.together': {
+    personal: true,
+    actors: ['chief', 'employee'],
+    base: (t) => ({ draftId: t.awaiting.id }),
+    // Elin's own active account is hers to see (her card as it is); Nora's plans are neither hers nor Karim's to fill in.
+    mutations: id('draftId', (t) => [t.othersDraft, t.othersActive]),
+  },
+  // R1: the chief approves the plan as corrected (none is in this world: the valid path is planTogether.test.ts).
+  'plan.approveCorrected': {
+    personal: true,
+    actors: ['chief'],
+    base: (t) => ({ draftId: t.awaiting.id, revision: t.awaiting.revision }),
+    mutations: [
+      ...id('draftId', (t) => [t.draft.id, t.active, t.othersDraft, t.othersActive]),
+      ...field('revision', 'an older or later revision', (_d, t) => [t.awaiting.revision - 1, t.awaiting.revision + 1, 0, 99], wrongForWhole),
+    ],
+  },
   'plan.resume': { personal: true, actors: ['employee'], base: (t) => ({ draftId: t.draft.id }), mutations: id('draftId', (t) => [t.othersDraft, t.othersActive]) },
   'plan.mine': noInput(true),
   'plan.history': {
@@ -480,8 +500,10 @@ const recipes: Record<Verb, Recipe> = {
       ...count('posts'),
       ...count('incidents'),
       ...field('answeredWithin48h', 'not a choice', ['never', '', 'ALWAYS']),
-      ...field('decision', 'not a choice', ['maybe', '', 'Close']),
+      // R6: extending is no choice for an account without an end date.
+      ...field('decision', 'not a choice, or not one for this account', ['maybe', '', 'Close', 'extend']),
       ...field('goal0', 'not a choice', ['kanske', '', 'YES']),
+      set('figure0', 'not a figure of 0 or more', ['-1', 'abc', '1e5', '1.234', '0x10', 'NaN', -1, true, [], {}, ...big]),
       set('change', 'too long or wrong type', [...tooLong(2000), 5, null, {}]),
       notBegun(['2028-11-02']),
     ],

@@ -15,7 +15,7 @@ export function refusalTexts(locale: Locale): ReadonlySet<string> {
   const d = t.duties;
   return new Set<string>([
     t.welcome.unknownAction,
-    stale, fix, incomplete, notYours, notFound, unreadable,
+    stale, fix, incomplete, notYours, notFound, unreadable, t.plan.together.noChief, t.plan.together.nothingCorrected,
     ...Object.values(t.approval.refused),
     t.approval.assign.unknown, t.approval.assign.applicant, t.approval.assign.notAllowed, t.approval.assign.decidesLater, t.approval.assign.notChief, t.approval.assign.otherDepartment, t.approval.appoint.notNeeded, t.organisation.onlyChief, t.organisation.unreadable,
     a.notFound, a.notAllowed, a.notOwner, a.notActive, a.unreadable, a.checklistMissing, a.snapshotMissing, a.ownerPending, a.lostRace,

@@ -24,6 +24,9 @@ export function inputsOf(node: unknown): Record<string, string> {
 
 export const textOf = (card: Card) => JSON.stringify(card);
 
+/** The links on a card (the record's files, a signed link). */
+export const linksOf = (card: Card) => [...JSON.stringify(card).matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
+
 /**
  * Plays a Teams client for one role against the bot over HTTP: writes messages and presses
  * card buttons (Action.Execute invokes), returning the card the bot answered with. In the role's

@@ -3,7 +3,6 @@ import { planStatusCard, type AdaptiveCard, type PlanStatusCardData } from '../.
 import { localDate } from '../../domain/calendar';
 import { approverOf, waitingStep, type Approvers } from '../../domain/approval';
 import { changeWaiting } from '../../domain/planChange';
-import { changedFields } from '../shared/history';
 import type { Assignment } from '../../domain/assignment';
 import { isEnabled } from '../../domain/directory';
 import type { Locale } from '../../domain/locale';
@@ -13,6 +12,7 @@ import type { Outbox } from '../../store/outbox';
 import type { Effect } from '../commands/effects';
 import { localeOfPerson } from '../messenger';
 import { planTitle } from '../shared/planView';
+import { changedFieldNames } from '../shared/planChanges';
 import { departmentsCardFor } from '../shared/departmentsCard';
 import { approversFor, currentApprover } from '../shared/approvers';
 import { approvalContext, type ApprovalDeps } from './context';
@@ -138,6 +138,16 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
       await toApprover();
       return;
     }
+    // R1: the chief is asked to fill in the draft with the applicant; the applicant hears what the chief changed.
+    case 'ChiefAsked':
+      await news('together', event.chief.aadObjectId, (t) => [t.plan.together.toChief(state.applicant.name)], (t) => [{ title: t.plan.together.open, verb: 'plan.together', data: { draftId: state.id } }]);
+      return;
+    case 'StepSaved':
+      await tell((t) => [t.plan.together.toApplicant(event.by.name), ...changedFieldNames(t, event.changed ?? []).map((name) => `- ${name}`)], true);
+      return;
+    case 'PlanCorrected':
+      await tell((t) => [t.plan.together.corrected(event.by.name, event.version), ...changedFieldNames(t, event.changed).map((name) => `- ${name}`)]);
+      return;
     case 'ChangesRequested':
       await tell((t) => [t.approval.toApplicant.changesRequested(event.by.name), `"${event.comment}"`], true);
       return;
@@ -196,7 +206,7 @@ export async function announce(deps: AnnounceDeps, effect: Extract<Effect, { kin
       const communicator = approvers.communicator;
       if (event.step !== 'chief' || !communicator || communicator === applicant || state.plan?.kind !== 'account') return;
       const sent = (await deps.audit.history(state.id)).find((r) => r.type === 'ChangeSubmitted' && r.version === event.version);
-      await news('communicator', communicator, (t, locale) => [t.planChange.toCommunicator(state.applicant.name, planTitle(locale, state), changedFields(locale, sent?.changed?.split(',')), event.by.name)]);
+      await news('communicator', communicator, (t, locale) => [t.planChange.toCommunicator(state.applicant.name, planTitle(locale, state), changedFieldNames(t, sent?.changed?.split(',') ?? []).join(', '), event.by.name)]);
       return;
     }
     case 'ChangeRequested':

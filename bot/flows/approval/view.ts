@@ -90,6 +90,7 @@ export function approvalCardFor(
       viewerAadObjectId !== state.applicant.aadObjectId ? undefined : state.status === 'awaiting_chief' ? t.withdraw : change ? texts(view.locale).planChange.withdraw : undefined,
     planChangeLabel: mayStartChange(context, state, viewerAadObjectId) ? texts(view.locale).planChange.action : undefined,
     editLabel: editable(state) && viewerAadObjectId === state.applicant.aadObjectId ? t.toApplicant.edit : undefined,
+    correctLabel: yourTurn && state.status === 'awaiting_chief' ? texts(view.locale).plan.together.correct : undefined,
     closeLabel:
       state.status === 'active' && mayClose(state, viewerAadObjectId, { chief: context.approvers.chief, communicator: context.communicatorAadObjectId })
         ? state.plan.kind === 'account'

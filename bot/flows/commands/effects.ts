@@ -8,6 +8,9 @@ export type AnnouncedEvent = Extract<
     type:
       | 'PlanSubmitted'
       | 'PlanApproved'
+      | 'ChiefAsked'
+      | 'StepSaved'
+      | 'PlanCorrected'
       | 'ChangesRequested'
       | 'PlanRejected'
       | 'OwnerChangeProposed'
@@ -97,6 +100,10 @@ function implied(event: Event, state: Assignment): Implied {
     case 'PlanStarted':
       return { reaches: 'draft', index: [{ kind: 'index', aadObjectId: event.applicant.aadObjectId }] };
     case 'StepSaved':
+      // R1: the applicant hears what their chief changed in the draft; a correction before approving is told when approved.
+      return { reaches: 'draft', index: [], ...(event.changed?.length && state.status !== 'awaiting_chief' ? { announce: event } : {}) };
+    case 'ChiefAsked':
+      return { reaches: 'draft', announce: event, index: [] };
     case 'StepOpened':
     case 'ChangeStarted':
       return { reaches: 'draft', index: [] };
@@ -115,6 +122,7 @@ function implied(event: Event, state: Assignment): Implied {
     case 'AccountClosed':
       return { reaches: 'seen', index: [ownerIndex(state)] };
     case 'PlanSubmitted':
+    case 'PlanCorrected':
     case 'ChangesRequested':
     case 'PlanRejected':
     case 'OwnerChangeProposed':
@@ -157,14 +165,11 @@ export function effectsOf(events: readonly Event[], state: Assignment, reach: Re
   const sealed: Effect[] = audit.length > 0 && state.planVersion > 0 ? [{ kind: 'seal' }] : [];
   const archived: Effect[] = events.some((e) => e.type === 'AccountClosed') ? [{ kind: 'archiveRecord' }] : [];
   const index = each.flatMap((i) => i.index);
-  if (each.every((i) => i.reaches === 'draft')) return [...sealed, ...index];
+  const announced = each.flatMap((i, index): Effect[] => (i.announce ? [{ kind: 'announce', reach, event: i.announce, index, state }] : []));
+  // A draft's change tells someone at most (the chief asked to fill in, the applicant what the chief changed).
+  if (each.every((i) => i.reaches === 'draft')) return [...sealed, ...index, ...announced];
   const seen = state.plan !== undefined && each.some((i) => i.reaches === 'seen');
-  const cards: Effect[] = state.plan
-    ? [
-        ...(seen ? [{ kind: 'refreshCopies', reach, ...(pressed ? { pressed } : {}) } as const] : []),
-        ...each.flatMap((i, index): Effect[] => (i.announce ? [{ kind: 'announce', reach, event: i.announce, index, state }] : [])),
-      ]
-    : [];
+  const cards: Effect[] = state.plan ? [...(seen ? [{ kind: 'refreshCopies', reach, ...(pressed ? { pressed } : {}) } as const] : []), ...announced] : [];
   // A change seen on cards may end a duty some nudge card is still asking for.
   const closed: Effect[] = seen ? [{ kind: 'closeNudges', reach }] : [];
   return [...sealed, ...index, ...archived, { kind: 'register' }, { kind: 'waiting' }, { kind: 'schedule', reach }, ...cards, ...closed];

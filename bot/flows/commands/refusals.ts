@@ -89,6 +89,10 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
           : surface === 'assign'
             ? on(t.approval.assign.notAllowed)
             : on(t.approval.refused.notApprover);
+    case 'noChief':
+      return on(t.plan.together.noChief);
+    case 'nothingCorrected':
+      return on(t.plan.together.nothingCorrected, 'warning');
     case 'decidesLater':
       return on(t.approval.assign.decidesLater, 'attention', { field: 'person' });
     case 'notChief':

@@ -47,8 +47,8 @@ export async function runCommand(deps: CommandDeps, command: Command, options: R
     const decision = decide(command, stored?.value);
     if (!decision.ok) return decision;
     const state = decision.events.reduce<Assignment | undefined>(evolve, stored?.value) as Assignment;
-    // A plan sent, or a change of it (R6), is frozen as its version.
-    const submitted = decision.events.find((e) => e.type === 'PlanSubmitted' || e.type === 'ChangeSubmitted');
+    // A plan sent, a change of it (R6), or a version the chief corrected before approving (R1), is frozen as that version.
+    const submitted = decision.events.find((e) => e.type === 'PlanSubmitted' || e.type === 'ChangeSubmitted' || e.type === 'PlanCorrected');
     const audit = auditRecordsOf(decision.events, state, command.meta);
     const outbox = effectsOf(decision.events, state, options.reach, audit, options.pressed);
     try {
@@ -57,7 +57,7 @@ export async function runCommand(deps: CommandDeps, command: Command, options: R
       await deps.assignments.commit({
         state,
         etag: stored?.etag,
-        ...(submitted?.type === 'PlanSubmitted' || submitted?.type === 'ChangeSubmitted' ? { frozen: { assignmentId: state.id, version: submitted.version, submittedAt: submitted.at, plan: submitted.plan } } : {}),
+        ...(submitted ? { frozen: { assignmentId: state.id, version: submitted.version, submittedAt: submitted.at, plan: submitted.plan } } : {}),
         audit,
         outbox,
       });

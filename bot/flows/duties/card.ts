@@ -58,7 +58,7 @@ export function stillStands(known: Known | undefined, item: Addressed, person: s
 }
 
 /** The buttons on a nudge card that open another card rather than do the task on it. */
-const opening = new Set<Verb>(['approval.refresh', 'account.admins', 'account.close', 'duty.evaluation']);
+const opening = new Set<Verb>(['approval.refresh', 'account.admins', 'account.close', 'duty.evaluation', 'plan.change']);
 
 /** A reminder promises when the chief hears only while that is still to come. */
 const escalating = (at: string | undefined, now: DateTime) => (at && DateTime.fromISO(at) > now ? { escalatesAt: at } : {});

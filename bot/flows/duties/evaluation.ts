@@ -1,17 +1,15 @@
 import { z } from 'zod';
-import { dutyCard, dutyEvaluationCard, type AdaptiveCard } from '../../../cards';
-import { accountName } from '../../domain/account';
-import type { Assignment } from '../../domain/assignment';
 import type { EvaluationReport } from '../../domain/dutyCommands';
+import { evaluatedPeriod, evaluationDecisions, evaluationDone, namesFigure } from '../../domain/evaluation';
 import { wholeNumber } from '../../domain/fields';
-import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
 import { closeCard } from '../shared/closeCard';
 import { approversFor } from '../shared/approvers';
-import { echoLength, type CardHandler, type CardTurn } from '../turn';
+import type { CardHandler } from '../turn';
 import { localeOfPerson } from '../messenger';
 import type { Made } from '../commands/press';
 import { dutyVerb, type DutyTaskDeps, type Task } from './dutyVerb';
+import { evaluationForm, evaluationOf, evaluationResult, evaluationSummary } from './evaluationCards';
 
 const count = wholeNumber(100_000_000);
 const reportData = z.object({
@@ -20,86 +18,70 @@ const reportData = z.object({
   answeredWithin48h: z.enum(['always', 'mostly', 'seldom']),
   incidents: count,
   change: z.string().max(2000).optional().default(''),
-  decision: z.enum(['continue', 'close']),
+  decision: z.enum(['continue', 'change', 'extend', 'close']),
 });
 const met = z.enum(['yes', 'partly', 'no']);
+/** A figure a goal named (followers, a share in per cent): 0 or more, at most two decimals, as a number or as typed. */
+const figure = z
+  .union([z.number(), z.string().trim().regex(/^\d{1,12}([.,]\d{1,2})?$/).transform((v) => Number(v.replace(',', '.')))])
+  .pipe(z.number().min(0).max(1e12));
+const blank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '');
 
-/** The evaluation as the communicator gets it. */
-function evaluationSummary(locale: Locale, state: Assignment, report: EvaluationReport): AdaptiveCard {
-  const t = texts(locale).duties;
-  const e = t.evaluation;
-  const account = accountName(state);
-  return dutyCard({
-    heading: t.heading,
-    title: e.toCommunicatorTitle(state.applicant.name, account),
-    paragraphs: [],
-    facts: [
-      ...report.goals.map((g) => ({ title: e.goal(g.goal), value: e.met[g.met] })),
-      { title: e.facts.followers, value: String(report.followers) },
-      { title: e.facts.posts, value: String(report.posts) },
-      { title: e.facts.answered, value: e.t[report.answeredWithin48h] },
-      { title: e.facts.incidents, value: String(report.incidents) },
-      ...(report.change ? [{ title: e.facts.change, value: report.change }] : []),
-      { title: e.facts.decision, value: report.decision === 'close' ? e.t.close : e.t.continue },
-    ],
-    itemsTitle: '',
-    items: [],
-    actions: [{ title: t.approval.show, verb: 'approval.refresh', data: { assignmentId: state.id } }],
+/** The report as the form sent it, checked against the approved plan and the period; undefined if anything is missing or wrong. */
+function reportOf(task: Task<'evaluation' | 'ended'>, goals: readonly string[]): EvaluationReport | undefined {
+  const { state, fields } = task;
+  const period = evaluationOf(task);
+  const parsed = reportData.safeParse(fields);
+  if (!parsed.success || !evaluationDecisions(state, period).includes(parsed.data.decision)) return undefined;
+  const outcomes = goals.map((goal, i) => {
+    const given = fields[`figure${i}`];
+    // R6: the figure reached, where the goal names one; optional where it does not.
+    const reached = blank(given) ? (namesFigure(goal) ? undefined : { success: true as const, data: undefined }) : figure.safeParse(given);
+    return { goal, met: met.safeParse(fields[`goal${i}`]), reached };
   });
+  if (outcomes.some((o) => !o.met.success || !o.reached?.success)) return undefined;
+  return {
+    goals: outcomes.map((o) => ({ goal: o.goal, met: o.met.data ?? 'no', ...(o.reached?.data === undefined ? {} : { figure: o.reached.data }) })),
+    covers: evaluatedPeriod(state, period),
+    ...parsed.data,
+    change: parsed.data.change.trim(),
+  };
 }
 
-/** The evaluation form (R6), with what was typed and a note of what to fix. */
-function evaluationForm(turn: CardTurn, task: Task, values: Record<string, unknown> = {}, notice?: string): AdaptiveCard {
-  const t = texts(turn.locale).duties;
-  const plan = task.state.plan;
-  const goals = plan?.kind === 'account' ? plan.purpose.goals : [];
-  const value = (key: string) => (typeof values[key] === 'string' || typeof values[key] === 'number' ? String(values[key]).slice(0, echoLength) : '');
-  return dutyEvaluationCard({
-    heading: t.heading,
-    title: t.evaluation.title(accountName(task.state)),
-    intro: t.evaluation.intro,
-    notice,
-    goals: goals.map((goal, i) => ({ id: `goal${i}`, label: t.evaluation.goal(goal), value: value(`goal${i}`) })),
-    t: t.evaluation.t,
-    v: { followers: value('followers'), posts: value('posts'), answeredWithin48h: value('answeredWithin48h'), incidents: value('incidents'), change: value('change'), decision: value('decision') },
-    hints: t.evaluation.hints,
-    task: task.key,
-  });
-}
-
-/** The evaluation report (R6) as a form from its nudge: per goal, figures, 48 hours, continue or close; shared with the communicator. */
+/**
+ * The evaluation report (R6) as a form from its nudge, from the card of an ended activity, or from "mina
+ * konton": per goal, figures, 48 hours, and what the owner decides; shared with the communicator, and
+ * leading on to closing, changing the goals or extending the activity.
+ */
 export function evaluationHandlers(deps: DutyTaskDeps): Record<'evaluation' | 'evaluationSend', CardHandler> {
   return {
     // Opens the form, unless this evaluation is done already.
-    evaluation: dutyVerb(deps, {
-      duties: ['evaluation'],
+    evaluation: dutyVerb<'evaluation' | 'ended'>(deps, {
+      duties: ['evaluation', 'ended'],
       answer: async ({ turn, context: task }, answered, standard) => {
         if (!answered.ok) return standard();
-        return task.state.status === 'active' && task.state.dutyLog?.done?.[`evaluation|${task.nudge.period}`]
-          ? task.card({ notice: texts(turn.locale).duties.tasks.alreadyDone, done: true })
+        // On the card of an ended activity, closing and extending are still to do.
+        return evaluationDone(task.state, evaluationOf(task))
+          ? task.card({ notice: texts(turn.locale).duties.tasks.alreadyDone, done: task.nudge.duty !== 'ended' })
           : evaluationForm(turn, task);
       },
     }),
 
-    evaluationSend: dutyVerb(deps, {
-      duties: ['evaluation'],
+    evaluationSend: dutyVerb<'evaluation' | 'ended'>(deps, {
+      duties: ['evaluation', 'ended'],
       command: ({ turn, context: task, meta }): Made => {
-        const t = texts(turn.locale).duties;
-        const { state, nudge, fields } = task;
+        const { state } = task;
         if (state.plan?.kind !== 'account') return { refuse: { reason: 'notActive' } };
-        const goals = state.plan.purpose.goals.map((goal, i) => ({ goal, met: met.safeParse(fields[`goal${i}`]) }));
-        const parsed = reportData.safeParse(fields);
-        if (!parsed.success || goals.some((g) => !g.met.success)) return { show: evaluationForm(turn, task, fields, t.evaluation.fix) };
-        const report: EvaluationReport = { goals: goals.map((g) => ({ goal: g.goal, met: g.met.data ?? 'no' })), ...parsed.data, change: parsed.data.change.trim() };
-        return { type: 'CompleteDuty', meta, duty: 'evaluation', period: nudge.period, evidence: { kind: 'evaluation', report } };
+        const report = reportOf(task, state.plan.purpose.goals);
+        if (!report) return { show: evaluationForm(turn, task, task.fields, texts(turn.locale).duties.evaluation.fix) };
+        return { type: 'CompleteDuty', meta, duty: 'evaluation', period: evaluationOf(task), evidence: { kind: 'evaluation', report } };
       },
-      done: ({ turn }) => texts(turn.locale).duties.evaluation.done,
       answer: async (press, answered, standard) => {
         const { turn, context: task } = press;
         // A refusal that leaves something to do (a change made meanwhile): the form again, with what was typed.
         if (!answered.ok && !answered.refusal.done) return evaluationForm(turn, task, task.fields, answered.refusal.text);
         if (!answered.ok) return standard();
-        const evidence = answered.state.status === 'active' ? answered.state.dutyLog?.evidence?.[`evaluation|${task.nudge.period}`] : undefined;
+        const evidence = answered.state.status === 'active' ? answered.state.dutyLog?.evidence?.[`evaluation|${evaluationOf(task)}`] : undefined;
         const report = evidence?.kind === 'evaluation' ? evidence.report : undefined;
         // R6: the report is shared with the department communicator.
         const { communicator } = await approversFor(deps.directory, task.state);
@@ -109,7 +91,7 @@ export function evaluationHandlers(deps: DutyTaskDeps): Record<'evaluation' | 'e
         }
         // The owner decided to close: the closing checklist, to finish on the platform and here (R11, R15).
         if (report?.decision === 'close') return closeCard(turn, answered.state, deps.clock().toISOString());
-        return standard();
+        return evaluationResult(turn, answered.state, report?.decision ?? 'continue');
       },
     }),
   };

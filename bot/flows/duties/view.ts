@@ -4,6 +4,7 @@ import { accountName } from '../../domain/account';
 import type { Assignment } from '../../domain/assignment';
 import { longDate } from '../../domain/calendar';
 import { nextActivityCheck, type DutySettings, type Nudge, type OverdueDuty } from '../../domain/duties';
+import { evaluationDone, evaluationPeriodOf } from '../../domain/evaluation';
 import type { NudgeRole } from '../../domain/nudgeRecipients';
 import type { Locale } from '../../domain/locale';
 import { texts } from '../../i18n';
@@ -157,9 +158,11 @@ export function nudgeSection(view: NudgeView): NudgeSection {
       return card({ title: t.duties.owner.login.title(account), paragraphs: [{ text: t.duties.owner.login.text(names.communicator ?? '') }], ...tasks });
     case 'ended': {
       const escalation = nudge.level > 0 && view.escalatesAt ? [{ text: t.duties.owner.escalatesOn(day(view.escalatesAt, locale)) }] : [];
+      // R6: evaluate the activity first, then close the account or extend the activity; once evaluated, the rest.
+      const copy = evaluationDone(state, evaluationPeriodOf('ended', nudge.period)) ? t.duties.owner.ended.evaluated : t.duties.owner.ended.text;
       return card({
         title: t.duties.owner.ended.title(account),
-        paragraphs: [{ text: t.duties.owner.ended.text(day(nudge.period, locale), day(nudge.due, locale)) }, ...escalation],
+        paragraphs: [{ text: copy(day(nudge.period, locale), day(nudge.due, locale)) }, ...escalation],
         facts: [...base.facts, due],
         ...tasks,
       });

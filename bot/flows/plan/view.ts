@@ -2,10 +2,13 @@ import {
   planReviewCard,
   planStepCard,
   type AdaptiveCard,
+  type PlanReviewCardData,
 } from '../../../cards';
 import { stepsFor, validateStep, type FieldError, type PlanKind, type StepName } from '../../domain/activityPlan';
 import { editable, type Assignment } from '../../domain/assignment';
 import { editingChange } from '../../domain/planChange';
+import { planDiff } from '../../domain/planDiff';
+import { changedFieldNames } from '../shared/planChanges';
 import { texts } from '../../i18n';
 import { cardValues, errorSlot, listInputs, pickedPeople } from '../shared/planForm';
 import { choicesFor, planChoices } from '../shared/planChoices';
@@ -71,12 +74,26 @@ function withRequest(view: PlanView, assignment: Assignment, intro: string): str
 /** The questionnaire's heading: an application, or a change of an approved plan (R6). */
 const headingOf = (view: PlanView, assignment: Assignment): string => (editingChange(assignment) ? texts(view.locale).planChange.heading : texts(view.locale).plan.heading);
 
-/** A step of the questionnaire with the draft's answers, or with what was sent and why it was refused. */
+/** R1: what the chief has changed in the draft, for the review; empty when nothing. */
+function chiefChangesLine(view: PlanView, assignment: Assignment): string {
+  const changes = assignment.chiefChanges;
+  const t = texts(view.locale);
+  return changes ? `\n\n${t.plan.together.changedBy(changes.by.name, changedFieldNames(t, changes.fields).join(', '))}` : '';
+}
+
+/** R1: the chief filling in with the applicant, or correcting the plan before deciding: what they are doing. */
+const helpingIntro = (view: PlanView, assignment: Assignment): string =>
+  (assignment.status === 'awaiting_chief' ? texts(view.locale).plan.together.correctIntro : texts(view.locale).plan.together.intro)(assignment.applicant.name);
+
+/**
+ * A step of the questionnaire with the draft's answers, or with what was sent and why it was refused.
+ * `helping`: the chief's (R1), who saves or goes on to their review, and has no way back through the steps.
+ */
 export function stepCard(
   view: PlanView,
   assignment: Assignment,
   step: StepName,
-  shown: Shown & { values?: Record<string, string>; errors?: readonly FieldError[] } = {},
+  shown: Shown & { values?: Record<string, string>; errors?: readonly FieldError[]; helping?: boolean } = {},
 ): AdaptiveCard {
   const t = texts(view.locale);
   const kind = assignment.draft.kind;
@@ -90,7 +107,7 @@ export function stepCard(
     heading: headingOf(view, assignment),
     stepLabel: t.plan.stepOf(index + 1, steps.length),
     title: t.plan[step].title,
-    intro: withRequest(view, assignment, introOf(view, step, kind)),
+    intro: shown.helping ? `${helpingIntro(view, assignment)}\n\n${introOf(view, step, kind)}` : withRequest(view, assignment, introOf(view, step, kind)),
     notice: shown.notice,
     noticeStyle: shown.noticeStyle ?? 'good',
     draftId: assignment.id,
@@ -103,20 +120,46 @@ export function stepCard(
     e: errors,
     ...choicesFor(view),
     chief: chiefLine(view, assignment),
-    actions: { back: index > 0 ? t.plan.actions.back : undefined, save: t.plan.actions.save, next: t.plan.actions.next },
+    actions: { back: index > 0 && !shown.helping ? t.plan.actions.back : undefined, save: t.plan.actions.save, next: t.plan.actions.next },
     ...(step === 'purpose' && kind === 'account' && view.planningTemplateUrl ? { template: { title: t.plan.purpose.template, url: view.planningTemplateUrl } } : {}),
   });
 }
 
-/** Every step's answers as facts, with a way back to each; missing or refused steps say so. */
+/**
+ * The applicant's review: every step, with a way back to each; sending it, or asking their chief to
+ * fill in with them. A change of an approved plan (R6) is the owner's and their chief's alike: nobody is asked.
+ */
 export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
+  const t = texts(view.locale).plan;
+  const change = editingChange(assignment) ? texts(view.locale).planChange : undefined;
+  return review(view, assignment, withRequest(view, assignment, t.review.intro) + chiefChangesLine(view, assignment), shown, {
+    back: t.actions.back,
+    ...(change ? {} : { ask: t.together.ask }),
+    cancel: change?.cancel ?? t.actions.cancel,
+    submit: change?.submit ?? t.actions.submit,
+  });
+}
+
+/**
+ * The chief's review (R1): the draft they fill in with the applicant, who alone sends it; or the plan
+ * waiting on their decision, corrected and approved as a new version once they changed something.
+ */
+export function helperReviewCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
+  const t = texts(view.locale).plan.together;
+  const corrected = assignment.status === 'awaiting_chief' && assignment.plan && planDiff(assignment.plan, assignment.draft).length > 0;
+  const actions = assignment.status === 'awaiting_chief' ? { toDecision: t.toDecision, ...(corrected ? { approveCorrected: t.approveCorrected } : {}) } : {};
+  return review(view, assignment, helpingIntro(view, assignment) + chiefChangesLine(view, assignment), shown, actions);
+}
+
+/** Every step's answers as facts, with a way to each; missing or refused steps say so. */
+function review(view: PlanView, assignment: Assignment, intro: string, shown: Shown, actions: PlanReviewCardData['actions']): AdaptiveCard {
   const t = texts(view.locale);
   const choices = planChoices(view, assignment);
   const change = editingChange(assignment) ? texts(view.locale).planChange : undefined;
   return planReviewCard({
     heading: headingOf(view, assignment),
     title: t.plan.review.title,
-    intro: withRequest(view, assignment, t.plan.review.intro),
+    intro,
     notice: shown.notice,
     noticeStyle: shown.noticeStyle ?? 'attention',
     draftId: assignment.id,
@@ -131,7 +174,7 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
         facts: result.ok ? planFacts(view, assignment.draft.kind, step, result.value, communicatorOf(view, assignment)) : [{ title: t.plan.review.missing, value: '' }],
       };
     }),
-    actions: { back: t.plan.actions.back, cancel: change?.cancel ?? t.plan.actions.cancel, submit: change?.submit ?? t.plan.actions.submit },
+    actions,
   });
 }
 
@@ -139,4 +182,10 @@ export function reviewCard(view: PlanView, assignment: Assignment, shown: Shown 
 export function currentCard(view: PlanView, assignment: Assignment, shown: Shown = {}): AdaptiveCard {
   if (!editable(assignment) && !editingChange(assignment)) return statusCard(view, assignment, shown);
   return assignment.step === 'review' ? reviewCard(view, assignment, shown) : stepCard(view, assignment, assignment.step, shown);
+}
+
+/** The chief's card (R1): the step they are at (`at`), or their review; once the plan has moved on, its status. */
+export function helperCard(view: PlanView, assignment: Assignment, shown: Shown = {}, at: StepName | 'review' = 'review'): AdaptiveCard {
+  if (assignment.status !== 'draft' && assignment.status !== 'changes_requested' && assignment.status !== 'awaiting_chief') return statusCard(view, assignment, shown);
+  return at === 'review' ? helperReviewCard(view, assignment, shown) : stepCard(view, assignment, at, { ...shown, helping: true });
 }

@@ -3,7 +3,9 @@ import { localStamp, longDate } from '../../domain/calendar';
 import type { AssignmentRecord } from '../../domain/record';
 import type { RemovalGround } from '../../domain/removal';
 import { texts } from '../../i18n';
-import { changedFields, historyText } from '../shared/history';
+import { evaluationFacts } from '../shared/evaluationFacts';
+import { historyText } from '../shared/history';
+import { changedFieldNames } from '../shared/planChanges';
 import { periodLabel } from '../shared/periodLabel';
 import { planFacts } from '../shared/planFacts';
 import type { PlanView } from '../shared/planView';
@@ -46,7 +48,7 @@ export function recordPdf(record: AssignmentRecord, view: PlanView, communicator
       for (const version of record.planVersions) {
         w.subheading(r.version(version.version, day(version.submittedAt)));
         // R6: who changed what, and who approved it.
-        if (version.changed) w.paragraph(t.planChange.record.changedBy(version.submittedBy ?? '', changedFields(view.locale, version.changed)));
+        if (version.changed) w.paragraph(t.planChange.record.changedBy(version.submittedBy ?? '', changedFieldNames(t, version.changed).join(', ')));
         if (version.approvedBy) w.paragraph(t.planChange.record.approvedBy(version.approvedBy.map((a) => `${a.name} (${t.approval.roles[a.role as keyof typeof t.approval.roles] ?? a.role}, ${day(a.at)})`).join(', ')));
         for (const step of stepsFor(version.plan.kind)) {
           const answers = (version.plan as unknown as Record<string, object | undefined>)[step];
@@ -66,18 +68,11 @@ export function recordPdf(record: AssignmentRecord, view: PlanView, communicator
     });
 
     w.heading(r.sections.evaluations);
-    const e = t.duties.evaluation;
     list(record.evaluations, () => {
       for (const evaluation of record.evaluations) {
-        const report = evaluation.report;
         w.subheading(r.evaluation(periodLabel(t, evaluation.period), day(evaluation.completedAt)));
-        for (const goal of report.goals) w.paragraph(e.goal(`${goal.goal}: ${e.met[goal.met]}`));
-        w.fact(e.facts.followers, String(report.followers));
-        w.fact(e.facts.posts, String(report.posts));
-        w.fact(e.facts.answered, e.t[report.answeredWithin48h]);
-        w.fact(e.facts.incidents, String(report.incidents));
-        w.fact(e.facts.change, report.change);
-        w.fact(e.facts.decision, e.t[report.decision]);
+        // R6: the period, per goal whether it was met and the figure reached, as the communicator got it.
+        for (const fact of evaluationFacts(t, view.locale, evaluation.report)) w.fact(fact.title, fact.value);
       }
     });
 

@@ -1,9 +1,6 @@
 import { httpsLink } from '../../domain/fields';
 import type { RegisterEntry } from '../../domain/register';
-
-/** Text made safe for HTML content and attribute values. */
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+import { escapeHtml, publicPage } from './publicPage';
 
 export interface PageFilters {
   readonly department?: string;
@@ -52,7 +49,8 @@ const options = (values: readonly string[], chosen: string | undefined) =>
 
 /**
  * The public register page (R3): plain HTML a person reads and botkyrka.se can link to or embed.
- * No scripts, no external fonts; a real table with headers; filters are an ordinary GET form;
+ * No scripts, no external fonts; a real table with headers; filters are an ordinary GET form to
+ * the page's own address (no `action`: wherever the page is served, embedded or proxied);
  * on a narrow screen each row becomes a labelled block.
  */
 export function registerPage(all: readonly RegisterEntry[], filters: PageFilters): string {
@@ -75,25 +73,17 @@ export function registerPage(all: readonly RegisterEntry[], filters: PageFilters
     ...(filters.status === 'stangda' ? [] : [activeTable]),
     ...(filters.status === 'aktiva' ? [] : [`<h2 id="stangda">Stängda konton</h2>\n<p>Konton som inte används längre. Det som skrevs där är kvar som allmänna handlingar.</p>\n${closedTable}`]),
   ].join('\n');
-  return `<!doctype html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Botkyrka kommuns konton i sociala medier</title>
-<style>
-  body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; margin: 0 auto; padding: 1rem; max-width: 75rem; color: #1b1b1b; background: #fff; line-height: 1.5; }
-  h1 { font-size: 1.75rem; margin: 0 0 .5rem; }
-  a { color: #0b4f8a; }
-  a:focus, select:focus, button:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
-  form { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; margin: 1rem 0; }
+  return publicPage({
+    name: 'register',
+    title: 'Botkyrka kommuns konton i sociala medier',
+    styles: `  form { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; margin: 1rem 0; }
   label { display: block; font-weight: 600; }
   select, button { font: inherit; padding: .4rem .6rem; border: 1px solid #555; border-radius: 4px; background: #fff; color: #1b1b1b; }
   button { background: #0b4f8a; color: #fff; border-color: #0b4f8a; cursor: pointer; }
   table { border-collapse: collapse; width: 100%; table-layout: fixed; }
   caption { text-align: left; font-weight: 600; padding: .5rem 0; }
   th, td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid #ccc; }
-  /* Swedish compounds break at syllables (hyphens, lang="sv"), and only a word longer than its line is cut: never mid-word otherwise. */
+  /* Cells wrap as the page's text does (publicPage): at syllables, never mid-word unless a word is longer than its line. */
   tbody th, tbody td { overflow-wrap: break-word; hyphens: auto; -webkit-hyphens: auto; }
   thead th, td[data-label="Plattform"], td[data-label="Aktivt sedan"] { overflow-wrap: normal; white-space: nowrap; }
   thead th { background: #f0f0f0; }
@@ -104,13 +94,10 @@ export function registerPage(all: readonly RegisterEntry[], filters: PageFilters
     th, td { display: block; border: 0; padding: .15rem 0; }
     th[data-label]::before, td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
   }
-</style>
-</head>
-<body>
-<main>
-<h1>Botkyrka kommuns konton i sociala medier</h1>
+`,
+    main: `<h1>Botkyrka kommuns konton i sociala medier</h1>
 <p>Här ser du kommunens officiella konton i sociala medier: vem som ansvarar, varför kontot finns och vem det vänder sig till. Det som skrivs där kan vara allmänna handlingar.</p>
-<form method="get" action="">
+<form method="get">
   <div><label for="forvaltning">Förvaltning</label>
   <select id="forvaltning" name="forvaltning"><option value="">Alla</option>${options(departments, filters.department)}</select></div>
   <div><label for="plattform">Plattform</label>
@@ -121,9 +108,6 @@ export function registerPage(all: readonly RegisterEntry[], filters: PageFilters
 </form>
 ${tables}
 <h2 id="om-registret">Om registret</h2>
-<p>Registret visar konton som är godkända enligt kommunens policy för sociala medier. Ett konto som stängs står kvar här, markerat som stängt, med var dess handlingar finns. Samma uppgifter finns som öppna data: <a href="register.json">JSON</a> och <a href="register.csv">CSV</a>.</p>
-</main>
-</body>
-</html>
-`;
+<p>Registret visar konton som är godkända enligt kommunens policy för sociala medier. Ett konto som stängs står kvar här, markerat som stängt, med var dess handlingar finns. Samma uppgifter finns som öppna data: <a href="register.json">JSON</a> och <a href="register.csv">CSV</a>.</p>`,
+  });
 }

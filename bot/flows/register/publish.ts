@@ -6,6 +6,7 @@ import type { DirectoryStore } from '../../store/directory';
 import type { RegisterStore } from '../../store/register';
 import { archive, draw, drawingOfCode, type RegisterFormat } from './drawing';
 import type { PageFilters } from './page';
+import { accessibilityStatement } from './statement';
 
 export type { RegisterFormat } from './drawing';
 
@@ -65,6 +66,16 @@ const headersOf = (format: RegisterFormat, etag: string): Record<string, string>
 const matches = (ifNoneMatch: string | null, etag: string) =>
   (ifNoneMatch ?? '').split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === etag);
 
+/** 304 to a client that has this ETag, the body to any other. */
+const answer = (format: RegisterFormat, etag: string, ifNoneMatch: string | null, body: string): Published =>
+  matches(ifNoneMatch, etag) ? { status: 304, headers: headersOf(format, etag) } : { status: 200, headers: headersOf(format, etag), body };
+
+const statement = accessibilityStatement();
+const statementTag = tagOf(statement);
+
+/** The accessibility statement, the same page for everyone: with the register page's headers, and 304 for the current ETag. */
+export const publishStatement = (ifNoneMatch: string | null): Published => answer('html', statementTag, ifNoneMatch, statement);
+
 /**
  * The stored version of everything the public pages show, from two rows: the register's (its stamp,
  * and how many of the accounts listed to start later have started by now) and the directory's stamp.
@@ -98,16 +109,12 @@ export class RegisterPublisher {
     if (version === undefined) {
       // No version to go by: read and drawn for this request, tagged by what was drawn.
       const body = draw(this.deps, format, await currentEntries(this.deps), filters);
-      return this.answer(format, tagOf(body), ifNoneMatch, body);
+      return answer(format, tagOf(body), ifNoneMatch, body);
     }
     this.code ??= drawingOfCode(this.deps);
     const etag = tagOf(`${this.code}\n${version}\n${variant}`);
     if (matches(ifNoneMatch, etag)) return { status: 304, headers: headersOf(format, etag) };
-    return this.answer(format, etag, null, await this.page(version, variant, format, filters));
-  }
-
-  private answer(format: RegisterFormat, etag: string, ifNoneMatch: string | null, body: string): Published {
-    return matches(ifNoneMatch, etag) ? { status: 304, headers: headersOf(format, etag) } : { status: 200, headers: headersOf(format, etag), body };
+    return answer(format, etag, null, await this.page(version, variant, format, filters));
   }
 
   /** The page of this version, drawn once: the register is read when the version is new to this process. */

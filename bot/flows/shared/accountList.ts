@@ -4,7 +4,7 @@ import { accountName, ownsAccount } from '../../domain/account';
 import { administrators } from '../../domain/activityPlan';
 import type { Assignment, DutyLog } from '../../domain/assignment';
 import { localDate } from '../../domain/calendar';
-import { nudgesBetween, overdue, type DutyFacts, type DutyKind, type DutySettings, type Nudge } from '../../domain/duties';
+import { nudgesBetween, overdue, periodBegun, type DutyFacts, type DutyKind, type DutySettings, type Nudge } from '../../domain/duties';
 import type { Locale } from '../../domain/locale';
 import { texts, type Texts } from '../../i18n';
 import type { FlowDeps } from '../deps';
@@ -61,9 +61,9 @@ function toDo(state: Active, facts: DutyFacts, now: DateTime, settings: DutySett
       return [{ text: dutyLine(t, item, locale), section: n, ...(field ? { field } : {}), ...(dates ? { dates: dates.map(({ id, label, value }) => ({ id, label, value })) } : {}), actions }];
     });
   if (due.some((d) => d.actions.some((a) => a.verb === 'duty.evaluation'))) return { due };
-  // The evaluation of the year running now (or of the time-limited activity), not written yet: it can be written
-  // now, before it is due. A year not begun has nothing to evaluate yet.
-  const begun = (n: Nudge) => n.period.startsWith('end-') || DateTime.fromISO(n.due, { zone: now.zone }).minus({ years: 1 }) <= now;
+  // The evaluation of the year running now, not written yet: it can be written now, before it is due. A year
+  // not begun has nothing to evaluate yet (that of an ended activity is asked on the card of its end, above).
+  const begun = (n: Nudge) => periodBegun(state, n.duty, n.period, now.toISO() ?? '');
   const next = nudges.filter((n) => n.duty === 'evaluation' && begun(n) && !state.dutyLog?.done?.[`evaluation|${n.period}`]).sort((a, b) => a.due.localeCompare(b.due) || a.level - b.level)[0];
   const open = next && ownerTasks(t, state, { ...next, audience: 'owner' }, section(), {}, fromAccounts).actions.find((a) => a.verb === 'duty.evaluation');
   return { due, ...(open ? { evaluation: { title: t.account.evaluation, data: open.data } } : {}) };

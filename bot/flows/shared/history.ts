@@ -1,23 +1,21 @@
 import type { AuditRecord } from '../../domain/auditRecord';
 import type { RemovalGround } from '../../domain/removal';
 import { texts } from '../../i18n';
+import { changedFieldNames } from './planChanges';
 import type { PlanView } from './planView';
 
 /** A person's own words, in the language's quotation marks (Swedish: ”…”). */
 export const quoted = (locale: PlanView['locale'], text: string) => (locale === 'sv' ? `”${text}”` : `"${text}"`);
-
-/** R6: the fields a change of the plan changed (`step.field`), in words, each once. */
-export function changedFields(locale: PlanView['locale'], fields: readonly string[] = []): string {
-  const t = texts(locale).planChange;
-  return [...new Set(fields.map((field) => t.fields[field] ?? t.otherField))].join(', ');
-}
 
 /** What someone did, in words, for a line of an assignment's history (the approval card, the record). */
 export function historyText(view: PlanView, event: AuditRecord): string {
   const h = texts(view.locale).approval.history;
   switch (event.type) {
     case 'PlanSubmitted':
-      return h.PlanSubmitted(event.version);
+    case 'PlanCorrected':
+      return h[event.type](event.version);
+    case 'ChiefAsked':
+      return h.ChiefAsked(event.subject ?? '');
     case 'PlanStarted':
     case 'PlanApproved':
     case 'ChangesRequested':
@@ -44,7 +42,7 @@ export function historyText(view: PlanView, event: AuditRecord): string {
     case 'ChangeWithdrawn':
       return texts(view.locale).planChange.history[event.type];
     case 'ChangeSubmitted':
-      return texts(view.locale).planChange.history.ChangeSubmitted(event.version, changedFields(view.locale, event.changed?.split(',')));
+      return texts(view.locale).planChange.history.ChangeSubmitted(event.version, changedFieldNames(texts(view.locale), event.changed?.split(',') ?? []).join(', '));
     case 'ChangeApproved':
       return texts(view.locale).planChange.history.ChangeApproved(event.version);
     case 'RemovalRecorded':

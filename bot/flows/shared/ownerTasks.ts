@@ -1,4 +1,5 @@
 import type { DutyCardData } from '../../../cards';
+import { evaluationDone, evaluationPeriodOf } from '../../domain/evaluation';
 import type { Assignment } from '../../domain/assignment';
 import { longDate } from '../../domain/calendar';
 import type { Nudge, OverdueDuty } from '../../domain/duties';
@@ -15,6 +16,13 @@ export interface TaskShown {
   readonly lastPostValue?: string;
   readonly lastPostError?: string;
 }
+
+/**
+ * R6: where an evaluation leads besides going on or closing: the plan's change, opened at the goals
+ * (`purpose`) or at the end date (`channel`, to extend a time-limited activity). The owner's chief approves it.
+ */
+export const planChange = (t: Texts, state: Assignment, step: 'purpose' | 'channel') =>
+  ({ title: step === 'purpose' ? t.duties.tasks.changeGoals : t.duties.tasks.extend, verb: 'plan.change', data: { assignmentId: state.id, step } }) as const;
 
 /**
  * The buttons that do one of the owner's duties, and the input each needs (the archive's reference, the
@@ -47,8 +55,11 @@ export function ownerTasks(t: Texts, state: Assignment, nudge: Nudge, section: n
       return { actions: [{ title: t.duties.actions.admins, verb: 'account.admins', data: { assignmentId: state.id } }, snooze] };
     case 'login':
       return { actions: [{ title: t.duties.tasks.loginShared, verb: 'duty.loginShared', data: task }, snooze] };
-    case 'ended':
-      return { actions: [close] };
+    case 'ended': {
+      // R6: one card once the activity has ended: its evaluation first, then the account closed or the activity extended.
+      const evaluated = evaluationDone(state, evaluationPeriodOf('ended', nudge.period));
+      return { actions: [...(evaluated ? [] : [{ title: t.duties.evaluation.open, verb: 'duty.evaluation', data: task } as const]), close, planChange(t, state, 'channel')] };
+    }
     case 'substitute':
     case 'approval':
     case 'ownerLeft':

@@ -1,0 +1,13 @@
+import type { ChangedField } from '../../domain/assignment';
+import type { Texts } from '../../i18n';
+
+/** A changed field's key in the texts: `step.field` (a change of an approved plan records them so), or `kind`. */
+const keyOf = (field: ChangedField | string): string => (typeof field === 'string' ? field : field.step === 'kind' ? 'kind' : `${field.step}.${field.field}`);
+
+/**
+ * The fields changed, in words, each once (R1: what the chief changed in a draft; R6: what a change of
+ * an approved plan changed); a promise (the commitments step) is named as the applicant's responsibilities.
+ */
+export const changedFieldNames = (t: Texts, fields: readonly (ChangedField | string)[]): string[] => [
+  ...new Set(fields.map((field) => t.planChange.fields[keyOf(field)] ?? t.planChange.otherField)),
+];
