@@ -15,6 +15,7 @@ import { DutySchedule } from '../bot/store/duties';
 import { NudgeLedger } from '../bot/store/nudges';
 import { RegisterStore } from '../bot/store/register';
 import { ReportStore } from '../bot/store/reports';
+import { FigureStore } from '../bot/store/figures';
 import type { Tables } from '../bot/store/tables';
 import { generateOrg } from '../dev/generateOrg';
 import { directory, tenantId, users } from '../dev/roles';
@@ -162,7 +163,7 @@ async function digestAt(site: Site, connector: TestConnector, monday: DateTime, 
     updateCard: async () => 'updated',
   };
   const deps = {
-    assignments: new AssignmentStore(t), directory: new DirectoryStore(t), conversations: new ConversationReferences(t), ledger: new NudgeLedger(t), reports: new ReportStore(t), schedule: new DutySchedule(t),
+    assignments: new AssignmentStore(t), directory: new DirectoryStore(t), conversations: new ConversationReferences(t), ledger: new NudgeLedger(t), reports: new ReportStore(t), schedule: new DutySchedule(t), figures: new FigureStore(t),
     sender, settings: defaultDutySettings, clock: () => monday.toJSDate(), log: quiet, reach: { tenantId, serviceUrl: connector.serviceUrl },
   };
   const counter = countStorage([site.port]);
