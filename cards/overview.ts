@@ -35,7 +35,7 @@ export interface OverviewCardData {
   readonly departmentLabel?: string;
   readonly show?: string;
   readonly showOverdue: string;
-  readonly figures?: FiguresCardData;
+  readonly charts?: FiguresCardData;
 }
 
 export interface OverdueCardData {
@@ -63,5 +63,5 @@ export const figuresBody = (figures: FiguresCardData): readonly unknown[] => (ex
 export const withFigures = (card: AdaptiveCard, figures: FiguresCardData | undefined): AdaptiveCard =>
   figures ? { ...card, body: [...((card.body as unknown[]) ?? []), ...figuresBody(figures)] } : card;
 
-export const overviewCard = (data: OverviewCardData): AdaptiveCard => withFigures(expand(overview, data), data.figures);
+export const overviewCard = (data: OverviewCardData): AdaptiveCard => withFigures(expand(overview, data), data.charts);
 export const overdueCard = (data: OverdueCardData): AdaptiveCard => expand(overdue, data);

@@ -38,10 +38,12 @@ export class FigureStore {
     await this.table.upsertEntity({ partitionKey: weeksPartition(counted.departmentId), rowKey: weekRow(counted.week), countedAt: counted.countedAt, ...toColumns(counted.figures) }, 'Replace');
   }
 
-  /** R16: a week's report counts counted again (a report filed after the week's last count). */
-  async recountReports(departmentId: string, week: string, reports: Pick<WeekFigures, 'criticism' | 'negative'>): Promise<void> {
-    const found = (await this.weeks(departmentId, week, week))[0];
-    if (!found) return;
+  /**
+   * R16: a week's report counts counted again (a report filed after the week's last count); a week
+   * never counted gets a row with these counts alone.
+   */
+  async recountReports(departmentId: string, week: string, reports: Pick<WeekFigures, 'criticism' | 'negative'>, countedAt: string): Promise<void> {
+    const found = (await this.weeks(departmentId, week, week))[0] ?? { departmentId, week, figures: emptyWeek, countedAt };
     await this.keepWeek({ ...found, figures: { ...found.figures, ...reports } });
   }
 

@@ -58,7 +58,7 @@ export function overviewHandlers(deps: OverviewDeps): Record<'show' | 'overdue' 
       ...(notice ? { notice } : {}),
       ...picker(turn, all, shown),
       showOverdue: t.showOverdue,
-      figures: figuresData(turn.locale, read),
+      charts: figuresData(turn.locale, read),
     });
   };
 

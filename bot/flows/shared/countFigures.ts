@@ -47,7 +47,7 @@ export async function countFigures(deps: CountDeps): Promise<Map<string, WeekFig
     await Promise.all([
       deps.figures.keepWeek({ departmentId, week, figures, countedAt }),
       deps.figures.keepOverdue(departmentId, overdueItems(mine, now, deps.settings, factsOf)),
-      deps.figures.recountReports(departmentId, lastWeek, { criticism: last.filter((r) => r.kind === 'criticism').length, negative: last.filter((r) => r.kind === 'negative').length }),
+      deps.figures.recountReports(departmentId, lastWeek, { criticism: last.filter((r) => r.kind === 'criticism').length, negative: last.filter((r) => r.kind === 'negative').length }, countedAt),
     ]);
   }
   deps.log.info('figures_counted', { week, departments: counted.size });
