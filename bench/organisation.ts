@@ -123,7 +123,8 @@ function orgOwners(org: ReturnType<typeof generateOrg>, departmentIds: Map<strin
 
 async function seedSite(site: Site, owners: readonly AccountOf[], now: DateTime, communicators: Map<string, string>) {
   const stores = { assignments: new AssignmentStore(site.tables), register: new RegisterStore(site.tables) };
-  await eachLimited([...owners], 16, (account) => storeWithHistory(stores, activeWithHistory(account, now)));
+  // One at a time: each renews the register's version row, which two at once would race for (the app's effects retry; a seed need not).
+  await eachLimited([...owners], 1, (account) => storeWithHistory(stores, activeWithHistory(account, now)));
   // Every department gets a communicator, so each has a reader of its own digest.
   const directoryStore = new DirectoryStore(site.tables);
   const departments = (await directoryStore.allDepartments()).map((d) => ({ ...d, communicatorAadObjectId: d.communicatorAadObjectId || (communicators.get(d.name) ?? '') }));

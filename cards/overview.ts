@@ -27,7 +27,7 @@ export interface FiguresCardData {
 export interface OverviewCardData {
   readonly heading: string;
   readonly title: string;
-  readonly counted: string;
+  readonly counted?: string;
   readonly notice?: string;
   /** For one who oversees several departments: which to show ("" for all of them). */
   readonly departments?: readonly Choice[];

@@ -98,7 +98,7 @@ export const en: Texts = {
     reminded: (owner: string) => `${owner} has been sent the duty's card again.`,
     remindedToday: 'The owner has already been reminded of this today. You can remind them again tomorrow.',
     notOverdue: 'That duty is no longer overdue.',
-    unreadable: 'I could not read that. Here is the overview as it is now.',
+    unreadable: 'I could not read that button. Here is how things stand now.',
   },
   errors: {
     apology: 'Something went wrong on my side. Please try again in a moment.',

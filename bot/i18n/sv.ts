@@ -107,7 +107,7 @@ export const sv = {
     reminded: (owner: string) => `${owner} har fått kortet om uppgiften igen.`,
     remindedToday: 'Den ansvariga har redan fått en påminnelse om det här i dag. Du kan påminna igen i morgon.',
     notOverdue: 'Den uppgiften är inte försenad längre.',
-    unreadable: 'Det där kunde jag inte läsa. Här är översikten som den är nu.',
+    unreadable: 'Den knappen kunde jag inte läsa. Här är läget just nu.',
   },
   errors: {
     apology: 'Något gick fel hos mig. Försök igen om en stund.',

@@ -14,6 +14,11 @@ export interface CountedWeek {
 
 const weeksPartition = (departmentId: string) => `weeks_${encodeKey(departmentId)}`;
 const weekRow = (week: string) => `week_${week.replace(/[^0-9W-]/g, '')}`;
+/** A week's figures of every department: one partition, a row each. */
+const departmentsPartition = (week: string) => `departments_${week.replace(/[^0-9W-]/g, '')}`;
+const departmentRow = (departmentId: string) => `dept_${encodeKey(departmentId)}`;
+/** The whole municipality's figures, a row per week. */
+const totalsPartition = 'totals';
 const overduePartition = (departmentId: string) => `overdue_${encodeKey(departmentId)}`;
 /** Newest first: a later due date sorts earlier. */
 const overdueRow = (item: OverdueItem) => `${String(99_999_999 - Number(item.due.replace(/-/g, ''))).padStart(8, '0')}_${encodeKey(item.assignmentId)}_${item.duty}_${encodeKey(item.period)}`;
@@ -22,9 +27,11 @@ const batchSize = 100;
 
 /**
  * The `figures` table (R16, the overview): per department, a small row per ISO week with its figures
- * (`weeks_<department>`, `week_2027-W02`), and the department's overdue duties as counted
- * (`overdue_<department>`, newest first). Written by the counting timer; an overview reads a range of
- * one partition per department, never the assignments.
+ * (`weeks_<department>`, `week_2027-W02`); the same rows by week (`departments_2027-W02`, a row per
+ * department) and the whole municipality's per week (`totals`), so an overview of every department
+ * reads two ranges whatever the number of departments; and each department's overdue duties as
+ * counted (`overdue_<department>`, newest first). Written by the counting timer; an overview of some
+ * departments reads a range of one partition per department, never the assignments.
  */
 export class FigureStore {
   private readonly table: TableClient;
@@ -33,9 +40,32 @@ export class FigureStore {
     this.table = tables.client('figures');
   }
 
-  /** Keeps a department's figures of a week (replacing an earlier count of the same week). */
+  /** Keeps a department's figures of a week (replacing an earlier count of the same week), in its own partition and in the week's. */
   async keepWeek(counted: CountedWeek): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: weeksPartition(counted.departmentId), rowKey: weekRow(counted.week), countedAt: counted.countedAt, ...toColumns(counted.figures) }, 'Replace');
+    const columns = { countedAt: counted.countedAt, ...toColumns(counted.figures) };
+    await Promise.all([
+      this.table.upsertEntity({ partitionKey: weeksPartition(counted.departmentId), rowKey: weekRow(counted.week), ...columns }, 'Replace'),
+      this.table.upsertEntity({ partitionKey: departmentsPartition(counted.week), rowKey: departmentRow(counted.departmentId), ...columns }, 'Replace'),
+    ]);
+  }
+
+  /** Keeps the whole municipality's figures of a week. */
+  async keepTotal(week: string, figures: WeekFigures, countedAt: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: totalsPartition, rowKey: weekRow(week), countedAt, ...toColumns(figures) }, 'Replace');
+  }
+
+  /** The whole municipality's weeks from `from` to `to`, oldest first: one range of one partition. */
+  async totals(from: string, to: string): Promise<CountedWeek[]> {
+    return this.range(totalsPartition, from, to, '');
+  }
+
+  /** Every department's figures of one week: one partition. */
+  async departmentsOf(week: string): Promise<CountedWeek[]> {
+    const found: CountedWeek[] = [];
+    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${departmentsPartition(week)}` } })) {
+      found.push({ departmentId: decodeURIComponent(String(e.rowKey).slice('dept_'.length)), week, countedAt: String(e.countedAt ?? ''), figures: { ...emptyWeek, ...(fromColumns(e) as WeekFigures) } });
+    }
+    return found;
   }
 
   /**
@@ -49,7 +79,11 @@ export class FigureStore {
 
   /** A department's counted weeks from `from` to `to` (ISO weeks), oldest first: one range of one partition. */
   async weeks(departmentId: string, from: string, to: string): Promise<CountedWeek[]> {
-    const filter = odata`PartitionKey eq ${weeksPartition(departmentId)} and RowKey ge ${weekRow(from)} and RowKey le ${weekRow(to)}`;
+    return this.range(weeksPartition(departmentId), from, to, departmentId);
+  }
+
+  private async range(partitionKey: string, from: string, to: string, departmentId: string): Promise<CountedWeek[]> {
+    const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${weekRow(from)} and RowKey le ${weekRow(to)}`;
     const found: CountedWeek[] = [];
     for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
       found.push({ departmentId, week: String(e.rowKey).slice('week_'.length), countedAt: String(e.countedAt ?? ''), figures: { ...emptyWeek, ...(fromColumns(e) as WeekFigures) } });

@@ -14,7 +14,7 @@ import { figuresData, readFigures } from '../shared/figuresView';
 import { overseen, type Oversight } from '../shared/overseen';
 import type { CardHandler, CardTurn } from '../turn';
 
-export type OverviewDeps = Pick<FlowDeps, 'directory' | 'clock' | 'assignments' | 'run'> & { readonly figures: Pick<FigureStore, 'weeks' | 'overdue'> };
+export type OverviewDeps = Pick<FlowDeps, 'directory' | 'clock' | 'assignments' | 'run'> & { readonly figures: Pick<FigureStore, 'weeks' | 'totals' | 'departmentsOf' | 'overdue'> };
 
 /** Overdue duties shown on a page of "Visa försenade". */
 const pageSize = 8;
@@ -48,9 +48,11 @@ export function overviewHandlers(deps: OverviewDeps): Record<'show' | 'overdue' 
   const show = async (turn: CardTurn, asked: string | undefined, notice?: string): Promise<AdaptiveCard> => {
     const t = texts(turn.locale).overview;
     const { departments: all } = await overseen(deps.directory, turn.user.aadObjectId);
-    if (all.length === 0) return overviewCard({ heading: t.heading, title: t.heading, counted: '', notice: t.notAllowed, departmentId: '', showOverdue: t.showOverdue });
+    if (all.length === 0) return overviewCard({ heading: t.heading, title: t.heading, notice: t.notAllowed, departmentId: '', showOverdue: t.showOverdue });
     const shown = chosen(all, asked);
-    const read = await readFigures(deps.figures, shown.map((o) => o.department), DateTime.fromJSDate(deps.clock()));
+    // The communications chief's view of every department reads the municipality's rows, not each department's.
+    const everything = shown.length === all.length && all.some((o) => o.as === 'commschief');
+    const read = await readFigures(deps.figures, shown.map((o) => o.department), DateTime.fromJSDate(deps.clock()), everything);
     return overviewCard({
       heading: t.heading,
       title: titleOf(turn, all, shown),

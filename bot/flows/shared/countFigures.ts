@@ -3,7 +3,8 @@ import { routedDepartment } from '../../domain/approval';
 import type { Assignment } from '../../domain/assignment';
 import { digestWeek } from '../../domain/digest';
 import type { DutySettings } from '../../domain/duties';
-import { overdueItems, weekFigures, type WeekFigures } from '../../domain/overview';
+import { addWeeks, overdueItems, weekFigures, type WeekFigures } from '../../domain/overview';
+import type { Department } from '../../domain/directory';
 import type { Log } from '../../log';
 import type { AssignmentStore } from '../../store/assignments';
 import type { DirectoryStore } from '../../store/directory';
@@ -28,11 +29,12 @@ const reportsOf = (rows: readonly { kind: string; departmentId: string }[], depa
  * week's last count). A timer's work (it reads every assignment, as the weekly digest does): overviews
  * read only the rows kept here. Returns this week's figures by department.
  */
-export async function countFigures(deps: CountDeps): Promise<Map<string, WeekFigures>> {
+export async function countFigures(deps: CountDeps, read?: { readonly assignments: readonly Assignment[]; readonly departments: readonly Department[] }): Promise<Map<string, WeekFigures>> {
   const now = DateTime.fromJSDate(deps.clock());
   const week = digestWeek(now);
   const lastWeek = digestWeek(now.minus({ weeks: 1 }));
-  const [assignments, departments, reports, lastReports] = await Promise.all([deps.assignments.all(), deps.directory.allDepartments(), deps.reports.ofWeek(week), deps.reports.ofWeek(lastWeek)]);
+  // The weekly digest has read the assignments and departments already: they are not read twice.
+  const [assignments, departments, reports, lastReports] = await Promise.all([read?.assignments ?? deps.assignments.all(), read?.departments ?? deps.directory.allDepartments(), deps.reports.ofWeek(week), deps.reports.ofWeek(lastWeek)]);
   const byDepartment = new Map<string, Assignment[]>(departments.map((d) => [d.id, []]));
   // A plan naming another department than the applicant's is that department's once the chief confirmed it (R1).
   for (const a of assignments) byDepartment.get(routedDepartment(a) ?? '')?.push(a);
@@ -50,6 +52,9 @@ export async function countFigures(deps: CountDeps): Promise<Map<string, WeekFig
       deps.figures.recountReports(departmentId, lastWeek, { criticism: last.filter((r) => r.kind === 'criticism').length, negative: last.filter((r) => r.kind === 'negative').length }, countedAt),
     ]);
   }
+  // The whole municipality's, this week and (its reports counted again) the week before.
+  await deps.figures.keepTotal(week, addWeeks([...counted.values()]), countedAt);
+  await deps.figures.keepTotal(lastWeek, addWeeks((await deps.figures.departmentsOf(lastWeek)).map((w) => w.figures)), countedAt);
   deps.log.info('figures_counted', { week, departments: counted.size });
   return counted;
 }

@@ -14,11 +14,22 @@ export interface FiguresRead {
 }
 
 /**
- * R16: the 12 weeks of figures of these departments, from their rows (one range of one partition per
- * department, never the assignments): each department's latest week, and the weeks added up.
+ * R16: the 12 weeks of figures of these departments, from their rows, never the assignments: each
+ * department's latest week, and the weeks added up. Every department (`everything`): this week's
+ * partition and the municipality's totals, two ranges whatever the number of departments; some: one
+ * range of one partition per department.
  */
-export async function readFigures(figures: Pick<FigureStore, 'weeks'>, departments: readonly { readonly id: string; readonly name: string }[], now: DateTime): Promise<FiguresRead> {
+export async function readFigures(figures: Pick<FigureStore, 'weeks' | 'totals' | 'departmentsOf'>, departments: readonly { readonly id: string; readonly name: string }[], now: DateTime, everything = false): Promise<FiguresRead> {
   const weeks = trendWeeks(now);
+  if (everything) {
+    const [current, totals] = await Promise.all([figures.departmentsOf(weeks[weeks.length - 1]!), figures.totals(weeks[0]!, weeks[weeks.length - 1]!)]);
+    const counted = current.map((w) => w.countedAt).sort();
+    return {
+      departments: departments.map((d) => ({ name: d.name, figures: current.find((w) => w.departmentId === d.id)?.figures ?? emptyWeek })),
+      weeks: weeks.map((week) => ({ week, figures: totals.find((w) => w.week === week)?.figures ?? emptyWeek })),
+      ...(counted.length > 0 ? { countedAt: counted[counted.length - 1]! } : {}),
+    };
+  }
   const rows = await Promise.all(departments.map((d) => figures.weeks(d.id, weeks[0]!, weeks[weeks.length - 1]!)));
   const thisWeek = (found: readonly CountedWeek[]) => found.find((w) => w.week === weeks[weeks.length - 1]);
   const counted = rows.flatMap((found) => thisWeek(found)?.countedAt ?? []).sort();
