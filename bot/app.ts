@@ -38,6 +38,8 @@ import { NudgeLedger } from './store/nudges';
 import { connectQueues, type Queues } from './store/queues';
 import { RegisterStore } from './store/register';
 import { ReportStore } from './store/reports';
+import { FigureStore } from './store/figures';
+import { countFigures } from './flows/shared/countFigures';
 import { AssignmentStore } from './store/assignments';
 import { AuditRecords } from './store/auditRecords';
 import { Outbox } from './store/outbox';
@@ -78,6 +80,8 @@ export interface Kanalkoll {
   deliverNudge(message: NudgeMessage): Promise<void>;
   /** The weekly digest's timer (R16): sends this week's digests if it is time and they have not gone. */
   sendDigests(): Promise<{ sent: number }>;
+  /** The overview's counting timer (R16): each department's figures of the week, kept as small rows. */
+  countFigures(): Promise<{ departments: number }>;
   /** The retention timer (GDPR): removes or anonymises the personal data whose time is up. */
   sweepRetention(): Promise<RetentionReport>;
   /** The registrar's timer (R13): criticism waiting for its diary number for 2 working days is sent again. */
@@ -140,6 +144,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
   const effectsQueue = queues.queue<EffectsMessage>('effects');
   const archive = new ArchiveStore(blobs);
   const reports = new ReportStore(tables);
+  const figures = new FigureStore(tables);
   const dutyDeps = { assignments, directory, schedule, queue, ledger, settings: config.duties, clock, log };
   const deliverDeps = { ...dutyDeps, conversations, sender: nudgeSender, retry: sending, forcedLocale: config.forcedLocale };
   const cardDeps = { assignments, audit, outbox, directory, conversations, messenger, platforms: config.platforms, platformHosts: config.platformHosts, sourceHosts: config.sourceHosts, planningTemplateUrl: config.planningTemplateUrl, forcedLocale: config.forcedLocale, clock, dutySettings: config.duties };
@@ -165,6 +170,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     newId: randomUUID,
     register,
     reports,
+    figures,
     archive,
     exports: new Exports(blobs),
     heldUploads: new HeldUploads(blobs),
@@ -244,7 +250,11 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
         log.warn('digest_without_tenant', { message: 'Set KANALKOLL_TENANT_ID (or MicrosoftAppTenantId) for the weekly digest to be sent.' });
         return { sent: 0 };
       }
-      return sendDigests({ ...deliverDeps, reports: flows.reports, reach: config.home });
+      return sendDigests({ ...deliverDeps, reports: flows.reports, figures, reach: config.home });
+    },
+    countFigures: async () => {
+      await ready();
+      return { departments: (await countFigures({ assignments, directory, reports, figures, settings: config.duties, clock, log })).size };
     },
     sweepRetention: async () => {
       await ready();

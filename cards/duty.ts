@@ -4,6 +4,7 @@ import bundle from './dutyBundle.json';
 import evaluation from './dutyEvaluation.json';
 import absence from './absence.json';
 import digest from './digest.json';
+import { withFigures, type FiguresCardData } from './overview';
 import { expand } from './template';
 import type { Verb } from './verbs';
 
@@ -96,6 +97,8 @@ export interface DigestCardData {
   readonly lines: readonly { readonly assignmentId: string; readonly text: string }[];
   readonly allGood: string;
   readonly open: string;
+  /** R16: the overview's figures with their 12-week trend, as charts. */
+  readonly charts?: FiguresCardData;
 }
 
-export const digestCard = (data: DigestCardData) => expand(digest, data);
+export const digestCard = (data: DigestCardData) => withFigures(expand(digest, data), data.charts);

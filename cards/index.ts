@@ -41,3 +41,4 @@ export {
 } from './report';
 export { absenceCard, digestCard, dutyBundleCard, dutyCard, dutyEvaluationCard, type AbsenceCardData, type DigestCardData, type DutyCardData, type DutyEvaluationCardData } from './duty';
 export { departmentsCard, type DepartmentsCardData } from './organisation';
+export { figuresBody, overdueCard, overviewCard, withFigures, type FiguresCardData, type OverdueCardData, type OverviewCardData } from './overview';

@@ -55,6 +55,9 @@ export const verbs = [
   'duty.evaluationSend',
   'absence.form',
   'absence.save',
+  'overview.show',
+  'overview.overdue',
+  'overview.remind',
 ] as const;
 export type Verb = (typeof verbs)[number];
 

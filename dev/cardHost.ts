@@ -17,6 +17,7 @@ export const teamsHostConfig: object = JSON.parse(readFileSync(path.join(hostDir
 /** What dev/cardHost/renderCard.js defines in the page. */
 interface PageGlobals {
   renderCard(card: AdaptiveCard, hostConfig: object): string[];
+  cutOff(): string[];
 }
 
 /**
@@ -29,8 +30,9 @@ export class CardHost {
     private readonly requests: string[],
   ) {}
 
-  static async open(browser: Browser, deviceScaleFactor = 1): Promise<CardHost> {
-    const page = await browser.newPage({ viewport: { width: 540, height: 800 }, deviceScaleFactor, locale: 'sv-SE' });
+  /** `width`: the page's width; Teams on a phone is 360 px wide. */
+  static async open(browser: Browser, deviceScaleFactor = 1, width = 540): Promise<CardHost> {
+    const page = await browser.newPage({ viewport: { width, height: 800 }, deviceScaleFactor, locale: 'sv-SE' });
     const requests: string[] = [];
     // A card that fetched an image or a font would look different off the network: refuse and report.
     await page.route('**/*', (route) => {
@@ -40,6 +42,8 @@ export class CardHost {
     await page.setContent('<!doctype html><html lang="sv"><head><meta charset="utf-8"></head><body><div id="card" class="teams-card"></div></body></html>');
     await page.addStyleTag({ path: require.resolve('adaptivecards/dist/adaptivecards.css') });
     await page.addStyleTag({ path: path.join(hostDir, 'teams.css') });
+    // Narrower than Teams' desktop card (a phone): the card takes the screen's whole width, its border included.
+    if (width < 540) await page.addStyleTag({ content: `body { padding: 0; } .teams-card { width: ${width - 2}px; }` });
     await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.js') });
     await page.addScriptTag({ path: path.join(hostDir, 'renderCard.js') });
     return new CardHost(page, requests);
@@ -54,6 +58,11 @@ export class CardHost {
     );
     await this.page.evaluate('document.fonts.ready.then(() => true)');
     return [...problems, ...this.requests.map((url) => `asked the network for ${url}`)];
+  }
+
+  /** What of the card as drawn is cut off (past its right edge, or text clipped in its box); empty when nothing. */
+  cutOff(): Promise<string[]> {
+    return this.page.evaluate(() => (globalThis as unknown as PageGlobals).cutOff());
   }
 
   /** The card as drawn, and nothing around it, as PNG. */

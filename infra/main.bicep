@@ -43,7 +43,7 @@ param botSku string = 'F0'
 var suffix = uniqueString(resourceGroup().id)
 var storageName = toLower(replace(replace('${name}${suffix}', '-', ''), '_', ''))
 var appName = '${name}-${suffix}'
-var tables = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports', 'duties', 'nudges', 'deadletters', 'throttle']
+var tables = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports', 'duties', 'nudges', 'deadletters', 'throttle', 'figures']
 var queues = ['nudges', 'nudges-poison', 'effects', 'effects-poison']
 // exports: files made for one person to download (deleted after a day); app-package: the code; the
 // Functions host's own: its locks and timer schedules, and its keys. The archive (snapshots and closed

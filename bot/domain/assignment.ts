@@ -121,6 +121,7 @@ export function decide(command: Command, state: Assignment | undefined): Decisio
     case 'SnoozeDuty':
     case 'RegisterAbsence':
     case 'ForgetAbsences':
+    case 'RemindOwner':
       return state ? decideDuty(command, state) : refuse({ reason: 'notFound' });
     case 'AssignApprover':
     case 'MoveApproval':
@@ -207,6 +208,7 @@ export function evolve(state: Assignment | undefined, event: Event): Assignment 
     case 'DutySnoozed':
     case 'AbsenceRegistered':
     case 'AbsencesForgotten':
+    case 'OwnerReminded':
       return evolveDuty(next, event);
     case 'ApproverAssigned':
     case 'ApprovalMoved':

@@ -122,6 +122,8 @@ export interface DutyLog {
   readonly snoozes?: Readonly<Record<string, { readonly until: string; readonly count: number }>>;
   /** The forms of the latest removals recorded (R14), so a form sent twice records once. */
   readonly removalForms?: readonly string[];
+  /** "Påminn nu": `duty|period` → the Stockholm day the owner was last sent the duty's card again (once a day). */
+  readonly reminded?: Readonly<Record<string, string>>;
 }
 
 export interface Absence {

@@ -85,6 +85,9 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' |
       const role = by === state.applicant.aadObjectId ? 'owner' : (closedAs ?? (by === state.plan?.who.chiefAadObjectId ? 'chief' : 'communicator'));
       return { role };
     }
+    // "Påminn nu": who had the owner reminded, in which role, and of what.
+    case 'OwnerReminded':
+      return { role: event.as, comment: `${event.duty} ${event.period}` };
     // GDPR: Kanalkoll forgetting what it keeps no longer is on record too.
     case 'AbsencesForgotten':
       return { role: 'retention', comment: event.before };

@@ -44,13 +44,13 @@ export interface DigestInput {
 
 const waiting = (a: Assignment) => a.status === 'awaiting_chief' || a.status === 'awaiting_communicator' || a.status === 'awaiting_comms_chief' || (a.status === 'active' && !!a.pendingOwner);
 
-const reportsOf = (input: DigestInput, kind: string, departmentId: string | undefined) =>
-  (input.reports ?? []).filter((r) => r.kind === kind && (departmentId === undefined || r.departmentId === departmentId)).length;
+const reportsOf = (input: DigestInput, kind: string, departmentIds: readonly string[] | undefined) =>
+  (input.reports ?? []).filter((r) => r.kind === kind && (departmentIds === undefined || departmentIds.includes(r.departmentId))).length;
 
-/** The digest of `departmentId`, or of everything when it is undefined. */
-export function digestOf(input: DigestInput, departmentId?: string): Digest {
+/** The digest of `departmentIds` (one reader's departments, all in one digest), or of everything when undefined. */
+export function digestOf(input: DigestInput, departmentIds?: readonly string[]): Digest {
   // A plan naming another department than the applicant's is that department's once the chief confirmed it (R1).
-  const mine = input.assignments.filter((a) => a.plan && (departmentId === undefined || routedDepartment(a) === departmentId));
+  const mine = input.assignments.filter((a) => a.plan && (departmentIds === undefined || departmentIds.includes(routedDepartment(a) ?? '')));
   const counts: Partial<Record<DutyKind, number>> = {};
   const lines: DigestLine[] = [];
   for (const a of mine) {
@@ -70,11 +70,11 @@ export function digestOf(input: DigestInput, departmentId?: string): Digest {
     waiting: mine.filter(waiting).length,
     overdue: counts,
     lines: lines.sort((x, y) => x.since.localeCompare(y.since)),
-    unreachable: [...input.unreachable].filter(([aad]) => departmentId === undefined || people.has(aad)).map(([, name]) => name).sort(),
+    unreachable: [...input.unreachable].filter(([aad]) => departmentIds === undefined || people.has(aad)).map(([, name]) => name).sort(),
     deadLetters: input.deadLetters.filter((d) => ids.has(d.assignmentId)).length,
     reports: {
-      criticism: reportsOf(input, 'criticism', departmentId),
-      negative: reportsOf(input, 'negative', departmentId),
+      criticism: reportsOf(input, 'criticism', departmentIds),
+      negative: reportsOf(input, 'negative', departmentIds),
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Assignment, CommandMeta, DutyEvidence, DutyLog, PersonRef } from './assignmentTypes';
 
 export type { DutyEvidence, EvaluationReport } from './assignmentTypes';
-import { isPeriodOf, ownerDuties, periodBegun, type OwnerDuty } from './duties';
+import { isPeriodOf, ownerDuties, periodBegun, type DutyKind, type OwnerDuty } from './duties';
 import { DateTime } from 'luxon';
 import { localDate, zone } from './calendar';
 import { isCalendarDate } from './fields';
@@ -17,14 +17,23 @@ export type DutyCommand =
   | { readonly type: 'SnoozeDuty'; readonly meta: CommandMeta; readonly duty: OwnerDuty | 'admins'; readonly period: string; readonly until: string; readonly latest: string }
   | { readonly type: 'RegisterAbsence'; readonly meta: CommandMeta; readonly from: string; readonly to: string; readonly substitute?: PersonRef }
   /** GDPR: Kanalkoll forgets absences that ended before `before` (a date): who was away, and who stood in. */
-  | { readonly type: 'ForgetAbsences'; readonly meta: CommandMeta; readonly before: string };
+  | { readonly type: 'ForgetAbsences'; readonly meta: CommandMeta; readonly before: string }
+  /**
+   * "Påminn nu": someone who oversees the account's department (the directory says in which role, or
+   * none) has the owner sent an overdue duty's card again, at most once a Stockholm day per duty.
+   */
+  | { readonly type: 'RemindOwner'; readonly meta: CommandMeta & { readonly overseer?: Overseer }; readonly duty: DutyKind; readonly period: string };
 
 export type DutyEvent =
   | { readonly type: 'DutyCompleted'; readonly by: PersonRef; readonly at: string; readonly duty: OwnerDuty; readonly period: string; readonly evidence?: DutyEvidence }
   | { readonly type: 'ActivityPaused'; readonly by: PersonRef; readonly at: string; readonly until: string }
   | { readonly type: 'DutySnoozed'; readonly by: PersonRef; readonly at: string; readonly duty: OwnerDuty | 'admins'; readonly period: string; readonly until: string }
   | { readonly type: 'AbsenceRegistered'; readonly by: PersonRef; readonly at: string; readonly from: string; readonly to: string; readonly substitute?: PersonRef }
-  | { readonly type: 'AbsencesForgotten'; readonly by: PersonRef; readonly at: string; readonly before: string };
+  | { readonly type: 'AbsencesForgotten'; readonly by: PersonRef; readonly at: string; readonly before: string }
+  | { readonly type: 'OwnerReminded'; readonly by: PersonRef; readonly at: string; readonly as: Overseer; readonly duty: DutyKind; readonly period: string };
+
+/** Who oversees a department's accounts: the communications chief (all), its communicator, its chief (R16). */
+export type Overseer = 'commschief' | 'communicator' | 'chief';
 
 export type DutyRefusal =
   | { readonly reason: 'notActive' }
@@ -32,7 +41,9 @@ export type DutyRefusal =
   | { readonly reason: 'alreadyDone' }
   | { readonly reason: 'badDates' }
   /** A period that has not begun (a card for next year's evaluation, a later half-year): nothing to do yet. */
-  | { readonly reason: 'notBegun' };
+  | { readonly reason: 'notBegun' }
+  /** "Påminn nu" was pressed for this duty today already: the owner got its card. */
+  | { readonly reason: 'remindedToday' };
 
 export type DutyDecision = { readonly ok: true; readonly events: readonly DutyEvent[] } | ({ readonly ok: false } & DutyRefusal);
 
@@ -54,6 +65,7 @@ export function decideDuty(command: DutyCommand, state: Assignment): DutyDecisio
     if (!isCalendarDate(command.before) || !(state.dutyLog?.absences ?? []).some((a) => a.to < command.before)) return { ok: false, reason: 'alreadyDone' };
     return { ok: true, events: [{ type: 'AbsencesForgotten', by, at, before: command.before }] };
   }
+  if (command.type === 'RemindOwner') return decideReminder(command, state);
   // The owner does the account's duties (R5); nobody else completes, pauses or snoozes them.
   if (actor.aadObjectId !== state.applicant.aadObjectId) return { ok: false, reason: 'notAllowed' };
   const refuse = (reason: DutyRefusal['reason']): DutyDecision => ({ ok: false, reason }) as DutyDecision;
@@ -96,6 +108,20 @@ export function decideDuty(command: DutyCommand, state: Assignment): DutyDecisio
   }
 }
 
+/**
+ * "Påminn nu" (R16 overview): only someone who oversees the account's department; only a duty of a
+ * period that has begun and is not done; once a Stockholm day per duty (a second press is refused kindly).
+ */
+function decideReminder(command: Extract<DutyCommand, { type: 'RemindOwner' }>, state: Extract<Assignment, { status: 'active' }>): DutyDecision {
+  const { duty, period, meta } = command;
+  if (!meta.overseer) return { ok: false, reason: 'notAllowed' };
+  if (!isPeriodOf(duty, period) || duty === 'approval' || !periodBegun(state, duty, period, meta.now)) return { ok: false, reason: 'notBegun' };
+  const key = `${duty}|${period}`;
+  if (state.dutyLog?.done?.[key]) return { ok: false, reason: 'alreadyDone' };
+  if (state.dutyLog?.reminded?.[key] === localDate(meta.now)) return { ok: false, reason: 'remindedToday' };
+  return { ok: true, events: [{ type: 'OwnerReminded', by: meta.actor, at: meta.now, as: meta.overseer, duty, period }] };
+}
+
 /** Who forgets personal data when its time is up (GDPR): Kanalkoll, not a person. */
 export const retention: PersonRef = { aadObjectId: 'kanalkoll-retention', name: 'Kanalkoll' };
 
@@ -126,6 +152,12 @@ export function evolveDuty(state: Assignment, event: DutyEvent): Assignment {
     }
     case 'AbsencesForgotten':
       return { ...state, dutyLog: { ...log, absences: (log.absences ?? []).filter((a) => a.to >= event.before) } };
+    case 'OwnerReminded': {
+      // Only today's reminders matter (once a day): earlier days are dropped, so the state stays small.
+      const day = localDate(event.at);
+      const kept = Object.fromEntries(Object.entries(log.reminded ?? {}).filter(([, d]) => d === day));
+      return { ...state, dutyLog: { ...log, reminded: { ...kept, [`${event.duty}|${event.period}`]: day } } };
+    }
     default: {
       const exhaustive: never = event;
       return exhaustive;

@@ -15,6 +15,7 @@ import type { DirectoryStore } from '../store/directory';
 import type { Outbox } from '../store/outbox';
 import type { RegisterStore } from '../store/register';
 import type { ReportStore } from '../store/reports';
+import type { FigureStore } from '../store/figures';
 import type { Command } from '../domain/assignment';
 import type { Outcome, RunOptions } from './commands/runner';
 import type { Messenger } from './messenger';
@@ -37,6 +38,8 @@ export interface FlowDeps {
   readonly conversations: ConversationReferences;
   readonly messenger: Messenger;
   readonly reports: ReportStore;
+  /** R16: the overview's figures per department and week, as counted. */
+  readonly figures: FigureStore;
   readonly archive: ArchiveStore;
   /** Files made for one person to download, by short-lived links. */
   readonly exports: Exports;

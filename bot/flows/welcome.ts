@@ -11,6 +11,8 @@ export interface WelcomeFor {
   readonly activeOwner?: boolean;
   /** They are the communications chief: "förvaltningar". */
   readonly commsChief?: boolean;
+  /** They oversee a department (communications chief, communicator, chief): "översikt" (R16). */
+  readonly overseer?: boolean;
 }
 
 /** What applies to `aadObjectId`, from the ownership facts of what they applied for or own and who the communications chief is. */
@@ -35,6 +37,7 @@ export function welcome(locale: Locale, name?: string, note?: 'unknownAction', a
       ...(applies.owner ? [{ title: t.actions.myAccounts, verb: 'account.mine' } as const] : []),
       ...(applies.activeOwner ? [{ title: t.actions.away, verb: 'absence.form' } as const] : []),
       ...(applies.commsChief ? [{ title: t.actions.departments, verb: 'org.departments' } as const] : []),
+      ...(applies.overseer ? [{ title: t.actions.overview, verb: 'overview.show' } as const] : []),
       { title: t.actions.register, verb: 'register.show' },
       { title: t.actions.policyHelp, verb: 'help.topics' },
       { title: t.actions.report, verb: 'report.menu' },

@@ -4,7 +4,7 @@ import { StorageUnavailable } from '../errors';
 import { azureCredential } from '../identity';
 
 /** Every table Kanalkoll keeps; created idempotently at start. */
-export const tableNames = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports', 'duties', 'nudges', 'deadletters', 'throttle'] as const;
+export const tableNames = ['conversations', 'directory', 'assignments', 'audit', 'register', 'reports', 'duties', 'nudges', 'deadletters', 'throttle', 'figures'] as const;
 export type TableName = (typeof tableNames)[number];
 
 /** Azurite and other local emulators speak plain http, which the SDK refuses unless told. */

@@ -22,6 +22,7 @@ import { reportHandlers } from '../flows/report/handlers';
 import { recordHandlers } from '../flows/records/handlers';
 import { accessHandler } from '../flows/retention/access';
 import { aboutUnitHandler } from '../flows/report/aboutUnit';
+import { overviewHandlers } from '../flows/overview/handlers';
 import { answerFor, helpForCard, helpMenu, helpRequest, policyQuestion } from '../flows/help';
 import { sharedWelcome, welcome, welcomeFor, type WelcomeFor } from '../flows/welcome';
 
@@ -60,6 +61,7 @@ export interface Routes {
 }
 
 export function routes(deps: FlowDeps): Routes {
+  const overview = overviewHandlers(deps);
   const p = planHandlers(deps);
   const a = approvalHandlers(deps);
   const accounts = accountHandlers(deps);
@@ -80,8 +82,10 @@ export function routes(deps: FlowDeps): Routes {
    */
   const applies = async (t: { user?: { aadObjectId: string } }): Promise<WelcomeFor> => {
     if (!t.user) return {};
-    const [facts, chief] = await Promise.all([deps.assignments.ownershipFor(t.user.aadObjectId), deps.directory.communicationsChief()]);
-    return welcomeFor(facts, t.user.aadObjectId, chief);
+    const aad = t.user.aadObjectId;
+    const [facts, chief, departments, leads] = await Promise.all([deps.assignments.ownershipFor(aad), deps.directory.communicationsChief(), deps.directory.allDepartments(), deps.directory.isChief(aad)]);
+    // R16: whoever oversees a department (its communicator, a chief, the communications chief) gets "Översikt".
+    return { ...welcomeFor(facts, aad, chief), overseer: chief === aad || leads || departments.some((d) => d.communicatorAadObjectId === aad) };
   };
   const greet: Handler = async (t) => (t.conversation === 'shared' ? sharedWelcome(t.locale) : welcome(t.locale, t.userName, undefined, await applies(t)));
   const unknownCardAction: Handler = async (t) => (t.conversation === 'shared' ? sharedWelcome(t.locale, 'unknownAction') : welcome(t.locale, t.userName, 'unknownAction', await applies(t)));
@@ -116,6 +120,8 @@ export function routes(deps: FlowDeps): Routes {
       { pattern: /^(jag är borta|frånvaro|semester|i am away|i'm away|away)\b/i, handle: asked(absence.form) },
       { pattern: /^(borttaget inlägg|registrera borttaget|jag har tagit bort ett inlägg|removed post|record a removed post)\b/i, handle: asked(accounts.removalForm) },
       { pattern: /^(förvaltningar|kommunikatörer|departments|communicators)\b/i, handle: asked(org.show) },
+      // R16: the overview of the departments one oversees, in charts.
+      { pattern: /^(översikt|översikten|overview)\b/i, handle: asked(overview.show) },
       // Questions about one's own things, in one's own words, reach them rather than a policy text.
       { pattern: /\b(min ansökan|mina ansökningar|min plan|har (min )?chef(en)? godkänt|my application|my plan|has my (manager|chief) approved)\b/i, handle: asked(p.mine) },
       { pattern: /\b(vilka konton har jag|mina konton|mitt konto|mina kanaler|which accounts do i have|my accounts?)\b/i, handle: asked(accounts.mine) },
@@ -177,6 +183,9 @@ export function routes(deps: FlowDeps): Routes {
       'absence.save': personal(absence.save),
       'org.departments': personal(org.show),
       'org.save': personal(org.save),
+      'overview.show': personal(overview.show),
+      'overview.overdue': personal(overview.overdue),
+      'overview.remind': personal(overview.remind),
     }),
     unknownCardAction,
     files: personal(async (t) => receiveFiles(deps, t, z.array(fileSchema).catch([]).parse(t.data))),

@@ -36,7 +36,20 @@ describe('the card gallery (npm run cards:gallery)', () => {
     expect(implausible).toEqual([]);
     const readme = readFileSync(path.join(dir, 'README.md'), 'utf8');
     for (const name of names) expect(readme).toContain(`![${name}](${name}.png)`);
+    // Every card is drawn at a phone's width too, with nothing cut off (the drawing fails otherwise).
+    for (const name of names) expect([name, PNG.sync.read(readFileSync(path.join(dir, `${name}.phone.png`))).width <= 360]).toEqual([name, true]);
+    // Teams' charts are drawn from their data (pictures), not replaced by their fallbacks.
+    expect(inkShare(PNG.sync.read(readFileSync(path.join(dir, 'overviewFigures.png'))))).toBeGreaterThan(0.02);
     expect(existsSync(path.join(dir, 'aRemovedCard.png'))).toBe(false);
+  });
+
+  it('fails, naming the card, when something on it is cut off at a phone\'s 360 px', async () => {
+    const wide = {
+      name: 'wide',
+      card: { type: 'AdaptiveCard' as const, version: '1.5', body: [{ type: 'ColumnSet', columns: [{ type: 'Column', width: '500px', items: [{ type: 'TextBlock', text: 'En lång rad som inte får plats' }] }] }] },
+    };
+
+    await expect(renderGallery(path.join(dir, 'wide'), [wide])).rejects.toThrow(/wide: cut off at 360 px/);
   });
 
   it('fails, naming the card, when the renderer warns about a card', async () => {

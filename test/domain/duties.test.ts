@@ -21,6 +21,24 @@ const of = (nudges: Nudge[], duty: Nudge['duty']) => nudges.filter((n) => n.duty
 const between = (state: Assignment, from: string, to: string) => nudgesBetween(state, at(from), at(to));
 
 describe('duty rules', () => {
+  it('R16: "Påminn nu" has the owner reminded once a Stockholm day per duty, by someone who oversees the department, of a duty begun and not done', () => {
+    const sara = { aadObjectId: users.communicator.aadObjectId, name: users.communicator.name };
+    const remind = (now: string, period = '2026-H2', overseer: 'communicator' | null = 'communicator') =>
+      ({ type: 'RemindOwner', meta: { actor: sara, now, ...(overseer ? { overseer } : {}) }, duty: 'archive', period }) as const;
+    let state = account('2026-11-02T10:00:00+01:00');
+    const reasons: string[] = [];
+    for (const command of [remind('2027-01-20T08:00:00Z'), remind('2027-01-20T22:30:00Z'), remind('2027-01-20T23:30:00Z'), remind('2027-01-21T09:00:00Z', '2027-H2'), remind('2027-01-21T09:00:00Z', '2026-H2', null)]) {
+      const decision = decide(command, state);
+      reasons.push(decision.ok ? 'ok' : decision.reason);
+      if (decision.ok) state = decision.events.reduce<Assignment>((s, e) => evolve(s, e), state);
+    }
+    // 23:30 UTC is the next day in Stockholm; a half-year to come is no duty yet; someone who oversees nothing is refused.
+    expect(reasons).toEqual(['ok', 'remindedToday', 'ok', 'notBegun', 'notAllowed']);
+    expect(state.status === 'active' && state.dutyLog?.reminded).toEqual({ 'archive|2026-H2': '2027-01-21' });
+    const done = evolve(state, { type: 'DutyCompleted', by: elin, at: '2027-01-22T09:00:00Z', duty: 'archive', period: '2026-H2' });
+    expect(decide(remind('2027-01-23T09:00:00Z'), done)).toMatchObject({ ok: false, reason: 'alreadyDone' });
+  });
+
   it('R15: a reminder knows when the archive duty escalates, from the settings, until it has', () => {
     const state = account('2026-11-02T10:00:00+01:00');
     const reminder = between(state, '2026-11-02', '2027-12-31').find((n) => n.duty === 'archive' && n.level === 1)!;

@@ -15,7 +15,7 @@ describe('the deployment bundle (npm run build:deploy, run by pretest)', () => {
     const host = startDevHost(['--app', 'deploy', '--no-playground']);
     try {
       const functions = await host.ready();
-      expect(host.output()).toContain('Functions (from deploy): accessibilityStatement (httpTrigger), chiefUpdates (timerTrigger), directorySync (timerTrigger), dutySweep (timerTrigger), effectsSweep (timerTrigger), health (httpTrigger), messages (httpTrigger), register (httpTrigger), registerCsv (httpTrigger), registerJson (httpTrigger), registrarReminders (timerTrigger), retention (timerTrigger), runEffects (queueTrigger), sendNudge (queueTrigger), weeklyDigest (timerTrigger)');
+      expect(host.output()).toContain('Functions (from deploy): accessibilityStatement (httpTrigger), chiefUpdates (timerTrigger), countFigures (timerTrigger), directorySync (timerTrigger), dutySweep (timerTrigger), effectsSweep (timerTrigger), health (httpTrigger), messages (httpTrigger), register (httpTrigger), registerCsv (httpTrigger), registerJson (httpTrigger), registrarReminders (timerTrigger), retention (timerTrigger), runEffects (queueTrigger), sendNudge (queueTrigger), weeklyDigest (timerTrigger)');
 
       const response = await post(`${functions}/api/messages`, activityFrom('employee', connector.serviceUrl, { type: 'message', text: 'hej' }));
 

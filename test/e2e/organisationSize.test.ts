@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
+import { evolve, type Assignment } from '../../bot/domain/assignment';
 import { isWorkingDay } from '../../bot/domain/calendar';
+import { AssignmentStore } from '../../bot/store/assignments';
+import { DirectoryStore } from '../../bot/store/directory';
+import { RegisterStore } from '../../bot/store/register';
+import { accountPlan, eventsTo } from '../support/seed';
 import { generateOrg } from '../../dev/generateOrg';
 import { asGraphUsers, startGraph, type GraphStandIn } from '../../dev/graph';
 import { directory, users } from '../../dev/roles';
@@ -98,5 +103,41 @@ describe('every card at 6,000 people is under 40 KB', () => {
     console.log(`${cards.length} cards at 6,006 people; largest (UTF-16): ${largest.map((s) => `${s.what} ${(s.bytes / 1024).toFixed(1)} KB`).join(', ')}`);
     expect(cards.length).toBeGreaterThan(30);
     expect(sizes.filter((s) => s.bytes > teamsCardLimit)).toEqual([]);
+  });
+
+  it('R16: "översikt" over 25 departments and 500 accounts, its overdue duties and the digest with its charts, each under 40 KB', async () => {
+    delete process.env.KANALKOLL_CLOCK_OFFSET_MS;
+    const departments = await new DirectoryStore(world.tables).allDepartments();
+    expect(departments.length).toBeGreaterThanOrEqual(25);
+    const assignments = new AssignmentStore(world.tables);
+    const register = new RegisterStore(world.tables);
+    // 500 accounts in use, spread over the departments, approved some months ago: their duties are overdue.
+    for (let i = 0; i < 500; i++) {
+      const plan = accountPlan({ platform: 'Instagram', accountName: `Konto ${i} med ett ganska långt namn` }, 'Syfte', 'Invånare', departments[i % departments.length]!.id);
+      const state = eventsTo(`org-${i}`, plan, 'active', '2026-06-01T09:00:00.000Z').reduce<Assignment | undefined>(evolve, undefined) as Assignment;
+      await assignments.create(state);
+      await register.sync(state);
+    }
+    await world.timer('countFigures');
+    const johan = measured('commschief');
+    const overview = await johan.say('översikt');
+    expect(textOf(overview)).toContain('Hela kommunen');
+    const list = await johan.press(overview, 'Visa försenade');
+    expect(textOf(list)).toContain('Påminn nu');
+    await johan.press(list, 'Nästa');
+    await measured('communicator').say('översikt');
+    await measured('chief').say('översikt');
+    const mine = answered.filter((a) => /översikt|overview\./.test(a.what)).map(({ what, card }) => ({ what, bytes: teamsBytes(card) }));
+    console.log(`overview cards at 6,006 people, 25 departments, 500 accounts (UTF-16): ${mine.map((s) => `${s.what} ${(s.bytes / 1024).toFixed(1)} KB`).join(', ')}`);
+    expect(mine.length).toBeGreaterThanOrEqual(5);
+    expect(mine.filter((s) => s.bytes > teamsCardLimit)).toEqual([]);
+    // The digest a week on, with the charts of every department.
+    const monday = DateTime.now().setZone('Europe/Stockholm').plus({ weeks: 2 }).startOf('week').set({ hour: 9 });
+    process.env.KANALKOLL_CLOCK_OFFSET_MS = String(monday.toMillis() - Date.now());
+    const before = world.connector.cardsTo('personal-commschief').length;
+    await world.timer('weeklyDigest');
+    const digest = world.connector.cardsTo('personal-commschief').slice(before).find((c) => textOf(c).includes('Veckans läge'));
+    expect(JSON.stringify(digest)).toContain('Chart.Line');
+    expect(teamsBytes(digest)).toBeLessThanOrEqual(teamsCardLimit);
   });
 });

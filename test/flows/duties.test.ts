@@ -5,7 +5,7 @@ import { ReportStore } from '../../bot/store/reports';
 import type { ActivityPlan } from '../../bot/domain/activityPlan';
 import { evolve, type Assignment, type Event, type PersonRef } from '../../bot/domain/assignment';
 import { isWorkingDay, zone } from '../../bot/domain/calendar';
-import { nudgeKey, type Nudge } from '../../bot/domain/duties';
+import { defaultDutySettings, nudgeKey, overdue, type Nudge } from '../../bot/domain/duties';
 import { sectionsPerCard } from '../../bot/domain/nudgeBundles';
 import type { NudgeMessage } from '../../bot/flows/duties/schedule';
 import { directory, tenantId, users } from '../../dev/roles';
@@ -386,15 +386,28 @@ describe('the duty pipeline: timer → queue → sender, against Azurite and a c
       expect(johan[0]).toContain('Arkivering: digest1 (Instagram), Ägare 11, sedan 2027-01-01');
       // R16: last week's reports, for the whole municipality and by department.
       expect([fact(johan[0]!, 'Rapporterad kritik förra veckan'), fact(johan[0]!, 'Rapporterat negativt om kommunen förra veckan')]).toEqual(['2', '1']);
-      // Sara is the communicator of both departments: one digest each; all accounts are in Kultur och fritid.
+      // Sara is the communicator of both departments: one digest covering both (DESIGN.md: one card per person); all accounts are in Kultur och fritid.
       const sara = digests('communicator');
-      expect(sara).toHaveLength(2);
-      const culture = sara.find((c) => c.includes('Kultur- och fritidsförvaltningen'))!;
-      expect(fact(culture, 'Aktiva konton')).toBe('3');
-      expect([fact(culture, 'Rapporterad kritik förra veckan'), fact(culture, 'Rapporterat negativt om kommunen förra veckan')]).toEqual(['2', '0']);
-      const leadership = sara.find((c) => c.includes('Kommunledningsförvaltningen'))!;
-      expect(fact(leadership, 'Aktiva konton')).toBe('0');
-      expect(leadership).toContain('Inget är försenat.');
+      expect(sara).toHaveLength(1);
+      expect(sara[0]).toContain('Kommunledningsförvaltningen, Kultur- och fritidsförvaltningen');
+      expect(fact(sara[0]!, 'Aktiva konton')).toBe('3');
+      expect([fact(sara[0]!, 'Rapporterad kritik förra veckan'), fact(sara[0]!, 'Rapporterat negativt om kommunen förra veckan')]).toEqual(['2', '1']);
+      // R16: the overview's figures with their 12-week trend, each equal to a count from storage.
+      const card = JSON.parse(johan[0]!) as unknown;
+      const stored = (await world.stores.assignments.all()).filter((a) => a.status === 'active');
+      const at = DateTime.fromISO('2027-01-11T09:00', { zone: 'Europe/Stockholm' });
+      const overdueNow = stored.reduce((n, a) => n + overdue(a, at, defaultDutySettings, { communicatorAadObjectId: users.communicator.aadObjectId }).filter((o) => o.duty !== 'approval').length, 0);
+      const charts = (node: unknown): Record<string, unknown>[] =>
+        Array.isArray(node) ? node.flatMap(charts) : typeof node === 'object' && node !== null ? [...(String((node as { type?: unknown }).type).startsWith('Chart.') ? [node as Record<string, unknown>] : []), ...Object.values(node).flatMap(charts)] : [];
+      const titled = (title: string) => charts(card).find((c) => c.title === title)!;
+      const [accounts, trend, reportsChart] = [titled('Konton per förvaltning'), titled('Försenade uppgifter per vecka'), titled('Kritik och negativt material per vecka')];
+      expect((accounts!.data as { title: string; data: { value: number }[] }[]).map((b) => [b.title, b.data[0]!.value])).toEqual([['Kommunledningsförvaltningen', 0], ['Kultur- och fritidsförvaltningen', 3]]);
+      const overdueTrend = (trend!.data as { values: { x: string; y: number }[] }[])[0]!.values;
+      expect(overdueTrend.at(-1)!.x).toBe('v. 2');
+      expect(overdueTrend).toHaveLength(12);
+      expect(overdueTrend.at(-1)!.y).toBe(overdueNow);
+      const [criticism, negative] = (reportsChart!.data as { values: { y: number }[] }[]).map((series) => series.values.map((v) => v.y));
+      expect([criticism!.at(-2), negative!.at(-2), criticism!.at(-1), negative!.at(-1)]).toEqual([2, 1, 0, 0]);
     } finally {
       await world.close();
     }

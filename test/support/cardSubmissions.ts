@@ -423,6 +423,19 @@ const recipes: Record<Verb, Recipe> = {
   'help.topic': { personal: false, actors: actorsAll, base: (_t, dice) => ({ topic: dice.pick(topics) }), mutations: field('topic', 'not a topic', ['', 'Assignment', 'bogus', '__proto__', 'constructor', 'toString', ...big]) },
   'report.menu': noInput(true),
   'report.aboutUnit': noInput(true),
+  // R16: the overview and its overdue duties only read; "Påminn nu" is a command on the account (once a day per duty).
+  'overview.show': noInput(true),
+  'overview.overdue': noInput(true),
+  'overview.remind': {
+    personal: true,
+    actors: ['communicator', 'commschief'],
+    base: (t) => ({ assignmentId: t.active, duty: 'archive', period: '2026-H2' }),
+    mutations: [
+      ...id('assignmentId', (t) => [t.draft.id, t.othersDraft]),
+      set('duty', 'not a duty', ['', 'Archive', 5, null, 'approval']),
+      set('period', 'not a period of the duty', ['', '2099-H1', 5, null, 'x'.repeat(300)]),
+    ],
+  },
   'record.get': {
     personal: true,
     actors: ['chief', 'communicator', 'commschief'],

@@ -110,6 +110,7 @@ export async function startDutyWorld(env: Record<string, string> = {}, options: 
     schedule: (_effect, current) => reschedule(scheduleDeps, current, reach),
     refreshCopies: async () => undefined,
     announce: async () => undefined,
+    remindOwner: async () => undefined,
   };
   const outboxDeps = { assignments: stores.assignments, outbox: new Outbox(stores.tables), effects, clock: systemClock, log: consoleLog };
   // The duty harness carries the effects out as the queue function would, at once, so a step of the simulated year is whole.

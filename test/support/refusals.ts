@@ -29,6 +29,7 @@ export function refusalTexts(locale: Locale): ReadonlySet<string> {
     t.help.notFound, t.help.unknownTopic,
     t.records.notAllowed, t.records.notFound, t.privacy.onlyCommsChief,
     t.report.diary.notFound, t.report.diary.notRegistrar, t.report.diary.fix,
+    t.overview.notAllowed, t.overview.unreadable,
     ...Object.values(t.fieldErrors),
   ]);
 }

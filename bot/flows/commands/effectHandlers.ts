@@ -3,6 +3,7 @@ import type { RegisterStore } from '../../store/register';
 import { announce, refreshCopies, type AnnounceDeps } from '../approval/announce';
 import { closeNudges, type FollowDutyDeps } from '../duties/closeNudges';
 import { reschedule, type ScheduleDeps } from '../duties/schedule';
+import { remindOwner } from '../duties/remind';
 import { archiveRecord, type RecordDeps } from '../records/handlers';
 import type { Assignment } from '../../domain/assignment';
 import { approversFor, trackWaiting } from '../shared/approvers';
@@ -36,6 +37,7 @@ export function effectHandlers(deps: EffectDeps): EffectHandlers {
     register: (_effect, current) => deps.register.sync(current),
     schedule: async (effect, current, once) => reschedule(deps.duties, current, effect.reach, await deciders(current, once)),
     refreshCopies: async (effect, current, once) => refreshCopies(cards, current, effect.reach.tenantId, effect.pressed, await deciders(current, once)),
+    remindOwner: (effect, current) => remindOwner(cards, current, effect),
     // An announcement is of the change it was made for: who decided then, unless that is the assignment as it is now.
     announce: async (effect, current, once) => announce(cards, effect, effect.state.revision === current.revision ? await deciders(current, once) : undefined),
   };

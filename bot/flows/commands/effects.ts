@@ -1,4 +1,5 @@
 import type { Assignment, Event } from '../../domain/assignment';
+import type { DutyKind } from '../../domain/duties';
 import type { Reach } from '../../store/conversations';
 
 /** Events that tell someone something: the next approver's card, news to the applicant or owner. */
@@ -61,6 +62,8 @@ export type Effect =
   | { readonly kind: 'seal' }
   /** R15, R3: the assignment's record (akt), as PDF and JSON, into the archive container: when the account closes. */
   | { readonly kind: 'archiveRecord' }
+  /** "Påminn nu": send the owner the card of this overdue duty again (R16 overview). */
+  | { readonly kind: 'remindOwner'; readonly reach: Reach; readonly duty: DutyKind; readonly period: string }
   /** Tell the people concerned about one event: the next approver's card, news to the applicant. */
   | { readonly kind: 'announce'; readonly reach: Reach; readonly event: AnnouncedEvent; readonly index: number; readonly state: Assignment };
 
@@ -77,6 +80,8 @@ interface Implied {
   readonly announce?: AnnouncedEvent;
   /** The person and department indexes it adds to. */
   readonly index: readonly Effect[];
+  /** The duty whose card goes to the owner again ("Påminn nu"). */
+  readonly remind?: { readonly duty: DutyKind; readonly period: string };
 }
 
 const unreachable = (event: never): never => {
@@ -151,6 +156,8 @@ function implied(event: Event, state: Assignment): Implied {
     case 'DutySnoozed':
     case 'AbsencesForgotten':
       return { reaches: 'quiet', index: [] };
+    case 'OwnerReminded':
+      return { reaches: 'quiet', index: [], remind: { duty: event.duty, period: event.period } };
     default:
       return unreachable(event);
   }
@@ -169,11 +176,12 @@ export function effectsOf(events: readonly Event[], state: Assignment, reach: Re
   // A draft's change tells someone at most (the chief asked to fill in, the applicant what the chief changed).
   if (each.every((i) => i.reaches === 'draft')) return [...sealed, ...index, ...announced];
   const seen = state.plan !== undefined && each.some((i) => i.reaches === 'seen');
-  const cards: Effect[] = state.plan ? [...(seen ? [{ kind: 'refreshCopies', reach, ...(pressed ? { pressed } : {}) } as const] : []), ...announced] : [];
+  const reminded = each.flatMap((i): Effect[] => (i.remind ? [{ kind: 'remindOwner', reach, ...i.remind }] : []));
+  const cards: Effect[] = state.plan ? [...(seen ? [{ kind: 'refreshCopies', reach, ...(pressed ? { pressed } : {}) } as const] : []), ...announced, ...reminded] : [];
   // A change seen on cards may end a duty some nudge card is still asking for.
   const closed: Effect[] = seen ? [{ kind: 'closeNudges', reach }] : [];
   return [...sealed, ...index, ...archived, { kind: 'register' }, { kind: 'waiting' }, { kind: 'schedule', reach }, ...cards, ...closed];
 }
 
 /** Effects that send cards: taken with a lease, so two runners never both send. */
-export const sendsCards = (effect: Effect): boolean => effect.kind === 'refreshCopies' || effect.kind === 'announce' || effect.kind === 'closeNudges';
+export const sendsCards = (effect: Effect): boolean => effect.kind === 'refreshCopies' || effect.kind === 'announce' || effect.kind === 'closeNudges' || effect.kind === 'remindOwner';

@@ -14,7 +14,7 @@ export type PressRefusal = Refusal | { readonly reason: 'unreadable' } | { reado
  * two pickers, naming who decides and a new owner), the owner's accounts, a nudge card's task (and a
  * snapshot sent in the chat), "jag är borta", a removed post recorded, an assignment's records (akt, snapshots) and the hold on their clean-up, a report (R13, R21, R22) and its diary number.
  */
-export type Surface = 'plan' | 'approval' | 'assign' | 'appoint' | 'account' | 'duty' | 'absence' | 'removal' | 'records' | 'hold' | 'report' | 'diary' | 'organisation';
+export type Surface = 'plan' | 'approval' | 'assign' | 'appoint' | 'account' | 'duty' | 'absence' | 'removal' | 'records' | 'hold' | 'report' | 'diary' | 'organisation' | 'overview';
 
 /** The field of the card a refusal is shown under, when it concerns one. */
 export type RefusalField = 'comment' | 'person' | 'date' | 'lastPost';
@@ -47,6 +47,9 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
   if (surface === 'hold') return on(reason === 'notAllowed' ? t.privacy.onlyCommsChief : t.records.notFound);
   // The departments' communicators: a card that is not the "förvaltningar" card (who may save is decided by the directory).
   if (surface === 'organisation') return on(reason === 'notAllowed' ? t.organisation.onlyChief : t.organisation.unreadable);
+  // The overview (R16): someone who oversees no department of it, or a card that cannot be read; the rest as a duty's words.
+  if (surface === 'overview' && (reason === 'notAllowed' || reason === 'notYours')) return on(t.overview.notAllowed);
+  if (surface === 'overview' && (reason === 'unreadable' || reason === 'notFound')) return on(t.overview.unreadable);
   if (surface === 'records') return on(reason === 'notAllowed' || reason === 'notYours' ? t.records.notAllowed : t.records.notFound);
   switch (reason) {
     case 'unreadable':
@@ -101,6 +104,9 @@ export function refusalShown(locale: Locale, surface: Surface, refusal: PressRef
       return on(t.approval.assign.otherDepartment, 'attention', { field: 'person' });
     case 'alreadyDone':
       return surface === 'removal' ? on(t.removal.already, 'good', { done: true }) : on(t.duties.tasks.alreadyDone, 'good', { done: true });
+    case 'remindedToday':
+      // "Påminn nu" pressed twice the same day: the owner has the card already.
+      return on(t.overview.remindedToday, 'good');
     case 'notBegun':
       // A card for a period to come (next year's evaluation, a later half-year's snapshot): nothing to do yet.
       return on(t.duties.tasks.notBegun);

@@ -13,6 +13,10 @@ import type { NudgeLedger } from '../../store/nudges';
 import type { DutySchedule } from '../../store/duties';
 import type { ReportStore } from '../../store/reports';
 import { localeOfPerson, type Messenger } from '../messenger';
+import type { Department } from '../../domain/directory';
+import type { FigureStore } from '../../store/figures';
+import { figuresData, readFigures, type FiguresRead } from '../shared/figuresView';
+import { countFigures } from '../shared/countFigures';
 
 export interface DigestDeps {
   readonly assignments: AssignmentStore;
@@ -21,6 +25,7 @@ export interface DigestDeps {
   readonly ledger: NudgeLedger;
   readonly reports: Pick<ReportStore, 'ofWeek'>;
   readonly schedule: Pick<DutySchedule, 'digestOnce'>;
+  readonly figures: FigureStore;
   readonly sender: Messenger;
   readonly settings: DutySettings;
   readonly clock: () => Date;
@@ -29,8 +34,8 @@ export interface DigestDeps {
   readonly forcedLocale?: Locale;
 }
 
-/** The card of a digest, in the reader's language. */
-export function digestCardFor(digest: Digest, title: string, now: DateTime, locale: Locale): AdaptiveCard {
+/** The card of a digest, in the reader's language; with the overview's figures and their 12-week trend (R16). */
+export function digestCardFor(digest: Digest, title: string, now: DateTime, locale: Locale, figures?: FiguresRead): AdaptiveCard {
   const t = texts(locale).duties.digest;
   const local = now.setZone(zone);
   return digestCard({
@@ -46,16 +51,19 @@ export function digestCardFor(digest: Digest, title: string, now: DateTime, loca
       { title: t.negative, value: String(digest.reports.negative) },
     ],
     linesTitle: t.linesTitle,
-    lines: digest.lines.slice(0, 30).map((l) => ({ assignmentId: l.assignmentId, text: t.line(t.kinds[l.kind], l.account, l.owner, l.since) })),
+    // With the charts, fewer lines: the card stays under Teams' 40 KB at 25 departments.
+    lines: digest.lines.slice(0, figures ? 20 : 30).map((l) => ({ assignmentId: l.assignmentId, text: t.line(t.kinds[l.kind], l.account, l.owner, l.since) })),
     allGood: t.allGood,
     open: t.open,
+    ...(figures ? { charts: figuresData(locale, figures) } : {}),
   });
 }
 
 /**
  * The weekly digest (R16): on the first working day of each ISO week, from 08:00 in Stockholm, the
- * communications chief gets the whole municipality and each department communicator their
- * department. A marker per week and reader, written before the card is sent, makes a second run
+ * communications chief gets the whole municipality and each department communicator one digest of
+ * all their departments, with the overview's figures (counted now, kept as the week's rows) and their
+ * 12-week trend. A marker per week and reader, written before the card is sent, makes a second run
  * (or a second timer) send nothing.
  */
 export async function sendDigests(deps: DigestDeps): Promise<{ sent: number }> {
@@ -81,16 +89,21 @@ export async function sendDigests(deps: DigestDeps): Promise<{ sent: number }> {
   const reports = await deps.reports.ofWeek(digestWeek(now.minus({ weeks: 1 })));
   const input = { assignments, now, settings: deps.settings, factsOf: (id: string) => facts.get(id) ?? {}, unreachable, deadLetters, reports };
 
+  await countFigures({ ...deps, settings: deps.settings }, { assignments, departments });
+  // One digest per person, whatever number of departments it covers (DESIGN.md).
+  const mine = new Map<string, Department[]>();
+  for (const d of departments) if (d.communicatorAadObjectId && d.communicatorAadObjectId !== commsChief) mine.set(d.communicatorAadObjectId, [...(mine.get(d.communicatorAadObjectId) ?? []), d]);
   const readers = [
-    ...(commsChief ? [{ aad: commsChief, title: (l: Locale) => texts(l).duties.digest.everything, digest: digestOf(input) }] : []),
+    ...(commsChief ? [{ aad: commsChief, title: (l: Locale) => texts(l).duties.digest.everything, digest: digestOf(input), departments, everything: true }] : []),
     // A department without a communicator has nobody to read its digest: "förvaltningar" lists it for the communications chief.
-    ...departments.filter((d) => d.communicatorAadObjectId).map((d) => ({ aad: d.communicatorAadObjectId, title: () => d.name, digest: digestOf(input, d.id) })),
+    ...[...mine].map(([aad, theirs]) => ({ aad, title: () => theirs.map((d) => d.name).join(', '), digest: digestOf(input, theirs.map((d) => d.id)), departments: theirs, everything: false })),
   ];
   let sent = 0;
   for (const reader of readers) {
-    if (!(await deps.schedule.digestOnce(digestWeek(now), `${reader.aad}_${reader.title('sv').slice(0, 40)}`, now.toISO() ?? ''))) continue;
+    if (!(await deps.schedule.digestOnce(digestWeek(now), reader.aad, now.toISO() ?? ''))) continue;
     const locale = await localeOfPerson(deps, deps.reach.tenantId, reader.aad);
-    const delivery = await deps.sender.sendCard(deps.reach, reader.aad, digestCardFor(reader.digest, reader.title(locale), now, locale));
+    const figures = await readFigures(deps.figures, reader.departments, now, reader.everything);
+    const delivery = await deps.sender.sendCard(deps.reach, reader.aad, digestCardFor(reader.digest, reader.title(locale), now, locale, figures));
     if (delivery.ok) sent++;
     else deps.log.warn('digest_not_delivered', { aadObjectId: reader.aad, reason: delivery.reason, detail: delivery.detail });
   }

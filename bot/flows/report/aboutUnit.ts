@@ -6,6 +6,7 @@ import { texts, type Texts } from '../../i18n';
 import type { ReportAbout } from '../../store/reports';
 import type { FlowDeps } from '../deps';
 import { cardFields, type CardHandler } from '../turn';
+import { overseen } from '../shared/overseen';
 
 /** How far back the overview looks, and how many reports it shows at most (a card stays well under 40 KB). */
 const days = 90;
@@ -24,13 +25,12 @@ export function aboutUnitHandler(deps: AboutUnitDeps): CardHandler {
   return async (turn): Promise<AdaptiveCard> => {
     const t = texts(turn.locale).report.aboutUnit;
     const aad = turn.user.aadObjectId;
-    const [person, all, chief, commsChief] = await Promise.all([deps.directory.person(aad), deps.directory.allDepartments(), deps.directory.isChief(aad), deps.directory.communicationsChief()]);
-    const own = all.find((d) => d.id === person?.departmentId);
-    const allowed: Department[] = commsChief === aad ? all : all.filter((d) => (chief && d.id === own?.id) || d.communicatorAadObjectId === aad);
+    const { own, departments } = await overseen(deps.directory, aad);
+    const allowed: Department[] = departments.map((o) => o.department);
     if (allowed.length === 0) return reportsAboutCard({ title: texts(turn.locale).report.menuTitle, notice: own ? t.notAllowed : t.noDepartment, items: [], report: t.report });
     // Which department: the one chosen on the card if the user may see it (never just because the card says so), else their own.
     const asked = cardFields.parse(turn.data ?? {}).departmentId;
-    const department = allowed.find((d) => d.id === asked) ?? allowed.find((d) => d.id === own?.id) ?? allowed[0]!;
+    const department = allowed.find((d) => d.id === asked) ?? allowed[0]!;
     const since = DateTime.fromJSDate(deps.clock()).minus({ days }).toUTC().toISO() ?? '';
     const reports = await deps.reports.aboutDepartment(department.id, since, shown);
     return reportsAboutCard({

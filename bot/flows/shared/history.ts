@@ -52,6 +52,7 @@ export function historyText(view: PlanView, event: AuditRecord): string {
     case 'ActivityPaused':
     case 'AbsenceRegistered':
     case 'AbsencesForgotten':
+    case 'OwnerReminded':
     case 'StepSaved':
     case 'StepOpened':
       return h[event.type];
