@@ -39,7 +39,7 @@ import { connectQueues, type Queues } from './store/queues';
 import { RegisterStore } from './store/register';
 import { ReportStore } from './store/reports';
 import { FigureStore } from './store/figures';
-import { countFigures } from './flows/shared/countFigures';
+import { countFiguresOnceADay } from './flows/shared/countFigures';
 import { AssignmentStore } from './store/assignments';
 import { AuditRecords } from './store/auditRecords';
 import { Outbox } from './store/outbox';
@@ -80,7 +80,7 @@ export interface Kanalkoll {
   deliverNudge(message: NudgeMessage): Promise<void>;
   /** The weekly digest's timer (R16): sends this week's digests if it is time and they have not gone. */
   sendDigests(): Promise<{ sent: number }>;
-  /** The overview's counting timer (R16): each department's figures of the week, kept as small rows. */
+  /** The overview's counting timer (R16): each department's figures of the week, kept as small rows, once a Stockholm day (0 departments: counted today already). */
   countFigures(): Promise<{ departments: number }>;
   /** The retention timer (GDPR): removes or anonymises the personal data whose time is up. */
   sweepRetention(): Promise<RetentionReport>;
@@ -254,7 +254,7 @@ export function compose(config: Config, parts: Parts = {}): Kanalkoll {
     },
     countFigures: async () => {
       await ready();
-      return { departments: (await countFigures({ assignments, directory, reports, figures, settings: config.duties, clock, log })).size };
+      return { departments: await countFiguresOnceADay({ assignments, directory, reports, figures, settings: config.duties, clock, log }) };
     },
     sweepRetention: async () => {
       await ready();

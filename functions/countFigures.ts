@@ -9,7 +9,7 @@ export const countFiguresWith =
   (bot: Kanalkoll) =>
   async (_timer: Timer, context: InvocationContext): Promise<void> => {
     const { departments } = await bot.countFigures();
-    context.log(`figures counted for ${departments} departments`);
+    context.log(departments > 0 ? `figures counted for ${departments} departments` : 'figures counted today already');
   };
 
 export const countFigures = countFiguresWith(kanalkoll());

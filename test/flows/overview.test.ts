@@ -5,6 +5,7 @@ import { defaultDutySettings, overdue } from '../../bot/domain/duties';
 import { digestWeek } from '../../bot/domain/digest';
 import { dutyOutcomes, evaluations } from '../../bot/domain/overview';
 import { AssignmentStore } from '../../bot/store/assignments';
+import { FigureStore } from '../../bot/store/figures';
 import { RegisterStore } from '../../bot/store/register';
 import { ReportStore } from '../../bot/store/reports';
 import { users } from '../../dev/roles';
@@ -138,6 +139,15 @@ describe('the overview (R16)', () => {
     // Someone who oversees no department of it is refused, and nothing is sent.
     const forged = await world.client('employee').invoke('overview.remind', { assignmentId: facts.kultur[0]!.id, duty: 'login', period: '2026-11-03', page: 0 });
     expect(textOf(forged)).toContain('Översikten är för kommunikationschefen');
+  });
+
+  it('R16: the counting timer counts once a Stockholm day: run again the same day (another instance, a restart), it writes nothing', async () => {
+    const week = digestWeek(now());
+    const counted = async () => (await new FigureStore(world.tables).totals(week, week)).map((w) => w.countedAt);
+    const before = await counted();
+    expect(before).toHaveLength(1);
+    await world.timer('countFigures');
+    expect(await counted()).toEqual(before);
   });
 
   it('R16: the welcome card offers "Översikt" to whoever oversees a department, and not to an employee', async () => {

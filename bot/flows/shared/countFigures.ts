@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { routedDepartment } from '../../domain/approval';
+import { localDate } from '../../domain/calendar';
 import type { Assignment } from '../../domain/assignment';
 import { digestWeek } from '../../domain/digest';
 import type { DutySettings } from '../../domain/duties';
@@ -57,4 +58,16 @@ export async function countFigures(deps: CountDeps, read?: { readonly assignment
   await deps.figures.keepTotal(lastWeek, addWeeks((await deps.figures.departmentsOf(lastWeek)).map((w) => w.figures)), countedAt);
   deps.log.info('figures_counted', { week, departments: counted.size });
   return counted;
+}
+
+/**
+ * The counting timer's run: once a Stockholm day. A run that finds this week's figures counted today
+ * already (the timer fired again, another instance, a restart) counts nothing, reading one row; the
+ * weekly digest counts afresh through `countFigures` itself. How many departments were counted.
+ */
+export async function countFiguresOnceADay(deps: CountDeps): Promise<number> {
+  const week = digestWeek(DateTime.fromJSDate(deps.clock()));
+  const [total] = await deps.figures.totals(week, week);
+  if (total && localDate(total.countedAt) === localDate(deps.clock().toISOString())) return 0;
+  return (await countFigures(deps)).size;
 }
