@@ -428,7 +428,8 @@ const recipes: Record<Verb, Recipe> = {
   'overview.overdue': noInput(true),
   'overview.remind': {
     personal: true,
-    actors: ['communicator', 'commschief'],
+    // The chief oversees their unit, Elin's among it (R16), as the communicator and the communications chief oversee theirs.
+    actors: ['chief', 'communicator', 'commschief'],
     base: (t) => ({ assignmentId: t.active, duty: 'archive', period: '2026-H2' }),
     mutations: [
       ...id('assignmentId', (t) => [t.draft.id, t.othersDraft]),
