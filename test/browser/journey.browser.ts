@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../../dev/browser';
 import { startDevHost, type DevHost } from '../support/devHost';
 import { texts } from '../../bot/i18n';
@@ -69,6 +69,28 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
   }
 
   const picture = (name: string) => path.join(pictures, `${name}.png`);
+
+  /**
+   * The communications chief's "Hämta akten" on the register card, and the signed link its button opens
+   * (Action.OpenUrl: the Playground hands the link to the browser to open, window.open, as Teams does).
+   */
+  async function recordLink(): Promise<{ ready: Locator; link: string }> {
+    const johan = as.commschief;
+    const register = await johan.say('registret', 'Kommunens konton i sociala medier');
+    const ready = await johan.press(register, 'Hämta akten', `Akten för ${account}`);
+    type Opening = { opened: string[]; open: (url?: unknown) => null };
+    await johan.page.evaluate(() => {
+      const page = globalThis as unknown as Opening;
+      page.opened = [];
+      page.open = (url) => {
+        page.opened.push(String(url));
+        return null;
+      };
+    });
+    await ready.locator('button', { hasText: 'Öppna akten (PDF)' }).last().click();
+    await johan.page.waitForFunction(() => (globalThis as unknown as Opening).opened.length > 0, undefined, { timeout: 10_000 });
+    return { ready, link: await johan.page.evaluate(() => (globalThis as unknown as Opening).opened[0]!) };
+  }
 
   it('R1: the employee fills in the whole activity plan in cards and sends it to the chief', () =>
     step('plan', async () => {
@@ -150,21 +172,7 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
   it('R4: the communications chief gets the account\'s record (akt) from the register card; the PDF opens and has every section', () =>
     step('record', async () => {
       const johan = as.commschief;
-      const register = await johan.say('registret', 'Kommunens konton i sociala medier');
-      const ready = await johan.press(register, 'Hämta akten', `Akten för ${account}`);
-      // Action.OpenUrl: the Playground hands the signed link to the browser to open (window.open), as Teams does.
-      type Opening = { opened: string[]; open: (url?: unknown) => null };
-      await johan.page.evaluate(() => {
-        const page = globalThis as unknown as Opening;
-        page.opened = [];
-        page.open = (url) => {
-          page.opened.push(String(url));
-          return null;
-        };
-      });
-      await ready.locator('button', { hasText: 'Öppna akten (PDF)' }).last().click();
-      await johan.page.waitForFunction(() => (globalThis as unknown as Opening).opened.length > 0, undefined, { timeout: 10_000 });
-      const link = await johan.page.evaluate(() => (globalThis as unknown as Opening).opened[0]!);
+      const { ready, link } = await recordLink();
       const tab = await browser.newPage();
       extraPages.push(tab);
       // It opens: the browser gets the PDF from the signed link.
@@ -264,4 +272,60 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
       await elin.picture(card, picture('8-one-done'));
     }),
   120_000);
+
+  it('R6: the owner evaluates her account, changes a goal from the evaluation, the chief approves, and the account card and the record show version 2', () =>
+    step('evaluation and change', async () => {
+      const elin = as.employee;
+      // The evaluation opens from the account at any time (R6: at least once a year).
+      let card = await elin.say('mina konton', 'Skriv en utvärdering');
+      card = await elin.press(card, 'Skriv en utvärdering', `Utvärdering av ${account}`);
+      // Per goal of the approved plan: reached or not, and the figure it named.
+      await card.getByRole('radio', { name: 'Delvis', exact: true }).first().check();
+      const figures = card.locator('input[role=spinbutton]');
+      for (const [i, figure] of ['140', '140', '85', '2'].entries()) await figures.nth(i).fill(figure);
+      await card.getByRole('radio', { name: 'Oftast', exact: true }).check();
+      await elin.fields(card).last().fill('Målet om följare var för lågt satt för ett halvår.');
+      await card.getByRole('radio', { name: 'Ja, men vi ändrar målen', exact: true }).check();
+      await elin.picture(card, picture('9-evaluation'));
+      card = await elin.press(card, 'Skicka utvärderingen', 'Ändra målen');
+
+      // "Ändra målen" opens the change of the plan at its goals, filled with the approved version.
+      card = await elin.press(card, 'Ändra målen', 'Du ändrar en godkänd aktivitetsplan');
+      const goal = elin.fields(card).nth(2);
+      expect(await goal.inputValue()).toBe('200 följare inom ett halvår');
+      await goal.fill('400 följare inom ett år');
+      card = await elin.press(card, 'Fortsätt', 'Skicka ändringen till närmaste chef');
+      // Sent, her card shows the change waiting, with what changed; version 1 stands until it is approved.
+      card = await elin.press(card, 'Skicka ändringen till närmaste chef', 'Ta tillbaka ändringen');
+      expect(await card.innerText()).toContain('version 1 gäller tills den är godkänd');
+
+      // Karim sees what changed against the version in force, and approves: a goal needs the chief alone.
+      const karim = as.chief;
+      card = await karim.card('Ändrat mot den version som gäller');
+      expect(await card.innerText()).toContain('400 följare inom ett år');
+      await karim.picture(card, picture('10-change-chief'));
+      await karim.press(card, 'Godkänn', 'Version 2 av aktivitetsplanen gäller nu');
+
+      // Elin is told, and her account card (updated in place) shows version 2: what changed, and who approved it.
+      await elin.card('Ändringen är godkänd. Version 2 av aktivitetsplanen gäller nu.');
+      card = await elin.card('Karim Berg godkände ändringen, version 2');
+      expect(await card.innerText()).toContain('400 följare inom ett år');
+      await elin.picture(card.getByText('Ändrat sedan förra versionen'), picture('10b-version-2'));
+
+      // The record (akt) tells both versions: who changed what, and who approved it.
+      const { link } = await recordLink();
+      const pdf = pdfText(Buffer.from(await (await as.commschief.page.request.get(link)).body())).text.replace(/\s+/g, ' ');
+      expect(pdf).toContain('Version 2');
+      expect(pdf).toContain('Ändrad av Elin Ek: mål');
+    }),
+  120_000);
+
+  it('R16: the communications chief opens "översikt": every department in charts, with what is overdue', () =>
+    step('overview', async () => {
+      const johan = as.commschief;
+      const card = await johan.say('översikt', 'Konton per förvaltning');
+      expect(await card.innerText()).toContain('Visa försenade');
+      await johan.picture(card, picture('11-overview'));
+    }),
+  60_000);
 });
