@@ -1,4 +1,4 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { assignmentPartition as partition, assignmentRows, copyRow, markerPartition, markerPrefix, markerRow, outboxRevision, rowsStartingWith, sentRow } from './assignmentLayout';
 import type { SentCard } from './assignmentState';
 import { fromColumns, toColumns } from './repository';
@@ -101,9 +101,22 @@ export class Outbox {
     }
   }
 
-  /** The effect is carried out: its row goes. */
-  async done(assignmentId: string, pending: PendingEffect): Promise<void> {
-    await unlessMissing(this.table.deleteEntity(partition(assignmentId), pending.rowKey));
+  /**
+   * The effects carried out: their rows go, in one transaction per hundred (one partition), so a run
+   * writes once however many effects it carried out. Should one be gone already (another run finished
+   * it), each goes on its own. A process that stops before this runs them again: effects are idempotent.
+   */
+  async done(assignmentId: string, finished: readonly PendingEffect[]): Promise<void> {
+    const pk = partition(assignmentId);
+    for (let i = 0; i < finished.length; i += 100) {
+      const rows = finished.slice(i, i + 100);
+      try {
+        await this.table.submitTransaction(rows.map((row): TransactionAction => ['delete', { partitionKey: pk, rowKey: row.rowKey }]));
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+        for (const row of rows) await unlessMissing(this.table.deleteEntity(pk, row.rowKey));
+      }
+    }
   }
 
   /** Whether the card `key` (a `sentKey`: e.g. `00000005_0_approver`) about the assignment was sent already, and how it went. */

@@ -1,7 +1,7 @@
 import type { Assignment } from '../../domain/assignment';
 import type { Log } from '../../log';
 import type { AssignmentStore } from '../../store/assignments';
-import type { Outbox } from '../../store/outbox';
+import type { Outbox, PendingEffect } from '../../store/outbox';
 import { sendsCards, type Effect } from './effects';
 
 /** What one run of an outbox reads once for all its effects (who decides on the assignment): `once(key, read)`. */
@@ -27,8 +27,8 @@ export const strayAfterMs = 2 * leaseMs;
 const later = (clock: () => Date, ms: number) => new Date(clock().getTime() + ms).toISOString();
 
 /**
- * Carries out the effects waiting in an assignment's outbox, oldest first, and removes each when
- * done; an effect that fails stays for the next run. Returns how many are left. Safe to run twice
+ * Carries out the effects waiting in an assignment's outbox, oldest first, and removes those done
+ * (together, at the end of the run); an effect that fails stays for the next run. Returns how many are left. Safe to run twice
  * and at once: effects are idempotent, and those that send cards are leased and guarded by the
  * record of each card sent.
  */
@@ -49,6 +49,7 @@ export async function drainOutbox(deps: OutboxDeps, assignmentId: string): Promi
   // changes wait too, so an older announcement never lands after a newer refresh. Within one change
   // they do not wait for each other: a copy Teams cannot update now does not hold up the next approver's card.
   let cardsWaitAfter = Infinity;
+  const finished: PendingEffect[] = [];
   for (const row of pending) {
     const effect = row.effect as Effect;
     const cards = sendsCards(effect);
@@ -62,7 +63,7 @@ export async function drainOutbox(deps: OutboxDeps, assignmentId: string): Promi
     }
     try {
       await (deps.effects[effect.kind] as (e: Effect, current: Assignment, once: Once) => Promise<void>)(effect, stored.value, once);
-      await deps.outbox.done(assignmentId, row);
+      finished.push(row);
     } catch (error) {
       left++;
       if (cards) cardsWaitAfter = Math.min(cardsWaitAfter, row.revision);
@@ -74,6 +75,8 @@ export async function drainOutbox(deps: OutboxDeps, assignmentId: string): Promi
       }
     }
   }
+  // Their rows go together, before any marker does: a marker outlives every row it points to.
+  await deps.outbox.done(assignmentId, finished);
   if (left === 0 && stored) {
     const stray = new Date(deps.clock().getTime() - strayAfterMs).toISOString();
     for (const marker of await deps.outbox.markers(assignmentId)) {
