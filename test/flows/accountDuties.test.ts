@@ -6,7 +6,7 @@ import { RegisterStore } from '../../bot/store/register';
 import { teamsBytes, teamsCardLimit } from '../support/cardSizes';
 import { accountPlan, seed } from '../support/seed';
 import { startTeams, type TeamsWorld } from '../support/teams';
-import { actionsOf, textOf, type Card } from '../support/teamsClient';
+import { actionsOf, inputsOf, textOf, type Card } from '../support/teamsClient';
 
 /** "Mina konton" has no dead ends: what each account has due, with its buttons, and the evaluation at any time (R6, R10, R11, R15). */
 describe('"mina konton" shows what is due and does it (R6, R11, R15)', () => {
@@ -72,6 +72,11 @@ describe('"mina konton" shows what is due and does it (R6, R11, R15)', () => {
     expect(textOf(sent)).toContain('Tack! Utvärderingen har gått till förvaltningens kommunikatör.');
     // R6: it leads on: the goals can be changed (an account without an end date has nothing to extend), or back to the accounts.
     expect(actionsOf(sent).map((a) => [a.title, a.verb, a.data])).toEqual([['Ändra målen', 'plan.change', { assignmentId: id, step: 'purpose' }], ['Mina konton', 'account.mine', {}]]);
+    // "Ändra målen" opens the change of the plan at its goals, filled with the approved version.
+    const goals = await elin.press(sent, 'Ändra målen');
+    expect(textOf(goals)).toContain('Du ändrar en godkänd aktivitetsplan');
+    const plan = (await stored()).plan;
+    expect(inputsOf(goals).goal1).toBe(plan?.kind === 'account' ? plan.purpose.goals[0] : 'an account');
     // The year it covers, as the form said: not an activity's period.
     expect(textOf(form)).toContain('Utvärderingen gäller det senaste året, 2 november 2026–1 november 2027.');
     // The first year's evaluation, due 2027-11-02, is done; the communicator has it.

@@ -233,6 +233,10 @@ describe('nudge cards as people live them', () => {
       ['Ändra målen', 'plan.change', { assignmentId: id, step: 'purpose' }],
       ['Mina konton', 'account.mine', {}],
     ]);
+    // "Förläng" opens the change of the plan at its dates, the end date as approved: moving it is a change the chief approves.
+    const extending = await elin.press(result, 'Förläng');
+    expect(textOf(extending)).toContain('Du ändrar en godkänd aktivitetsplan');
+    expect(inputsOf(extending).endDate).toBe('2027-08-20');
     const stored = (await new AssignmentStore(world.tables).get(id))!.value as Extract<Assignment, { status: 'active' }>;
     const evidence = stored.dutyLog?.evidence?.['evaluation|end-2027-08-20'];
     expect(evidence).toEqual({
