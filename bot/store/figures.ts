@@ -10,7 +10,12 @@ export interface CountedWeek {
   readonly week: string;
   readonly figures: WeekFigures;
   readonly countedAt: string;
+  /** On the municipality's row of a week: each department's accounts in use and closed (the overview's one chart by department). */
+  readonly accounts?: DepartmentAccounts;
 }
+
+/** Accounts in use and closed, by department id. */
+export type DepartmentAccounts = Readonly<Record<string, { readonly active: number; readonly closed: number }>>;
 
 const weeksPartition = (departmentId: string) => `weeks_${encodeKey(departmentId)}`;
 const weekRow = (week: string) => `week_${week.replace(/[^0-9W-]/g, '')}`;
@@ -28,8 +33,9 @@ const batchSize = 100;
 /**
  * The `figures` table (R16, the overview): per department, a small row per ISO week with its figures
  * (`weeks_<department>`, `week_2027-W02`); the same rows by week (`departments_2027-W02`, a row per
- * department) and the whole municipality's per week (`totals`), so an overview of every department
- * reads two ranges whatever the number of departments; and each department's overdue duties as
+ * department, from which the week before is added up again) and the whole municipality's per week
+ * (`totals`, with each department's accounts in use and closed), so an overview of every department
+ * reads one range whatever the number of departments; and each department's overdue duties as
  * counted (`overdue_<department>`, newest first). Written by the counting timer; an overview of some
  * departments reads a range of one partition per department, never the assignments.
  */
@@ -49,9 +55,9 @@ export class FigureStore {
     ]);
   }
 
-  /** Keeps the whole municipality's figures of a week. */
-  async keepTotal(week: string, figures: WeekFigures, countedAt: string): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: totalsPartition, rowKey: weekRow(week), countedAt, ...toColumns(figures) }, 'Replace');
+  /** Keeps the whole municipality's figures of a week, with each department's accounts (so an overview of every department reads no department's row). */
+  async keepTotal(week: string, figures: WeekFigures, countedAt: string, accounts: DepartmentAccounts): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: totalsPartition, rowKey: weekRow(week), countedAt, ...toColumns({ ...figures, accounts }) }, 'Replace');
   }
 
   /** The whole municipality's weeks from `from` to `to`, oldest first: one range of one partition. */
@@ -86,7 +92,8 @@ export class FigureStore {
     const filter = odata`PartitionKey eq ${partitionKey} and RowKey ge ${weekRow(from)} and RowKey le ${weekRow(to)}`;
     const found: CountedWeek[] = [];
     for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
-      found.push({ departmentId, week: String(e.rowKey).slice('week_'.length), countedAt: String(e.countedAt ?? ''), figures: { ...emptyWeek, ...(fromColumns(e) as WeekFigures) } });
+      const { accounts, ...figures } = fromColumns(e) as WeekFigures & { accounts?: DepartmentAccounts };
+      found.push({ departmentId, week: String(e.rowKey).slice('week_'.length), countedAt: String(e.countedAt ?? ''), figures: { ...emptyWeek, ...figures }, ...(accounts ? { accounts } : {}) });
     }
     return found;
   }

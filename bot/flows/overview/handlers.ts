@@ -14,7 +14,7 @@ import { figuresData, readFigures } from '../shared/figuresView';
 import { overseen, type Oversight } from '../shared/overseen';
 import type { CardHandler, CardTurn } from '../turn';
 
-export type OverviewDeps = Pick<FlowDeps, 'directory' | 'clock' | 'assignments' | 'run'> & { readonly figures: Pick<FigureStore, 'weeks' | 'totals' | 'departmentsOf' | 'overdue'> };
+export type OverviewDeps = Pick<FlowDeps, 'directory' | 'clock' | 'assignments' | 'run'> & { readonly figures: Pick<FigureStore, 'weeks' | 'totals' | 'overdue'> };
 
 /** Overdue duties shown on a page of "Visa försenade". */
 const pageSize = 8;

@@ -9,7 +9,7 @@ import type { Department } from '../../domain/directory';
 import type { Log } from '../../log';
 import type { AssignmentStore } from '../../store/assignments';
 import type { DirectoryStore } from '../../store/directory';
-import type { FigureStore } from '../../store/figures';
+import type { DepartmentAccounts, FigureStore } from '../../store/figures';
 import type { ReportStore } from '../../store/reports';
 
 export interface CountDeps {
@@ -21,6 +21,10 @@ export interface CountDeps {
   readonly clock: () => Date;
   readonly log: Log;
 }
+
+/** Each department's accounts in use and closed, for the municipality's row of the week. */
+const accountsOf = (weeks: readonly { readonly departmentId: string; readonly figures: WeekFigures }[]): DepartmentAccounts =>
+  Object.fromEntries(weeks.map(({ departmentId, figures }) => [departmentId, { active: figures.active, closed: figures.closed }]));
 
 const reportsOf = (rows: readonly { kind: string; departmentId: string }[], departmentId: string) => rows.filter((r) => r.departmentId === departmentId);
 
@@ -54,8 +58,9 @@ export async function countFigures(deps: CountDeps, read?: { readonly assignment
     ]);
   }
   // The whole municipality's, this week and (its reports counted again) the week before.
-  await deps.figures.keepTotal(week, addWeeks([...counted.values()]), countedAt);
-  await deps.figures.keepTotal(lastWeek, addWeeks((await deps.figures.departmentsOf(lastWeek)).map((w) => w.figures)), countedAt);
+  await deps.figures.keepTotal(week, addWeeks([...counted.values()]), countedAt, accountsOf([...counted].map(([departmentId, figures]) => ({ departmentId, figures }))));
+  const before = await deps.figures.departmentsOf(lastWeek);
+  await deps.figures.keepTotal(lastWeek, addWeeks(before.map((w) => w.figures)), countedAt, accountsOf(before));
   deps.log.info('figures_counted', { week, departments: counted.size });
   return counted;
 }

@@ -7,7 +7,10 @@ import type { CountedWeek, FigureStore } from '../../store/figures';
 
 /** What the figures' charts show: this week's figures per department, and the 12 weeks up to now. */
 export interface FiguresRead {
-  readonly departments: readonly { readonly name: string; readonly figures: WeekFigures }[];
+  /** Each department's accounts this week (the one chart by department). */
+  readonly departments: readonly { readonly name: string; readonly active: number; readonly closed: number }[];
+  /** This week's figures of the departments together. */
+  readonly now: WeekFigures;
   readonly weeks: readonly { readonly week: string; readonly figures: WeekFigures }[];
   /** When this week's figures were counted (ISO), if they were. */
   readonly countedAt?: string;
@@ -15,26 +18,28 @@ export interface FiguresRead {
 
 /**
  * R16: the 12 weeks of figures of these departments, from their rows, never the assignments: each
- * department's latest week, and the weeks added up. Every department (`everything`): this week's
- * partition and the municipality's totals, two ranges whatever the number of departments; some: one
- * range of one partition per department.
+ * department's latest week, and the weeks added up. Every department (`everything`): the
+ * municipality's totals (each department's accounts on its row), one range whatever the number of
+ * departments; some: one range of one partition per department.
  */
-export async function readFigures(figures: Pick<FigureStore, 'weeks' | 'totals' | 'departmentsOf'>, departments: readonly { readonly id: string; readonly name: string }[], now: DateTime, everything = false): Promise<FiguresRead> {
+export async function readFigures(figures: Pick<FigureStore, 'weeks' | 'totals'>, departments: readonly { readonly id: string; readonly name: string }[], now: DateTime, everything = false): Promise<FiguresRead> {
   const weeks = trendWeeks(now);
   if (everything) {
-    const [current, totals] = await Promise.all([figures.departmentsOf(weeks[weeks.length - 1]!), figures.totals(weeks[0]!, weeks[weeks.length - 1]!)]);
-    const counted = current.map((w) => w.countedAt).sort();
+    const totals = await figures.totals(weeks[0]!, weeks[weeks.length - 1]!);
+    const current = totals.find((w) => w.week === weeks[weeks.length - 1]);
     return {
-      departments: departments.map((d) => ({ name: d.name, figures: current.find((w) => w.departmentId === d.id)?.figures ?? emptyWeek })),
+      departments: departments.map((d) => ({ name: d.name, active: current?.accounts?.[d.id]?.active ?? 0, closed: current?.accounts?.[d.id]?.closed ?? 0 })),
+      now: current?.figures ?? emptyWeek,
       weeks: weeks.map((week) => ({ week, figures: totals.find((w) => w.week === week)?.figures ?? emptyWeek })),
-      ...(counted.length > 0 ? { countedAt: counted[counted.length - 1]! } : {}),
+      ...(current?.countedAt ? { countedAt: current.countedAt } : {}),
     };
   }
   const rows = await Promise.all(departments.map((d) => figures.weeks(d.id, weeks[0]!, weeks[weeks.length - 1]!)));
   const thisWeek = (found: readonly CountedWeek[]) => found.find((w) => w.week === weeks[weeks.length - 1]);
   const counted = rows.flatMap((found) => thisWeek(found)?.countedAt ?? []).sort();
   return {
-    departments: departments.map((d, i) => ({ name: d.name, figures: thisWeek(rows[i]!)?.figures ?? emptyWeek })),
+    departments: departments.map((d, i) => ({ name: d.name, active: thisWeek(rows[i]!)?.figures.active ?? 0, closed: thisWeek(rows[i]!)?.figures.closed ?? 0 })),
+    now: addWeeks(rows.flatMap((found) => thisWeek(found)?.figures ?? [])),
     weeks: weeks.map((week) => ({ week, figures: addWeeks(rows.flatMap((found) => found.filter((w) => w.week === week).map((w) => w.figures))) })),
     ...(counted.length > 0 ? { countedAt: counted[counted.length - 1]! } : {}),
   };
@@ -43,7 +48,7 @@ export async function readFigures(figures: Pick<FigureStore, 'weeks' | 'totals' 
 /** The charts' data, with a sentence each (R9) and what their fallbacks show. */
 export function figuresData(locale: Locale, read: FiguresRead): FiguresCardData {
   const t = texts(locale).overview;
-  const now = addWeeks(read.departments.map((d) => d.figures));
+  const { now } = read;
   const weekNumber = (week: string) => Number(week.slice(week.indexOf('W') + 1));
   const criticism = read.weeks.reduce((n, w) => n + w.figures.criticism, 0);
   const negative = read.weeks.reduce((n, w) => n + w.figures.negative, 0);
@@ -54,7 +59,7 @@ export function figuresData(locale: Locale, read: FiguresRead): FiguresCardData 
       sentence: t.accounts.sentence(now.active, now.closed),
       inUse: t.accounts.inUse,
       closed: t.accounts.closed,
-      rows: read.departments.map((d) => ({ name: d.name, active: d.figures.active, closed: d.figures.closed, value: t.accounts.value(d.figures.active, d.figures.closed) })),
+      rows: read.departments.map((d) => ({ name: d.name, active: d.active, closed: d.closed, value: t.accounts.value(d.active, d.closed) })),
     },
     duties: {
       title: t.duties.title,
