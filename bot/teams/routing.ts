@@ -121,7 +121,8 @@ export function routes(deps: FlowDeps): Routes {
       { pattern: /^(borttaget inlägg|registrera borttaget|jag har tagit bort ett inlägg|removed post|record a removed post)\b/i, handle: asked(accounts.removalForm) },
       { pattern: /^(förvaltningar|kommunikatörer|departments|communicators)\b/i, handle: asked(org.show) },
       // R16: the overview of the departments one oversees, in charts.
-      { pattern: /^(översikt|översikten|overview)\b/i, handle: asked(overview.show) },
+      // Typed, it names no department (the message is no card's data): every department one oversees, with the picker.
+      { pattern: /^(översikt|översikten|overview)\b/i, handle: asked((turn) => overview.show({ ...turn, data: {} })) },
       // Questions about one's own things, in one's own words, reach them rather than a policy text.
       { pattern: /\b(min ansökan|mina ansökningar|min plan|har (min )?chef(en)? godkänt|my application|my plan|has my (manager|chief) approved)\b/i, handle: asked(p.mine) },
       { pattern: /\b(vilka konton har jag|mina konton|mitt konto|mina kanaler|which accounts do i have|my accounts?)\b/i, handle: asked(accounts.mine) },

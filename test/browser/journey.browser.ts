@@ -325,6 +325,7 @@ describe('the journey in the Agents Playground, one browser tab per role', () =>
       const johan = as.commschief;
       const card = await johan.say('översikt', 'Konton per förvaltning');
       expect(await card.innerText()).toContain('Visa försenade');
+      expect(await card.innerText()).not.toContain('kunde jag inte läsa');
       await johan.picture(card, picture('11-overview'));
     }),
   60_000);

@@ -154,4 +154,10 @@ describe('the overview (R16)', () => {
     expect(JSON.stringify(await world.client('chief').say('hej'))).toContain('overview.show');
     expect(JSON.stringify(await world.client('employee').say('hej'))).not.toContain('overview.show');
   });
+
+  it('R16: "översikt" written in the chat gets the overview of every department one oversees, with no note that a button could not be read', async () => {
+    const card = await world.client('commschief').say('översikt');
+    expect(textOf(card)).toContain('Konton per förvaltning');
+    expect(textOf(card)).not.toContain('kunde jag inte läsa');
+  });
 });
