@@ -1,19 +1,16 @@
-import { InvocationContext } from '@azure/functions';
-import { QueueClient } from '@azure/storage-queue';
 import { compose, type Kanalkoll } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
-import type { Command, PersonRef } from '../../bot/domain/assignment';
+import type { Command } from '../../bot/domain/assignment';
 import type { Log } from '../../bot/log';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditRecords } from '../../bot/store/auditRecords';
 import { DirectoryStore } from '../../bot/store/directory';
 import { connectTables, type Tables } from '../../bot/store/tables';
 import { afterBatches, dyingTables } from '../support/dyingStorage';
-import { startAzurite, type Azurite } from '../../dev/azurite';
 import { asGraphUsers, startGraph, type GraphStandIn, type GraphUser } from '../../dev/graph';
 import { directory, tenantId, users, type Role } from '../../dev/roles';
-import { runEffectsWith } from '../../functions/runEffects';
-import { startConnector, type TestConnector } from '../support/connector';
+import type { TestConnector } from '../support/connector';
+import { drainEffects, planCommands, planDraft, startCrashStorage, type CrashStorage } from '../support/crashWorld';
 
 /**
  * Point 3 of issue 33, "no leaver missed": the directory timer's process stops right after the round's
@@ -23,39 +20,16 @@ import { startConnector, type TestConnector } from '../support/connector';
  */
 
 const quiet: Log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const person = (role: Role): PersonRef => ({ aadObjectId: users[role].aadObjectId, name: users[role].name });
-const now = new Date();
-const meta = (role: Role) => ({ actor: person(role), now: now.toISOString() });
-const approvers = { chief: users.chief.aadObjectId, communicator: users.communicator.aadObjectId, commsChief: users.commschief.aadObjectId };
-const decision = (role: Role, step: 'chief' | 'communicator' | 'commschief') => ({ ...meta(role), version: 1, step, approvers });
-const startDate = now.toISOString().slice(0, 10);
-
-const draft = (accountName: string) => ({
-  kind: 'account' as const,
-  who: { kind: 'account', departmentId: 'kultur-fritid', chiefAadObjectId: users.chief.aadObjectId },
-  channel: { platform: 'Instagram', accountName, accountUrl: `https://www.instagram.com/${accountName.replace(/\W/g, '').toLowerCase()}`, startDate },
-  purpose: { purpose: 'Berätta om kvällens aktiviteter.', audience: 'Unga 13–17 år', goals: ['200 följare inom ett halvår'], complement: 'Programmet finns på botkyrka.se.', sourceUrl: 'https://www.botkyrka.se/fritidsgardar' },
-  // Aida is an admin and the plan's substitute.
-  administration: { admins: [users.employee.aadObjectId, users.admin.aadObjectId], loginStorage: 'Kommunens lösenordshanterare', substitute: users.admin.aadObjectId },
-  commitments: { knowsMedium: true, hasTime: true, knowsGuidelines: true, linksToSource: true, communicatorHasLogin: true, answersWithin48h: true, removesPostsWithin48h: true, publishesModerationNotice: true, followsGraphicProfile: true, followsLegalTerms: true },
-});
-const choices = { applicantAadObjectId: users.employee.aadObjectId, departmentIds: directory.departments.map((d) => d.id), chief: users.chief.aadObjectId, platforms: ['Instagram'], people: new Map(directory.people.map((p) => [p.aadObjectId, p])) };
-const submitted = (id: string, accountName: string): Command[] => [
-  { type: 'StartPlan', meta: meta('employee'), id, draft: draft(accountName) },
-  { type: 'SubmitPlan', meta: { ...meta('employee'), revision: 1 }, choices },
-];
-const active = (id: string, accountName: string): Command[] => [
-  ...submitted(id, accountName),
-  { type: 'ApprovePlan', meta: decision('chief', 'chief') },
-  { type: 'ApprovePlan', meta: decision('communicator', 'communicator') },
-  { type: 'ApprovePlan', meta: decision('commschief', 'commschief') },
-];
+const now = new Date().toISOString();
+const startDate = now.slice(0, 10);
+const submitted = (id: string, accountName: string): Command[] => planCommands(id, planDraft(accountName, startDate), now).submitted;
+const active = (id: string, accountName: string): Command[] => planCommands(id, planDraft(accountName, startDate), now).active;
 
 /** Storage that dies right after the round's first transaction of people (`$batch` on `directory`): it is stored, nothing after it is. */
 const dyingAfterPeople = (tables: Tables) => dyingTables(tables, afterBatches('directory', 1), { armed: false });
 
 describe('no leaver missed: a directory round that stops after storing its people', () => {
-  let azurite: Azurite;
+  let world: CrashStorage;
   let graph: GraphStandIn;
   let connector: TestConnector;
   let storage: string;
@@ -69,16 +43,7 @@ describe('no leaver missed: a directory round that stops after storing its peopl
     );
 
   /** The effects queue's function until the queue is empty. */
-  async function settle(): Promise<void> {
-    const queue = new QueueClient(storage, 'effects');
-    const run = runEffectsWith(app());
-    for (;;) {
-      const { receivedMessageItems: [message] } = await queue.receiveMessages({ numberOfMessages: 1 });
-      if (!message) return;
-      await run(JSON.parse(Buffer.from(message.messageText, 'base64').toString('utf8')), new InvocationContext());
-      await queue.deleteMessage(message.messageId, message.popReceipt);
-    }
-  }
+  const settle = () => drainEffects(storage, app());
 
   async function bring(commands: Command[], id: string): Promise<void> {
     const clean = app();
@@ -90,22 +55,18 @@ describe('no leaver missed: a directory round that stops after storing its peopl
   }
 
   beforeAll(async () => {
-    azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
-    storage = azurite.connectionString;
-    const tables = connectTables(storage);
-    await tables.ensureCreated();
-    await new DirectoryStore(tables).load(directory);
+    world = await startCrashStorage();
+    ({ storage, connector } = world);
+    const { tables } = world;
     graph = await startGraph(asGraphUsers(directory));
-    connector = await startConnector();
     assignments = new AssignmentStore(tables);
     audit = new AuditRecords(tables);
     // The first round: everyone, and the delta link of the next.
     await app().syncDirectory();
   });
   afterAll(async () => {
-    await connector.close();
     await graph.close();
-    await azurite.stop();
+    await world.close();
   });
 
   it('R10, R14, R1: the next round follows every leaver up: the owner and admin, the substitute, the applicant whose plan waits', async () => {

@@ -4,23 +4,22 @@ import { QueueClient } from '@azure/storage-queue';
 import { DateTime } from 'luxon';
 import { compose, type Kanalkoll } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
-import type { Command, PersonRef } from '../../bot/domain/assignment';
+import type { Command } from '../../bot/domain/assignment';
 import { zone } from '../../bot/domain/calendar';
 import type { Log } from '../../bot/log';
 import { AssignmentStore } from '../../bot/store/assignments';
 import { AuditRecords } from '../../bot/store/auditRecords';
 import { ConversationReferences } from '../../bot/store/conversations';
-import { DirectoryStore } from '../../bot/store/directory';
 import { DutySchedule } from '../../bot/store/duties';
 import { Outbox } from '../../bot/store/outbox';
 import { RegisterStore } from '../../bot/store/register';
 import { connectQueues, type Queues } from '../../bot/store/queues';
 import { connectTables, type Tables } from '../../bot/store/tables';
-import { startAzurite, type Azurite } from '../../dev/azurite';
-import { directory, tenantId, users, type Role } from '../../dev/roles';
+import { tenantId, users, type Role } from '../../dev/roles';
 import { effectsSweepWith } from '../../functions/effectsSweep';
 import { runEffectsWith } from '../../functions/runEffects';
-import { startConnector, type TestConnector } from './connector';
+import type { TestConnector } from './connector';
+import { approvers, drainEffects, person, planChoices, planCommands, planDraft, startCrashStorage, type CrashStorage } from './crashWorld';
 import { Crash, dyingTables, isCrash } from './dyingStorage';
 
 /**
@@ -37,21 +36,10 @@ import { Crash, dyingTables, isCrash } from './dyingStorage';
 const start = DateTime.fromISO('2027-03-01T09:00', { zone }).toJSDate();
 const later = new Date(start.getTime() + 5 * 60_000);
 const quiet: Log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const person = (role: Role): PersonRef => ({ aadObjectId: users[role].aadObjectId, name: users[role].name });
-const elin = person('employee');
 const meta = (role: Role) => ({ actor: person(role), now: start.toISOString() });
-const approvers = { chief: users.chief.aadObjectId, communicator: users.communicator.aadObjectId, commsChief: users.commschief.aadObjectId };
 const decision = (role: Role, step: 'chief' | 'communicator' | 'commschief', version = 1) => ({ ...meta(role), version, step, approvers });
-
-const draft = {
-  kind: 'account' as const,
-  who: { kind: 'account', departmentId: 'kultur-fritid', chiefAadObjectId: users.chief.aadObjectId },
-  channel: { platform: 'Instagram', accountName: 'Fritidsgårdarna i Botkyrka', accountUrl: 'https://www.instagram.com/fritidbotkyrka', startDate: '2027-03-01' },
-  purpose: { purpose: 'Berätta om kvällens aktiviteter.', audience: 'Unga 13–17 år', goals: ['200 följare inom ett halvår'], complement: 'Programmet finns på botkyrka.se.', sourceUrl: 'https://www.botkyrka.se/fritidsgardar' },
-  administration: { admins: [users.employee.aadObjectId, users.admin.aadObjectId], loginStorage: 'Kommunens lösenordshanterare', substitute: users.admin.aadObjectId },
-  commitments: { knowsMedium: true, hasTime: true, knowsGuidelines: true, linksToSource: true, communicatorHasLogin: true, answersWithin48h: true, removesPostsWithin48h: true, publishesModerationNotice: true, followsGraphicProfile: true, followsLegalTerms: true },
-};
-const choices = { applicantAadObjectId: elin.aadObjectId, departmentIds: directory.departments.map((d) => d.id), chief: users.chief.aadObjectId, platforms: ['Instagram'], people: new Map(directory.people.map((p) => [p.aadObjectId, p])) };
+const draft = planDraft('Fritidsgårdarna i Botkyrka', '2027-03-01');
+const choices = planChoices;
 
 /** How to bring an assignment to where the command applies, and the command itself. */
 interface Scenario {
@@ -60,14 +48,9 @@ interface Scenario {
   readonly command: (revision: number) => Command;
 }
 
-const started = (id: string): Command[] => [{ type: 'StartPlan', meta: meta('employee'), id, draft }];
-const submitted = (id: string): Command[] => [...started(id), { type: 'SubmitPlan', meta: { ...meta('employee'), revision: 1 }, choices }];
-const active = (id: string): Command[] => [
-  ...submitted(id),
-  { type: 'ApprovePlan', meta: decision('chief', 'chief') },
-  { type: 'ApprovePlan', meta: decision('communicator', 'communicator') },
-  { type: 'ApprovePlan', meta: decision('commschief', 'commschief') },
-];
+const started = (id: string): Command[] => planCommands(id, draft, start.toISOString()).started;
+const submitted = (id: string): Command[] => planCommands(id, draft, start.toISOString()).submitted;
+const active = (id: string): Command[] => planCommands(id, draft, start.toISOString()).active;
 
 /** R6: the owner changes the approved plan's goals (version 2), to send or sent to the chief. */
 const changing = (id: string): Command[] => [
@@ -128,7 +111,7 @@ export function describeCrashes(names: readonly ScenarioName[]): void {
   const chosen = scenarios.filter((s) => names.includes(s.name));
   if (chosen.length !== names.length) throw new Error(`unknown scenario among ${names.join(', ')}`);
 describe('R4: a crash after any write of a command loses nothing and repeats nothing', () => {
-  let azurite: Azurite;
+  let world: CrashStorage;
   let connector: TestConnector;
   let storage: string;
   let stores: { assignments: AssignmentStore; audit: AuditRecords; register: RegisterStore; schedule: DutySchedule; outbox: Outbox };
@@ -139,12 +122,9 @@ describe('R4: a crash after any write of a command loses nothing and repeats not
   const reach = () => ({ tenantId, serviceUrl: connector.serviceUrl });
 
   beforeAll(async () => {
-    azurite = await startAzurite({ ports: { table: 0, queue: 0, blob: 0 } });
-    storage = azurite.connectionString;
-    const tables = connectTables(storage);
-    await tables.ensureCreated();
-    await new DirectoryStore(tables).load(directory);
-    connector = await startConnector();
+    world = await startCrashStorage();
+    ({ storage, connector } = world);
+    const { tables } = world;
     stores = { assignments: new AssignmentStore(tables), audit: new AuditRecords(tables), register: new RegisterStore(tables), schedule: new DutySchedule(tables), outbox: new Outbox(tables) };
     const conversations = new ConversationReferences(tables);
     for (const role of Object.keys(users) as Role[]) {
@@ -156,21 +136,10 @@ describe('R4: a crash after any write of a command loses nothing and repeats not
     }
     effectsQueue = new QueueClient(storage, 'effects');
   });
-  afterAll(async () => {
-    await connector.close();
-    await azurite.stop();
-  });
+  afterAll(() => world.close());
 
   /** The effects queue's function on `on`, until the queue is empty. */
-  async function settle(on: Kanalkoll): Promise<void> {
-    const run = runEffectsWith(on);
-    for (;;) {
-      const { receivedMessageItems: [message] } = await effectsQueue.receiveMessages({ numberOfMessages: 1 });
-      if (!message) return;
-      await run(JSON.parse(Buffer.from(message.messageText, 'base64').toString('utf8')), new InvocationContext());
-      await effectsQueue.deleteMessage(message.messageId, message.popReceipt);
-    }
-  }
+  const settle = (on: Kanalkoll) => drainEffects(storage, on);
 
   /** The app that brings assignments to where a scenario starts: one for all, as it is not what is tested (a fresh one is made for each run that is). */
   let preparing: Kanalkoll | undefined;
