@@ -96,9 +96,12 @@ export function routes(deps: FlowDeps): Routes {
     !t.user || !t.reach ? unknownCardAction(t)
     : t.conversation === 'shared' ? onlyPersonal(t)
     : handle({ locale: t.locale, user: t.user, reach: t.reach, data: t.data, ...(t.pressed ? { pressed: t.pressed } : {}) });
-  /** A personal command written: in a group chat or a channel, answered in the person's own chat. */
+  /**
+   * A personal command written: in a group chat or a channel, answered in the person's own chat. What was
+   * written is no card's data: the command's card opens as from a button that sends nothing.
+   */
   const asked = (handle: CardHandler): Handler => (t) =>
-    t.conversation === 'shared' && t.user && t.reach ? answerPrivately(deps, handle, { locale: t.locale, user: t.user, reach: t.reach, data: t.data }) : personal(handle)(t);
+    t.conversation === 'shared' && t.user && t.reach ? answerPrivately(deps, handle, { locale: t.locale, user: t.user, reach: t.reach, data: {} }) : personal(handle)({ ...t, data: {} });
   /** Server side, whatever the card said: where others read, only the verbs answered alike for everyone run (refused by default). */
   const gated = (actions: Record<Verb, Handler>): Record<Verb, Handler> => {
     const gate = (verb: Verb, handle: Handler): Handler => (t) => (t.conversation === 'shared' && !sharedVerbs.has(verb) ? onlyPersonal(t) : handle(t));
@@ -121,8 +124,7 @@ export function routes(deps: FlowDeps): Routes {
       { pattern: /^(borttaget inlägg|registrera borttaget|jag har tagit bort ett inlägg|removed post|record a removed post)\b/i, handle: asked(accounts.removalForm) },
       { pattern: /^(förvaltningar|kommunikatörer|departments|communicators)\b/i, handle: asked(org.show) },
       // R16: the overview of the departments one oversees, in charts.
-      // Typed, it names no department (the message is no card's data): every department one oversees, with the picker.
-      { pattern: /^(översikt|översikten|overview)\b/i, handle: asked((turn) => overview.show({ ...turn, data: {} })) },
+      { pattern: /^(översikt|översikten|overview)\b/i, handle: asked(overview.show) },
       // Questions about one's own things, in one's own words, reach them rather than a policy text.
       { pattern: /\b(min ansökan|mina ansökningar|min plan|har (min )?chef(en)? godkänt|my application|my plan|has my (manager|chief) approved)\b/i, handle: asked(p.mine) },
       { pattern: /\b(vilka konton har jag|mina konton|mitt konto|mina kanaler|which accounts do i have|my accounts?)\b/i, handle: asked(accounts.mine) },
