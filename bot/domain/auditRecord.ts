@@ -1,6 +1,7 @@
 import { substituteOn } from './account';
 import type { Assignment, CommandMeta, Event } from './assignment';
 import { localDate } from './calendar';
+import { fieldKey } from './planDiff';
 
 /**
  * An audit record: one decision on an assignment (R4), created once, never changed. Three words, one
@@ -99,7 +100,7 @@ function auditEntry(event: Event, state: Assignment): Pick<AuditRecord, 'role' |
     }
     // R1: a step the chief changed is theirs on record; the applicant's own saves are no decisions.
     case 'StepSaved':
-      return event.changed?.length ? { role: 'chief', changed: event.changed.map(({ step, field }) => (step === 'kind' ? 'kind' : `${step}.${field}`)).join(',') } : undefined;
+      return event.changed?.length ? { role: 'chief', changed: event.changed.map(fieldKey).join(',') } : undefined;
     case 'StepOpened':
       return undefined;
     default: {

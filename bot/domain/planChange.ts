@@ -1,7 +1,7 @@
 import { checkPlan, stepsFor, type ActivityPlan, type FieldError, type PlanChoices, type PlanKind, type StepName } from './activityPlan';
 import type { ApprovalEvent } from './approval';
 import type { Assignment, CommandMeta, OnRevision, PersonRef } from './assignmentTypes';
-import { planDiff, type FieldChange } from './planDiff';
+import { fieldKey, planDiff, type FieldChange } from './planDiff';
 
 /**
  * R6, "the plan is a living document": changing an approved plan. The owner or their chief starts a
@@ -55,7 +55,7 @@ export const routeOf = (kind: PlanKind, changed: readonly string[]): 'chief' | '
   kind === 'account' && changed.some((field) => registerFields.has(field)) ? 'anchored' : 'chief';
 
 /** A diff's fields as `step.field`. */
-export const fieldsOf = (changes: readonly FieldChange[]): string[] => changes.map((c) => `${c.step}.${c.field}`);
+export const fieldsOf = (changes: readonly FieldChange[]): string[] => changes.map(fieldKey);
 
 /** The owner and their chief in the directory now may change an approved plan (R1: "du och din chef"). */
 const mayChange = (state: Assignment, actor: string, chief: string | undefined): boolean => actor === state.applicant.aadObjectId || (chief !== undefined && actor === chief);

@@ -33,6 +33,9 @@ export function planDiff(before: PlanDraft, after: PlanDraft): readonly FieldCha
   return changes;
 }
 
+/** A changed field as records and texts name it: `step.field` (`kind` for the plan's kind). */
+export const fieldKey = ({ step, field }: Pick<FieldChange, 'step' | 'field'>): string => (step === 'kind' ? 'kind' : `${step}.${field}`);
+
 /** The steps a diff touches, each once, in the order of the steps. */
 export const stepsChanged = (changes: readonly FieldChange[]): readonly StepName[] =>
   stepNames.filter((step) => changes.some((change) => change.step === step));

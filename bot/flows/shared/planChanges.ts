@@ -1,8 +1,9 @@
 import type { ChangedField } from '../../domain/assignment';
+import { fieldKey } from '../../domain/planDiff';
 import type { Texts } from '../../i18n';
 
-/** A changed field's key in the texts: `step.field` (a change of an approved plan records them so), or `kind`. */
-const keyOf = (field: ChangedField | string): string => (typeof field === 'string' ? field : field.step === 'kind' ? 'kind' : `${field.step}.${field.field}`);
+/** A changed field's key in the texts, as planDiff's `fieldKey` makes it (a change of an approved plan records the keys themselves). */
+const keyOf = (field: ChangedField | string): string => (typeof field === 'string' ? field : fieldKey(field));
 
 /**
  * The fields changed, in words, each once (R1: what the chief changed in a draft; R6: what a change of
