@@ -19,6 +19,9 @@ export interface HelpAnswerCardData {
   /** What to do next, where a card does it (R1 apply, R21 report, …). */
   readonly next?: { readonly title: string; readonly verb: string; readonly data: object };
   readonly more: string;
+  /** Further topics the question may have meant, each a button to its answer; `alsoIntro` above them. */
+  readonly also: readonly { readonly title: string; readonly topic: string }[];
+  readonly alsoIntro: string;
 }
 
 export const helpTopicsCard = (data: HelpTopicsCardData) => expand(helpTopics, data);

@@ -42,8 +42,11 @@ const nextSteps: Partial<Record<Topic, { readonly title: NextTitle; readonly ver
   passive: { title: 'accounts', verb: 'account.mine' },
 };
 
-/** One topic's answer; where others read it too, its button only if it leads to nothing personal. */
-export function helpAnswer(locale: Locale, topic: Topic, conversation: Conversation = 'personal'): AdaptiveCard {
+/**
+ * One topic's answer; where others read it too, its button only if it leads to nothing personal; and
+ * `also`, further topics the question may have meant, each a button to its answer.
+ */
+export function helpAnswer(locale: Locale, topic: Topic, conversation: Conversation = 'personal', also: readonly Topic[] = []): AdaptiveCard {
   const t = texts(locale).help;
   const step = nextSteps[topic];
   const next = step && (conversation === 'personal' || sharedVerbs.has(step.verb)) ? step : undefined;
@@ -52,6 +55,8 @@ export function helpAnswer(locale: Locale, topic: Topic, conversation: Conversat
     source: t.source(...sectionsOf(topic)),
     next: next && { title: t.next[next.title], verb: next.verb, data: next.data ?? {} },
     more: t.more,
+    also: also.map((other) => ({ title: t.topics[other].title, topic: other })),
+    alsoIntro: t.also,
   });
 }
 
@@ -71,10 +76,13 @@ let search: PolicyHelpSearch | undefined;
 const helpSearch = (): PolicyHelpSearch =>
   (search ??= new PolicyHelpSearch((['sv', 'en'] as const).map((locale) => texts(locale).help.topics), asked, elsewhere));
 
-/** A question in words: the answer when one topic stands out, else undefined (the caller decides). */
+/**
+ * A question in words: the answer when one topic stands out, with the topics that come close, else
+ * undefined (the caller decides).
+ */
 export const answerFor = (locale: Locale, question: string, conversation: Conversation = 'personal'): AdaptiveCard | undefined => {
-  const topic = helpSearch().topicOf(question);
-  return topic && helpAnswer(locale, topic, conversation);
+  const found = helpSearch().answer(question);
+  return found && helpAnswer(locale, found.topic, conversation, found.also);
 };
 
 /** The words that ask for policy help, at the start of a message. */

@@ -782,6 +782,7 @@ export const en: Texts = {
     unknownTopic: 'I do not know that topic. Choose one below.',
     source: (heading, ...more) => `From the policy: ${[heading, ...more].map((h) => `"${h}"`).join(' and ')}`,
     more: 'More topics',
+    also: 'Did you mean one of these?',
     next: { removal: 'Record a removed post', aboutUnit: 'What is written about my unit?', apply: 'New application', away: 'I am away', register: 'Show the register', reportBullying: 'Report bullying', reportNegative: 'Report a post', reportCriticism: 'Report criticism', accounts: 'My accounts' },
     topics: {
       about: { title: 'Who the policy is for', answer: 'The policy is for you who work for Botkyrka municipality, whatever your job, when you take part in social media. It gives support and advice, because there the line between private and work easily blurs. The municipality is positive about you taking part: you can listen and learn, and spread knowledge of the municipality\'s services. In short: privately you take part as yourself. To use social media in your job you need an assignment from your line manager, anchored with the head of communications. Then more rules apply, for example on running the account, how you write and linking to the municipality\'s website.' },

@@ -805,6 +805,7 @@ export const sv = {
     unknownTopic: 'Jag känner inte igen det ämnet. Välj ett här nedanför.',
     source: (heading: string, ...more: string[]) => `Ur policyn: ${[heading, ...more].map((h) => `”${h}”`).join(' och ')}`,
     more: 'Fler ämnen',
+    also: 'Menade du något av det här?',
     next: { removal: 'Registrera borttaget inlägg', aboutUnit: 'Vad skrivs om min enhet?', apply: 'Ny ansökan', away: 'Jag är borta', register: 'Visa registret', reportBullying: 'Rapportera mobbning', reportNegative: 'Rapportera inlägg', reportCriticism: 'Rapportera kritik', accounts: 'Mina konton' },
     topics: {
       about: { title: 'Vem policyn gäller', answer: 'Policyn gäller dig som jobbar i Botkyrka kommun, vilket jobb du än har, när du är med i sociala medier. Den ger stöd och råd, för där suddas gränsen mellan privat och jobb lätt ut. Kommunen ser positivt på att du är med: du kan lyssna och lära, och sprida kunskap om kommunens service. I korthet: privat är du med som dig själv. För att använda sociala medier i jobbet behöver du ett uppdrag från din närmaste chef, förankrat hos kommunikationschefen. Då följer du fler regler, till exempel om hur kontot sköts, hur du skriver och att du länkar till kommunens webbplats.' },

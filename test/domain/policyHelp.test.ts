@@ -117,14 +117,24 @@ const unrelatedOfFourth = unseen(unrelatedFourth, unrelatedQuestions);
 const fifth = unseen(blindFifth);
 const unrelatedOfFifth = unseen(unrelatedFifth, unrelatedQuestions);
 
-/** A blind writer's questions, right when the writer's topic is found; and of theirs about other things, those answered (as `right`). */
-function byBlindWriter(search: PolicyHelpSearch, questions: BlindSet, unrelated: BlindUnrelated): { byLanguage: Record<Language, Score>; unrelatedAnswered: Score } {
+/**
+ * A blind writer's questions, right when the writer's topic is found (`byLanguage`), or is found or offered
+ * beside it ("Menade du …?": `offered`); and of theirs about other things, those answered (as `right`).
+ */
+function byBlindWriter(
+  search: PolicyHelpSearch,
+  questions: BlindSet,
+  unrelated: BlindUnrelated,
+): { byLanguage: Record<Language, Score>; offered: Score; unrelatedAnswered: Score } {
   const byLanguage: Record<Language, Score> = { sv: { right: 0, asked: 0 }, en: { right: 0, asked: 0 } };
+  const offered: Score = { right: 0, asked: questions.length };
   for (const [language, question, topic] of questions) {
+    const found = search.answer(question);
     byLanguage[language].asked++;
-    if (search.topicOf(question) === topic) byLanguage[language].right++;
+    if (found?.topic === topic) byLanguage[language].right++;
+    if (found?.topic === topic || found?.also.includes(topic)) offered.right++;
   }
-  return { byLanguage, unrelatedAnswered: { right: unrelated.filter(([, question]) => search.topicOf(question) !== undefined).length, asked: unrelated.length } };
+  return { byLanguage, offered, unrelatedAnswered: { right: unrelated.filter(([, question]) => search.topicOf(question) !== undefined).length, asked: unrelated.length } };
 }
 
 describe('policy help: which topic a question is about', () => {
@@ -152,6 +162,7 @@ describe('policy help: which topic a question is about', () => {
           `${percent(byFourth.unrelatedAnswered)} questions about other things answered (goal ≤ 10 %); ` +
           `left out as word for word among the search's own: ${blindFourth.length - fourth.length} and ${unrelatedFourth.length - unrelatedOfFourth.length}`,
         `policy help, held out by a fifth and sixth writer given the same: Swedish ${percent(byFifth.byLanguage.sv)}, English ${percent(byFifth.byLanguage.en)} right first (goal ≥ 90 %); ` +
+          `right first or offered beside it: ${percent(byFifth.offered)}; ` +
           `${percent(byFifth.unrelatedAnswered)} questions about other things answered (goal ≤ 10 %); ` +
           `left out as word for word among the search's own: ${blindFifth.length - fifth.length} and ${unrelatedFifth.length - unrelatedOfFifth.length}`,
         'missed, by the separate writer:',
@@ -250,9 +261,11 @@ describe('policy help: which topic a question is about', () => {
 
   // The largest held-out set, 432 questions and 78 about other things, and so the truest measure of a new
   // question: scored once (2026-12-06), 81.0 % Swedish, 83.8 % English, 24.4 % of the questions about other things
-  // answered. Neither goal is reached; what is reached is asserted.
-  it('R17–R23: answers the held-out questions of a fifth and a sixth writer with the writer\'s topic first: at least 81 % in Swedish and 83 % in English, and answers at most a quarter of the questions about other things', () => {
+  // answered. Neither goal is reached; what is reached is asserted. With the topics an answer offers beside it
+  // ("Menade du …?", added after): 91.0 % of its questions have the right one first or offered.
+  it('R17–R23: answers the held-out questions of a fifth and a sixth writer with the writer\'s topic first: at least 81 % in Swedish and 83 % in English, first or offered 90 %, and answers at most a quarter of the questions about other things', () => {
     expect(fifth.length).toBeGreaterThanOrEqual(400);
+    expect(share(byFifth.offered)).toBeGreaterThanOrEqual(0.9);
     expect(share(byFifth.byLanguage.sv)).toBeGreaterThanOrEqual(0.81);
     expect(share(byFifth.byLanguage.en)).toBeGreaterThanOrEqual(0.83);
     expect(share(byFifth.unrelatedAnswered)).toBeLessThanOrEqual(0.25);

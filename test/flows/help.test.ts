@@ -71,11 +71,33 @@ describe('policy help in chat', () => {
     expect(actionsOf(await elin.say('får jag vara på insta på arbetstid?')).map((a) => a.title)).toEqual(['Fler ämnen']);
   });
 
+  it('R13, R22: a question that comes close to other topics too offers them ("Menade du …?"), each a button to its answer, in both languages', async () => {
+    // A complaint on one's own page is criticism to register (R13); the search puts telling someone (R22) first.
+    const card = await elin.say('en förälder klagar på vår sida, vem ska få veta det?');
+    expect(textOf(card)).toContain('Ur policyn: ”Vidarebefordra kritik”');
+    expect(textOf(card)).toContain('Menade du något av det här?');
+    const offered = actionsOf(card).filter((a) => a.verb === 'help.topic');
+    expect(offered.map((a) => a.title)).toContain('Diarieföra kritik');
+    expect(offered.map((a) => a.data.topic)).not.toContain('forwardCriticism');
+
+    const registration = await elin.press(card, 'Diarieföra kritik');
+    expect(textOf(registration)).toContain('Ur policyn: ”Diarieför”');
+    expect(actionsOf(registration).map((a) => a.title)).toEqual(['Rapportera kritik', 'Fler ämnen']);
+
+    const english = await world.client('admin', 'en-US').say('someone posted a nasty video about our school, who do I tell?');
+    expect(textOf(english)).toContain('Did you mean one of these?');
+    expect(actionsOf(english).filter((a) => a.verb === 'help.topic').map((a) => a.title)).toContain('Cyberbullying and crime');
+
+    // A question with one clear topic offers nothing more.
+    const clear = await elin.say('hur gör jag för att starta ett konto för fritidsgården?');
+    expect(textOf(clear)).not.toContain('Menade du');
+  });
+
   it('R17–R23: "gäller policyn mig som jobbar i hemtjänsten?" is answered with who the policy is for and its summary, with the way to an assignment, in both languages', async () => {
     const card = await elin.say('gäller policyn mig som jobbar i hemtjänsten?');
     expect(textOf(card)).toContain('Policyn gäller dig som jobbar i Botkyrka kommun, vilket jobb du än har');
     expect(textOf(card)).toContain('Ur policyn: ”Vem vänder sig policyn till?” och ”Sammanfattning”');
-    expect(actionsOf(card).map((a) => a.title)).toEqual(['Ny ansökan', 'Fler ämnen']);
+    expect(actionsOf(card).filter((a) => a.verb !== 'help.topic').map((a) => a.title)).toEqual(['Ny ansökan', 'Fler ämnen']);
 
     const english = await world.client('admin', 'en-US').say('does the policy apply to me? I work in home care');
     expect(textOf(english)).toContain('The policy is for you who work for Botkyrka municipality, whatever your job');
