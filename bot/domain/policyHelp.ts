@@ -418,14 +418,35 @@ const closeToElsewhere = 0.6;
  * How close a further topic must come to the best one to be offered beside its answer ("Menade du …?"),
  * and how many are. Chosen by cross-validation (2026-12-06, 1,333 questions): the right topic is first for
  * 86.9 % and among the answer and those offered for 93.8 %, with topics offered on about half of the
- * answers (at 0.5: 92.4 %, on a quarter; at 0: 94.2 %, on nearly all).
+ * answers (at 0.5: 92.4 %, on a quarter; at 0: 94.2 %, on nearly all). Since the nearest question decides
+ * about other things: 86.0 % and 92.8 %.
  */
 const alsoShare = 0.3;
 const alsoAtMost = 2;
 
+/** How a question's term also meets a longer term it starts, or one a letter or so away, in both indexes. */
+const nearMatches = {
+  prefix: (term: string) => term.length >= 5,
+  fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
+  weights: { fuzzy: 0.4, prefix: 0.5 },
+};
+
+/** A question asked before, in the index of questions one by one: its topic, or the rest of working life. */
+interface AskedDocument {
+  readonly id: number;
+  readonly topic: Topic | typeof elsewhereId;
+  readonly question: string;
+}
+
 export class PolicyHelpSearch {
   private readonly index: MiniSearch<TopicDocument>;
   /** Every term in the index, for splitting compound words in questions ("skolbilder" → "bild"). */
+  /**
+   * The questions asked before, each on its own: the rest of working life is too varied for one
+   * document ("när är julfesten?" and "hur gör jag mitt privata insta privat?" have nothing in common),
+   * so a question whose nearest one is about something else is about something else too.
+   */
+  private readonly askedOneByOne: MiniSearch<AskedDocument>;
   private readonly vocabulary = new Set<string>();
 
   /** `asked`: questions people asked, with their topic; `elsewhere`: questions about anything but the policy. */
@@ -441,11 +462,20 @@ export class PolicyHelpSearch {
       searchOptions: {
         boost: { asked: 1, words: 3, answers: 0.5, section: 0.2 },
         processTerm: (word) => this.questionTerms(word),
-        prefix: (term) => term.length >= 5,
-        fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
-        weights: { fuzzy: 0.4, prefix: 0.5 },
+        ...nearMatches,
       },
     });
+    this.askedOneByOne = new MiniSearch<AskedDocument>({
+      fields: ['question'],
+      storeFields: ['topic'],
+      tokenize,
+      processTerm: (word) => termsOf(word),
+      searchOptions: nearMatches,
+    });
+    this.askedOneByOne.addAll([
+      ...asked.map(([question, topic], id) => ({ id, topic, question })),
+      ...elsewhere.map((question, i): AskedDocument => ({ id: asked.length + i, topic: elsewhereId, question })),
+    ]);
     this.index.add({ id: elsewhereId, words: workplaceWords, asked: elsewhere.join(' '), answers: '', section: '' });
     this.index.addAll(
       topics.map((id) => ({
@@ -492,7 +522,8 @@ export class PolicyHelpSearch {
    * The topic a question is about, if one stands out; undefined sends the asker to the menu: when the
    * rest of working life matches best or comes close, when the best is weak, when fewer than two of the question's
    * words are known to the index ("hur byter jag lösenord till datorn?" shares one word with the login
-   * topic, and is not about it), or when the best topic matches too small a share of its terms.
+   * topic, and is not about it), when the best topic matches too small a share of its terms, or when
+   * the question asked before that is nearest to it was about something else.
    */
   topicOf(question: string): Topic | undefined {
     return this.answer(question)?.topic;
@@ -514,6 +545,8 @@ export class PolicyHelpSearch {
     if (elsewhere && elsewhere.score >= closeToElsewhere * best.score) return undefined;
     const terms = new Set(words.flatMap((word) => this.questionTerms(word, language) ?? []));
     if (best.queryTerms.length < minimumShare * terms.size) return undefined;
+    const [nearest] = this.askedOneByOne.search(question.slice(0, maxQuestion), { processTerm: (word) => this.questionTerms(word, language) });
+    if (nearest?.topic === elsewhereId) return undefined;
     const also = rest.filter((result) => result.id !== elsewhereId && result.score >= alsoShare * best.score).slice(0, alsoAtMost);
     return { topic: best.id as Topic, also: also.map((result) => result.id as Topic) };
   }

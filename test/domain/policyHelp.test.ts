@@ -198,16 +198,19 @@ describe('policy help: which topic a question is about', () => {
   // question this measure misses is in the index that answers it. Tried (2026-12-06): words for the misses of
   // this measure lifted it to 94.1 % and 92.4 %, and did not change one answer to the fourth held-out set, written
   // blind and scored before and after (55/60 and 53/60 both times); those words were taken out again.
-  it('R17–R23: answers questions it was not built with, cross-validated, with the right section first: at least 88 % in Swedish and 84 % in English', () => {
-    expect(share(result.byLanguage.sv)).toBeGreaterThanOrEqual(0.88);
-    expect(share(result.byLanguage.en)).toBeGreaterThanOrEqual(0.84);
+  // Then a question whose nearest labelled one is about something else goes to the menu (for the goal below): 87.9 %
+  // and 83.95 %, a point given for six fewer unrelated questions answered; the lines moved to that.
+  it('R17–R23: answers questions it was not built with, cross-validated, with the right section first: at least 87 % in Swedish and 83 % in English', () => {
+    expect(share(result.byLanguage.sv)).toBeGreaterThanOrEqual(0.87);
+    expect(share(result.byLanguage.en)).toBeGreaterThanOrEqual(0.83);
   });
 
-  // The goal is 90 % (issue 31); what is reached is asserted. 2026-12-06: 9.1 % of 110 answered; the fifth and sixth
-  // sets' writers added 73 questions about other things, half of them close to the policy's words (a private
-  // account's password, an app), with the search unchanged: 14.8 % of 183. Not reached.
-  it('leaves at least 85 % of questions about other things to the menu', () => {
-    expect(result.unrelatedAnswered).toBeLessThanOrEqual(0.15);
+  // The goal is 90 % (issue 31). 2026-12-06: 9.1 % of 110 answered; the fifth and sixth sets' writers added 73
+  // questions about other things, half of them close to the policy's words (a private account's password, an app),
+  // with the search unchanged: 14.8 % of 183; since a question whose nearest labelled one is about something else
+  // goes to the menu (the rest of working life is too varied for one document): 8.7 %.
+  it('leaves at least 90 % of questions about other things to the menu', () => {
+    expect(result.unrelatedAnswered).toBeLessThanOrEqual(0.1);
   });
 
   // The goal is 90 % in each language; what is reached is asserted (2026-12-06: 28/30 Swedish, 29/30 English).
@@ -260,15 +263,17 @@ describe('policy help: which topic a question is about', () => {
   });
 
   // The largest held-out set, 432 questions and 78 about other things, and so the truest measure of a new
-  // question: scored once (2026-12-06), 81.0 % Swedish, 83.8 % English, 24.4 % of the questions about other things
-  // answered. Neither goal is reached; what is reached is asserted. With the topics an answer offers beside it
-  // ("Menade du …?", added after): 91.0 % of its questions have the right one first or offered.
-  it('R17–R23: answers the held-out questions of a fifth and a sixth writer with the writer\'s topic first: at least 81 % in Swedish and 83 % in English, first or offered 90 %, and answers at most a quarter of the questions about other things', () => {
+  // question. Scored 2026-12-06 when added: 81.0 % Swedish, 83.8 % English, 24.4 % of the questions about other
+  // things answered; with the topics an answer offers beside it ("Menade du …?", added after), 91.0 % first or
+  // offered. Scored once more after the nearest labelled question decides about other things (chosen by
+  // cross-validation alone): 80.6 %, 82.4 %, 90.0 %, and 15.4 % answered (12 of 78, from 19). Neither goal is
+  // reached; what is reached is asserted.
+  it('R17–R23: answers the held-out questions of a fifth and a sixth writer with the writer\'s topic first: at least 80 % in Swedish and 82 % in English, first or offered 90 %, and answers at most 16 % of the questions about other things', () => {
     expect(fifth.length).toBeGreaterThanOrEqual(400);
     expect(share(byFifth.offered)).toBeGreaterThanOrEqual(0.9);
-    expect(share(byFifth.byLanguage.sv)).toBeGreaterThanOrEqual(0.81);
-    expect(share(byFifth.byLanguage.en)).toBeGreaterThanOrEqual(0.83);
-    expect(share(byFifth.unrelatedAnswered)).toBeLessThanOrEqual(0.25);
+    expect(share(byFifth.byLanguage.sv)).toBeGreaterThanOrEqual(0.8);
+    expect(share(byFifth.byLanguage.en)).toBeGreaterThanOrEqual(0.82);
+    expect(share(byFifth.unrelatedAnswered)).toBeLessThanOrEqual(0.16);
   });
 
   it('no held-out question is among the labelled questions the search is built from', () => {
