@@ -440,13 +440,13 @@ interface AskedDocument {
 
 export class PolicyHelpSearch {
   private readonly index: MiniSearch<TopicDocument>;
-  /** Every term in the index, for splitting compound words in questions ("skolbilder" → "bild"). */
   /**
    * The questions asked before, each on its own: the rest of working life is too varied for one
    * document ("när är julfesten?" and "hur gör jag mitt privata insta privat?" have nothing in common),
    * so a question whose nearest one is about something else is about something else too.
    */
   private readonly askedOneByOne: MiniSearch<AskedDocument>;
+  /** Every term in the index, for splitting compound words in questions ("skolbilder" → "bild"). */
   private readonly vocabulary = new Set<string>();
 
   /** `asked`: questions people asked, with their topic; `elsewhere`: questions about anything but the policy. */
@@ -534,18 +534,24 @@ export class PolicyHelpSearch {
    * (`alsoShare` of its score, at most `alsoAtMost`): the asker may have meant one of them.
    */
   answer(question: string): { readonly topic: Topic; readonly also: readonly Topic[] } | undefined {
-    const language = languageOf(question.slice(0, maxQuestion));
-    const words = tokenize(question.slice(0, maxQuestion)).filter((word) => termsOf(word, language));
-    const known = words.filter((word) => this.questionTerms(word, language)?.some((term) => this.vocabulary.has(term)));
-    if (known.length < Math.min(2, words.length)) return undefined;
-    const results = this.index.search(question.slice(0, maxQuestion), { processTerm: (word) => this.questionTerms(word, language) });
+    const text = question.slice(0, maxQuestion);
+    const language = languageOf(text);
+    // Each word's terms once: the checks below and both indexes ask for them.
+    const termsByWord = new Map<string, string[] | null>();
+    const processTerm = (word: string): string[] | null => {
+      if (!termsByWord.has(word)) termsByWord.set(word, this.questionTerms(word, language));
+      return termsByWord.get(word) ?? null;
+    };
+    const words = tokenize(text).filter((word) => termsOf(word, language));
+    if (words.filter((word) => processTerm(word)?.some((term) => this.vocabulary.has(term))).length < Math.min(2, words.length)) return undefined;
+    const results = this.index.search(text, { processTerm });
     const [best, ...rest] = results;
     if (!best || best.id === elsewhereId || best.score < minimumScore) return undefined;
     const elsewhere = results.find((result) => result.id === elsewhereId);
     if (elsewhere && elsewhere.score >= closeToElsewhere * best.score) return undefined;
-    const terms = new Set(words.flatMap((word) => this.questionTerms(word, language) ?? []));
+    const terms = new Set(words.flatMap((word) => processTerm(word) ?? []));
     if (best.queryTerms.length < minimumShare * terms.size) return undefined;
-    const [nearest] = this.askedOneByOne.search(question.slice(0, maxQuestion), { processTerm: (word) => this.questionTerms(word, language) });
+    const [nearest] = this.askedOneByOne.search(text, { processTerm });
     if (nearest?.topic === elsewhereId) return undefined;
     const also = rest.filter((result) => result.id !== elsewhereId && result.score >= alsoShare * best.score).slice(0, alsoAtMost);
     return { topic: best.id as Topic, also: also.map((result) => result.id as Topic) };
