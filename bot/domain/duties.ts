@@ -351,6 +351,19 @@ function occurrences(state: Assignment, from: DateTime, to: DateTime, s: DutySet
   return found.map((o) => snoozed(o, log));
 }
 
+/**
+ * The local date a period of a duty falls due, as the duty's own occurrence has it: an archive's
+ * half-year at the turn after it, an ended activity (and its evaluation, `end-<date>`) when it is to be
+ * closed, the others on their day. Undefined for a period the plan as it stands has none of (an end
+ * date since moved).
+ */
+export function periodDue(state: Assignment, duty: DutyKind, period: string, settings = defaultDutySettings, facts: DutyFacts = {}): string | undefined {
+  const [own, ownPeriod] = duty === 'evaluation' && period.startsWith('end-') ? (['ended', period.slice('end-'.length)] as const) : ([duty, period] as const);
+  const start = periodStart(state, own, ownPeriod);
+  const occurrence = start && occurrences(state, start, start.plus({ years: 1 }), settings, facts).find((o) => o.duty === own && o.period === ownPeriod);
+  return occurrence?.due.setZone(zone).toISODate() ?? undefined;
+}
+
 /** Levels of the first notice and reminders a snooze put off move to the snooze's end, as one more level. */
 function snoozed(o: Occurrence, log: NonNullable<Extract<Assignment, { status: 'active' }>['dutyLog']>): Occurrence {
   const snooze = log.snoozes?.[`${o.duty}|${o.period}`];

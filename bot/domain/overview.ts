@@ -3,7 +3,7 @@ import { accountName } from './account';
 import type { Assignment } from './assignmentTypes';
 import { localDate, zone } from './calendar';
 import { digestWeek } from './digest';
-import { nudgesBetween, overdue, type DutyFacts, type DutyKind, type DutySettings } from './duties';
+import { nudgesBetween, overdue, periodDue, type DutyFacts, type DutyKind, type DutySettings } from './duties';
 
 /**
  * The overview's figures (R16): what the communications chief, a communicator and a chief see of how
@@ -49,10 +49,6 @@ export interface OverdueItem {
 
 export const emptyWeek: WeekFigures = { active: 0, closed: 0, onTime: 0, late: 0, overdue: 0, escalated: 0, overdueNow: 0, evaluationsDone: 0, evaluationsDue: 0, criticism: 0, negative: 0 };
 
-/** The local date a period of a duty is due: a half-year's first day, or the date the period names. */
-const dueOf = (period: string): string =>
-  /^\d{4}-H[12]$/.test(period) ? `${period.slice(0, 4)}-${period.endsWith('H1') ? '01' : '07'}-01` : (/\d{4}-\d{2}-\d{2}/.exec(period)?.[0] ?? '');
-
 /** Every period of the assignment's duties due from `from` up to `today` (local dates), with when it was done and whether it escalated. */
 function periodsDue(state: Assignment, now: DateTime, from: string, settings: DutySettings, facts: DutyFacts) {
   const today = localDate(now.toISO() ?? '');
@@ -69,7 +65,8 @@ function periodsDue(state: Assignment, now: DateTime, from: string, settings: Du
   for (const [key, at] of Object.entries(done)) {
     const duty = key.slice(0, key.indexOf('|')) as DutyKind;
     const known = found.get(key);
-    found.set(key, { duty, due: known?.due ?? dueOf(key.slice(key.indexOf('|') + 1)), escalated: known?.escalated ?? false, done: localDate(at) });
+    const due = known?.due ?? periodDue(state, duty, key.slice(key.indexOf('|') + 1), settings, facts);
+    if (due) found.set(key, { duty, due, escalated: known?.escalated ?? false, done: localDate(at) });
   }
   return [...found.values()].filter((p) => p.due >= from && p.due <= today);
 }

@@ -3,6 +3,7 @@ import type { ActivityPlan } from '../../bot/domain/activityPlan';
 import { decide, evolve, type Assignment, type Event } from '../../bot/domain/assignment';
 import { daysOff, isWorkingDay, zone } from '../../bot/domain/calendar';
 import { askedToClose, defaultDutySettings, escalationAfter, nextActivityCheck, nextNudgeAfter, nudgeKey, nudgesBetween, overdue, passiveSince, periodBegun, stillDue, stillOpen, updatedRegularly, type Nudge } from '../../bot/domain/duties';
+import { dutyOutcomes } from '../../bot/domain/overview';
 import { accountPlan, eventsTo, monitoringPlan } from '../support/seed';
 import { users } from '../../dev/roles';
 
@@ -21,6 +22,14 @@ const of = (nudges: Nudge[], duty: Nudge['duty']) => nudges.filter((n) => n.duty
 const between = (state: Assignment, from: string, to: string) => nudgesBetween(state, at(from), at(to));
 
 describe('duty rules', () => {
+  it('R15, R16: a half-year\'s snapshot sent early counts as on time when the half-year ends, never as late', () => {
+    // Archive 2026-H1 is due at the turn, 1 July; Elin sends its snapshot in May.
+    const early = account('2025-11-03T10:00:00+01:00', [{ type: 'DutyCompleted', by: elin, at: '2026-05-10T09:00:00Z', duty: 'archive', period: '2026-H1' }]);
+    const outcomes = (now: string) => dutyOutcomes([early], at(now), defaultDutySettings, () => ({}));
+    expect(outcomes('2026-05-20T12:00:00Z')).toMatchObject({ onTime: 0, late: 0 });
+    expect(outcomes('2026-07-20T12:00:00Z')).toMatchObject({ onTime: 1, late: 0 });
+  });
+
   it('R16: "Påminn nu" has the owner reminded once a Stockholm day per duty, by someone who oversees the department, of a duty begun and not done', () => {
     const sara = { aadObjectId: users.communicator.aadObjectId, name: users.communicator.name };
     const remind = (now: string, period = '2026-H2', overseer: 'communicator' | null = 'communicator') =>
