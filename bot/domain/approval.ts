@@ -76,6 +76,9 @@ export function routedDepartment(state: Assignment): string | undefined {
   return confirmed ? who.departmentId : (who.directoryDepartmentId ?? who.departmentId);
 }
 
+/** The step that decides after each step of the approval chain (chief, communicator, communications chief); undefined after the last. */
+export const nextLevel: Record<ApprovalStep, ApprovalStep | undefined> = { chief: 'communicator', communicator: 'commschief', commschief: undefined };
+
 /** The step a plan waits on, if it waits. */
 export function waitingStep(state: Assignment): ApprovalStep | undefined {
   switch (state.status) {

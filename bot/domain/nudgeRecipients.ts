@@ -1,12 +1,10 @@
-import { approverOf, waitingStep, type ApprovalStep, type Approvers } from './approval';
+import { approverOf, nextLevel, waitingStep, type Approvers } from './approval';
 import type { Assignment } from './assignmentTypes';
 import type { Nudge } from './duties';
 
 /** Which side of a nudge its recipient is on: it decides what their card says. */
 export const nudgeRoles = ['owner', 'approver', 'applicant', 'nextLevel', 'escalation', 'substitute'] as const;
 export type NudgeRole = (typeof nudgeRoles)[number];
-
-const nextLevel: Record<ApprovalStep, ApprovalStep | undefined> = { chief: 'communicator', communicator: 'commschief', commschief: undefined };
 
 /** Who gets the nudge, and as whom: resolved from the stored assignment and directory, never from the message. */
 export function nudgeRecipients(nudge: Nudge, state: Assignment, approvers: Approvers, unreachable?: string): Map<string, NudgeRole> {

@@ -1,5 +1,5 @@
 import { checkPlan, stepsFor, type ActivityPlan, type FieldError, type PlanChoices, type PlanKind, type StepName } from './activityPlan';
-import type { ApprovalEvent } from './approval';
+import { nextLevel, type ApprovalEvent } from './approval';
 import type { Assignment, CommandMeta, OnRevision, PersonRef } from './assignmentTypes';
 import { fieldKey, planDiff, type FieldChange } from './planDiff';
 
@@ -58,13 +58,20 @@ export const routeOf = (kind: PlanKind, changed: readonly string[]): 'chief' | '
 export const fieldsOf = (changes: readonly FieldChange[]): string[] => changes.map(fieldKey);
 
 /** The owner and their chief in the directory now may change an approved plan (R1: "du och din chef"). */
-const mayChange = (state: Assignment, actor: string, chief: string | undefined): boolean => actor === state.applicant.aadObjectId || (chief !== undefined && actor === chief);
+export const mayChange = (state: Assignment, actor: string, chief: string | undefined): boolean => actor === state.applicant.aadObjectId || (chief !== undefined && actor === chief);
 
 /** A change being edited (not sent): the questionnaire is open on it. */
 export const editingChange = (state: Assignment): boolean => state.status === 'active' && state.change !== undefined && state.change.sent === undefined;
 
 /** The change waiting for a decision, if one waits. */
 export const changeWaiting = (state: Assignment): NonNullable<Active['change']>['sent'] => (state.status === 'active' ? state.change?.sent : undefined);
+
+/**
+ * Whether `actor` may start a change now (or reopen the one being edited): the owner or their chief,
+ * while the account is active and no other decision waits on it.
+ */
+export const mayStartChange = (state: Assignment, actor: string, chief: string | undefined): boolean =>
+  state.status === 'active' && !state.pendingOwner && !changeWaiting(state) && mayChange(state, actor, chief);
 
 /** The questionnaire on an active assignment: only a change being edited, by the owner or their chief, from the current card. */
 export function changeAccess(state: Active, meta: OnRevision): ChangeRefusal | Active {
@@ -136,9 +143,6 @@ export function decideChange(command: ChangeCommand, state: Assignment): Decisio
 
 type ChangeDecided = Extract<ApprovalEvent, { type: 'ChangeApproved' | 'ChangeRequested' | 'ChangeRejected' }>;
 
-/** The next step of an anchored change after `step`; undefined after the last. */
-const stepAfterApproval = (route: 'chief' | 'anchored', step: string) => (route === 'chief' ? undefined : step === 'chief' ? 'communicator' : step === 'communicator' ? 'commschief' : undefined);
-
 /** The state after a change's event. */
 export function evolveChange(state: Assignment, event: ChangeEvent | ChangeDecided): Assignment {
   if (state.status !== 'active') throw new Error(`${event.type} on a ${state.status} assignment`);
@@ -155,7 +159,8 @@ export function evolveChange(state: Assignment, event: ChangeEvent | ChangeDecid
     case 'ChangeApproved': {
       const sent = state.change?.sent;
       if (!sent) throw new Error('ChangeApproved with no change waiting');
-      const next = stepAfterApproval(sent.route, event.step);
+      // A change for the chief alone ends with the chief; an anchored one goes the whole chain.
+      const next = sent.route === 'chief' ? undefined : nextLevel[event.step];
       if (next) return { ...state, change: { ...state.change!, sent: { ...sent, waitingOn: next } }, waitingSince: event.at, assignedApprover: undefined };
       return { ...standing, plan: sent.plan, draft: sent.plan, planVersion: sent.version };
     }

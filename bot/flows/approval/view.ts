@@ -3,7 +3,7 @@ import { approvalCard, type AdaptiveCard, type ApprovalCardData, type Choice } f
 import { answersOf, stepsFor } from '../../domain/activityPlan';
 import { mayClose } from '../../domain/account';
 import { routedDepartment, versionWaiting, waitingStep, type Approvers } from '../../domain/approval';
-import { changeWaiting, editingChange } from '../../domain/planChange';
+import { changeWaiting, mayStartChange } from '../../domain/planChange';
 import { planDiff } from '../../domain/planDiff';
 import type { ActivityPlan } from '../../domain/activityPlan';
 import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
@@ -88,7 +88,7 @@ export function approvalCardFor(
     assign: assignFor(context, state, viewerAadObjectId, shown.assignError),
     withdrawLabel:
       viewerAadObjectId !== state.applicant.aadObjectId ? undefined : state.status === 'awaiting_chief' ? t.withdraw : change ? texts(view.locale).planChange.withdraw : undefined,
-    planChangeLabel: mayStartChange(context, state, viewerAadObjectId) ? texts(view.locale).planChange.action : undefined,
+    planChangeLabel: mayStartChange(state, viewerAadObjectId, context.approvers.chief) ? texts(view.locale).planChange.action : undefined,
     editLabel: editable(state) && viewerAadObjectId === state.applicant.aadObjectId ? t.toApplicant.edit : undefined,
     correctLabel: yourTurn && state.status === 'awaiting_chief' ? texts(view.locale).plan.together.correct : undefined,
     closeLabel:
@@ -100,13 +100,6 @@ export function approvalCardFor(
   };
   return approvalCard(data);
 }
-
-/**
- * R6: "Ändra aktivitetsplanen" for the owner and their chief while the assignment is active and no
- * other decision waits (a change being edited is reopened by it).
- */
-const mayStartChange = (context: ApprovalContext, state: Assignment, viewer: string): boolean =>
-  state.status === 'active' && !state.pendingOwner && (!state.change || editingChange(state)) && (viewer === state.applicant.aadObjectId || viewer === context.approvers.chief);
 
 /** A value of the plan as the list of changes shows it: short, people by name. */
 function shownValue(view: PlanView, value: unknown): string {

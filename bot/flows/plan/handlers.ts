@@ -4,7 +4,7 @@ import { keepDraft, peopleNamed, stepNames, stepsFor, validateStep, type FieldEr
 import { cardId, wholeNumber } from '../../domain/fields';
 import { questionnaireAccess, stepAfter, stepBefore, type Assignment, type OnRevision } from '../../domain/assignment';
 import { approverOf } from '../../domain/approval';
-import { editingChange } from '../../domain/planChange';
+import { editingChange, mayChange } from '../../domain/planChange';
 import { chiefMayEdit } from '../../domain/together';
 import { texts } from '../../i18n';
 import { planChoices } from '../shared/planChoices';
@@ -112,8 +112,7 @@ export function planHandlers(
     assignmentId: (input) => input.assignmentId,
     load: ({ turn, stored }) => loadView(deps, turn.locale, { assignments: [stored.value] }),
     // The owner, or their chief in the directory now; nobody else sees the plan.
-    authorise: ({ stored: { value: a }, turn, context }) =>
-      a.applicant.aadObjectId === turn.user.aadObjectId || chiefNow(context, a) === turn.user.aadObjectId ? undefined : { reason: 'notYours' },
+    authorise: ({ stored: { value: a }, turn, context }) => (mayChange(a, turn.user.aadObjectId, chiefNow(context, a)) ? undefined : { reason: 'notYours' }),
     command: ({ input, stored: { value: a }, meta, context }): Made => {
       const chief = chiefNow(context, a);
       if (!editingChange(a)) return { type: 'StartChange', meta: { ...meta, ...(chief ? { chief } : {}) }, ...(input.step ? { step: input.step } : {}) };
