@@ -37,7 +37,7 @@ export function effectHandlers(deps: EffectDeps): EffectHandlers {
     register: (_effect, current) => deps.register.sync(current),
     schedule: async (effect, current, once) => reschedule(deps.duties, current, effect.reach, await deciders(current, once)),
     refreshCopies: async (effect, current, once) => refreshCopies(cards, current, effect.reach.tenantId, effect.pressed, await deciders(current, once)),
-    remindOwner: (effect, current) => remindOwner(cards, current, effect),
+    remindOwner: async (effect, current, once) => remindOwner(cards, current, effect, await deciders(current, once)),
     // An announcement is of the change it was made for: who decided then, unless that is the assignment as it is now.
     announce: async (effect, current, once) => announce(cards, effect, effect.state.revision === current.revision ? await deciders(current, once) : undefined),
   };
