@@ -8,6 +8,7 @@ import type { Organisation, OrganisationEvent } from '../domain/organisation';
 import { encodeKey, fromColumns, rowsStartingWith, TableRepository, toColumns } from './repository';
 import { createdOnce, unlessMissing } from './statuses';
 import type { Tables } from './tables';
+import { inTransactions, transactionLimit } from './transactions';
 
 const personSchema = z.object({
   aadObjectId: z.string(),
@@ -29,8 +30,6 @@ const rolesRow = 'roles';
 /** A "förvaltningar" save too large for one transaction, while it is being written: every row it writes, in order. */
 const savingPrefix = 'saving_';
 type SavingRows = { partitionKey: string; rowKey: string; [column: string]: string }[];
-/** Actions one storage transaction may hold (Azure Table storage's limit). */
-const transactionLimit = 100;
 /**
  * A stamp renewed after every write of people or departments: what shows them to the public (the
  * register's pages) can tell whether what it made from them is still current, without reading them.
@@ -170,9 +169,7 @@ export class DirectoryStore {
     try {
       for (const saving of saves) {
         const rows = fromColumns(saving) as SavingRows;
-        for (let i = 0; i < rows.length; i += transactionLimit) {
-          await this.table.submitTransaction(rows.slice(i, i + transactionLimit).map((r): TransactionAction => ['upsert', r, 'Replace']));
-        }
+        await inTransactions(this.table, rows.map((r): TransactionAction => ['upsert', r, 'Replace']));
         await this.table.submitTransaction([['delete', { partitionKey: organisation, rowKey: String(saving.rowKey) }], ['upsert', this.versionEntity(), 'Replace']]);
       }
     } finally {
@@ -336,9 +333,7 @@ export class DirectoryStore {
     try {
       // Before the people: who reported to whom is read from what is stored.
       await this.keepReports(people, whole);
-      for (let i = 0; i < people.length; i += 100) {
-        await this.table.submitTransaction(people.slice(i, i + 100).map((p): TransactionAction => ['upsert', this.people.entity(p), 'Replace']));
-      }
+      await inTransactions(this.table, people.map((p): TransactionAction => ['upsert', this.people.entity(p), 'Replace']));
       if (people.length > 0) await this.renewVersion();
     } finally {
       // After the writes, so no reader in between keeps an old entry for the cache's 30 seconds.

@@ -1,6 +1,7 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import { eachLimited } from '../eachLimited';
+import { inBatches } from './transactions';
 import type { Reach } from './conversations';
 import { encodeKey } from './repository';
 import { createdOnce, unlessMissing } from './statuses';
@@ -78,13 +79,15 @@ export class DutySchedule {
    * partition, so those go one by one, `parallel` at a time.
    */
   async replaceMany(moves: readonly { readonly next: Schedule; readonly previousWakeAt: string | undefined }[], parallel = 16): Promise<void> {
-    await this.inBatches(
+    await inBatches(
+      this.table,
       moves.flatMap(({ next }) => (next.wakeAt ? [wakeRow({ ...next, wakeAt: next.wakeAt })] : [])),
       (row) => row,
       (row) => ['upsert', row, 'Replace'],
     );
     await eachLimited(moves, parallel, async ({ next }) => void (await this.table.upsertEntity(scheduleRow(next), 'Replace')));
-    await this.inBatches(
+    await inBatches(
+      this.table,
       moves.flatMap(({ next, previousWakeAt }) => (previousWakeAt && previousWakeAt !== next.wakeAt ? [{ assignmentId: next.assignmentId, wakeAt: previousWakeAt }] : [])),
       wakeKey,
       (wake) => ['delete', wakeKey(wake)],
@@ -93,25 +96,6 @@ export class DutySchedule {
     );
   }
 
-  /** The actions on `items`, grouped by partition into transactions of up to 100 (at most 4 at once); `alone` redoes a failed transaction's rows one by one. */
-  private async inBatches<T>(items: readonly T[], keyOf: (item: T) => { readonly partitionKey: string }, action: (item: T) => TransactionAction, alone?: (item: T) => Promise<void>): Promise<void> {
-    const byPartition = new Map<string, T[]>();
-    for (const item of items) {
-      const partition = keyOf(item).partitionKey;
-      const rows = byPartition.get(partition) ?? [];
-      rows.push(item);
-      byPartition.set(partition, rows);
-    }
-    const batches = [...byPartition.values()].flatMap((all) => Array.from({ length: Math.ceil(all.length / 100) }, (_, i) => all.slice(i * 100, i * 100 + 100)));
-    await eachLimited(batches, 4, async (batch) => {
-      try {
-        await this.table.submitTransaction(batch.map(action));
-      } catch (error) {
-        if (!alone) throw error;
-        for (const item of batch) await alone(item);
-      }
-    });
-  }
 
   /**
    * Writes many new schedules at once (a backfill of assignments stored before they had one, or

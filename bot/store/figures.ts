@@ -3,6 +3,7 @@ import type { OverdueItem, WeekFigures } from '../domain/overview';
 import { emptyWeek } from '../domain/overview';
 import { encodeKey, fromColumns, toColumns } from './repository';
 import type { Tables } from './tables';
+import { inTransactions } from './transactions';
 
 /** A department's figures of a week, with when they were counted. */
 export interface CountedWeek {
@@ -27,8 +28,6 @@ const totalsPartition = 'totals';
 const overduePartition = (departmentId: string) => `overdue_${encodeKey(departmentId)}`;
 /** Newest first: a later due date sorts earlier. */
 const overdueRow = (item: OverdueItem) => `${String(99_999_999 - Number(item.due.replace(/-/g, ''))).padStart(8, '0')}_${encodeKey(item.assignmentId)}_${item.duty}_${encodeKey(item.period)}`;
-/** One transaction holds at most 100 actions, all in one partition. */
-const batchSize = 100;
 
 /**
  * The `figures` table (R16, the overview): per department, a small row per ISO week with its figures
@@ -107,7 +106,7 @@ export class FigureStore {
       if (!keep.has(String(e.rowKey))) actions.push(['delete', { partitionKey, rowKey: String(e.rowKey) }]);
     }
     for (const [rowKey, item] of keep) actions.push(['upsert', { partitionKey, rowKey, ...toColumns(item) }, 'Replace']);
-    for (let i = 0; i < actions.length; i += batchSize) await this.table.submitTransaction(actions.slice(i, i + batchSize));
+    await inTransactions(this.table, actions);
   }
 
   /** A department's overdue duties, newest first, at most `limit`: one page of one partition. */

@@ -1,10 +1,11 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { assignmentPartition as partition, assignmentRows, copyRow, markerPartition, markerPrefix, markerRow, outboxRevision, rowsStartingWith, sentRow } from './assignmentLayout';
 import type { SentCard } from './assignmentState';
 import { fromColumns, toColumns } from './repository';
 import { createdOnce, orConflict, unlessMissing } from './statuses';
 import type { Tables } from './tables';
 import { ETagConflict } from '../errors';
+import { inBatches } from './transactions';
 
 /** An effect waiting in an assignment's outbox, in the order the changes made them. */
 export interface PendingEffect {
@@ -108,15 +109,13 @@ export class Outbox {
    */
   async done(assignmentId: string, finished: readonly PendingEffect[]): Promise<void> {
     const pk = partition(assignmentId);
-    for (let i = 0; i < finished.length; i += 100) {
-      const rows = finished.slice(i, i + 100);
-      try {
-        await this.table.submitTransaction(rows.map((row): TransactionAction => ['delete', { partitionKey: pk, rowKey: row.rowKey }]));
-      } catch (error) {
-        if ((error as { statusCode?: number }).statusCode !== 404) throw error;
-        for (const row of rows) await unlessMissing(this.table.deleteEntity(pk, row.rowKey));
-      }
-    }
+    await inBatches(
+      this.table,
+      finished,
+      () => ({ partitionKey: pk }),
+      (row) => ['delete', { partitionKey: pk, rowKey: row.rowKey }],
+      (row) => unlessMissing(this.table.deleteEntity(pk, row.rowKey)),
+    );
   }
 
   /** Whether the card `key` (a `sentKey`: e.g. `00000005_0_approver`) about the assignment was sent already, and how it went. */
