@@ -440,8 +440,17 @@ export interface OverdueDuty {
 
 /** The duties of the assignment that are due by `now` and not done: what an escalation lists. */
 export function overdue(state: Assignment, now: DateTime, settings = defaultDutySettings, facts: DutyFacts = {}): OverdueDuty[] {
+  return overdueAmong(state, allNudges(state, now, settings, facts), now);
+}
+
+/** Every nudge of the assignment's life up to `now`. */
+export const allNudges = (state: Assignment, now: DateTime, settings = defaultDutySettings, facts: DutyFacts = {}): Nudge[] =>
+  nudgesBetween(state, local(state.createdAt).minus({ days: 1 }), now, settings, facts);
+
+/** `overdue`, from the nudges of the assignment's life up to `now` (`allNudges`), for a caller that reads them for more. */
+export function overdueAmong(state: Assignment, nudges: readonly Nudge[], now: DateTime): OverdueDuty[] {
   const open = new Map<string, OverdueDuty>();
-  for (const n of nudgesBetween(state, local(state.createdAt).minus({ days: 1 }), now, settings, facts)) {
+  for (const n of nudges) {
     const key = `${n.duty}|${n.period}`;
     const done = state.status === 'active' && state.dutyLog?.done?.[key];
     if (!done && n.due <= (now.setZone(zone).toISODate() ?? '')) open.set(key, { duty: n.duty, period: n.period, due: n.due });

@@ -3,7 +3,7 @@ import { accountName } from './account';
 import type { Assignment } from './assignmentTypes';
 import { localDate, zone } from './calendar';
 import { digestWeek } from './digest';
-import { nudgesBetween, overdue, periodDue, type DutyFacts, type DutyKind, type DutySettings } from './duties';
+import { allNudges, nudgesBetween, overdueAmong, periodDue, type DutyFacts, type DutyKind, type DutySettings } from './duties';
 
 /**
  * The overview's figures (R16): what the communications chief, a communicator and a chief see of how
@@ -104,13 +104,9 @@ export function overdueItems(assignments: readonly Assignment[], now: DateTime, 
   const items: OverdueItem[] = [];
   for (const a of assignments) {
     if (a.status !== 'active') continue;
-    const facts = factsOf(a);
-    const escalatedKeys = new Set(
-      nudgesBetween(a, DateTime.fromISO(a.createdAt).minus({ days: 1 }), now, settings, facts)
-        .filter((n) => n.audience === 'escalation' || n.audience === 'commsChief')
-        .map((n) => `${n.duty}|${n.period}`),
-    );
-    for (const o of overdue(a, now, settings, facts)) {
+    const nudges = allNudges(a, now, settings, factsOf(a));
+    const escalatedKeys = new Set(nudges.filter((n) => n.audience === 'escalation' || n.audience === 'commsChief').map((n) => `${n.duty}|${n.period}`));
+    for (const o of overdueAmong(a, nudges, now)) {
       if (o.duty === 'approval') continue;
       items.push({ assignmentId: a.id, account: accountName(a), owner: a.applicant.name, ownerAadObjectId: a.applicant.aadObjectId, duty: o.duty, period: o.period, due: o.due, escalated: escalatedKeys.has(`${o.duty}|${o.period}`) });
     }
@@ -118,10 +114,14 @@ export function overdueItems(assignments: readonly Assignment[], now: DateTime, 
   return items.sort((x, y) => y.due.localeCompare(x.due) || x.assignmentId.localeCompare(y.assignmentId));
 }
 
-/** A department's figures now, from its assignments and the week's report rows (kind and department only). */
+/**
+ * A department's figures now, from its assignments, the week's report rows (kind and department only)
+ * and its overdue duties now (`overdueItems`, which the caller keeps too).
+ */
 export function weekFigures(
   assignments: readonly Assignment[],
   reports: readonly { readonly kind: string }[],
+  overdueNow: readonly OverdueItem[],
   now: DateTime,
   settings: DutySettings,
   factsOf: (a: Assignment) => DutyFacts,
@@ -133,7 +133,7 @@ export function weekFigures(
     active: active.length,
     closed: accounts.filter((a) => a.status === 'closed').length,
     ...dutyOutcomes(active, now, settings, factsOf),
-    overdueNow: overdueItems(active, now, settings, factsOf).length,
+    overdueNow: overdueNow.length,
     evaluationsDone: evaluated.done,
     evaluationsDue: evaluated.due,
     criticism: reports.filter((r) => r.kind === 'criticism').length,

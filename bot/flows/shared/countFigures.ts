@@ -48,12 +48,13 @@ export async function countFigures(deps: CountDeps, read?: { readonly assignment
   const countedAt = now.toUTC().toISO() ?? '';
   for (const [departmentId, mine] of byDepartment) {
     const factsOf = () => ({ communicatorAadObjectId: communicators.get(departmentId) });
-    const figures = weekFigures(mine, reportsOf(reports, departmentId), now, deps.settings, factsOf);
+    const overdueNow = overdueItems(mine, now, deps.settings, factsOf);
+    const figures = weekFigures(mine, reportsOf(reports, departmentId), overdueNow, now, deps.settings, factsOf);
     counted.set(departmentId, figures);
     const last = reportsOf(lastReports, departmentId);
     await Promise.all([
       deps.figures.keepWeek({ departmentId, week, figures, countedAt }),
-      deps.figures.keepOverdue(departmentId, overdueItems(mine, now, deps.settings, factsOf)),
+      deps.figures.keepOverdue(departmentId, overdueNow),
       deps.figures.recountReports(departmentId, lastWeek, { criticism: last.filter((r) => r.kind === 'criticism').length, negative: last.filter((r) => r.kind === 'negative').length }, countedAt),
     ]);
   }
