@@ -1,7 +1,7 @@
 import { checkPlan, stepsFor, type ActivityPlan, type FieldError, type PlanChoices, type PlanKind, type StepName } from './activityPlan';
 import { nextLevel, type ApprovalEvent } from './approval';
 import type { Assignment, CommandMeta, OnRevision, PersonRef } from './assignmentTypes';
-import { fieldKey, planDiff, type FieldChange } from './planDiff';
+import { fieldKey, planDiff } from './planDiff';
 
 /**
  * R6, "the plan is a living document": changing an approved plan. The owner or their chief starts a
@@ -54,9 +54,6 @@ const registerFields = new Set(['channel.platform', 'channel.accountName', 'chan
 export const routeOf = (kind: PlanKind, changed: readonly string[]): 'chief' | 'anchored' =>
   kind === 'account' && changed.some((field) => registerFields.has(field)) ? 'anchored' : 'chief';
 
-/** A diff's fields as `step.field`. */
-export const fieldsOf = (changes: readonly FieldChange[]): string[] => changes.map(fieldKey);
-
 /** The owner and their chief in the directory now may change an approved plan (R1: "du och din chef"). */
 export const mayChange = (state: Assignment, actor: string, chief: string | undefined): boolean => actor === state.applicant.aadObjectId || (chief !== undefined && actor === chief);
 
@@ -105,7 +102,7 @@ export function decideOnChange(command: Questionnaire & { readonly meta: OnRevis
       if (state.pendingOwner) return refuse({ reason: 'changeWaiting' });
       const check = checkPlan({ ...state.draft, who: state.plan.who, kind: state.plan.kind }, command.choices);
       if (!check.ok) return refuse({ reason: 'incomplete', problems: check.problems });
-      const changed = fieldsOf(planDiff(state.plan, check.plan));
+      const changed = planDiff(state.plan, check.plan).map(fieldKey);
       if (changed.length === 0) return refuse({ reason: 'unchanged' });
       const version = Math.max(state.planVersion, state.latestVersion ?? 0) + 1;
       return accept({ type: 'ChangeSubmitted', by, at, version, plan: check.plan, route: routeOf(state.plan.kind, changed), changed });

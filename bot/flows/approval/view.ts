@@ -4,6 +4,7 @@ import { answersOf, stepsFor } from '../../domain/activityPlan';
 import { mayClose } from '../../domain/account';
 import { routedDepartment, versionWaiting, waitingStep, type Approvers } from '../../domain/approval';
 import { changeWaiting, mayStartChange } from '../../domain/planChange';
+import { changedFieldName } from '../shared/planChanges';
 import { planDiff } from '../../domain/planDiff';
 import type { ActivityPlan } from '../../domain/activityPlan';
 import { mayAppointOwner, ownerLeftAt } from '../../domain/routing';
@@ -110,8 +111,8 @@ function shownValue(view: PlanView, value: unknown): string {
 
 /** R6: what a change alters against the version in force, field by field (planDiff), each value shortened: the card stays small with every field changed. */
 function changedLines(view: PlanView, before: ActivityPlan, after: ActivityPlan): Choice[] {
-  const t = texts(view.locale).planChange;
-  return planDiff(before, after).map((c) => ({ title: t.fields[`${c.step}.${c.field}`] ?? t.otherField, value: `${shownValue(view, c.before)} → ${shownValue(view, c.after)}` }));
+  const t = texts(view.locale);
+  return planDiff(before, after).map((c) => ({ title: changedFieldName(t, c), value: `${shownValue(view, c.before)} → ${shownValue(view, c.after)}` }));
 }
 
 /** How much of each value the list of changes shows, and the summary at the top (the whole version is under "Visa hela aktivitetsplanen"): the card stays under Teams' 40 KB with every field at its longest. */
