@@ -1,52 +1,12 @@
-import { z } from 'zod';
-import type { EvaluationReport } from '../../domain/dutyCommands';
-import { evaluatedPeriod, evaluationDecisions, evaluationDone, namesFigure } from '../../domain/evaluation';
-import { wholeNumber } from '../../domain/fields';
+import { evaluationDone, evaluationReportOf } from '../../domain/evaluation';
 import { texts } from '../../i18n';
 import { closeCard } from '../shared/closeCard';
 import { approversFor } from '../shared/approvers';
 import type { CardHandler } from '../turn';
 import { localeOfPerson } from '../messenger';
 import type { Made } from '../commands/press';
-import { dutyVerb, type DutyTaskDeps, type Task } from './dutyVerb';
+import { dutyVerb, type DutyTaskDeps } from './dutyVerb';
 import { evaluationForm, evaluationOf, evaluationResult, evaluationSummary } from './evaluationCards';
-
-const count = wholeNumber(100_000_000);
-const reportData = z.object({
-  followers: count,
-  posts: count,
-  answeredWithin48h: z.enum(['always', 'mostly', 'seldom']),
-  incidents: count,
-  change: z.string().max(2000).optional().default(''),
-  decision: z.enum(['continue', 'change', 'extend', 'close']),
-});
-const met = z.enum(['yes', 'partly', 'no']);
-/** A figure a goal named (followers, a share in per cent): 0 or more, at most two decimals, as a number or as typed. */
-const figure = z
-  .union([z.number(), z.string().trim().regex(/^\d{1,12}([.,]\d{1,2})?$/).transform((v) => Number(v.replace(',', '.')))])
-  .pipe(z.number().min(0).max(1e12));
-const blank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '');
-
-/** The report as the form sent it, checked against the approved plan and the period; undefined if anything is missing or wrong. */
-function reportOf(task: Task<'evaluation' | 'ended'>, goals: readonly string[]): EvaluationReport | undefined {
-  const { state, fields } = task;
-  const period = evaluationOf(task);
-  const parsed = reportData.safeParse(fields);
-  if (!parsed.success || !evaluationDecisions(state, period).includes(parsed.data.decision)) return undefined;
-  const outcomes = goals.map((goal, i) => {
-    const given = fields[`figure${i}`];
-    // R6: the figure reached, where the goal names one; optional where it does not.
-    const reached = blank(given) ? (namesFigure(goal) ? undefined : { success: true as const, data: undefined }) : figure.safeParse(given);
-    return { goal, met: met.safeParse(fields[`goal${i}`]), reached };
-  });
-  if (outcomes.some((o) => !o.met.success || !o.reached?.success)) return undefined;
-  return {
-    goals: outcomes.map((o) => ({ goal: o.goal, met: o.met.data ?? 'no', ...(o.reached?.data === undefined ? {} : { figure: o.reached.data }) })),
-    covers: evaluatedPeriod(state, period),
-    ...parsed.data,
-    change: parsed.data.change.trim(),
-  };
-}
 
 /**
  * The evaluation report (R6) as a form from its nudge, from the card of an ended activity, or from "mina
@@ -72,7 +32,7 @@ export function evaluationHandlers(deps: DutyTaskDeps): Record<'evaluation' | 'e
       command: ({ turn, context: task, meta }): Made => {
         const { state } = task;
         if (state.plan?.kind !== 'account') return { refuse: { reason: 'notActive' } };
-        const report = reportOf(task, state.plan.purpose.goals);
+        const report = evaluationReportOf(state, evaluationOf(task), state.plan.purpose.goals, task.fields);
         if (!report) return { show: evaluationForm(turn, task, task.fields, texts(turn.locale).duties.evaluation.fix) };
         return { type: 'CompleteDuty', meta, duty: 'evaluation', period: evaluationOf(task), evidence: { kind: 'evaluation', report } };
       },
