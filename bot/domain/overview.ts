@@ -99,6 +99,15 @@ export function evaluations(assignments: readonly Assignment[], now: DateTime, s
   return { done, due };
 }
 
+/** Overdue duties in the order they are shown: the most recently due first, then by assignment. */
+export const newestFirst = (x: OverdueItem, y: OverdueItem): number => y.due.localeCompare(x.due) || x.assignmentId.localeCompare(y.assignmentId);
+
+/** The week's reports counted by kind: criticism and negative material (R13, R22). */
+export const reportCounts = (reports: readonly { readonly kind: string }[]): { criticism: number; negative: number } => ({
+  criticism: reports.filter((r) => r.kind === 'criticism').length,
+  negative: reports.filter((r) => r.kind === 'negative').length,
+});
+
 /** The overdue duties of these assignments now, newest first (the most recently due at the top). */
 export function overdueItems(assignments: readonly Assignment[], now: DateTime, settings: DutySettings, factsOf: (a: Assignment) => DutyFacts): OverdueItem[] {
   const items: OverdueItem[] = [];
@@ -111,7 +120,7 @@ export function overdueItems(assignments: readonly Assignment[], now: DateTime, 
       items.push({ assignmentId: a.id, account: accountName(a), owner: a.applicant.name, ownerAadObjectId: a.applicant.aadObjectId, duty: o.duty, period: o.period, due: o.due, escalated: escalatedKeys.has(`${o.duty}|${o.period}`) });
     }
   }
-  return items.sort((x, y) => y.due.localeCompare(x.due) || x.assignmentId.localeCompare(y.assignmentId));
+  return items.sort(newestFirst);
 }
 
 /**
@@ -136,8 +145,7 @@ export function weekFigures(
     overdueNow: overdueNow.length,
     evaluationsDone: evaluated.done,
     evaluationsDue: evaluated.due,
-    criticism: reports.filter((r) => r.kind === 'criticism').length,
-    negative: reports.filter((r) => r.kind === 'negative').length,
+    ...reportCounts(reports),
   };
 }
 

@@ -4,7 +4,7 @@ import { overdueCard, overviewCard, type AdaptiveCard } from '../../../cards';
 import { routedDepartment } from '../../domain/approval';
 import { localDate, longDate, zone } from '../../domain/calendar';
 import { dutyKinds } from '../../domain/duties';
-import type { OverdueItem } from '../../domain/overview';
+import { newestFirst, type OverdueItem } from '../../domain/overview';
 import { texts } from '../../i18n';
 import type { FigureStore } from '../../store/figures';
 import { cardInput, cardVerb, type Answered } from '../commands/press';
@@ -71,7 +71,7 @@ export function overviewHandlers(deps: OverviewDeps): Record<'show' | 'overdue' 
     const { departments: all } = await overseen(deps.directory, turn.user.aadObjectId);
     const shown = chosen(all, asked);
     const found = await Promise.all(shown.map(async (s) => (await deps.figures.overdue(s.department.id, (page + 1) * pageSize + 1)).map((item) => ({ item, as: s.as }))));
-    const sorted = found.flat().sort((x, y) => y.item.due.localeCompare(x.item.due) || x.item.assignmentId.localeCompare(y.item.assignmentId));
+    const sorted = found.flat().sort((x, y) => newestFirst(x.item, y.item));
     const onPage = sorted.slice(page * pageSize, (page + 1) * pageSize);
     const today = localDate(deps.clock().toISOString());
     const daysLate = (item: OverdueItem) => Math.max(0, Math.round(DateTime.fromISO(today).diff(DateTime.fromISO(item.due), 'days').days));

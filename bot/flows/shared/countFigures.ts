@@ -4,7 +4,7 @@ import { localDate } from '../../domain/calendar';
 import type { Assignment } from '../../domain/assignment';
 import { digestWeek } from '../../domain/digest';
 import type { DutySettings } from '../../domain/duties';
-import { addWeeks, overdueItems, weekFigures, type WeekFigures } from '../../domain/overview';
+import { addWeeks, overdueItems, reportCounts, weekFigures, type WeekFigures } from '../../domain/overview';
 import type { Department } from '../../domain/directory';
 import type { Log } from '../../log';
 import type { AssignmentStore } from '../../store/assignments';
@@ -55,7 +55,7 @@ export async function countFigures(deps: CountDeps, read?: { readonly assignment
     await Promise.all([
       deps.figures.keepWeek({ departmentId, week, figures, countedAt }),
       deps.figures.keepOverdue(departmentId, overdueNow),
-      deps.figures.recountReports(departmentId, lastWeek, { criticism: last.filter((r) => r.kind === 'criticism').length, negative: last.filter((r) => r.kind === 'negative').length }, countedAt),
+      deps.figures.recountReports(departmentId, lastWeek, reportCounts(last), countedAt),
     ]);
   }
   // The whole municipality's, this week and (its reports counted again) the week before.
