@@ -65,10 +65,17 @@ export function overviewHandlers(deps: OverviewDeps): Record<'show' | 'overdue' 
   };
 
   /** One page of the overdue duties of the departments shown, newest first: a page of each department's rows. */
-  const overdue = async (turn: CardTurn, asked: string | undefined, page: number, notice?: { text: string; style: RefusalShown['style'] }): Promise<AdaptiveCard> => {
+  const overdue = async (
+    turn: CardTurn,
+    asked: string | undefined,
+    page: number,
+    notice?: { text: string; style: RefusalShown['style'] },
+    /** The departments the person oversees, where the turn has read them already. */
+    read?: readonly Oversight[],
+  ): Promise<AdaptiveCard> => {
     const t = texts(turn.locale);
     const o = t.overview.overdue;
-    const { departments: all } = await overseen(deps.directory, turn.user.aadObjectId);
+    const all = read ?? (await overseen(deps.directory, turn.user.aadObjectId)).departments;
     const shown = chosen(all, asked);
     const found = await Promise.all(shown.map(async (s) => (await deps.figures.overdue(s.department.id, (page + 1) * pageSize + 1)).map((item) => ({ item, as: s.as }))));
     const sorted = found.flat().sort((x, y) => newestFirst(x.item, y.item));
@@ -110,15 +117,19 @@ export function overviewHandlers(deps: OverviewDeps): Record<'show' | 'overdue' 
     show: cardInput({ surface: 'overview', input: showInput, answer: (turn, input) => show(turn, input.departmentId), fallback: unreadable }),
     overdue: cardInput({ surface: 'overview', input: listInput, answer: (turn, input) => overdue(turn, input.departmentId, input.page), fallback: unreadable }),
     // "Påminn nu": a command on the assignment (audited; once a day per duty, decided by the domain).
-    remind: cardVerb<z.infer<typeof remindInput>, Oversight | undefined>(deps, {
+    // The context: every department the person oversees (the list is drawn from it again), and the owner's among them.
+    remind: cardVerb<z.infer<typeof remindInput>, { all: readonly Oversight[]; theirs: Oversight | undefined }>(deps, {
       surface: 'overview',
       input: remindInput,
       assignmentId: (input) => input.assignmentId,
-      load: async ({ stored, turn }) => (await overseen(deps.directory, turn.user.aadObjectId)).departments.find((o) => o.department.id === routedDepartment(stored.value)),
-      authorise: ({ context }) => (context ? undefined : { reason: 'notAllowed' }),
-      command: ({ input, meta, context }) => ({ type: 'RemindOwner', meta: { ...meta, ...(context ? { overseer: context.as } : {}) }, duty: input.duty, period: input.period }),
-      answer: ({ turn, input, stored }, answered: Answered) =>
-        overdue(turn, input.departmentId, input.page, answered.ok ? { text: texts(turn.locale).overview.reminded(stored.value.applicant.name), style: 'good' } : answered.refusal),
+      load: async ({ stored, turn }) => {
+        const all = (await overseen(deps.directory, turn.user.aadObjectId)).departments;
+        return { all, theirs: all.find((o) => o.department.id === routedDepartment(stored.value)) };
+      },
+      authorise: ({ context }) => (context.theirs ? undefined : { reason: 'notAllowed' }),
+      command: ({ input, meta, context }) => ({ type: 'RemindOwner', meta: { ...meta, ...(context.theirs ? { overseer: context.theirs.as } : {}) }, duty: input.duty, period: input.period }),
+      answer: ({ turn, input, stored, context }, answered: Answered) =>
+        overdue(turn, input.departmentId, input.page, answered.ok ? { text: texts(turn.locale).overview.reminded(stored.value.applicant.name), style: 'good' } : answered.refusal, context.all),
       fallback: (turn, refusal, input) => overdue(turn, input?.departmentId, input?.page ?? 0, refusal),
     }),
   };
